@@ -1,0 +1,120 @@
+// The vocabulary of the project: plain data shapes shared by the core, the CLI and the extension.
+// All offsets are UTF-16 code-unit offsets into the article text as VS Code's
+// TextDocument.getText() gives it (BOM removed); `end` is exclusive.
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export type EntityType = 'PERSON' | 'ORGANIZATION' | 'PLACE' | 'NATIONALITY';
+export const ENTITY_TYPES: readonly EntityType[] = ['PERSON', 'ORGANIZATION', 'PLACE', 'NATIONALITY'];
+
+export type TimexType = 'DATE' | 'TIME' | 'DURATION' | 'SET';
+export const TIMEX_TYPES: readonly TimexType[] = ['DATE', 'TIME', 'DURATION', 'SET'];
+
+export interface Sentence extends Span {
+  /** Index of the paragraph that holds the sentence. */
+  paragraph: number;
+}
+
+/** Where a publication date came from, in order of authority. */
+export type PublishedOrigin = 'user' | 'text' | 'corpus';
+
+export interface PublishedDate {
+  /** ISO date, YYYY-MM-DD. */
+  value: string;
+  origin: PublishedOrigin;
+  /** A human explanation: "dateline 'date 2023-05-07'", "set by you", "shares the Tokyo summit with 004…". */
+  reason: string;
+  /** The text that gave the date away, when it came from this article. */
+  evidence?: Span;
+  /** The article the date was learned from, when inferred from the corpus. */
+  fromArticle?: string;
+}
+
+export interface Article {
+  /** Workspace-relative or absolute path; an identifier only, the core never reads it. */
+  path: string;
+  text: string;
+  title: string | null;
+  titleSpan: Span | null;
+  /** The outlet, when the text names it ("Asia-Pacific, News" pages, "By Reuters"…). */
+  source: string | null;
+  /** Publication date found in the text itself (origin 'text'), or null when the text does not say. */
+  published: PublishedDate | null;
+  /** Lines that are page furniture, not reporting: "Advertisement", paywall and newsletter lines. */
+  boilerplate: Span[];
+  paragraphs: Span[];
+  sentences: Sentence[];
+}
+
+export interface EntityMention extends Span {
+  text: string;
+  type: EntityType;
+  /** Canonical id shared by every spelling of the same entity across the folder, e.g. "person:yoon-suk-yeol". */
+  id: string;
+  /** Canonical display name, e.g. "Yoon Suk Yeol". */
+  canonical: string;
+}
+
+export interface DateMention extends Span {
+  text: string;
+  type: TimexType;
+  /** TIMEX3-style normalised value: 2023-03-16, 2023-W10, 2023-05, 2019, P12Y, 2023-SP, PRESENT_REF, XXXX-XX-XX… */
+  value: string;
+  /** For ranges such as "1910-45": the first and last value. */
+  range?: { begin: string; end: string };
+  /** Why the value is what it is, for hovers: "past-tense sentence: latest Thursday on or before 2023-03-16". */
+  explanation: string;
+  /** True when the value depended on the publication date (relative expressions). */
+  relative: boolean;
+}
+
+/** Everything the analysis finds in one article. */
+export interface ArticleAnalysis {
+  article: Article;
+  entities: EntityMention[];
+  dates: DateMention[];
+}
+
+/** An entity as the folder knows it: every spelling and where it occurs. */
+export interface EntityRecord {
+  id: string;
+  type: EntityType;
+  canonical: string;
+  /** Distinct surface forms, most frequent first. */
+  spellings: string[];
+  /** Paths of the articles that mention it. */
+  articles: string[];
+  mentionCount: number;
+}
+
+export interface MentionRef extends Span {
+  path: string;
+  /** The sentence that holds the mention. */
+  sentence?: Span;
+}
+
+export interface EventCluster {
+  /** Stable id derived from the event's content (date, place, head), e.g. "evt-2023-03-16-tokyo-summit". */
+  id: string;
+  /** A short label: "Yoon–Kishida summit in Tokyo". */
+  label: string;
+  /** TIMEX3 value of when it happened, or null. */
+  date: string | null;
+  place: string | null;
+  /** Canonical entity ids of the participants. */
+  participants: string[];
+  mentions: MentionRef[];
+}
+
+export interface QuoteCluster {
+  id: string;
+  /** Canonical name of the speaker, or null when unattributed. */
+  speaker: string | null;
+  speakerId: string | null;
+  /** The quoted words as the first article has them. */
+  text: string;
+  mentions: MentionRef[];
+}
