@@ -1,0 +1,356 @@
+// The corpus index: every article of a folder analysed once, linked across the folder (entity
+// aliases, inferred publication dates, events, quotes), and queried by hovers, views and the CLI.
+import { sentenceAt } from './article';
+import { analyzeArticle, withPublished } from './analyze';
+import { linkEntities } from './aliases';
+import { clusterEvents, EventMention, findEventMentions } from './events';
+import {
+  ArticleAnalysis,
+  DateMention,
+  EntityMention,
+  EntityRecord,
+  EventCluster,
+  MentionRef,
+  PublishedDate,
+  QuoteCluster,
+  Span,
+} from './model';
+import { inferPublicationDates } from './pubdates';
+import { clusterQuotes, findQuotes, QuoteMention } from './quotes';
+
+interface DocEntry {
+  path: string;
+  text: string;
+  /** A date the user set (sidecar); it wins over everything else. */
+  userPublished: string | null;
+  /** Analysis with the date the text or the user gave (never the inferred one): the input of linking. */
+  base: ArticleAnalysis;
+  /** Cached per-article detections, recomputed only when the text or its date changes. */
+  events?: EventMention[];
+  quotes?: QuoteMention[];
+  eventsFor?: string | null;
+}
+
+export interface RelatedMention {
+  path: string;
+  title: string;
+  /** The sentence in the other article, its text and span. */
+  sentence: Span;
+  sentenceText: string;
+}
+
+export interface Disagreement {
+  /** What differs: "date", "number", "place". */
+  detail: string;
+  values: { value: string; paths: string[] }[];
+}
+
+export type Card =
+  | { kind: 'entity'; span: Span; mention: EntityMention; record: EntityRecord | undefined }
+  | { kind: 'date'; span: Span; mention: DateMention; published: PublishedDate | null }
+  | { kind: 'event'; span: Span; event: EventCluster; others: RelatedMention[]; disagreements: Disagreement[] }
+  | { kind: 'quote'; span: Span; quote: QuoteCluster; others: RelatedMention[] };
+
+/** Everything the editor needs to draw one article. */
+export interface DocumentView {
+  path: string;
+  title: string | null;
+  published: PublishedDate | null;
+  boilerplate: Span[];
+  entities: EntityMention[];
+  dates: DateMention[];
+  events: { span: Span; eventId: string }[];
+  quotes: { span: Span; quoteId: string }[];
+}
+
+export interface CorpusJson {
+  articles: {
+    path: string;
+    title: string | null;
+    published: string | null;
+    entities: { start: number; end: number; text: string; type: string; id: string }[];
+    dates: { start: number; end: number; text: string; type: string; value: string }[];
+  }[];
+  events: { id: string; label: string; date: string | null; mentions: { path: string; start: number; end: number }[] }[];
+  quotes: { id: string; speaker: string | null; mentions: { path: string; start: number; end: number }[] }[];
+}
+
+export class CorpusIndex {
+  private readonly docs = new Map<string, DocEntry>();
+  private dirty = true;
+  private analyses = new Map<string, ArticleAnalysis>();
+  private entityRecords = new Map<string, EntityRecord>();
+  private eventClusters: EventCluster[] = [];
+  private quoteClusters: QuoteCluster[] = [];
+  private eventsByPath = new Map<string, { ref: MentionRef; cluster: EventCluster }[]>();
+  private quotesByPath = new Map<string, { ref: MentionRef; cluster: QuoteCluster }[]>();
+
+  get size(): number {
+    return this.docs.size;
+  }
+
+  has(path: string): boolean {
+    return this.docs.has(path);
+  }
+
+  paths(): string[] {
+    return [...this.docs.keys()].sort();
+  }
+
+  /** Adds or replaces an article; analyses it at once. Linking waits for the next query or `link()`. */
+  upsert(path: string, text: string, userPublished: string | null = null): void {
+    const prev = this.docs.get(path);
+    if (prev && prev.text === text && prev.userPublished === userPublished) return;
+    const published: PublishedDate | null = userPublished ? { value: userPublished, origin: 'user', reason: 'set by you' } : null;
+    const base = analyzeArticle(text, path, { published });
+    this.docs.set(path, { path, text, userPublished, base });
+    this.dirty = true;
+  }
+
+  /** Stores an analysis computed elsewhere (a worker thread); it must be for this text. */
+  upsertAnalysis(path: string, text: string, userPublished: string | null, base: ArticleAnalysis): void {
+    this.docs.set(path, { path, text, userPublished, base });
+    this.dirty = true;
+  }
+
+  setUserPublished(path: string, date: string | null): void {
+    const doc = this.docs.get(path);
+    if (doc) this.upsert(path, doc.text, date);
+  }
+
+  remove(path: string): boolean {
+    const had = this.docs.delete(path);
+    if (had) this.dirty = true;
+    return had;
+  }
+
+  rename(from: string, to: string): void {
+    const doc = this.docs.get(from);
+    if (!doc) return;
+    this.docs.delete(from);
+    const base = { ...doc.base, article: { ...doc.base.article, path: to } };
+    this.docs.set(to, { ...doc, path: to, base, events: undefined, quotes: undefined });
+    this.dirty = true;
+  }
+
+  text(path: string): string | undefined {
+    return this.docs.get(path)?.text;
+  }
+
+  /** Recomputes folder-level links. Cheap when nothing changed. */
+  link(): void {
+    if (!this.dirty) return;
+    this.dirty = false;
+    const bases = [...this.docs.values()].map((d) => d.base);
+    // Entity identities first: events, quotes and date inference all speak in canonical ids.
+    // (withPublished shares the entity arrays, so these records stay valid for the re-dated analyses.)
+    const records = linkEntities(bases.map((a) => ({ path: a.article.path, entities: a.entities })));
+    const inferred = inferPublicationDates(bases, (path, value) => {
+      const doc = this.docs.get(path)!;
+      return withPublished(doc.base, { value, origin: 'corpus', reason: 'inferred from the folder' });
+    });
+    this.analyses = new Map();
+    for (const doc of this.docs.values()) {
+      const pd = inferred.get(doc.path);
+      const analysis = pd && !doc.base.article.published ? withPublished(doc.base, pd) : doc.base;
+      this.analyses.set(doc.path, analysis);
+      const key = analysis.article.published?.value ?? null;
+      if (!doc.events || doc.eventsFor !== key) {
+        doc.events = findEventMentions(analysis);
+        doc.quotes = findQuotes(analysis);
+        doc.eventsFor = key;
+      }
+    }
+    this.entityRecords = new Map(records.map((r) => [r.id, r]));
+    const docs = [...this.docs.values()];
+    this.eventClusters = clusterEvents(docs.flatMap((d) => d.events ?? []));
+    this.quoteClusters = clusterQuotes(docs.flatMap((d) => d.quotes ?? []));
+    this.eventsByPath = groupByPath(this.eventClusters);
+    this.quotesByPath = groupByPath(this.quoteClusters);
+  }
+
+  analysis(path: string): ArticleAnalysis | undefined {
+    this.link();
+    return this.analyses.get(path);
+  }
+
+  published(path: string): PublishedDate | null {
+    return this.analysis(path)?.article.published ?? null;
+  }
+
+  entities(): EntityRecord[] {
+    this.link();
+    return [...this.entityRecords.values()];
+  }
+
+  entity(id: string): EntityRecord | undefined {
+    this.link();
+    return this.entityRecords.get(id);
+  }
+
+  events(): EventCluster[] {
+    this.link();
+    return this.eventClusters;
+  }
+
+  quotes(): QuoteCluster[] {
+    this.link();
+    return this.quoteClusters;
+  }
+
+  view(path: string): DocumentView | undefined {
+    const a = this.analysis(path);
+    if (!a) return undefined;
+    return {
+      path,
+      title: a.article.title,
+      published: a.article.published,
+      boilerplate: a.article.boilerplate,
+      entities: a.entities,
+      dates: a.dates,
+      events: (this.eventsByPath.get(path) ?? []).map((e) => ({ span: spanOf(e.ref), eventId: e.cluster.id })),
+      quotes: (this.quotesByPath.get(path) ?? []).map((q) => ({ span: spanOf(q.ref), quoteId: q.cluster.id })),
+    };
+  }
+
+  /** The hover cards at an offset: the entity or date under it, and the event and quote it belongs to. */
+  cardsAt(path: string, offset: number): Card[] {
+    const a = this.analysis(path);
+    if (!a) return [];
+    const cards: Card[] = [];
+    const hit = (s: Span) => offset >= s.start && offset <= s.end;
+    const date = a.dates.find(hit);
+    if (date) cards.push({ kind: 'date', span: spanOf(date), mention: date, published: a.article.published });
+    const ent = a.entities.find(hit);
+    if (ent) cards.push({ kind: 'entity', span: spanOf(ent), mention: ent, record: this.entityRecords.get(ent.id) });
+    const quote = (this.quotesByPath.get(path) ?? []).find((q) => hit(q.ref));
+    if (quote) cards.push({ kind: 'quote', span: spanOf(quote.ref), quote: quote.cluster, others: this.related(quote.cluster.mentions, path) });
+    const sentence = sentenceAt(a.article.sentences, offset);
+    const ev = (this.eventsByPath.get(path) ?? []).find((e) => hit(e.ref) || (sentence && e.ref.sentence && e.ref.sentence.start === sentence.start));
+    if (ev) {
+      cards.push({
+        kind: 'event',
+        span: spanOf(ev.ref),
+        event: ev.cluster,
+        others: this.related(ev.cluster.mentions, path),
+        disagreements: this.disagreements(ev.cluster),
+      });
+    }
+    return cards;
+  }
+
+  /** Every mention of the entity, event or quote at an offset, across the folder. */
+  references(path: string, offset: number): MentionRef[] {
+    const cards = this.cardsAt(path, offset);
+    for (const c of cards) {
+      if (c.kind === 'entity') return this.entityMentions(c.mention.id);
+    }
+    for (const c of cards) {
+      if (c.kind === 'event') return c.event.mentions;
+      if (c.kind === 'quote') return c.quote.mentions;
+    }
+    return [];
+  }
+
+  entityMentions(id: string): MentionRef[] {
+    this.link();
+    const refs: MentionRef[] = [];
+    for (const a of this.analyses.values()) {
+      for (const e of a.entities) if (e.id === id) refs.push({ path: a.article.path, start: e.start, end: e.end });
+    }
+    return refs;
+  }
+
+  private related(mentions: MentionRef[], exceptPath: string): RelatedMention[] {
+    const seen = new Set<string>();
+    const out: RelatedMention[] = [];
+    for (const m of mentions) {
+      if (m.path === exceptPath || seen.has(m.path)) continue;
+      seen.add(m.path);
+      const a = this.analyses.get(m.path);
+      if (!a) continue;
+      const sentence = m.sentence ?? sentenceAt(a.article.sentences, m.start) ?? { start: m.start, end: m.end };
+      out.push({ path: m.path, title: a.article.title ?? baseName(m.path), sentence, sentenceText: a.article.text.slice(sentence.start, sentence.end) });
+    }
+    return out;
+  }
+
+  /** Details the articles report differently for one event: the dates and the numbers in its sentences. */
+  private disagreements(event: EventCluster): Disagreement[] {
+    const dateValues = new Map<string, Set<string>>();
+    const numberValues = new Map<string, Map<string, Set<string>>>();
+    for (const m of event.mentions) {
+      const a = this.analyses.get(m.path);
+      if (!a || !m.sentence) continue;
+      const s = m.sentence;
+      for (const d of a.dates) {
+        if (d.start >= s.start && d.end <= s.end && d.type === 'DATE' && /^\d{4}-\d{2}-\d{2}$/.test(d.value)) {
+          addTo(dateValues, d.value, m.path);
+        }
+      }
+      const sentenceText = a.article.text.slice(s.start, s.end);
+      for (const n of sentenceText.matchAll(/\b(\d[\d,.]*)\s+(kilometers|km|miles|people|dead|killed|injured|percent|%|billion|million)\b/g)) {
+        const unit = n[2] === '%' ? 'percent' : n[2];
+        const byValue = numberValues.get(unit) ?? new Map<string, Set<string>>();
+        numberValues.set(unit, byValue);
+        addTo(byValue, n[1], m.path);
+      }
+    }
+    const out: Disagreement[] = [];
+    if (dateValues.size > 1) out.push({ detail: 'date', values: toValues(dateValues) });
+    for (const [unit, values] of numberValues) if (values.size > 1) out.push({ detail: unit, values: toValues(values) });
+    return out;
+  }
+
+  /** The CLI's JSON contract. */
+  toJSON(): CorpusJson {
+    this.link();
+    const articles = this.paths().map((p) => {
+      const a = this.analyses.get(p)!;
+      return {
+        path: p,
+        title: a.article.title,
+        published: a.article.published?.value ?? null,
+        entities: a.entities.map((e) => ({ start: e.start, end: e.end, text: e.text, type: e.type, id: e.id })),
+        dates: a.dates.map((d) => ({ start: d.start, end: d.end, text: d.text, type: d.type, value: d.value })),
+      };
+    });
+    const refs = (ms: MentionRef[]) => ms.map((m) => ({ path: m.path, start: m.start, end: m.end }));
+    return {
+      articles,
+      events: this.eventClusters.map((e) => ({ id: e.id, label: e.label, date: e.date, mentions: refs(e.mentions) })),
+      quotes: this.quoteClusters.map((q) => ({ id: q.id, speaker: q.speaker, mentions: refs(q.mentions) })),
+    };
+  }
+}
+
+function spanOf(s: Span): Span {
+  return { start: s.start, end: s.end };
+}
+
+function baseName(p: string): string {
+  return p.split(/[\\/]/).pop() ?? p;
+}
+
+function addTo(map: Map<string, Set<string>>, key: string, path: string): void {
+  const set = map.get(key) ?? new Set<string>();
+  set.add(path);
+  map.set(key, set);
+}
+
+function toValues(map: Map<string, Set<string>>): { value: string; paths: string[] }[] {
+  return [...map].map(([value, paths]) => ({ value, paths: [...paths].sort() }));
+}
+
+function groupByPath<T extends { mentions: MentionRef[] }>(clusters: T[]): Map<string, { ref: MentionRef; cluster: T }[]> {
+  const out = new Map<string, { ref: MentionRef; cluster: T }[]>();
+  for (const cluster of clusters) {
+    for (const ref of cluster.mentions) {
+      const list = out.get(ref.path) ?? [];
+      list.push({ ref, cluster });
+      out.set(ref.path, list);
+    }
+  }
+  for (const list of out.values()) list.sort((a, b) => a.ref.start - b.ref.start);
+  return out;
+}
