@@ -1,0 +1,42 @@
+// Worker thread that owns the corpus index, so analysing large files never blocks the extension host.
+import { parentPort } from 'worker_threads';
+import { CorpusIndex } from '../core/corpus';
+import { RequestMessage, RequestName, Requests, ResponseMessage } from './protocol';
+
+const index = new CorpusIndex();
+
+type Handlers = { [K in RequestName]: (args: Requests[K]['args']) => Requests[K]['result'] };
+
+const handlers: Handlers = {
+  upsert: ({ articles }) => {
+    const t0 = Date.now();
+    for (const a of articles) index.upsert(a.path, a.text, a.userPublished);
+    return { analysed: articles.length, ms: Date.now() - t0 };
+  },
+  remove: ({ paths }) => {
+    for (const p of paths) index.remove(p);
+  },
+  rename: ({ from, to }) => index.rename(from, to),
+  view: ({ path }) => index.view(path) ?? null,
+  cards: ({ path, offset }) => index.cardsAt(path, offset),
+  references: ({ path, offset }) => index.references(path, offset),
+  entities: () => index.entities(),
+  events: () => index.events(),
+  quotes: () => index.quotes(),
+  titles: () =>
+    index.paths().map((p) => {
+      const a = index.analysis(p)!;
+      return { path: p, title: a.article.title, published: a.article.published?.value ?? null };
+    }),
+};
+
+parentPort?.on('message', (msg: RequestMessage) => {
+  let reply: ResponseMessage;
+  try {
+    const handler = handlers[msg.op] as (args: unknown) => unknown;
+    reply = { id: msg.id, ok: true, result: handler(msg.args) };
+  } catch (err) {
+    reply = { id: msg.id, ok: false, error: err instanceof Error ? `${err.message}\n${err.stack ?? ''}` : String(err) };
+  }
+  parentPort!.postMessage(reply);
+});

@@ -1,0 +1,191 @@
+// Which files are articles, and keeping the corpus index in step with them: the initial scan of the
+// workspace (with progress, cancellable), open editors' unsaved text (debounced), and file watchers
+// for changes made outside VS Code (git pull, other editors).
+import * as vscode from 'vscode';
+import { looksBinary, stripBom } from '../core/article';
+import { matchesAny } from '../core/glob';
+import { readSettings, Settings } from './config';
+import { CorpusClient } from './corpusClient';
+import { ArticleInput } from './protocol';
+
+const EXPLICIT_KEY = 'articleAnnotator.explicitArticles';
+
+export class ArticleTracker implements vscode.Disposable {
+  private settings: Settings = readSettings();
+  private readonly disposables: vscode.Disposable[] = [];
+  private watchers: vscode.Disposable[] = [];
+  private readonly pendingEdits = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly changed = new vscode.EventEmitter<string[]>();
+  /** Fires with the paths whose analysis changed (after the worker has them). */
+  readonly onDidChange = this.changed.event;
+  private readonly known = new Set<string>();
+  private readonly userDates = new Map<string, string | null>();
+  private scanned: Promise<void> | undefined;
+
+  constructor(private readonly client: CorpusClient, private readonly state: vscode.Memento, private readonly log: (l: string) => void) {
+    this.disposables.push(
+      vscode.workspace.onDidChangeTextDocument((e) => this.scheduleEdit(e.document)),
+      vscode.workspace.onDidOpenTextDocument((d) => void this.syncDocument(d)),
+      this.changed,
+    );
+    this.watch();
+  }
+
+  /** Paths are the documents' URI strings: unique across a multi-root workspace and usable to reopen. */
+  static keyOf(uri: vscode.Uri): string {
+    return uri.toString();
+  }
+
+  isArticle(uri: vscode.Uri): boolean {
+    if (this.known.has(ArticleTracker.keyOf(uri))) return true;
+    if (this.explicit().includes(uri.toString())) return true;
+    if (uri.scheme !== 'file' && uri.scheme !== 'vscode-remote') return false;
+    return matchesAny(uri.path, this.settings.articleGlobs);
+  }
+
+  private explicit(): string[] {
+    return this.state.get<string[]>(EXPLICIT_KEY, []);
+  }
+
+  async treatAsArticle(uri: vscode.Uri): Promise<void> {
+    const list = this.explicit();
+    if (!list.includes(uri.toString())) await this.state.update(EXPLICIT_KEY, [...list, uri.toString()]);
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (doc) await this.syncDocument(doc, true);
+    else await this.indexFiles([uri]);
+  }
+
+  applySettings(s: Settings): void {
+    const globsChanged = JSON.stringify(s.articleGlobs) !== JSON.stringify(this.settings.articleGlobs);
+    this.settings = s;
+    if (globsChanged) {
+      this.watch();
+      this.scanned = undefined;
+      void this.scanWorkspace();
+    }
+  }
+
+  /** Sets the date the user gave an article (from its sidecar), re-resolving its dates. */
+  async setUserPublished(uri: vscode.Uri, date: string | null): Promise<void> {
+    const key = ArticleTracker.keyOf(uri);
+    this.userDates.set(key, date);
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+    if (doc) await this.syncDocument(doc, true);
+    else await this.indexFiles([uri]);
+  }
+
+  scanWorkspace(): Promise<void> {
+    if (!this.scanned) this.scanned = this.doScan();
+    return this.scanned;
+  }
+
+  private async doScan(): Promise<void> {
+    const include = this.settings.articleGlobs.length === 1 ? this.settings.articleGlobs[0] : `{${this.settings.articleGlobs.join(',')}}`;
+    const uris = await vscode.workspace.findFiles(include, '**/node_modules/**');
+    const extra = this.explicit().map((s) => vscode.Uri.parse(s));
+    await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Window, title: 'Article Annotator: indexing articles', cancellable: true },
+      async (progress, token) => {
+        const all = [...uris, ...extra];
+        const batch = 25;
+        for (let i = 0; i < all.length && !token.isCancellationRequested; i += batch) {
+          progress.report({ message: `${Math.min(i + batch, all.length)}/${all.length}`, increment: (batch / Math.max(1, all.length)) * 100 });
+          await this.indexFiles(all.slice(i, i + batch));
+        }
+      },
+    );
+  }
+
+  /** Reads files from disk (skipping those open in an editor: their unsaved text wins) and sends them to the index. */
+  async indexFiles(uris: vscode.Uri[]): Promise<void> {
+    const inputs: ArticleInput[] = [];
+    for (const uri of uris) {
+      const key = ArticleTracker.keyOf(uri);
+      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+      if (open) {
+        inputs.push({ path: key, text: open.getText(), userPublished: this.userDates.get(key) ?? null });
+        continue;
+      }
+      try {
+        const stat = await vscode.workspace.fs.stat(uri);
+        if (stat.size > this.settings.maxFileSizeMB * 1024 * 1024) {
+          this.log(`skipped ${uri.fsPath}: ${(stat.size / 1048576).toFixed(1)} MB is over articleAnnotator.maxFileSizeMB`);
+          continue;
+        }
+        const bytes = await vscode.workspace.fs.readFile(uri);
+        if (looksBinary(bytes)) {
+          this.log(`skipped ${uri.fsPath}: it looks like a binary file, not an article`);
+          continue;
+        }
+        inputs.push({ path: key, text: stripBom(new TextDecoder('utf-8').decode(bytes)), userPublished: this.userDates.get(key) ?? null });
+      } catch (err) {
+        this.log(`could not read ${uri.fsPath}: ${(err as Error).message}`);
+      }
+    }
+    if (!inputs.length) return;
+    await this.client.request('upsert', { articles: inputs });
+    for (const i of inputs) this.known.add(i.path);
+    this.changed.fire(inputs.map((i) => i.path));
+  }
+
+  /** Sends an open document's current text to the index. */
+  async syncDocument(doc: vscode.TextDocument, force = false): Promise<boolean> {
+    if (!force && !this.isArticle(doc.uri)) return false;
+    const key = ArticleTracker.keyOf(doc.uri);
+    const text = doc.getText();
+    if (text.length > this.settings.maxFileSizeMB * 1024 * 1024) return false;
+    await this.client.request('upsert', { articles: [{ path: key, text, userPublished: this.userDates.get(key) ?? null }] });
+    this.known.add(key);
+    this.changed.fire([key]);
+    return true;
+  }
+
+  private scheduleEdit(doc: vscode.TextDocument): void {
+    if (!this.isArticle(doc.uri)) return;
+    const key = ArticleTracker.keyOf(doc.uri);
+    clearTimeout(this.pendingEdits.get(key));
+    // Typing is debounced; the worker re-analyses only the edited article.
+    this.pendingEdits.set(
+      key,
+      setTimeout(() => {
+        this.pendingEdits.delete(key);
+        void this.syncDocument(doc).catch((e) => this.log(`re-analysis failed: ${(e as Error).message}`));
+      }, this.settings.debounceMs),
+    );
+  }
+
+  private watch(): void {
+    for (const w of this.watchers) w.dispose();
+    this.watchers = [];
+    for (const glob of this.settings.articleGlobs) {
+      const watcher = vscode.workspace.createFileSystemWatcher(glob);
+      watcher.onDidCreate((u) => void this.indexFiles([u]));
+      watcher.onDidChange((u) => void this.indexFiles([u]));
+      watcher.onDidDelete((u) => void this.removed(u));
+      this.watchers.push(watcher);
+    }
+    this.watchers.push(
+      vscode.workspace.onDidRenameFiles((e) => {
+        for (const f of e.files) {
+          const from = ArticleTracker.keyOf(f.oldUri);
+          if (!this.known.has(from)) continue;
+          this.known.delete(from);
+          this.known.add(ArticleTracker.keyOf(f.newUri));
+          void this.client.request('rename', { from, to: ArticleTracker.keyOf(f.newUri) }).then(() => this.changed.fire([ArticleTracker.keyOf(f.newUri)]));
+        }
+      }),
+    );
+  }
+
+  private async removed(uri: vscode.Uri): Promise<void> {
+    const key = ArticleTracker.keyOf(uri);
+    this.known.delete(key);
+    await this.client.request('remove', { paths: [key] });
+    this.changed.fire([key]);
+  }
+
+  dispose(): void {
+    for (const t of this.pendingEdits.values()) clearTimeout(t);
+    for (const d of [...this.disposables, ...this.watchers]) d.dispose();
+  }
+}

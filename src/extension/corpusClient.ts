@@ -1,0 +1,52 @@
+// The extension host's handle on the analysis worker: typed async requests, restart on crash.
+import * as path from 'path';
+import { Worker } from 'worker_threads';
+import { RequestName, Requests, ResponseMessage } from './protocol';
+
+type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
+
+export class CorpusClient {
+  private worker: Worker | undefined;
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
+  private disposed = false;
+
+  constructor(private readonly extensionPath: string, private readonly log: (line: string) => void) {}
+
+  private ensureWorker(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(path.join(this.extensionPath, 'dist', 'analysisWorker.js'));
+    worker.on('message', (msg: ResponseMessage) => {
+      const p = this.pending.get(msg.id);
+      if (!p) return;
+      this.pending.delete(msg.id);
+      if (msg.ok) p.resolve(msg.result);
+      else p.reject(new Error(msg.error));
+    });
+    worker.on('error', (err) => this.log(`analysis worker error: ${err.stack ?? err.message}`));
+    worker.on('exit', (code) => {
+      if (this.worker === worker) this.worker = undefined;
+      for (const p of this.pending.values()) p.reject(new Error(`analysis worker stopped (exit ${code})`));
+      this.pending.clear();
+      if (!this.disposed && code !== 0) this.log(`analysis worker exited with code ${code}; it restarts on the next request`);
+    });
+    this.worker = worker;
+    return worker;
+  }
+
+  request<K extends RequestName>(op: K, args: Requests[K]['args']): Promise<Requests[K]['result']> {
+    if (this.disposed) return Promise.reject(new Error('Article Annotator is shutting down'));
+    const id = this.nextId++;
+    const worker = this.ensureWorker();
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      worker.postMessage({ id, op, args });
+    });
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    void this.worker?.terminate();
+    this.worker = undefined;
+  }
+}

@@ -1,0 +1,66 @@
+// Highlights in visible article editors: one decoration type per kind, created once, redrawn on
+// editor switch at once and after edits once the worker has re-analysed the article.
+import * as vscode from 'vscode';
+import type { DocumentView } from '../core/corpus';
+import { Span } from '../core/model';
+
+type Kind = 'PERSON' | 'ORGANIZATION' | 'PLACE' | 'NATIONALITY' | 'DATE' | 'BOILERPLATE';
+
+// Colour alone never carries the kind: each has its own underline style too.
+const STYLES: Record<Kind, vscode.DecorationRenderOptions> = {
+  PERSON: { borderStyle: 'solid', borderWidth: '0 0 2px 0', borderColor: new vscode.ThemeColor('articleAnnotator.person'), color: new vscode.ThemeColor('articleAnnotator.personText') },
+  ORGANIZATION: { borderStyle: 'double', borderWidth: '0 0 3px 0', borderColor: new vscode.ThemeColor('articleAnnotator.organization'), color: new vscode.ThemeColor('articleAnnotator.organizationText') },
+  PLACE: { borderStyle: 'dashed', borderWidth: '0 0 2px 0', borderColor: new vscode.ThemeColor('articleAnnotator.place'), color: new vscode.ThemeColor('articleAnnotator.placeText') },
+  NATIONALITY: { borderStyle: 'dotted', borderWidth: '0 0 2px 0', borderColor: new vscode.ThemeColor('articleAnnotator.nationality'), color: new vscode.ThemeColor('articleAnnotator.nationalityText') },
+  DATE: { outlineStyle: 'dotted', outlineWidth: '1px', outlineColor: new vscode.ThemeColor('articleAnnotator.date'), backgroundColor: new vscode.ThemeColor('articleAnnotator.dateBackground') },
+  BOILERPLATE: { opacity: '0.45', fontStyle: 'italic' },
+};
+
+export class Decorations implements vscode.Disposable {
+  private readonly types = new Map<Kind, vscode.TextEditorDecorationType>();
+  private enabled: boolean;
+
+  constructor(enabled: boolean, private readonly viewFor: (uri: vscode.Uri) => Promise<DocumentView | null>) {
+    this.enabled = enabled;
+    for (const kind of Object.keys(STYLES) as Kind[]) {
+      this.types.set(kind, vscode.window.createTextEditorDecorationType({ ...STYLES[kind], rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed }));
+    }
+  }
+
+  get isEnabled(): boolean {
+    return this.enabled;
+  }
+
+  setEnabled(on: boolean): void {
+    this.enabled = on;
+    void this.redrawAll();
+  }
+
+  async redrawAll(): Promise<void> {
+    await Promise.all(vscode.window.visibleTextEditors.map((e) => this.redraw(e)));
+  }
+
+  async redrawUris(keys: Set<string>): Promise<void> {
+    await Promise.all(vscode.window.visibleTextEditors.filter((e) => keys.has(e.document.uri.toString())).map((e) => this.redraw(e)));
+  }
+
+  async redraw(editor: vscode.TextEditor): Promise<void> {
+    const view = this.enabled ? await this.viewFor(editor.document.uri) : null;
+    // The editor may have been closed or switched while the worker answered.
+    if (!vscode.window.visibleTextEditors.includes(editor)) return;
+    const doc = editor.document;
+    const ranges = new Map<Kind, vscode.Range[]>();
+    for (const k of this.types.keys()) ranges.set(k, []);
+    const toRange = (s: Span) => new vscode.Range(doc.positionAt(s.start), doc.positionAt(s.end));
+    if (view) {
+      for (const e of view.entities) ranges.get(e.type)?.push(toRange(e));
+      for (const d of view.dates) ranges.get('DATE')!.push(toRange(d));
+      for (const b of view.boilerplate) ranges.get('BOILERPLATE')!.push(toRange(b));
+    }
+    for (const [kind, type] of this.types) editor.setDecorations(type, ranges.get(kind)!);
+  }
+
+  dispose(): void {
+    for (const t of this.types.values()) t.dispose();
+  }
+}

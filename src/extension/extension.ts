@@ -1,0 +1,98 @@
+// Entry point: wires each feature and returns a small API (used by integration tests and other extensions).
+import * as vscode from 'vscode';
+import type { DocumentView } from '../core/corpus';
+import { ArticleTracker } from './articles';
+import { onSettingsChanged, readSettings } from './config';
+import { CorpusClient } from './corpusClient';
+import { Decorations } from './decorations';
+import { registerHovers } from './hovers';
+import { StatusBar } from './statusBar';
+
+export interface ArticleAnnotatorApi {
+  /** Resolves when the initial scan of the workspace has been indexed. */
+  ready: Promise<void>;
+  view(uri: vscode.Uri): Promise<DocumentView | null>;
+  statusBarText(): string;
+  highlightsEnabled(): boolean;
+}
+
+export function activate(context: vscode.ExtensionContext): ArticleAnnotatorApi {
+  const output = vscode.window.createOutputChannel('Article Annotator', { log: true });
+  const log = (line: string) => output.info(line);
+  const settings = readSettings();
+  const client = new CorpusClient(context.extensionPath, log);
+  const tracker = new ArticleTracker(client, context.workspaceState, log);
+  const view = async (uri: vscode.Uri): Promise<DocumentView | null> => {
+    if (!tracker.isArticle(uri)) return null;
+    return client.request('view', { path: uri.toString() });
+  };
+  const ensureIndexed = async (doc: vscode.TextDocument) => {
+    const existing = await client.request('view', { path: doc.uri.toString() });
+    if (!existing) await tracker.syncDocument(doc);
+  };
+  const decorations = new Decorations(settings.highlightsEnabled, view);
+  const status = new StatusBar();
+  const selector: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'vscode-remote' }, { scheme: 'untitled' }];
+
+  const refreshActive = async () => {
+    const editor = vscode.window.activeTextEditor;
+    status.show(editor ? await view(editor.document.uri) : null, decorations.isEnabled);
+  };
+
+  context.subscriptions.push(
+    output,
+    client,
+    tracker,
+    decorations,
+    status,
+    ...registerHovers(client, selector, (u) => tracker.isArticle(u), ensureIndexed),
+    vscode.commands.registerCommand('articleAnnotator.toggleHighlights', async () => {
+      decorations.setEnabled(!decorations.isEnabled);
+      await vscode.workspace.getConfiguration('articleAnnotator').update('highlights.enabled', decorations.isEnabled, vscode.ConfigurationTarget.Global);
+      await refreshActive();
+      return decorations.isEnabled;
+    }),
+    vscode.commands.registerCommand('articleAnnotator.treatAsArticle', async (uri?: vscode.Uri) => {
+      const target = uri ?? vscode.window.activeTextEditor?.document.uri;
+      if (!target) {
+        void vscode.window.showInformationMessage('Open a text file first, then run “Treat as Article”.');
+        return;
+      }
+      await tracker.treatAsArticle(target);
+      await decorations.redrawAll();
+      await refreshActive();
+    }),
+    tracker.onDidChange(async (paths) => {
+      await decorations.redrawUris(new Set(paths));
+      await refreshActive();
+    }),
+    vscode.window.onDidChangeVisibleTextEditors(() => void decorations.redrawAll()),
+    vscode.window.onDidChangeActiveTextEditor(() => void refreshActive()),
+    onSettingsChanged((s) => {
+      tracker.applySettings(s);
+      if (s.highlightsEnabled !== decorations.isEnabled) decorations.setEnabled(s.highlightsEnabled);
+      void refreshActive();
+    }),
+  );
+
+  // Open article editors first (what the user looks at), then the rest of the folder in the background.
+  const ready = (async () => {
+    for (const doc of vscode.workspace.textDocuments) await tracker.syncDocument(doc).catch((e) => log(String(e)));
+    await decorations.redrawAll();
+    await refreshActive();
+    await tracker.scanWorkspace();
+    await decorations.redrawAll();
+    await refreshActive();
+  })().catch((err) => log(`indexing failed: ${(err as Error).stack ?? err}`));
+
+  return {
+    ready,
+    view,
+    statusBarText: () => status.item.text,
+    highlightsEnabled: () => decorations.isEnabled,
+  };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}
