@@ -18,6 +18,16 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
+/** Settings that keep the workbench from reaching for the network or opening editors of its own. */
+export const QUIET_SETTINGS: Record<string, unknown> = {
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+};
+
 export interface CodeServerOptions {
   /** Repository root; code-server is looked up in `<repoRoot>/.vscode-test/code-server`. */
   repoRoot: string;
@@ -136,13 +146,17 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
   const extensionsDir = path.join(stateDir, 'extensions');
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
   fs.mkdirSync(extensionsDir, { recursive: true });
-  fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(options.settings, null, 2));
+  fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...options.settings }, null, 2));
+  // An empty config of its own, so a password or certificate in ~/.config/code-server does not apply.
+  const configFile = path.join(stateDir, 'config.yaml');
+  fs.writeFileSync(configFile, '');
   const logFile = options.logFile ?? path.join(stateDir, 'code-server.log');
   fs.mkdirSync(path.dirname(logFile), { recursive: true });
   const logFd = fs.openSync(logFile, 'w');
 
   const args = [
     entry,
+    '--config', configFile,
     '--auth', 'none',
     '--bind-addr', `127.0.0.1:${options.port ?? 0}`,
     '--disable-telemetry',

@@ -92,7 +92,11 @@ async function runPass(mode: Mode, browser: Browser, tempRoot: string, deadline:
     const results = fs.existsSync(resultsPath) ? (JSON.parse(fs.readFileSync(resultsPath, 'utf8')) as SuiteResults) : undefined;
     if (outcome === 'timeout') {
       await page.screenshot({ path: path.join(passDir, 'timeout.png') }).catch(() => undefined);
-      return { mode, exitCode: 1, results, problem: `timed out: the tests did not finish before the total time limit (screenshot ${path.join(passDir, 'timeout.png')})` };
+      return { mode, exitCode: 1, results, problem:
+          `timed out: the tests did not finish within the total time limit` +
+          (results?.running ? `; still running: "${results.running}"` : '') +
+          ` (screenshot ${path.join(passDir, 'timeout.png')})`,
+      };
     }
     if (!results) {
       await page.screenshot({ path: path.join(passDir, 'no-results.png') }).catch(() => undefined);

@@ -18,6 +18,8 @@ export interface SuiteResults {
   failed: number;
   pending: number;
   failures: FailureRecord[];
+  /** Full title of the test running now, so a timeout can name the test that hung. */
+  running?: string;
 }
 
 /** Test files under this sub-folder of the suite run only in Restricted Mode (untrusted folder). */

@@ -56,6 +56,13 @@ export async function run(): Promise<void> {
       runner.on('suite end', (suite) => {
         if (suite.title) depth--;
       });
+      runner.on('test', (test) => {
+        results.running = test.fullTitle();
+        save();
+      });
+      runner.on('test end', () => {
+        results.running = undefined;
+      });
       runner.on('pass', (test) => {
         results.passed++;
         log(`${'  '.repeat(depth)}ok ${test.title} (${test.duration ?? 0} ms)`);

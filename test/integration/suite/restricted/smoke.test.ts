@@ -9,7 +9,10 @@ describe('restricted mode smoke', () => {
     assert.strictEqual(vscode.workspace.isTrusted, false);
   });
 
-  it(`still loads ${EXTENSION_ID}`, () => {
-    assert.ok(vscode.extensions.getExtension(EXTENSION_ID), `${EXTENSION_ID} is not loaded in Restricted Mode`);
+  it(`still loads and activates ${EXTENSION_ID}`, async () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension, `${EXTENSION_ID} is not loaded in Restricted Mode`);
+    await extension.activate();
+    assert.strictEqual(extension.isActive, true);
   });
 });
