@@ -1,0 +1,216 @@
+// `npm run bench`: speed of the analysis against compromise and a bare tokenizer on the same real
+// texts, the extension host's longest block while a worker analyses a 10 MB file and indexes
+// 10,000 articles, hover latency on that index, and the re-anchoring benchmark.
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { monitorEventLoopDelay, performance } from 'perf_hooks';
+import { Worker } from 'worker_threads';
+import { analyzeArticle } from '../src/core/analyze';
+import { CorpusIndex } from '../src/core/corpus';
+
+const ROOT = path.join(__dirname, '..', '..');
+const FIX = path.join(ROOT, 'test', 'fixtures');
+
+interface Doc {
+  name: string;
+  text: string;
+}
+
+function realArticles(): Doc[] {
+  const docs: Doc[] = [];
+  for (const r of JSON.parse(fs.readFileSync(path.join(FIX, 'meantime', 'meantime-airbus-apple.json'), 'utf8'))) docs.push({ name: `meantime-${r.doc_id ?? r.doc}`, text: r.text });
+  for (const r of JSON.parse(fs.readFileSync(path.join(FIX, 'ecbplus', 'ecbplus-dev.json'), 'utf8'))) docs.push({ name: `ecb-${r.doc}`, text: r.text });
+  for (const f of fs.readdirSync(path.join(ROOT, 'seeds'))) docs.push({ name: f, text: fs.readFileSync(path.join(ROOT, 'seeds', f), 'utf8') });
+  return docs;
+}
+
+const wordCount = (t: string) => (t.match(/\S+/g) ?? []).length;
+
+function timeIt(fn: () => void, minMs = 1500): { ms: number; runs: number } {
+  fn(); // warm up
+  let runs = 0;
+  const t0 = performance.now();
+  while (performance.now() - t0 < minMs) {
+    fn();
+    runs++;
+  }
+  return { ms: (performance.now() - t0) / runs, runs };
+}
+
+function fmt(n: number): string {
+  return Math.round(n).toLocaleString('en-US');
+}
+
+function speed(docs: Doc[]): Record<string, number> {
+  const words = docs.reduce((n, d) => n + wordCount(d.text), 0);
+  console.log(`\n== Speed on ${docs.length} real articles, ${fmt(words)} words (2 cores; same texts, same run)`);
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const nlp = require('compromise');
+  const tok = timeIt(() => {
+    for (const d of docs) d.text.match(/[\p{L}\p{N}]+|[^\s\p{L}\p{N}]/gu);
+  });
+  const ours = timeIt(() => {
+    for (const d of docs) analyzeArticle(d.text, d.name, { published: { value: '2023-03-16', origin: 'user', reason: 'bench' } });
+  });
+  const comp = timeIt(() => {
+    for (const d of docs) {
+      const doc = nlp(d.text);
+      doc.people().out('array');
+      doc.places().out('array');
+      doc.organizations().out('array');
+    }
+  }, 3000);
+  const r = {
+    tokenizerWps: (words / tok.ms) * 1000,
+    analysisWps: (words / ours.ms) * 1000,
+    compromiseWps: (words / comp.ms) * 1000,
+  };
+  console.log(`   bare regex tokenizer        ${fmt(r.tokenizerWps).padStart(12)} words/s`);
+  console.log(`   full analysis (ours)        ${fmt(r.analysisWps).padStart(12)} words/s`);
+  console.log(`   compromise people/places/orgs ${fmt(r.compromiseWps).padStart(10)} words/s`);
+  console.log(`   ours / compromise: ${(r.analysisWps / r.compromiseWps).toFixed(1)}× (target ≥ 5×, aim 20×)`);
+  return { ...r, ratio: r.analysisWps / r.compromiseWps };
+}
+
+function wholeProcess(docs: Doc[]): void {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aa-bench-'));
+  let words = 0;
+  for (const d of docs) {
+    fs.writeFileSync(path.join(dir, `${d.name.replace(/[^\w.-]/g, '_')}.txt`), d.text);
+    words += wordCount(d.text);
+  }
+  const t0 = performance.now();
+  execFileSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'analyze', '--json', dir], { maxBuffer: 1 << 30 });
+  const ms = performance.now() - t0;
+  console.log(`   whole process (CLI analyze --json on the folder, incl. start-up and linking): ${fmt((words / ms) * 1000)} words/s (${ms.toFixed(0)} ms)`);
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+/** Builds n articles of realistic size from sentences of real articles, deterministically. */
+function generateArticles(docs: Doc[], n: number): Doc[] {
+  const sentences = docs.flatMap((d) => d.text.split(/(?<=[.!?])\s+|\n+/).filter((s) => s.length > 30));
+  let seed = 42;
+  const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const out: Doc[] = [];
+  for (let i = 0; i < n; i++) {
+    const len = 10 + Math.floor(rand() * 40); // 10–50 sentences: 250–1,300 words
+    const parts: string[] = [];
+    for (let j = 0; j < len; j++) parts.push(sentences[Math.floor(rand() * sentences.length)]);
+    const y = 2005 + Math.floor(rand() * 18);
+    const m = 1 + Math.floor(rand() * 12);
+    const day = 1 + Math.floor(rand() * 28);
+    out.push({ name: `gen-${i}.txt`, text: `Generated article ${i}\ndate ${y}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}\n\n${parts.join(' ')}\n` });
+  }
+  return out;
+}
+
+function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+}
+
+/** Sends work to the real analysis worker and watches how long this (host) thread is ever blocked. */
+async function hostBlocking(articles: Doc[], label: string, batch: number): Promise<number> {
+  const workerPath = path.join(ROOT, 'dist', 'analysisWorker.js');
+  const worker = new Worker(workerPath);
+  const h = monitorEventLoopDelay({ resolution: 5 });
+  h.enable();
+  let id = 0;
+  const call = (op: string, args: unknown) =>
+    new Promise<unknown>((resolve, reject) => {
+      const my = ++id;
+      const onMsg = (m: { id: number; ok: boolean; result: unknown; error?: string }) => {
+        if (m.id !== my) return;
+        worker.off('message', onMsg);
+        if (m.ok) resolve(m.result);
+        else reject(new Error(m.error));
+      };
+      worker.on('message', onMsg);
+      worker.postMessage({ id: my, op, args });
+    });
+  const t0 = performance.now();
+  for (let i = 0; i < articles.length; i += batch) {
+    await call('upsert', { articles: articles.slice(i, i + batch).map((a) => ({ path: a.name, text: a.text, userPublished: null })) });
+  }
+  // A view request makes the worker link the folder and send one article's results back.
+  await call('view', { path: articles[0].name });
+  const ms = performance.now() - t0;
+  h.disable();
+  await worker.terminate();
+  const maxBlock = h.max / 1e6;
+  console.log(`   ${label}: ${(ms / 1000).toFixed(1)} s in the worker; longest block of the host thread ${maxBlock.toFixed(1)} ms (target ≤ 50 ms)`);
+  return maxBlock;
+}
+
+async function largeFile(docs: Doc[]): Promise<void> {
+  console.log('\n== A 10 MB article');
+  const base = docs.map((d) => d.text).join('\n\n');
+  const text = base.repeat(Math.ceil(10_000_000 / base.length)).slice(0, 10_000_000);
+  const t0 = performance.now();
+  const a = analyzeArticle(text, 'big.txt', {});
+  console.log(`   analysis in-process: ${((performance.now() - t0) / 1000).toFixed(2)} s, ${fmt(a.entities.length)} entities, ${fmt(a.dates.length)} dates`);
+  await hostBlocking([{ name: 'big.txt', text }], 'through the analysis worker', 1);
+}
+
+async function corpus(docs: Doc[]): Promise<void> {
+  const n = Number(process.env.BENCH_ARTICLES ?? 10000);
+  console.log(`\n== Corpus index of ${fmt(n)} generated articles (sentences of real articles)`);
+  const gen = generateArticles(docs, n);
+  const words = gen.reduce((s, d) => s + wordCount(d.text), 0);
+  const rss0 = process.memoryUsage().rss;
+  let peak = rss0;
+  const sample = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+  const index = new CorpusIndex();
+  const t0 = performance.now();
+  for (const d of gen) index.upsert(d.name, d.text);
+  const tAnalyse = performance.now() - t0;
+  index.link();
+  const tLink = performance.now() - t0 - tAnalyse;
+  peak = Math.max(peak, process.memoryUsage().rss);
+  clearInterval(sample);
+  console.log(`   ${fmt(words)} words; analysis ${(tAnalyse / 1000).toFixed(1)} s, folder linking ${(tLink / 1000).toFixed(1)} s; peak RSS ${fmt(peak / 1048576)} MB (${fmt((peak - rss0) / 1048576)} MB for the index)`);
+  console.log(`   ${fmt(index.entities().length)} entities, ${fmt(index.events().length)} events, ${fmt(index.quotes().length)} quotes`);
+  const lat: number[] = [];
+  let seed = 7;
+  const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  for (let i = 0; i < 2000; i++) {
+    const d = gen[Math.floor(rand() * gen.length)];
+    const view = index.view(d.name)!;
+    const targets = [...view.entities, ...view.dates];
+    const offset = targets.length ? targets[Math.floor(rand() * targets.length)].start : Math.floor(rand() * d.text.length);
+    const t = performance.now();
+    index.cardsAt(d.name, offset);
+    lat.push(performance.now() - t);
+  }
+  console.log(`   hover (cards at a random entity or date): p50 ${percentile(lat, 50).toFixed(2)} ms, p95 ${percentile(lat, 95).toFixed(2)} ms, max ${Math.max(...lat).toFixed(1)} ms (target p95 < 20 ms)`);
+  await hostBlocking(gen, `indexing ${fmt(n)} articles through the worker`, 25);
+}
+
+async function anchoring(): Promise<void> {
+  const modPath = path.join(__dirname, 'bench', 'anchoring.js');
+  if (!fs.existsSync(modPath)) return;
+  const { benchAnchoring } = await import('./bench/anchoring');
+  console.log('\n== Re-anchoring user annotations after external edits');
+  const r = await benchAnchoring();
+  for (const l of r.lines) console.log(`   ${l}`);
+}
+
+async function main(): Promise<void> {
+  const docs = realArticles();
+  const only = process.argv.slice(2);
+  const want = (s: string) => !only.length || only.includes(s);
+  if (want('speed')) {
+    speed(docs);
+    wholeProcess(docs);
+  }
+  if (want('large')) await largeFile(docs);
+  if (want('corpus')) await corpus(docs);
+  if (want('anchoring')) await anchoring();
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exitCode = 1;
+});

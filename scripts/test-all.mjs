@@ -1,0 +1,49 @@
+// `npm test`: the unit suite in plain Node, then the integration suite in a real VS Code, and one
+// closing line "N passed, N failed" totalling both. Exits non-zero when anything failed or did not run.
+import { spawn } from 'node:child_process';
+
+function run(cmd, args, env = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+      process.stdout.write(d);
+    });
+    child.stderr.on('data', (d) => {
+      out += d;
+      process.stderr.write(d);
+    });
+    child.on('close', (code, signal) => resolve({ code: code ?? (signal ? 1 : 0), out }));
+  });
+}
+
+const strip = (s) => s.replace(/\x1b\[[0-9;]*m/g, '');
+const suites = [];
+
+// Unit tests: mocha's spec reporter ends with "N passing" and, when any failed, "N failing".
+{
+  const { code, out } = await run('npx', ['mocha', '--config', '.mocharc.json', '--color']);
+  const text = strip(out);
+  const passed = +(/(\d+) passing/.exec(text)?.[1] ?? 0);
+  const failed = +(/(\d+) failing/.exec(text)?.[1] ?? 0) + (code !== 0 && !/(\d+) failing/.test(text) ? 1 : 0);
+  suites.push({ name: 'unit', passed, failed, code });
+}
+
+// Integration tests in code-server: the runner ends with "integration: N passed, N failed".
+if (process.env.ARTICLE_ANNOTATOR_SKIP_INTEGRATION === '1') {
+  console.log('\nintegration: skipped because ARTICLE_ANNOTATOR_SKIP_INTEGRATION=1');
+} else {
+  const { code, out } = await run('node', ['out/test/integration/runCodeServer.js']);
+  const m = /integration: (\d+) passed, (\d+) failed/.exec(strip(out));
+  const passed = m ? +m[1] : 0;
+  // A runner that could not start VS Code counts as one failure, never as success.
+  const failed = m ? +m[2] + (code !== 0 && +m[2] === 0 ? 1 : 0) : 1;
+  suites.push({ name: 'integration', passed, failed, code });
+}
+
+const passed = suites.reduce((n, s) => n + s.passed, 0);
+const failed = suites.reduce((n, s) => n + s.failed, 0);
+console.log('\n' + suites.map((s) => `${s.name}: ${s.passed} passed, ${s.failed} failed`).join('\n'));
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 || passed === 0 || suites.some((s) => s.code !== 0) ? 1 : 0);
