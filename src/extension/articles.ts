@@ -80,8 +80,10 @@ export class ArticleTracker implements vscode.Disposable {
   }
 
   private async doScan(): Promise<void> {
-    const include = this.settings.articleGlobs.length === 1 ? this.settings.articleGlobs[0] : `{${this.settings.articleGlobs.join(',')}}`;
-    const uris = await vscode.workspace.findFiles(include, '**/node_modules/**');
+    // Globs are matched against the absolute path, so "**/seeds/**/*.txt" also finds the articles
+    // when the seeds folder itself is the workspace folder.
+    const candidates = await vscode.workspace.findFiles('**/*.{txt,md,text}', '**/{node_modules,.git}/**');
+    const uris = candidates.filter((u) => matchesAny(u.path, this.settings.articleGlobs));
     const extra = this.explicit().map((s) => vscode.Uri.parse(s));
     await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Window, title: 'Article Annotator: indexing articles', cancellable: true },

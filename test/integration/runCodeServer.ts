@@ -49,7 +49,8 @@ function relay(file: string, offset: number): number {
 
 async function runPass(mode: Mode, browser: Browser, tempRoot: string, deadline: number, grep?: string): Promise<PassOutcome> {
   const passDir = path.join(tempRoot, mode);
-  const workspace = path.join(passDir, 'workspace');
+  // Named "seeds" like the repository's folder, so the default article globs (**/seeds/**/*.txt) match.
+  const workspace = path.join(passDir, 'seeds');
   const resultsDir = path.join(passDir, 'results');
   fs.cpSync(path.join(repoRoot, 'seeds'), workspace, { recursive: true });
   fs.mkdirSync(resultsDir, { recursive: true });
