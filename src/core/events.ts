@@ -1,0 +1,633 @@
+// Finds event mentions (trigger, date, place, participants) in an analysed article and links them across
+// articles into events; conflicting dates or places veto a link, because a wrong link misleads the reader.
+import { ArticleAnalysis, DateMention, EntityMention, EventCluster, MentionRef, Span } from './model';
+import { COUNTRIES } from './gazetteer/places';
+import { datesCompatible, isExactDay, moreSpecific, parseTimex } from './text/datecompat';
+import { contentStems, stem, STOP_WORDS, tokenize } from './text/stem';
+
+export interface EventMention {
+  path: string;
+  sentence: Span;
+  trigger: Span;
+  triggerText: string;
+  /** Stem of the trigger's head word ("meet" for "met", "summit" for "summits"). */
+  lemma: string;
+  /** TIMEX3 value of when it happened, from the trigger's clause or sentence; null when unknown. */
+  date: string | null;
+  /** True when the date came from a relative expression resolved against the publication date. */
+  dateRelative?: boolean;
+  /** The words that gave the date ("on Thursday", "in March"). */
+  dateText?: string;
+  /** Canonical name of the place where it happened ("in Tokyo"), or null. */
+  place: string | null;
+  /** Canonical entity ids of the people, organisations and places in the sentence. */
+  participants: string[];
+  /** Canonical names, parallel to `participants`. */
+  participantNames?: string[];
+  /** Entity types, parallel to `participants`. */
+  participantTypes?: string[];
+  /** Event classes the trigger belongs to: words that can name the same happening share one. */
+  classes: string[];
+  /** Noun triggers make better labels than verbs. */
+  nominal: boolean;
+  /** Content-word stems of the sentence, for argument overlap. */
+  words: string[];
+  /** What the whole article is about: entity ids and years, with counts (shared by its mentions). */
+  context: Record<string, number>;
+}
+
+// Words that can name the same kind of happening. A word may sit in several classes.
+const CLASS_WORDS: Record<string, string> = {
+  meet: 'meet meeting summit talks visit trip travel arrive arrival hold host tour',
+  conference: 'conference briefing',
+  launch: 'launch fire test-fire test-fired',
+  dismiss: 'fire sack dismiss oust dismissal ouster resign resignation quit',
+  announce: 'announce announcement unveil declare declaration',
+  plan: 'plan proposal propose scheme',
+  lift: 'remove removal drop lift withdraw scrap ease rescind revoke',
+  impose: 'impose sanction curb restrict restriction ban',
+  compensate: 'compensate compensation reparation',
+  tribute: 'tribute wreath incense cemetery memorial lay',
+  agree: 'agree agreement deal accord pact sign treaty',
+  attack: 'attack strike bomb bombing raid assault shelling',
+  kill: 'kill death die dead murder slay',
+  shoot: 'shoot shooting shot gunfire gunman',
+  arrest: 'arrest detain charge charged indict custody',
+  crash: 'crash collide collision accident',
+  quake: 'earthquake quake tremor tsunami',
+  elect: 'elect election vote win victory',
+  appoint: 'appoint appointment name nominate nomination pick hire choose',
+  protest: 'protest rally demonstration march',
+  sue: 'sue lawsuit suit',
+  release: 'release free',
+  acquire: 'acquire acquisition buy purchase takeover merger',
+  injure: 'injure injury wound hurt',
+  rescue: 'rescue save',
+  hijack: 'hijack seize seizure capture',
+  sink: 'sink sank',
+  exercise: 'exercise drill',
+  invade: 'invade invasion occupy occupation',
+  file: 'file',
+  win: 'win award',
+  return: 'return',
+};
+
+/** Extra event words without a class of their own: they match only their own stem. */
+const SOLO_EVENT_WORDS = (
+  'war battle fight clash explosion blast fire flood storm hurricane outbreak strike crisis collapse ' +
+  'ceremony funeral wedding inauguration speech interview trial verdict sentence ruling hearing investigation ' +
+  'probe raid escape rescue evacuation invasion coup ' +
+  'negotiation dialogue normalization restoration reconciliation cooperation exchange ' +
+  'ceasefire truce election referendum campaign debate ' +
+  'welcome reception dinner banquet parade'
+).split(/\s+/);
+
+/** Verbs of saying: they report other events rather than being ones worth linking. */
+const REPORTING = new Set(['say', 'tell', 'report', 'add', 'note', 'state', 'claim', 'ask', 'quot', 'think', 'believ', 'hope', 'expect', 'accord'].map((w) => w));
+
+const WORD_CLASSES = new Map<string, string[]>();
+for (const [cls, words] of Object.entries(CLASS_WORDS)) {
+  for (const w of words.split(/\s+/)) {
+    const key = stem(w);
+    const list = WORD_CLASSES.get(key) ?? [];
+    if (!list.includes(cls)) list.push(cls);
+    WORD_CLASSES.set(key, list);
+  }
+}
+const SOLO = new Set(SOLO_EVENT_WORDS.map((w) => stem(w)));
+
+/** Words ending in -ed that are seldom events (adjectives, particles). */
+const NOT_EVENT_ED = new Set(['need', 'feed', 'speed', 'seed', 'red', 'bed', 'shed', 'hundred', 'united', 'based',
+  'related', 'used', 'called', 'named', 'so-called', 'limited', 'concerned', 'interested', 'supposed', 'alleged',
+  'aged', 'advanced', 'continued', 'estimated', 'expected', 'scheduled', 'reported', 'added', 'noted', 'stated',
+  'asked', 'claimed', 'described', 'considered', 'believed', 'hoped', 'wanted', 'tried', 'seemed', 'appeared',
+  'looked', 'needed', 'started', 'ended', 'included', 'involved', 'compared', 'posted', 'updated', 'published',
+  'indeed', 'wicked', 'naked', 'sacred', 'beloved', 'crooked', 'ragged', 'rugged', 'learned', 'skilled']);
+
+function classesOf(lemma: string): string[] | null {
+  const known = WORD_CLASSES.get(lemma);
+  if (known) return known;
+  if (SOLO.has(lemma)) return [`=${lemma}`];
+  return null;
+}
+
+interface Trigger {
+  span: Span;
+  text: string;
+  lemma: string;
+  classes: string[];
+  nominal: boolean;
+}
+
+/** Trigger words that are nouns, for labels ("summit" reads better than "met"). */
+const NOUN_TRIGGERS = new Set(('summit summits meeting meetings talks visit trip tour conference briefing launch launches ' +
+  'test tests plan proposal scheme curbs ban sanctions tribute wreath cemetery memorial deal accord pact treaty ' +
+  'attack strike raid assault shooting death murder arrest crash collision accident earthquake quake election ' +
+  'victory protest rally lawsuit acquisition takeover merger injury rescue exercise drill invasion').split(/\s+/));
+
+/** Event triggers in a sentence: known event words, plus past-tense verbs as a general fallback. */
+function findTriggers(text: string, sentence: Span, entitySpans: Span[]): Trigger[] {
+  const tokens = tokenize(text.slice(sentence.start, sentence.end), sentence.start);
+  const out: Trigger[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i];
+    if (entitySpans.some((e) => tok.start < e.end && tok.end > e.start)) continue;
+    const lower = tok.text.toLowerCase();
+    if (lower.length < 3 || STOP_WORDS.has(lower)) continue;
+    // Capitalised words inside a sentence are names, not events (but headlines capitalise everything).
+    const lemma = stem(lower);
+    if (REPORTING.has(lemma)) continue;
+    let span: Span = { start: tok.start, end: tok.end };
+    let triggerText = tok.text;
+    // Phrasal "touched down", "test fired".
+    const next = tokens[i + 1];
+    if (next && lemma === 'touch' && next.text.toLowerCase() === 'down') {
+      span = { start: tok.start, end: next.end };
+      triggerText = text.slice(span.start, span.end);
+      out.push({ span, text: triggerText, lemma: 'arriv', classes: ['meet'], nominal: false });
+      i++;
+      continue;
+    }
+    let classes = classesOf(lemma);
+    if (!classes && /-/.test(lower)) classes = classesOf(stem(lower.split('-').pop()!));
+    if (!classes) {
+      // General fallback: past-tense verbs report happenings (hosted, resigned, collided…).
+      if (/^[a-z]+ed$/.test(tok.text) && lower.length > 4 && !NOT_EVENT_ED.has(lower)) classes = [`=${lemma}`];
+      else continue;
+    }
+    const nominal = NOUN_TRIGGERS.has(lower) || (/(?:tion|sion|ment|ance|ence)s?$/.test(lower));
+    out.push({ span, text: triggerText, lemma, classes, nominal });
+  }
+  return out;
+}
+
+const PLACE_PREPOSITION = /\b(?:in|at|to|into|near|inside|outside|from|across|throughout|off|visiting|visited|visit)\s+(?:the\s+)?$/i;
+
+/** Clause index of each offset: commas, semicolons, dashes and colons end a clause. */
+function clauseBreaks(text: string, sentence: Span): number[] {
+  const breaks: number[] = [];
+  const re = /[,;:—–]|\s-\s/g;
+  const slice = text.slice(sentence.start, sentence.end);
+  for (let m = re.exec(slice); m; m = re.exec(slice)) breaks.push(sentence.start + m.index);
+  return breaks;
+}
+
+function clauseOf(breaks: number[], offset: number): number {
+  let i = 0;
+  while (i < breaks.length && breaks[i] < offset) i++;
+  return i;
+}
+
+/**
+ * The trigger a modifier (a date or a place) belongs to: the nearest trigger to its left in its clause
+ * ("visit to Tokyo in March"), else the nearest to its right in its clause ("on Sunday met"), else the
+ * nearest in the sentence.
+ */
+function attach(mod: Span, triggers: Trigger[], breaks: number[]): number {
+  if (!triggers.length) return -1;
+  const clause = clauseOf(breaks, mod.start);
+  let best = -1;
+  let bestDistance = Infinity;
+  for (let i = 0; i < triggers.length; i++) {
+    const t = triggers[i];
+    if (clauseOf(breaks, t.span.start) !== clause || t.span.end > mod.start) continue;
+    const d = mod.start - t.span.end;
+    if (d < bestDistance) { best = i; bestDistance = d; }
+  }
+  if (best >= 0) return best;
+  for (let i = 0; i < triggers.length; i++) {
+    const t = triggers[i];
+    if (clauseOf(breaks, t.span.start) !== clause || t.span.start < mod.end) continue;
+    const d = t.span.start - mod.end;
+    if (d < bestDistance) { best = i; bestDistance = d; }
+  }
+  if (best >= 0) return best;
+  for (let i = 0; i < triggers.length; i++) {
+    const t = triggers[i];
+    const d = t.span.start >= mod.end ? t.span.start - mod.end : mod.start - t.span.end;
+    if (d < bestDistance) { best = i; bestDistance = d; }
+  }
+  return best;
+}
+
+function usableDate(d: DateMention): boolean {
+  return d.type === 'DATE' && parseTimex(d.value) !== null;
+}
+
+function articleContext(analysis: ArticleAnalysis): Record<string, number> {
+  const ctx: Record<string, number> = {};
+  for (const e of analysis.entities) {
+    if (e.type === 'NATIONALITY') continue;
+    ctx[e.id] = (ctx[e.id] ?? 0) + 1;
+  }
+  for (const d of analysis.dates) {
+    const y = /^(\d{4})/.exec(d.value);
+    if (y && d.type === 'DATE') ctx[`year:${y[1]}`] = (ctx[`year:${y[1]}`] ?? 0) + 1;
+  }
+  return ctx;
+}
+
+function inside(spans: Span[], offset: number): boolean {
+  return spans.some((s) => offset >= s.start && offset < s.end);
+}
+
+/** Event mentions of one analysed article, in text order. */
+export function findEventMentions(analysis: ArticleAnalysis): EventMention[] {
+  const { article } = analysis;
+  const text = article.text;
+  const context = articleContext(analysis);
+  const out: EventMention[] = [];
+  const entities = [...analysis.entities].sort((a, b) => a.start - b.start);
+  const dates = analysis.dates.filter(usableDate).sort((a, b) => a.start - b.start);
+  for (const sentence of article.sentences) {
+    if (inside(article.boilerplate, sentence.start)) continue;
+    const sentEntities = entities.filter((e) => e.start >= sentence.start && e.end <= sentence.end);
+    const sentDates = dates.filter((d) => d.start >= sentence.start && d.end <= sentence.end);
+    const blocked: Span[] = [...sentEntities, ...sentDates];
+    const triggers = findTriggers(text, sentence, blocked);
+    if (!triggers.length) continue;
+    const breaks = clauseBreaks(text, sentence);
+    const dateOf: (DateMention | null)[] = triggers.map(() => null);
+    for (const d of sentDates) {
+      const i = attach(d, triggers, breaks);
+      if (i >= 0 && !dateOf[i]) dateOf[i] = d;
+    }
+    // A trigger without a date of its own shares the nearest dated trigger's date in its sentence
+    // ("launched … hours before Mr. Yoon and Mr. Kishida met").
+    for (let i = 0; i < triggers.length; i++) {
+      if (dateOf[i]) continue;
+      let best: DateMention | null = null;
+      let bestDistance = Infinity;
+      for (let j = 0; j < triggers.length; j++) {
+        const d = dateOf[j];
+        if (!d || j === i) continue;
+        const dist = Math.abs(triggers[j].span.start - triggers[i].span.start);
+        if (dist < bestDistance) { best = d; bestDistance = dist; }
+      }
+      // Inherited dates are only borrowed from a trigger that got its date directly.
+      if (best && sentDates.includes(best)) dateOf[i] = best;
+    }
+    const placeOf: (EntityMention | null)[] = triggers.map(() => null);
+    const placeEntities = new Set<EntityMention>();
+    for (const e of sentEntities) {
+      if (e.type !== 'PLACE') continue;
+      const before = text.slice(Math.max(sentence.start, e.start - 24), e.start);
+      if (!PLACE_PREPOSITION.test(before)) continue;
+      const i = attach(e, triggers, breaks);
+      if (i >= 0 && !placeOf[i]) { placeOf[i] = e; placeEntities.add(e); }
+    }
+    const participantIds: string[] = [];
+    const participantNames: string[] = [];
+    const participantTypes: string[] = [];
+    for (const e of sentEntities) {
+      if (e.type === 'NATIONALITY' || participantIds.includes(e.id)) continue;
+      participantIds.push(e.id);
+      participantNames.push(e.canonical);
+      participantTypes.push(e.type);
+    }
+    const words = contentStems(text.slice(sentence.start, sentence.end));
+    triggers.forEach((t, i) => {
+      const d = dateOf[i];
+      const p = placeOf[i];
+      out.push({
+        path: article.path,
+        sentence: { start: sentence.start, end: sentence.end },
+        trigger: t.span,
+        triggerText: t.text,
+        lemma: t.lemma,
+        date: d ? d.value.split('T')[0] : null,
+        dateRelative: d ? d.relative : undefined,
+        dateText: d ? d.text : undefined,
+        place: p ? p.canonical : null,
+        participants: participantIds,
+        participantNames,
+        participantTypes,
+        classes: t.classes,
+        nominal: t.nominal,
+        words,
+        context,
+      });
+    });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Clustering
+
+const COUNTRY_BY_NAME = new Map<string, string>();
+const COUNTRY_OF_CAPITAL = new Map<string, string>();
+for (const c of COUNTRIES) {
+  COUNTRY_BY_NAME.set(c.name.toLowerCase(), c.name);
+  for (const a of c.aliases) COUNTRY_BY_NAME.set(a.toLowerCase(), c.name);
+  if (c.capital) COUNTRY_OF_CAPITAL.set(c.capital.toLowerCase(), c.name);
+}
+
+/** False when two places cannot be where one event happened: two different cities, or a city in another country. */
+export function placesCompatible(a: string | null, b: string | null): boolean {
+  if (!a || !b) return true;
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  if (x === y) return true;
+  const cx = COUNTRY_BY_NAME.get(x);
+  const cy = COUNTRY_BY_NAME.get(y);
+  if (cx && cy) return cx === cy;
+  if (cx || cy) {
+    // A country and a city: compatible unless the city is known to lie elsewhere.
+    const country = (cx ?? cy)!;
+    const city = cx ? y : x;
+    const home = COUNTRY_OF_CAPITAL.get(city);
+    return !home || home === country;
+  }
+  return false;
+}
+
+interface Features {
+  m: EventMention;
+  index: number;
+  doc: number;
+  wordSet: Set<string>;
+}
+
+interface ClusterState {
+  members: number[];
+  dates: string[];
+  places: string[];
+}
+
+/** Union–find with event-level vetoes: two groups join only if all their dates and places agree. */
+class Groups {
+  parent: number[];
+  state: Map<number, ClusterState>;
+  constructor(mentions: EventMention[]) {
+    this.parent = mentions.map((_, i) => i);
+    this.state = new Map(mentions.map((m, i) => [i, {
+      members: [i],
+      dates: m.date && parseTimex(m.date) ? [m.date] : [],
+      places: m.place ? [m.place] : [],
+    }]));
+  }
+  find(i: number): number {
+    while (this.parent[i] !== i) {
+      this.parent[i] = this.parent[this.parent[i]];
+      i = this.parent[i];
+    }
+    return i;
+  }
+  compatible(a: number, b: number): boolean {
+    const sa = this.state.get(a)!;
+    const sb = this.state.get(b)!;
+    for (const x of sa.dates) for (const y of sb.dates) if (!datesCompatible(x, y)) return false;
+    for (const x of sa.places) for (const y of sb.places) if (!placesCompatible(x, y)) return false;
+    return true;
+  }
+  union(i: number, j: number): boolean {
+    const a = this.find(i);
+    const b = this.find(j);
+    if (a === b) return true;
+    if (!this.compatible(a, b)) return false;
+    const sa = this.state.get(a)!;
+    const sb = this.state.get(b)!;
+    const [big, small, bigId, smallId] = sa.members.length >= sb.members.length ? [sa, sb, a, b] : [sb, sa, b, a];
+    this.parent[smallId] = bigId;
+    big.members.push(...small.members);
+    for (const d of small.dates) if (!big.dates.includes(d)) big.dates.push(d);
+    for (const p of small.places) if (!big.places.includes(p)) big.places.push(p);
+    this.state.delete(smallId);
+    return true;
+  }
+}
+
+export interface ClusterOptions {
+  /** Minimum pair score for a link; higher is stricter. */
+  threshold?: number;
+  /** Largest block compared all-pairs; bigger blocks are compared within a sliding window. */
+  maxBlock?: number;
+  /** Keep events mentioned by a single article (default false: only cross-article events matter). */
+  keepSingletons?: boolean;
+}
+
+function cosine(a: Map<string, number>, b: Map<string, number>): number {
+  let dot = 0;
+  let na = 0;
+  let nb = 0;
+  for (const [k, v] of a) {
+    na += v * v;
+    const w = b.get(k);
+    if (w) dot += v * w;
+  }
+  for (const v of b.values()) nb += v * v;
+  return na && nb ? dot / Math.sqrt(na * nb) : 0;
+}
+
+/** Links event mentions across articles into events. Blocking keeps it near-linear in the corpus size. */
+export function clusterEvents(mentions: EventMention[], options: ClusterOptions = {}): EventCluster[] {
+  const threshold = options.threshold ?? 2.6;
+  const maxBlock = options.maxBlock ?? 400;
+  const paths = [...new Set(mentions.map((m) => m.path))];
+  const docIndex = new Map(paths.map((p, i) => [p, i]));
+  const nDocs = paths.length;
+
+  // Document frequencies, for weighting words and context keys by how telling they are.
+  const wordDf = new Map<string, number>();
+  const ctxDf = new Map<string, number>();
+  const docWords = new Map<string, Set<string>>();
+  const docCtx = new Map<string, Record<string, number>>();
+  for (const m of mentions) {
+    let set = docWords.get(m.path);
+    if (!set) { set = new Set(); docWords.set(m.path, set); docCtx.set(m.path, m.context); }
+    for (const w of m.words) set.add(w);
+  }
+  for (const set of docWords.values()) for (const w of set) wordDf.set(w, (wordDf.get(w) ?? 0) + 1);
+  for (const ctx of docCtx.values()) for (const k of Object.keys(ctx)) ctxDf.set(k, (ctxDf.get(k) ?? 0) + 1);
+  const idf = (df: number | undefined) => Math.log((nDocs + 1) / ((df ?? 0) + 0.5));
+  const docVectors = new Map<string, Map<string, number>>();
+  for (const [path, ctx] of docCtx) {
+    const v = new Map<string, number>();
+    for (const [k, c] of Object.entries(ctx)) {
+      const df = ctxDf.get(k) ?? 1;
+      if (nDocs > 2 && df >= nDocs) continue;
+      v.set(k, (1 + Math.log(c)) * idf(df));
+    }
+    docVectors.set(path, v);
+  }
+  const docSim = new Map<string, number>();
+  const similarity = (a: string, b: string): number => {
+    const key = a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
+    let s = docSim.get(key);
+    if (s === undefined) { s = cosine(docVectors.get(a)!, docVectors.get(b)!); docSim.set(key, s); }
+    return s;
+  };
+
+  const feats: Features[] = mentions.map((m, index) => ({ m, index, doc: docIndex.get(m.path)!, wordSet: new Set(m.words) }));
+
+  const wordOverlap = (a: Features, b: Features): number => {
+    let shared = 0;
+    let total = 0;
+    for (const w of a.wordSet) {
+      const weight = idf(wordDf.get(w));
+      total += weight;
+      if (b.wordSet.has(w)) shared += weight;
+    }
+    for (const w of b.wordSet) if (!a.wordSet.has(w)) total += idf(wordDf.get(w));
+    return total ? shared / total : 0;
+  };
+
+  const score = (a: Features, b: Features): number => {
+    const x = a.m;
+    const y = b.m;
+    if (!datesCompatible(x.date, y.date) || !placesCompatible(x.place, y.place)) return -Infinity;
+    let s = x.lemma === y.lemma ? 1 : 0.6;
+    if (x.date && y.date) s += isExactDay(x.date) && isExactDay(y.date) && x.date === y.date ? 1.2 : 0.4;
+    if (x.place && y.place) s += x.place === y.place ? 0.8 : 0.3;
+    let shared = 0;
+    for (const p of x.participants) if (y.participants.includes(p)) shared++;
+    s += Math.min(1.2, shared * 0.4);
+    s += 2 * wordOverlap(a, b);
+    if (a.doc !== b.doc) s += 1.5 * similarity(x.path, y.path);
+    return s;
+  };
+
+  // Blocks: one per event class, split further by month when the class is common.
+  const blocks = new Map<string, number[]>();
+  const addTo = (key: string, i: number) => {
+    let list = blocks.get(key);
+    if (!list) { list = []; blocks.set(key, list); }
+    list.push(i);
+  };
+  for (const f of feats) for (const cls of f.m.classes) addTo(cls, f.index);
+
+  const pairs: { i: number; j: number; s: number }[] = [];
+  const seen = new Set<string>();
+  const consider = (i: number, j: number) => {
+    const a = feats[i];
+    const b = feats[j];
+    const key = i < j ? `${i},${j}` : `${j},${i}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    if (a.doc === b.doc) {
+      // Within one article, repeated words for one happening usually name it again ("the summit").
+      if (a.m.lemma !== b.m.lemma) return;
+      if (!datesCompatible(a.m.date, b.m.date) || !placesCompatible(a.m.place, b.m.place)) return;
+      pairs.push({ i, j, s: 100 });
+      return;
+    }
+    const s = score(a, b);
+    if (s >= threshold) pairs.push({ i, j, s });
+  };
+  for (const list of blocks.values()) {
+    if (list.length <= maxBlock) {
+      for (let x = 0; x < list.length; x++) for (let y = x + 1; y < list.length; y++) consider(list[x], list[y]);
+      continue;
+    }
+    // Large blocks: sort so that likely partners sit together (date, then place, then article), compare a window.
+    const sorted = [...list].sort((p, q) => {
+      const a = feats[p].m;
+      const b = feats[q].m;
+      return (a.date ?? '~').localeCompare(b.date ?? '~') || (a.place ?? '~').localeCompare(b.place ?? '~') || feats[p].doc - feats[q].doc;
+    });
+    const window = Math.max(20, Math.floor(maxBlock / 4));
+    for (let x = 0; x < sorted.length; x++) {
+      for (let y = x + 1; y < Math.min(sorted.length, x + window); y++) consider(sorted[x], sorted[y]);
+    }
+    // Same article, same lemma, also when far apart in the sorted order.
+    const byDoc = new Map<number, number[]>();
+    for (const i of list) {
+      const l = byDoc.get(feats[i].doc) ?? [];
+      l.push(i);
+      byDoc.set(feats[i].doc, l);
+    }
+    for (const l of byDoc.values()) for (let x = 0; x < l.length; x++) for (let y = x + 1; y < l.length; y++) consider(l[x], l[y]);
+  }
+  pairs.sort((p, q) => q.s - p.s || p.i - q.i || p.j - q.j);
+  const groups = new Groups(mentions);
+  for (const p of pairs) groups.union(p.i, p.j);
+
+  const byRoot = new Map<number, number[]>();
+  for (let i = 0; i < mentions.length; i++) {
+    const r = groups.find(i);
+    const l = byRoot.get(r) ?? [];
+    l.push(i);
+    byRoot.set(r, l);
+  }
+  const clusters: EventCluster[] = [];
+  const usedIds = new Map<string, number>();
+  const groupsInOrder = [...byRoot.values()].sort((a, b) => {
+    const ma = mentions[a[0]];
+    const mb = mentions[b[0]];
+    return ma.path.localeCompare(mb.path) || ma.trigger.start - mb.trigger.start;
+  });
+  for (const members of groupsInOrder) {
+    const ms = members.map((i) => mentions[i]);
+    const articles = new Set(ms.map((m) => m.path));
+    if (articles.size < 2 && !options.keepSingletons) continue;
+    const cluster = describeCluster(ms);
+    const n = usedIds.get(cluster.id) ?? 0;
+    usedIds.set(cluster.id, n + 1);
+    if (n) cluster.id = `${cluster.id}-${n + 1}`;
+    clusters.push(cluster);
+  }
+  return clusters;
+}
+
+function slug(s: string): string {
+  return s.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+}
+
+function mostFrequent<T>(items: T[], key: (t: T) => string = String): T | null {
+  const counts = new Map<string, { item: T; n: number }>();
+  for (const it of items) {
+    const k = key(it);
+    const c = counts.get(k);
+    if (c) c.n++;
+    else counts.set(k, { item: it, n: 1 });
+  }
+  let best: { item: T; n: number } | null = null;
+  for (const c of counts.values()) if (!best || c.n > best.n) best = c;
+  return best ? best.item : null;
+}
+
+/** Nouns for verb heads, so labels read "summit", "launch", "visit". */
+const HEAD_NOUN: Record<string, string> = {
+  meet: 'meeting', arriv: 'visit', travel: 'visit', fire: 'launch', announc: 'announcement', remov: 'removal',
+  drop: 'removal', lift: 'lifting', withdraw: 'withdrawal', compens: 'compensation', kill: 'killing', die: 'death',
+  arrest: 'arrest', elect: 'election', appoint: 'appointment', hold: 'meeting', host: 'hosting', lai: 'tribute',
+  lay: 'tribute', propos: 'proposal', agre: 'agreement', attack: 'attack', shoot: 'shooting',
+};
+
+function headWord(ms: EventMention[]): string {
+  const nominal = ms.filter((m) => m.nominal);
+  const pick = mostFrequent(nominal.length ? nominal : ms, (m) => m.lemma)!;
+  if (pick.nominal) return pick.triggerText.toLowerCase().replace(/s$/, (s) => (/(?:talks|news)$/i.test(pick.triggerText) ? s : ''));
+  return HEAD_NOUN[pick.lemma] ?? pick.triggerText.toLowerCase();
+}
+
+function describeCluster(ms: EventMention[]): EventCluster {
+  let date: string | null = null;
+  for (const m of ms) if (m.date) date = moreSpecific(date, m.date);
+  const place = mostFrequent(ms.filter((m) => m.place).map((m) => m.place!));
+  const counts = new Map<string, { n: number; name: string; type: string }>();
+  for (const m of ms) {
+    m.participants.forEach((id, k) => {
+      const c = counts.get(id) ?? { n: 0, name: m.participantNames?.[k] ?? id, type: m.participantTypes?.[k] ?? '' };
+      c.n++;
+      counts.set(id, c);
+    });
+  }
+  const ranked = [...counts.entries()].filter(([, c]) => c.n >= Math.min(2, ms.length)).sort((a, b) => b[1].n - a[1].n || a[0].localeCompare(b[0]));
+  const participants = ranked.map(([id]) => id);
+  const head = headWord(ms);
+  const people = ranked.filter(([, c]) => c.type === 'PERSON').map(([, c]) => c.name.split(/\s+/).slice(-1)[0]);
+  const actors = ranked.filter(([, c]) => c.type !== 'PERSON' && c.name !== place).map(([, c]) => c.name);
+  let label: string;
+  if (people.length >= 2) label = `${people[0]}–${people[1]} ${head}`;
+  else if (people.length === 1) label = `${people[0]} ${head}`;
+  else if (actors.length) label = `${actors[0]} ${head}`;
+  else label = head.charAt(0).toUpperCase() + head.slice(1);
+  if (place && !label.includes(place)) label += ` in ${place}`;
+  const id = ['evt', date ?? 'undated', place ? slug(place) : null, slug(head)].filter(Boolean).join('-');
+  const mentions: MentionRef[] = ms
+    .map((m) => ({ path: m.path, start: m.trigger.start, end: m.trigger.end, sentence: m.sentence }))
+    .sort((a, b) => a.path.localeCompare(b.path) || a.start - b.start);
+  return { id, label, date, place, participants, mentions };
+}

@@ -1,0 +1,132 @@
+// Infers publication dates of undated articles from events they share with dated ones: an article that
+// reports "on Thursday" the summit another article dates March 16, 2023 was published that day.
+import { clusterEvents, EventMention, findEventMentions } from './events';
+import { ArticleAnalysis, EventCluster, PublishedDate } from './model';
+import { isExactDay, parseTimex } from './text/datecompat';
+
+const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+
+/** How a reference to the event's day relates to the day of writing: 0 for "today"/"Thursday", 1 for "yesterday". */
+function daysBeforeWriting(dateText: string | undefined): number | null {
+  if (!dateText) return null;
+  const t = dateText.toLowerCase();
+  if (/\b(today|tonight|this (morning|afternoon|evening))\b/.test(t)) return 0;
+  if (/\b(yesterday|last night)\b/.test(t)) return 1;
+  if (WEEKDAYS.some((d) => t.includes(d))) return 0;
+  return null;
+}
+
+function weekdayMatches(dateText: string | undefined, iso: string): boolean {
+  if (!dateText) return true;
+  const t = dateText.toLowerCase();
+  const named = WEEKDAYS.findIndex((d) => t.includes(d));
+  if (named < 0) return true;
+  const wd = (new Date(`${iso}T00:00:00Z`).getUTCDay() + 6) % 7;
+  return wd === named;
+}
+
+function addDays(iso: string, days: number): string {
+  return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86400000).toISOString().slice(0, 10);
+}
+
+interface Candidate {
+  value: string;
+  strength: number;
+  reason: string;
+  fromArticle: string;
+}
+
+/** Is the mention in the article's lead (title or first body sentences), where news reports the day's event? */
+function inLead(analysis: ArticleAnalysis, m: EventMention): boolean {
+  const a = analysis.article;
+  if (a.titleSpan && m.trigger.start >= a.titleSpan.start && m.trigger.end <= a.titleSpan.end) return true;
+  const body = a.sentences.filter((s) => !a.boilerplate.some((b) => s.start >= b.start && s.start < b.end) && (!a.titleSpan || s.start >= a.titleSpan.end));
+  return body.slice(0, 2).some((s) => m.trigger.start >= s.start && m.trigger.start < s.end);
+}
+
+function candidatesFor(
+  path: string,
+  clusters: EventCluster[],
+  mentionsAt: Map<string, EventMention>,
+  analyses: Map<string, ArticleAnalysis>,
+): Candidate[] {
+  const out: Candidate[] = [];
+  const key = (p: string, start: number) => `${p}\u0000${start}`;
+  for (const c of clusters) {
+    const own = c.mentions.filter((r) => r.path === path).map((r) => mentionsAt.get(key(r.path, r.start))!).filter(Boolean);
+    if (!own.length) continue;
+    // The event's day as dated articles give it; an absolute date in the text beats one resolved from "Thursday".
+    let anchor: { value: string; from: string; absolute: boolean } | null = null;
+    for (const r of c.mentions) {
+      if (r.path === path) continue;
+      const other = analyses.get(r.path);
+      if (!other?.article.published) continue;
+      const m = mentionsAt.get(key(r.path, r.start));
+      if (!m?.date || !isExactDay(m.date)) continue;
+      const absolute = !m.dateRelative;
+      if (!anchor || (absolute && !anchor.absolute)) anchor = { value: m.date, from: r.path, absolute };
+    }
+    if (!anchor) continue;
+    for (const m of own) {
+      // A mention that carries its own full date says nothing about when it was written.
+      if (m.date && isExactDay(m.date) && !m.dateRelative) continue;
+      if (!weekdayMatches(m.dateText, anchor.value)) continue;
+      const lag = daysBeforeWriting(m.dateText);
+      const said = m.dateText ? ` ("${m.dateText}")` : '';
+      if (lag !== null) {
+        out.push({ value: addDays(anchor.value, lag), strength: 3, fromArticle: anchor.from,
+          reason: `reports the ${c.label}${said}, which ${anchor.from} dates ${anchor.value}` });
+      } else if (!m.date && inLead(analyses.get(path)!, m)) {
+        out.push({ value: anchor.value, strength: 2, fromArticle: anchor.from,
+          reason: `leads with the ${c.label}, which ${anchor.from} dates ${anchor.value}` });
+      } else if (!m.date || !parseTimex(m.date)) {
+        out.push({ value: anchor.value, strength: 1, fromArticle: anchor.from,
+          reason: `mentions the ${c.label}, which ${anchor.from} dates ${anchor.value}` });
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * For articles without a publication date, infer it from what they share with dated articles. Returns path →
+ * PublishedDate (origin 'corpus', reason naming the event and `fromArticle`). Runs a few rounds: a newly dated
+ * article is re-analysed (its "Thursday" now resolves) and may date others in turn.
+ */
+export function inferPublicationDates(
+  analyses: ArticleAnalysis[],
+  reanalyze?: (path: string, published: string) => ArticleAnalysis,
+): Map<string, PublishedDate> {
+  const result = new Map<string, PublishedDate>();
+  const current = new Map(analyses.map((a) => [a.article.path, a]));
+  const mentionCache = new Map<string, EventMention[]>();
+  const mentionsOf = (a: ArticleAnalysis) => {
+    let ms = mentionCache.get(a.article.path);
+    if (!ms) { ms = findEventMentions(a); mentionCache.set(a.article.path, ms); }
+    return ms;
+  };
+  for (let round = 0; round < 4; round++) {
+    const undated = [...current.values()].filter((a) => !a.article.published && !result.has(a.article.path));
+    if (!undated.length || undated.length === current.size) break;
+    const mentions = [...current.values()].flatMap(mentionsOf);
+    const mentionsAt = new Map(mentions.map((m) => [`${m.path}\u0000${m.trigger.start}`, m]));
+    const clusters = clusterEvents(mentions);
+    let changed = false;
+    for (const a of undated) {
+      const path = a.article.path;
+      const cands = candidatesFor(path, clusters, mentionsAt, current);
+      // The strongest evidence wins; among equals the latest day, since an article reports what already happened.
+      cands.sort((x, y) => y.strength - x.strength || y.value.localeCompare(x.value) || x.fromArticle.localeCompare(y.fromArticle));
+      const best = cands[0];
+      if (!best || best.strength < 2) continue;
+      const published: PublishedDate = { value: best.value, origin: 'corpus', reason: best.reason, fromArticle: best.fromArticle };
+      result.set(path, published);
+      const next = reanalyze ? reanalyze(path, best.value) : { ...a, article: { ...a.article, published } };
+      current.set(path, { ...next, article: { ...next.article, published } });
+      mentionCache.delete(path);
+      changed = true;
+    }
+    if (!changed) break;
+  }
+  return result;
+}

@@ -1,0 +1,214 @@
+// Finds direct speech with its speaker in an analysed article and matches the same words across articles,
+// exact or lightly reworded (same speaker, high content-word overlap).
+import { ArticleAnalysis, EntityMention, QuoteCluster, Span } from './model';
+import { contentStems, tokenize } from './text/stem';
+
+export interface QuoteMention {
+  path: string;
+  span: Span;
+  text: string;
+  speakerId: string | null;
+  speaker: string | null;
+  sentence: Span;
+  /** Publication date of the article that carried it, when known. */
+  published?: string | null;
+  /** Content-word stems of the quoted words. */
+  words?: string[];
+}
+
+const SPEECH_VERBS =
+  'said|says|say|told|tells|added|adds|asked|asks|stressed|noted|declared|insisted|explained|warned|wrote|' +
+  'replied|continued|argued|urged|stated|remarked|announced|acknowledged|emphasized|emphasised|recalled|concluded';
+const SPEECH = new RegExp(`\\b(?:${SPEECH_VERBS})\\b`, 'i');
+const PRONOUN = /\b(he|she)\b/i;
+
+/** Smallest number of words for a quotation worth matching; shorter ones are scare quotes ("new chapter"). */
+const MIN_WORDS = 4;
+
+interface RawQuote {
+  start: number;
+  end: number;
+}
+
+/** Quoted spans: curly quotes, across paragraphs when the next paragraph reopens with “; straight quotes within a paragraph. */
+function quotedSpans(text: string, paragraphs: Span[]): RawQuote[] {
+  const out: RawQuote[] = [];
+  let open: number | null = null;
+  paragraphs.forEach((p, k) => {
+    let straightOpen: number | null = null;
+    for (let at = p.start; at < p.end; at++) {
+      const c = text[at];
+      if (c === '“') {
+        // A paragraph-initial “ continues a quotation left open by the previous paragraph.
+        if (open !== null && at === p.start) continue;
+        if (open !== null) out.push({ start: open, end: at });
+        open = at + 1;
+      } else if (c === '”') {
+        if (open !== null) out.push({ start: open, end: at });
+        open = null;
+      } else if (c === '"') {
+        if (straightOpen === null) straightOpen = at + 1;
+        else { out.push({ start: straightOpen, end: at }); straightOpen = null; }
+      }
+    }
+    const next = paragraphs[k + 1];
+    if (open !== null && (!next || text[next.start] !== '“')) {
+      out.push({ start: open, end: p.end });
+      open = null;
+    }
+  });
+  return out.sort((a, b) => a.start - b.start);
+}
+
+function trimSpan(text: string, s: RawQuote): RawQuote {
+  let { start, end } = s;
+  while (start < end && /[\s,.;:]/.test(text[start])) start++;
+  while (end > start && /[\s,;:]/.test(text[end - 1])) end--;
+  return { start, end };
+}
+
+function lastPersonBefore(persons: EntityMention[], offset: number): EntityMention | null {
+  let best: EntityMention | null = null;
+  for (const e of persons) {
+    if (e.end <= offset) best = e;
+    else break;
+  }
+  return best;
+}
+
+/** Who said it: a name or pronoun next to a verb of saying right after the quote, else before it in the sentence. */
+function attribute(text: string, q: RawQuote, sentence: Span, persons: EntityMention[]): EntityMention | null {
+  const afterEnd = Math.min(text.length, q.end + 90, Math.max(sentence.end, q.end + 1));
+  const after = text.slice(q.end, afterEnd).replace(/^[”"]/, '');
+  const afterStop = after.search(/[.!?](?:\s|$)|[“"]/);
+  const tail = afterStop >= 0 ? after.slice(0, afterStop) : after;
+  const tailStart = q.end + (text.slice(q.end, q.end + 1) === '”' || text.slice(q.end, q.end + 1) === '"' ? 1 : 0);
+  if (SPEECH.test(tail)) {
+    const inTail = persons.find((e) => e.start >= tailStart && e.end <= tailStart + tail.length);
+    if (inTail) return inTail;
+    if (PRONOUN.test(tail)) return lastPersonBefore(persons, q.start);
+  }
+  const before = text.slice(sentence.start, Math.max(sentence.start, q.start - 1));
+  if (SPEECH.test(before) || /:\s*$/.test(before)) {
+    const inBefore = persons.filter((e) => e.start >= sentence.start && e.end <= q.start);
+    if (inBefore.length) return inBefore[inBefore.length - 1];
+    if (PRONOUN.test(before)) return lastPersonBefore(persons, sentence.start);
+  }
+  return null;
+}
+
+/** Quotations of one analysed article with their speakers, in text order. */
+export function findQuotes(analysis: ArticleAnalysis): QuoteMention[] {
+  const { article } = analysis;
+  const text = article.text;
+  const persons = analysis.entities.filter((e) => e.type === 'PERSON').sort((a, b) => a.start - b.start);
+  const out: QuoteMention[] = [];
+  for (const raw of quotedSpans(text, article.paragraphs)) {
+    const q = trimSpan(text, raw);
+    const quoted = text.slice(q.start, q.end);
+    if (tokenize(quoted).length < MIN_WORDS) continue;
+    if (article.boilerplate.some((b) => q.start >= b.start && q.start < b.end)) continue;
+    const sentence = article.sentences.find((s) => q.start >= s.start && q.start < s.end)
+      ?? article.sentences.find((s) => s.start >= q.start) ?? { start: q.start, end: q.end };
+    // The sentence that names the speaker is the one holding the quote's end.
+    const endSentence = article.sentences.find((s) => q.end > s.start && q.end <= s.end + 1) ?? sentence;
+    const speaker = attribute(text, q, { start: Math.min(sentence.start, endSentence.start), end: endSentence.end }, persons);
+    out.push({
+      path: article.path,
+      span: { start: q.start, end: q.end },
+      text: quoted,
+      speakerId: speaker?.id ?? null,
+      speaker: speaker?.canonical ?? null,
+      sentence: { start: sentence.start, end: sentence.end },
+      published: article.published?.value ?? null,
+      words: contentStems(quoted),
+    });
+  }
+  return out;
+}
+
+function daysApart(a: string, b: string): number {
+  return Math.abs(Date.parse(a) - Date.parse(b)) / 86400000;
+}
+
+/** Groups the same words reported by several articles. Blocking on each quote's rarest words keeps it near-linear. */
+export function clusterQuotes(quotes: QuoteMention[]): QuoteCluster[] {
+  const words = quotes.map((q) => [...new Set(q.words ?? contentStems(q.text))]);
+  const df = new Map<string, number>();
+  for (const ws of words) for (const w of ws) df.set(w, (df.get(w) ?? 0) + 1);
+  const index = new Map<string, number[]>();
+  words.forEach((ws, i) => {
+    const rare = [...ws].sort((a, b) => (df.get(a)! - df.get(b)!) || a.localeCompare(b)).slice(0, 6);
+    for (const w of rare) {
+      const l = index.get(w) ?? [];
+      l.push(i);
+      index.set(w, l);
+    }
+  });
+  const parent = quotes.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  const speakerOf = new Map<number, Set<string>>();
+  quotes.forEach((q, i) => speakerOf.set(i, new Set(q.speakerId ? [q.speakerId] : [])));
+  const tried = new Set<string>();
+  const pairs: { i: number; j: number; s: number }[] = [];
+  for (const list of index.values()) {
+    if (list.length > 200) continue; // a word that common tells nothing
+    for (let x = 0; x < list.length; x++) {
+      for (let y = x + 1; y < list.length; y++) {
+        const i = list[x];
+        const j = list[y];
+        const key = `${i},${j}`;
+        if (tried.has(key)) continue;
+        tried.add(key);
+        const a = quotes[i];
+        const b = quotes[j];
+        if (a.path === b.path) continue;
+        const sa = new Set(words[i]);
+        let shared = 0;
+        for (const w of words[j]) if (sa.has(w)) shared++;
+        const overlap = shared / Math.max(1, Math.min(words[i].length, words[j].length));
+        const sameSpeaker = !!a.speakerId && a.speakerId === b.speakerId;
+        if (a.speakerId && b.speakerId && !sameSpeaker) continue;
+        const farApart = !!a.published && !!b.published && daysApart(a.published, b.published) > 7;
+        const needed = farApart ? 0.9 : sameSpeaker ? 0.6 : 0.8;
+        if (shared >= 4 && overlap >= needed) pairs.push({ i, j, s: overlap + (sameSpeaker ? 0.1 : 0) });
+      }
+    }
+  }
+  pairs.sort((p, q) => q.s - p.s);
+  for (const { i, j } of pairs) {
+    const a = find(i);
+    const b = find(j);
+    if (a === b) continue;
+    // Two different named speakers never share a quotation.
+    const sa = speakerOf.get(a)!;
+    const sb = speakerOf.get(b)!;
+    if (sa.size && sb.size && ![...sa].some((s) => sb.has(s))) continue;
+    parent[b] = a;
+    for (const s of sb) sa.add(s);
+  }
+  const groups = new Map<number, number[]>();
+  quotes.forEach((_, i) => {
+    const r = find(i);
+    groups.set(r, [...(groups.get(r) ?? []), i]);
+  });
+  const clusters: QuoteCluster[] = [];
+  const used = new Map<string, number>();
+  for (const members of groups.values()) {
+    const ms = members.map((i) => quotes[i]).sort((a, b) => (a.published ?? '').localeCompare(b.published ?? '') || a.path.localeCompare(b.path) || a.span.start - b.span.start);
+    if (new Set(ms.map((m) => m.path)).size < 2) continue;
+    const first = ms[0];
+    const named = ms.find((m) => m.speakerId);
+    const base = `quote-${(named?.speaker ?? 'unattributed').toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${first.words?.slice(0, 4).join('-') ?? ''}`;
+    const n = used.get(base) ?? 0;
+    used.set(base, n + 1);
+    clusters.push({
+      id: n ? `${base}-${n + 1}` : base,
+      speaker: named?.speaker ?? null,
+      speakerId: named?.speakerId ?? null,
+      text: first.text,
+      mentions: ms.map((m) => ({ path: m.path, start: m.span.start, end: m.span.end, sentence: m.sentence })),
+    });
+  }
+  return clusters.sort((a, b) => a.id.localeCompare(b.id));
+}
