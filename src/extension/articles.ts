@@ -159,13 +159,12 @@ export class ArticleTracker implements vscode.Disposable {
   private watch(): void {
     for (const w of this.watchers) w.dispose();
     this.watchers = [];
-    for (const glob of this.settings.articleGlobs) {
-      const watcher = vscode.workspace.createFileSystemWatcher(glob);
-      watcher.onDidCreate((u) => void this.indexFiles([u]));
-      watcher.onDidChange((u) => void this.indexFiles([u]));
-      watcher.onDidDelete((u) => void this.removed(u));
-      this.watchers.push(watcher);
-    }
+    // One watcher for text files, filtered by the article globs on absolute paths (see doScan).
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*.{txt,md,text}');
+    watcher.onDidCreate((u) => this.isArticle(u) && void this.indexFiles([u]));
+    watcher.onDidChange((u) => this.isArticle(u) && void this.indexFiles([u]));
+    watcher.onDidDelete((u) => this.known.has(ArticleTracker.keyOf(u)) && void this.removed(u));
+    this.watchers.push(watcher);
     this.watchers.push(
       vscode.workspace.onDidRenameFiles((e) => {
         for (const f of e.files) {
