@@ -86,7 +86,7 @@ describe('analysis in the editor', function () {
   it('treats any file as an article on request', async () => {
     const a = await api();
     const folder = vscode.workspace.workspaceFolders![0].uri;
-    const uri = vscode.Uri.joinPath(folder, 'notes', 'scratch.txt');
+    const uri = vscode.Uri.joinPath(folder, 'notes', 'scratch.log');
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('Kishida visited Seoul on Sunday.\n'));
     const doc = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(doc);
