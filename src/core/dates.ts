@@ -1,0 +1,934 @@
+// Finds date, time, duration and set expressions in an article and normalises them to TIMEX3 values,
+// resolving relative ones against the publication date (news leans to the past).
+import { DateMention, Span, TimexType } from './model';
+import {
+  addMonths, civil, dayNumber, formatDay, formatMonth, formatWeek, isValidDate, isoWeek, isoWeekday,
+  MONTH_NAMES, pad, parseIsoDay, WEEKDAY_NAMES,
+} from './dates/calendar';
+import {
+  MONTH_ANY, MONTH_FULL, monthIndex, QUANTITY, quantityValue, SP, SPO, UNIT, unitCode, WEEKDAY, weekdayIndex, YEAR,
+} from './dates/patterns';
+
+export interface DateOptions {
+  /** Article publication date YYYY-MM-DD, or null when unknown. */
+  published: string | null;
+  /** Sentence spans, if the caller has them (used for tense detection). */
+  sentences?: Span[];
+  /** Spans not to analyse (boilerplate lines). */
+  exclude?: Span[];
+}
+
+type Tense = 'past' | 'future' | 'none';
+
+interface Resolved {
+  type: TimexType;
+  value: string;
+  explanation: string;
+  relative: boolean;
+  range?: { begin: string; end: string };
+  /** Day number this mention pins down, so that later "that morning" / "18:00 UTC" can anchor on it. */
+  day?: number;
+}
+
+interface Ctx {
+  text: string;
+  pub: number | null;
+  pubStr: string;
+  sentences: Span[] | undefined;
+  /** Latest day-granular date mentioned so far (reading order), for anaphoric expressions. */
+  anchorDay: number | null;
+  /** Where the anchor day was mentioned, and whether its value was relative. */
+  anchorPos: number;
+  anchorRelative: boolean;
+}
+
+interface Rule {
+  name: string;
+  re: RegExp;
+  /** Cheap check at collection time; false drops the match. */
+  accept?: (m: RegExpExecArray, text: string) => boolean;
+  /** Offsets of the mention inside the match, when the match carries context that is not part of it. */
+  span?: (m: RegExpExecArray) => [number, number];
+  resolve: (m: RegExpExecArray, ctx: Ctx, start: number, end: number) => Resolved | null;
+}
+
+interface Candidate {
+  start: number;
+  end: number;
+  rule: Rule;
+  m: RegExpExecArray;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Small text helpers (allocate only per candidate, never per character).
+
+const PREV_WORDS_RE = /([A-Za-z'’$€£#%.,]+)[ \t\u00a0]*$/;
+
+/** The word just before `pos` on the same line, lowercased ("" when none). */
+function prevWord(text: string, pos: number): string {
+  const from = Math.max(0, pos - 24);
+  const m = PREV_WORDS_RE.exec(text.slice(from, pos));
+  return m ? m[1].toLowerCase() : '';
+}
+
+/** The two words before `pos`, lowercased and joined by one space. */
+function prevTwoWords(text: string, pos: number): string {
+  const from = Math.max(0, pos - 40);
+  const m = /([A-Za-z'’]+)[ \t\u00a0]+([A-Za-z'’]+)[ \t\u00a0]*$/.exec(text.slice(from, pos));
+  return m ? `${m[1].toLowerCase()} ${m[2].toLowerCase()}` : '';
+}
+
+/** The word right after `pos` on the same line (original case). */
+function nextWord(text: string, pos: number): string {
+  const m = /^[ \t\u00a0]*([A-Za-z'’%]+)/.exec(text.slice(pos, pos + 24));
+  return m ? m[1] : '';
+}
+
+/** The first non-space character before `pos` ('' at the start). */
+function prevChar(text: string, pos: number): string {
+  let i = pos - 1;
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\t' || text[i] === '\u00a0')) i--;
+  return i >= 0 ? text[i] : '';
+}
+
+const isUpper = (c: string) => c >= 'A' && c <= 'Z';
+
+// ---------------------------------------------------------------------------------------------
+// Tense: the nearest tense cue before the expression in its sentence, else the first after it.
+
+const TENSE_CUE_RE = new RegExp(
+  '\\b(?:(will|won[\'’]t|shall|going to|set to|scheduled|slated|due to|expected to|plans? to|planned|planning|' +
+    'intends? to|upcoming|to be held|is to|are to|[\'’]ll)|' +
+    '(was|were|had|did|said|says|told|met|made|took|came|went|began|gave|held|left|saw|got|found|became|fell|' +
+    'rose|brought|sent|won|lost|paid|sold|bought|spoke|wrote|ran|led|struck|thought|felt|kept|built|flew|knew|' +
+    'grew|drew|chose|broke|spent|ago|[a-z]+ed))\\b',
+  'g',
+);
+const NOT_PAST_ED = /(?:eed|^red|^bed|^shed|hundred)$/;
+
+function sentenceAround(ctx: Ctx, start: number, end: number): Span {
+  const ss = ctx.sentences;
+  if (ss && ss.length) {
+    let lo = 0, hi = ss.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (ss[mid].end <= start) lo = mid + 1;
+      else if (ss[mid].start > start) hi = mid - 1;
+      else return { start: ss[mid].start, end: Math.max(ss[mid].end, end) };
+    }
+  }
+  // Fallback: the stretch between sentence-ending punctuation or line breaks, at most 400 characters each way.
+  const text = ctx.text;
+  let s = start;
+  const sMin = Math.max(0, start - 400);
+  while (s > sMin) {
+    const c = text.charCodeAt(s - 1);
+    if (c === 10 || c === 13) break;
+    if ((c === 46 || c === 33 || c === 63) && s < start && /\s/.test(text[s])) break;
+    s--;
+  }
+  let e = end;
+  const eMax = Math.min(text.length, end + 400);
+  while (e < eMax) {
+    const c = text.charCodeAt(e);
+    if (c === 10 || c === 13) break;
+    if ((c === 46 || c === 33 || c === 63) && (e + 1 >= text.length || /\s/.test(text[e + 1]))) break;
+    e++;
+  }
+  return { start: s, end: e };
+}
+
+function tenseAt(ctx: Ctx, start: number, end: number): Tense {
+  const sent = sentenceAround(ctx, start, end);
+  const re = TENSE_CUE_RE;
+  re.lastIndex = sent.start;
+  let before: Tense = 'none';
+  let after: Tense = 'none';
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(ctx.text)) !== null && m.index < sent.end) {
+    let t: Tense;
+    if (m[1]) t = 'future';
+    else {
+      if (m[2].endsWith('ed') && NOT_PAST_ED.test(m[2])) continue;
+      t = 'past';
+    }
+    if (m.index + m[0].length <= start) before = t;
+    else if (m.index >= end) {
+      after = t;
+      break;
+    }
+  }
+  return before !== 'none' ? before : after;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Resolution helpers.
+
+const UNKNOWN = 'the publication date is unknown';
+
+function pubYmd(ctx: Ctx) {
+  return civil(ctx.pub as number);
+}
+
+function leanWord(t: Tense): string {
+  return t === 'future' ? 'future-tense sentence' : t === 'past' ? 'past-tense sentence' : 'sentence without a clear tense (news leans to the past)';
+}
+
+/** Month-day without a year: the occurrence nearest the publication date in the direction of the tense. */
+function resolveMonthDay(ctx: Ctx, mo: number, d: number, tense: Tense): number | null {
+  const p = pubYmd(ctx);
+  const pub = ctx.pub as number;
+  const cands: number[] = [];
+  for (const y of [p.y - 1, p.y, p.y + 1]) if (isValidDate(y, mo, d)) cands.push(dayNumber(y, mo, d));
+  if (!cands.length) return null;
+  if (tense === 'past') {
+    const ok = cands.filter((n) => n <= pub);
+    if (ok.length) return ok[ok.length - 1];
+  } else if (tense === 'future') {
+    const ok = cands.filter((n) => n >= pub);
+    if (ok.length) return ok[0];
+  }
+  let best = cands[0];
+  for (const n of cands) if (Math.abs(n - pub) < Math.abs(best - pub)) best = n;
+  return best;
+}
+
+function dayResult(n: number, explanation: string, relative: boolean): Resolved {
+  return { type: 'DATE', value: formatDay(n), explanation, relative, day: n };
+}
+
+const PART_OF_DAY: Record<string, string> = {
+  morning: 'MO', afternoon: 'AF', evening: 'EV', night: 'NI', tonight: 'NI',
+};
+
+const SEASONS: Record<string, { code: string; index: number }> = {
+  spring: { code: 'SP', index: 0 }, summer: { code: 'SU', index: 1 }, autumn: { code: 'FA', index: 2 },
+  fall: { code: 'FA', index: 2 }, winter: { code: 'WI', index: 3 },
+};
+/** Season index of a month: Dec–Feb winter (3), Mar–May spring (0)… */
+const seasonOfMonth = (m: number) => (m === 12 || m <= 2 ? 3 : m <= 5 ? 0 : m <= 8 ? 1 : 2);
+
+function durationValue(n: number | null, unitRaw: string): string {
+  const u = unitCode(unitRaw);
+  if (n === null) {
+    const low = unitRaw.toLowerCase();
+    const code = low.startsWith('de') ? 'DE' : low.startsWith('ce') ? 'CE' : u.code;
+    return u.time ? `PTX${code}` : `PX${code}`;
+  }
+  const q = n * u.factor;
+  const num = Number.isInteger(q) ? String(q) : String(Math.round(q * 100) / 100);
+  return u.time ? `PT${num}${u.code}` : `P${num}${u.code}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rules. Each regex is compiled once; rules that need lower-case-only words are case-sensitive.
+
+const COUNT_NOUN_AFTER_YEAR = new Set([
+  'people', 'jobs', 'units', 'employees', 'workers', 'staff', 'passengers', 'planes', 'aircraft', 'jets', 'cars',
+  'feet', 'ft', 'metres', 'meters', 'km', 'kilometres', 'kilometers', 'miles', 'tonnes', 'tons', 'pounds', 'dollars',
+  'euros', 'yen', 'won', 'points', 'shares', 'votes', 'seats', 'troops', 'soldiers', 'cases', 'deaths', 'copies',
+  'homes', 'houses', 'students', 'members', 'users', 'customers', 'times', 'hours', 'days', 'words', 'kg', 'mw',
+  'lb', 'lbs', 'm', 'cm', 'mm', 'percent', 'per', 'of', 'x', 'sq', 'square', 'visitors', 'stores', 'songs',
+]);
+
+const BARE_MONTH_CUES = new Set([
+  'in', 'on', 'of', 'since', 'until', 'till', 'by', 'from', 'to', 'through', 'during', 'before', 'after', 'and',
+  'or', 'between', 'last', 'next', 'this', 'early', 'late', 'mid', 'each', 'every', 'throughout', 'around', 'as',
+  'that', 'past', 'coming', 'into', 'for', 'mid-', 'end', 'beginning', 'start', 'middle',
+]);
+
+const TIME_CUES = new Set([
+  'at', 'by', 'around', 'about', 'from', 'until', 'till', 'before', 'after', 'since', 'to', 'between', 'and',
+  'approximately', 'roughly', 'nearly', 'almost', 'past', 'on',
+]);
+
+const NEWSPAPER_AFTER_WEEKDAY = /^(?:Times|Telegraph|Post|Herald|Mail|Express|Mirror|Independent|Tribune|Star|Sun|School|Service|Bloody)$/;
+
+function modOf(raw: string | undefined): string {
+  if (!raw) return '';
+  const r = raw.toLowerCase();
+  if (r.startsWith('early') || r === 'beginning' || r === 'start') return 'the start of ';
+  if (r.startsWith('mid') || r === 'middle') return 'the middle of ';
+  if (r.startsWith('late') || r === 'end') return 'the end of ';
+  return '';
+}
+
+function twoDigitYear(yy: number): number {
+  return yy < 50 ? 2000 + yy : 1900 + yy;
+}
+
+const rules: Rule[] = [];
+
+// "Thursday, March 16, 2023", "March 16th, 2023", "March 16"
+rules.push({
+  name: 'month-day-year',
+  re: new RegExp(`\\b(?:(${WEEKDAY}),?${SP})?(${MONTH_ANY})(?![A-Za-z])${SPO}(\\d{1,2})(?:st|nd|rd|th)?(?![A-Za-z\\d:])(?:,?${SP}(${YEAR})(?!\\d))?`, 'g'),
+  resolve: (m, ctx, start, end) => resolveExplicitDay(ctx, monthIndex(m[2]), +m[3], m[4], start, end),
+});
+
+// "11 December 2009", "the 16th of March"
+rules.push({
+  name: 'day-month-year',
+  re: new RegExp(`\\b(?:(${WEEKDAY}),?${SP})?(?:the${SP})?(\\d{1,2})(?:st|nd|rd|th)?(?:${SP}of)?${SP}(${MONTH_ANY})(?![A-Za-z])(?:,?${SP}(${YEAR})(?!\\d))?`, 'g'),
+  resolve: (m, ctx, start, end) => resolveExplicitDay(ctx, monthIndex(m[3]), +m[2], m[4], start, end),
+});
+
+function resolveExplicitDay(ctx: Ctx, mo: number, d: number, yearRaw: string | undefined, start: number, end: number): Resolved | null {
+  if (yearRaw) {
+    const y = +yearRaw;
+    if (!isValidDate(y, mo, d)) return null;
+    return dayResult(dayNumber(y, mo, d), `explicit calendar date ${MONTH_NAMES[mo - 1]} ${d}, ${y}`, false);
+  }
+  if (d < 1 || d > 31 || (mo === 2 && d > 29)) return null;
+  if (ctx.pub === null) {
+    return { type: 'DATE', value: `XXXX-${pad(mo, 2)}-${pad(d, 2)}`, explanation: `month and day without a year; ${UNKNOWN}`, relative: true };
+  }
+  const tense = tenseAt(ctx, start, end);
+  const n = resolveMonthDay(ctx, mo, d, tense);
+  if (n === null) return null;
+  const y = civil(n).y;
+  const how = tense === 'past' ? 'the latest one on or before' : tense === 'future' ? 'the first one on or after' : 'the one nearest to';
+  return dayResult(n, `${MONTH_NAMES[mo - 1]} ${d} without a year in a ${leanWord(tense)}: ${how} the publication date ${ctx.pubStr}, so ${y}`, true);
+}
+
+// "November 2006", "mid-2011"'s cousin "early March 2023", "May this year"
+rules.push({
+  name: 'month-year',
+  re: new RegExp(`\\b(?:((?:[Ee]arly|[Mm]id|[Ll]ate)[- ]?)|(?:[Tt]he${SP})?(end|beginning|start|middle)${SP}of${SP})?(${MONTH_FULL})(?:,?${SP}(?:of${SP})?(${YEAR})(?![\\d])|${SP}(this|last|next)${SP}year(?![A-Za-z]))`, 'g'),
+  resolve: (m, ctx) => {
+    const mo = monthIndex(m[3]);
+    const mod = modOf(m[1] || m[2]);
+    if (m[4]) return { type: 'DATE', value: formatMonth(+m[4], mo), explanation: `explicit month: ${mod}${MONTH_NAMES[mo - 1]} ${m[4]}`, relative: false };
+    const which = m[5];
+    if (ctx.pub === null) return { type: 'DATE', value: `XXXX-${pad(mo, 2)}`, explanation: `${MONTH_NAMES[mo - 1]} ${which} year; ${UNKNOWN}`, relative: true };
+    const y = pubYmd(ctx).y + (which === 'last' ? -1 : which === 'next' ? 1 : 0);
+    return { type: 'DATE', value: formatMonth(y, mo), explanation: `${mod}${MONTH_NAMES[mo - 1]} of ${which} year, counted from the publication date ${ctx.pubStr}`, relative: true };
+  },
+});
+
+// Bare month: "in June", "mid-March", "the end of October"
+rules.push({
+  name: 'bare-month',
+  re: new RegExp(`\\b(?:((?:[Ee]arly|[Mm]id|[Ll]ate)[- ])|([Mm]id-)|(?:[Tt]he${SP})?(end|beginning|start|middle)${SP}of${SP})?(${MONTH_FULL})(?![A-Za-z\\d])`, 'g'),
+  accept: (m, text) => {
+    if (m[1] || m[2] || m[3]) return true;
+    const w = prevWord(text, m.index);
+    return BARE_MONTH_CUES.has(w) || w.endsWith('-');
+  },
+  resolve: (m, ctx, start, end) => {
+    const mo = monthIndex(m[4]);
+    const mod = modOf(m[1] || m[2] || m[3]);
+    if (ctx.pub === null) return { type: 'DATE', value: `XXXX-${pad(mo, 2)}`, explanation: `month without a year; ${UNKNOWN}`, relative: true };
+    const tense = tenseAt(ctx, start, end);
+    const p = pubYmd(ctx);
+    let y = p.y;
+    if (tense === 'future') { if (mo < p.m) y++; } else if (mo > p.m) y--;
+    const how = tense === 'future' ? 'the first one on or after' : 'the latest one on or before';
+    return { type: 'DATE', value: formatMonth(y, mo), explanation: `${mod}${MONTH_NAMES[mo - 1]} without a year in a ${leanWord(tense)}: ${how} the publication month, so ${y}`, relative: true };
+  },
+});
+
+// ISO dates "2023-05-07", "2023/05/07"
+rules.push({
+  name: 'iso-date',
+  re: /\b(\d{4})([-/])(\d{2})\2(\d{2})(?![\d])/g,
+  resolve: (m) => {
+    const y = +m[1], mo = +m[3], d = +m[4];
+    if (!isValidDate(y, mo, d)) return null;
+    return dayResult(dayNumber(y, mo, d), 'ISO calendar date', false);
+  },
+});
+
+// US numeric dates "7/8/07", "03/16/2023" (day first when the first number cannot be a month)
+rules.push({
+  name: 'numeric-date',
+  re: /\b(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})(?![\d/])/g,
+  resolve: (m) => {
+    let a = +m[1], b = +m[2];
+    const y = m[3].length === 2 ? twoDigitYear(+m[3]) : +m[3];
+    let order = 'month/day/year (American order)';
+    if (a > 12 && b <= 12) { [a, b] = [b, a]; order = 'day/month/year'; }
+    if (!isValidDate(y, a, b)) return null;
+    return dayResult(dayNumber(y, a, b), `numeric date read as ${order}`, false);
+  },
+});
+
+// Year ranges: "1910-45", "2014–2025", "from 1910 to 1945", "between 2014 and 2016"
+rules.push({
+  name: 'year-range',
+  re: new RegExp(`\\b(?:([Ff]rom|[Bb]etween)${SP})?(${YEAR})(?:${SPO}([-–—])${SPO}|${SP}(to|until|till|through|and)${SP})(${YEAR}|\\d\\d)(?![\\d-])`, 'g'),
+  accept: (m, text) => {
+    const conn = m[4];
+    if (conn === 'and' && !m[1]) return false;
+    if (m[1] && m[1].toLowerCase() === 'between' && conn !== 'and') return false;
+    if (m[1] && m[1].toLowerCase() === 'from' && !conn) return false;
+    if (m[5].length === 2 && !m[3]) return false;
+    const begin = +m[2];
+    const end = m[5].length === 2 ? Math.floor(begin / 100) * 100 + +m[5] : +m[5];
+    if (end <= begin) return false;
+    return !COUNT_NOUN_AFTER_YEAR.has(nextWord(text, m.index + m[0].length).toLowerCase()) && !/[$€£#]/.test(prevChar(text, m.index));
+  },
+  resolve: (m) => {
+    const begin = +m[2];
+    const end = m[5].length === 2 ? Math.floor(begin / 100) * 100 + +m[5] : +m[5];
+    return {
+      type: 'DURATION', value: `P${end - begin}Y`, range: { begin: String(begin), end: String(end) },
+      explanation: `year range from ${begin} to ${end} (${end - begin} years)`, relative: false,
+    };
+  },
+});
+
+// Decades: "the 1990s", "the early 2000s", "the '90s"
+rules.push({
+  name: 'decade',
+  re: new RegExp(`(?:\\b[Tt]he${SP})?(?:\\b((?:[Ee]arly|[Mm]id|[Ll]ate)[- ]?))?(?:\\b(1[5-9]\\d|20\\d)0['’]?s|(?<![A-Za-z0-9])['’](\\d)0s)(?![A-Za-z])`, 'g'),
+  resolve: (m) => {
+    const dec = m[2] ?? (+m[3] <= 2 ? `20${m[3]}` : `19${m[3]}`);
+    return { type: 'DATE', value: dec, explanation: `${modOf(m[1])}the decade ${dec}0–${dec}9`, relative: false };
+  },
+});
+
+// Centuries: "the 20th century"
+rules.push({
+  name: 'century',
+  re: new RegExp(`\\b(?:[Tt]he${SP})?(?:((?:[Ee]arly|[Mm]id|[Ll]ate)[- ]?))?(\\d{1,2})(?:st|nd|rd|th)(?:${SP}|-)[Cc]entury(?![A-Za-z])`, 'g'),
+  resolve: (m) => {
+    const c = +m[2];
+    if (c < 1) return null;
+    return { type: 'DATE', value: pad(c - 1, 2), explanation: `${modOf(m[1])}the ${m[2]}th century (years ${c - 1}00–${c - 1}99)`, relative: false };
+  },
+});
+
+// Years: "in 2019", "early 2009", "mid-2011", "the 1991 settlement"
+rules.push({
+  name: 'year',
+  re: new RegExp(`\\b(?:((?:[Ee]arly|[Mm]id|[Ll]ate)[- ]?))?(${YEAR})(?![\\d])`, 'g'),
+  accept: (m, text) => {
+    const after = m.index + m[0].length;
+    const c = text[after];
+    if (c === '%' || ((c === ',' || c === '.') && /\d/.test(text[after + 1] ?? ''))) return false;
+    if (c === '-' && /\d/.test(text[after + 1] ?? '')) return false;
+    const pc = prevChar(text, m.index);
+    if (/[$€£#¥]/.test(pc)) return false;
+    if (m.index > 0 && (text[m.index - 1] === '-' || text[m.index - 1] === '/' || text[m.index - 1] === '.') && /[\dA-Za-z]/.test(text[m.index - 2] ?? '')) return false;
+    const pw = prevWord(text, m.index);
+    if (pw === 'no.' || pw === 'us$' || pw === 'usd' || pw === 'rs.' || pw === 'number') return false;
+    return !COUNT_NOUN_AFTER_YEAR.has(nextWord(text, after).toLowerCase());
+  },
+  resolve: (m) => ({ type: 'DATE', value: m[2], explanation: `${modOf(m[1])}the year ${m[2]}`, relative: false }),
+});
+
+// Weekdays: "Thursday", "last Friday", "Thursday afternoon"
+rules.push({
+  name: 'weekday',
+  re: new RegExp(`\\b(?:([Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Pp]ast|[Ee]arly|[Ll]ate)${SP})?(${WEEKDAY})(?:${SP}(morning|afternoon|evening|night))?(?![A-Za-z])`, 'g'),
+  accept: (m, text) => !NEWSPAPER_AFTER_WEEKDAY.test(nextWord(text, m.index + m[0].length)),
+  span: (m) => {
+    // "early Sunday": the modifier is not part of the weekday's value; keep it out of the span.
+    const mod = m[1]?.toLowerCase();
+    if (mod === 'early' || mod === 'late') return [m[0].indexOf(m[2]), m[0].length];
+    return [0, m[0].length];
+  },
+  resolve: (m, ctx, start, end) => {
+    const wd = weekdayIndex(m[2]);
+    const mod = m[1]?.toLowerCase();
+    const part = m[3] ? PART_OF_DAY[m[3]] : '';
+    const type: TimexType = part ? 'TIME' : 'DATE';
+    const suffix = part ? `T${part}` : '';
+    const partText = m[3] ? ` ${m[3]}` : '';
+    if (ctx.pub === null) {
+      return { type, value: `XXXX-WXX-${wd}${suffix}`, explanation: `weekday${partText}; ${UNKNOWN}, so only the day of the week is known`, relative: true };
+    }
+    const pub = ctx.pub;
+    const pwd = isoWeekday(pub);
+    let n: number;
+    let why: string;
+    if (mod === 'last' || mod === 'past') {
+      n = pub - ((pwd - wd + 7) % 7 || 7);
+      why = `"${mod} ${m[2]}": the latest ${m[2]} before the publication date ${ctx.pubStr}`;
+    } else if (mod === 'next' || mod === 'coming') {
+      n = pub + ((wd - pwd + 7) % 7 || 7);
+      why = `"${mod} ${m[2]}": the first ${m[2]} after the publication date ${ctx.pubStr}`;
+    } else if (mod === 'this') {
+      n = pub - pwd + wd;
+      why = `"this ${m[2]}": the ${m[2]} of the publication week (${ctx.pubStr})`;
+    } else {
+      const tense = tenseAt(ctx, start, end);
+      if (tense === 'future') {
+        n = pub + ((wd - pwd + 7) % 7);
+        why = `bare weekday in a future-tense sentence: the first ${m[2]} on or after the publication date ${ctx.pubStr}`;
+      } else {
+        n = pub - ((pwd - wd + 7) % 7);
+        why = `bare weekday in a ${leanWord(tense)}: the latest ${m[2]} on or before the publication date ${ctx.pubStr}`;
+      }
+    }
+    return { type, value: formatDay(n) + suffix, explanation: why + (part ? `, ${m[3]}` : ''), relative: true, day: n };
+  },
+});
+
+// Deictic words: today, yesterday, tomorrow, tonight, now, currently, recently…
+rules.push({
+  name: 'deictic',
+  re: new RegExp(`\\b((?:[Mm]ore|[Mm]ost|[Uu]ntil|[Tt]ill)${SP}recently|[Tt]oday|[Tt]onight|[Yy]esterday|[Tt]omorrow|[Nn]ow|[Cc]urrently|[Rr]ecently|[Ll]ately|[Nn]owadays|[Pp]resently|[Tt]hese${SP}days|[Tt]he${SP}future|[Tt]he${SP}past|TODAY|NOW)(?![A-Za-z]|-[a-z])`, 'g'),
+  accept: (m, text) => {
+    const w = m[1].toLowerCase();
+    if (w.startsWith('the ')) {
+      const pw = prevWord(text, m.index);
+      return pw === 'in' || pw === 'for';
+    }
+    return true;
+  },
+  resolve: (m, ctx) => {
+    const w = m[1].toLowerCase().replace(/\s+/g, ' ');
+    const offsets: Record<string, number> = { today: 0, tonight: 0, yesterday: -1, tomorrow: 1 };
+    if (w in offsets) {
+      const off = offsets[w];
+      const suffix = w === 'tonight' ? 'TNI' : '';
+      const type: TimexType = suffix ? 'TIME' : 'DATE';
+      if (ctx.pub === null) return { type, value: `XXXX-XX-XX${suffix ? 'T' + suffix : ''}`, explanation: `"${w}"; ${UNKNOWN}`, relative: true };
+      const n = ctx.pub + off;
+      const rel = off === 0 ? 'the publication date' : off < 0 ? 'the day before the publication date' : 'the day after the publication date';
+      return { type, value: formatDay(n) + (suffix ? 'T' + suffix : ''), explanation: `"${w}" is ${rel} ${ctx.pubStr}${suffix ? ', at night' : ''}`, relative: true, day: n };
+    }
+    if (w.includes('recently') || w === 'lately' || w === 'the past') {
+      return { type: 'DATE', value: 'PAST_REF', explanation: `"${w}" refers vaguely to the past`, relative: false };
+    }
+    if (w === 'the future') return { type: 'DATE', value: 'FUTURE_REF', explanation: '"the future" refers vaguely to the future', relative: false };
+    return { type: 'DATE', value: 'PRESENT_REF', explanation: `"${w}" refers to the present, around the publication date`, relative: false };
+  },
+});
+
+// Calendar units relative to the publication date: "last week", "later this month", "this morning",
+// "the past decade" (a duration), "the last quarter", "next year", "the end of this year".
+rules.push({
+  name: 'relative-unit',
+  re: new RegExp(`\\b(?:((?:[Ll]ater|[Ee]arlier|[Ee]arly|[Ll]ate|[Mm]id)(?:-|${SP}))|(?:[Tt]he${SP})(end|beginning|start|middle|rest|remainder)${SP}of${SP})?(?:([Tt]he)${SP})?([Tt]his|[Ll]ast|[Nn]ext|[Pp]ast|[Pp]revious|[Cc]oming|[Cc]urrent)${SP}(week|weekend|month|year|quarter|decade|century|morning|afternoon|evening|night)(?![A-Za-z])`, 'g'),
+  accept: (m) => !(m[3] && m[4].toLowerCase() === 'this'),
+  resolve: (m, ctx) => resolveRelativeUnit(m, ctx),
+});
+
+// "the beginning of the year", "the end of the month": the current one.
+rules.push({
+  name: 'edge-of-current-unit',
+  re: new RegExp(`\\b[Tt]he${SP}(end|beginning|start|middle)${SP}of${SP}the${SP}(week|month|year|quarter|decade)(?![A-Za-z])`, 'g'),
+  resolve: (m, ctx) => {
+    const unit = m[2];
+    const fake = ['', undefined, m[1], undefined, 'this', unit] as unknown as RegExpExecArray;
+    const r = resolveRelativeUnit(fake, ctx);
+    return r && { ...r, explanation: `${m[1]} of the current ${unit}: ${r.explanation}` };
+  },
+});
+
+function resolveRelativeUnit(m: RegExpExecArray, ctx: Ctx): Resolved | null {
+  const prefix = (m[1] ?? '').toLowerCase().replace(/[-\s]+$/, '');
+  const edge = m[2];
+  const hasThe = !!m[3];
+  const which = m[4].toLowerCase();
+  const unit = m[5].toLowerCase();
+  const dir = which === 'last' || which === 'past' || which === 'previous' ? -1 : which === 'next' || which === 'coming' ? 1 : 0;
+  const modText = prefix ? `${prefix} ` : edge ? `the ${edge} of ` : '';
+  // "the past decade", "the next year": a stretch of time ending or starting now, not a calendar unit.
+  if (hasThe && dir !== 0 && unit !== 'quarter' && unit !== 'weekend' && !PART_OF_DAY[unit]) {
+    const value = unit === 'decade' ? 'P10Y' : unit === 'century' ? 'P100Y' : `P1${unit[0].toUpperCase()}`;
+    return { type: 'DURATION', value, explanation: `"the ${which} ${unit}": a duration of one ${unit}`, relative: false };
+  }
+  if (PART_OF_DAY[unit]) {
+    // "this morning", "last night"
+    if (dir === 1 || (dir === -1 && unit !== 'night')) return null;
+    const off = dir;
+    const type: TimexType = 'TIME';
+    if (ctx.pub === null) return { type, value: `XXXX-XX-XXT${PART_OF_DAY[unit]}`, explanation: `"${which} ${unit}"; ${UNKNOWN}`, relative: true };
+    const n = ctx.pub + off;
+    return { type, value: `${formatDay(n)}T${PART_OF_DAY[unit]}`, explanation: `"${which} ${unit}": the ${unit} of ${off ? 'the day before ' : ''}the publication date ${ctx.pubStr}`, relative: true, day: n };
+  }
+  const whichText = `${modText}${which} ${unit}`;
+  if (ctx.pub === null) {
+    const vague: Record<string, string> = {
+      week: 'XXXX-WXX', weekend: 'XXXX-WXX-WE', month: 'XXXX-XX', year: 'XXXX', quarter: 'XXXX-QX', decade: 'XXX', century: 'XX',
+    };
+    return { type: 'DATE', value: vague[unit], explanation: `"${whichText}"; ${UNKNOWN}`, relative: true };
+  }
+  const p = pubYmd(ctx);
+  const pubStr = ctx.pubStr;
+  switch (unit) {
+    case 'week': {
+      const n = ctx.pub + 7 * dir;
+      return { type: 'DATE', value: formatWeek(n), explanation: `"${whichText}": the ISO week ${dir < 0 ? 'before' : dir > 0 ? 'after' : 'of'} the publication date ${pubStr}`, relative: true };
+    }
+    case 'weekend': {
+      // The weekend belongs to the ISO week of its Saturday. On Monday or Tuesday "this weekend" in
+      // a past-tense sentence is the one just gone.
+      let n = ctx.pub + 7 * dir;
+      const wd = isoWeekday(ctx.pub);
+      if (dir === 0 && wd <= 2) n -= 7;
+      return { type: 'DATE', value: `${formatWeek(n)}-WE`, explanation: `"${whichText}": the weekend of the ISO week ${formatWeek(n)}, counted from the publication date ${pubStr}`, relative: true };
+    }
+    case 'month': {
+      const r = addMonths(p.y, p.m, dir);
+      return { type: 'DATE', value: formatMonth(r.y, r.m), explanation: `"${whichText}": the month ${dir < 0 ? 'before' : dir > 0 ? 'after' : 'of'} the publication date ${pubStr}`, relative: true };
+    }
+    case 'year':
+      return { type: 'DATE', value: pad(p.y + dir, 4), explanation: `"${whichText}": the year ${dir < 0 ? 'before' : dir > 0 ? 'after' : 'of'} the publication date ${pubStr}`, relative: true };
+    case 'quarter': {
+      const q0 = p.y * 4 + Math.floor((p.m - 1) / 3) + dir;
+      const y = Math.floor(q0 / 4), q = (q0 % 4) + 1;
+      return { type: 'DATE', value: `${pad(y, 4)}-Q${q}`, explanation: `"${whichText}": the quarter ${dir < 0 ? 'before' : dir > 0 ? 'after' : 'of'} the publication date ${pubStr}`, relative: true };
+    }
+    case 'decade': {
+      const d = Math.floor(p.y / 10) + dir;
+      return { type: 'DATE', value: String(d), explanation: `"${whichText}": the decade ${d}0–${d}9, counted from the publication date ${pubStr}`, relative: true };
+    }
+    case 'century': {
+      const c = Math.floor(p.y / 100) + dir;
+      return { type: 'DATE', value: pad(c, 2), explanation: `"${whichText}": the years ${c}00–${c}99, counted from the publication date ${pubStr}`, relative: true };
+    }
+  }
+  return null;
+}
+
+// Anaphoric days: "that morning", "the next day", "the same day" — anchored on the latest day mentioned.
+rules.push({
+  name: 'anaphoric-day',
+  re: new RegExp(`\\b([Tt]hat|[Tt]he${SP}same|[Tt]he${SP}previous|[Tt]he${SP}following|[Tt]he${SP}next)${SP}(day|morning|afternoon|evening|night)(?![A-Za-z])`, 'g'),
+  accept: (m, text) => {
+    // "the next day" as a subject ("the next day was…") is still a date; "that day" after "one"/"a" is not here.
+    return !/^(?:when|that|before|after)$/i.test(nextWord(text, m.index + m[0].length)) || m[1].toLowerCase() !== 'that';
+  },
+  resolve: (m, ctx) => {
+    const which = m[1].toLowerCase().replace(/\s+/g, ' ');
+    const off = which.endsWith('previous') ? -1 : which.endsWith('following') || which.endsWith('next') ? 1 : 0;
+    const part = PART_OF_DAY[m[2]];
+    const type: TimexType = part ? 'TIME' : 'DATE';
+    const suffix = part ? `T${part}` : '';
+    const base = ctx.anchorDay ?? ctx.pub;
+    if (base === null) return { type, value: `XXXX-XX-XX${suffix}`, explanation: `"${which} ${m[2]}" refers to a day mentioned before; ${UNKNOWN}`, relative: true };
+    const n = base + off;
+    const from = ctx.anchorDay !== null ? `the day last mentioned (${formatDay(base)})` : `the publication date ${ctx.pubStr}`;
+    return { type, value: formatDay(n) + suffix, explanation: `"${which} ${m[2]}" refers back to ${from}${off ? (off < 0 ? ', one day earlier' : ', one day later') : ''}`, relative: true, day: n };
+  },
+});
+
+// Numbered durations: "12 years", "a dozen years", "almost two and a half years", "27-year", "the next four years",
+// "one year ago" (a date), "15 a year" (a set).
+rules.push({
+  name: 'quantity-unit',
+  re: new RegExp(`\\b(?:((?:[Aa]lmost|[Nn]early|[Aa]bout|[Aa]round|[Rr]oughly|[Aa]pproximately)${SP}))?(?:((?:[Tt]he${SP})?(?:past|last|next|coming|previous|first|final|following|ensuing|Past|Last|Next|First|Final))${SP})?(${QUANTITY})(?:${SP}|-)(${UNIT})(?![A-Za-z])(?:(-long|-old)|${SP}(ago|from${SP}now|hence)(?![A-Za-z]))?`, 'gi'),
+  accept: (m, text) => {
+    const q = m[3].toLowerCase();
+    const u = m[4].toLowerCase();
+    if ((q === 'a' || q === 'an') && u.startsWith('sec')) return false; // "a second time"
+    if ((q === 'a' || q === 'an') && u.startsWith('quarter')) return false; // "a quarter of"
+    if ((q === 'a' || q === 'an' || q === 'one') && /(?:s|ies)$/.test(u) && u !== 'hrs' && u !== 'mins') return false; // "a decades-old row"
+    if (u.startsWith('quarter') && !/^\d|^(?:one|two|three|four|five|six|seven|eight|several|few)$/.test(q)) return false;
+    // "1,000 years": a number ending in a thousands group is fine; "3.5" fine; but not "A380 5 years"
+    if (m.index > 0 && /[\d,.]/.test(text[m.index - 1]) && /^\d/.test(q)) return false;
+    return true;
+  },
+  span: (m) => [0, m[0].length],
+  resolve: (m, ctx, start) => {
+    const qRaw = m[3];
+    const n = quantityValue(qRaw);
+    const unitRaw = m[4];
+    const u = unitCode(unitRaw);
+    const direction = m[6]?.toLowerCase();
+    const ql = qRaw.toLowerCase();
+    if (direction) {
+      const sign = direction === 'ago' ? -1 : 1;
+      if (ctx.pub === null || n === null || !Number.isInteger(n * u.factor) || u.time) {
+        const value = sign < 0 ? 'PAST_REF' : 'FUTURE_REF';
+        const why = ctx.pub === null ? UNKNOWN : n === null ? 'the amount is vague' : 'the offset is too fine to place';
+        return { type: 'DATE', value, explanation: `"${m[0]}" counted from the publication date, but ${why}`, relative: ctx.pub !== null };
+      }
+      const k = n * u.factor * sign;
+      const p = pubYmd(ctx);
+      const base = `"${qRaw} ${unitRaw} ${direction}" counted from the publication date ${ctx.pubStr}`;
+      if (u.code === 'Y') return { type: 'DATE', value: pad(p.y + k, 4), explanation: base, relative: true };
+      if (u.code === 'M') { const r = addMonths(p.y, p.m, k); return { type: 'DATE', value: formatMonth(r.y, r.m), explanation: base, relative: true }; }
+      if (u.code === 'W') return { type: 'DATE', value: formatWeek(ctx.pub + 7 * k), explanation: base, relative: true };
+      return dayResult(ctx.pub + k, base, true);
+    }
+    // "15 a year", "twice a month": a frequency.
+    if (ql === 'a' || ql === 'an') {
+      const pw = prevWord(ctx.text, start);
+      if (/^(?:\d[\d,.]*%?|once|twice|thrice|times|percent|\$[\d,.]+|[\d,.]+bn|[\d,.]+m)$/.test(pw)) {
+        return { type: 'SET', value: durationValue(1, unitRaw), explanation: `a frequency: once per ${unitRaw.toLowerCase()}`, relative: false };
+      }
+    }
+    const value = durationValue(n, unitRaw);
+    let unitText = unitRaw.toLowerCase();
+    if (n !== 1 && !unitText.endsWith('s')) unitText = unitText === 'century' ? 'centuries' : unitText + 's';
+    const qText = qRaw.toLowerCase().replace(/[\s\u00a0]+/g, ' ');
+    return { type: 'DURATION', value, explanation: n === null ? `a vague number of ${unitText}` : `a duration of ${qText} ${unitText} (${value})`, relative: false };
+  },
+});
+
+// Bare plural units with a cue: "for years", "over the years", "in recent weeks", "decades-long", "hours before".
+rules.push({
+  name: 'vague-units',
+  re: new RegExp(`\\b(?:((?:[Oo]ver|[Ii]n|[Ff]or)${SP}the${SP}(?:past|last)|[Ii]n${SP}recent|[Oo]ver${SP}the|[Ii]n${SP}previous)${SP})?(years|months|weeks|days|hours|minutes|decades|centuries)(-long|-old)?(?![A-Za-z])`, 'gi'),
+  accept: (m, text) => {
+    if (m[1] || m[3]) return true;
+    const pw = prevWord(text, m.index);
+    if (/^(?:for|after|within|in|of|many|several|few|recent|past|the|last|two|three|four)$/.test(pw)) {
+      // "the years" alone is not vague enough to be an expression; numbers belong to quantity-unit.
+      if (pw !== 'the') return true;
+    }
+    const nw = nextWord(text, m.index + m[0].length).toLowerCase();
+    return /^(?:before|after|earlier|later|ago|of)$/.test(nw);
+  },
+  span: (m) => {
+    const cue = m[1] ?? '';
+    // Keep "recent"/"the past" (they bound the stretch) but not the preposition.
+    const low = cue.toLowerCase();
+    const keepFrom = low.indexOf('the') >= 0 ? low.indexOf('the') : low.indexOf('recent') >= 0 ? low.indexOf('recent') : low.indexOf('previous') >= 0 ? low.indexOf('previous') : cue.length ? -1 : 0;
+    return [keepFrom < 0 ? m[0].indexOf(m[2], cue.length) : keepFrom, m[0].length];
+  },
+  resolve: (m, ctx, start, end) => {
+    const unit = m[2].toLowerCase();
+    if (nextWord(ctx.text, end).toLowerCase() === 'ago') {
+      return { type: 'DATE', value: 'PAST_REF', explanation: `"${unit} ago": a vague time in the past`, relative: false };
+    }
+    return { type: 'DURATION', value: durationValue(null, unit), explanation: `an unspecified number of ${unit}`, relative: false };
+  },
+});
+
+// Sets: "every year", "each week", "every Monday", "every two years", "per year"
+rules.push({
+  name: 'set-every',
+  re: new RegExp(`\\b(every|each|per)${SP}(?:(other|${QUANTITY})${SP})?(years?|months?|weeks?|days?|hours?|minutes?|nights?|mornings?|evenings?|afternoons?|weekends?|quarters?|decades?|${WEEKDAY})(?![A-Za-z])`, 'gi'),
+  accept: (m) => !(m[2] && /^(?:a|an|few|a few|several|many)$/i.test(m[2])),
+  resolve: (m) => {
+    const unit = m[3];
+    const wd = weekdayIndex(unit);
+    if (/^[A-Z]/.test(unit) && wd > 0 && /day$/i.test(unit) && unit.length > 5) {
+      return { type: 'SET', value: `XXXX-WXX-${wd}`, explanation: `every ${WEEKDAY_NAMES[wd - 1]}`, relative: false };
+    }
+    const low = unit.toLowerCase().replace(/s$/, '');
+    if (PART_OF_DAY[low]) return { type: 'SET', value: `XXXX-XX-XXT${PART_OF_DAY[low]}`, explanation: `every ${low}`, relative: false };
+    if (low === 'weekend') return { type: 'SET', value: 'XXXX-WXX-WE', explanation: 'every weekend', relative: false };
+    let n: number | null = 1;
+    if (m[2]) n = m[2].toLowerCase() === 'other' ? 2 : quantityValue(m[2]);
+    if (n === null) return null;
+    return { type: 'SET', value: durationValue(n, low), explanation: `a frequency: ${m[0].toLowerCase()}`, relative: false };
+  },
+});
+
+rules.push({
+  name: 'set-adverb',
+  re: /\b(daily|weekly|monthly|yearly|annually|annual|quarterly|hourly|nightly|fortnightly|biannually|biennial)(?![A-Za-z])/g,
+  resolve: (m) => {
+    const w = m[1];
+    const v: Record<string, string> = {
+      daily: 'P1D', weekly: 'P1W', monthly: 'P1M', yearly: 'P1Y', annually: 'P1Y', annual: 'P1Y', quarterly: 'P3M',
+      hourly: 'PT1H', nightly: 'P1D', fortnightly: 'P2W', biannually: 'P6M', biennial: 'P2Y',
+    };
+    return { type: 'SET', value: v[w], explanation: `"${w}": a regular frequency`, relative: false };
+  },
+});
+
+// Seasons: "spring", "last summer", "the winter of 2022"
+rules.push({
+  name: 'season',
+  re: new RegExp(`\\b(?:([Tt]his|[Ll]ast|[Nn]ext|[Ee]arly|[Ll]ate|[Tt]he)${SP}|([Mm]id)-?)?(spring|summer|autumn|fall|winter|Spring|Summer|Autumn|Fall|Winter)(?:${SP}(?:of${SP})?(${YEAR})(?!\\d))?(?![A-Za-z])`, 'g'),
+  accept: (m, text) => {
+    const word = m[3];
+    const mod = (m[1] ?? m[2] ?? '').toLowerCase();
+    const after = m.index + m[0].length;
+    const nw = nextWord(text, after);
+    if (isUpper(word[0])) {
+      // "Arab Spring", "Winter Olympics": part of a name.
+      const pw = prevWord(text, m.index + (m[0].length - word.length - (m[4] ? m[0].length - m[0].indexOf(word) - word.length : 0)));
+      if (!mod && /^[A-Z]/.test(pw) && pw !== '') return false;
+      if (/^[A-Z]/.test(nw) && !m[4]) return false;
+    }
+    if (word.toLowerCase() === 'fall') {
+      if (m[4] || /^(?:this|last|next|early|late|mid)$/.test(mod)) return true;
+      return mod === 'the' && /^(?:in|during|by|this|until|since)$/.test(prevWord(text, m.index)) && nw.toLowerCase() !== 'of';
+    }
+    if (nw.toLowerCase() === 'of' && !m[4]) return mod !== 'the' ? true : /^(?:in|during|by|this|until|since|of)$/.test(prevWord(text, m.index));
+    return true;
+  },
+  resolve: (m, ctx, start, end) => {
+    const s = SEASONS[m[3].toLowerCase()];
+    const mod = (m[1] ?? m[2] ?? '').toLowerCase();
+    if (m[4]) return { type: 'DATE', value: `${m[4]}-${s.code}`, explanation: `the ${m[3].toLowerCase()} of ${m[4]}`, relative: false };
+    if (ctx.pub === null) return { type: 'DATE', value: `XXXX-${s.code}`, explanation: `season without a year; ${UNKNOWN}`, relative: true };
+    const p = pubYmd(ctx);
+    const cur = seasonOfMonth(p.m);
+    // Winter spans the year boundary: in January it is the winter that began the previous December.
+    const curYear = p.m === 12 ? p.y : p.y;
+    let y = curYear;
+    let why: string;
+    if (mod === 'last') { y = s.index >= cur ? curYear - 1 : curYear; why = `"last ${m[3]}": the latest one before the publication date ${ctx.pubStr}`; }
+    else if (mod === 'next') { y = s.index <= cur ? curYear + 1 : curYear; why = `"next ${m[3]}": the first one after the publication date ${ctx.pubStr}`; }
+    else if (mod === 'this') { why = `"this ${m[3]}": the one of the publication year (${ctx.pubStr})`; }
+    else {
+      const tense = tenseAt(ctx, start, end);
+      if (tense === 'past' && s.index > cur) y--;
+      else if (tense === 'future' && s.index < cur) y++;
+      why = `season without a year in a ${leanWord(tense)}, counted from the publication date ${ctx.pubStr}`;
+    }
+    return { type: 'DATE', value: `${pad(y, 4)}-${s.code}`, explanation: why, relative: true };
+  },
+});
+
+// Quarters: "the fourth quarter", "Q1 2023", "the third quarter of 2022"
+rules.push({
+  name: 'quarter',
+  re: new RegExp(`\\b(?:[Tt]he${SP})?(first|second|third|fourth|1st|2nd|3rd|4th|First|Second|Third|Fourth)(?:${SP}|-)quarter(?:${SP}(?:of${SP})?(?:(?:fiscal${SP})?(${YEAR})(?!\\d)|(this|last|next)${SP}year))?(?![A-Za-z])|\\b(Q[1-4])(?:${SP}(${YEAR}))?(?![A-Za-z\\d])`, 'g'),
+  resolve: (m, ctx, start, end) => {
+    const q = m[4] ? +m[4][1] : ({ first: 1, second: 2, third: 3, fourth: 4, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4 } as Record<string, number>)[m[1].toLowerCase()];
+    const yr = m[2] ?? m[5];
+    if (yr) return { type: 'DATE', value: `${yr}-Q${q}`, explanation: `quarter ${q} of ${yr}`, relative: false };
+    if (ctx.pub === null) return { type: 'DATE', value: `XXXX-Q${q}`, explanation: `quarter without a year; ${UNKNOWN}`, relative: true };
+    const p = pubYmd(ctx);
+    const cq = Math.floor((p.m - 1) / 3) + 1;
+    let y = p.y;
+    if (m[3]) y += m[3] === 'last' ? -1 : m[3] === 'next' ? 1 : 0;
+    else {
+      const tense = tenseAt(ctx, start, end);
+      if (q > cq && tense !== 'future') y--;
+    }
+    return { type: 'DATE', value: `${pad(y, 4)}-Q${q}`, explanation: `quarter ${q} without a year: the latest one that has begun by the publication date ${ctx.pubStr}, unless the sentence looks ahead`, relative: true };
+  },
+});
+
+// Fiscal years: "fiscal 2007", "FY2007"
+rules.push({
+  name: 'fiscal-year',
+  re: new RegExp(`\\b(?:[Ff]iscal(?:${SP}year)?${SP}(${YEAR})|FY${SPO}(${YEAR}|\\d\\d))(?![\\d])`, 'g'),
+  resolve: (m) => {
+    const y = m[1] ?? (m[2].length === 2 ? String(twoDigitYear(+m[2])) : m[2]);
+    return { type: 'DATE', value: `FY${y}`, explanation: `the fiscal year ${y}`, relative: false };
+  },
+});
+
+// Holidays with a fixed date.
+const HOLIDAYS: Record<string, [number, number]> = {
+  'christmas eve': [12, 24], 'christmas day': [12, 25], christmas: [12, 25], "new year's day": [1, 1],
+  "new year's eve": [12, 31], halloween: [10, 31], "valentine's day": [2, 14],
+};
+rules.push({
+  name: 'holiday',
+  re: new RegExp(`\\b(Christmas${SP}Eve|Christmas${SP}Day|Christmas|New${SP}Year['’]s${SP}(?:Day|Eve)|Halloween|Valentine['’]s${SP}Day)(?:,?${SP}(${YEAR})(?!\\d))?(?![A-Za-z])`, 'g'),
+  resolve: (m, ctx, start, end) => {
+    const key = m[1].toLowerCase().replace(/\s+/g, ' ').replace('’', "'");
+    const [mo, d] = HOLIDAYS[key];
+    return resolveExplicitDay(ctx, mo, d, m[2], start, end);
+  },
+});
+
+// Clock times: "10:30 a.m.", "6 pm", "18:00 UTC", "at 14:30", "noon"
+const TZ = '(?:UTC|GMT|Z|[ECMP][SD]T|BST|CET|CEST|JST|KST|IST|HKT|SGT|AEST|AEDT)';
+rules.push({
+  name: 'time-ampm',
+  re: new RegExp(`\\b(\\d{1,2})(?:[:.](\\d{2}))?${SPO}([AaPp])\\.?[Mm](?:\\.|(?![A-Za-z]))(?:${SP}(${TZ})(?![A-Za-z]))?`, 'g'),
+  accept: (m) => +m[1] >= 1 && +m[1] <= 12 && (!m[2] || +m[2] < 60),
+  resolve: (m, ctx, start, end) => {
+    let h = +m[1] % 12;
+    if (m[3].toLowerCase() === 'p') h += 12;
+    return resolveClock(ctx, h, m[2] ? +m[2] : 0, m[4], start, end);
+  },
+});
+rules.push({
+  name: 'time-24h',
+  re: new RegExp(`\\b([01]?\\d|2[0-3]):([0-5]\\d)(?![\\d:])(?:${SP}(${TZ}|local${SP}time)(?![A-Za-z]))?`, 'g'),
+  accept: (m, text) => !!m[3] || TIME_CUES.has(prevWord(text, m.index)),
+  resolve: (m, ctx, start, end) => resolveClock(ctx, +m[1], +m[2], m[3] && m[3].startsWith('local') ? undefined : m[3], start, end),
+});
+rules.push({
+  name: 'time-word',
+  re: /\b(noon|midday|midnight)(?![A-Za-z])/gi,
+  accept: (m, text) => TIME_CUES.has(prevWord(text, m.index)),
+  resolve: (m, ctx, start, end) => (m[1].toLowerCase() === 'midnight' ? resolveClock(ctx, 24, 0, undefined, start, end) : resolveClock(ctx, 12, 0, undefined, start, end)),
+});
+
+function resolveClock(ctx: Ctx, h: number, min: number, tz: string | undefined, start: number, end: number): Resolved {
+  const z = tz === 'UTC' || tz === 'GMT' || tz === 'Z' ? 'Z' : '';
+  const clock = `T${pad(h, 2)}:${pad(min, 2)}${z}`;
+  // The day: the latest day-granular date mentioned in the same sentence, else the publication date.
+  const sent = sentenceAround(ctx, start, end);
+  const anchor = ctx.anchorDay !== null && ctx.anchorPos >= sent.start ? ctx.anchorDay : null;
+  if (anchor !== null) {
+    return { type: 'TIME', value: formatDay(anchor) + clock, explanation: `clock time on ${formatDay(anchor)}, the day named earlier in the sentence`, relative: ctx.anchorRelative, day: anchor };
+  }
+  if (ctx.pub === null) return { type: 'TIME', value: `XXXX-XX-XX${clock}`, explanation: `clock time; no day is named and ${UNKNOWN}`, relative: true };
+  return { type: 'TIME', value: formatDay(ctx.pub) + clock, explanation: `clock time with no day named: taken to be on the publication date ${ctx.pubStr}`, relative: true, day: ctx.pub };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The scan.
+
+function overlapsExcluded(excl: Span[], start: number, end: number): boolean {
+  let lo = 0, hi = excl.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (excl[mid].end <= start) lo = mid + 1;
+    else if (excl[mid].start >= end) hi = mid - 1;
+    else return true;
+  }
+  return false;
+}
+
+export function findDates(text: string, options: DateOptions): DateMention[] {
+  if (!text) return [];
+  const pub = parseIsoDay(options.published);
+  const excl = (options.exclude ?? []).slice().sort((a, b) => a.start - b.start);
+  // Merge overlapping exclusions so that the binary search is exact.
+  const merged: Span[] = [];
+  for (const s of excl) {
+    const last = merged[merged.length - 1];
+    if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
+    else merged.push({ start: s.start, end: s.end });
+  }
+  const cands: Candidate[] = [];
+  for (let r = 0; r < rules.length; r++) {
+    const rule = rules[r];
+    const re = rule.re;
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null) {
+      if (m[0].length === 0) { re.lastIndex++; continue; }
+      if (rule.accept && !rule.accept(m, text)) continue;
+      let start = m.index, end = m.index + m[0].length;
+      if (rule.span) {
+        const [a, b] = rule.span(m);
+        start = m.index + a;
+        end = m.index + b;
+      }
+      if (end <= start) continue;
+      if (merged.length && overlapsExcluded(merged, start, end)) continue;
+      cands.push({ start, end, rule, m });
+    }
+  }
+  // Longest match wins; on equal spans the earlier rule wins (stable sort keeps rule order).
+  cands.sort((a, b) => a.start - b.start || b.end - a.end);
+  const chosen: Candidate[] = [];
+  for (const c of cands) {
+    const last = chosen[chosen.length - 1];
+    if (!last || c.start >= last.end) chosen.push(c);
+    else if (c.end - c.start > last.end - last.start) {
+      // A longer expression that starts inside the previous one replaces it, if it clears the one before.
+      const prev = chosen[chosen.length - 2];
+      if (!prev || c.start >= prev.end) chosen[chosen.length - 1] = c;
+    }
+  }
+  const ctx: Ctx = { text, pub, pubStr: pub === null ? '' : formatDay(pub), sentences: options.sentences, anchorDay: null, anchorPos: -1, anchorRelative: false };
+  const out: DateMention[] = [];
+  for (const c of chosen) {
+    const r = c.rule.resolve(c.m, ctx, c.start, c.end);
+    if (!r) continue;
+    const mention: DateMention = {
+      start: c.start, end: c.end, text: text.slice(c.start, c.end), type: r.type, value: r.value,
+      explanation: r.explanation, relative: r.relative,
+    };
+    if (r.range) mention.range = r.range;
+    out.push(mention);
+    if (r.day !== undefined && r.type === 'DATE') {
+      ctx.anchorDay = r.day;
+      ctx.anchorPos = c.start;
+      ctx.anchorRelative = r.relative;
+    }
+  }
+  return out;
+}
