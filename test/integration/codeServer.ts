@@ -96,6 +96,7 @@ function installExitHooks(): void {
   });
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.once(signal, () => {
+      console.error(`\ninterrupted by ${signal}: stopping code-server`);
       for (const child of liveServers) killGroup(child, 'SIGKILL');
       process.exit(signal === 'SIGINT' ? 130 : signal === 'SIGTERM' ? 143 : 129);
     });
