@@ -22,7 +22,8 @@ async function main(): Promise<number> {
     if (!fs.existsSync(file)) throw new Error(`${path.relative(repoRoot, file)} is missing: run \`${hint}\` first`);
   }
   const tempRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'aa-electron-'));
-  const workspace = path.join(tempRoot, 'workspace');
+  // Named "seeds" like the repository's folder, as in runCodeServer.ts, so the default article globs match.
+  const workspace = path.join(tempRoot, 'seeds');
   const resultsDir = path.join(tempRoot, 'results');
   fs.cpSync(path.join(repoRoot, 'seeds'), workspace, { recursive: true });
   const extensionTestsEnv: Record<string, string> = { ARTICLE_ANNOTATOR_TEST_RESULTS: resultsDir, ARTICLE_ANNOTATOR_TEST_MODE: 'trusted' };
