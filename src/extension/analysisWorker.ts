@@ -2,8 +2,22 @@
 import { parentPort } from 'worker_threads';
 import { CorpusIndex } from '../core/corpus';
 import { RequestMessage, RequestName, Requests, ResponseMessage } from './protocol';
+import { buildCoverage, groupMentions, MentionKind } from './views/viewModel';
+import { sentenceAt } from '../core/article';
 
 const index = new CorpusIndex();
+
+function mentionsOf(kind: MentionKind, id: string) {
+  if (kind === 'entity') return index.entityMentions(id);
+  const clusters = kind === 'event' ? index.events() : index.quotes();
+  return clusters.find((c) => c.id === id)?.mentions ?? [];
+}
+
+function articleSource(path: string) {
+  const a = index.analysis(path);
+  if (!a) return undefined;
+  return { text: a.article.text, title: a.article.title, published: a.article.published?.value ?? null, sentenceAt: (o: number) => sentenceAt(a.article.sentences, o) };
+}
 
 type Handlers = { [K in RequestName]: (args: Requests[K]['args']) => Requests[K]['result'] };
 
@@ -28,6 +42,8 @@ const handlers: Handlers = {
       const a = index.analysis(p)!;
       return { path: p, title: a.article.title, published: a.article.published?.value ?? null };
     }),
+  mentionGroups: ({ kind, id }) => groupMentions(mentionsOf(kind, id), articleSource),
+  coverage: () => buildCoverage(index.events(), handlers.titles({})),
 };
 
 parentPort?.on('message', (msg: RequestMessage) => {

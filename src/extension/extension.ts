@@ -7,6 +7,7 @@ import { CorpusClient } from './corpusClient';
 import { Decorations } from './decorations';
 import { registerHovers } from './hovers';
 import { StatusBar } from './statusBar';
+import { registerViews, ViewsApi } from './views';
 
 export interface ArticleAnnotatorApi {
   /** Resolves when the initial scan of the workspace has been indexed. */
@@ -14,6 +15,8 @@ export interface ArticleAnnotatorApi {
   view(uri: vscode.Uri): Promise<DocumentView | null>;
   statusBarText(): string;
   highlightsEnabled(): boolean;
+  /** Side-bar views and coverage matrix (test hooks). */
+  views: ViewsApi;
 }
 
 export function activate(context: vscode.ExtensionContext): ArticleAnnotatorApi {
@@ -90,6 +93,7 @@ export function activate(context: vscode.ExtensionContext): ArticleAnnotatorApi 
     view,
     statusBarText: () => status.item.text,
     highlightsEnabled: () => decorations.isEnabled,
+    views: registerViews(context, client, tracker, log),
   };
 }
 

@@ -2,6 +2,7 @@
 // The worker keeps heavy analysis off the extension host; requests are answered in order.
 import type { Card, DocumentView } from '../core/corpus';
 import type { EntityRecord, EventCluster, MentionRef, QuoteCluster } from '../core/model';
+import type { CoverageMatrix, MentionGroup, MentionKind } from './views/viewModel';
 
 export interface ArticleInput {
   path: string;
@@ -20,6 +21,10 @@ export interface Requests {
   events: { args: Record<string, never>; result: EventCluster[] };
   quotes: { args: Record<string, never>; result: QuoteCluster[] };
   titles: { args: Record<string, never>; result: { path: string; title: string | null; published: string | null }[] };
+  /** The mentions of one entity, event or quote, by article, with sentence excerpts (side-bar views). */
+  mentionGroups: { args: { kind: MentionKind; id: string }; result: MentionGroup[] };
+  /** Events × articles (coverage matrix). */
+  coverage: { args: Record<string, never>; result: CoverageMatrix };
 }
 
 export type RequestName = keyof Requests;

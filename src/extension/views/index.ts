@@ -1,0 +1,93 @@
+// Registers the Article Annotator side bar (entities, events, quotes) and the coverage matrix; returns a small API for tests.
+import * as vscode from 'vscode';
+import type { MentionRef } from '../../core/model';
+import type { ArticleTracker } from '../articles';
+import type { CorpusClient } from '../corpusClient';
+import { CoveragePanel } from './coveragePanel';
+import { describeNode, EntitiesTree, EventsTree, OPEN_MENTION, QuotesTree, ViewNode } from './trees';
+
+export const VIEW_IDS = { entities: 'articleAnnotator.entities', events: 'articleAnnotator.events', quotes: 'articleAnnotator.quotes' } as const;
+export const SHOW_COVERAGE = 'articleAnnotator.showCoverage';
+export const REFRESH_VIEWS = 'articleAnnotator.refreshViews';
+
+type Summary = { label: string; description: string };
+
+export interface ViewsApi {
+  entitiesRoots(): Promise<Summary[]>;
+  /** Children of the top-level node with that label (entity types → entities, events → articles…). */
+  entitiesChildren(label: string): Promise<Summary[]>;
+  eventsRoots(): Promise<Summary[]>;
+  quotesRoots(): Promise<Summary[]>;
+  /** Runs the coverage command and reports what the panel drew. */
+  showCoverage(): Promise<{ open: boolean; rows: number; columns: number; checked: number }>;
+  refresh(): void;
+}
+
+const REFRESH_DELAY_MS = 400;
+
+export function registerViews(context: vscode.ExtensionContext, client: CorpusClient, tracker: ArticleTracker, log: (line: string) => void = () => undefined): ViewsApi {
+  const entities = new EntitiesTree(client, log);
+  const events = new EventsTree(client, log);
+  const quotes = new QuotesTree(client, log);
+  const trees = [entities, events, quotes];
+
+  const openMention = async (ref: MentionRef) => {
+    const target = { path: ref.path, start: ref.start, end: ref.end };
+    try {
+      await vscode.commands.executeCommand(OPEN_MENTION, target);
+    } catch (err) {
+      // The command belongs to another feature; open the place ourselves if it is unavailable.
+      log(`${OPEN_MENTION} failed (${(err as Error).message}); opening directly`);
+      const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(ref.path, true));
+      const range = new vscode.Range(doc.positionAt(ref.start), doc.positionAt(ref.end));
+      await vscode.window.showTextDocument(doc, { selection: range, preview: true });
+    }
+  };
+  const coverage = new CoveragePanel(client, openMention, log);
+
+  const refresh = () => {
+    for (const t of trees) t.refresh();
+    void coverage.redraw();
+  };
+  let timer: NodeJS.Timeout | undefined;
+  const scheduleRefresh = () => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = undefined;
+      refresh();
+    }, REFRESH_DELAY_MS);
+  };
+
+  const makeView = (id: string, tree: vscode.TreeDataProvider<ViewNode>) => vscode.window.createTreeView(id, { treeDataProvider: tree, showCollapseAll: true });
+
+  context.subscriptions.push(
+    ...trees,
+    coverage,
+    makeView(VIEW_IDS.entities, entities),
+    makeView(VIEW_IDS.events, events),
+    makeView(VIEW_IDS.quotes, quotes),
+    vscode.commands.registerCommand(REFRESH_VIEWS, refresh),
+    vscode.commands.registerCommand(SHOW_COVERAGE, () => coverage.show()),
+    tracker.onDidChange(scheduleRefresh),
+    { dispose: () => timer && clearTimeout(timer) },
+  );
+
+  const summarise = async (tree: EntitiesTree | EventsTree | QuotesTree, nodes: ViewNode[]) => Promise.all(nodes.map((n) => describeNode(tree, n)));
+  return {
+    entitiesRoots: async () => summarise(entities, await entities.rootNodes()),
+    entitiesChildren: async (label) => {
+      for (const node of await entities.rootNodes()) {
+        if ((await describeNode(entities, node)).label === label) return summarise(entities, await entities.getChildren(node));
+      }
+      return [];
+    },
+    eventsRoots: async () => summarise(events, await events.rootNodes()),
+    quotesRoots: async () => summarise(quotes, await quotes.rootNodes()),
+    showCoverage: async () => {
+      const matrix = (await vscode.commands.executeCommand(SHOW_COVERAGE)) as Awaited<ReturnType<CoveragePanel['show']>>;
+      const checked = matrix.rows.reduce((n, r) => n + r.cells.filter(Boolean).length, 0);
+      return { open: coverage.isOpen, rows: matrix.rows.length, columns: matrix.articles.length, checked };
+    },
+    refresh,
+  };
+}

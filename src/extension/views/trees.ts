@@ -1,0 +1,192 @@
+// Tree data providers of the side bar: entities by type, events as a timeline, quotes; each opens to articles, then mentions.
+import * as vscode from 'vscode';
+import type { EntityRecord, EntityType, EventCluster, QuoteCluster } from '../../core/model';
+import type { CorpusClient } from '../corpusClient';
+import {
+  ENTITY_GROUPS,
+  entitiesOfType,
+  entityDescription,
+  entityTooltip,
+  eventDescription,
+  eventsByDate,
+  MentionExcerpt,
+  MentionGroup,
+  MentionKind,
+  quoteDescription,
+  quoteLabel,
+} from './viewModel';
+
+export const OPEN_MENTION = 'articleAnnotator.openMention';
+
+export type ViewNode =
+  | { kind: 'type'; type: EntityType; label: string; records: EntityRecord[] }
+  | { kind: 'entity'; record: EntityRecord }
+  | { kind: 'event'; event: EventCluster }
+  | { kind: 'quote'; quote: QuoteCluster }
+  | { kind: 'article'; owner: MentionKind; ownerId: string; group: MentionGroup }
+  | { kind: 'mention'; path: string; mention: MentionExcerpt };
+
+/** Shared behaviour: lazy roots, article and mention children, refresh. */
+abstract class MentionTree implements vscode.TreeDataProvider<ViewNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<ViewNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private roots: Promise<ViewNode[]> | undefined;
+
+  constructor(protected readonly client: CorpusClient, private readonly log: (line: string) => void) {}
+
+  protected abstract loadRoots(): Promise<ViewNode[]>;
+  protected abstract ownItem(node: ViewNode): vscode.TreeItem | undefined;
+  protected abstract ownChildren(node: ViewNode): ViewNode[] | undefined;
+
+  refresh(): void {
+    this.roots = undefined;
+    this.changed.fire(undefined);
+  }
+
+  /** The top-level nodes as the view shows them (also the integration tests' hook). */
+  rootNodes(): Promise<ViewNode[]> {
+    this.roots ??= this.loadRoots().catch((err) => {
+      this.log(`view failed to load: ${(err as Error).message}`);
+      this.roots = undefined;
+      return [];
+    });
+    return this.roots;
+  }
+
+  async getChildren(node?: ViewNode): Promise<ViewNode[]> {
+    if (!node) return this.rootNodes();
+    const own = this.ownChildren(node);
+    if (own) return own;
+    if (node.kind === 'entity' || node.kind === 'event' || node.kind === 'quote') {
+      const id = node.kind === 'entity' ? node.record.id : node.kind === 'event' ? node.event.id : node.quote.id;
+      const groups = await this.client.request('mentionGroups', { kind: node.kind, id });
+      return groups.map((group) => ({ kind: 'article', owner: node.kind, ownerId: id, group }));
+    }
+    if (node.kind === 'article') return node.group.mentions.map((mention) => ({ kind: 'mention', path: node.group.path, mention }));
+    return [];
+  }
+
+  getTreeItem(node: ViewNode): vscode.TreeItem {
+    const own = this.ownItem(node);
+    if (own) return own;
+    if (node.kind === 'article') {
+      const item = new vscode.TreeItem(node.group.title, vscode.TreeItemCollapsibleState.Collapsed);
+      const n = node.group.mentions.length;
+      item.description = [node.group.published, `${n} mention${n === 1 ? '' : 's'}`].filter(Boolean).join(' · ');
+      item.tooltip = node.group.published ? `${node.group.title}\nPublished ${node.group.published}` : node.group.title;
+      item.iconPath = new vscode.ThemeIcon('file-text');
+      item.resourceUri = safeUri(node.group.path);
+      item.id = `${node.owner}:${node.ownerId}:${node.group.path}`;
+      item.contextValue = 'article';
+      return item;
+    }
+    if (node.kind === 'mention') {
+      const item = new vscode.TreeItem(node.mention.excerpt, vscode.TreeItemCollapsibleState.None);
+      item.tooltip = node.mention.excerpt;
+      item.iconPath = new vscode.ThemeIcon('quote');
+      item.command = { command: OPEN_MENTION, title: 'Open Mention', arguments: [{ path: node.path, start: node.mention.start, end: node.mention.end }] };
+      item.contextValue = 'mention';
+      return item;
+    }
+    return new vscode.TreeItem('?');
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
+
+function safeUri(path: string): vscode.Uri | undefined {
+  try {
+    return vscode.Uri.parse(path, true);
+  } catch {
+    return undefined;
+  }
+}
+
+const TYPE_ICONS: Record<EntityType, string> = { PERSON: 'person', ORGANIZATION: 'organization', PLACE: 'location', NATIONALITY: 'globe' };
+
+export class EntitiesTree extends MentionTree {
+  protected async loadRoots(): Promise<ViewNode[]> {
+    const records = await this.client.request('entities', {});
+    return ENTITY_GROUPS.map(({ type, label }) => ({ kind: 'type' as const, type, label, records: entitiesOfType(records, type) })).filter(
+      (g) => g.records.length > 0,
+    );
+  }
+
+  protected ownChildren(node: ViewNode): ViewNode[] | undefined {
+    return node.kind === 'type' ? node.records.map((record) => ({ kind: 'entity', record })) : undefined;
+  }
+
+  protected ownItem(node: ViewNode): vscode.TreeItem | undefined {
+    if (node.kind === 'type') {
+      const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
+      item.description = String(node.records.length);
+      item.iconPath = new vscode.ThemeIcon(TYPE_ICONS[node.type]);
+      item.id = `type:${node.type}`;
+      return item;
+    }
+    if (node.kind === 'entity') {
+      const item = new vscode.TreeItem(node.record.canonical, vscode.TreeItemCollapsibleState.Collapsed);
+      item.description = entityDescription(node.record);
+      item.tooltip = entityTooltip(node.record);
+      item.id = `entity:${node.record.id}`;
+      item.contextValue = 'entity';
+      return item;
+    }
+    return undefined;
+  }
+}
+
+export class EventsTree extends MentionTree {
+  protected async loadRoots(): Promise<ViewNode[]> {
+    return eventsByDate(await this.client.request('events', {})).map((event) => ({ kind: 'event', event }));
+  }
+
+  protected ownChildren(): undefined {
+    return undefined;
+  }
+
+  protected ownItem(node: ViewNode): vscode.TreeItem | undefined {
+    if (node.kind !== 'event') return undefined;
+    const item = new vscode.TreeItem(node.event.label, vscode.TreeItemCollapsibleState.Collapsed);
+    item.description = eventDescription(node.event);
+    item.tooltip = [node.event.label, `When: ${node.event.date ?? 'undated'}`, node.event.place ? `Where: ${node.event.place}` : ''].filter(Boolean).join('\n');
+    item.iconPath = new vscode.ThemeIcon(node.event.date ? 'calendar' : 'question');
+    item.id = `event:${node.event.id}`;
+    item.contextValue = 'event';
+    return item;
+  }
+}
+
+export class QuotesTree extends MentionTree {
+  protected async loadRoots(): Promise<ViewNode[]> {
+    const quotes = await this.client.request('quotes', {});
+    return [...quotes]
+      .sort((a, b) => new Set(b.mentions.map((m) => m.path)).size - new Set(a.mentions.map((m) => m.path)).size || (a.speaker ?? '~').localeCompare(b.speaker ?? '~'))
+      .map((quote) => ({ kind: 'quote', quote }));
+  }
+
+  protected ownChildren(): undefined {
+    return undefined;
+  }
+
+  protected ownItem(node: ViewNode): vscode.TreeItem | undefined {
+    if (node.kind !== 'quote') return undefined;
+    const item = new vscode.TreeItem(quoteLabel(node.quote), vscode.TreeItemCollapsibleState.Collapsed);
+    item.description = quoteDescription(node.quote);
+    item.tooltip = `${node.quote.speaker ?? 'Unattributed'}: “${node.quote.text}”`;
+    item.iconPath = new vscode.ThemeIcon('comment');
+    item.id = `quote:${node.quote.id}`;
+    item.contextValue = 'quote';
+    return item;
+  }
+}
+
+/** A plain summary of a node, for tests and logs: the label and description the view shows. */
+export function describeNode(tree: vscode.TreeDataProvider<ViewNode>, node: ViewNode): Promise<{ label: string; description: string }> {
+  return Promise.resolve(tree.getTreeItem(node)).then((item) => ({
+    label: typeof item.label === 'string' ? item.label : (item.label?.label ?? ''),
+    description: typeof item.description === 'string' ? item.description : '',
+  }));
+}
