@@ -1,0 +1,118 @@
+// Cross-article identity: gives every mention in a folder its canonical entity and returns one record per entity.
+//
+// Rules, in order:
+// 1. Ids are derived from a normalised key (entities.ts: lower case, titles stripped, hyphens and spaces folded),
+//    so "Yoon Suk-yeol" and "Yoon Suk Yeol" already share `person:yoon-suk-yeol`.
+// 2. A person known only by one word in an article ("Yoon", "Yuko", "Kishida") joins the folder's full name that has
+//    that word first or last; when several do ("Kishida": Fumio and Yuko), the most mentioned across the folder wins.
+//    A name word that is not the surname (a given name such as "Yuko") only matches as a first word.
+// 3. An acronym an article defines ("World Trade Organization (WTO)") names the long form in every article.
+// Capitals that stand for their country as actors ("Pyongyang fired") are decided per mention in entities.ts;
+// nothing here merges a city with a country.
+
+import { EntityMention, EntityRecord, EntityType } from './model';
+
+export interface ArticleEntities {
+  path: string;
+  entities: EntityMention[];
+}
+
+interface Identity {
+  id: string;
+  type: EntityType;
+  canonical: string;
+  count: number;
+}
+
+function nameWords(canonical: string): string[] {
+  return canonical
+    .toLowerCase()
+    .replace(/[.'’]/g, '')
+    .split(/\s+/)
+    .filter(Boolean);
+}
+
+/** Gives every mention across the folder its canonical id and name (mutates mention.id/.canonical) and returns one record per entity. */
+export function linkEntities(articles: ArticleEntities[]): EntityRecord[] {
+  // What the folder knows: every id with its canonical name and how often it is mentioned.
+  const identities = new Map<string, Identity>();
+  for (const a of articles) {
+    for (const m of a.entities) {
+      const known = identities.get(m.id);
+      if (known) known.count++;
+      else identities.set(m.id, { id: m.id, type: m.type, canonical: m.canonical, count: 1 });
+    }
+  }
+  // Full names of people by their first and last words.
+  const byFirst = new Map<string, Identity[]>();
+  const byLast = new Map<string, Identity[]>();
+  for (const p of identities.values()) {
+    if (p.type !== 'PERSON') continue;
+    const words = nameWords(p.canonical);
+    if (words.length < 2) continue;
+    const push = (map: Map<string, Identity[]>, w: string) => {
+      const list = map.get(w);
+      if (list) list.push(p);
+      else map.set(w, [p]);
+    };
+    push(byFirst, words[0]);
+    push(byLast, words[words.length - 1]);
+  }
+  const mostMentioned = (list: Identity[] | undefined): Identity | undefined =>
+    list?.reduce<Identity | undefined>((best, p) => (!best || p.count > best.count ? p : best), undefined);
+
+  // Acronyms an article resolved to a long form: the long form's identity by acronym text.
+  const acronyms = new Map<string, Identity>();
+  for (const a of articles) {
+    for (const m of a.entities) {
+      if (/^[A-Z&.]{2,}$/.test(m.text) && m.canonical !== m.text && m.type !== 'PERSON') {
+        const target = identities.get(m.id);
+        if (target) acronyms.set(m.text.replace(/\./g, ''), target);
+      }
+    }
+  }
+
+  const redirect = new Map<string, Identity>();
+  for (const ident of identities.values()) {
+    if (ident.type === 'PERSON') {
+      const words = nameWords(ident.canonical);
+      if (words.length !== 1) continue;
+      // A surname first (Western order: "Kishida") or a family name first (Korean order: "Yoon").
+      const target = mostMentioned([...(byLast.get(words[0]) ?? []), ...(byFirst.get(words[0]) ?? [])]);
+      if (target) redirect.set(ident.id, target);
+    } else if (ident.type === 'ORGANIZATION' || ident.type === 'PLACE') {
+      const acr = acronyms.get(ident.canonical.replace(/\./g, ''));
+      if (acr && acr.id !== ident.id && acr.type === ident.type) redirect.set(ident.id, acr);
+    }
+  }
+
+  const records = new Map<string, EntityRecord & { spellingCounts: Map<string, number>; canonicalCounts: Map<string, number> }>();
+  for (const a of articles) {
+    for (const m of a.entities) {
+      const target = redirect.get(m.id);
+      if (target) {
+        m.id = target.id;
+        m.canonical = target.canonical;
+      }
+      let r = records.get(m.id);
+      if (!r) {
+        r = { id: m.id, type: m.type, canonical: m.canonical, spellings: [], articles: [], mentionCount: 0, spellingCounts: new Map(), canonicalCounts: new Map() };
+        records.set(m.id, r);
+      }
+      r.mentionCount++;
+      r.canonicalCounts.set(m.canonical, (r.canonicalCounts.get(m.canonical) ?? 0) + 1);
+      r.spellingCounts.set(m.text, (r.spellingCounts.get(m.text) ?? 0) + 1);
+      if (!r.articles.includes(a.path)) r.articles.push(a.path);
+    }
+  }
+  // One display name per id ("Yoon Suk Yeol" and "Yoon Suk-yeol" share an id): the one most mentions carry.
+  const out: EntityRecord[] = [];
+  for (const r of records.values()) {
+    r.canonical = [...r.canonicalCounts.entries()].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))[0][0];
+    const spellings = [...r.spellingCounts.entries()].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0])).map(([s]) => s);
+    out.push({ id: r.id, type: r.type, canonical: r.canonical, spellings, articles: r.articles, mentionCount: r.mentionCount });
+  }
+  for (const a of articles) for (const m of a.entities) m.canonical = records.get(m.id)!.canonical;
+  out.sort((a, b) => b.mentionCount - a.mentionCount || a.id.localeCompare(b.id));
+  return out;
+}

@@ -1,0 +1,648 @@
+// Named-entity recognition for one article: capitalised-sequence candidates typed by gazetteers and context cues,
+// then linked within the article (short forms to the full name met there, acronyms to their long form).
+
+import { EntityMention, EntityType, Span } from './model';
+import {
+  NAMES,
+  GazetteerEntry,
+  MAX_NAME_WORDS,
+  lookupKey,
+  COMMON_WORDS,
+  CAPS_STOPWORDS,
+  CALENDAR_WORDS,
+  GIVEN_NAMES,
+  TITLES,
+  MAX_TITLE_WORDS,
+  HONORIFICS,
+  IN_SPAN_TITLES,
+  ROLE_NOUNS,
+  ORG_HEADS,
+  ORG_APPOSITIONS,
+  PLACE_HEADS,
+  PLACE_LEADS,
+  OTHER_HEADS,
+  NAME_CONNECTORS,
+} from './gazetteer';
+
+export interface EntityOptions {
+  sentences?: Span[];
+  exclude?: Span[] /* boilerplate lines, not analysed */;
+}
+
+/** The id prefix of each type: ids read "person:yoon-suk-yeol", "place:north-korea". */
+export const ID_PREFIX: Record<EntityType, string> = {
+  PERSON: 'person',
+  ORGANIZATION: 'org',
+  PLACE: 'place',
+  NATIONALITY: 'nationality',
+};
+
+/** The normalised key ids are made of: lower case, titles stripped, hyphens and spaces folded. */
+export function entityKey(name: string): string {
+  let words = lookupKey(name).split(' ').filter(Boolean);
+  while (words.length > 1 && (TITLES.has(words[0]) || words[0] === 'the')) words = words.slice(1);
+  return words.join('-').replace(/[^\p{L}\p{N}&-]/gu, '');
+}
+
+export function entityId(type: EntityType, canonical: string): string {
+  return `${ID_PREFIX[type]}:${entityKey(canonical)}`;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Tokens
+
+type Gap = 'space' | 'hyphen' | 'amp' | 'other';
+
+interface Token {
+  start: number;
+  end: number;
+  text: string;
+  /** lookupKey of the text. */
+  key: string;
+  cap: boolean;
+  allCaps: boolean;
+  gap: Gap;
+  /** Only a comma (and spaces) separates it from the previous token: "lobby, Keidanren". */
+  commaBefore: boolean;
+  /** A line break separates it from the previous token. */
+  newlineBefore: boolean;
+  /** Capitalised by position only: sentence start, after an opening quote, or in a Title Case headline. */
+  positional: boolean;
+  headline: boolean;
+  /** Ends in a possessive 's, which is outside `end`: the name stops here. */
+  possessive: boolean;
+  excluded: boolean;
+  /** A model code or number ("A380", "787", "DC-9"): names next to it are products. */
+  code: boolean;
+  /** Lower-case initial with an inner capital ("iPhone", "eBay"): a brand or product word. */
+  camel: boolean;
+  /** The same word occurs in lower case elsewhere in the article. */
+  lowerElsewhere: boolean;
+}
+
+const ABBREVIATIONS = new Set(
+  'mr mrs ms dr st jr sr inc corp co ltd gen sen rep gov prof rev capt lt col adm sgt maj messrs mt ft no vs'.split(' '),
+);
+const COMPOUND_SUFFIXES = new Set(
+  'led based born owned made backed style era type related funded run controlled bound built class wide linked sponsored speaking language friendly specific listed registered focused oriented centric made brand branded designed'.split(
+    ' ',
+  ),
+);
+const WORD_RE = /[\p{L}\p{N}]+(?:[.'’&][\p{L}\p{N}]+|-[\p{L}\p{N}]+)*/gu;
+const CAP_RE = /^\p{Lu}/u;
+const HAS_LOWER_RE = /\p{Ll}/u;
+const LETTER_RE = /\p{L}/u;
+const SPACE_GAP_RE = /^[ \t\u00a0]+$/;
+const COMMA_GAP_RE = /^,[ \t]*$/;
+const AMP_GAP_RE = /^[ \t]*&[ \t]*$/;
+const SENTENCE_END_RE = /[.!?…:;]["'”’)\]]*\s*$|\n\s*$|[—–]\s*$/;
+const OPEN_QUOTE_RE = /["“‘(\[]\s*$/;
+
+function isAllCaps(text: string): boolean {
+  return LETTER_RE.test(text) && !HAS_LOWER_RE.test(text);
+}
+
+function rawTokens(text: string, excluded: (pos: number) => boolean): Token[] {
+  const tokens: Token[] = [];
+  let prevEnd = 0;
+  for (const m of text.matchAll(WORD_RE)) {
+    let start = m.index!;
+    let word = m[0];
+    let end = start + word.length;
+    // An abbreviation keeps its dot ("Mr.", "U.S.", "Inc."), a plain word does not.
+    // Plain lower-case words are most of the text: a cheap token for them.
+    if (LOWER_WORD_RE.test(word)) {
+      const oneSpace = start - prevEnd === 1 && text.charCodeAt(prevEnd) === 32;
+      const gapText = oneSpace ? ' ' : text.slice(prevEnd, start);
+      tokens.push(lowerToken(start, end, word, oneSpace || SPACE_GAP_RE.test(gapText) ? 'space' : 'other', !oneSpace && gapText.includes('\n'), excluded(start)));
+      prevEnd = end;
+      continue;
+    }
+    if (text.charCodeAt(end) === 46 /* . */) {
+      const bare = word.toLowerCase();
+      if (ABBREVIATIONS.has(bare) || word.includes('.') || (word.length === 1 && CAP_RE.test(word))) {
+        end += 1;
+        word += '.';
+      }
+    }
+    // The common case, one plain space, without slicing the gap.
+    const oneSpace = start - prevEnd === 1 && text.charCodeAt(prevEnd) === 32;
+    const gapText = oneSpace ? ' ' : text.slice(prevEnd, start);
+    const baseGap: Gap = tokens.length === 0 ? 'other' : oneSpace || SPACE_GAP_RE.test(gapText) ? 'space' : AMP_GAP_RE.test(gapText) ? 'amp' : 'other';
+    const newlineBefore = !oneSpace && gapText.includes('\n');
+    prevEnd = end;
+    const isExcluded = excluded(start);
+    // Hyphenated compounds: "EADS-led" names EADS; "Japan-South Korea" names two places; "Suk-yeol" is one name part.
+    if (word.includes('-') && !NAMES.has(lookupKey(word))) {
+      const parts = word.split('-');
+      const last = parts[parts.length - 1];
+      if (parts.length >= 2 && COMPOUND_SUFFIXES.has(last.toLowerCase())) {
+        const head = word.slice(0, word.length - last.length - 1);
+        tokens.push(makeToken(text, start, start + head.length, baseGap, isExcluded, false, newlineBefore));
+        prevEnd = end; // what follows is not glued to the head
+        tokens[tokens.length - 1].possessive = true;
+        continue;
+      }
+      if (parts.every((p) => CAP_RE.test(p)) && parts.some((p) => NAMES.has(lookupKey(p)))) {
+        let offset = start;
+        parts.forEach((p, i) => {
+          tokens.push(makeToken(text, offset, offset + p.length, i === 0 ? baseGap : 'hyphen', isExcluded, false, i === 0 && newlineBefore));
+          offset += p.length + 1;
+        });
+        continue;
+      }
+    }
+    tokens.push(makeToken(text, start, end, baseGap, isExcluded, !oneSpace && COMMA_GAP_RE.test(gapText), newlineBefore));
+  }
+  return tokens;
+}
+
+const LOWER_WORD_RE = /^[a-z]+$/;
+
+function lowerToken(start: number, end: number, word: string, gap: Gap, newlineBefore: boolean, excluded: boolean): Token {
+  return {
+    start,
+    end,
+    text: word,
+    key: word,
+    cap: false,
+    allCaps: false,
+    gap,
+    commaBefore: false,
+    newlineBefore,
+    positional: false,
+    headline: false,
+    possessive: false,
+    excluded,
+    code: false,
+    camel: false,
+    lowerElsewhere: false,
+  };
+}
+
+function makeToken(text: string, start: number, end: number, gap: Gap, excluded: boolean, commaBefore = false, newlineBefore = false): Token {
+  let t = text.slice(start, end);
+  let possessive = false;
+  // "Korea’s" names Korea; "People's Republic" is the one common exception.
+  if (/['’]s$/i.test(t) && t.length > 2 && !/^people['’]s$/i.test(t)) {
+    end -= 2;
+    t = t.slice(0, -2);
+    possessive = true;
+  }
+  return {
+    start,
+    end,
+    text: t,
+    key: lookupKey(t),
+    cap: CAP_RE.test(t),
+    allCaps: isAllCaps(t) && t.replace(/[^\p{L}]/gu, '').length >= 2,
+    gap,
+    commaBefore,
+    newlineBefore,
+    positional: false,
+    headline: false,
+    possessive,
+    excluded: excluded || /^\$/.test(text.slice(end, end + 1)),
+    code: /\p{N}/u.test(t) && !NAMES.has(lookupKey(t)),
+    camel: /^\p{Ll}+\p{Lu}/u.test(t),
+    lowerElsewhere: false,
+  };
+}
+
+const HEADLINE_SMALL = new Set('a an the of in on at to for and or but by with from as is vs into over after its'.split(' '));
+
+/** Marks tokens capitalised by position: sentence starts, after an opening quote, and whole Title Case lines. */
+function markPositional(text: string, tokens: Token[], sentenceStarts: Set<number>): void {
+  let prevEnd = 0;
+  for (let ti = 0; ti < tokens.length; ti++) {
+    const t = tokens[ti];
+    if (!t.cap) {
+      prevEnd = t.end;
+      continue; // only capitals can be positional
+    }
+    const before = text.slice(Math.max(prevEnd, t.start - 40), t.start);
+    if (t === tokens[0] || SENTENCE_END_RE.test(before) || OPEN_QUOTE_RE.test(before) || sentenceStarts.has(t.start)) {
+      // After "U.S." or "Mr." a capital is not a sentence start.
+      const prev = tokens[ti - 1];
+      if (!(prev && prev.text.endsWith('.') && before.length <= 1 && (prev.allCaps || HONORIFICS.has(prev.key)))) t.positional = true;
+    }
+    prevEnd = t.end;
+  }
+  // Title Case lines: three or more words, none of them lower case except small words.
+  let lineStart = 0;
+  while (lineStart < tokens.length) {
+    let lineEnd = lineStart + 1;
+    while (lineEnd < tokens.length && !tokens[lineEnd].newlineBefore) lineEnd++;
+    let capitalised = 0;
+    let lower = 0;
+    for (let i = lineStart; i < lineEnd; i++) {
+      const tk = tokens[i];
+      if (tk.cap) capitalised++;
+      else if (tk.code || !LETTER_RE.test(tk.text)) continue;
+      else if (!HEADLINE_SMALL.has(tk.key)) lower++;
+    }
+    if (capitalised >= 3 && lower === 0) for (let i = lineStart; i < lineEnd; i++) tokens[i].headline = tokens[i].positional = true;
+    lineStart = lineEnd;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Candidates and their typing
+
+/** How sure a type is: 3 gazetteer or name form, 2 a strong cue, 1 a weak cue, 0 a default. */
+type Strength = 0 | 1 | 2 | 3;
+
+interface Candidate {
+  /** Token range [first, last] of the name, title included when the title belongs to the span. */
+  first: number;
+  last: number;
+  /** First token of the name proper (after any title). */
+  nameFirst: number;
+  type: EntityType | null;
+  strength: Strength;
+  entry?: GazetteerEntry;
+  /** Needs support from elsewhere in the article (positional capital, no cue). */
+  tentative: boolean;
+  canonical?: string;
+}
+
+const OF_HEADS = new Set([...ORG_HEADS, ...PLACE_HEADS, 'republic', 'kingdom', 'states', 'emirates', 'courts', 'isle', 'house', 'province', 'people']);
+const SAID_WORDS = new Set('said says told added explained noted wrote stated argued insisted warned announced'.split(' '));
+const PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside', 'throughout', 'across']);
+const NAME_SHAPE_RE = /^\p{Lu}[\p{L}'’.-]*$/u;
+
+function isCommon(t: Token): boolean {
+  if (COMMON_WORDS.has(t.key)) return true;
+  const apostrophe = t.text.search(/['’]/);
+  return apostrophe > 0 && COMMON_WORDS.has(t.text.slice(0, apostrophe).toLowerCase());
+}
+
+function isNameish(t: Token): boolean {
+  return t.cap && !t.excluded && !CALENDAR_WORDS.has(t.text);
+}
+
+const CURRENCY_WORDS = new Set(['dollar', 'dollars', 'cents']);
+
+function nameShaped(t: Token): boolean {
+  return NAME_SHAPE_RE.test(t.text) && HAS_LOWER_RE.test(t.text) && !isCommon(t);
+}
+
+function keyOf(tokens: Token[], first: number, last: number): string {
+  let k = '';
+  for (let i = first; i <= last; i++) k += (i > first ? ' ' : '') + tokens[i].key;
+  return k;
+}
+
+/** Maximal runs of capitalised tokens, joined by spaces, "&", and connectors such as "of" after a head word. */
+function sequences(tokens: Token[]): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let i = 0;
+  while (i < tokens.length) {
+    if (!isNameish(tokens[i])) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 < tokens.length && !tokens[j].possessive) {
+      const next = tokens[j + 1];
+      if ((next.gap === 'space' || next.gap === 'amp') && isNameish(next) && next.headline === tokens[j].headline) {
+        j++;
+        continue;
+      }
+      // "Sea of Japan", "Federation of Korean Industries", "Charles de Gaulle".
+      if (
+        next.gap === 'space' &&
+        !next.cap &&
+        NAME_CONNECTORS.has(next.key) &&
+        j + 2 < tokens.length &&
+        tokens[j + 2].gap === 'space' &&
+        isNameish(tokens[j + 2]) &&
+        (next.key !== 'of' || OF_HEADS.has(tokens[j].key) || runEndsInHead(tokens, j + 2))
+      ) {
+        j += 2;
+        continue;
+      }
+      break;
+    }
+    out.push([i, j]);
+    i = j + 1;
+  }
+  return out;
+}
+
+/** Whether the capitalised run starting at i ends in an organisation or event head ("of Military Information Agreement"). */
+function runEndsInHead(tokens: Token[], i: number): boolean {
+  let j = i;
+  while (j + 1 < tokens.length && tokens[j + 1].gap === 'space' && isNameish(tokens[j + 1]) && !tokens[j].possessive) j++;
+  return ORG_HEADS.has(tokens[j].key) || OTHER_HEADS.has(tokens[j].key);
+}
+
+/** The longest title starting at token i inside [i, last], as a number of tokens (0 when none). */
+function titleAt(tokens: Token[], i: number, last: number): number {
+  for (let n = Math.min(MAX_TITLE_WORDS, last - i + 1); n >= 1; n--) {
+    if (TITLES.has(keyOf(tokens, i, i + n - 1))) return n;
+  }
+  return 0;
+}
+
+/** A gazetteer name at the start of the run ("South Korean" in "South Korean President Yoon"). */
+function lookupPrefix(tokens: Token[], first: number, last: number): boolean {
+  for (let n = Math.min(MAX_NAME_WORDS, last - first + 1); n >= 1; n--) if (lookup(tokens, first, first + n - 1)) return true;
+  return false;
+}
+
+const VERBAL_SUFFIX_RE = /(?:ing|ed|ly|ness|ment|tion|ions|ity|ers)$/;
+
+/** A sentence-initial word that the article otherwise writes in lower case, or that looks verbal ("Strengthening Japan"). */
+function positionalWord(tokens: Token[], first: number, last: number): boolean {
+  const t = tokens[first];
+  if (!t.positional || first === last) return false;
+  return t.lowerElsewhere || VERBAL_SUFFIX_RE.test(t.key);
+}
+
+function lookup(tokens: Token[], first: number, last: number): GazetteerEntry | undefined {
+  return NAMES.get(keyOf(tokens, first, last));
+}
+
+/** Splits a capitalised run into typed candidates. */
+function analyseRun(tokens: Token[], first: number, last: number, out: Candidate[], titled = false, titleFirst = first): void {
+  // Leading function words and sentence openers ("The", "When", "In") unless the whole run is a known name ("The Hague").
+  while (first <= last && !lookupPrefix(tokens, first, last) && (isCommon(tokens[first]) || CALENDAR_WORDS.has(tokens[first].text) || positionalWord(tokens, first, last))) {
+    first++;
+    titleFirst = first;
+  }
+  while (last >= first && (isCommon(tokens[last]) || CALENDAR_WORDS.has(tokens[last].text)) && !lookup(tokens, first, last)) last--;
+  if (first > last) return;
+  const add = (type: EntityType | null, strength: Strength, entry?: GazetteerEntry, tentative = false): void => {
+    out.push({ first: titled ? titleFirst : first, last, nameFirst: first, type, strength, entry, tentative });
+  };
+
+  const whole = lookup(tokens, first, last);
+  const after = tokens[last + 1];
+  const before = tokens[first - 1];
+  // Currencies ("US dollars") and products: a run holding or next to a model code or a product word
+  // ("Airbus A380", "Boeing 787 Dreamliner", "iTunes Music Store") names a product, not its maker.
+  if (after && CURRENCY_WORDS.has(after.key)) return;
+  let product = (after && after.gap === 'space' && (after.code || after.camel)) || (before && tokens[first].gap === 'space' && (before.code || before.camel));
+  for (let i = first; i <= last && !product; i++) product = tokens[i].code;
+  if (product && !(whole && whole.type !== 'ORGANIZATION')) {
+    out.push({ first, last, nameFirst: first, type: null, strength: 3, tentative: false });
+    return;
+  }
+  if (whole && !titled) return add(whole.type, 3, whole);
+  // "… with the U.S. Seoul is …": an abbreviation ended the sentence; two known names, not one.
+  if (!whole && last > first && tokens[first].text.endsWith('.') && lookup(tokens, first, first) && lookup(tokens, first + 1, last)) {
+    analyseRun(tokens, first, first, out);
+    analyseRun(tokens, first + 1, last, out);
+    return;
+  }
+  // A role title closing the run belongs to the person after the comma ("Ryanair CEO, Michael O'Leary").
+  if (!titled) {
+    while (last >= first && TITLES.has(tokens[last].key)) last--;
+    if (first > last) return;
+    if (last < tokens.length - 1 && tokens[last + 1] !== after) return analyseRun(tokens, first, last, out);
+  }
+  const lastKey = tokens[last].key;
+  if (last > first && OTHER_HEADS.has(lastKey)) return; // events, agreements, laws: none of our types
+  // Title inside the run: what precedes it is a separate name ("South Korean" President Yoon), what follows is a person.
+  if (!titled) {
+    for (let k = first; k < last; k++) {
+      const n = titleAt(tokens, k, last);
+      if (n === 0 || k + n > last) continue;
+      const nameStart = k + n;
+      if (!nameShaped(tokens[nameStart]) && !tokens[nameStart].allCaps) continue;
+      if (tokens[nameStart].allCaps && !HONORIFICS.has(tokens[k].key)) continue;
+      if (k > first) analyseRun(tokens, first, k - 1, out);
+      // The title is part of the spelling when it carries a bare surname ("Mr. Yoon", "President Yoon");
+      // a full name stands alone ("South Korean President | Yoon Suk-yeol").
+      const inSpan = IN_SPAN_TITLES.has(keyOf(tokens, k, k + n - 1)) && nameStart === last;
+      analyseRun(tokens, nameStart, last, out, true, inSpan ? k : nameStart);
+      return;
+    }
+  }
+  if (titled) {
+    // A titled run must look like a name: "President Is Welcomed" in a headline is not one.
+    for (let i = first; i <= last; i++) if (!nameShaped(tokens[i]) && !tokens[i].allCaps) return;
+    return add('PERSON', 3);
+  }
+  // A demonym closing a run before a title ("ArrowRight Japanese" Prime Minister …) stands alone.
+  if (last > first) {
+    const dem = lookup(tokens, last, last);
+    if (dem && dem.type === 'NATIONALITY' && last + 1 < tokens.length && titleAt(tokens, last + 1, Math.min(tokens.length - 1, last + MAX_TITLE_WORDS)) > 0) {
+      analyseRun(tokens, first, last - 1, out);
+      out.push({ first: last, last, nameFirst: last, type: 'NATIONALITY', strength: 3, entry: dem, tentative: false });
+      return;
+    }
+  }
+  // A demonym in front of a name that is not itself a known compound ("South Korean" + "Democratic Party").
+  if (!ORG_HEADS.has(lastKey)) {
+    for (let n = Math.min(2, last - first); n >= 1; n--) {
+      const dem = lookup(tokens, first, first + n - 1);
+      if (dem && dem.type === 'NATIONALITY') {
+        out.push({ first, last: first + n - 1, nameFirst: first, type: 'NATIONALITY', strength: 3, entry: dem, tentative: false });
+        analyseRun(tokens, first + n, last, out);
+        return;
+      }
+    }
+  }
+  const [type, strength] = classify(tokens, first, last);
+  // Without a cue the run waits for support from elsewhere in the article (a typed twin, a person it names).
+  const positional = tokens[first].positional && first === last && strength < 2;
+  add(type, strength, undefined, positional || tokens[first].headline || strength === 0);
+}
+
+/** Types a run that is not a gazetteer name, from its words and its context. */
+function classify(tokens: Token[], first: number, last: number): [EntityType | null, Strength] {
+  const single = first === last;
+  const lastKey = tokens[last].key;
+  const prev = tokens[first - 1];
+  const next = tokens[last + 1];
+  const allNameShaped = (() => {
+    for (let i = first; i <= last; i++) if (!nameShaped(tokens[i]) && !NAME_CONNECTORS.has(tokens[i].key)) return false;
+    return true;
+  })();
+  // Context before: "analyst Paul Nesbit", "his wife, Yuko", "business lobby, Keidanren", "airline Lufthansa".
+  const cueWord = prev && !prev.cap && (tokens[first].gap === 'space' || tokens[first].commaBefore) ? prev : undefined;
+  if (cueWord && ROLE_NOUNS.has(cueWord.key) && allNameShaped) return ['PERSON', 2];
+  if (cueWord && ORG_APPOSITIONS.has(cueWord.key)) return ['ORGANIZATION', 2];
+  if (single && tokens[first].allCaps && !CAPS_STOPWORDS.has(tokens[first].text.replace(/\./g, ''))) return ['ORGANIZATION', 1];
+  if (!single && ORG_HEADS.has(lastKey)) return ['ORGANIZATION', 3];
+  if (!single && PLACE_HEADS.has(lastKey)) return ['PLACE', 3];
+  if (!single && PLACE_LEADS.has(tokens[first].key)) return ['PLACE', 2];
+  // A known organisation or a place inside a longer name: "Gallup Korea", "Garuda Indonesia", "Apple Computer".
+  if (!single) {
+    let hasOrg = false;
+    let hasPlace = false;
+    for (let i = first; i <= last; i++) {
+      const e = NAMES.get(tokens[i].key);
+      if (e?.type === 'ORGANIZATION') hasOrg = true;
+      else if (e) hasPlace = true;
+    }
+    if (hasOrg || hasPlace) return ['ORGANIZATION', 2];
+  }
+  if (!single && allNameShaped && GIVEN_NAMES.has(tokens[first].text) && last - first <= 3) return ['PERSON', 2];
+  // "Kishida said": a name-shaped subject of a reporting verb, even at a sentence start, unless the article
+  // writes the word in lower case elsewhere ("Officials said").
+  if (allNameShaped && next && next.gap === 'space' && SAID_WORDS.has(next.key) && last - first <= 3 && !tokens[first].lowerElsewhere)
+    return ['PERSON', single ? 2 : 1];
+  // "in Cupertino, California", "in Toulouse on": a place; "in Reader mode" modifies a noun and says nothing.
+  const endsPhrase = !next || next.gap !== 'space' || next.cap || COMMON_WORDS.has(next.key);
+  if (prev && PLACE_PREPOSITIONS.has(prev.key) && !tokens[last].possessive && endsPhrase) return ['PLACE', 1];
+  if (!single && allNameShaped && last - first <= 2) return ['PERSON', 0];
+  return ['ORGANIZATION', 0];
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Within-article linking
+
+function nameTokens(tokens: Token[], c: Candidate): Token[] {
+  return tokens.slice(c.nameFirst, c.last + 1).filter((t) => !NAME_CONNECTORS.has(t.key));
+}
+
+function textOf(tokens: Token[], first: number, last: number, text: string): string {
+  return text.slice(tokens[first].start, tokens[last].end);
+}
+
+const ACTOR_VERBS = new Set(
+  `said says has have had will would is was wants wanted fired launched tested hit imposed announced urged warned rejected
+accused agreed denied demanded worries worried responded threatened vowed sent refused called claimed insisted hopes
+hoped plans planned must should can could may might did does`.split(/\s+/),
+);
+
+const PREPOSITIONS = new Set('from in to at near of for with by between into on onto over across toward towards via around outside inside within'.split(' '));
+
+/** Finds the people, organisations, places and nationalities of one article. */
+export function findEntities(text: string, options: EntityOptions = {}): EntityMention[] {
+  const exclude = (options.exclude ?? []).slice().sort((a, b) => a.start - b.start);
+  let ex = 0;
+  const excluded = (pos: number): boolean => {
+    while (ex < exclude.length && exclude[ex].end <= pos) ex++;
+    return ex < exclude.length && exclude[ex].start <= pos;
+  };
+  const tokens = rawTokens(text, excluded);
+  markPositional(text, tokens, new Set((options.sentences ?? []).map((s) => s.start)));
+  const capitalKeys = new Set<string>();
+  for (const t of tokens) if (t.cap) capitalKeys.add(t.key);
+  const lowerWords = new Set<string>();
+  for (const t of tokens) if (!t.cap && capitalKeys.has(t.key)) lowerWords.add(t.key);
+  for (const t of tokens) if (t.cap && lowerWords.has(t.key)) t.lowerElsewhere = true;
+
+  const candidates: Candidate[] = [];
+  for (const [first, last] of sequences(tokens)) analyseRun(tokens, first, last, candidates);
+
+  // Acronym definitions: "World Trade Organization (WTO)" — the acronym takes the long form's type and name.
+  const acronymOf = new Map<string, Candidate>();
+  for (let ci = 0; ci + 1 < candidates.length; ci++) {
+    const long = candidates[ci];
+    const short = candidates[ci + 1];
+    const acr = tokens[short.first];
+    if (short.first === short.last && acr.allCaps && short.first === long.last + 1 && text.slice(tokens[long.last].end, acr.start).trim() === '(') {
+      acronymOf.set(acr.key, long);
+    }
+  }
+  // Types learnt in the article: the strongest evidence for a surface form wins for all its occurrences.
+  const best = new Map<string, Candidate>();
+  for (const c of candidates) {
+    if (!c.type || c.tentative) continue;
+    const k = keyOf(tokens, c.nameFirst, c.last);
+    const b = best.get(k);
+    if (!b || c.strength > b.strength) best.set(k, c);
+  }
+  // People with a full name, by each of their name words ("Yoon", "Kishida", "Yuko").
+  const people: Array<{ c: Candidate; words: string[]; count: number; order: number }> = [];
+  for (const c of candidates) {
+    if (c.type !== 'PERSON' || c.tentative) continue;
+    const words = nameTokens(tokens, c).map((t) => t.key);
+    if (words.length < 2) continue;
+    const full = words.join(' ');
+    const known = people.find((p) => p.words.join(' ') === full);
+    if (known) known.count++;
+    else people.push({ c, words, count: 1, order: people.length });
+  }
+  const personFor = (c: Candidate) => {
+    const words = nameTokens(tokens, c).map((t) => t.key);
+    if (words.length === 0 || words.length > 2) return undefined;
+    let found: (typeof people)[number] | undefined;
+    let score = -1;
+    for (const p of people) {
+      const ok = words.length === 1 ? p.words[0] === words[0] || p.words[p.words.length - 1] === words[0] : words.every((w) => p.words.includes(w));
+      if (!ok) continue;
+      // A surname goes to the most mentioned bearer; a given name only to its own bearer.
+      const s = p.count * 2 + (p.words[p.words.length - 1] === words[words.length - 1] ? 1 : 0) - p.order * 0.01;
+      if (s > score) {
+        score = s;
+        found = p;
+      }
+    }
+    return found;
+  };
+
+  const mentions: EntityMention[] = [];
+  const countryMentioned = new Set<string>();
+  for (const c of candidates) if (c.type === 'PLACE' && c.entry && !c.tentative) countryMentioned.add(c.entry.canonical);
+  for (const c of candidates) {
+    let type = c.type;
+    let canonical: string | undefined;
+    const surfaceKey = keyOf(tokens, c.nameFirst, c.last);
+    const person = c.type !== 'PERSON' || nameTokens(tokens, c).length < 2 ? (c.strength < 3 || c.type === 'PERSON' ? personFor(c) : undefined) : undefined;
+    if (person && (c.type === 'PERSON' || c.strength < 2)) {
+      type = 'PERSON';
+      canonical = textOf(tokens, person.c.nameFirst, person.c.last, text);
+    } else if (c.tentative || c.strength < 2) {
+      const b = best.get(surfaceKey);
+      const acr = acronymOf.get(surfaceKey);
+      if (acr) {
+        if (!acr.type) continue;
+        type = acr.type;
+        canonical = acr.entry?.canonical ?? textOf(tokens, acr.nameFirst, acr.last, text);
+      } else if (b && b !== c) type = b.type;
+      else if (c.tentative) continue;
+    }
+    if (!type) continue;
+    if (!canonical) {
+      const acr = acronymOf.get(surfaceKey);
+      if (acr && acr.type === type) canonical = acr.entry?.canonical ?? textOf(tokens, acr.nameFirst, acr.last, text);
+    }
+    if (!canonical) canonical = c.entry?.canonical ?? textOf(tokens, c.nameFirst, c.last, text);
+    // A capital used as an actor stands for its country ("Pyongyang fired", "Seoul will drop"): one entity with it.
+    const next = tokens[c.last + 1];
+    const before = tokens[c.first - 1];
+    const afterPreposition = before && PREPOSITIONS.has(before.key) && tokens[c.first].gap === 'space';
+    const governmentArticle = before && before.key === 'the' && !(next && next.cap);
+    if (
+      c.entry?.capitalOf &&
+      next &&
+      !tokens[c.last].possessive &&
+      !afterPreposition &&
+      (ACTOR_VERBS.has(next.key) || isCoordinatedActor(tokens, c.last) || governmentArticle)
+    ) {
+      canonical = c.entry.capitalOf;
+    }
+    const start = tokens[c.first].start;
+    const end = tokens[c.last].end;
+    mentions.push({ start, end, text: text.slice(start, end), type, id: entityId(type, canonical), canonical });
+  }
+  // "the North" once North Korea was named in the article stands for it ("the South" likewise).
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (!t.cap || t.excluded || (t.key !== 'north' && t.key !== 'south') || tokens[i - 1].key !== 'the') continue;
+    const country = t.key === 'north' ? 'North Korea' : 'South Korea';
+    const next = tokens[i + 1];
+    if (!countryMentioned.has(country) || (next && next.gap === 'space' && next.cap)) continue;
+    const start = tokens[i - 1].start;
+    mentions.push({ start, end: t.end, text: text.slice(start, t.end), type: 'PLACE', id: entityId('PLACE', country), canonical: country });
+  }
+  mentions.sort((a, b) => a.start - b.start || b.end - a.end);
+  const result: EntityMention[] = [];
+  for (const m of mentions) if (!result.length || m.start >= result[result.length - 1].end) result.push(m);
+  return result;
+}
+
+/** "Tokyo and Seoul hit …": the capital is the subject of a verb through a coordination. */
+function isCoordinatedActor(tokens: Token[], i: number): boolean {
+  const and = tokens[i + 1];
+  if (!and || and.key !== 'and') return false;
+  const other = tokens[i + 2];
+  const verb = tokens[i + 3];
+  return !!other && !!verb && other.cap && ACTOR_VERBS.has(verb.key);
+}

@@ -1,0 +1,215 @@
+// Unit tests for findEntities: typing, spans, within-article linking, metonyms, exclusions, robustness and speed.
+
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { findEntities, entityKey } from '../../../src/core/entities';
+import { EntityMention, EntityType } from '../../../src/core/model';
+
+const SEEDS = path.join(__dirname, '../../../../seeds');
+function seed(prefix: string): string {
+  const file = fs.readdirSync(SEEDS).find((f) => f.startsWith(prefix))!;
+  return fs.readFileSync(path.join(SEEDS, file), 'utf8');
+}
+
+function find(mentions: EntityMention[], text: string): EntityMention[] {
+  return mentions.filter((m) => m.text === text);
+}
+function typeOf(mentions: EntityMention[], text: string): EntityType | undefined {
+  const found = find(mentions, text);
+  assert.ok(found.length > 0, `no mention "${text}"`);
+  return found[0].type;
+}
+function assertWellFormed(text: string, mentions: EntityMention[]): void {
+  let lastEnd = -1;
+  for (const m of mentions) {
+    assert.strictEqual(text.slice(m.start, m.end), m.text);
+    assert.ok(m.start >= lastEnd, `overlap or disorder at ${m.start}`);
+    assert.ok(m.id.includes(':'));
+    lastEnd = m.end;
+  }
+}
+
+describe('entities', () => {
+  describe('seed articles', () => {
+    it('types people, places, organisations and nationalities in the Tokyo summit report (001)', () => {
+      const text = seed('001');
+      const ms = findEntities(text);
+      assertWellFormed(text, ms);
+      assert.strictEqual(typeOf(ms, 'Fumio Kishida'), 'PERSON');
+      assert.strictEqual(typeOf(ms, 'Keidanren'), 'ORGANIZATION');
+      assert.strictEqual(typeOf(ms, 'Federation of Korean Industries'), 'ORGANIZATION');
+      assert.strictEqual(typeOf(ms, 'Mitsubishi Heavy Industries'), 'ORGANIZATION');
+      assert.strictEqual(typeOf(ms, 'Gallup Korea'), 'ORGANIZATION');
+      assert.strictEqual(typeOf(ms, 'Democratic Party'), 'ORGANIZATION');
+      assert.strictEqual(typeOf(ms, 'Park Hong-keun'), 'PERSON');
+      assert.strictEqual(typeOf(ms, 'U.S.'), 'PLACE');
+      assert.strictEqual(typeOf(ms, 'East China Sea'), 'PLACE');
+      assert.strictEqual(typeOf(ms, 'South Korean'), 'NATIONALITY');
+      assert.strictEqual(typeOf(ms, 'Japanese'), 'NATIONALITY');
+      assert.strictEqual(typeOf(ms, 'Korean'), 'NATIONALITY');
+      // A full name stands without its title; "South Korean President Yoon Suk Yeol" is a nationality and a person.
+      const yoon = find(ms, 'Yoon Suk Yeol')[0];
+      assert.strictEqual(yoon.id, 'person:yoon-suk-yeol');
+      assert.strictEqual(yoon.canonical, 'Yoon Suk Yeol');
+      const before = ms[ms.indexOf(yoon) - 1];
+      assert.strictEqual(before.text, 'South Korean');
+      assert.strictEqual(before.type, 'NATIONALITY');
+    });
+
+    it('links short forms to the full name met in the article', () => {
+      const ms = findEntities(seed('000'));
+      for (const spelling of ['Yoon Suk Yeol', 'Mr. Yoon']) assert.strictEqual(find(ms, spelling)[0].id, 'person:yoon-suk-yeol');
+      for (const spelling of ['Fumio Kishida', 'Mr. Kishida']) {
+        assert.strictEqual(find(ms, spelling)[0].id, 'person:fumio-kishida');
+        assert.strictEqual(find(ms, spelling)[0].canonical, 'Fumio Kishida');
+      }
+      const ms1 = findEntities(seed('001'));
+      for (const m of find(ms1, 'Yoon')) assert.strictEqual(m.id, 'person:yoon-suk-yeol');
+      assert.strictEqual(find(ms1, 'Prime Minister Kishida')[0].id, 'person:fumio-kishida');
+    });
+
+    it('gives "Kishida" to Fumio and keeps Yuko Kishida apart (002)', () => {
+      const ms = findEntities(seed('002'));
+      assert.strictEqual(find(ms, 'Yuko Kishida')[0].id, 'person:yuko-kishida');
+      for (const m of find(ms, 'Kishida')) assert.strictEqual(m.id, 'person:fumio-kishida');
+    });
+
+    it('joins "Yoon Suk-yeol" and "Yoon Suk Yeol" by their key, and finds G7, Hiroshima, Sea of Japan (004)', () => {
+      const ms = findEntities(seed('004'));
+      assert.strictEqual(find(ms, 'Yoon Suk-yeol')[0].id, 'person:yoon-suk-yeol');
+      // A title carrying a bare surname is part of the spelling.
+      assert.strictEqual(find(ms, 'President Yoon')[0].id, 'person:yoon-suk-yeol');
+      assert.strictEqual(find(ms, 'Prime Minister Kishida')[0].id, 'person:fumio-kishida');
+      assert.strictEqual(typeOf(ms, 'G7'), 'ORGANIZATION');
+      assert.strictEqual(typeOf(ms, 'Hiroshima'), 'PLACE');
+      assert.strictEqual(typeOf(ms, 'Sea of Japan'), 'PLACE');
+      assert.strictEqual(typeOf(ms, 'Reuters'), 'ORGANIZATION');
+      // GSOMIA is an agreement, none of our types; neither is its long form.
+      assert.strictEqual(find(ms, 'GSOMIA').length, 0);
+      assert.ok(!ms.some((m) => m.text.includes('Security')));
+      assert.strictEqual(entityKey('Yoon Suk-yeol'), entityKey('Yoon Suk Yeol'));
+    });
+
+    it('reads "Group of Seven" as an organisation and Hiroshima as a place (003)', () => {
+      const ms = findEntities(seed('003'));
+      assert.strictEqual(typeOf(ms, 'Group of Seven'), 'ORGANIZATION');
+      assert.strictEqual(typeOf(ms, 'Hiroshima'), 'PLACE');
+      assert.strictEqual(typeOf(ms, 'Kim Keon Hee'), 'PERSON');
+    });
+  });
+
+  describe('metonyms', () => {
+    it('reads a capital used as an actor as its country, and a capital as a location as itself', () => {
+      const ms = findEntities('Seoul will drop the complaint. The talks were held in Seoul on Monday. Tokyo and Seoul hit the reset button.');
+      const seouls = find(ms, 'Seoul');
+      assert.deepStrictEqual(
+        seouls.map((m) => m.id),
+        ['place:south-korea', 'place:seoul', 'place:south-korea'],
+      );
+      assert.strictEqual(find(ms, 'Tokyo')[0].id, 'place:japan');
+      assert.strictEqual(find(ms, 'Tokyo')[0].text, 'Tokyo');
+    });
+
+    it('reads "the North" as North Korea only after North Korea was named', () => {
+      const named = findEntities('North Korea fired a missile. Hours later the North fired another.');
+      const north = find(named, 'the North')[0];
+      assert.strictEqual(north.id, 'place:north-korea');
+      assert.strictEqual(north.type, 'PLACE');
+      assert.strictEqual(find(findEntities('Snow fell across the North on Friday.'), 'the North').length, 0);
+    });
+
+    it('reads "the Pyongyang" regime as North Korea', () => {
+      const ms = findEntities('North Korea was angry. Hours before, the Pyongyang test fired a missile.');
+      assert.strictEqual(find(ms, 'Pyongyang')[0].id, 'place:north-korea');
+    });
+  });
+
+  describe('rules', () => {
+    it('finds organisations by suffix, apposition and acronym definition', () => {
+      const text = 'Officials at Acme Widgets Inc. met the lobby, Zorblatt, and the Pan-Oceanic Trade Organization (POTO). POTO said no.';
+      const ms = findEntities(text);
+      assert.strictEqual(typeOf(ms, 'Acme Widgets Inc.'), 'ORGANIZATION');
+      assert.strictEqual(typeOf(ms, 'Zorblatt'), 'ORGANIZATION');
+      const poto = find(ms, 'POTO');
+      assert.strictEqual(poto.length, 2);
+      for (const m of poto) assert.strictEqual(m.canonical, 'Pan-Oceanic Trade Organization');
+    });
+
+    it('finds people by title, given name and role noun', () => {
+      const ms = findEntities('Senator Quentin Zabrowski met analyst Priya Raghunathan. Later Zabrowski said he agreed with Dr. Ofori.');
+      assert.strictEqual(typeOf(ms, 'Quentin Zabrowski'), 'PERSON');
+      assert.strictEqual(typeOf(ms, 'Priya Raghunathan'), 'PERSON');
+      assert.strictEqual(find(ms, 'Zabrowski')[0].id, 'person:quentin-zabrowski');
+      assert.strictEqual(typeOf(ms, 'Dr. Ofori'), 'PERSON');
+    });
+
+    it('does not take products for organisations', () => {
+      const ms = findEntities('The airline ordered ten Airbus A380 jets and two Boeing 787 Dreamliner aircraft, and sold iTunes Music Store cards.');
+      assert.ok(!ms.some((m) => m.type === 'ORGANIZATION'), JSON.stringify(ms));
+    });
+
+    it('does not take sentence openers, weekdays or currency prefixes for names', () => {
+      const ms = findEntities('Nevertheless, officials met on Thursday. However the deal cost US$ 40 billion, about 30 US dollars a share.');
+      assert.deepStrictEqual(ms, []);
+    });
+
+    it('splits lists and hyphenated pairs of places', () => {
+      const ms = findEntities('Leaders of Korea, Japan and China discussed Japan-South Korea ties and US-China rivalry.');
+      assert.deepStrictEqual(
+        ms.map((m) => m.text),
+        ['Korea', 'Japan', 'China', 'Japan', 'South Korea', 'US', 'China'],
+      );
+    });
+
+    it('keeps Title Case headline words only with support from the body', () => {
+      const text = 'After Icebreaker, Its President Is Welcomed to Tokyo\n\nThe president flew to Tokyo.';
+      const ms = findEntities(text);
+      assert.deepStrictEqual(
+        ms.map((m) => m.text),
+        ['Tokyo', 'Tokyo'],
+      );
+    });
+
+    it('produces nothing inside excluded spans', () => {
+      const text = 'Subscribe to Reuters News for Tokyo updates\nKishida met Biden in Tokyo.';
+      const firstLine = { start: 0, end: text.indexOf('\n') };
+      const ms = findEntities(text, { exclude: [firstLine] });
+      assert.ok(ms.length > 0);
+      for (const m of ms) assert.ok(m.start >= firstLine.end, m.text);
+    });
+  });
+
+  describe('robustness and speed', () => {
+    it('keeps offsets exact with emoji, CJK and CRLF input', () => {
+      const text = '🚀🚀 東京 Tokyo\r\nPrime Minister Fumio Kishida 👍 met 尹錫悦 and Yoon Suk Yeol in Seoul.\r\n\r\nMr. Yoon said 😀 “Japan matters.”';
+      const ms = findEntities(text);
+      assertWellFormed(text, ms);
+      assert.ok(find(ms, 'Fumio Kishida').length === 1);
+      assert.strictEqual(find(ms, 'Mr. Yoon')[0].id, 'person:yoon-suk-yeol');
+    });
+
+    it('handles empty and pathological input', () => {
+      assert.deepStrictEqual(findEntities(''), []);
+      const caps = 'A B C D E F G '.repeat(2000);
+      assertWellFormed(caps, findEntities(caps));
+      const long = 'Of '.repeat(5000) + 'Japan';
+      assertWellFormed(long, findEntities(long));
+    });
+
+    it('analyses a 10 MB input quickly', function () {
+      this.timeout(60000);
+      const base = fs.readdirSync(SEEDS).map((f) => fs.readFileSync(path.join(SEEDS, f), 'utf8')).join('\n\n');
+      let big = '';
+      while (big.length < 10_000_000) big += base + '\n\n';
+      const words = big.split(/\s+/).length;
+      const t0 = process.hrtime.bigint();
+      const ms = findEntities(big);
+      const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+      assert.ok(ms.length > 10000);
+      const rate = words / seconds;
+      // The project target is 130k words/s for the whole analysis; NER alone must stay well above it.
+      assert.ok(rate > 300_000, `only ${Math.round(rate)} words/s`);
+    });
+  });
+});
