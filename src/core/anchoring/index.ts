@@ -1,0 +1,239 @@
+// Re-anchoring annotations in edited text (after the Hypothesis client's match-quote design) and rebasing them through editor edits.
+import { searchApprox, similarity } from './fuzzy';
+import { TextPositionSelector, positionHolds } from './textPosition';
+import { TextQuoteSelector, contextFrames, exactOccurrences, prefixSimilarity, suffixSimilarity } from './textQuote';
+
+export * from './fuzzy';
+export * from './textPosition';
+export * from './textQuote';
+
+export interface Selectors {
+  quote?: TextQuoteSelector;
+  position?: TextPositionSelector;
+}
+
+export interface Anchor {
+  start: number;
+  end: number;
+  /** 1 for an exact, well-supported placement; lower as quote or context drift. */
+  confidence: number;
+}
+
+export interface AnchorOptions {
+  /** Largest fraction of the quote's length that may differ in a fuzzy match. */
+  maxErrorRate?: number;
+  /** Quotes shorter than this are only ever matched exactly. */
+  minFuzzyLength?: number;
+  /** A candidate must beat the runner-up by this much (score in [0,1]) or the annotation is orphaned. */
+  minMargin?: number;
+  /** Fuzzy search scans at most this many characters either side of the old position in long texts. */
+  fuzzyWindow?: number;
+}
+
+const DEFAULTS: Required<AnchorOptions> = {
+  maxErrorRate: 0.3,
+  minFuzzyLength: 5,
+  minMargin: 0.04,
+  fuzzyWindow: 20000,
+};
+
+// Weights after Hypothesis' match-quote: the quote matters most, then its context, then nearness.
+const W_QUOTE = 50;
+const W_PREFIX = 20;
+const W_SUFFIX = 20;
+const W_POSITION = 2;
+// Context similarity tolerates shifts, so a copy of a short quote a few characters away scores almost as well;
+// whether the characters right next to the quote are unchanged tells them apart.
+const W_ADJACENT = 10;
+const W_TOTAL = W_QUOTE + W_PREFIX + W_SUFFIX + W_POSITION + W_ADJACENT;
+const ADJACENT_KEY = 4;
+
+interface Candidate {
+  start: number;
+  end: number;
+  quote: number;
+  prefix: number;
+  suffix: number;
+  /** 0, 0.5 or 1: how many sides keep the characters right next to the quote unchanged. */
+  adjacent: number;
+  score: number;
+}
+
+function scoreCandidate(text: string, start: number, end: number, errors: number, quote: TextQuoteSelector, hint: number): Candidate {
+  const q = 1 - errors / Math.max(1, quote.exact.length);
+  const p = prefixSimilarity(text, start, quote.prefix);
+  const s = suffixSimilarity(text, end, quote.suffix);
+  const near = text.length > 0 ? 1 - Math.min(1, Math.abs(start - hint) / text.length) : 1;
+  const adjacent = (adjacentBefore(text, start, quote.prefix) ? 0.5 : 0) + (adjacentAfter(text, end, quote.suffix) ? 0.5 : 0);
+  const score = (W_QUOTE * q + W_PREFIX * p + W_SUFFIX * s + W_POSITION * near + W_ADJACENT * adjacent) / W_TOTAL;
+  return { start, end, quote: q, prefix: p, suffix: s, adjacent, score };
+}
+
+function adjacentBefore(text: string, start: number, prefix: string): boolean {
+  const key = prefix.slice(-ADJACENT_KEY);
+  return key.length === 0 ? start === 0 : text.slice(start - key.length, start) === key;
+}
+
+function adjacentAfter(text: string, end: number, suffix: string): boolean {
+  const key = suffix.slice(0, ADJACENT_KEY);
+  return key.length === 0 ? end === text.length : text.slice(end, end + key.length) === key;
+}
+
+/** Context that still reads mostly as before on one side and is not lost on the other. */
+function strongContext(c: Evidence): boolean {
+  return Math.max(c.prefix, c.suffix) >= T.strongMax && (c.prefix + c.suffix) / 2 >= T.strongMean;
+}
+
+/** A reworded quote needs both sides of its context to stay recognisable, one of them clearly. */
+function fuzzyContextHolds(c: Evidence): boolean {
+  return Math.min(c.prefix, c.suffix) >= T.fuzzyMin && Math.max(c.prefix, c.suffix) >= T.fuzzyMax;
+}
+
+interface Evidence {
+  prefix: number;
+  suffix: number;
+}
+
+/**
+ * A context side whose words next to the quote recur elsewhere in the text ("Thank you for your patience"
+ * in a repeated paywall notice, "Prime Minister Fumio" before every mention) cannot tell copies apart:
+ * its similarity counts for at most `T.sharedContextCap` when deciding whether to trust a placement.
+ */
+function evidenceWeigher(text: string, quote: TextQuoteSelector): (c: Candidate) => Evidence {
+  const key = T.sideKeyLength;
+  const prefixKey = quote.prefix.slice(-key);
+  const suffixKey = quote.suffix.slice(0, key);
+  const prefixShared = prefixKey.length > 0 && exactOccurrences(text, prefixKey, 2).length > 1;
+  const suffixShared = suffixKey.length > 0 && exactOccurrences(text, suffixKey, 2).length > 1;
+  return (c) => ({
+    prefix: prefixShared ? Math.min(c.prefix, T.sharedContextCap) : c.prefix,
+    suffix: suffixShared ? Math.min(c.suffix, T.sharedContextCap) : c.suffix,
+  });
+}
+
+/** Tuning thresholds (similarities in [0, 1]); exported for the benchmark's experiments. */
+export const T = { positionMax: 0.6, strongMax: 0.8, strongMean: 0.6, uniqueLength: 16, uniqueMean: 0.4, fuzzyMin: 0.6, fuzzyMax: 0.8, frameSimilarity: 0.3, rivalContext: 0.75, snapContext: 0.8, uniqueDrift: 0.25, minMargin: 0.08, sideKeyLength: 16, sharedContextCap: 0.5, frameContextMargin: 0.15 };
+
+function overlaps(a: Candidate, b: Candidate): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+/**
+ * Finds where an annotation belongs in `text`: the position selector if the quoted text is still there,
+ * else an exact quote chosen by its context and nearness, else a fuzzy match of the quote.
+ * Returns null (orphaned) whenever the placement is uncertain: a wrong placement is worse than an orphan.
+ */
+export function anchor(text: string, selectors: Selectors, options: AnchorOptions = {}): Anchor | null {
+  const opts = { ...DEFAULTS, minMargin: T.minMargin, ...options };
+  const { quote, position } = selectors;
+  if (!quote || quote.exact.length === 0) {
+    // Without a quote nothing can confirm the range: trust it only while it still fits the text.
+    return position && positionHolds(text, position) ? { start: position.start, end: position.end, confidence: 0.5 } : null;
+  }
+  const hint = position ? position.start : 0;
+  const m = quote.exact.length;
+
+  if (position && positionHolds(text, position, quote.exact)) {
+    const here = scoreCandidate(text, position.start, position.end, 0, quote, hint);
+    if (here.adjacent > 0 && Math.max(here.prefix, here.suffix) >= T.positionMax) return { start: here.start, end: here.end, confidence: here.score };
+  }
+
+  const exact = exactOccurrences(text, quote.exact).map((at) => scoreCandidate(text, at, at + m, 0, quote, hint));
+  let fuzzy: Candidate[] = [];
+  if (m >= opts.minFuzzyLength) {
+    const maxErrors = Math.floor(m * opts.maxErrorRate);
+    const windowed = text.length > 2 * opts.fuzzyWindow;
+    const from = windowed ? hint - opts.fuzzyWindow : 0;
+    const to = windowed ? hint + m + opts.fuzzyWindow : text.length;
+    fuzzy = searchApprox(text, quote.exact, maxErrors, from, to)
+      .filter((hit) => hit.errors > 0)
+      .map((hit) => scoreCandidate(text, hit.start, hit.end, hit.errors, quote, hint));
+  }
+  const all = [...exact, ...fuzzy].sort((a, b) => b.score - a.score || a.start - b.start);
+  if (all.length === 0) return null;
+  let best = all[0];
+  const rival = all.find((c) => !overlaps(c, best));
+
+  // The quote's context standing around something like the quote in another place means a repeated
+  // passage, or the original reworded while a copy survives elsewhere: the quote cannot tell which, so do not guess.
+  const frames = contextFrames(text, quote, 2 * m + 16);
+  const touches = (f: { start: number; end: number }): boolean => f.start <= best.end && best.start <= f.end;
+  const bestContext = (best.prefix + best.suffix) / 2;
+  const rivalFrame = (f: { start: number; end: number }): boolean =>
+    !touches(f) &&
+    similarity(text.slice(f.start, f.end), quote.exact) >= T.frameSimilarity &&
+    (prefixSimilarity(text, f.start, quote.prefix) + suffixSimilarity(text, f.end, quote.suffix)) / 2 >= bestContext - T.frameContextMargin;
+  if (frames.some(rivalFrame)) return null;
+
+  const weigh = evidenceWeigher(text, quote);
+  const evidence = weigh(best);
+  if (best.quote === 1) {
+    if (strongContext(evidence)) {
+      return !rival || best.score - rival.score >= opts.minMargin ? { start: best.start, end: best.end, confidence: best.score } : null;
+    }
+    // Weak context: a long quote found exactly once is still specific enough, unless a reworded copy
+    // with good context elsewhere suggests the original was edited and this is a duplicate.
+    const specific =
+      exact.length === 1 &&
+      m >= T.uniqueLength &&
+      (evidence.prefix + evidence.suffix) / 2 >= T.uniqueMean &&
+      (!position || Math.abs(best.start - position.start) <= T.uniqueDrift * text.length);
+    const rewordedElsewhere = fuzzy.some((c) => !overlaps(c, best) && Math.max(c.prefix, c.suffix) >= T.rivalContext);
+    return specific && !rewordedElsewhere ? { start: best.start, end: best.end, confidence: best.score } : null;
+  }
+  if (!fuzzyContextHolds(evidence)) return null;
+  if (rival && best.score - rival.score < opts.minMargin) return null;
+  // An exact copy whose context still half fits competes with a reworded quote: do not choose between them.
+  if (exact.some((c) => !overlaps(c, best) && Math.max(c.prefix, c.suffix) >= 0.5)) return null;
+  // A reworded quote's edges are uncertain; where its context still stands, the context marks them exactly.
+  // Snap only when the whole context fits the frame's edges: a short context key can recur inside the new wording.
+  const frame = frames.find(touches);
+  if (
+    frame &&
+    frame.end > frame.start &&
+    prefixSimilarity(text, frame.start, quote.prefix) >= T.snapContext &&
+    suffixSimilarity(text, frame.end, quote.suffix) >= T.snapContext &&
+    ((frame.start <= best.start && best.end <= frame.end) || similarity(text.slice(frame.start, frame.end), quote.exact) >= T.frameSimilarity)
+  ) {
+    best = { ...best, start: frame.start, end: frame.end };
+  }
+  return { start: best.start, end: best.end, confidence: best.score };
+}
+
+/** One change to a document, as VS Code reports it: replace [start, end) of the text before the change with newText. */
+export interface TextEdit {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+/**
+ * Moves spans through a sequence of edits, each expressed against the text left by the previous ones
+ * (VS Code's contentChanges of one event are non-overlapping and sorted from the end, so applying them in order works).
+ * Inserting at a span's edges leaves it out; an edit inside grows or shrinks it; an edit that removes all of
+ * the span's text orphans it (null).
+ */
+export function rebase(spans: ReadonlyArray<{ start: number; end: number } | null>, edits: ReadonlyArray<TextEdit>): Array<{ start: number; end: number } | null> {
+  return spans.map((span) => {
+    if (!span) return null;
+    let { start, end } = span;
+    for (const edit of edits) {
+      const moved = rebaseSpan(start, end, edit);
+      if (!moved) return null;
+      ({ start, end } = moved);
+    }
+    return { start, end };
+  });
+}
+
+function rebaseSpan(start: number, end: number, edit: TextEdit): { start: number; end: number } | null {
+  const a = edit.start;
+  const b = edit.end;
+  const delta = edit.newText.length - (b - a);
+  if (b <= start) return { start: start + delta, end: end + delta }; // before, typing at the start included
+  if (a >= end) return { start, end };
+  if (a <= start && b >= end) return null; // the whole annotated text was replaced or deleted
+  if (a >= start && b <= end) return { start, end: end + delta }; // inside
+  if (a < start) return { start: a + edit.newText.length, end: end + delta }; // overlaps the beginning
+  return { start, end: a }; // overlaps the end
+}
