@@ -45,6 +45,21 @@ interface Ctx {
 interface Rule {
   name: string;
   re: RegExp;
+  /**
+   * Optional context right before the core match (anchored with $, tried on a short slice before it). Its groups
+   * come first in the match handed to accept/resolve, as if the rule were one regex; scanning for the core alone
+   * keeps the scan fast, since a leading optional group stops the regex engine from skipping ahead.
+   */
+  left?: RegExp;
+  /** Drop the core match when `left` does not match. */
+  needLeft?: boolean;
+  /**
+   * Words that can start the core match (lower case). A rule with triggers is tried, sticky, only where one
+   * pass of a shared regex found one of them; a rule without is scanned for on its own.
+   */
+  triggers?: string[];
+  /** Triggers count only in lower case ("daily", not the "Daily" of a newspaper's name). */
+  lowerOnly?: boolean;
   /** Cheap check at collection time; false drops the match. */
   accept?: (m: RegExpExecArray, text: string) => boolean;
   /** Offsets of the mention inside the match, when the match carries context that is not part of it. */
@@ -138,22 +153,29 @@ function sentenceAround(ctx: Ctx, start: number, end: number): Span {
   return { start: s, end: e };
 }
 
+const TENSE_WINDOW = 300;
+
 function tenseAt(ctx: Ctx, start: number, end: number): Tense {
   const sent = sentenceAround(ctx, start, end);
+  // Scan only the sentence: a global scan from its start would run on to the end of the text when it has no cue.
+  // Tense cues farther than a few clauses away say little; the clamp also bounds the work per expression.
+  const from = Math.max(sent.start, start - TENSE_WINDOW), to = Math.min(sent.end, end + TENSE_WINDOW);
+  const sentence = ctx.text.slice(from, to);
+  const relStart = start - from, relEnd = end - from;
   const re = TENSE_CUE_RE;
-  re.lastIndex = sent.start;
+  re.lastIndex = 0;
   let before: Tense = 'none';
   let after: Tense = 'none';
   let m: RegExpExecArray | null;
-  while ((m = re.exec(ctx.text)) !== null && m.index < sent.end) {
+  while ((m = re.exec(sentence)) !== null) {
     let t: Tense;
     if (m[1]) t = 'future';
     else {
       if (m[2].endsWith('ed') && NOT_PAST_ED.test(m[2])) continue;
       t = 'past';
     }
-    if (m.index + m[0].length <= start) before = t;
-    else if (m.index >= end) {
+    if (m.index + m[0].length <= relStart) before = t;
+    else if (m.index >= relEnd) {
       after = t;
       break;
     }
@@ -257,19 +279,32 @@ function twoDigitYear(yy: number): number {
   return yy < 50 ? 2000 + yy : 1900 + yy;
 }
 
+const TRIG_MONTHS = [...MONTH_NAMES.map((n) => n.toLowerCase()), 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec'];
+const TRIG_WEEKDAYS = WEEKDAY_NAMES.map((n) => n.toLowerCase());
+const TRIG_UNITS = [
+  'year', 'years', 'yr', 'yrs', 'month', 'months', 'week', 'weeks', 'day', 'days', 'hour', 'hours', 'hr', 'hrs', 'minute', 'minutes',
+  'min', 'mins', 'second', 'seconds', 'sec', 'secs', 'decade', 'decades', 'century', 'centuries', 'quarter', 'quarters',
+  'fortnight', 'fortnights',
+];
+
 const rules: Rule[] = [];
 
 // "Thursday, March 16, 2023", "March 16th, 2023", "March 16"
 rules.push({
   name: 'month-day-year',
-  re: new RegExp(`\\b(?:(${WEEKDAY}),?${SP})?(${MONTH_ANY})(?![A-Za-z])${SPO}(\\d{1,2})(?:st|nd|rd|th)?(?![A-Za-z\\d:])(?:,?${SP}(${YEAR})(?!\\d))?`, 'g'),
+  triggers: TRIG_MONTHS,
+  left: new RegExp(`\\b(${WEEKDAY}),?${SP}$`),
+  re: new RegExp(`\\b(${MONTH_ANY})(?![A-Za-z])${SPO}(\\d{1,2})(?:st|nd|rd|th)?(?![A-Za-z\\d:])(?:,?${SP}(${YEAR})(?!\\d))?`, 'y'),
   resolve: (m, ctx, start, end) => resolveExplicitDay(ctx, monthIndex(m[2]), +m[3], m[4], start, end),
 });
 
 // "11 December 2009", "the 16th of March"
 rules.push({
   name: 'day-month-year',
-  re: new RegExp(`\\b(?:(${WEEKDAY}),?${SP})?(?:the${SP})?(\\d{1,2})(?:st|nd|rd|th)?(?:${SP}of)?${SP}(${MONTH_ANY})(?![A-Za-z])(?:,?${SP}(${YEAR})(?!\\d))?`, 'g'),
+  triggers: TRIG_MONTHS,
+  left: new RegExp(`(?:\\b(${WEEKDAY}),?${SP})?(?:\\b[Tt]he${SP})?\\b(\\d{1,2})(?:st|nd|rd|th)?(?:${SP}of)?${SP}$`),
+  needLeft: true,
+  re: new RegExp(`\\b(${MONTH_ANY})(?![A-Za-z])(?:,?${SP}(${YEAR})(?!\\d))?`, 'y'),
   resolve: (m, ctx, start, end) => resolveExplicitDay(ctx, monthIndex(m[3]), +m[2], m[4], start, end),
 });
 
@@ -294,7 +329,9 @@ function resolveExplicitDay(ctx: Ctx, mo: number, d: number, yearRaw: string | u
 // "November 2006", "mid-2011"'s cousin "early March 2023", "May this year"
 rules.push({
   name: 'month-year',
-  re: new RegExp(`\\b(?:((?:[Ee]arly|[Mm]id|[Ll]ate)[- ]?)|(?:[Tt]he${SP})?(end|beginning|start|middle)${SP}of${SP})?(${MONTH_FULL})(?:,?${SP}(?:of${SP})?(${YEAR})(?![\\d])|${SP}(this|last|next)${SP}year(?![A-Za-z]))`, 'g'),
+  left: new RegExp(`(?:\\b((?:[Ee]arly|[Mm]id|[Ll]ate)[- ]?)|\\b(?:[Tt]he${SP})?(end|beginning|start|middle)${SP}of${SP})$`),
+  triggers: TRIG_MONTHS,
+  re: new RegExp(`\\b(${MONTH_FULL})(?:,?${SP}(?:of${SP})?(${YEAR})(?![\\d])|${SP}(this|last|next)${SP}year(?![A-Za-z]))`, 'y'),
   resolve: (m, ctx) => {
     const mo = monthIndex(m[3]);
     const mod = modOf(m[1] || m[2]);
@@ -309,7 +346,9 @@ rules.push({
 // Bare month: "in June", "mid-March", "the end of October"
 rules.push({
   name: 'bare-month',
-  re: new RegExp(`\\b(?:((?:[Ee]arly|[Mm]id|[Ll]ate)[- ])|([Mm]id-)|(?:[Tt]he${SP})?(end|beginning|start|middle)${SP}of${SP})?(${MONTH_FULL})(?![A-Za-z\\d])`, 'g'),
+  left: new RegExp(`(?:\\b((?:[Ee]arly|[Mm]id|[Ll]ate)[- ])|\\b([Mm]id-)|\\b(?:[Tt]he${SP})?(end|beginning|start|middle)${SP}of${SP})$`),
+  triggers: TRIG_MONTHS,
+  re: new RegExp(`\\b(${MONTH_FULL})(?![A-Za-z\\d])`, 'y'),
   accept: (m, text) => {
     if (m[1] || m[2] || m[3]) return true;
     const w = prevWord(text, m.index);
@@ -356,7 +395,8 @@ rules.push({
 // Year ranges: "1910-45", "2014–2025", "from 1910 to 1945", "between 2014 and 2016"
 rules.push({
   name: 'year-range',
-  re: new RegExp(`\\b(?:([Ff]rom|[Bb]etween)${SP})?(${YEAR})(?:${SPO}([-–—])${SPO}|${SP}(to|until|till|through|and)${SP})(${YEAR}|\\d\\d)(?![\\d-])`, 'g'),
+  left: new RegExp(`\\b([Ff]rom|[Bb]etween)${SP}$`),
+  re: new RegExp(`\\b(${YEAR})(?:${SPO}([-–—])${SPO}|${SP}(to|until|till|through|and)${SP})(${YEAR}|\\d\\d)(?![\\d-])`, 'g'),
   accept: (m, text) => {
     const conn = m[4];
     if (conn === 'and' && !m[1]) return false;
@@ -381,7 +421,8 @@ rules.push({
 // Decades: "the 1990s", "the early 2000s", "the '90s"
 rules.push({
   name: 'decade',
-  re: new RegExp(`(?:\\b[Tt]he${SP})?(?:\\b((?:[Ee]arly|[Mm]id|[Ll]ate)[- ]?))?(?:\\b(1[5-9]\\d|20\\d)0['’]?s|(?<![A-Za-z0-9])['’](\\d)0s)(?![A-Za-z])`, 'g'),
+  left: new RegExp(`(?:\\b[Tt]he${SP})?(?:\\b((?:[Ee]arly|[Mm]id|[Ll]ate)[- ]?))?$`),
+  re: new RegExp(`(?:\\b(1[5-9]\\d|20\\d)0['’]?s|(?<![A-Za-z0-9])['’](\\d)0s)(?![A-Za-z])`, 'g'),
   resolve: (m) => {
     const dec = m[2] ?? (+m[3] <= 2 ? `20${m[3]}` : `19${m[3]}`);
     return { type: 'DATE', value: dec, explanation: `${modOf(m[1])}the decade ${dec}0–${dec}9`, relative: false };
@@ -391,7 +432,8 @@ rules.push({
 // Centuries: "the 20th century"
 rules.push({
   name: 'century',
-  re: new RegExp(`\\b(?:[Tt]he${SP})?(?:((?:[Ee]arly|[Mm]id|[Ll]ate)[- ]?))?(\\d{1,2})(?:st|nd|rd|th)(?:${SP}|-)[Cc]entury(?![A-Za-z])`, 'g'),
+  left: new RegExp(`(?:\\b[Tt]he${SP})?(?:\\b((?:[Ee]arly|[Mm]id|[Ll]ate)[- ]?))?$`),
+  re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)(?:${SP}|-)[Cc]entury(?![A-Za-z])`, 'g'),
   resolve: (m) => {
     const c = +m[2];
     if (c < 1) return null;
@@ -402,7 +444,8 @@ rules.push({
 // Years: "in 2019", "early 2009", "mid-2011", "the 1991 settlement"
 rules.push({
   name: 'year',
-  re: new RegExp(`\\b(?:((?:[Ee]arly|[Mm]id|[Ll]ate)[- ]?))?(${YEAR})(?![\\d])`, 'g'),
+  left: new RegExp(`\\b((?:[Ee]arly|[Mm]id|[Ll]ate)[- ]?)$`),
+  re: new RegExp(`\\b(${YEAR})(?![\\d])`, 'g'),
   accept: (m, text) => {
     const after = m.index + m[0].length;
     const c = text[after];
@@ -421,7 +464,9 @@ rules.push({
 // Weekdays: "Thursday", "last Friday", "Thursday afternoon"
 rules.push({
   name: 'weekday',
-  re: new RegExp(`\\b(?:([Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Pp]ast|[Ee]arly|[Ll]ate)${SP})?(${WEEKDAY})(?:${SP}(morning|afternoon|evening|night))?(?![A-Za-z])`, 'g'),
+  left: new RegExp(`\\b([Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Pp]ast|[Ee]arly|[Ll]ate)${SP}$`),
+  triggers: TRIG_WEEKDAYS,
+  re: new RegExp(`\\b(${WEEKDAY})(?:${SP}(morning|afternoon|evening|night))?(?![A-Za-z])`, 'y'),
   accept: (m, text) => !NEWSPAPER_AFTER_WEEKDAY.test(nextWord(text, m.index + m[0].length)),
   span: (m) => {
     // "early Sunday": the modifier is not part of the weekday's value; keep it out of the span.
@@ -466,20 +511,32 @@ rules.push({
   },
 });
 
-// Deictic words: today, yesterday, tomorrow, tonight, now, currently, recently…
+// Deictic words: today, yesterday, tomorrow, tonight, now, currently, recently, "these days", "in the future"…
+const DEICTIC_PREFIX_FITS: Record<string, RegExp> = { more: /^recently$/, most: /^recently$/, until: /^recently$/, till: /^recently$/, these: /^days$/, the: /^(?:future|past)$/ };
+function deicticPrefix(m: RegExpExecArray): string {
+  const pre = m[1] ? m[1].trim().split(/[\s\u00a0]+/)[0].toLowerCase() : '';
+  return pre && DEICTIC_PREFIX_FITS[pre]?.test(m[2].toLowerCase()) ? m[1] : '';
+}
 rules.push({
   name: 'deictic',
-  re: new RegExp(`\\b((?:[Mm]ore|[Mm]ost|[Uu]ntil|[Tt]ill)${SP}recently|[Tt]oday|[Tt]onight|[Yy]esterday|[Tt]omorrow|[Nn]ow|[Cc]urrently|[Rr]ecently|[Ll]ately|[Nn]owadays|[Pp]resently|[Tt]hese${SP}days|[Tt]he${SP}future|[Tt]he${SP}past|TODAY|NOW)(?![A-Za-z]|-[a-z])`, 'g'),
+  triggers: ['today', 'tonight', 'yesterday', 'tomorrow', 'now', 'currently', 'recently', 'lately', 'nowadays', 'presently', 'days', 'future', 'past'],
+  left: new RegExp(`\\b((?:[Mm]ore|[Mm]ost|[Uu]ntil|[Tt]ill|[Tt]hese|[Tt]he)${SP})$`),
+  re: /\b([Tt]oday|[Tt]onight|[Yy]esterday|[Tt]omorrow|[Nn]ow|[Cc]urrently|[Rr]ecently|[Ll]ately|[Nn]owadays|[Pp]resently|days|future|past)(?![A-Za-z]|-[a-z])/y,
   accept: (m, text) => {
-    const w = m[1].toLowerCase();
-    if (w.startsWith('the ')) {
-      const pw = prevWord(text, m.index);
-      return pw === 'in' || pw === 'for';
+    const pre = deicticPrefix(m);
+    const core = m[2].toLowerCase();
+    if (core === 'days' || core === 'future' || core === 'past') {
+      if (!pre) return false;
+      if (core !== 'days') {
+        const pw = prevWord(text, m.index);
+        return pw === 'in' || pw === 'for';
+      }
     }
     return true;
   },
-  resolve: (m, ctx) => {
-    const w = m[1].toLowerCase().replace(/\s+/g, ' ');
+  span: (m) => [m[1] ? m[1].length - deicticPrefix(m).length : 0, m[0].length],
+  resolve: (m, ctx, start, end) => {
+    const w = ctx.text.slice(start, end).toLowerCase().replace(/[\s\u00a0]+/g, ' ');
     const offsets: Record<string, number> = { today: 0, tonight: 0, yesterday: -1, tomorrow: 1 };
     if (w in offsets) {
       const off = offsets[w];
@@ -502,7 +559,9 @@ rules.push({
 // "the past decade" (a duration), "the last quarter", "next year", "the end of this year".
 rules.push({
   name: 'relative-unit',
-  re: new RegExp(`\\b(?:((?:[Ll]ater|[Ee]arlier|[Ee]arly|[Ll]ate|[Mm]id)(?:-|${SP}))|(?:[Tt]he${SP})(end|beginning|start|middle|rest|remainder)${SP}of${SP})?(?:([Tt]he)${SP})?([Tt]his|[Ll]ast|[Nn]ext|[Pp]ast|[Pp]revious|[Cc]oming|[Cc]urrent)${SP}(week|weekend|month|year|quarter|decade|century|morning|afternoon|evening|night)(?![A-Za-z])`, 'g'),
+  left: new RegExp(`(?:\\b((?:[Ll]ater|[Ee]arlier|[Ee]arly|[Ll]ate|[Mm]id)(?:-|${SP}))|\\b[Tt]he${SP}(end|beginning|start|middle|rest|remainder)${SP}of${SP})?(?:\\b([Tt]he)${SP})?$`),
+  re: new RegExp(`\\b([Tt]his|[Ll]ast|[Nn]ext|[Pp]ast|[Pp]revious|[Cc]oming|[Cc]urrent)${SP}(week|weekend|month|year|quarter|decade|century|morning|afternoon|evening|night)(?![A-Za-z])`, 'y'),
+  triggers: ['this', 'last', 'next', 'past', 'previous', 'coming', 'current'],
   accept: (m) => !(m[3] && m[4].toLowerCase() === 'this'),
   resolve: (m, ctx) => resolveRelativeUnit(m, ctx),
 });
@@ -510,7 +569,10 @@ rules.push({
 // "the beginning of the year", "the end of the month": the current one.
 rules.push({
   name: 'edge-of-current-unit',
-  re: new RegExp(`\\b[Tt]he${SP}(end|beginning|start|middle)${SP}of${SP}the${SP}(week|month|year|quarter|decade)(?![A-Za-z])`, 'g'),
+  triggers: ['end', 'beginning', 'start', 'middle'],
+  left: new RegExp(`\\b[Tt]he${SP}$`),
+  needLeft: true,
+  re: new RegExp(`\\b(end|beginning|start|middle)${SP}of${SP}the${SP}(week|month|year|quarter|decade)(?![A-Za-z])`, 'y'),
   resolve: (m, ctx) => {
     const unit = m[2];
     const fake = ['', undefined, m[1], undefined, 'this', unit] as unknown as RegExpExecArray;
@@ -589,7 +651,10 @@ function resolveRelativeUnit(m: RegExpExecArray, ctx: Ctx): Resolved | null {
 // Anaphoric days: "that morning", "the next day", "the same day" — anchored on the latest day mentioned.
 rules.push({
   name: 'anaphoric-day',
-  re: new RegExp(`\\b([Tt]hat|[Tt]he${SP}same|[Tt]he${SP}previous|[Tt]he${SP}following|[Tt]he${SP}next)${SP}(day|morning|afternoon|evening|night)(?![A-Za-z])`, 'g'),
+  triggers: ['day', 'morning', 'afternoon', 'evening', 'night'],
+  left: new RegExp(`\\b([Tt]hat|[Tt]he${SP}same|[Tt]he${SP}previous|[Tt]he${SP}following|[Tt]he${SP}next)${SP}$`),
+  needLeft: true,
+  re: new RegExp(`\\b(day|morning|afternoon|evening|night)(?![A-Za-z])`, 'y'),
   accept: (m, text) => {
     // "the next day" as a subject ("the next day was…") is still a date; "that day" after "one"/"a" is not here.
     return !/^(?:when|that|before|after)$/i.test(nextWord(text, m.index + m[0].length)) || m[1].toLowerCase() !== 'that';
@@ -612,7 +677,10 @@ rules.push({
 // "one year ago" (a date), "15 a year" (a set).
 rules.push({
   name: 'quantity-unit',
-  re: new RegExp(`\\b(?:((?:[Aa]lmost|[Nn]early|[Aa]bout|[Aa]round|[Rr]oughly|[Aa]pproximately)${SP}))?(?:((?:[Tt]he${SP})?(?:past|last|next|coming|previous|first|final|following|ensuing|Past|Last|Next|First|Final))${SP})?(${QUANTITY})(?:${SP}|-)(${UNIT})(?![A-Za-z])(?:(-long|-old)|${SP}(ago|from${SP}now|hence)(?![A-Za-z]))?`, 'gi'),
+  left: new RegExp(`(?:\\b((?:almost|nearly|about|around|roughly|approximately)${SP}))?(?:\\b((?:the${SP})?(?:past|last|next|coming|previous|first|final|following|ensuing))${SP})?\\b(${QUANTITY})(?:${SP}|-)$`, 'i'),
+  needLeft: true,
+  triggers: TRIG_UNITS,
+  re: new RegExp(`\\b(${UNIT})(?![A-Za-z])(?:(-long|-old)|${SP}(ago|from${SP}now|hence)(?![A-Za-z]))?`, 'y'),
   accept: (m, text) => {
     const q = m[3].toLowerCase();
     const u = m[4].toLowerCase();
@@ -665,7 +733,9 @@ rules.push({
 // Bare plural units with a cue: "for years", "over the years", "in recent weeks", "decades-long", "hours before".
 rules.push({
   name: 'vague-units',
-  re: new RegExp(`\\b(?:((?:[Oo]ver|[Ii]n|[Ff]or)${SP}the${SP}(?:past|last)|[Ii]n${SP}recent|[Oo]ver${SP}the|[Ii]n${SP}previous)${SP})?(years|months|weeks|days|hours|minutes|decades|centuries)(-long|-old)?(?![A-Za-z])`, 'gi'),
+  left: new RegExp(`\\b((?:[Oo]ver|[Ii]n|[Ff]or)${SP}the${SP}(?:past|last)|[Ii]n${SP}recent|[Oo]ver${SP}the|[Ii]n${SP}previous)${SP}$`, 'i'),
+  triggers: ['years', 'months', 'weeks', 'days', 'hours', 'minutes', 'decades', 'centuries'],
+  re: new RegExp(`\\b(years|months|weeks|days|hours|minutes|decades|centuries)(-long|-old)?(?![A-Za-z])`, 'yi'),
   accept: (m, text) => {
     if (m[1] || m[3]) return true;
     const pw = prevWord(text, m.index);
@@ -695,7 +765,8 @@ rules.push({
 // Sets: "every year", "each week", "every Monday", "every two years", "per year"
 rules.push({
   name: 'set-every',
-  re: new RegExp(`\\b(every|each|per)${SP}(?:(other|${QUANTITY})${SP})?(years?|months?|weeks?|days?|hours?|minutes?|nights?|mornings?|evenings?|afternoons?|weekends?|quarters?|decades?|${WEEKDAY})(?![A-Za-z])`, 'gi'),
+  re: new RegExp(`\\b(every|each|per)${SP}(?:(other|${QUANTITY})${SP})?(years?|months?|weeks?|days?|hours?|minutes?|nights?|mornings?|evenings?|afternoons?|weekends?|quarters?|decades?|${WEEKDAY})(?![A-Za-z])`, 'yi'),
+  triggers: ['every', 'each', 'per'],
   accept: (m) => !(m[2] && /^(?:a|an|few|a few|several|many)$/i.test(m[2])),
   resolve: (m) => {
     const unit = m[3];
@@ -715,7 +786,9 @@ rules.push({
 
 rules.push({
   name: 'set-adverb',
-  re: /\b(daily|weekly|monthly|yearly|annually|annual|quarterly|hourly|nightly|fortnightly|biannually|biennial)(?![A-Za-z])/g,
+  triggers: ['daily', 'weekly', 'monthly', 'yearly', 'annually', 'annual', 'quarterly', 'hourly', 'nightly', 'fortnightly', 'biannually', 'biennial'],
+  lowerOnly: true,
+  re: /\b(daily|weekly|monthly|yearly|annually|annual|quarterly|hourly|nightly|fortnightly|biannually|biennial)(?![A-Za-z])/y,
   resolve: (m) => {
     const w = m[1];
     const v: Record<string, string> = {
@@ -729,7 +802,9 @@ rules.push({
 // Seasons: "spring", "last summer", "the winter of 2022"
 rules.push({
   name: 'season',
-  re: new RegExp(`\\b(?:([Tt]his|[Ll]ast|[Nn]ext|[Ee]arly|[Ll]ate|[Tt]he)${SP}|([Mm]id)-?)?(spring|summer|autumn|fall|winter|Spring|Summer|Autumn|Fall|Winter)(?:${SP}(?:of${SP})?(${YEAR})(?!\\d))?(?![A-Za-z])`, 'g'),
+  left: new RegExp(`(?:\\b([Tt]his|[Ll]ast|[Nn]ext|[Ee]arly|[Ll]ate|[Tt]he)${SP}|\\b([Mm]id)-?)$`),
+  triggers: ['spring', 'summer', 'autumn', 'fall', 'winter'],
+  re: new RegExp(`\\b(spring|summer|autumn|fall|winter|Spring|Summer|Autumn|Fall|Winter)(?:${SP}(?:of${SP})?(${YEAR})(?!\\d))?(?![A-Za-z])`, 'y'),
   accept: (m, text) => {
     const word = m[3];
     const mod = (m[1] ?? m[2] ?? '').toLowerCase();
@@ -737,7 +812,7 @@ rules.push({
     const nw = nextWord(text, after);
     if (isUpper(word[0])) {
       // "Arab Spring", "Winter Olympics": part of a name.
-      const pw = prevWord(text, m.index + (m[0].length - word.length - (m[4] ? m[0].length - m[0].indexOf(word) - word.length : 0)));
+      const pw = prevWord(text, m.index + m[0].indexOf(word));
       if (!mod && /^[A-Z]/.test(pw) && pw !== '') return false;
       if (/^[A-Z]/.test(nw) && !m[4]) return false;
     }
@@ -773,24 +848,29 @@ rules.push({
 });
 
 // Quarters: "the fourth quarter", "Q1 2023", "the third quarter of 2022"
+function resolveQuarter(ctx: Ctx, q: number, yr: string | undefined, which: string | undefined, start: number, end: number): Resolved {
+  if (yr) return { type: 'DATE', value: `${yr}-Q${q}`, explanation: `quarter ${q} of ${yr}`, relative: false };
+  if (ctx.pub === null) return { type: 'DATE', value: `XXXX-Q${q}`, explanation: `quarter without a year; ${UNKNOWN}`, relative: true };
+  const p = pubYmd(ctx);
+  const cq = Math.floor((p.m - 1) / 3) + 1;
+  let y = p.y;
+  if (which) y += which === 'last' ? -1 : which === 'next' ? 1 : 0;
+  else if (q > cq && tenseAt(ctx, start, end) !== 'future') y--;
+  return { type: 'DATE', value: `${pad(y, 4)}-Q${q}`, explanation: `quarter ${q} without a year: the latest one that has begun by the publication date ${ctx.pubStr}, unless the sentence looks ahead`, relative: true };
+}
+const ORDINAL_QUARTER: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4 };
 rules.push({
   name: 'quarter',
-  re: new RegExp(`\\b(?:[Tt]he${SP})?(first|second|third|fourth|1st|2nd|3rd|4th|First|Second|Third|Fourth)(?:${SP}|-)quarter(?:${SP}(?:of${SP})?(?:(?:fiscal${SP})?(${YEAR})(?!\\d)|(this|last|next)${SP}year))?(?![A-Za-z])|\\b(Q[1-4])(?:${SP}(${YEAR}))?(?![A-Za-z\\d])`, 'g'),
-  resolve: (m, ctx, start, end) => {
-    const q = m[4] ? +m[4][1] : ({ first: 1, second: 2, third: 3, fourth: 4, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4 } as Record<string, number>)[m[1].toLowerCase()];
-    const yr = m[2] ?? m[5];
-    if (yr) return { type: 'DATE', value: `${yr}-Q${q}`, explanation: `quarter ${q} of ${yr}`, relative: false };
-    if (ctx.pub === null) return { type: 'DATE', value: `XXXX-Q${q}`, explanation: `quarter without a year; ${UNKNOWN}`, relative: true };
-    const p = pubYmd(ctx);
-    const cq = Math.floor((p.m - 1) / 3) + 1;
-    let y = p.y;
-    if (m[3]) y += m[3] === 'last' ? -1 : m[3] === 'next' ? 1 : 0;
-    else {
-      const tense = tenseAt(ctx, start, end);
-      if (q > cq && tense !== 'future') y--;
-    }
-    return { type: 'DATE', value: `${pad(y, 4)}-Q${q}`, explanation: `quarter ${q} without a year: the latest one that has begun by the publication date ${ctx.pubStr}, unless the sentence looks ahead`, relative: true };
-  },
+  triggers: ['quarter'],
+  left: new RegExp(`(?:\\b[Tt]he${SP})?\\b(first|second|third|fourth|1st|2nd|3rd|4th|First|Second|Third|Fourth)(?:${SP}|-)$`),
+  needLeft: true,
+  re: new RegExp(`quarter(?:${SP}(?:of${SP})?(?:(?:fiscal${SP})?(${YEAR})(?!\\d)|(this|last|next)${SP}year))?(?![A-Za-z])`, 'y'),
+  resolve: (m, ctx, start, end) => resolveQuarter(ctx, ORDINAL_QUARTER[m[1].toLowerCase()], m[2], m[3], start, end),
+});
+rules.push({
+  name: 'quarter-q',
+  re: new RegExp(`\\bQ([1-4])(?:${SP}(${YEAR}))?(?![A-Za-z\\d])`, 'g'),
+  resolve: (m, ctx, start, end) => resolveQuarter(ctx, +m[1], m[2], undefined, start, end),
 });
 
 // Fiscal years: "fiscal 2007", "FY2007"
@@ -810,7 +890,8 @@ const HOLIDAYS: Record<string, [number, number]> = {
 };
 rules.push({
   name: 'holiday',
-  re: new RegExp(`\\b(Christmas${SP}Eve|Christmas${SP}Day|Christmas|New${SP}Year['’]s${SP}(?:Day|Eve)|Halloween|Valentine['’]s${SP}Day)(?:,?${SP}(${YEAR})(?!\\d))?(?![A-Za-z])`, 'g'),
+  triggers: ['christmas', 'new', 'halloween', 'valentine'],
+  re: new RegExp(`\\b(Christmas${SP}Eve|Christmas${SP}Day|Christmas|New${SP}Year['’]s${SP}(?:Day|Eve)|Halloween|Valentine['’]s${SP}Day)(?:,?${SP}(${YEAR})(?!\\d))?(?![A-Za-z])`, 'y'),
   resolve: (m, ctx, start, end) => {
     const key = m[1].toLowerCase().replace(/\s+/g, ' ').replace('’', "'");
     const [mo, d] = HOLIDAYS[key];
@@ -838,7 +919,8 @@ rules.push({
 });
 rules.push({
   name: 'time-word',
-  re: /\b(noon|midday|midnight)(?![A-Za-z])/gi,
+  triggers: ['noon', 'midday', 'midnight'],
+  re: /\b(noon|midday|midnight)(?![A-Za-z])/yi,
   accept: (m, text) => TIME_CUES.has(prevWord(text, m.index)),
   resolve: (m, ctx, start, end) => (m[1].toLowerCase() === 'midnight' ? resolveClock(ctx, 24, 0, undefined, start, end) : resolveClock(ctx, 12, 0, undefined, start, end)),
 });
@@ -870,6 +952,48 @@ function overlapsExcluded(excl: Span[], start: number, end: number): boolean {
   return false;
 }
 
+/** How far back a rule's left context may reach (characters). */
+const LEFT_WINDOW = 64;
+
+const groupCounts = new Map<RegExp, number>();
+function groupCount(re: RegExp): number {
+  let n = groupCounts.get(re);
+  if (n === undefined) {
+    n = (new RegExp(`${re.source}|`).exec('') as RegExpExecArray).length - 1;
+    groupCounts.set(re, n);
+  }
+  return n;
+}
+
+/** Joins a left-context match and a core match into one match, numbered as the combined regex would be. */
+function withLeft(core: RegExpExecArray, pre: RegExpExecArray | null, leftGroups: number, text: string): RegExpExecArray {
+  const arr: (string | undefined)[] = [(pre ? pre[0] : '') + core[0]];
+  for (let i = 1; i <= leftGroups; i++) arr.push(pre ? pre[i] : undefined);
+  for (let i = 1; i < core.length; i++) arr.push(core[i]);
+  const out = arr as unknown as RegExpExecArray;
+  out.index = core.index - (pre ? pre[0].length : 0);
+  out.input = text;
+  return out;
+}
+
+const SCANNED_RULES = rules.filter((r) => !r.triggers);
+const TRIGGERED = new Map<string, Rule[]>();
+for (const rule of rules) {
+  for (const w of rule.triggers ?? []) {
+    const list = TRIGGERED.get(w) ?? [];
+    list.push(rule);
+    TRIGGERED.set(w, list);
+  }
+}
+/** Every trigger word, lower case and capitalised, longest first. */
+const TRIGGER_RE = new RegExp(
+  `\\b(?:${[...TRIGGERED.keys()]
+    .flatMap((w) => [w, w[0].toUpperCase() + w.slice(1)])
+    .sort((a, b) => b.length - a.length)
+    .join('|')})(?![A-Za-z])`,
+  'g',
+);
+
 export function findDates(text: string, options: DateOptions): DateMention[] {
   if (!text) return [];
   const pub = parseIsoDay(options.published);
@@ -882,23 +1006,51 @@ export function findDates(text: string, options: DateOptions): DateMention[] {
     else merged.push({ start: s.start, end: s.end });
   }
   const cands: Candidate[] = [];
-  for (let r = 0; r < rules.length; r++) {
-    const rule = rules[r];
+  const addMatch = (rule: Rule, core: RegExpExecArray) => {
+    let m = core;
+    if (rule.left) {
+      const from = Math.max(0, m.index - LEFT_WINDOW);
+      let pre = rule.left.exec(text.slice(from, m.index));
+      if (pre && pre[0].length === 0) pre = null;
+      if (!pre && rule.needLeft) return;
+      m = withLeft(m, pre, groupCount(rule.left), text);
+    }
+    if (rule.accept && !rule.accept(m, text)) return;
+    let start = m.index, end = m.index + m[0].length;
+    if (rule.span) {
+      const [a, b] = rule.span(m);
+      start = m.index + a;
+      end = m.index + b;
+    }
+    if (end <= start) return;
+    if (merged.length && overlapsExcluded(merged, start, end)) return;
+    cands.push({ start, end, rule, m });
+  };
+  // Rules whose core starts with a digit or a rare literal scan the text on their own.
+  for (const rule of SCANNED_RULES) {
     const re = rule.re;
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text)) !== null) {
       if (m[0].length === 0) { re.lastIndex++; continue; }
-      if (rule.accept && !rule.accept(m, text)) continue;
-      let start = m.index, end = m.index + m[0].length;
-      if (rule.span) {
-        const [a, b] = rule.span(m);
-        start = m.index + a;
-        end = m.index + b;
-      }
-      if (end <= start) continue;
-      if (merged.length && overlapsExcluded(merged, start, end)) continue;
-      cands.push({ start, end, rule, m });
+      addMatch(rule, m);
+    }
+  }
+  // Word-triggered rules: one pass finds every trigger word, then only the rules it can start are tried there.
+  const trig = TRIGGER_RE;
+  trig.lastIndex = 0;
+  let t: RegExpExecArray | null;
+  while ((t = trig.exec(text)) !== null) {
+    const word = t[0];
+    const lower = word.toLowerCase();
+    const list = TRIGGERED.get(lower);
+    if (!list) continue;
+    for (const rule of list) {
+      if (rule.lowerOnly && word !== lower) continue;
+      const re = rule.re;
+      re.lastIndex = t.index;
+      const m = re.exec(text);
+      if (m && m[0].length) addMatch(rule, m);
     }
   }
   // Longest match wins; on equal spans the earlier rule wins (stable sort keeps rule order).
