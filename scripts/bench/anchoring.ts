@@ -92,10 +92,30 @@ function debug(what: string, text: string, p: Placed, found: { start: number; en
   console.error(`${what} conf=${found.confidence.toFixed(3)}\n  was   ${JSON.stringify(p.quote.prefix + '[[' + p.quote.exact + ']]' + p.quote.suffix)}\n  truth ${show(p.truth.start, p.truth.end)}\n  found ${show(found.start, found.end)}`);
 }
 
-export async function benchAnchoring(options: { rounds?: number; annotationsPerRound?: number; editsPerRound?: number; seed?: number } = {}): Promise<{ lines: string[]; metrics: Record<string, number> }> {
-  const rounds = options.rounds ?? 120;
+export interface ScenarioOptions {
+  rounds?: number;
+  annotationsPerRound?: number;
+  editsPerRound?: number;
+  seed?: number;
+  label?: string;
+}
+
+/**
+ * Two scenarios: 'typical' (10 external edits per article between sessions) and 'heavy' (25 edits,
+ * about one every 160 characters), each with edits aimed at the annotations' surroundings and contents.
+ */
+export async function benchAnchoring(): Promise<{ lines: string[]; metrics: Record<string, number> }> {
+  const typical = runScenario({ label: 'typical', rounds: 300, editsPerRound: 10 });
+  const heavy = runScenario({ label: 'heavy', rounds: 120, editsPerRound: 25 });
+  const metrics: Record<string, number> = { ...typical.metrics };
+  for (const [k, v] of Object.entries(heavy.metrics)) metrics[`heavy_${k}`] = v;
+  return { lines: [...typical.lines, ...heavy.lines], metrics };
+}
+
+export function runScenario(options: ScenarioOptions = {}): { lines: string[]; metrics: Record<string, number> } {
+  const rounds = options.rounds ?? 300;
   const perRound = options.annotationsPerRound ?? 8;
-  const editsPerRound = options.editsPerRound ?? 25;
+  const editsPerRound = options.editsPerRound ?? 10;
   const random = prng(options.seed ?? 20261123);
   const pick = <T>(xs: T[]): T => xs[Math.floor(random() * xs.length)];
   const dir = findSeedDir();
@@ -239,7 +259,7 @@ export async function benchAnchoring(options: { rounds?: number; annotationsPerR
     anchorsPerSecond: Math.round(anchorCalls / (anchorMs / 1000)),
   };
   const lines = [
-    `anchoring: ${anchorCalls} annotations, ${totalEdits} edits (insert ${editKinds.insert}, delete ${editKinds.delete}, move line ${editKinds.move}, reword near ${editKinds.rewordNear}, reword inside ${editKinds.rewordInside})`,
+    `anchoring (${options.label ?? 'custom'}, ${editsPerRound} edits per article): ${anchorCalls} annotations, ${totalEdits} edits (insert ${editKinds.insert}, delete ${editKinds.delete}, move line ${editKinds.move}, reword near ${editKinds.rewordNear}, reword inside ${editKinds.rewordInside})`,
     `  intact   ${counts.intact}: correct ${counts.intactCorrect} (${metrics.intactCorrectPct}%), orphaned ${counts.intactOrphaned}, misplaced ${counts.intactMisplaced}`,
     `  reworded ${counts.reworded}: correct ${counts.rewordedCorrect} (${metrics.rewordedCorrectPct}%, overlap ≥ 50%), orphaned ${counts.rewordedOrphaned}, misplaced ${counts.rewordedMisplaced}`,
     `  deleted  ${counts.deleted}: orphaned ${counts.deletedOrphaned}, misplaced (anchored anyway) ${counts.deletedMisplaced}`,

@@ -11,7 +11,8 @@ export interface ApproxMatch {
  * Finds every place where `pattern` occurs in `text` with at most `maxErrors` edits.
  * Returns one match per local minimum of the distance, so a single good match is not
  * reported again for each of its shifted, slightly worse neighbours.
- * Cost is O(pattern.length × (to - from)); callers bound the window.
+ * Uses Myers' bit-parallel algorithm (32 pattern characters a word), so the scan costs
+ * O(⌈pattern.length / 32⌉ × (to - from)).
  */
 export function searchApprox(
   text: string,
@@ -24,28 +25,7 @@ export function searchApprox(
   if (m === 0) return [];
   from = Math.max(0, from);
   to = Math.min(text.length, to);
-  // column[i] = best distance of pattern[0..i) against a text substring ending at the current position.
-  let column = new Int32Array(m + 1);
-  let next = new Int32Array(m + 1);
-  for (let i = 0; i <= m; i++) column[i] = i;
-  const ends: Array<{ end: number; errors: number }> = [];
-  for (let j = from; j < to; j++) {
-    const c = text.charCodeAt(j);
-    next[0] = 0; // the match may start anywhere
-    for (let i = 1; i <= m; i++) {
-      const cost = pattern.charCodeAt(i - 1) === c ? 0 : 1;
-      let v = column[i - 1] + cost;
-      const del = column[i] + 1;
-      if (del < v) v = del;
-      const ins = next[i - 1] + 1;
-      if (ins < v) v = ins;
-      next[i] = v;
-    }
-    const swap = column;
-    column = next;
-    next = swap;
-    if (column[m] <= maxErrors) ends.push({ end: j + 1, errors: column[m] });
-  }
+  const ends = endDistances(text, pattern, maxErrors, from, to);
   // Keep local minima over runs of consecutive end positions.
   const matches: ApproxMatch[] = [];
   for (let k = 0; k < ends.length; k++) {
@@ -58,6 +38,54 @@ export function searchApprox(
     }
   }
   return matches;
+}
+
+/**
+ * Myers' bit-vector edit distance, in blocks of 32 rows (Myers 1999; Hyyrö's block formulation):
+ * for every end position j in [from, to), the distance of the best match of `pattern` ending at j + 1.
+ * Returns only the ends whose distance is at most `maxErrors`.
+ */
+function endDistances(text: string, pattern: string, maxErrors: number, from: number, to: number): Array<{ end: number; errors: number }> {
+  const m = pattern.length;
+  const blocks = Math.ceil(m / 32);
+  const peq = new Map<number, Int32Array>();
+  for (let i = 0; i < m; i++) {
+    const c = pattern.charCodeAt(i);
+    let masks = peq.get(c);
+    if (!masks) peq.set(c, (masks = new Int32Array(blocks)));
+    masks[i >> 5] |= 1 << (i & 31);
+  }
+  const none = new Int32Array(blocks);
+  const P = new Int32Array(blocks).fill(-1);
+  const M = new Int32Array(blocks);
+  const lastBit = new Int32Array(blocks);
+  for (let b = 0; b < blocks; b++) lastBit[b] = 1 << ((b === blocks - 1 ? m - 1 : 32 * b + 31) & 31);
+  let score = m;
+  const ends: Array<{ end: number; errors: number }> = [];
+  for (let j = from; j < to; j++) {
+    const eqs = peq.get(text.charCodeAt(j)) ?? none;
+    let hIn = 0; // the top row is all zeros: a match may start anywhere
+    for (let b = 0; b < blocks; b++) {
+      const pV = P[b];
+      const mV = M[b];
+      const eq = eqs[b] | (hIn < 0 ? 1 : 0);
+      const xV = eq | mV;
+      const xH = ((((eq & pV) + pV) | 0) ^ pV) | eq;
+      let pH = mV | ~(xH | pV);
+      let mH = pV & xH;
+      let hOut = 0;
+      if (pH & lastBit[b]) hOut = 1;
+      else if (mH & lastBit[b]) hOut = -1;
+      pH = (pH << 1) | (hIn > 0 ? 1 : 0);
+      mH = (mH << 1) | (hIn < 0 ? 1 : 0);
+      P[b] = mH | ~(xV | pH);
+      M[b] = pH & xV;
+      hIn = hOut;
+    }
+    score += hIn;
+    if (score <= maxErrors) ends.push({ end: j + 1, errors: score });
+  }
+  return ends;
 }
 
 /** For a match ending at `end` with `errors` edits, finds the start giving that distance (the latest such start). */
