@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parse as parseYaml } from 'yaml';
 import { parseArticle } from '../../src/core/article';
-import { clusterEvents, EventMention, findEventMentions } from '../../src/core/events';
+import { ClusterOptions, clusterEvents, EventMention, findEventMentions } from '../../src/core/events';
 import { ArticleAnalysis, DateMention, EntityMention, PublishedDate } from '../../src/core/model';
 import { inferPublicationDates } from '../../src/core/pubdates';
 import { clusterQuotes, findQuotes } from '../../src/core/quotes';
@@ -42,6 +42,15 @@ function loadAnalyzer(): { analyze: Analyzer; real: boolean; parts: string } {
     const parts = `entities: ${findEntities ? 'findEntities' : 'CRUDE'}, dates: ${findDates ? 'findDates' : 'CRUDE years only'}`;
     return { analyze, real: false, parts };
   }
+}
+
+/** Canonical entity ids across a set of analyses, as the corpus index does before linking events. */
+function linkIds(analyses: ArticleAnalysis[]): void {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const { linkEntities } = require('../../src/core/aliases');
+    linkEntities(analyses.map((a) => ({ path: a.article.path, entities: a.entities })));
+  } catch { /* aliases not built yet: per-article ids */ }
 }
 
 function crudeAnalysis(text: string, p: string, published?: PublishedDate | null): ArticleAnalysis {
@@ -110,7 +119,7 @@ function score(system: Set<string>, gold: Set<string>) {
 
 const fmt = (x: number) => x.toFixed(3);
 
-export async function evaluate(): Promise<EvalReport> {
+export async function evaluate(options: ClusterOptions = {}): Promise<EvalReport> {
   const { analyze, parts } = loadAnalyzer();
   const docs: EcbDoc[] = JSON.parse(fs.readFileSync(path.join(ROOT, 'test/fixtures/ecbplus/ecbplus-dev.json'), 'utf8'));
   const byTopic = new Map<string, EcbDoc[]>();
@@ -146,8 +155,10 @@ export async function evaluate(): Promise<EvalReport> {
     // The system: our own analysis and detector, no gold mentions. ECB+ gives one sentence a line.
     const mentions: EventMention[] = [];
     const starts = new Map<string, number[]>();
-    for (const d of tdocs) {
-      const a = analyze(d.text, d.doc);
+    const topicAnalyses = tdocs.map((d) => analyze(d.text, d.doc));
+    linkIds(topicAnalyses);
+    for (const [k, d] of tdocs.entries()) {
+      const a = topicAnalyses[k];
       const ls = lineStarts(d.text);
       starts.set(d.doc, ls);
       const sentences = ls.map((st, i) => ({ start: st, end: i + 1 < ls.length ? ls[i + 1] - 1 : d.text.length, paragraph: i }))
@@ -156,7 +167,7 @@ export async function evaluate(): Promise<EvalReport> {
       mentions.push(...findEventMentions(analysis));
     }
     mentionsFound += mentions.length;
-    const clusters = clusterEvents(mentions);
+    const clusters = clusterEvents(mentions, options);
     const groups = clusters.map((c) => c.mentions.map((m) => `${m.path}#${lineOf(starts.get(m.path)!, m.start)}`));
     const tSys = pairsFromGroups(groups, universe, docOf);
     for (const p of tSys) {
@@ -207,11 +218,13 @@ export async function evaluateSeeds(): Promise<EvalReport> {
     texts.set(f, fs.readFileSync(path.join(dir, f), 'utf8').replace(/^\uFEFF/, ''));
   }
   const base = [...texts].map(([p, t]) => analyze(t, p));
+  linkIds(base);
   const inferred = inferPublicationDates(base, (p, value) => analyze(texts.get(p)!, p, { value, origin: 'corpus', reason: 'inferred' }));
   const analyses = base.map((a) => {
     const pd = inferred.get(a.article.path);
     return pd && !a.article.published ? analyze(texts.get(a.article.path)!, a.article.path, pd) : a;
   });
+  linkIds(analyses);
   const byPath = new Map(analyses.map((a) => [a.article.path, a]));
   const sentenceKey = (p: string, offset: number): string | null => {
     const s = byPath.get(p)!.article.sentences.find((x) => offset >= x.start && offset < x.end);
@@ -246,6 +259,14 @@ export async function evaluateSeeds(): Promise<EvalReport> {
   const seoul = [...goldSentencesOf.get('seoul-summit')!].filter((s) => !goldSentencesOf.get('tokyo-summit')!.has(s));
   const summitsJoined = sysGroups.filter((g) => g.some((s) => tokyo.includes(s)) && g.some((s) => seoul.includes(s))).length;
 
+  for (const ev of gold.events) {
+    const where = Object.keys(ev.mentions).map((p) => {
+      const key = [...goldSentencesOf.get(ev.id)!].find((k) => docOf(k) === p);
+      const ids = clusters.filter((c, k) => key && sysGroups[k].includes(key)).map((c) => c.id);
+      return `${p.slice(0, 3)}→${ids.length ? ids.join('+') : '∅'}`;
+    });
+    lines.push(`gold ${ev.id}: ${where.join('  ')}`);
+  }
   const eventsFound = gold.events.filter((ev) => {
     const sents = [...goldSentencesOf.get(ev.id)!];
     return sysGroups.some((g) => sents.filter((s) => g.includes(s)).length >= Math.min(2, sents.length) && sents.every((s) => g.includes(s)));
@@ -290,7 +311,7 @@ export async function evaluateSeeds(): Promise<EvalReport> {
 
 if (require.main === module) {
   const which = process.argv[2];
-  (which === 'seeds' ? evaluateSeeds() : evaluate()).then((r) => {
+  (which === 'seeds' ? evaluateSeeds() : evaluate(which ? JSON.parse(which) : {})).then((r) => {
     console.log(`${r.name}`);
     for (const [k, v] of Object.entries(r.metrics)) console.log(`  ${k}: ${Number.isInteger(v) ? v : v.toFixed(3)}`);
     for (const l of r.lines) console.log(`  ${l}`);

@@ -3,7 +3,7 @@
 import { ArticleAnalysis, DateMention, EntityMention, EventCluster, MentionRef, Span } from './model';
 import { COUNTRIES } from './gazetteer/places';
 import { datesCompatible, isExactDay, moreSpecific, parseTimex } from './text/datecompat';
-import { contentStems, stem, STOP_WORDS, tokenize } from './text/stem';
+import { contentStems, IRREGULAR_VERB_FORMS, stem, STOP_WORDS, tokenize } from './text/stem';
 
 export interface EventMention {
   path: string;
@@ -41,7 +41,8 @@ const CLASS_WORDS: Record<string, string> = {
   meet: 'meet meeting summit talks visit trip travel arrive arrival hold host tour',
   conference: 'conference briefing',
   launch: 'launch fire test-fire test-fired',
-  dismiss: 'fire sack dismiss oust dismissal ouster resign resignation quit',
+  dismiss: 'fire firing sack dismiss oust dismissal ouster terminate termination relieve replace replacement',
+  resign: 'resign resignation quit step-down',
   announce: 'announce announcement unveil declare declaration',
   plan: 'plan proposal propose scheme',
   lift: 'remove removal drop lift withdraw scrap ease rescind revoke',
@@ -51,12 +52,13 @@ const CLASS_WORDS: Record<string, string> = {
   agree: 'agree agreement deal accord pact sign treaty',
   attack: 'attack strike bomb bombing raid assault shelling',
   kill: 'kill death die dead murder slay',
+  fall: 'fall slip plunge tumble',
   shoot: 'shoot shooting shot gunfire gunman',
-  arrest: 'arrest detain charge charged indict custody',
+  arrest: 'arrest detain charge indict custody dui dwi suspicion apprehend',
   crash: 'crash collide collision accident',
   quake: 'earthquake quake tremor tsunami',
   elect: 'elect election vote win victory',
-  appoint: 'appoint appointment name nominate nomination pick hire choose',
+  appoint: 'appoint appointment name nominate nomination nominee pick hire choose select selection tap',
   protest: 'protest rally demonstration march',
   sue: 'sue lawsuit suit',
   release: 'release free',
@@ -79,8 +81,16 @@ const SOLO_EVENT_WORDS = (
   'probe raid escape rescue evacuation invasion coup ' +
   'negotiation dialogue normalization restoration reconciliation cooperation exchange ' +
   'ceasefire truce election referendum campaign debate ' +
-  'welcome reception dinner banquet parade'
+  'welcome reception dinner banquet parade party job game match season playoff concert show premiere debut ' +
+  'performance role post position stint operation chase attempt patrol piracy crime robbery theft fraud scandal ' +
+  'incident disaster blaze riot kidnapping hijacking surgery illness hospitalization search recovery discovery ' +
+  'dui dwi overdose suicide rampage massacre'
 ).split(/\s+/);
+/** -ing words that are not happenings. */
+const NOT_EVENT_ING = new Set(('during morning evening nothing something anything everything building according including ' +
+  'following being thing king ring spring string ceiling feeling earnings savings setting housing clothing ' +
+  'pending remaining leading ongoing upcoming outgoing incoming interesting amazing boring exciting willing ' +
+  'surrounding belonging seeming concerning regarding notwithstanding duckling darling sibling').split(/\s+/));
 
 /** Verbs of saying: they report other events rather than being ones worth linking. */
 const REPORTING = new Set(['say', 'tell', 'report', 'add', 'note', 'state', 'claim', 'ask', 'quot', 'think', 'believ', 'hope', 'expect', 'accord'].map((w) => w));
@@ -119,6 +129,8 @@ interface Trigger {
   nominal: boolean;
 }
 
+const CALENDAR = /^(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+
 /** Trigger words that are nouns, for labels ("summit" reads better than "met"). */
 const NOUN_TRIGGERS = new Set(('summit summits meeting meetings talks visit trip tour conference briefing launch launches ' +
   'test tests plan proposal scheme curbs ban sanctions tribute wreath cemetery memorial deal accord pact treaty ' +
@@ -126,7 +138,7 @@ const NOUN_TRIGGERS = new Set(('summit summits meeting meetings talks visit trip
   'victory protest rally lawsuit acquisition takeover merger injury rescue exercise drill invasion').split(/\s+/));
 
 /** Event triggers in a sentence: known event words, plus past-tense verbs as a general fallback. */
-function findTriggers(text: string, sentence: Span, entitySpans: Span[]): Trigger[] {
+function findTriggers(text: string, sentence: Span, entitySpans: Span[], quoted: Span[] = []): Trigger[] {
   const tokens = tokenize(text.slice(sentence.start, sentence.end), sentence.start);
   const out: Trigger[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -136,7 +148,7 @@ function findTriggers(text: string, sentence: Span, entitySpans: Span[]): Trigge
     if (lower.length < 3 || STOP_WORDS.has(lower)) continue;
     // Capitalised words inside a sentence are names, not events (but headlines capitalise everything).
     const lemma = stem(lower);
-    if (REPORTING.has(lemma)) continue;
+    if (REPORTING.has(lemma) || CALENDAR.test(lower)) continue;
     let span: Span = { start: tok.start, end: tok.end };
     let triggerText = tok.text;
     // Phrasal "touched down", "test fired".
@@ -149,10 +161,17 @@ function findTriggers(text: string, sentence: Span, entitySpans: Span[]): Trigge
       continue;
     }
     let classes = classesOf(lemma);
-    if (!classes && /-/.test(lower)) classes = classesOf(stem(lower.split('-').pop()!));
+    if (!classes && /-/.test(lower)) {
+      const last = lower.split('-').pop()!;
+      if (!CALENDAR.test(last)) classes = classesOf(stem(last));
+    }
     if (!classes) {
-      // General fallback: past-tense verbs report happenings (hosted, resigned, collided…).
-      if (/^[a-z]+ed$/.test(tok.text) && lower.length > 4 && !NOT_EVENT_ED.has(lower)) classes = [`=${lemma}`];
+      // General fallback: past-tense verbs and -ing forms report happenings (hosted, resigned, climbing…).
+      const pastOrIng = (/^[a-z]+ed$/.test(tok.text) && lower.length > 4 && !NOT_EVENT_ED.has(lower))
+        || (/^[a-z]+ing$/.test(tok.text) && lower.length > 5 && !NOT_EVENT_ING.has(lower))
+        || (IRREGULAR_VERB_FORMS.has(lower) && tok.text === lower);
+      // Inside quotations such verbs are the speaker's words, which quote linking already covers.
+      if (pastOrIng && !inside(quoted, tok.start)) classes = [`=${lemma}`];
       else continue;
     }
     const nominal = NOUN_TRIGGERS.has(lower) || (/(?:tion|sion|ment|ance|ence)s?$/.test(lower));
@@ -161,7 +180,8 @@ function findTriggers(text: string, sentence: Span, entitySpans: Span[]): Trigge
   return out;
 }
 
-const PLACE_PREPOSITION = /\b(?:in|at|to|into|near|inside|outside|from|across|throughout|off|visiting|visited|visit)\s+(?:the\s+)?$/i;
+// "from" is left out: "a leader from Seoul made the flight" says where someone came from, not where it happened.
+const PLACE_PREPOSITION = /\b(?:in|at|to|into|near|inside|outside|across|throughout|off|visiting|visited|visit)\s+(?:the\s+)?$/i;
 
 /** Clause index of each offset: commas, semicolons, dashes and colons end a clause. */
 function clauseBreaks(text: string, sentence: Span): number[] {
@@ -181,7 +201,8 @@ function clauseOf(breaks: number[], offset: number): number {
 /**
  * The trigger a modifier (a date or a place) belongs to: the nearest trigger to its left in its clause
  * ("visit to Tokyo in March"), else the nearest to its right in its clause ("on Sunday met"), else the
- * nearest in the sentence.
+ * nearest to its right in the sentence ("Thursday morning brought …, as the country launched"). A modifier
+ * never reaches back across a clause: "the summit is focused on … Japan's 1910-45 colonial rule".
  */
 function attach(mod: Span, triggers: Trigger[], breaks: number[]): number {
   if (!triggers.length) return -1;
@@ -197,25 +218,24 @@ function attach(mod: Span, triggers: Trigger[], breaks: number[]): number {
   if (best >= 0) return best;
   for (let i = 0; i < triggers.length; i++) {
     const t = triggers[i];
-    if (clauseOf(breaks, t.span.start) !== clause || t.span.start < mod.end) continue;
-    const d = t.span.start - mod.end;
-    if (d < bestDistance) { best = i; bestDistance = d; }
-  }
-  if (best >= 0) return best;
-  for (let i = 0; i < triggers.length; i++) {
-    const t = triggers[i];
-    const d = t.span.start >= mod.end ? t.span.start - mod.end : mod.start - t.span.end;
+    if (t.span.start < mod.end) continue;
+    const d = t.span.start - mod.end + (clauseOf(breaks, t.span.start) === clause ? 0 : 1000);
     if (d < bestDistance) { best = i; bestDistance = d; }
   }
   return best;
 }
 
 function usableDate(d: DateMention): boolean {
-  return d.type === 'DATE' && parseTimex(d.value) !== null;
+  // Ranges ("1910-45") are periods, not the day something happened.
+  return d.type === 'DATE' && !d.range && parseTimex(d.value) !== null;
 }
+
+/** Most frequent content words kept per article for its context: enough to tell stories apart, small to store. */
+const CONTEXT_WORDS = 80;
 
 function articleContext(analysis: ArticleAnalysis): Record<string, number> {
   const ctx: Record<string, number> = {};
+  const { article } = analysis;
   for (const e of analysis.entities) {
     if (e.type === 'NATIONALITY') continue;
     ctx[e.id] = (ctx[e.id] ?? 0) + 1;
@@ -224,6 +244,16 @@ function articleContext(analysis: ArticleAnalysis): Record<string, number> {
     const y = /^(\d{4})/.exec(d.value);
     if (y && d.type === 'DATE') ctx[`year:${y[1]}`] = (ctx[`year:${y[1]}`] ?? 0) + 1;
   }
+  const counts = new Map<string, number>();
+  for (const s of article.sentences) {
+    if (inside(article.boilerplate, s.start)) continue;
+    for (const w of contentStems(article.text.slice(s.start, s.end))) {
+      if (/^\d+$/.test(w)) continue;
+      counts.set(w, (counts.get(w) ?? 0) + 1);
+    }
+  }
+  const top = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, CONTEXT_WORDS);
+  for (const [w, n] of top) ctx[`w:${w}`] = n;
   return ctx;
 }
 
@@ -239,12 +269,14 @@ export function findEventMentions(analysis: ArticleAnalysis): EventMention[] {
   const out: EventMention[] = [];
   const entities = [...analysis.entities].sort((a, b) => a.start - b.start);
   const dates = analysis.dates.filter(usableDate).sort((a, b) => a.start - b.start);
+  const quoted: Span[] = [];
+  for (const m of text.matchAll(/“[^”]{8,}?”|"[^"\n]{8,}?"/g)) quoted.push({ start: m.index!, end: m.index! + m[0].length });
   for (const sentence of article.sentences) {
     if (inside(article.boilerplate, sentence.start)) continue;
     const sentEntities = entities.filter((e) => e.start >= sentence.start && e.end <= sentence.end);
     const sentDates = dates.filter((d) => d.start >= sentence.start && d.end <= sentence.end);
     const blocked: Span[] = [...sentEntities, ...sentDates];
-    const triggers = findTriggers(text, sentence, blocked);
+    const triggers = findTriggers(text, sentence, blocked, quoted);
     if (!triggers.length) continue;
     const breaks = clauseBreaks(text, sentence);
     const dateOf: (DateMention | null)[] = triggers.map(() => null);
@@ -252,20 +284,20 @@ export function findEventMentions(analysis: ArticleAnalysis): EventMention[] {
       const i = attach(d, triggers, breaks);
       if (i >= 0 && !dateOf[i]) dateOf[i] = d;
     }
-    // A trigger without a date of its own shares the nearest dated trigger's date in its sentence
-    // ("launched … hours before Mr. Yoon and Mr. Kishida met").
+    // A trigger without a date of its own shares the date of a dated trigger in its clause ("met … at a
+    // summit in Tokyo on March 16") or before it in its sentence ("launched … hours before Mr. Yoon and
+    // Mr. Kishida met"): dates scope rightwards, not back across a clause.
+    const own = [...dateOf];
     for (let i = 0; i < triggers.length; i++) {
-      if (dateOf[i]) continue;
-      let best: DateMention | null = null;
-      let bestDistance = Infinity;
-      for (let j = 0; j < triggers.length; j++) {
-        const d = dateOf[j];
-        if (!d || j === i) continue;
-        const dist = Math.abs(triggers[j].span.start - triggers[i].span.start);
-        if (dist < bestDistance) { best = d; bestDistance = dist; }
+      if (own[i]) continue;
+      const clause = clauseOf(breaks, triggers[i].span.start);
+      let pick: DateMention | null = null;
+      for (let j = i + 1; j < triggers.length && !pick; j++) {
+        if (clauseOf(breaks, triggers[j].span.start) !== clause) break;
+        pick = own[j];
       }
-      // Inherited dates are only borrowed from a trigger that got its date directly.
-      if (best && sentDates.includes(best)) dateOf[i] = best;
+      for (let j = i - 1; j >= 0 && !pick; j--) pick = own[j];
+      dateOf[i] = pick;
     }
     const placeOf: (EntityMention | null)[] = triggers.map(() => null);
     const placeEntities = new Set<EntityMention>();
@@ -359,7 +391,7 @@ interface ClusterState {
 class Groups {
   parent: number[];
   state: Map<number, ClusterState>;
-  constructor(mentions: EventMention[]) {
+  constructor(mentions: EventMention[], private readonly cohesive: (a: number[], b: number[]) => boolean = () => true) {
     this.parent = mentions.map((_, i) => i);
     this.state = new Map(mentions.map((m, i) => [i, {
       members: [i],
@@ -379,7 +411,7 @@ class Groups {
     const sb = this.state.get(b)!;
     for (const x of sa.dates) for (const y of sb.dates) if (!datesCompatible(x, y)) return false;
     for (const x of sa.places) for (const y of sb.places) if (!placesCompatible(x, y)) return false;
-    return true;
+    return this.cohesive(sa.members, sb.members);
   }
   union(i: number, j: number): boolean {
     const a = this.find(i);
@@ -405,6 +437,12 @@ export interface ClusterOptions {
   maxBlock?: number;
   /** Keep events mentioned by a single article (default false: only cross-article events matter). */
   keepSingletons?: boolean;
+  /** Weight of the two articles' overall similarity in a pair's score. */
+  docWeight?: number;
+  /** Articles less similar than this are never linked on a shared word alone (no matching day). */
+  minDocSimilarity?: number;
+  /** Two events merge only if their articles are this similar on average (guards against chains). */
+  minGroupSimilarity?: number;
 }
 
 function cosine(a: Map<string, number>, b: Map<string, number>): number {
@@ -422,8 +460,11 @@ function cosine(a: Map<string, number>, b: Map<string, number>): number {
 
 /** Links event mentions across articles into events. Blocking keeps it near-linear in the corpus size. */
 export function clusterEvents(mentions: EventMention[], options: ClusterOptions = {}): EventCluster[] {
-  const threshold = options.threshold ?? 2.6;
+  const threshold = options.threshold ?? 1.6;
   const maxBlock = options.maxBlock ?? 400;
+  const docWeight = options.docWeight ?? 4;
+  const minDocSim = options.minDocSimilarity ?? 0.08;
+  const minGroupSim = options.minGroupSimilarity ?? 0.06;
   const paths = [...new Set(mentions.map((m) => m.path))];
   const docIndex = new Map(paths.map((p, i) => [p, i]));
   const nDocs = paths.length;
@@ -484,7 +525,11 @@ export function clusterEvents(mentions: EventMention[], options: ClusterOptions 
     for (const p of x.participants) if (y.participants.includes(p)) shared++;
     s += Math.min(1.2, shared * 0.4);
     s += 2 * wordOverlap(a, b);
-    if (a.doc !== b.doc) s += 1.5 * similarity(x.path, y.path);
+    if (x.path === y.path) return s;
+    const sim = similarity(x.path, y.path);
+    const sameDay = !!x.date && x.date === y.date && isExactDay(x.date);
+    if (sim < minDocSim && !sameDay) return -Infinity;
+    s += docWeight * sim;
     return s;
   };
 
@@ -506,10 +551,10 @@ export function clusterEvents(mentions: EventMention[], options: ClusterOptions 
     if (seen.has(key)) return;
     seen.add(key);
     if (a.doc === b.doc) {
-      // Within one article, repeated words for one happening usually name it again ("the summit").
+      // Within one article, a repeated word for a happening usually names it again ("the summit").
       if (a.m.lemma !== b.m.lemma) return;
-      if (!datesCompatible(a.m.date, b.m.date) || !placesCompatible(a.m.place, b.m.place)) return;
-      pairs.push({ i, j, s: 100 });
+      const s = score(a, b) + 1;
+      if (s >= threshold) pairs.push({ i, j, s });
       return;
     }
     const s = score(a, b);
@@ -540,7 +585,15 @@ export function clusterEvents(mentions: EventMention[], options: ClusterOptions 
     for (const l of byDoc.values()) for (let x = 0; x < l.length; x++) for (let y = x + 1; y < l.length; y++) consider(l[x], l[y]);
   }
   pairs.sort((p, q) => q.s - p.s || p.i - q.i || p.j - q.j);
-  const groups = new Groups(mentions);
+  const groups = new Groups(mentions, (a, b) => {
+    // Average similarity of the two groups' articles (a sample of each): one stray link must not chain two stories.
+    const da = [...new Set(a.map((i) => mentions[i].path))].slice(0, 12);
+    const db = [...new Set(b.map((i) => mentions[i].path))].slice(0, 12);
+    let total = 0;
+    let n = 0;
+    for (const x of da) for (const y of db) if (x !== y) { total += similarity(x, y); n++; }
+    return !n || total / n >= minGroupSim;
+  });
   for (const p of pairs) groups.union(p.i, p.j);
 
   const byRoot = new Map<number, number[]>();
@@ -595,17 +648,33 @@ const HEAD_NOUN: Record<string, string> = {
   lay: 'tribute', propos: 'proposal', agre: 'agreement', attack: 'attack', shoot: 'shooting',
 };
 
+function singular(word: string): string {
+  if (/(?:talks|news|series)$/.test(word)) return word;
+  if (/(?:ches|shes|sses|xes)$/.test(word)) return word.slice(0, -2);
+  if (/ies$/.test(word)) return word.slice(0, -3) + 'y';
+  return word.replace(/([^s])s$/, '$1');
+}
+
 function headWord(ms: EventMention[]): string {
   const nominal = ms.filter((m) => m.nominal);
   const pick = mostFrequent(nominal.length ? nominal : ms, (m) => m.lemma)!;
-  if (pick.nominal) return pick.triggerText.toLowerCase().replace(/s$/, (s) => (/(?:talks|news)$/i.test(pick.triggerText) ? s : ''));
+  if (pick.nominal) return singular(pick.triggerText.toLowerCase());
   return HEAD_NOUN[pick.lemma] ?? pick.triggerText.toLowerCase();
+}
+
+/** A person's name as a label uses it: family name of a two-word Western name, else the whole name. */
+function shortName(name: string): string {
+  const words = name.split(/\s+/);
+  return words.length === 2 ? words[1] : name;
 }
 
 function describeCluster(ms: EventMention[]): EventCluster {
   let date: string | null = null;
   for (const m of ms) if (m.date) date = moreSpecific(date, m.date);
-  const place = mostFrequent(ms.filter((m) => m.place).map((m) => m.place!));
+  // The most specific place: a city over the country it lies in.
+  const places = ms.filter((m) => m.place).map((m) => m.place!);
+  const specific = places.filter((p) => !COUNTRY_BY_NAME.has(p.toLowerCase()));
+  const place = mostFrequent(specific.length ? specific : places);
   const counts = new Map<string, { n: number; name: string; type: string }>();
   for (const m of ms) {
     m.participants.forEach((id, k) => {
@@ -617,7 +686,7 @@ function describeCluster(ms: EventMention[]): EventCluster {
   const ranked = [...counts.entries()].filter(([, c]) => c.n >= Math.min(2, ms.length)).sort((a, b) => b[1].n - a[1].n || a[0].localeCompare(b[0]));
   const participants = ranked.map(([id]) => id);
   const head = headWord(ms);
-  const people = ranked.filter(([, c]) => c.type === 'PERSON').map(([, c]) => c.name.split(/\s+/).slice(-1)[0]);
+  const people = ranked.filter(([, c]) => c.type === 'PERSON').map(([, c]) => shortName(c.name));
   const actors = ranked.filter(([, c]) => c.type !== 'PERSON' && c.name !== place).map(([, c]) => c.name);
   let label: string;
   if (people.length >= 2) label = `${people[0]}–${people[1]} ${head}`;

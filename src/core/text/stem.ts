@@ -126,6 +126,13 @@ const IRREGULAR: Record<string, string> = {
   threw: 'throw', thrown: 'throw', blew: 'blow', blown: 'blow', tore: 'tear', torn: 'tear', bit: 'bite',
 };
 
+/** Irregular past forms that name a happening on their own ("fled", "fell"); light verbs and verbs of saying left out. */
+export const IRREGULAR_VERB_FORMS: ReadonlySet<string> = new Set(
+  ('met held flew flown shot fought won lost struck hit began begun died killed fled fell fallen stole stolen drove ' +
+  'broke broken withdrew withdrawn laid paid sent quit beat beaten swore sworn hung sank sunk froze blew blown tore ' +
+  'torn bit sold bought caught arose rode').split(/\s+/),
+);
+
 /** The stem of a word, with irregular verb forms mapped first ("met" and "meets" both give "meet"). */
 export function stem(word: string): string {
   const lower = word.toLowerCase().replace(/[’']s$/, '');
