@@ -44,8 +44,12 @@ export function entityKey(name: string): string {
   return words.join('-').replace(/[^\p{L}\p{N}&-]/gu, '');
 }
 
+const LEGAL_SUFFIX_RE = /-(?:inc|corp|corporation|co|ltd|limited|llc|plc|ag|sa|nv|bv|gmbh|spa)$/;
+
+/** The id of an entity; organisations drop their legal form so that "Apple Inc." and "Apple" are one. */
 export function entityId(type: EntityType, canonical: string): string {
-  return `${ID_PREFIX[type]}:${entityKey(canonical)}`;
+  const key = entityKey(canonical);
+  return `${ID_PREFIX[type]}:${type === 'ORGANIZATION' && key.includes('-') ? key.replace(LEGAL_SUFFIX_RE, '') : key}`;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -114,7 +118,9 @@ function rawTokens(text: string, excluded: (pos: number) => boolean): Token[] {
     if (LOWER_WORD_RE.test(word)) {
       const oneSpace = start - prevEnd === 1 && text.charCodeAt(prevEnd) === 32;
       const gapText = oneSpace ? ' ' : text.slice(prevEnd, start);
-      tokens.push(lowerToken(start, end, word, oneSpace || SPACE_GAP_RE.test(gapText) ? 'space' : 'other', !oneSpace && gapText.includes('\n'), excluded(start)));
+      const lt = lowerToken(start, end, word, oneSpace || SPACE_GAP_RE.test(gapText) ? 'space' : 'other', !oneSpace && gapText.includes('\n'), excluded(start));
+      if (!oneSpace && COMMA_GAP_RE.test(gapText)) lt.commaBefore = true;
+      tokens.push(lt);
       prevEnd = end;
       continue;
     }
@@ -132,6 +138,14 @@ function rawTokens(text: string, excluded: (pos: number) => boolean): Token[] {
     const newlineBefore = !oneSpace && gapText.includes('\n');
     prevEnd = end;
     const isExcluded = excluded(start);
+    // "Wal - Mart" (text tokenised with spaced hyphens): one known name.
+    const prevToken = tokens[tokens.length - 1];
+    if (gapText === ' - ' && prevToken && prevToken.cap && NAMES.has(lookupKey(prevToken.text + '-' + word))) {
+      prevToken.end = end;
+      prevToken.text = text.slice(prevToken.start, end);
+      prevToken.key = lookupKey(prevToken.text);
+      continue;
+    }
     // Hyphenated compounds: "EADS-led" names EADS; "Japan-South Korea" names two places; "Suk-yeol" is one name part.
     if (word.includes('-') && !NAMES.has(lookupKey(word))) {
       const parts = word.split('-');
@@ -268,6 +282,7 @@ interface Candidate {
 
 const OF_HEADS = new Set([...ORG_HEADS, ...PLACE_HEADS, 'republic', 'kingdom', 'states', 'emirates', 'courts', 'isle', 'house', 'province', 'people']);
 const SAID_WORDS = new Set('said says told added explained noted wrote stated argued insisted warned announced'.split(' '));
+const DETERMINERS = new Set(['a', 'an', 'the', 'its', 'his', 'her', 'their']);
 const PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside', 'throughout', 'across']);
 const NAME_SHAPE_RE = /^\p{Lu}[\p{L}'’.-]*$/u;
 
@@ -351,12 +366,13 @@ function lookupPrefix(tokens: Token[], first: number, last: number): boolean {
   return false;
 }
 
+const INNER_CAPITAL_RE = /^.+\p{Lu}/u;
 const VERBAL_SUFFIX_RE = /(?:ing|ed|ly|ness|ment|tion|ions|ity|ers)$/;
 
 /** A sentence-initial word that the article otherwise writes in lower case, or that looks verbal ("Strengthening Japan"). */
 function positionalWord(tokens: Token[], first: number, last: number): boolean {
   const t = tokens[first];
-  if (!t.positional || first === last) return false;
+  if (!t.positional || first === last || INNER_CAPITAL_RE.test(t.text)) return false;
   return t.lowerElsewhere || VERBAL_SUFFIX_RE.test(t.key);
 }
 
@@ -383,7 +399,11 @@ function analyseRun(tokens: Token[], first: number, last: number, out: Candidate
   // Currencies ("US dollars") and products: a run holding or next to a model code or a product word
   // ("Airbus A380", "Boeing 787 Dreamliner", "iTunes Music Store") names a product, not its maker.
   if (after && CURRENCY_WORDS.has(after.key)) return;
-  let product = (after && after.gap === 'space' && (after.code || after.camel)) || (before && tokens[first].gap === 'space' && (before.code || before.camel));
+  // "Adam Air Flight 574": the flight is an event of the airline named before it.
+  if (after && after.code && last > first && tokens[last].key === 'flight') return analyseRun(tokens, first, last - 1, out);
+  let product =
+    (after && after.gap === 'space' && !tokens[last].possessive && (after.code || after.camel)) ||
+    (before && tokens[first].gap === 'space' && !before.possessive && (before.code || before.camel));
   for (let i = first; i <= last && !product; i++) product = tokens[i].code;
   if (product && !(whole && whole.type !== 'ORGANIZATION')) {
     out.push({ first, last, nameFirst: first, type: null, strength: 3, tentative: false });
@@ -403,7 +423,11 @@ function analyseRun(tokens: Token[], first: number, last: number, out: Candidate
     if (last < tokens.length - 1 && tokens[last + 1] !== after) return analyseRun(tokens, first, last, out);
   }
   const lastKey = tokens[last].key;
-  if (last > first && OTHER_HEADS.has(lastKey)) return; // events, agreements, laws: none of our types
+  if (last > first && OTHER_HEADS.has(lastKey)) {
+    // Events, agreements, laws: none of our types; kept untyped so that their acronym is dropped too.
+    out.push({ first, last, nameFirst: first, type: null, strength: 3, tentative: false });
+    return;
+  }
   // Title inside the run: what precedes it is a separate name ("South Korean" President Yoon), what follows is a person.
   if (!titled) {
     for (let k = first; k < last; k++) {
@@ -447,7 +471,7 @@ function analyseRun(tokens: Token[], first: number, last: number, out: Candidate
   }
   const [type, strength] = classify(tokens, first, last);
   // Without a cue the run waits for support from elsewhere in the article (a typed twin, a person it names).
-  const positional = tokens[first].positional && first === last && strength < 2;
+  const positional = tokens[first].positional && first === last && strength < 2 && !tokens[first].allCaps;
   add(type, strength, undefined, positional || tokens[first].headline || strength === 0);
 }
 
@@ -464,6 +488,11 @@ function classify(tokens: Token[], first: number, last: number): [EntityType | n
   // Context before: "analyst Paul Nesbit", "his wife, Yuko", "business lobby, Keidanren", "airline Lufthansa".
   const cueWord = prev && !prev.cap && (tokens[first].gap === 'space' || tokens[first].commaBefore) ? prev : undefined;
   if (cueWord && ROLE_NOUNS.has(cueWord.key) && allNameShaped) return ['PERSON', 2];
+  // "Jusman Syafii Djamal, minister of transport", "Jane Roe, a spokeswoman for": an apposition after the name.
+  if (allNameShaped && next && next.commaBefore && (ROLE_NOUNS.has(next.key) || (DETERMINERS.has(next.key) && tokens[last + 2] && ROLE_NOUNS.has(tokens[last + 2].key))))
+    return ['PERSON', 2];
+  // "Heathrow airport", "Han river": a lower-case place noun right after the name.
+  if (next && next.gap === 'space' && !next.cap && PLACE_HEADS.has(next.key) && next.key !== 'state' && next.key !== 'center') return ['PLACE', 2];
   if (cueWord && ORG_APPOSITIONS.has(cueWord.key)) return ['ORGANIZATION', 2];
   if (single && tokens[first].allCaps && !CAPS_STOPWORDS.has(tokens[first].text.replace(/\./g, ''))) return ['ORGANIZATION', 1];
   if (!single && ORG_HEADS.has(lastKey)) return ['ORGANIZATION', 3];
@@ -577,6 +606,22 @@ export function findEntities(text: string, options: EntityOptions = {}): EntityM
     return found;
   };
 
+  // Organisations named in full, by first word, for their short forms.
+  const orgsByFirst = new Map<string, Map<string, string>>();
+  for (const c of candidates) {
+    if (c.type !== 'ORGANIZATION' || c.tentative || c.strength < 2 || c.last === c.nameFirst) continue;
+    const first = tokens[c.nameFirst].key;
+    let byKey = orgsByFirst.get(first);
+    if (!byKey) orgsByFirst.set(first, (byKey = new Map()));
+    const key = keyOf(tokens, c.nameFirst, c.last);
+    if (!byKey.has(key)) byKey.set(key, c.entry?.canonical ?? textOf(tokens, c.nameFirst, c.last, text));
+  }
+  const orgFor = (surfaceKey: string): string | undefined => {
+    const byKey = orgsByFirst.get(surfaceKey.split(' ')[0]);
+    if (!byKey) return undefined;
+    for (const [key, canonical] of byKey) if (key.startsWith(surfaceKey + ' ')) return canonical;
+    return undefined;
+  };
   const mentions: EntityMention[] = [];
   const countryMentioned = new Set<string>();
   for (const c of candidates) if (c.type === 'PLACE' && c.entry && !c.tentative) countryMentioned.add(c.entry.canonical);
@@ -596,7 +641,14 @@ export function findEntities(text: string, options: EntityOptions = {}): EntityM
         type = acr.type;
         canonical = acr.entry?.canonical ?? textOf(tokens, acr.nameFirst, acr.last, text);
       } else if (b && b !== c) type = b.type;
-      else if (c.tentative) continue;
+      else {
+        // A short form of an organisation named in full in the article ("AirTran" for "AirTran Airways").
+        const org = orgFor(surfaceKey);
+        if (org) {
+          type = 'ORGANIZATION';
+          canonical = org;
+        } else if (c.tentative) continue;
+      }
     }
     if (!type) continue;
     if (!canonical) {

@@ -47,7 +47,8 @@ Archbishop Rabbi Imam Sheikh Sheik Ayatollah General Gen. Gen Admiral Adm. Colon
 Capt. Sergeant Sgt. Commander Marshal Field_Marshal Chairman Chairwoman Chair Speaker Leader Spokesman Spokeswoman
 Spokesperson Director Commissioner Inspector Detective Officer Agent Coach First_Lady Opposition_Leader Chief_Executive
 CEO CFO COO CTO Chief Executive Founder Co-founder Analyst Ambassador Envoy Councillor Councilman Sheriff Attorney_General
-Solicitor_General Lawmaker MP Saint St.`;
+Solicitor_General Lawmaker MP Saint St. Chief_Operating_Officer Chief_Executive_Officer Chief_Financial_Officer
+Chief_Technology_Officer Chief_Operating_Officer Senior_Vice_President Executive_Vice_President Managing_Director`;
 
 /** Honorifics that belong to the name as written ("Mr. Yoon" is a spelling); other titles stay outside the span. */
 const HONORIFICS = `Mr Mr. Mrs Mrs. Ms Ms. Miss Dr Dr. Sir Dame Lord Lady`;
