@@ -4,6 +4,7 @@ import * as path from 'path';
 import { looksBinary, stripBom } from './core/article';
 import { CorpusIndex, CorpusJson } from './core/corpus';
 import { matchesAny } from './core/glob';
+import { runExport } from './cli/export';
 
 const USAGE = `Usage:
   article-annotator analyze [--published YYYY-MM-DD] [--json] PATH...
@@ -161,6 +162,8 @@ export function main(argv: string[], io: CliIO): number {
     case 'analyze':
     case 'analyse':
       return runAnalyze(args, io);
+    case 'export':
+      return runExport(args, io, collectArticles, USAGE);
     case '--version':
     case '-v':
       io.stdout('article-annotator 0.1.0\n');

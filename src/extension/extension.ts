@@ -8,6 +8,7 @@ import { Decorations } from './decorations';
 import { registerHovers } from './hovers';
 import { StatusBar } from './statusBar';
 import { registerViews, ViewsApi } from './views';
+import { AnnotationsFeature, registerAnnotations } from './annotations';
 
 export interface ArticleAnnotatorApi {
   /** Resolves when the initial scan of the workspace has been indexed. */
@@ -17,6 +18,8 @@ export interface ArticleAnnotatorApi {
   highlightsEnabled(): boolean;
   /** Side-bar views and coverage matrix (test hooks). */
   views: ViewsApi;
+  /** User annotations (test hooks). */
+  annotations: AnnotationsFeature;
 }
 
 export function activate(context: vscode.ExtensionContext): ArticleAnnotatorApi {
@@ -33,7 +36,9 @@ export function activate(context: vscode.ExtensionContext): ArticleAnnotatorApi 
     const existing = await client.request('view', { path: doc.uri.toString() });
     if (!existing) await tracker.syncDocument(doc);
   };
-  const decorations = new Decorations(settings.highlightsEnabled, view);
+  // Suggestions the user marked wrong are not drawn: the annotations feature filters the view.
+  const annotations = registerAnnotations(context, { client, tracker, log, redrawSuggestions: () => decorations.redrawAll() });
+  const decorations = new Decorations(settings.highlightsEnabled, async (u) => annotations.filterView(await view(u)));
   const status = new StatusBar();
   const selector: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'vscode-remote' }, { scheme: 'untitled' }];
 
@@ -94,6 +99,7 @@ export function activate(context: vscode.ExtensionContext): ArticleAnnotatorApi 
     statusBarText: () => status.item.text,
     highlightsEnabled: () => decorations.isEnabled,
     views: registerViews(context, client, tracker, log),
+    annotations,
   };
 }
 

@@ -1,0 +1,118 @@
+// Registers the user-annotation feature: manager, commands, highlights, hover, tree, problems, and the hook that
+// hides rejected suggestions from the detected highlights.
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { DocumentView } from '../../core/corpus';
+import type { ArticleTracker } from '../articles';
+import type { CorpusClient } from '../corpusClient';
+import { registerAnnotationCommands } from './commands';
+import { exportFromWorkspace, importIntoWorkspace } from './exchange';
+import { AnnotationManager, FOLDER_SIDECAR, SIDECAR_SUFFIX } from './manager';
+import { AnnotationDecorations, AnnotationProblems, AnnotationTree, registerAnnotationHover, registerQuickFixes } from './views';
+
+export interface AnnotationsFeature {
+  /** Removes detected entities and dates the user marked wrong; Decorations draws what this returns. */
+  filterView(view: DocumentView | null): DocumentView | null;
+  /** For tests and other extensions: the annotations of an article as placed now. */
+  annotationsOf(uri: vscode.Uri): Promise<{ id: string; start: number; end: number; tag?: string; note?: string; status?: string; orphan: boolean }[]>;
+  /** Resolves once the sidecars present at startup have been read and their publication dates applied. */
+  annotationsReady: Promise<void>;
+}
+
+export function registerAnnotations(
+  context: vscode.ExtensionContext,
+  deps: { client: CorpusClient; tracker: ArticleTracker; log: (l: string) => void; redrawSuggestions: () => Promise<void> },
+): AnnotationsFeature {
+  const { client, tracker, log } = deps;
+  const manager = new AnnotationManager(log);
+  const decorations = new AnnotationDecorations(context.extensionPath, manager);
+  const tree = new AnnotationTree(manager);
+  const problems = new AnnotationProblems(manager);
+  const selector: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'vscode-remote' }];
+
+  const loadIfArticle = (doc: vscode.TextDocument) => {
+    if (!tracker.isArticle(doc.uri) || doc.uri.path.endsWith(SIDECAR_SUFFIX) || manager.get(doc.uri.toString())) return;
+    void manager.load(doc.uri).catch((e) => log(`could not read annotations of ${doc.uri.fsPath}: ${(e as Error).message}`));
+  };
+
+  context.subscriptions.push(
+    manager,
+    decorations,
+    tree,
+    problems,
+    vscode.window.createTreeView('articleAnnotator.annotations', { treeDataProvider: tree, showCollapseAll: true }),
+    registerAnnotationHover(manager, selector),
+    registerQuickFixes(manager, selector),
+    ...registerAnnotationCommands({
+      manager,
+      client,
+      tracker,
+      log,
+      exportAnnotations: (o) => exportFromWorkspace(manager, client, tracker, o),
+      importAnnotations: (o) => importIntoWorkspace(manager, o),
+    }),
+    manager.onDidChange(async (uris) => {
+      decorations.redrawAll();
+      tree.refresh();
+      for (const u of uris) await problems.update(u);
+      await deps.redrawSuggestions();
+    }),
+    vscode.window.onDidChangeVisibleTextEditors(() => decorations.redrawAll()),
+    vscode.workspace.onDidOpenTextDocument(loadIfArticle),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => tree.refresh()),
+  );
+  void vscode.commands.executeCommand('setContext', 'articleAnnotator.trusted', vscode.workspace.isTrusted);
+
+  // Sidecars already on disk: place their annotations and apply the publication dates users gave.
+  const annotationsReady = (async () => {
+    for (const doc of vscode.workspace.textDocuments) loadIfArticle(doc);
+    await manager.loadFolderMerges();
+    const sidecars = await vscode.workspace.findFiles('**/*' + SIDECAR_SUFFIX, '**/node_modules/**');
+    for (const s of sidecars) {
+      if (path.basename(s.fsPath) === FOLDER_SIDECAR) continue;
+      const article = articleOfSidecar(s);
+      if (!article) continue;
+      try {
+        await vscode.workspace.fs.stat(article);
+      } catch {
+        continue; // the article is gone; the sidecar stays for the user to deal with
+      }
+      const st = await manager.load(article, false);
+      if (st.published) await tracker.setUserPublished(article, st.published);
+      await problems.update(st.uri);
+    }
+    decorations.redrawAll();
+    tree.refresh();
+    await deps.redrawSuggestions();
+  })().catch((e) => log(`reading annotations failed: ${(e as Error).stack ?? e}`));
+
+  return {
+    filterView(view) {
+      if (!view) return view;
+      const rejected = (manager.get(view.path)?.live ?? []).filter((a) => a.status === 'rejected' && !a.orphan);
+      if (!rejected.length) return view;
+      const wrong = (s: { start: number; end: number }) => rejected.some((r) => r.start === s.start && r.end === s.end);
+      return { ...view, entities: view.entities.filter((e) => !wrong(e)), dates: view.dates.filter((d) => !wrong(d)) };
+    },
+    async annotationsOf(uri) {
+      const st = await manager.load(uri, false);
+      return st.live.map((a) => ({ id: a.id, start: a.start, end: a.end, tag: a.tag, note: a.note, status: a.status, orphan: a.orphan }));
+    },
+    annotationsReady,
+  };
+}
+
+/** The article a sidecar belongs to: beside it, or mirrored under the sidecar folder. */
+function articleOfSidecar(sidecar: vscode.Uri): vscode.Uri | null {
+  const folder = vscode.workspace.getWorkspaceFolder(sidecar);
+  const setting = folder ? vscode.workspace.getConfiguration('articleAnnotator', folder.uri).get<string>('sidecarFolder', '').trim() : '';
+  const p = sidecar.fsPath;
+  if (!p.endsWith(SIDECAR_SUFFIX)) return null;
+  const bare = p.slice(0, -SIDECAR_SUFFIX.length);
+  if (folder && setting) {
+    const root = path.resolve(folder.uri.fsPath, setting);
+    const rel = path.relative(root, bare);
+    if (!rel.startsWith('..')) return sidecar.with({ path: vscode.Uri.file(path.join(folder.uri.fsPath, rel)).path });
+  }
+  return sidecar.with({ path: vscode.Uri.file(bare).path });
+}

@@ -1,0 +1,220 @@
+// Keeps each article's user annotations placed in its current text: loads sidecars, re-anchors them after changes on
+// disk, moves them with edits in the editor (saved debounced), and applies every change through a merge-on-write update.
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { stripBom } from '../../core/article';
+import { anchor, describeQuote, rebase } from '../../core/anchoring';
+import { ArticleSidecar, BrokenSidecarError, readSidecar, updateSidecar } from './glue';
+import type { AnnotationData, LiveAnnotation } from './types';
+
+export const SIDECAR_SUFFIX = '.annotations.yaml';
+export const FOLDER_SIDECAR = 'folder' + SIDECAR_SUFFIX;
+
+export interface ArticleState {
+  uri: string;
+  sidecar: string;
+  broken: { message: string; line: number | null } | null;
+  published: string | null;
+  live: LiveAnnotation[];
+}
+
+export class UntrustedError extends Error {
+  constructor() {
+    super('Annotations need a trusted folder: this folder is open in Restricted Mode, so nothing was written. Trust the folder (Manage Workspace Trust) to annotate.');
+  }
+}
+
+let counter = 0;
+export function newId(): string {
+  counter = (counter + 1) % 1_000_000;
+  return `a-${Date.now().toString(36)}-${counter.toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
+}
+
+export class AnnotationManager implements vscode.Disposable {
+  private readonly states = new Map<string, ArticleState>();
+  private readonly changed = new vscode.EventEmitter<string[]>();
+  readonly onDidChange = this.changed.event;
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private readonly pendingSaves = new Map<string, ReturnType<typeof setTimeout>>();
+  private folderMerges: string[][] = [];
+
+  constructor(private readonly log: (l: string) => void, private readonly saveDelayMs = 400) {
+    this.disposables.push(
+      vscode.workspace.onDidChangeTextDocument((e) => this.onEdit(e)),
+      vscode.workspace.onDidSaveTextDocument((d) => void this.flush(d.uri.toString())),
+    );
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*' + SIDECAR_SUFFIX);
+    const reload = (u: vscode.Uri) => void this.onSidecarChanged(u).catch((e) => this.log(`sidecar reload failed: ${(e as Error).message}`));
+    watcher.onDidChange(reload);
+    watcher.onDidCreate(reload);
+    watcher.onDidDelete(reload);
+    this.disposables.push(watcher);
+  }
+
+  get trusted(): boolean {
+    return vscode.workspace.isTrusted;
+  }
+
+  /** Where an article's sidecar lives: beside it, or under `articleAnnotator.sidecarFolder` keeping its relative path. */
+  sidecarPath(uri: vscode.Uri): string {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const setting = vscode.workspace.getConfiguration('articleAnnotator', uri).get<string>('sidecarFolder', '').trim();
+    if (folder && setting) {
+      const rel = path.relative(folder.uri.fsPath, uri.fsPath);
+      return path.join(path.resolve(folder.uri.fsPath, setting), rel + SIDECAR_SUFFIX);
+    }
+    return uri.fsPath + SIDECAR_SUFFIX;
+  }
+
+  folderSidecarPath(uri?: vscode.Uri): string | null {
+    const folder = (uri && vscode.workspace.getWorkspaceFolder(uri)) ?? vscode.workspace.workspaceFolders?.[0];
+    if (!folder) return null;
+    const setting = vscode.workspace.getConfiguration('articleAnnotator', folder.uri).get<string>('sidecarFolder', '').trim();
+    return path.join(setting ? path.resolve(folder.uri.fsPath, setting) : folder.uri.fsPath, FOLDER_SIDECAR);
+  }
+
+  get(uri: string): ArticleState | undefined {
+    return this.states.get(uri);
+  }
+
+  all(): ArticleState[] {
+    return [...this.states.values()];
+  }
+
+  merges(): string[][] {
+    return this.folderMerges;
+  }
+
+  async textOf(uri: vscode.Uri): Promise<string> {
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (doc) return doc.getText();
+    return stripBom(new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri)));
+  }
+
+  /** Reads the article's sidecar and places its annotations in the article's current text. */
+  async load(uri: vscode.Uri, fire = true): Promise<ArticleState> {
+    const key = uri.toString();
+    const sidecar = this.sidecarPath(uri);
+    const read = await readSidecar(sidecar);
+    const state: ArticleState = { uri: key, sidecar, broken: null, published: null, live: [] };
+    if (read.kind === 'broken') state.broken = { message: read.message, line: read.line };
+    else if (read.kind === 'ok') {
+      state.published = read.data.published;
+      const text = await this.textOf(uri);
+      state.live = read.data.annotations.map((a) => this.place(key, text, a));
+    }
+    this.states.set(key, state);
+    if (fire) this.changed.fire([key]);
+    return state;
+  }
+
+  async ensure(uri: vscode.Uri): Promise<ArticleState> {
+    return this.states.get(uri.toString()) ?? this.load(uri);
+  }
+
+  async loadFolderMerges(): Promise<void> {
+    const file = this.folderSidecarPath();
+    if (!file) return;
+    const read = await readSidecar(file);
+    this.folderMerges = read.kind === 'ok' ? read.data.merges : [];
+  }
+
+  private place(uri: string, text: string, a: AnnotationData): LiveAnnotation {
+    const at = anchor(text, { quote: { exact: a.exact ?? '', prefix: a.prefix ?? '', suffix: a.suffix ?? '' }, position: { start: a.start, end: a.end } });
+    return at ? { ...a, uri, start: at.start, end: at.end, orphan: false } : { ...a, uri, orphan: true };
+  }
+
+  /** Fails (without writing) when the folder is untrusted or the sidecar is broken. */
+  assertWritable(uri: vscode.Uri): void {
+    if (!this.trusted) throw new UntrustedError();
+    const st = this.states.get(uri.toString());
+    if (st?.broken) throw new BrokenSidecarError(st.sidecar, st.broken.message, st.broken.line);
+  }
+
+  /** Applies a change to an article's sidecar (merged with what is on disk now) and re-places its annotations. */
+  async mutate(uri: vscode.Uri, fn: (d: ArticleSidecar, text: string) => void): Promise<ArticleState> {
+    await this.ensure(uri);
+    this.assertWritable(uri);
+    await this.flush(uri.toString());
+    const text = await this.textOf(uri);
+    try {
+      await updateSidecar(this.sidecarPath(uri), path.basename(uri.fsPath), (d) => fn(d, text));
+    } catch (err) {
+      if (err instanceof BrokenSidecarError) await this.load(uri);
+      throw err;
+    }
+    return this.load(uri);
+  }
+
+  async mutateFolder(fn: (d: ArticleSidecar) => void): Promise<void> {
+    if (!this.trusted) throw new UntrustedError();
+    const file = this.folderSidecarPath();
+    if (!file) throw new Error('Open a folder to keep folder-wide annotations.');
+    await updateSidecar(file, '', fn);
+    await this.loadFolderMerges();
+    this.changed.fire([]);
+  }
+
+  /** Builds a stored annotation for [start, end) of `text`. */
+  static describe(text: string, start: number, end: number, extra: Partial<AnnotationData>): AnnotationData {
+    const q = describeQuote(text, start, end);
+    return { id: newId(), start, end, exact: q.exact, prefix: q.prefix, suffix: q.suffix, created: new Date().toISOString(), ...extra };
+  }
+
+  private onEdit(e: vscode.TextDocumentChangeEvent): void {
+    const key = e.document.uri.toString();
+    const st = this.states.get(key);
+    if (!st || !e.contentChanges.length || !st.live.length) return;
+    // contentChanges of one event are against the text before the event, sorted from the end: apply them in order.
+    const edits = e.contentChanges.map((c) => ({ start: c.rangeOffset, end: c.rangeOffset + c.rangeLength, newText: c.text }));
+    const moved = rebase(st.live.map((a) => (a.orphan ? null : { start: a.start, end: a.end })), edits);
+    st.live = st.live.map((a, i) => {
+      const m = moved[i];
+      return a.orphan ? a : m ? { ...a, start: m.start, end: m.end } : { ...a, orphan: true };
+    });
+    this.changed.fire([key]);
+    if (!this.trusted || st.broken) return;
+    clearTimeout(this.pendingSaves.get(key));
+    this.pendingSaves.set(key, setTimeout(() => void this.flush(key), this.saveDelayMs));
+  }
+
+  /** Writes moved positions (and their new quotes) of an edited article to its sidecar. */
+  async flush(key: string): Promise<void> {
+    const timer = this.pendingSaves.get(key);
+    if (!timer) return;
+    clearTimeout(timer);
+    this.pendingSaves.delete(key);
+    const st = this.states.get(key);
+    if (!st || st.broken || !this.trusted) return;
+    const uri = vscode.Uri.parse(key);
+    const text = await this.textOf(uri);
+    const byId = new Map(st.live.filter((a) => !a.orphan).map((a) => [a.id, a]));
+    try {
+      await updateSidecar(st.sidecar, path.basename(uri.fsPath), (d) => {
+        for (const a of d.annotations) {
+          const live = byId.get(a.id);
+          if (!live || live.end > text.length) continue;
+          Object.assign(a, { start: live.start, end: live.end, ...describeQuote(text, live.start, live.end) });
+        }
+      });
+    } catch (err) {
+      this.log(`could not save moved annotations of ${uri.fsPath}: ${(err as Error).message}`);
+    }
+  }
+
+  private async onSidecarChanged(sidecar: vscode.Uri): Promise<void> {
+    if (path.basename(sidecar.fsPath) === FOLDER_SIDECAR) {
+      await this.loadFolderMerges();
+      this.changed.fire([]);
+      return;
+    }
+    for (const st of this.states.values()) {
+      if (path.resolve(st.sidecar) === path.resolve(sidecar.fsPath) && !this.pendingSaves.has(st.uri)) await this.load(vscode.Uri.parse(st.uri));
+    }
+  }
+
+  dispose(): void {
+    for (const t of this.pendingSaves.values()) clearTimeout(t);
+    for (const d of this.disposables) d.dispose();
+  }
+}
