@@ -18,7 +18,7 @@ export interface DateOptions {
   exclude?: Span[];
 }
 
-type Tense = 'past' | 'future' | 'none';
+type Tense = 'past' | 'future' | 'present' | 'none';
 
 interface Resolved {
   type: TimexType;
@@ -77,7 +77,7 @@ interface Candidate {
 // ---------------------------------------------------------------------------------------------
 // Small text helpers (allocate only per candidate, never per character).
 
-const PREV_WORDS_RE = /([A-Za-z'’$€£#%.,]+)[ \t\u00a0]*$/;
+const PREV_WORDS_RE = /([A-Za-z0-9'’$€£#%.,-]+)[ \t\u00a0]*$/;
 
 /** The word just before `pos` on the same line, lowercased ("" when none). */
 function prevWord(text: string, pos: number): string {
@@ -112,11 +112,12 @@ const isUpper = (c: string) => c >= 'A' && c <= 'Z';
 // Tense: the nearest tense cue before the expression in its sentence, else the first after it.
 
 const TENSE_CUE_RE = new RegExp(
-  '\\b(?:(will|won[\'’]t|shall|going to|set to|scheduled|slated|due to|expected to|plans? to|planned|planning|' +
-    'intends? to|upcoming|to be held|is to|are to|[\'’]ll)|' +
-    '(was|were|had|did|said|says|told|met|made|took|came|went|began|gave|held|left|saw|got|found|became|fell|' +
+  '\\b(?:(will|won[\'’]t|shall|going to|set to|scheduled|slated|due to|due (?:in|on|by|until|for)|expected to|' +
+    'plans? to|planned|planning|intends? to|upcoming|to be held|is to|are to|may|might|[\'’]ll)|' +
+    '(was|were|had|did|said|told|met|made|took|came|went|began|gave|held|left|saw|got|found|became|fell|' +
     'rose|brought|sent|won|lost|paid|sold|bought|spoke|wrote|ran|led|struck|thought|felt|kept|built|flew|knew|' +
-    'grew|drew|chose|broke|spent|ago|[a-z]+ed))\\b',
+    'grew|drew|chose|broke|spent|ago|has been|have been|[a-z]+ed)|' +
+    '(is|are|am|says|ends|begins|starts|opens|closes|runs|arrives|expires|remains|lasts|continues|goes))\\b',
   'g',
 );
 const NOT_PAST_ED = /(?:eed|^red|^bed|^shed|hundred)$/;
@@ -170,8 +171,13 @@ function tenseAt(ctx: Ctx, start: number, end: number): Tense {
   while ((m = re.exec(sentence)) !== null) {
     let t: Tense;
     if (m[1]) t = 'future';
+    else if (m[3]) t = 'present';
     else {
-      if (m[2].endsWith('ed') && NOT_PAST_ED.test(m[2])) continue;
+      if (m[2].endsWith('ed')) {
+        if (NOT_PAST_ED.test(m[2])) continue;
+        // "will be shipped", "to be released": a passive participle takes its tense from the auxiliary.
+        if (m.index >= 3 && sentence.slice(m.index - 3, m.index) === 'be ') continue;
+      }
       t = 'past';
     }
     if (m.index + m[0].length <= relStart) before = t;
@@ -193,7 +199,7 @@ function pubYmd(ctx: Ctx) {
 }
 
 function leanWord(t: Tense): string {
-  return t === 'future' ? 'future-tense sentence' : t === 'past' ? 'past-tense sentence' : 'sentence without a clear tense (news leans to the past)';
+  return t === 'future' ? 'future-tense sentence' : t === 'past' ? 'past-tense sentence' : t === 'present' ? 'present-tense sentence' : 'sentence without a clear tense (news leans to the past)';
 }
 
 /** Month-day without a year: the occurrence nearest the publication date in the direction of the tense. */
@@ -358,11 +364,21 @@ rules.push({
     const mo = monthIndex(m[4]);
     const mod = modOf(m[1] || m[2] || m[3]);
     if (ctx.pub === null) return { type: 'DATE', value: `XXXX-${pad(mo, 2)}`, explanation: `month without a year; ${UNKNOWN}`, relative: true };
-    const tense = tenseAt(ctx, start, end);
+    // A preposition can settle the direction by itself: "since December" is past, "next March" ahead.
+    const pw = prevWord(ctx.text, start);
+    let tense = tenseAt(ctx, start, end);
+    if (pw === 'since' || pw === 'last') tense = 'past';
+    else if (pw === 'next' || pw === 'coming') tense = 'future';
     const p = pubYmd(ctx);
     let y = p.y;
-    if (tense === 'future') { if (mo < p.m) y++; } else if (mo > p.m) y--;
-    const how = tense === 'future' ? 'the first one on or after' : 'the latest one on or before';
+    let how: string;
+    if (tense === 'future') { if (mo < p.m) y++; how = 'the first one on or after'; }
+    else if (tense === 'present') {
+      // Present tense: the nearest such month.
+      if (mo - p.m > 6) y--;
+      else if (p.m - mo > 6) y++;
+      how = 'the one nearest to';
+    } else { if (mo > p.m) y--; how = 'the latest one on or before'; }
     return { type: 'DATE', value: formatMonth(y, mo), explanation: `${mod}${MONTH_NAMES[mo - 1]} without a year in a ${leanWord(tense)}: ${how} the publication month, so ${y}`, relative: true };
   },
 });
@@ -499,7 +515,11 @@ rules.push({
       why = `"this ${m[2]}": the ${m[2]} of the publication week (${ctx.pubStr})`;
     } else {
       const tense = tenseAt(ctx, start, end);
-      if (tense === 'future') {
+      const back = (pwd - wd + 7) % 7, ahead = (wd - pwd + 7) % 7;
+      if (tense === 'present' && ahead < back) {
+        n = pub + ahead;
+        why = `bare weekday in a present-tense sentence: the nearest ${m[2]}, on or after the publication date ${ctx.pubStr}`;
+      } else if (tense === 'future') {
         n = pub + ((wd - pwd + 7) % 7);
         why = `bare weekday in a future-tense sentence: the first ${m[2]} on or after the publication date ${ctx.pubStr}`;
       } else {
