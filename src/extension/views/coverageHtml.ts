@@ -12,6 +12,17 @@ export function escapeHtml(s: string): string {
   return s.replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
+/** Posted once the page's script has run: how many cell buttons the page holds (tests check the page really rendered). */
+export interface CoverageReady {
+  type: 'ready';
+  buttons: number;
+}
+
+export function isCoverageReady(msg: unknown): msg is CoverageReady {
+  const m = msg as Partial<CoverageReady> | null;
+  return !!m && m.type === 'ready' && Number.isInteger(m.buttons);
+}
+
 export function isCoverageClick(msg: unknown): msg is CoverageClick {
   const m = msg as Partial<CoverageClick> | null;
   return !!m && m.type === 'open' && Number.isInteger(m.row) && Number.isInteger(m.col);
@@ -64,7 +75,7 @@ export function coverageHtml(matrix: CoverageMatrix, nonce: string, cspSource: s
   table { border-collapse: collapse; }
   th, td { border: 1px solid var(--vscode-panel-border, var(--vscode-editorGroup-border)); padding: 4px 6px; vertical-align: top; }
   thead th { position: sticky; top: 0; background: var(--vscode-editor-background); text-align: left; font-weight: 600; max-width: 12em; }
-  thead th .col { display: block; }
+  thead th .col { display: block; overflow-wrap: anywhere; }
   .pub, .when { display: block; color: var(--vscode-descriptionForeground); font-weight: normal; font-size: 0.9em; }
   tbody th { text-align: left; font-weight: normal; max-width: 28em; }
   td { text-align: center; }
@@ -87,6 +98,7 @@ ${table}
     if (!b) return;
     vscode.postMessage({ type: 'open', row: Number(b.dataset.row), col: Number(b.dataset.col) });
   });
+  vscode.postMessage({ type: 'ready', buttons: document.querySelectorAll('button[data-row]').length });
 </script>
 </body>
 </html>`;

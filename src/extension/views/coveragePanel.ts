@@ -3,7 +3,7 @@ import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
 import type { MentionRef } from '../../core/model';
 import type { CorpusClient } from '../corpusClient';
-import { coverageHtml, isCoverageClick } from './coverageHtml';
+import { coverageHtml, isCoverageClick, isCoverageReady } from './coverageHtml';
 import type { CoverageMatrix } from './viewModel';
 
 export class CoveragePanel implements vscode.Disposable {
@@ -11,6 +11,9 @@ export class CoveragePanel implements vscode.Disposable {
   private matrix: CoverageMatrix = { articles: [], rows: [] };
 
   constructor(private readonly client: CorpusClient, private readonly openMention: (ref: MentionRef) => Promise<void>, private readonly log: (line: string) => void) {}
+
+  /** Cell buttons the page reported after its script ran; undefined until the current page has reported. */
+  renderedButtons: number | undefined;
 
   get isOpen(): boolean {
     return this.panel !== undefined;
@@ -27,15 +30,22 @@ export class CoveragePanel implements vscode.Disposable {
       });
       this.panel.onDidDispose(() => (this.panel = undefined));
       this.panel.webview.onDidReceiveMessage((msg: unknown) => {
-        if (!isCoverageClick(msg)) return;
-        const cell = this.matrix.rows[msg.row]?.cells[msg.col];
-        if (cell) void this.openMention(cell.first);
+        if (isCoverageReady(msg)) this.renderedButtons = msg.buttons;
+        else if (isCoverageClick(msg)) void this.openCell(msg.row, msg.col);
       });
     } else {
       this.panel.reveal();
     }
     await this.redraw();
     return this.matrix;
+  }
+
+  /** What a click on a cell does: opens the first mention of that event in that article. */
+  async openCell(row: number, col: number): Promise<MentionRef | null> {
+    const cell = this.matrix.rows[row]?.cells[col];
+    if (!cell) return null;
+    await this.openMention(cell.first);
+    return cell.first;
   }
 
   async redraw(): Promise<void> {
@@ -47,6 +57,7 @@ export class CoveragePanel implements vscode.Disposable {
       this.log(`coverage failed: ${(err as Error).message}`);
     }
     // A fresh nonce per render: the policy only ever trusts the script written just now.
+    this.renderedButtons = undefined;
     panel.webview.html = coverageHtml(this.matrix, randomBytes(16).toString('hex'), panel.webview.cspSource);
   }
 

@@ -20,6 +20,10 @@ export interface ViewsApi {
   quotesRoots(): Promise<Summary[]>;
   /** Runs the coverage command and reports what the panel drew. */
   showCoverage(): Promise<{ open: boolean; rows: number; columns: number; checked: number }>;
+  /** Cell buttons the coverage page drew once its script ran (undefined until then). */
+  coverageRenderedButtons(): number | undefined;
+  /** Does what clicking that cell does; resolves to the mention it opened, or null for an empty cell. */
+  openCoverageCell(row: number, col: number): Promise<{ path: string; start: number; end: number } | null>;
   refresh(): void;
 }
 
@@ -87,6 +91,11 @@ export function registerViews(context: vscode.ExtensionContext, client: CorpusCl
       const matrix = (await vscode.commands.executeCommand(SHOW_COVERAGE)) as Awaited<ReturnType<CoveragePanel['show']>>;
       const checked = matrix.rows.reduce((n, r) => n + r.cells.filter(Boolean).length, 0);
       return { open: coverage.isOpen, rows: matrix.rows.length, columns: matrix.articles.length, checked };
+    },
+    coverageRenderedButtons: () => coverage.renderedButtons,
+    openCoverageCell: async (row, col) => {
+      const ref = await coverage.openCell(row, col);
+      return ref && { path: ref.path, start: ref.start, end: ref.end };
     },
     refresh,
   };

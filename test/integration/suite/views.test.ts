@@ -13,6 +13,8 @@ interface Api {
     eventsRoots(): Promise<Summary[]>;
     quotesRoots(): Promise<Summary[]>;
     showCoverage(): Promise<{ open: boolean; rows: number; columns: number; checked: number }>;
+    coverageRenderedButtons(): number | undefined;
+    openCoverageCell(row: number, col: number): Promise<{ path: string; start: number; end: number } | null>;
   };
 }
 
@@ -30,6 +32,16 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 250));
   }
+}
+
+/** The first column of row 0 that holds a ✓ (tries each until one opens). */
+async function firstTickedColumn(views: Api['views']): Promise<number> {
+  const { columns } = await views.showCoverage();
+  for (let col = 0; col < columns; col++) {
+    const ref = await views.openCoverageCell(0, col);
+    if (ref) return col;
+  }
+  return -1;
 }
 
 describe('views', function () {
@@ -88,6 +100,24 @@ describe('views', function () {
     // The tab model reaches the extension host a moment after the panel is created.
     const tab = await until('the Event Coverage tab', async () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label === 'Event Coverage'));
     assert.ok(tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('articleAnnotator.coverage'), JSON.stringify(tab.input));
+    // The page's nonce'd script ran under the Content-Security-Policy and found one button per ✓.
+    const buttons = await until('the coverage page script', async () => views.coverageRenderedButtons());
+    assert.strictEqual(buttons, shown.checked);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('a coverage cell opens the article at the event, an empty cell opens nothing', async () => {
+    const { views } = await api();
+    await views.showCoverage();
+    const opened = await views.openCoverageCell(0, await firstTickedColumn(views));
+    assert.ok(opened, 'the first row has no ✓');
+    const editor = await until('the article editor', async () => {
+      const e = vscode.window.activeTextEditor;
+      return e && e.document.uri.toString() === opened.path ? e : undefined;
+    });
+    const selection = [editor.document.offsetAt(editor.selection.start), editor.document.offsetAt(editor.selection.end)];
+    assert.deepStrictEqual(selection, [opened.start, opened.end]);
+    assert.strictEqual(await views.openCoverageCell(10_000, 0), null);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 

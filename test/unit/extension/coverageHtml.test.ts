@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { coverageHtml, escapeHtml, isCoverageClick } from '../../../src/extension/views/coverageHtml';
+import { coverageHtml, escapeHtml, isCoverageClick, isCoverageReady } from '../../../src/extension/views/coverageHtml';
 import type { CoverageMatrix } from '../../../src/extension/views/viewModel';
 
 const hostile = '<img src=x onerror=alert(1)><script>alert(2)</script>" onmouseover="x';
@@ -30,6 +30,8 @@ describe('views: coverage page', () => {
     assert.deepStrictEqual(scripts, [' nonce="abc123"']);
     assert.ok(!/\b(src|href)="https?:/.test(html), 'remote resource');
     assert.ok(!/innerHTML/.test(html));
+    // The script reports how many cells it found, and posts only indices on a click.
+    assert.match(html, /postMessage\(\{ type: 'ready', buttons: document\.querySelectorAll\('button\[data-row\]'\)\.length \}\)/);
   });
 
   it('draws a ✓ button with the count for a reported cell and an empty cell otherwise', () => {
@@ -43,6 +45,8 @@ describe('views: coverage page', () => {
     assert.ok(!isCoverageClick({ type: 'open', row: '0', col: 1 }));
     assert.ok(!isCoverageClick({ type: 'run', row: 0, col: 1 }));
     assert.ok(!isCoverageClick(null));
+    assert.ok(isCoverageReady({ type: 'ready', buttons: 3 }));
+    assert.ok(!isCoverageReady({ type: 'ready' }));
   });
 
   it('says so when no event is reported', () => {
