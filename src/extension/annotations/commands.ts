@@ -373,7 +373,7 @@ export function registerAnnotationCommands(deps: CommandDeps): vscode.Disposable
     const list = st.live.filter((a) => !a.orphan).sort((a, b) => a.start - b.start);
     if (!list.length) return undefined;
     const editor = await vscode.window.showTextDocument(doc, { preserveFocus: false });
-    const at = o.start ?? doc.offsetAt(editor.selection.active);
+    const at = o.start ?? doc.offsetAt(editor.selection.start);
     const next = dir === 1 ? (list.find((a) => a.start > at) ?? list[0]) : ([...list].reverse().find((a) => a.start < at) ?? list[list.length - 1]);
     const range = new vscode.Range(doc.positionAt(next.start), doc.positionAt(next.end));
     editor.selection = new vscode.Selection(range.start, range.end);

@@ -1,0 +1,322 @@
+// User annotations in a real VS Code: every command called with its options object, asserted on the sidecar on disk.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import YAML from 'yaml';
+
+const EXTENSION_ID = 'article-annotator.article-annotator';
+
+interface Api {
+  ready: Promise<void>;
+  view(uri: vscode.Uri): Promise<{ published: { value: string; origin: string } | null; entities: { start: number; end: number; text: string; type: string; id: string }[] } | null>;
+  annotations: {
+    annotationsReady: Promise<void>;
+    filterView<T>(v: T): T;
+    annotationsOf(uri: vscode.Uri): Promise<{ id: string; start: number; end: number; tag?: string; note?: string; status?: string; orphan: boolean }[]>;
+  };
+}
+
+interface Stored {
+  id: string;
+  start: number;
+  end: number;
+  exact: string;
+  tag?: string;
+  note?: string;
+  status?: string;
+  entityId?: string;
+  event?: { id: string; label: string };
+}
+
+async function api(): Promise<Api> {
+  const a = await vscode.extensions.getExtension<Api>(EXTENSION_ID)!.activate();
+  await a.ready;
+  await a.annotations.annotationsReady;
+  return a;
+}
+
+async function seed(prefix: string): Promise<vscode.TextDocument> {
+  const [uri] = await vscode.workspace.findFiles(`${prefix}_*.txt`);
+  assert.ok(uri, `seed ${prefix} not found`);
+  return vscode.workspace.openTextDocument(uri);
+}
+
+function sidecarOf(doc: vscode.TextDocument): string {
+  return doc.uri.fsPath + '.annotations.yaml';
+}
+
+function readSidecar(doc: vscode.TextDocument): { published?: string; annotations: Stored[] } {
+  const raw = YAML.parse(fs.readFileSync(sidecarOf(doc), 'utf8')) ?? {};
+  return { published: raw.published, annotations: raw.annotations ?? [] };
+}
+
+function span(doc: vscode.TextDocument, needle: string, nth = 0): { uri: string; start: number; end: number } {
+  let at = -1;
+  for (let i = 0; i <= nth; i++) at = doc.getText().indexOf(needle, at + 1);
+  assert.ok(at >= 0, `"${needle}" not in ${doc.fileName}`);
+  return { uri: doc.uri.toString(), start: at, end: at + needle.length };
+}
+
+const run = <T>(command: string, options: object) => vscode.commands.executeCommand<T>(`articleAnnotator.${command}`, options);
+
+async function until(what: string, check: () => boolean | Promise<boolean>, ms = 8000): Promise<void> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.fail(`timed out waiting for ${what}`);
+}
+
+describe('user annotations', function () {
+  this.timeout(60000);
+
+  it('tagSelection writes the tag to the sidecar beside the article', async () => {
+    await api();
+    const doc = await seed('000');
+    const s = span(doc, 'Fumio Kishida');
+    await run('tagSelection', { ...s, tag: 'person' });
+    const stored = readSidecar(doc).annotations.find((a) => a.start === s.start && a.end === s.end);
+    assert.ok(stored, 'no annotation on disk');
+    assert.strictEqual(stored.tag, 'person');
+    assert.strictEqual(stored.exact, 'Fumio Kishida');
+  });
+
+  it('addNote stores the note and the hover shows it escaped, with no command links', async () => {
+    await api();
+    const doc = await seed('000');
+    const s = span(doc, 'Fumio Kishida');
+    const note = 'Check [this](command:workbench.action.quit) <b>bold</b>';
+    await run('addNote', { ...s, note });
+    const stored = readSidecar(doc).annotations.filter((a) => a.start === s.start && a.end === s.end);
+    assert.strictEqual(stored.length, 1, 'the note should join the existing annotation');
+    assert.strictEqual(stored[0].note, note);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, doc.positionAt(s.start + 2));
+    const md = hovers.flatMap((h) => h.contents).filter((c): c is vscode.MarkdownString => typeof c !== 'string' && 'value' in c && c.value.includes('Your annotation'));
+    assert.strictEqual(md.length, 1, 'no annotation hover');
+    assert.ok(md[0].value.includes('\\[this\\]\\(command:workbench'), md[0].value);
+    assert.ok(md[0].value.includes('\\<b\\>'), md[0].value);
+    assert.ok(!md[0].isTrusted, 'annotation hover must not be trusted');
+  });
+
+  it('linkToEvent links a span to a new named event', async () => {
+    await api();
+    const doc = await seed('000');
+    const s = span(doc, 'summit');
+    await run('linkToEvent', { ...s, event: 'Tokyo summit 2023' });
+    const stored = readSidecar(doc).annotations.find((a) => a.start === s.start);
+    assert.deepStrictEqual(stored?.event, { id: 'user:tokyo-summit-2023', label: 'Tokyo summit 2023' });
+  });
+
+  it('tagAllOccurrences tags every whole-word occurrence in the article, then in the folder', async () => {
+    await api();
+    const doc = await seed('001');
+    const s = span(doc, 'Kishida');
+    const expected = doc.getText().split(/(?<![\p{L}])Kishida(?![\p{L}])/u).length - 1;
+    const n = await run<number>('tagAllOccurrences', { ...s, tag: 'pm', scope: 'article' });
+    assert.strictEqual(n, expected);
+    assert.strictEqual(readSidecar(doc).annotations.filter((a) => a.tag === 'pm').length, expected);
+    const total = await run<number>('tagAllOccurrences', { ...s, tag: 'pm', scope: 'folder' });
+    assert.ok(total > expected, `folder scope tagged ${total}, the article alone ${expected}`);
+    const others = (await vscode.workspace.findFiles('*.txt')).filter((u) => u.toString() !== doc.uri.toString() && fs.existsSync(u.fsPath + '.annotations.yaml'));
+    assert.ok(others.length >= 1, 'no other article got a sidecar');
+  });
+
+  it('acceptSuggestion and rejectSuggestion record judgements; a rejected span is no longer highlighted', async () => {
+    const a = await api();
+    const doc = await seed('002');
+    const view = await a.view(doc.uri);
+    assert.ok(view && view.entities.length >= 2, 'seed 002 has too few detected entities');
+    const [first, second] = view.entities;
+    await run('acceptSuggestion', { uri: doc.uri.toString(), start: first.start, end: first.start, scope: 'article' });
+    await run('rejectSuggestion', { uri: doc.uri.toString(), start: second.start, end: second.end, scope: 'article' });
+    const stored = readSidecar(doc).annotations;
+    const acc = stored.find((x) => x.start === first.start && x.end === first.end);
+    const rej = stored.find((x) => x.start === second.start && x.end === second.end);
+    assert.strictEqual(acc?.status, 'accepted');
+    assert.strictEqual(acc?.entityId, first.id);
+    assert.strictEqual(rej?.status, 'rejected');
+    const filtered = a.annotations.filterView(await a.view(doc.uri))!;
+    assert.ok(!filtered.entities.some((e) => e.start === second.start && e.end === second.end), 'the rejected span is still drawn');
+    assert.ok(filtered.entities.some((e) => e.start === first.start), 'the accepted span disappeared');
+  });
+
+  it('rejectSuggestion with scope folder marks the entity wrong in every article that has it', async () => {
+    const a = await api();
+    const doc = await seed('000');
+    const view = (await a.view(doc.uri))!;
+    const tokyo = view.entities.find((e) => e.text === 'Tokyo');
+    assert.ok(tokyo, 'Tokyo not detected in seed 000');
+    const n = await run<number>('rejectSuggestion', { uri: doc.uri.toString(), start: tokyo.start, end: tokyo.end, scope: 'folder' });
+    assert.ok(n >= 2, `only ${n} mention(s) rejected`);
+    let articles = 0;
+    for (const uri of await vscode.workspace.findFiles('*.txt')) {
+      if (!fs.existsSync(uri.fsPath + '.annotations.yaml')) continue;
+      const d = await vscode.workspace.openTextDocument(uri);
+      if (readSidecar(d).annotations.some((x) => x.status === 'rejected' && x.entityId === tokyo.id)) articles++;
+    }
+    assert.ok(articles >= 2, `rejected in ${articles} article(s)`);
+  });
+
+  it('mergeEntities keeps the group in the folder sidecar', async () => {
+    await api();
+    const group = await run<string[]>('mergeEntities', { entities: ['person:yoon-suk-yeol', 'person:yoon'] });
+    assert.deepStrictEqual(group, ['person:yoon-suk-yeol', 'person:yoon']);
+    const root = vscode.workspace.workspaceFolders![0].uri.fsPath;
+    const raw = YAML.parse(fs.readFileSync(path.join(root, 'folder.annotations.yaml'), 'utf8'));
+    assert.ok(raw.merges.some((m: string[]) => m.includes('person:yoon-suk-yeol') && m.includes('person:yoon')), JSON.stringify(raw));
+  });
+
+  it('setPublicationDate stores the date and every date resolution uses it', async () => {
+    const a = await api();
+    const doc = await seed('004');
+    await run('setPublicationDate', { uri: doc.uri.toString(), date: '2021-02-03' });
+    assert.strictEqual(String(readSidecar(doc).published), '2021-02-03');
+    await until('the user date in the analysis', async () => (await a.view(doc.uri))?.published?.value === '2021-02-03');
+    assert.strictEqual((await a.view(doc.uri))!.published!.origin, 'user');
+  });
+
+  it('nextAnnotation and previousAnnotation move the selection through the article', async () => {
+    await api();
+    const doc = await seed('001');
+    const editor = await vscode.window.showTextDocument(doc);
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
+    const first = await run<{ start: number; end: number }>('nextAnnotation', { uri: doc.uri.toString() });
+    const second = await run<{ start: number; end: number }>('nextAnnotation', { uri: doc.uri.toString() });
+    assert.ok(first && second && second.start > first.start, JSON.stringify({ first, second }));
+    assert.strictEqual(doc.offsetAt(vscode.window.activeTextEditor!.selection.start), second.start);
+    const back = await run<{ start: number }>('previousAnnotation', { uri: doc.uri.toString() });
+    assert.strictEqual(back.start, first.start);
+  });
+
+  it('removeAnnotation deletes it from the sidecar', async () => {
+    await api();
+    const doc = await seed('000');
+    const target = readSidecar(doc).annotations.find((a) => a.exact === 'summit');
+    assert.ok(target);
+    const removed = await run<number>('removeAnnotation', { uri: doc.uri.toString(), id: target.id });
+    assert.strictEqual(removed, 1);
+    assert.ok(!readSidecar(doc).annotations.some((a) => a.id === target.id));
+  });
+
+  it('edits in the editor move annotations with the text and are saved', async () => {
+    await api();
+    const doc = await seed('000');
+    const before = readSidecar(doc).annotations.find((a) => a.exact === 'Fumio Kishida')!;
+    const editor = await vscode.window.showTextDocument(doc);
+    await editor.edit((e) => e.insert(doc.positionAt(0), 'INSERTED LINE\n'));
+    await until('the moved annotation on disk', () => readSidecar(doc).annotations.find((a) => a.id === before.id)?.start === before.start + 14);
+    const after = readSidecar(doc).annotations.find((a) => a.id === before.id)!;
+    assert.strictEqual(doc.getText().slice(after.start, after.end), 'Fumio Kishida');
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  it('a sidecar changed on disk is reloaded; an annotation whose text is gone is orphaned with quick fixes', async () => {
+    const a = await api();
+    const doc = await seed('003');
+    await vscode.window.showTextDocument(doc);
+    const s = span(doc, 'Korea');
+    const data = {
+      article: path.basename(doc.uri.fsPath),
+      annotations: [
+        { id: 'ext-1', start: s.start, end: s.end, exact: 'Korea', prefix: doc.getText().slice(Math.max(0, s.start - 32), s.start), suffix: doc.getText().slice(s.end, s.end + 32), tag: 'place' },
+        { id: 'ext-2', start: 10, end: 40, exact: 'text that is in no article at all', prefix: 'zzz', suffix: 'qqq', tag: 'claim' },
+      ],
+    };
+    fs.writeFileSync(sidecarOf(doc), YAML.stringify(data));
+    await until('the reload', async () => (await a.annotations.annotationsOf(doc.uri)).length === 2);
+    const live = await a.annotations.annotationsOf(doc.uri);
+    assert.strictEqual(live.find((x) => x.id === 'ext-1')?.orphan, false);
+    assert.strictEqual(live.find((x) => x.id === 'ext-2')?.orphan, true);
+    await until('the orphan in Problems', () => vscode.languages.getDiagnostics(doc.uri).some((d) => String(d.code) === 'orphan:ext-2'));
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, new vscode.Range(doc.positionAt(s.start), doc.positionAt(s.end)));
+    const titles = actions.map((x) => x.title);
+    assert.ok(titles.some((t) => t.startsWith('Re-anchor')), titles.join(' | '));
+    assert.ok(titles.some((t) => t.startsWith('Delete the orphaned')), titles.join(' | '));
+    const reanchor = actions.find((x) => x.title.startsWith('Re-anchor'))!;
+    await vscode.commands.executeCommand(reanchor.command!.command, ...(reanchor.command!.arguments ?? []));
+    const fixed = readSidecar(doc).annotations.find((x) => x.id === 'ext-2')!;
+    assert.strictEqual(fixed.exact, 'Korea');
+  });
+
+  it('a broken sidecar is reported with its line and never overwritten by any command', async () => {
+    const a = await api();
+    const doc = await seed('003');
+    const broken = 'article: x\nannotations:\n  - id: a\n    tag: [unclosed\n';
+    fs.writeFileSync(sidecarOf(doc), broken);
+    await until('the YAML error in Problems', () => vscode.languages.getDiagnostics(vscode.Uri.file(sidecarOf(doc))).some((d) => /line \d+/.test(d.message)));
+    const s = span(doc, 'Korea');
+    const calls: [string, object][] = [
+      ['tagSelection', { ...s, tag: 'place' }],
+      ['tagAllOccurrences', { ...s, tag: 'place', scope: 'article' }],
+      ['linkToEvent', { ...s, event: 'x' }],
+      ['addNote', { ...s, note: 'n' }],
+      ['acceptSuggestion', { ...s, scope: 'article' }],
+      ['rejectSuggestion', { ...s, scope: 'article' }],
+      ['setPublicationDate', { uri: s.uri, date: '2020-01-01' }],
+      ['removeAnnotation', { uri: s.uri, id: 'a' }],
+      ['importAnnotations', { uri: s.uri, source: sidecarOf(doc) }],
+    ];
+    for (const [cmd, o] of calls) {
+      await run(cmd, o);
+      assert.strictEqual(fs.readFileSync(sidecarOf(doc), 'utf8'), broken, `${cmd} changed the broken sidecar`);
+    }
+    assert.deepStrictEqual(await a.annotations.annotationsOf(doc.uri), []);
+    fs.unlinkSync(sidecarOf(doc));
+  });
+
+  it('exports every format to files that exist and parse', async () => {
+    await api();
+    const root = vscode.workspace.workspaceFolders![0].uri.fsPath;
+    const out = path.join(path.dirname(root), 'export-' + Date.now());
+    for (const format of ['w3c', 'brat', 'conll', 'csv', 'jsonl']) {
+      const files = await run<string[]>('exportAnnotations', { format, target: path.join(out, format) });
+      assert.ok(files && files.length >= 1, `${format}: nothing written`);
+      for (const f of files) assert.ok(fs.existsSync(f), `${f} missing`);
+    }
+    const w3c = JSON.parse(fs.readFileSync(path.join(out, 'w3c', 'annotations.w3c.json'), 'utf8'));
+    assert.strictEqual(w3c.type, 'AnnotationCollection');
+    assert.ok(w3c.first.items.length >= 5);
+    assert.ok(w3c.first.items.every((i: { target: { selector: { type: string }[] } }) => i.target.selector.some((x) => x.type === 'TextQuoteSelector')));
+    const jsonl = fs.readFileSync(path.join(out, 'jsonl', 'annotations.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    assert.strictEqual(jsonl.length, w3c.first.items.length);
+    const csv = fs.readFileSync(path.join(out, 'csv', 'annotations.csv'), 'utf8').trim().split('\r\n');
+    assert.ok(csv[0].startsWith('article,id,start,end,text,tag'));
+    const conll = fs.readFileSync(path.join(out, 'conll', 'annotations.conll'), 'utf8').split('\n').filter((l) => l && !l.startsWith('-DOCSTART-'));
+    assert.ok(conll.every((l) => /^\S+\t(O|[BI]-\S+)$/.test(l)), 'a CoNLL line is not token<TAB>label');
+    assert.ok(conll.some((l) => l.startsWith('Fumio\tB-PERSON')), 'Fumio is not B-PERSON');
+    const anns = fs.readdirSync(path.join(out, 'brat')).filter((f) => f.endsWith('.ann'));
+    assert.ok(anns.length >= 2);
+    for (const f of anns) {
+      const text = fs.readFileSync(path.join(out, 'brat', f.replace(/\.ann$/, '.txt')), 'utf8');
+      for (const line of fs.readFileSync(path.join(out, 'brat', f), 'utf8').split('\n').filter((l) => l.startsWith('T'))) {
+        const m = /^T\d+\t\S+ (\d+) (\d+)\t(.*)$/.exec(line);
+        if (m) assert.strictEqual(text.slice(+m[1], +m[2]), m[3], `${f}: ${line}`);
+      }
+    }
+  });
+
+  it('import round trip: W3C and brat files of an article give back its annotations', async () => {
+    const a = await api();
+    const doc = await seed('002');
+    const before = (await a.annotations.annotationsOf(doc.uri)).map((x) => `${x.start}-${x.end}:${x.tag}:${x.status ?? ''}`).sort();
+    assert.ok(before.length >= 2);
+    const dir = path.join(path.dirname(vscode.workspace.workspaceFolders![0].uri.fsPath), 'roundtrip-' + Date.now());
+    const [w3cFile] = await run<string[]>('exportAnnotations', { uri: doc.uri.toString(), format: 'w3c', target: path.join(dir, 'one.json') });
+    fs.unlinkSync(sidecarOf(doc));
+    await until('the sidecar removal', async () => (await a.annotations.annotationsOf(doc.uri)).length === 0);
+    const n = await run<number>('importAnnotations', { uri: doc.uri.toString(), source: w3cFile });
+    assert.strictEqual(n, before.length);
+    const after = readSidecar(doc).annotations.map((x) => `${x.start}-${x.end}:${x.tag}:${x.status ?? ''}`).sort();
+    assert.deepStrictEqual(after, before);
+    // brat keeps tags and spans (not judgements): compare the tagged, non-rejected ones.
+    await run('tagSelection', { ...span(doc, doc.getText().match(/[A-Z][a-z]{3,}/)![0]), tag: 'claim' });
+    const tagged = readSidecar(doc).annotations.filter((x) => x.status !== 'rejected').map((x) => `${x.start}-${x.end}:${x.tag}`).sort();
+    const files = await run<string[]>('exportAnnotations', { uri: doc.uri.toString(), format: 'brat', target: path.join(dir, 'brat') });
+    fs.unlinkSync(sidecarOf(doc));
+    await until('the sidecar removal', async () => (await a.annotations.annotationsOf(doc.uri)).length === 0);
+    await run('importAnnotations', { uri: doc.uri.toString(), source: files.find((f) => f.endsWith('.ann')) });
+    assert.deepStrictEqual(readSidecar(doc).annotations.map((x) => `${x.start}-${x.end}:${x.tag}`).sort(), tagged);
+  });
+});
