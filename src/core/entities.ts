@@ -469,6 +469,8 @@ function analyseRun(tokens: Token[], first: number, last: number, out: Candidate
       }
     }
   }
+  // A lone sentence-initial word the article also writes in lower case, or an adverb ("Sadly,"), is no name.
+  if (first === last && tokens[first].positional && !tokens[first].allCaps && (tokens[first].lowerElsewhere || VERBAL_SUFFIX_RE.test(tokens[first].key))) return;
   const [type, strength] = classify(tokens, first, last);
   // Without a cue the run waits for support from elsewhere in the article (a typed twin, a person it names).
   const positional = tokens[first].positional && first === last && strength < 2 && !tokens[first].allCaps;

@@ -35,6 +35,63 @@ Hun Prayut Thaksin Yingluck Aung Suu Thein Nguyen Ngo Tran Le Pham
 Nelson Martin Luther Jacob Cyril Thabo Goodluck Muhammadu Bola Uhuru William Paul Yoweri Robert Emmerson Abiy Kofi Ban Antonio
 Jacinda Scott Malcolm Kevin Julia Tony Anthony Justin Stephen Pierre Jean-Claude Ursula Charles Elon Jeff Sundar Satya
 Tim Sergey Larry Mark Sheryl Warren Bill Steve Jony Phil Craig Eddy Jony Angela Rupert Louis Noel Thomas Jim Dennis
+Aaron Abby Abraham Ada Adrian Adriana Agnes Aidan Aileen Alan Alana Albert Alec Alejandra Alex Alexa Alexandra Alexandre
+Alfred Alicia Alison Allan Allen Allison Alma Alvin Amanda Amelia Amos Amy Ana Andre Andrea Andrew Andy Angel Angelina Anita
+Ann Anne Annie Antoine Anton April Archie Ariana Arnold Arturo Ashley Audrey August Ava Barry Beatrice Becky Belinda Ben
+Benny Bernadette Bernie Bert Beth Bethany Bianca Blake Bonnie Brad Bradley Brenda Brendan Brent Brett Brian Bridget Britney
+Brooke Bruce Bruno Bryan Bryce Caitlin Calvin Cameron Camila Candace Carla Carlos Carmen Caroline Carrie Casey Cassandra
+Cecilia Cedric Celia Chad Charlie Chelsea Cheryl Chester Chloe Chuck Cindy Claire Clara Clarence Claudia Clay Clayton
+Cliff Clifford Clint Clinton Cody Colin Connie Conor Connor Constance Cora Corey Courtney Craig Crystal Curtis Cynthia
+Daisy Dale Dallas Damian Damon Dana Daniela Danny Dara Darla Darrell Darren Daryl Dawn Dean Debbie Delia Dennis Derek
+Desmond Devin Dexter Dianne Dolores Don Donovan Dora Doug Drew Duane Dustin Dwayne Dwight Earl Eddie Edgar Edith Edna
+Edwin Eileen Elaine Eleanor Elena Eli Elias Elisa Elise Eliza Ella Ellen Ellie Elliot Elliott Ellis Eloise Elsa Elvis
+Emil Emilia Emilio Eric Erica Erik Erin Ernest Esther Ethel Eugene Eva Evan Eve Ezra Faith Felix Fiona Floyd Forrest
+Francis Frankie Franklin Freddie Frederick Gail Garrett Gavin Gene Geoffrey Georgia Gerard Gilbert Gina Glen Glenn Gordon
+Grace Graham Grant Greta Gwen Hailey Haley Harriet Harrison Harry Harvey Hazel Heidi Herbert Herman Hilary Holly Homer
+Howard Hugh Ian Ida Ingrid Irene Iris Isaac Isabel Isaiah Ivy Jackie Jacqueline Jade Jaime Jake Jamal Jamie Jan Jana
+Janet Janice Jared Jasmine Jay Jean Jeanne Jenna Jenny Jeremiah Jerome Jill Jimmy Jo Joan Joanna Joanne Jocelyn Joel Johnny
+Jon Jonah Josephine Josh Joy Joyce Juan Judith Judy Julian Juliet Julio June Kara Karen Kari Karl Kate Katherine Kathleen
+Kathy Katie Katrina Kay Kayla Keith Kelly Kelvin Ken Kendra Kenny Kent Kerry Kim Kirk Kristen Kristin Kurt Kyle Lana Lance
+Lara Larry Laura Lauren Laurie Lawrence Leah Lee Leila Lena Leo Leon Leonard Leroy Leslie Lester Lewis Lily Lincoln Lindsay
+Lionel Lloyd Logan Lois Lorraine Louise Lucas Lucia Lucy Luke Luther Lydia Lynn Mabel Mack Madeline Maggie Malcolm Mandy
+Marc Marcus Margaret Margo Maria Marian Marilyn Mario Marion Marjorie Marla Marlene Marsha Marshall Marvin Matilda Maureen
+Maurice Max Maxine Maya Megan Melanie Melinda Melvin Meredith Mia Micah Michele Mildred Miles Milton Mindy Miranda Miriam
+Misty Mitch Mitchell Molly Monica Morgan Morris Muriel Myra Myron Nadia Nancy Naomi Natasha Nathan Nathaniel Neal Neil Nell
+Nelson Nina Noah Nora Norma Norman Oliver Olivia Opal Oscar Otis Owen Pamela Parker Patsy Patty Paula Pauline Pearl Peggy
+Penny Percy Perry Pete Phillip Phoebe Preston Priscilla Quentin Quinn Rachel Ralph Ramon Randall Randy Ray Reba Reed Regina
+Reginald Rex Rhonda Ricky Riley Rita Rob Robbie Roberta Robin Rochelle Rod Rodney Roger Roland Ron Ronnie Rosa Rosalind Rose
+Rosemary Ross Roxanne Ruby Rudy Russell Ruth Ryan Sabrina Sally Salvador Samantha Sammy Sandra Sara Sasha Saul Savannah Scarlett
+Seth Shane Shannon Shawn Sheila Shelby Shelley Sherry Shirley Sidney Simon Sofia Sonia Sonya Sophie Spencer Stacey Stacy
+Stanley Stella Stuart Sue Summer Susan Suzanne Sylvia Tamara Tammy Tanya Tara Taylor Ted Terrence Terri Theo Theodore Tiffany
+Todd Tom Tommy Toni Tony Tracy Travis Trevor Troy Tyler Valerie Vanessa Vera Vernon Veronica Vicky Victor Vince Viola Violet
+Vivian Wade Wallace Walter Wanda Warren Wendy Wesley Whitney Wilbur Will Willard Willie Wilma Winston Xavier Yvonne Zachary Zoe
+Aleksandr Anastasia Andrei Anton Arkady Dmitri Ekaterina Elena Galina Irina Lyudmila Maxim Natalia Olga Pavel Svetlana Tatiana
+Vladislav Yevgeny Zelensky Agata Bartosz Jakub Kasia Krzysztof Magdalena Marek Piotr Tomasz Zofia Jiri Petr Pavla Ivana Milan
+Sven Lars Anders Nils Erik Ingrid Astrid Bjorn Magnus Henrik Mette Sanna Jens Ole Soren Frederik Helle Karin Birgit Monika
+Stefan Jurgen Uwe Dirk Sabine Petra Heike Katrin Lena Jonas Lukas Leon Felix Maximilian Anja Bernd Rainer Frank Armin Friedrich
+Ana Beatriz Camila Carolina Daniela Fernanda Gabriela Isabel Juliana Leticia Luciana Mariana Marta Paula Rosa Sofia Valentina
+Alvaro Eduardo Emiliano Gonzalo Guillermo Ignacio Joaquin Julio Leonardo Lucas Martin Mateo Nicolas Oscar Ramon Rodrigo Salvador
+Sebastian Tomas Vicente Xavier Amaury Benoit Camille Cedric Chloe Clement Damien Elodie Emilie Fabien Florent Gael Helene
+Isabelle Julien Lucie Manon Mathieu Maxime Nathalie Pascal Romain Sandrine Serge Sylvie Valerie Vincent Virginie Aurelie
+Alessandra Chiara Federica Francesca Giulia Ilaria Martina Valentina Andrea Antonio Davide Emanuele Fabio Federico Filippo
+Gianluca Luca Massimo Nicola Pietro Riccardo Roberto Simone Stefano Vittorio Umberto Beppe Matteo Sergio
+Aisha Amina Amir Aziz Bilal Farah Fatima Hamza Hana Hassan Jamal Karim Khaled Layla Leila Mariam Mona Mustafa Nadia Nasser
+Omar Rami Rania Said Salim Samir Sami Tariq Yasmin Youssef Zainab Zayed Ziad Walid Wael Hani Faisal Majid Nabil
+Aarav Abhishek Aditi Aditya Ajay Akshay Amitabh Anand Anjali Ankit Arjun Ashok Deepak Deepika Divya Gautam Geeta Harish Kavita
+Krishna Lakshmi Manoj Meera Mohan Mukesh Nandini Neha Nikhil Nirmala Pooja Prakash Pranav Rajesh Rakesh Ramesh Ranjit Rohan
+Sachin Sanjay Shashi Shiv Shreya Smriti Sonal Sunita Suresh Swati Uma Varun Vikram Vinod Yogesh Arvind Piyush Rajnath
+Bo Chang Chen Feng Gang Hao Hong Hua Hui Jian Jie Jing Jun Lei Li Lin Ling Mei Min Ming Ning Ping Qing Shan Tao Wei Xiao Xin
+Yan Yong Yu Yun Zhen Zhi Zhong Chun Lan Yue Bin Kai Peng Rui
+Akihiko Daisuke Haruto Hayato Hideo Hiro Hiroko Hitoshi Ichiro Junko Kazuki Kazuko Keiichi Kenta Kenichi Kotaro Makoto Mami
+Mariko Masaki Masako Masayoshi Michiko Minoru Miyuki Noriko Osamu Ryo Ryota Sachiko Shinji Shota Takashi Takumi Tadashi Tomoko
+Toshiko Tsutomu Yasuo Yoshiko Yuji Yukiko Yuma Yusuke Hirokazu Katsuya Seiko Kenzo Akihito Naruhito Masako Toshimitsu Nobuo
+Min-ho Ji-woo Seo-jun Ha-eun Ji-min Hyun-woo Sung-min Dong-hyun Eun-ji Soo-jin Jae-yong Kyung-hwa Sang-hoon Chang-ho
+Duc Hai Hung Lan Linh Minh Ngoc Phuong Quang Thanh Thu Trang Tuan Van Anh Dewi Budi Putri Sri Agus Hadi Wati Siti Rizal
+Kwame Kofi Ama Chinedu Ngozi Oluwaseun Tunde Femi Amara Chidi Emeka Adebayo Aliyu Ibrahim Musa Yaw Kwesi Thandiwe Sipho
+Jabulani Zanele Tendai Wanjiru Wangari Kamau Otieno Achieng Fatou Moussa Amadou Aminata Mamadou Ousmane Abdou Awa
+Kemal Ayse Fatma Emine Zeynep Elif Murat Hakan Burak Emre Cem Serkan Ozan Can Deniz Selin Ebru Tayyip Binali Kilicdaroglu
+Reza Ali Hossein Mohsen Mahmoud Saeed Javad Mehdi Parisa Shirin Maryam Nasrin Farhad Kourosh Dariush Ebrahim Masoud Hamid
+Avi David Eli Moshe Noa Tamar Yael Yossi Uri Itzhak Gideon Dov Ronit Orly Amos Ofer Gilad Benny Bibi
 `;
 
 /** Titles written before a name, capitalised; multiword ones are listed in full. */
