@@ -308,10 +308,8 @@ export function registerAnnotationCommands(deps: CommandDeps): vscode.Disposable
     }
     const group = [...new Set(ids)];
     await manager.mutateFolder((d) => {
-      // Groups sharing an id become one group.
-      const touching = d.merges.filter((m) => m.some((id) => group.includes(id)));
-      const merged = [...new Set([...touching.flat(), ...group])];
-      d.merges = [...d.merges.filter((m) => !touching.includes(m)), merged];
+      // Stored as pairs (the core's schema); chains of pairs make groups.
+      for (const other of group.slice(1)) d.merges.push([group[0], other]);
     });
     return group;
   };

@@ -1,17 +1,21 @@
-// Glue between the extension's annotation shapes and the sidecar files: read, merge-on-write update, error lines.
-// Node's fs is used directly: the extension host runs where the files are (desktop, code-server, remote).
+// Glue between the extension's annotation shapes and sidecar files in the core schema (src/core/sidecar/schema.ts):
+// read with the YAML error line, update as read-now/mutate/write-atomically so two windows both keep theirs.
+// The core's sidecar store (comment-preserving YAML) had not landed when this was written; the read and write
+// below are the stand-in, kept in this one file so switching to the store is local.
 import * as fs from 'fs';
 import * as path from 'path';
 import YAML from 'yaml';
+import { SIDECAR_KEY_ORDER, SIDECAR_SCHEMA_VERSION, Sidecar, UserAnnotation, normaliseMerges, textHash } from '../../core/sidecar/schema';
 import type { AnnotationData } from './types';
 
+/** The extension's working view of one sidecar. */
 export interface ArticleSidecar {
   article: string;
   /** Publication date the user gave (YYYY-MM-DD), or null. */
   published: string | null;
   annotations: AnnotationData[];
-  /** Groups of entity ids the user says are one entity (kept in the folder sidecar). */
-  merges: string[][];
+  /** Pairs of entity ids the user says are one entity. */
+  merges: Array<[string, string]>;
 }
 
 export type SidecarRead = { kind: 'missing' } | { kind: 'ok'; data: ArticleSidecar } | { kind: 'broken'; message: string; line: number | null };
@@ -22,70 +26,118 @@ export class BrokenSidecarError extends Error {
   }
 }
 
-export function emptySidecar(article: string): ArticleSidecar {
-  return { article, published: null, annotations: [], merges: [] };
+function fromStored(u: UserAnnotation): AnnotationData {
+  const a: AnnotationData = {
+    id: String(u.id),
+    start: u.position?.start ?? 0,
+    end: u.position?.end ?? 0,
+    exact: u.quote?.exact ?? u.text ?? '',
+    prefix: u.quote?.prefix ?? '',
+    suffix: u.quote?.suffix ?? '',
+  };
+  if (u.tag) a.tag = String(u.tag);
+  if (u.note !== undefined) a.note = String(u.note);
+  if (u.event?.id) a.event = { id: String(u.event.id), label: String(u.event.name ?? u.event.id) };
+  if (u.status === 'accepted' || u.status === 'rejected') a.status = u.status;
+  if (u.entity) a.entityId = String(u.entity);
+  if (u.created) a.created = String(u.created);
+  return a;
 }
 
-function parse(file: string, text: string): SidecarRead {
+/** Writes the working fields back onto the stored annotation, keeping keys this extension does not know. */
+function toStored(a: AnnotationData, previous: UserAnnotation | undefined, now: string): UserAnnotation {
+  const u: UserAnnotation = previous ? { ...previous } : ({ id: a.id, created: a.created ?? now } as UserAnnotation);
+  u.tag = a.tag ?? (a.event ? 'event' : 'note');
+  u.text = a.exact;
+  u.position = { start: a.start, end: a.end };
+  u.quote = { exact: a.exact, prefix: a.prefix, suffix: a.suffix };
+  const set = <K extends keyof UserAnnotation>(k: K, v: UserAnnotation[K] | undefined) => {
+    if (v === undefined || v === '') delete u[k];
+    else u[k] = v;
+  };
+  set('note', a.note);
+  set('entity', a.entityId);
+  set('event', a.event ? { id: a.event.id, name: a.event.label } : undefined);
+  set('status', a.status);
+  delete u.orphaned;
+  const changed = !previous || JSON.stringify({ ...previous, modified: undefined }) !== JSON.stringify({ ...u, modified: undefined });
+  u.modified = changed ? now : (previous?.modified ?? now);
+  return u;
+}
+
+function parse(file: string, text: string): { read: SidecarRead; raw: Partial<Sidecar> | null } {
   const doc = YAML.parseDocument(text);
   if (doc.errors.length) {
     const e = doc.errors[0];
-    return { kind: 'broken', message: e.message.split('\n')[0], line: e.linePos?.[0]?.line ?? null };
+    return { read: { kind: 'broken', message: e.message.split('\n')[0], line: e.linePos?.[0]?.line ?? null }, raw: null };
   }
-  const raw = doc.toJS() as Record<string, unknown> | null;
-  if (raw !== null && (typeof raw !== 'object' || Array.isArray(raw))) return { kind: 'broken', message: 'the file must hold a mapping (key: value)', line: 1 };
+  const raw = doc.toJS() as Partial<Sidecar> | null;
+  if (raw !== null && (typeof raw !== 'object' || Array.isArray(raw))) return { read: { kind: 'broken', message: 'the file must hold a mapping (key: value)', line: 1 }, raw: null };
   const r = raw ?? {};
-  const annotations = Array.isArray(r.annotations) ? (r.annotations as AnnotationData[]).filter((a) => a && typeof a.id === 'string') : [];
+  if (r.annotations !== undefined && !Array.isArray(r.annotations)) return { read: { kind: 'broken', message: '"annotations" must be a list', line: null }, raw: null };
+  const published = r.published as unknown;
   return {
-    kind: 'ok',
-    data: {
-      article: typeof r.article === 'string' ? r.article : path.basename(file).replace(/\.annotations\.yaml$/, ''),
-      published: typeof r.published === 'string' ? r.published : r.published instanceof Date ? r.published.toISOString().slice(0, 10) : null,
-      annotations,
-      merges: Array.isArray(r.merges) ? (r.merges as unknown[]).filter((m): m is string[] => Array.isArray(m)) : [],
+    read: {
+      kind: 'ok',
+      data: {
+        article: typeof r.article === 'string' ? r.article : path.basename(file).replace(/\.annotations\.yaml$/, ''),
+        published: typeof published === 'string' ? published : published instanceof Date ? published.toISOString().slice(0, 10) : null,
+        annotations: (r.annotations ?? []).filter((u) => u && typeof u === 'object' && u.id !== undefined).map(fromStored),
+        merges: Array.isArray(r.mergeEntities) ? r.mergeEntities.filter((m): m is [string, string] => Array.isArray(m) && m.length === 2) : [],
+      },
     },
+    raw: r,
   };
 }
 
-export async function readSidecar(file: string): Promise<SidecarRead> {
-  let text: string;
+function readText(file: string): string | null {
   try {
-    text = await fs.promises.readFile(file, 'utf8');
+    return fs.readFileSync(file, 'utf8');
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw err;
   }
-  return parse(file, text);
 }
 
 export function readSidecarSync(file: string): SidecarRead {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
-    throw err;
-  }
-  return parse(file, text);
+  const text = readText(file);
+  return text === null ? { kind: 'missing' } : parse(file, text).read;
 }
 
-function serialise(d: ArticleSidecar): string {
-  const clean = (a: AnnotationData) => Object.fromEntries(Object.entries(a).filter(([, v]) => v !== undefined && v !== null && v !== ''));
-  return YAML.stringify({ article: d.article, published: d.published ?? undefined, annotations: d.annotations.map(clean), merges: d.merges.length ? d.merges : undefined });
+export async function readSidecar(file: string): Promise<SidecarRead> {
+  return readSidecarSync(file);
 }
 
 /**
- * Reads the sidecar as it is on disk now, applies `mutate`, writes atomically. Reading just before writing is what lets
- * two windows both keep their annotations. A sidecar that does not parse is never overwritten.
+ * Reads the sidecar as it is on disk now, applies `mutate`, writes atomically (temp file + rename). Reading just
+ * before writing is what lets two windows both keep their annotations. A sidecar that does not parse is never written.
  */
-export async function updateSidecar(file: string, article: string, mutate: (d: ArticleSidecar) => void): Promise<ArticleSidecar> {
-  const read = await readSidecar(file);
-  if (read.kind === 'broken') throw new BrokenSidecarError(file, read.message, read.line);
-  const data = read.kind === 'ok' ? read.data : emptySidecar(article);
+export async function updateSidecar(file: string, article: string, articleText: string | null, mutate: (d: ArticleSidecar) => void): Promise<ArticleSidecar> {
+  const text = readText(file);
+  const parsed = text === null ? null : parse(file, text);
+  if (parsed && parsed.read.kind === 'broken') throw new BrokenSidecarError(file, parsed.read.message, parsed.read.line);
+  const raw: Partial<Sidecar> = parsed?.raw ?? {};
+  const data: ArticleSidecar = parsed?.read.kind === 'ok' ? parsed.read.data : { article, published: null, annotations: [], merges: [] };
   mutate(data);
+  const now = new Date().toISOString();
+  const previous = new Map((raw.annotations ?? []).map((u) => [String(u.id), u]));
+  const out: Sidecar = {
+    ...raw,
+    schema: raw.schema ?? SIDECAR_SCHEMA_VERSION,
+    article: data.article || article,
+    textHash: articleText !== null ? textHash(articleText) : (raw.textHash ?? ''),
+    annotations: data.annotations.map((a) => toStored(a, previous.get(a.id), now)).sort((x, y) => x.position.start - y.position.start || x.position.end - y.position.end || (x.id < y.id ? -1 : 1)),
+    mergeEntities: normaliseMerges(data.merges),
+  };
+  if (data.published) out.published = data.published;
+  else delete out.published;
+  // Known keys first in the schema's order, then whatever else the person wrote.
+  const ordered: Record<string, unknown> = {};
+  for (const k of SIDECAR_KEY_ORDER) if (out[k] !== undefined) ordered[k] = out[k];
+  for (const [k, v] of Object.entries(out)) if (!(k in ordered)) ordered[k] = v;
   await fs.promises.mkdir(path.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
-  await fs.promises.writeFile(tmp, serialise(data), 'utf8');
+  await fs.promises.writeFile(tmp, YAML.stringify(ordered), 'utf8');
   await fs.promises.rename(tmp, file);
   return data;
 }

@@ -36,7 +36,7 @@ export class AnnotationManager implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private readonly pendingSaves = new Map<string, ReturnType<typeof setTimeout>>();
-  private folderMerges: string[][] = [];
+  private folderMerges: Array<[string, string]> = [];
 
   constructor(private readonly log: (l: string) => void, private readonly saveDelayMs = 400) {
     this.disposables.push(
@@ -81,7 +81,7 @@ export class AnnotationManager implements vscode.Disposable {
     return [...this.states.values()];
   }
 
-  merges(): string[][] {
+  merges(): Array<[string, string]> {
     return this.folderMerges;
   }
 
@@ -138,7 +138,7 @@ export class AnnotationManager implements vscode.Disposable {
     await this.flush(uri.toString());
     const text = await this.textOf(uri);
     try {
-      await updateSidecar(this.sidecarPath(uri), path.basename(uri.fsPath), (d) => fn(d, text));
+      await updateSidecar(this.sidecarPath(uri), path.basename(uri.fsPath), text, (d) => fn(d, text));
     } catch (err) {
       if (err instanceof BrokenSidecarError) await this.load(uri);
       throw err;
@@ -150,7 +150,7 @@ export class AnnotationManager implements vscode.Disposable {
     if (!this.trusted) throw new UntrustedError();
     const file = this.folderSidecarPath();
     if (!file) throw new Error('Open a folder to keep folder-wide annotations.');
-    await updateSidecar(file, '', fn);
+    await updateSidecar(file, '', null, fn);
     await this.loadFolderMerges();
     this.changed.fire([]);
   }
@@ -190,7 +190,7 @@ export class AnnotationManager implements vscode.Disposable {
     const text = await this.textOf(uri);
     const byId = new Map(st.live.filter((a) => !a.orphan).map((a) => [a.id, a]));
     try {
-      await updateSidecar(st.sidecar, path.basename(uri.fsPath), (d) => {
+      await updateSidecar(st.sidecar, path.basename(uri.fsPath), text, (d) => {
         for (const a of d.annotations) {
           const live = byId.get(a.id);
           if (!live || live.end > text.length) continue;

@@ -48,7 +48,12 @@ function sidecarOf(doc: vscode.TextDocument): string {
 
 function readSidecar(doc: vscode.TextDocument): { published?: string; annotations: Stored[] } {
   const raw = YAML.parse(fs.readFileSync(sidecarOf(doc), 'utf8')) ?? {};
-  return { published: raw.published, annotations: raw.annotations ?? [] };
+  // The core schema: position and quote selectors, entity, event {id, name}.
+  const annotations = (raw.annotations ?? []).map((u: Record<string, any>) => ({
+    id: u.id, start: u.position.start, end: u.position.end, exact: u.quote.exact, tag: u.tag, note: u.note, status: u.status, entityId: u.entity,
+    event: u.event ? { id: u.event.id, label: u.event.name } : undefined,
+  }));
+  return { published: raw.published, annotations };
 }
 
 function span(doc: vscode.TextDocument, needle: string, nth = 0): { uri: string; start: number; end: number } {
@@ -165,7 +170,7 @@ describe('user annotations', function () {
     assert.deepStrictEqual(group, ['person:yoon-suk-yeol', 'person:yoon']);
     const root = vscode.workspace.workspaceFolders![0].uri.fsPath;
     const raw = YAML.parse(fs.readFileSync(path.join(root, 'folder.annotations.yaml'), 'utf8'));
-    assert.ok(raw.merges.some((m: string[]) => m.includes('person:yoon-suk-yeol') && m.includes('person:yoon')), JSON.stringify(raw));
+    assert.deepStrictEqual(raw.mergeEntities, [['person:yoon', 'person:yoon-suk-yeol']]);
   });
 
   it('setPublicationDate stores the date and every date resolution uses it', async () => {
@@ -218,10 +223,11 @@ describe('user annotations', function () {
     await vscode.window.showTextDocument(doc);
     const s = span(doc, 'Korea');
     const data = {
+      schema: 1,
       article: path.basename(doc.uri.fsPath),
       annotations: [
-        { id: 'ext-1', start: s.start, end: s.end, exact: 'Korea', prefix: doc.getText().slice(Math.max(0, s.start - 32), s.start), suffix: doc.getText().slice(s.end, s.end + 32), tag: 'place' },
-        { id: 'ext-2', start: 10, end: 40, exact: 'text that is in no article at all', prefix: 'zzz', suffix: 'qqq', tag: 'claim' },
+        { id: 'ext-1', tag: 'place', text: 'Korea', position: { start: s.start, end: s.end }, quote: { exact: 'Korea', prefix: doc.getText().slice(Math.max(0, s.start - 32), s.start), suffix: doc.getText().slice(s.end, s.end + 32) } },
+        { id: 'ext-2', tag: 'claim', text: 'text that is in no article at all', position: { start: 10, end: 40 }, quote: { exact: 'text that is in no article at all', prefix: 'zzz', suffix: 'qqq' } },
       ],
     };
     fs.writeFileSync(sidecarOf(doc), YAML.stringify(data));
