@@ -59,7 +59,10 @@ abstract class MentionTree implements vscode.TreeDataProvider<ViewNode>, vscode.
     if (own) return own;
     if (node.kind === 'entity' || node.kind === 'event' || node.kind === 'quote') {
       const id = node.kind === 'entity' ? node.record.id : node.kind === 'event' ? node.event.id : node.quote.id;
-      const groups = await this.client.request('mentionGroups', { kind: node.kind, id });
+      const groups = await this.client.request('mentionGroups', { kind: node.kind, id }).catch((err: Error) => {
+        this.log(`mentions of ${id} failed to load: ${err.message}`);
+        return [];
+      });
       return groups.map((group) => ({ kind: 'article', owner: node.kind, ownerId: id, group }));
     }
     if (node.kind === 'article') return node.group.mentions.map((mention) => ({ kind: 'mention', path: node.group.path, mention }));
