@@ -95,24 +95,30 @@ interface Evidence {
 }
 
 /**
- * A context side whose words next to the quote recur elsewhere in the text ("Thank you for your patience"
- * in a repeated paywall notice, "Prime Minister Fumio" before every mention) cannot tell copies apart:
- * its similarity counts for at most `T.sharedContextCap` when deciding whether to trust a placement.
+ * A context side that (nearly) recurs elsewhere in the text, as in a repeated paywall notice or headline,
+ * cannot tell copies apart: its similarity counts for at most `T.sharedContextCap` when deciding whether
+ * to trust a placement. Found by approximate search of the whole side, so a copy whose context was itself
+ * edited a little still counts.
  */
-function evidenceWeigher(text: string, quote: TextQuoteSelector): (c: Candidate) => Evidence {
-  const key = T.sideKeyLength;
-  const prefixKey = quote.prefix.slice(-key);
-  const suffixKey = quote.suffix.slice(0, key);
-  const prefixShared = prefixKey.length > 0 && exactOccurrences(text, prefixKey, 2).length > 1;
-  const suffixShared = suffixKey.length > 0 && exactOccurrences(text, suffixKey, 2).length > 1;
-  return (c) => ({
-    prefix: prefixShared ? Math.min(c.prefix, T.sharedContextCap) : c.prefix,
-    suffix: suffixShared ? Math.min(c.suffix, T.sharedContextCap) : c.suffix,
-  });
+function weighEvidence(text: string, quote: TextQuoteSelector, best: Candidate): Evidence {
+  const shared = (side: string, at: number, isPrefix: boolean): boolean => {
+    if (side.length < 8) return false;
+    const hits = searchApprox(text, side, Math.floor(side.length * T.sharedSideErrorRate));
+    return hits.some((h) => Math.abs((isPrefix ? h.end : h.start) - at) > T.sharedSideSlack);
+  };
+  return {
+    prefix: best.prefix > T.sharedContextCap && shared(quote.prefix, best.start, true) ? T.sharedContextCap : best.prefix,
+    suffix: best.suffix > T.sharedContextCap && shared(quote.suffix, best.end, false) ? T.sharedContextCap : best.suffix,
+  };
 }
 
 /** Tuning thresholds (similarities in [0, 1]); exported for the benchmark's experiments. */
-export const T = { positionMax: 0.6, strongMax: 0.8, strongMean: 0.6, uniqueLength: 16, uniqueMean: 0.4, fuzzyMin: 0.6, fuzzyMax: 0.8, frameSimilarity: 0.3, rivalContext: 0.75, snapContext: 0.8, uniqueDrift: 0.25, minMargin: 0.08, sideKeyLength: 16, sharedContextCap: 0.5, frameContextMargin: 0.15 };
+export const T = { positionMax: 0.6, strongMax: 0.8, strongMean: 0.6, uniqueLength: 16, uniqueMean: 0.4, fuzzyMin: 0.6, fuzzyMax: 0.8, frameSimilarity: 0.3, rivalContext: 0.85, snapContext: 0.8, uniqueDrift: 0.25, minMargin: 0.08, sharedSideErrorRate: 0.25, sharedSideSlack: 8, sharedContextCap: 0.5, copiesMin: 0.3, frameContextMargin: 0.15 };
+
+/** Letters and digits (any script); NaN (outside the text) is not a word character. */
+function isWordChar(code: number): boolean {
+  return !Number.isNaN(code) && /[\p{L}\p{N}]/u.test(String.fromCharCode(code));
+}
 
 function overlaps(a: Candidate, b: Candidate): boolean {
   return a.start < b.end && b.start < a.end;
@@ -138,7 +144,12 @@ export function anchor(text: string, selectors: Selectors, options: AnchorOption
     if (here.adjacent > 0 && Math.max(here.prefix, here.suffix) >= T.positionMax) return { start: here.start, end: here.end, confidence: here.score };
   }
 
-  const exact = exactOccurrences(text, quote.exact).map((at) => scoreCandidate(text, at, at + m, 0, quote, hint));
+  // A quote that began (ended) at a word boundary is not sought inside a word: "a true apology" in "Kishida true apology".
+  const startsWord = !isWordChar(quote.prefix.charCodeAt(quote.prefix.length - 1)) || !isWordChar(quote.exact.charCodeAt(0));
+  const endsWord = !isWordChar(quote.suffix.charCodeAt(0)) || !isWordChar(quote.exact.charCodeAt(m - 1));
+  const exact = exactOccurrences(text, quote.exact)
+    .filter((at) => (!startsWord || !isWordChar(text.charCodeAt(at - 1))) && (!endsWord || !isWordChar(text.charCodeAt(at + m))))
+    .map((at) => scoreCandidate(text, at, at + m, 0, quote, hint));
   let fuzzy: Candidate[] = [];
   if (m >= opts.minFuzzyLength) {
     const maxErrors = Math.floor(m * opts.maxErrorRate);
@@ -165,39 +176,49 @@ export function anchor(text: string, selectors: Selectors, options: AnchorOption
     (prefixSimilarity(text, f.start, quote.prefix) + suffixSimilarity(text, f.end, quote.suffix)) / 2 >= bestContext - T.frameContextMargin;
   if (frames.some(rivalFrame)) return null;
 
-  const weigh = evidenceWeigher(text, quote);
-  const evidence = weigh(best);
+  const evidence = weighEvidence(text, quote, best);
+  // Another place (beyond the best one's own context, where shifted copies of a short quote sit) that keeps
+  // one side of the context: a second copy, or the original with its quote reworded. Either way, ambiguous.
+  const far = (c: Candidate): boolean => c.end + quote.prefix.length <= best.start || c.start >= best.end + quote.suffix.length;
+  const supportedRival = all.some((c) => c !== best && far(c) && Math.max(c.prefix, c.suffix) >= T.rivalContext);
   if (best.quote === 1) {
     if (strongContext(evidence)) {
-      return !rival || best.score - rival.score >= opts.minMargin ? { start: best.start, end: best.end, confidence: best.score } : null;
+      // With several copies of the quote, one-sided support is exactly the ambiguous case.
+      if (exact.length > 1 && Math.min(evidence.prefix, evidence.suffix) < T.copiesMin) return null;
+      if (supportedRival || (rival && best.score - rival.score < opts.minMargin)) return null;
+      return { start: best.start, end: best.end, confidence: best.score };
     }
-    // Weak context: a long quote found exactly once is still specific enough, unless a reworded copy
-    // with good context elsewhere suggests the original was edited and this is a duplicate.
+    // Weak context: a long quote found exactly once is still specific enough, unless another place keeps
+    // the quote's context (the original reworded, this a copy).
     const specific =
       exact.length === 1 &&
       m >= T.uniqueLength &&
       (evidence.prefix + evidence.suffix) / 2 >= T.uniqueMean &&
       (!position || Math.abs(best.start - position.start) <= T.uniqueDrift * text.length);
-    const rewordedElsewhere = fuzzy.some((c) => !overlaps(c, best) && Math.max(c.prefix, c.suffix) >= T.rivalContext);
-    return specific && !rewordedElsewhere ? { start: best.start, end: best.end, confidence: best.score } : null;
+    return specific && !supportedRival ? { start: best.start, end: best.end, confidence: best.score } : null;
   }
   if (!fuzzyContextHolds(evidence)) return null;
   if (rival && best.score - rival.score < opts.minMargin) return null;
   // An exact copy whose context still half fits competes with a reworded quote: do not choose between them.
   if (exact.some((c) => !overlaps(c, best) && Math.max(c.prefix, c.suffix) >= 0.5)) return null;
-  // A reworded quote's edges are uncertain; where its context still stands, the context marks them exactly.
+  if (supportedRival) return null;
+  return snapToFrame(best);
+
+  // Where the quote's context still stands around a reworded match, the context marks its edges exactly.
   // Snap only when the whole context fits the frame's edges: a short context key can recur inside the new wording.
-  const frame = frames.find(touches);
-  if (
-    frame &&
-    frame.end > frame.start &&
-    prefixSimilarity(text, frame.start, quote.prefix) >= T.snapContext &&
-    suffixSimilarity(text, frame.end, quote.suffix) >= T.snapContext &&
-    ((frame.start <= best.start && best.end <= frame.end) || similarity(text.slice(frame.start, frame.end), quote.exact) >= T.frameSimilarity)
-  ) {
-    best = { ...best, start: frame.start, end: frame.end };
+  function snapToFrame(c: Candidate): Anchor {
+    const frame = frames.find(touches);
+    if (
+      frame &&
+      frame.end > frame.start &&
+      prefixSimilarity(text, frame.start, quote!.prefix) >= T.snapContext &&
+      suffixSimilarity(text, frame.end, quote!.suffix) >= T.snapContext &&
+      ((frame.start <= c.start && c.end <= frame.end) || similarity(text.slice(frame.start, frame.end), quote!.exact) >= T.frameSimilarity)
+    ) {
+      return { start: frame.start, end: frame.end, confidence: c.score };
+    }
+    return { start: c.start, end: c.end, confidence: c.score };
   }
-  return { start: best.start, end: best.end, confidence: best.score };
 }
 
 /** One change to a document, as VS Code reports it: replace [start, end) of the text before the change with newText. */
