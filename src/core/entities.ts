@@ -428,6 +428,11 @@ function analyseRun(tokens: Token[], first: number, last: number, out: Candidate
     out.push({ first, last, nameFirst: first, type: null, strength: 3, tentative: false });
     return;
   }
+  // "CEO of TallGrass Ltd.": the role is not part of the organisation's name.
+  if (!titled) {
+    const n = titleAt(tokens, first, last);
+    if (n > 0 && first + n < last && tokens[first + n].key === 'of') return analyseRun(tokens, first + n + 1, last, out);
+  }
   // Title inside the run: what precedes it is a separate name ("South Korean" President Yoon), what follows is a person.
   if (!titled) {
     for (let k = first; k < last; k++) {
@@ -499,7 +504,9 @@ function classify(tokens: Token[], first: number, last: number): [EntityType | n
   if (single && tokens[first].allCaps && !CAPS_STOPWORDS.has(tokens[first].text.replace(/\./g, ''))) return ['ORGANIZATION', 1];
   if (!single && ORG_HEADS.has(lastKey)) return ['ORGANIZATION', 3];
   if (!single && PLACE_HEADS.has(lastKey)) return ['PLACE', 3];
-  if (!single && PLACE_LEADS.has(tokens[first].key)) return ['PLACE', 2];
+  if (!single && allNameShaped && GIVEN_NAMES.has(tokens[first].text) && last - first <= 3) return ['PERSON', 2];
+  // "San Diego Chargers": a known place followed by more words is a team or a company, not a place.
+  if (!single && PLACE_LEADS.has(tokens[first].key) && !lookupPrefix(tokens, first, last - 1)) return ['PLACE', 2];
   // A known organisation or a place inside a longer name: "Gallup Korea", "Garuda Indonesia", "Apple Computer".
   if (!single) {
     let hasOrg = false;
@@ -511,7 +518,6 @@ function classify(tokens: Token[], first: number, last: number): [EntityType | n
     }
     if (hasOrg || hasPlace) return ['ORGANIZATION', 2];
   }
-  if (!single && allNameShaped && GIVEN_NAMES.has(tokens[first].text) && last - first <= 3) return ['PERSON', 2];
   // "Kishida said": a name-shaped subject of a reporting verb, even at a sentence start, unless the article
   // writes the word in lower case elsewhere ("Officials said").
   if (allNameShaped && next && next.gap === 'space' && SAID_WORDS.has(next.key) && last - first <= 3 && !tokens[first].lowerElsewhere)

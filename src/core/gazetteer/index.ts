@@ -84,7 +84,7 @@ export const ORG_APPOSITIONS: ReadonlySet<string> = new Set(ORG_APPOSITION_LIST)
 export const PLACE_HEADS: ReadonlySet<string> = new Set(
   `airport sea ocean river lake island islands isles mountain mountains mount peninsula strait straits bay gulf valley desert
 coast province prefecture county district region state territory city town village street avenue road boulevard square
-bridge park center centre plaza harbor harbour port canal falls beach forest cape heights hills factory plant`
+bridge park center centre plaza harbor harbour port canal falls beach forest cape heights hills factory plant township borough parish municipality`
     .split(/\s+/)
     .filter(Boolean),
 );

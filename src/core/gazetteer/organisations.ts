@@ -12,7 +12,7 @@ Office Department Ministry Administration Service Services Force Forces Army Nav
 Congress Senate Assembly Cabinet Court Tribunal University College School Academy Hospital Clinic Church Club League Team
 Organization Organisation Alliance Coalition Front Movement Conference Secretariat Reserve Exchange Research Labs Laboratories
 Laboratory Consulting Foods Brands Stores Mart Retail Railways Railway Shipping Lines Logistics Steel Mining Construction
-Records Sports FC International Aircraft Aeronautics`;
+Records Sports FC International Aircraft Aeronautics Advisors Advisers Consultants Solutions`;
 
 /** Lower-case nouns that introduce an organisation name as apposition ("business lobby, Keidanren", "airline Lufthansa"). */
 const ORG_APPOSITION = `company firm corporation group lobby airline carrier maker manufacturer airframer automaker carmaker
