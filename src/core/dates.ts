@@ -549,6 +549,9 @@ rules.push({
       if (!pre) return false;
       if (core !== 'days') {
         const pw = prevWord(text, m.index);
+        // "in the past season", "the past two years": an adjective, not the vague past.
+        const nw = nextWord(text, m.index + m[0].length).toLowerCase();
+        if (/^(?:season|seasons|term|session|round|game|games|decade|century|few|several|couple|\d.*|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)$/.test(nw)) return false;
         return pw === 'in' || pw === 'for';
       }
     }
@@ -560,7 +563,7 @@ rules.push({
     const offsets: Record<string, number> = { today: 0, tonight: 0, yesterday: -1, tomorrow: 1 };
     if (w in offsets) {
       const off = offsets[w];
-      const suffix = w === 'tonight' ? 'TNI' : '';
+      const suffix = w === 'tonight' ? 'NI' : '';
       const type: TimexType = suffix ? 'TIME' : 'DATE';
       if (ctx.pub === null) return { type, value: `XXXX-XX-XX${suffix ? 'T' + suffix : ''}`, explanation: `"${w}"; ${UNKNOWN}`, relative: true };
       const n = ctx.pub + off;
@@ -707,6 +710,8 @@ rules.push({
     if ((q === 'a' || q === 'an') && u.startsWith('sec')) return false; // "a second time"
     if ((q === 'a' || q === 'an') && u.startsWith('quarter')) return false; // "a quarter of"
     if ((q === 'a' || q === 'an' || q === 'one') && /(?:s|ies)$/.test(u) && u !== 'hrs' && u !== 'mins') return false; // "a decades-old row"
+    // "at 1100 hrs": a military clock time, not a duration (see time-military).
+    if (/^h/.test(u) && /^(?:[01]\d|2[0-3])[0-5]\d$/.test(q)) return false;
     if (u.startsWith('quarter') && !/^\d|^(?:one|two|three|four|five|six|seven|eight|several|few)$/.test(q)) return false;
     // "1,000 years": a number ending in a thousands group is fine; "3.5" fine; but not "A380 5 years"
     if (m.index > 0 && /[\d,.]/.test(text[m.index - 1]) && /^\d/.test(q)) return false;
@@ -735,10 +740,19 @@ rules.push({
       if (u.code === 'W') return { type: 'DATE', value: formatWeek(ctx.pub + 7 * k), explanation: base, relative: true };
       return dayResult(ctx.pub + k, base, true);
     }
+    // "I'd one day have the chance", "One day, he walked in": an indefinite day, not a length of time.
+    if (ql === 'one' && unitRaw.toLowerCase() === 'day' && !m[1] && !m[2]) {
+      const pw = prevWord(ctx.text, start);
+      const nw = nextWord(ctx.text, start + m[0].length).toLowerCase();
+      if (!/^(?:for|in|after|within|than|about|only|just|over|of|the|a|on|by|per|each|every|least|to)$/.test(pw) && !/^(?:after|before|later|earlier|ago|of|and|or|to|off|-)$/.test(nw)) {
+        const future = tenseAt(ctx, start, start + m[0].length) !== 'past';
+        return { type: 'DATE', value: future ? 'FUTURE_REF' : 'PAST_REF', explanation: `"one day" as an indefinite ${future ? 'future' : 'past'} day`, relative: false };
+      }
+    }
     // "15 a year", "twice a month": a frequency.
     if (ql === 'a' || ql === 'an') {
       const pw = prevWord(ctx.text, start);
-      if (/^(?:\d[\d,.]*%?|once|twice|thrice|times|percent|\$[\d,.]+|[\d,.]+bn|[\d,.]+m)$/.test(pw)) {
+      if (/^(?:\d[\d,.]*%?|once|twice|thrice|times|percent|\$[\d,.]+|[\d,.]+bn|[\d,.]+m|million|billion|trillion|thousand|hundred|dollars|euros|pounds|yen|yuan|won|cents|each|apiece)$/.test(pw)) {
         return { type: 'SET', value: durationValue(1, unitRaw), explanation: `a frequency: once per ${unitRaw.toLowerCase()}`, relative: false };
       }
     }
@@ -936,6 +950,12 @@ rules.push({
   re: new RegExp(`\\b([01]?\\d|2[0-3]):([0-5]\\d)(?![\\d:])(?:${SP}(${TZ}|local${SP}time)(?![A-Za-z]))?`, 'g'),
   accept: (m, text) => !!m[3] || TIME_CUES.has(prevWord(text, m.index)),
   resolve: (m, ctx, start, end) => resolveClock(ctx, +m[1], +m[2], m[3] && m[3].startsWith('local') ? undefined : m[3], start, end),
+});
+rules.push({
+  name: 'time-military',
+  re: new RegExp(`\\b([01]\\d|2[0-3])([0-5]\\d)${SP}(?:hrs|hours)(?![A-Za-z])(?:${SP}(${TZ})(?![A-Za-z]))?`, 'g'),
+  accept: (m, text) => TIME_CUES.has(prevWord(text, m.index)),
+  resolve: (m, ctx, start, end) => resolveClock(ctx, +m[1], +m[2], m[3], start, end),
 });
 rules.push({
   name: 'time-word',
