@@ -292,10 +292,8 @@ export function findEventMentions(analysis: ArticleAnalysis): EventMention[] {
       if (own[i]) continue;
       const clause = clauseOf(breaks, triggers[i].span.start);
       let pick: DateMention | null = null;
-      for (let j = i + 1; j < triggers.length && !pick; j++) {
-        if (clauseOf(breaks, triggers[j].span.start) !== clause) break;
-        pick = own[j];
-      }
+      const next = i + 1 < triggers.length ? i + 1 : -1;
+      if (next >= 0 && clauseOf(breaks, triggers[next].span.start) === clause) pick = own[next];
       for (let j = i - 1; j >= 0 && !pick; j--) pick = own[j];
       dateOf[i] = pick;
     }
@@ -443,6 +441,10 @@ export interface ClusterOptions {
   minDocSimilarity?: number;
   /** Two events merge only if their articles are this similar on average (guards against chains). */
   minGroupSimilarity?: number;
+  /** How much less a shared word outside the event lexicon counts than a lexicon word. */
+  generalPenalty?: number;
+  /** Evidence needed besides the word and the articles' likeness: day, place, people, words around it. */
+  minLocal?: number;
 }
 
 function cosine(a: Map<string, number>, b: Map<string, number>): number {
@@ -463,8 +465,10 @@ export function clusterEvents(mentions: EventMention[], options: ClusterOptions 
   const threshold = options.threshold ?? 1.6;
   const maxBlock = options.maxBlock ?? 400;
   const docWeight = options.docWeight ?? 4;
-  const minDocSim = options.minDocSimilarity ?? 0.08;
-  const minGroupSim = options.minGroupSimilarity ?? 0.06;
+  const minDocSim = options.minDocSimilarity ?? 0.14;
+  const minGroupSim = options.minGroupSimilarity ?? 0.18;
+  const generalPenalty = options.generalPenalty ?? 0.6;
+  const minLocal = options.minLocal ?? 0.3;
   const paths = [...new Set(mentions.map((m) => m.path))];
   const docIndex = new Map(paths.map((p, i) => [p, i]));
   const nDocs = paths.length;
@@ -481,14 +485,13 @@ export function clusterEvents(mentions: EventMention[], options: ClusterOptions 
   }
   for (const set of docWords.values()) for (const w of set) wordDf.set(w, (wordDf.get(w) ?? 0) + 1);
   for (const ctx of docCtx.values()) for (const k of Object.keys(ctx)) ctxDf.set(k, (ctxDf.get(k) ?? 0) + 1);
-  const idf = (df: number | undefined) => Math.log((nDocs + 1) / ((df ?? 0) + 0.5));
+  // Smooth IDF: in a small folder about one story, shared words still count for something.
+  const idf = (df: number | undefined) => Math.log(1 + nDocs / Math.max(1, df ?? 0));
   const docVectors = new Map<string, Map<string, number>>();
   for (const [path, ctx] of docCtx) {
     const v = new Map<string, number>();
     for (const [k, c] of Object.entries(ctx)) {
-      const df = ctxDf.get(k) ?? 1;
-      if (nDocs > 2 && df >= nDocs) continue;
-      v.set(k, (1 + Math.log(c)) * idf(df));
+      v.set(k, (1 + Math.log(c)) * idf(ctxDf.get(k)));
     }
     docVectors.set(path, v);
   }
@@ -514,23 +517,28 @@ export function clusterEvents(mentions: EventMention[], options: ClusterOptions 
     return total ? shared / total : 0;
   };
 
+  const maxIdf = idf(1);
   const score = (a: Features, b: Features): number => {
     const x = a.m;
     const y = b.m;
     if (!datesCompatible(x.date, y.date) || !placesCompatible(x.place, y.place)) return -Infinity;
-    let s = x.lemma === y.lemma ? 1 : 0.6;
-    if (x.date && y.date) s += isExactDay(x.date) && isExactDay(y.date) && x.date === y.date ? 1.2 : 0.4;
-    if (x.place && y.place) s += x.place === y.place ? 0.8 : 0.3;
-    let shared = 0;
-    for (const p of x.participants) if (y.participants.includes(p)) shared++;
-    s += Math.min(1.2, shared * 0.4);
-    s += 2 * wordOverlap(a, b);
-    if (x.path === y.path) return s;
-    const sim = similarity(x.path, y.path);
+    // Words outside the event lexicon (any past-tense verb) need more support than "summit" or "fired".
+    const general = x.classes[0].startsWith('=') && !SOLO.has(x.lemma);
+    const lexical = x.lemma === y.lemma ? (general ? 1 - generalPenalty : 1) : 0.6;
+    // Local evidence: the same day, the same place, the same people, the same words around the trigger.
+    let local = 0;
     const sameDay = !!x.date && x.date === y.date && isExactDay(x.date);
+    if (x.date && y.date) local += sameDay ? 1.2 : 0.4;
+    if (x.place && y.place) local += x.place === y.place ? 0.8 : 0.3;
+    let shared = 0;
+    for (const p of x.participants) if (y.participants.includes(p)) shared += idf(ctxDf.get(p)) / maxIdf;
+    local += Math.min(1.2, shared * 0.5);
+    local += 2 * wordOverlap(a, b);
+    if (local < minLocal) return -Infinity;
+    if (x.path === y.path) return lexical + local;
+    const sim = similarity(x.path, y.path);
     if (sim < minDocSim && !sameDay) return -Infinity;
-    s += docWeight * sim;
-    return s;
+    return lexical + local + docWeight * sim;
   };
 
   // Blocks: one per event class, split further by month when the class is common.
@@ -542,6 +550,16 @@ export function clusterEvents(mentions: EventMention[], options: ClusterOptions 
   };
   for (const f of feats) for (const cls of f.m.classes) addTo(cls, f.index);
 
+  const datesByDocLemma = new Map<string, string[]>();
+  for (const f of feats) {
+    if (!f.m.date) continue;
+    const k = `${f.doc}\u0000${f.m.lemma}`;
+    datesByDocLemma.set(k, [...(datesByDocLemma.get(k) ?? []), f.m.date]);
+  }
+  const ambiguous = new Set<string>();
+  for (const [k, ds] of datesByDocLemma) {
+    if (ds.some((x) => ds.some((y) => !datesCompatible(x, y)))) ambiguous.add(k);
+  }
   const pairs: { i: number; j: number; s: number }[] = [];
   const seen = new Set<string>();
   const consider = (i: number, j: number) => {
@@ -551,8 +569,11 @@ export function clusterEvents(mentions: EventMention[], options: ClusterOptions 
     if (seen.has(key)) return;
     seen.add(key);
     if (a.doc === b.doc) {
-      // Within one article, a repeated word for a happening usually names it again ("the summit").
+      // Within one article, a repeated word for a happening usually names it again ("the summit"), unless
+      // the article dates that word twice differently (the March summit, Sunday's summit): then an undated
+      // one could be either.
       if (a.m.lemma !== b.m.lemma) return;
+      if ((!a.m.date || !b.m.date) && ambiguous.has(`${a.doc}\u0000${a.m.lemma}`)) return;
       const s = score(a, b) + 1;
       if (s >= threshold) pairs.push({ i, j, s });
       return;
