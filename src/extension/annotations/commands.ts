@@ -262,7 +262,7 @@ export function registerAnnotationCommands(deps: CommandDeps): vscode.Disposable
     const place = (d: { annotations: AnnotationData[] }, text: string, m: { start: number; end: number; id?: string; type?: string }) => {
       // One judgement per span: a later accept or reject replaces the earlier one.
       d.annotations = d.annotations.filter((a) => !(a.status && a.start === m.start && a.end === m.end));
-      d.annotations.push(AnnotationManager.describe(text, m.start, m.end, { status, tag: m.type ? m.type.toLowerCase() : 'date', entityId: m.id }));
+      d.annotations.push(AnnotationManager.describe(text, m.start, m.end, { status, tag: m.type ? m.type.toLowerCase() : 'date', entityId: m.id, scope: scope === 'folder' ? 'folder' : 'here' }));
     };
     const here = { start: s.start, end: s.end, id: s.kind === 'entity' ? s.entity.id : undefined, type: s.kind === 'entity' ? s.entity.type : undefined };
     let count = 0;

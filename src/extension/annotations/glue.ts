@@ -1,11 +1,12 @@
 // Glue between the extension's annotation shapes and sidecar files in the core schema (src/core/sidecar/schema.ts):
 // read with the YAML error line, update as read-now/mutate/write-atomically so two windows both keep theirs.
-// The core's sidecar store (comment-preserving YAML) had not landed when this was written; the read and write
-// below are the stand-in, kept in this one file so switching to the store is local.
+// YAML parsing, validation and comment-preserving writing are the core's (src/core/sidecar/yaml.ts); the core's
+// store had not landed when this was written, so the read-merge-atomic-write loop is here, in this one file.
 import * as fs from 'fs';
 import * as path from 'path';
-import YAML from 'yaml';
-import { SIDECAR_KEY_ORDER, SIDECAR_SCHEMA_VERSION, Sidecar, UserAnnotation, normaliseMerges, textHash } from '../../core/sidecar/schema';
+import type { Document } from 'yaml';
+import { SIDECAR_SCHEMA_VERSION, Sidecar, UserAnnotation, normaliseMerges, textHash } from '../../core/sidecar/schema';
+import { parseSidecar, serializeSidecar } from '../../core/sidecar/yaml';
 import type { AnnotationData } from './types';
 
 /** The extension's working view of one sidecar. */
@@ -40,6 +41,7 @@ function fromStored(u: UserAnnotation): AnnotationData {
   if (u.event?.id) a.event = { id: String(u.event.id), label: String(u.event.name ?? u.event.id) };
   if (u.status === 'accepted' || u.status === 'rejected') a.status = u.status;
   if (u.entity) a.entityId = String(u.entity);
+  if (u.scope === 'here' || u.scope === 'folder') a.scope = u.scope;
   if (u.created) a.created = String(u.created);
   return a;
 }
@@ -59,34 +61,28 @@ function toStored(a: AnnotationData, previous: UserAnnotation | undefined, now: 
   set('entity', a.entityId);
   set('event', a.event ? { id: a.event.id, name: a.event.label } : undefined);
   set('status', a.status);
+  set('scope', a.scope);
   delete u.orphaned;
   const changed = !previous || JSON.stringify({ ...previous, modified: undefined }) !== JSON.stringify({ ...u, modified: undefined });
   u.modified = changed ? now : (previous?.modified ?? now);
   return u;
 }
 
-function parse(file: string, text: string): { read: SidecarRead; raw: Partial<Sidecar> | null } {
-  const doc = YAML.parseDocument(text);
-  if (doc.errors.length) {
-    const e = doc.errors[0];
-    return { read: { kind: 'broken', message: e.message.split('\n')[0], line: e.linePos?.[0]?.line ?? null }, raw: null };
-  }
-  const raw = doc.toJS() as Partial<Sidecar> | null;
-  if (raw !== null && (typeof raw !== 'object' || Array.isArray(raw))) return { read: { kind: 'broken', message: 'the file must hold a mapping (key: value)', line: 1 }, raw: null };
-  const r = raw ?? {};
-  if (r.annotations !== undefined && !Array.isArray(r.annotations)) return { read: { kind: 'broken', message: '"annotations" must be a list', line: null }, raw: null };
-  const published = r.published as unknown;
+function parse(file: string, text: string): { read: SidecarRead; parsed: { sidecar: Sidecar; document: Document } | null } {
+  const r = parseSidecar(text);
+  if (!r.ok) return { read: { kind: 'broken', message: r.error.message, line: r.error.line || null }, parsed: null };
+  const sc = r.sidecar;
   return {
     read: {
       kind: 'ok',
       data: {
-        article: typeof r.article === 'string' ? r.article : path.basename(file).replace(/\.annotations\.yaml$/, ''),
-        published: typeof published === 'string' ? published : published instanceof Date ? published.toISOString().slice(0, 10) : null,
-        annotations: (r.annotations ?? []).filter((u) => u && typeof u === 'object' && u.id !== undefined).map(fromStored),
-        merges: Array.isArray(r.mergeEntities) ? r.mergeEntities.filter((m): m is [string, string] => Array.isArray(m) && m.length === 2) : [],
+        article: sc.article || path.basename(file).replace(/\.annotations\.yaml$/, ''),
+        published: sc.published ?? null,
+        annotations: sc.annotations.map(fromStored),
+        merges: sc.mergeEntities,
       },
     },
-    raw: r,
+    parsed: { sidecar: sc, document: r.document },
   };
 }
 
@@ -116,28 +112,24 @@ export async function updateSidecar(file: string, article: string, articleText: 
   const text = readText(file);
   const parsed = text === null ? null : parse(file, text);
   if (parsed && parsed.read.kind === 'broken') throw new BrokenSidecarError(file, parsed.read.message, parsed.read.line);
-  const raw: Partial<Sidecar> = parsed?.raw ?? {};
+  const before = parsed?.parsed?.sidecar;
   const data: ArticleSidecar = parsed?.read.kind === 'ok' ? parsed.read.data : { article, published: null, annotations: [], merges: [] };
   mutate(data);
   const now = new Date().toISOString();
-  const previous = new Map((raw.annotations ?? []).map((u) => [String(u.id), u]));
+  const previous = new Map((before?.annotations ?? []).map((u) => [u.id, u]));
   const out: Sidecar = {
-    ...raw,
-    schema: raw.schema ?? SIDECAR_SCHEMA_VERSION,
+    schema: before?.schema ?? SIDECAR_SCHEMA_VERSION,
     article: data.article || article,
-    textHash: articleText !== null ? textHash(articleText) : (raw.textHash ?? ''),
-    annotations: data.annotations.map((a) => toStored(a, previous.get(a.id), now)).sort((x, y) => x.position.start - y.position.start || x.position.end - y.position.end || (x.id < y.id ? -1 : 1)),
+    textHash: textHash(articleText ?? ''),
+    ...(data.published ? { published: data.published } : {}),
+    annotations: data.annotations.map((a) => toStored(a, previous.get(a.id), now)),
     mergeEntities: normaliseMerges(data.merges),
   };
-  if (data.published) out.published = data.published;
-  else delete out.published;
-  // Known keys first in the schema's order, then whatever else the person wrote.
-  const ordered: Record<string, unknown> = {};
-  for (const k of SIDECAR_KEY_ORDER) if (out[k] !== undefined) ordered[k] = out[k];
-  for (const [k, v] of Object.entries(out)) if (!(k in ordered)) ordered[k] = v;
+  // Written into the document read from disk, so the person's comments and unknown keys stay.
+  const yaml = serializeSidecar(out, parsed?.parsed?.document);
   await fs.promises.mkdir(path.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
-  await fs.promises.writeFile(tmp, YAML.stringify(ordered), 'utf8');
+  await fs.promises.writeFile(tmp, yaml, 'utf8');
   await fs.promises.rename(tmp, file);
   return data;
 }

@@ -21,6 +21,8 @@ export interface AnnotationData {
   status?: SuggestionStatus;
   /** The detected entity id the annotation confirms or rejects, e.g. "person:yoon-suk-yeol". */
   entityId?: string;
+  /** Whether a judgement was made for this mention only or for the whole folder. */
+  scope?: 'here' | 'folder';
   created?: string;
 }
 

@@ -1,5 +1,6 @@
 // User annotations in a real VS Code: every command called with its options object, asserted on the sidecar on disk.
 import * as assert from 'assert';
+import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
@@ -25,6 +26,7 @@ interface Stored {
   tag?: string;
   note?: string;
   status?: string;
+  scope?: string;
   entityId?: string;
   event?: { id: string; label: string };
 }
@@ -50,7 +52,7 @@ function readSidecar(doc: vscode.TextDocument): { published?: string; annotation
   const raw = YAML.parse(fs.readFileSync(sidecarOf(doc), 'utf8')) ?? {};
   // The core schema: position and quote selectors, entity, event {id, name}.
   const annotations = (raw.annotations ?? []).map((u: Record<string, any>) => ({
-    id: u.id, start: u.position.start, end: u.position.end, exact: u.quote.exact, tag: u.tag, note: u.note, status: u.status, entityId: u.entity,
+    id: u.id, start: u.position.start, end: u.position.end, exact: u.quote.exact, tag: u.tag, note: u.note, status: u.status, scope: u.scope, entityId: u.entity,
     event: u.event ? { id: u.event.id, label: u.event.name } : undefined,
   }));
   return { published: raw.published, annotations };
@@ -142,6 +144,7 @@ describe('user annotations', function () {
     assert.strictEqual(acc?.status, 'accepted');
     assert.strictEqual(acc?.entityId, first.id);
     assert.strictEqual(rej?.status, 'rejected');
+    assert.strictEqual(rej?.scope, 'here');
     const filtered = a.annotations.filterView(await a.view(doc.uri))!;
     assert.ok(!filtered.entities.some((e) => e.start === second.start && e.end === second.end), 'the rejected span is still drawn');
     assert.ok(filtered.entities.some((e) => e.start === first.start), 'the accepted span disappeared');
@@ -225,6 +228,7 @@ describe('user annotations', function () {
     const data = {
       schema: 1,
       article: path.basename(doc.uri.fsPath),
+      textHash: 'sha256:' + createHash('sha256').update(doc.getText(), 'utf8').digest('hex'),
       annotations: [
         { id: 'ext-1', tag: 'place', text: 'Korea', position: { start: s.start, end: s.end }, quote: { exact: 'Korea', prefix: doc.getText().slice(Math.max(0, s.start - 32), s.start), suffix: doc.getText().slice(s.end, s.end + 32) } },
         { id: 'ext-2', tag: 'claim', text: 'text that is in no article at all', position: { start: 10, end: 40 }, quote: { exact: 'text that is in no article at all', prefix: 'zzz', suffix: 'qqq' } },
