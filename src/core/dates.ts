@@ -671,6 +671,31 @@ function resolveRelativeUnit(m: RegExpExecArray, ctx: Ctx): Resolved | null {
   return null;
 }
 
+// "over the weekend": the latest weekend on or before publication, or the next one in a future-tense sentence.
+rules.push({
+  name: 'the-weekend',
+  triggers: ['weekend'],
+  left: new RegExp(`\\b[Tt]he${SP}$`),
+  needLeft: true,
+  re: /weekend(?![A-Za-z])/y,
+  accept: (m, text) => /^(?:over|on|at|during|for|by|until|through|across|after|before)$/.test(prevWord(text, m.index)),
+  resolve: (m, ctx, start, end) => {
+    if (ctx.pub === null) return { type: 'DATE', value: 'XXXX-WXX-WE', explanation: `"the weekend"; ${UNKNOWN}`, relative: true };
+    const wd = isoWeekday(ctx.pub);
+    const tense = tenseAt(ctx, start, end);
+    let n = ctx.pub;
+    let why: string;
+    if (tense === 'future') {
+      why = `"the weekend" in a future-tense sentence: the first weekend on or after the publication date ${ctx.pubStr}`;
+    } else {
+      // Monday to Friday: the weekend before; Saturday or Sunday: this one.
+      if (wd <= 5) n -= 7;
+      why = `"the weekend" in a ${leanWord(tense)}: the latest weekend on or before the publication date ${ctx.pubStr}`;
+    }
+    return { type: 'DATE', value: `${formatWeek(n)}-WE`, explanation: why, relative: true };
+  },
+});
+
 // Anaphoric days: "that morning", "the next day", "the same day" — anchored on the latest day mentioned.
 rules.push({
   name: 'anaphoric-day',
@@ -744,7 +769,7 @@ rules.push({
     if (ql === 'one' && unitRaw.toLowerCase() === 'day' && !m[1] && !m[2]) {
       const pw = prevWord(ctx.text, start);
       const nw = nextWord(ctx.text, start + m[0].length).toLowerCase();
-      if (!/^(?:for|in|after|within|than|about|only|just|over|of|the|a|on|by|per|each|every|least|to)$/.test(pw) && !/^(?:after|before|later|earlier|ago|of|and|or|to|off|-)$/.test(nw)) {
+      if (!/^(?:for|in|after|within|than|about|only|just|over|of|the|a|on|by|per|each|every|least)$/.test(pw) && !/^(?:after|before|later|earlier|ago|of|and|or|to|off|-)$/.test(nw)) {
         const future = tenseAt(ctx, start, start + m[0].length) !== 'past';
         return { type: 'DATE', value: future ? 'FUTURE_REF' : 'PAST_REF', explanation: `"one day" as an indefinite ${future ? 'future' : 'past'} day`, relative: false };
       }
@@ -752,7 +777,7 @@ rules.push({
     // "15 a year", "twice a month": a frequency.
     if (ql === 'a' || ql === 'an') {
       const pw = prevWord(ctx.text, start);
-      if (/^(?:\d[\d,.]*%?|once|twice|thrice|times|percent|\$[\d,.]+|[\d,.]+bn|[\d,.]+m|million|billion|trillion|thousand|hundred|dollars|euros|pounds|yen|yuan|won|cents|each|apiece)$/.test(pw)) {
+      if (/^(?:\d[\d,.]*%?|once|twice|thrice|times|percent|\$[\d,.]+|[\d,.]+bn|[\d,.]+m|million|billion|trillion|thousand|hundred|dollars|euros|pounds|yen|yuan|won|cents|each|apiece|hours|days|nights|weeks|months)$/.test(pw)) {
         return { type: 'SET', value: durationValue(1, unitRaw), explanation: `a frequency: once per ${unitRaw.toLowerCase()}`, relative: false };
       }
     }
@@ -767,7 +792,7 @@ rules.push({
 // Bare plural units with a cue: "for years", "over the years", "in recent weeks", "decades-long", "hours before".
 rules.push({
   name: 'vague-units',
-  left: new RegExp(`\\b((?:[Oo]ver|[Ii]n|[Ff]or)${SP}the${SP}(?:past|last)|[Ii]n${SP}recent|[Oo]ver${SP}the|[Ii]n${SP}previous)${SP}$`, 'i'),
+  left: new RegExp(`\\b((?:[Oo]ver|[Ii]n|[Ff]or|[Dd]uring|[Ww]ithin)${SP}the${SP}(?:past|last|coming|next|following)|[Ii]n${SP}recent|[Oo]ver${SP}the|[Ii]n${SP}previous)${SP}$`, 'i'),
   triggers: ['years', 'months', 'weeks', 'days', 'hours', 'minutes', 'decades', 'centuries'],
   re: new RegExp(`\\b(years|months|weeks|days|hours|minutes|decades|centuries)(-long|-old)?(?![A-Za-z])`, 'yi'),
   accept: (m, text) => {

@@ -152,6 +152,27 @@ describe('dates', () => {
       assert.strictEqual(valueOf('It lands at 6:40 p.m. local time.', '6:40 p.m.'), '2023-03-16T18:40');
     });
 
+    it('reads other clock and rate forms', () => {
+      const mil = get(run('The ship sent a message at 1100 hours that it was under attack.', { published: '2008-12-13' }), '1100 hours');
+      assert.strictEqual(mil.type, 'TIME');
+      assert.strictEqual(mil.value, '2008-12-13T11:00');
+      const tonight = get(run('The team plays tonight.', { published: '2023-03-16' }), 'tonight');
+      assert.strictEqual(tonight.type, 'TIME');
+      assert.strictEqual(tonight.value, '2023-03-16TNI');
+      assert.strictEqual(get(run('He was paid about $4 million a year.', { published: '2023-03-16' }), 'a year').type, 'SET');
+      assert.strictEqual(get(run('open 24 hours a day', { published: '2023-03-16' }), 'a day').type, 'SET');
+      assert.strictEqual(get(run('The plant has a year of stock.', { published: '2023-03-16' }), 'a year').type, 'DURATION');
+      assert.strictEqual(valueOf('He hopes to one day lead the party.', 'one day'), 'FUTURE_REF');
+      assert.strictEqual(valueOf('It was fired one day after the loss.', 'one day'), 'P1D');
+    });
+
+    it('reads the weekend by tense', () => {
+      assert.strictEqual(valueOf('Protests spread over the weekend.', 'the weekend'), '2023-W10-WE');
+      assert.strictEqual(valueOf('Protests spread over the weekend.', 'the weekend', '2023-03-19'), '2023-W11-WE');
+      assert.strictEqual(valueOf('Talks will resume over the weekend.', 'the weekend'), '2023-W11-WE');
+      assert.strictEqual(valueOf('Talks resumed this weekend.', 'this weekend', '2023-03-18'), '2023-W11-WE');
+    });
+
     it('does not mark World War II or bare numbers', () => {
       const found = run('during World War II, 1,500 to 2,000 jobs and 2000 people, US$ 2010 and Boeing 737s', { published: '2023-03-16' });
       assert.deepStrictEqual(found.map((m) => m.text), []);
