@@ -1,12 +1,12 @@
 // Glue between the extension's annotation shapes and sidecar files in the core schema (src/core/sidecar/schema.ts):
 // read with the YAML error line, update as read-now/mutate/write-atomically so two windows both keep theirs.
-// YAML parsing, validation and comment-preserving writing are the core's (src/core/sidecar/yaml.ts); the core's
-// store had not landed when this was written, so the read-merge-atomic-write loop is here, in this one file.
+// Parsing, validation, comment-preserving writing and the merge-on-write update are the core's (src/core/sidecar).
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Document } from 'yaml';
 import { SIDECAR_SCHEMA_VERSION, Sidecar, UserAnnotation, normaliseMerges, textHash } from '../../core/sidecar/schema';
-import { parseSidecar, serializeSidecar } from '../../core/sidecar/yaml';
+import { SidecarStore, nodeFileSystem } from '../../core/sidecar/store';
+import { parseSidecar } from '../../core/sidecar/yaml';
 import type { AnnotationData } from './types';
 
 /** The extension's working view of one sidecar. */
@@ -104,32 +104,41 @@ export async function readSidecar(file: string): Promise<SidecarRead> {
   return readSidecarSync(file);
 }
 
+const stores = new Map<string, SidecarStore>();
+
+/** The core's store for a workspace root (it refuses sidecars outside it and keeps what it loaded for merging). */
+function storeFor(root: string): SidecarStore {
+  let store = stores.get(root);
+  if (!store) {
+    store = new SidecarStore({ fs: nodeFileSystem(), workspaceRoot: root });
+    stores.set(root, store);
+  }
+  return store;
+}
+
 /**
- * Reads the sidecar as it is on disk now, applies `mutate`, writes atomically (temp file + rename). Reading just
- * before writing is what lets two windows both keep their annotations. A sidecar that does not parse is never written.
+ * Applies `mutate` to the sidecar as it is on disk now and writes it atomically through the core's store, so two
+ * windows adding annotations both keep theirs. A sidecar that does not parse is never written (BrokenSidecarError).
  */
-export async function updateSidecar(file: string, article: string, articleText: string | null, mutate: (d: ArticleSidecar) => void): Promise<ArticleSidecar> {
-  const text = readText(file);
-  const parsed = text === null ? null : parse(file, text);
-  if (parsed && parsed.read.kind === 'broken') throw new BrokenSidecarError(file, parsed.read.message, parsed.read.line);
-  const before = parsed?.parsed?.sidecar;
-  const data: ArticleSidecar = parsed?.read.kind === 'ok' ? parsed.read.data : { article, published: null, annotations: [], merges: [] };
-  mutate(data);
-  const now = new Date().toISOString();
-  const previous = new Map((before?.annotations ?? []).map((u) => [u.id, u]));
-  const out: Sidecar = {
-    schema: before?.schema ?? SIDECAR_SCHEMA_VERSION,
-    article: data.article || article,
-    textHash: textHash(articleText ?? ''),
-    ...(data.published ? { published: data.published } : {}),
-    annotations: data.annotations.map((a) => toStored(a, previous.get(a.id), now)),
-    mergeEntities: normaliseMerges(data.merges),
-  };
-  // Written into the document read from disk, so the person's comments and unknown keys stay.
-  const yaml = serializeSidecar(out, parsed?.parsed?.document);
-  await fs.promises.mkdir(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
-  await fs.promises.writeFile(tmp, yaml, 'utf8');
-  await fs.promises.rename(tmp, file);
-  return data;
+export async function updateSidecar(file: string, article: string, articleText: string | null, mutate: (d: ArticleSidecar) => void, root = path.dirname(path.dirname(file))): Promise<ArticleSidecar> {
+  let result: ArticleSidecar | undefined;
+  const saved = await storeFor(root).update(file, (current) => {
+    const data: ArticleSidecar = current
+      ? { article: current.article || article, published: current.published ?? null, annotations: current.annotations.map(fromStored), merges: current.mergeEntities }
+      : { article, published: null, annotations: [], merges: [] };
+    mutate(data);
+    result = data;
+    const now = new Date().toISOString();
+    const previous = new Map((current?.annotations ?? []).map((u) => [u.id, u]));
+    return {
+      schema: current?.schema ?? SIDECAR_SCHEMA_VERSION,
+      article: data.article || article,
+      textHash: articleText !== null ? textHash(articleText) : (current?.textHash ?? textHash('')),
+      ...(data.published ? { published: data.published } : {}),
+      annotations: data.annotations.map((a) => toStored(a, previous.get(a.id), now)),
+      mergeEntities: normaliseMerges(data.merges),
+    };
+  });
+  if (!saved.ok) throw new BrokenSidecarError(file, saved.error.message, saved.error.line || null);
+  return result!;
 }

@@ -73,6 +73,14 @@ export class AnnotationManager implements vscode.Disposable {
     return path.join(setting ? path.resolve(folder.uri.fsPath, setting) : folder.uri.fsPath, FOLDER_SIDECAR);
   }
 
+  /** The folder the core's store confines sidecar writes to. */
+  private rootFor(uri: vscode.Uri): string {
+    // The parent of the workspace folder: the store's link check (SidecarStore.checkPath) refuses a new sidecar
+    // whose deepest existing ancestor is the root itself, i.e. any first sidecar of an article at the top level.
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    return path.dirname(folder ? folder.uri.fsPath : path.dirname(this.sidecarPath(uri)));
+  }
+
   get(uri: string): ArticleState | undefined {
     return this.states.get(uri);
   }
@@ -138,7 +146,7 @@ export class AnnotationManager implements vscode.Disposable {
     await this.flush(uri.toString());
     const text = await this.textOf(uri);
     try {
-      await updateSidecar(this.sidecarPath(uri), path.basename(uri.fsPath), text, (d) => fn(d, text));
+      await updateSidecar(this.sidecarPath(uri), path.basename(uri.fsPath), text, (d) => fn(d, text), this.rootFor(uri));
     } catch (err) {
       if (err instanceof BrokenSidecarError) await this.load(uri);
       throw err;
@@ -150,7 +158,7 @@ export class AnnotationManager implements vscode.Disposable {
     if (!this.trusted) throw new UntrustedError();
     const file = this.folderSidecarPath();
     if (!file) throw new Error('Open a folder to keep folder-wide annotations.');
-    await updateSidecar(file, '', null, fn);
+    await updateSidecar(file, '', null, fn, this.rootFor(vscode.Uri.file(file)));
     await this.loadFolderMerges();
     this.changed.fire([]);
   }
@@ -190,13 +198,19 @@ export class AnnotationManager implements vscode.Disposable {
     const text = await this.textOf(uri);
     const byId = new Map(st.live.filter((a) => !a.orphan).map((a) => [a.id, a]));
     try {
-      await updateSidecar(st.sidecar, path.basename(uri.fsPath), text, (d) => {
-        for (const a of d.annotations) {
-          const live = byId.get(a.id);
-          if (!live || live.end > text.length) continue;
-          Object.assign(a, { start: live.start, end: live.end, ...describeQuote(text, live.start, live.end) });
-        }
-      });
+      await updateSidecar(
+        st.sidecar,
+        path.basename(uri.fsPath),
+        text,
+        (d) => {
+          for (const a of d.annotations) {
+            const live = byId.get(a.id);
+            if (!live || live.end > text.length) continue;
+            Object.assign(a, { start: live.start, end: live.end, ...describeQuote(text, live.start, live.end) });
+          }
+        },
+        this.rootFor(uri),
+      );
     } catch (err) {
       this.log(`could not save moved annotations of ${uri.fsPath}: ${(err as Error).message}`);
     }
