@@ -301,7 +301,7 @@ rules.push({
   triggers: TRIG_MONTHS,
   left: new RegExp(`\\b(${WEEKDAY}),?${SP}$`),
   re: new RegExp(`\\b(${MONTH_ANY})(?![A-Za-z])${SPO}(\\d{1,2})(?:st|nd|rd|th)?(?![A-Za-z\\d:])(?:,?${SP}(${YEAR})(?!\\d))?`, 'y'),
-  resolve: (m, ctx, start, end) => resolveExplicitDay(ctx, monthIndex(m[2]), +m[3], m[4], start, end),
+  resolve: (m, ctx, start, end) => resolveExplicitDay(ctx, monthIndex(m[2]), +m[3], m[4], start, end, m[1]),
 });
 
 // "11 December 2009", "the 16th of March"
@@ -311,10 +311,12 @@ rules.push({
   left: new RegExp(`(?:\\b(${WEEKDAY}),?${SP})?(?:\\b[Tt]he${SP})?\\b(\\d{1,2})(?:st|nd|rd|th)?(?:${SP}of)?${SP}$`),
   needLeft: true,
   re: new RegExp(`\\b(${MONTH_ANY})(?![A-Za-z])(?:,?${SP}(${YEAR})(?!\\d))?`, 'y'),
-  resolve: (m, ctx, start, end) => resolveExplicitDay(ctx, monthIndex(m[3]), +m[2], m[4], start, end),
+  resolve: (m, ctx, start, end) => resolveExplicitDay(ctx, monthIndex(m[3]), +m[2], m[4], start, end, m[1]),
 });
 
-function resolveExplicitDay(ctx: Ctx, mo: number, d: number, yearRaw: string | undefined, start: number, end: number): Resolved | null {
+function resolveExplicitDay(
+  ctx: Ctx, mo: number, d: number, yearRaw: string | undefined, start: number, end: number, weekdayRaw?: string,
+): Resolved | null {
   if (yearRaw) {
     const y = +yearRaw;
     if (!isValidDate(y, mo, d)) return null;
@@ -323,6 +325,16 @@ function resolveExplicitDay(ctx: Ctx, mo: number, d: number, yearRaw: string | u
   if (d < 1 || d > 31 || (mo === 2 && d > 29)) return null;
   if (ctx.pub === null) {
     return { type: 'DATE', value: `XXXX-${pad(mo, 2)}-${pad(d, 2)}`, explanation: `month and day without a year; ${UNKNOWN}`, relative: true };
+  }
+  if (weekdayRaw) {
+    // "Friday, August 2": the year near publication in which that day is a Friday settles it.
+    const wd = weekdayIndex(weekdayRaw);
+    const p = pubYmd(ctx);
+    for (const y of [p.y, p.y - 1, p.y + 1]) {
+      if (isValidDate(y, mo, d) && isoWeekday(dayNumber(y, mo, d)) === wd) {
+        return dayResult(dayNumber(y, mo, d), `${weekdayRaw}, ${MONTH_NAMES[mo - 1]} ${d} without a year: ${y} is the year near the publication date ${ctx.pubStr} in which it falls on a ${weekdayRaw}`, true);
+      }
+    }
   }
   const tense = tenseAt(ctx, start, end);
   const n = resolveMonthDay(ctx, mo, d, tense);
@@ -405,6 +417,31 @@ rules.push({
     if (a > 12 && b <= 12) { [a, b] = [b, a]; order = 'day/month/year'; }
     if (!isValidDate(y, a, b)) return null;
     return dayResult(dayNumber(y, a, b), `numeric date read as ${order}`, false);
+  },
+});
+
+// Dotted day.month.year "16.03.2023", and CJK "2023年3月16日"
+rules.push({
+  name: 'dotted-date',
+  re: /\b(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.])/g,
+  resolve: (m) => {
+    const d = +m[1], mo = +m[2], y = +m[3];
+    if (!isValidDate(y, mo, d)) return null;
+    return dayResult(dayNumber(y, mo, d), 'numeric date read as day.month.year', false);
+  },
+});
+rules.push({
+  name: 'cjk-date',
+  re: /(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})日)?)?/g,
+  resolve: (m) => {
+    const y = +m[1];
+    if (!m[2]) return { type: 'DATE', value: m[1], explanation: `the year ${m[1]}`, relative: false };
+    const mo = +m[2];
+    if (mo < 1 || mo > 12) return null;
+    if (!m[3]) return { type: 'DATE', value: formatMonth(y, mo), explanation: `explicit month ${MONTH_NAMES[mo - 1]} ${y}`, relative: false };
+    const d = +m[3];
+    if (!isValidDate(y, mo, d)) return null;
+    return dayResult(dayNumber(y, mo, d), `explicit calendar date ${MONTH_NAMES[mo - 1]} ${d}, ${y}`, false);
   },
 });
 
@@ -586,7 +623,7 @@ rules.push({
   re: new RegExp(`\\b([Tt]his|[Ll]ast|[Nn]ext|[Pp]ast|[Pp]revious|[Cc]oming|[Cc]urrent)${SP}(week|weekend|month|year|quarter|decade|century|morning|afternoon|evening|night)(?![A-Za-z])`, 'y'),
   triggers: ['this', 'last', 'next', 'past', 'previous', 'coming', 'current'],
   accept: (m) => !(m[3] && m[4].toLowerCase() === 'this'),
-  resolve: (m, ctx) => resolveRelativeUnit(m, ctx),
+  resolve: (m, ctx, start, end) => resolveRelativeUnit(m, ctx, start, end),
 });
 
 // "the beginning of the year", "the end of the month": the current one.
@@ -596,15 +633,15 @@ rules.push({
   left: new RegExp(`\\b[Tt]he${SP}$`),
   needLeft: true,
   re: new RegExp(`\\b(end|beginning|start|middle)${SP}of${SP}the${SP}(week|month|year|quarter|decade)(?![A-Za-z])`, 'y'),
-  resolve: (m, ctx) => {
+  resolve: (m, ctx, start, end) => {
     const unit = m[2];
     const fake = ['', undefined, m[1], undefined, 'this', unit] as unknown as RegExpExecArray;
-    const r = resolveRelativeUnit(fake, ctx);
+    const r = resolveRelativeUnit(fake, ctx, start, end);
     return r && { ...r, explanation: `${m[1]} of the current ${unit}: ${r.explanation}` };
   },
 });
 
-function resolveRelativeUnit(m: RegExpExecArray, ctx: Ctx): Resolved | null {
+function resolveRelativeUnit(m: RegExpExecArray, ctx: Ctx, start: number, end: number): Resolved | null {
   const prefix = (m[1] ?? '').toLowerCase().replace(/[-\s]+$/, '');
   const edge = m[2];
   const hasThe = !!m[3];
@@ -645,7 +682,7 @@ function resolveRelativeUnit(m: RegExpExecArray, ctx: Ctx): Resolved | null {
       // a past-tense sentence is the one just gone.
       let n = ctx.pub + 7 * dir;
       const wd = isoWeekday(ctx.pub);
-      if (dir === 0 && wd <= 2) n -= 7;
+      if (dir === 0 && wd <= 2 && tenseAt(ctx, start, end) !== 'future') n -= 7;
       return { type: 'DATE', value: `${formatWeek(n)}-WE`, explanation: `"${whichText}": the weekend of the ISO week ${formatWeek(n)}, counted from the publication date ${pubStr}`, relative: true };
     }
     case 'month': {

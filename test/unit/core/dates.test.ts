@@ -84,6 +84,14 @@ describe('dates', () => {
       assert.strictEqual(valueOf('service begins in November 2006.', 'November 2006'), '2006-11');
     });
 
+    it('reads other numeric forms and lets a weekday pick the year', () => {
+      assert.strictEqual(valueOf('Published 16.03.2023 in Seoul', '16.03.2023'), '2023-03-16');
+      const cjk = run('尹錫悦大統領は2023年3月16日に東京を訪れた。', { published: null });
+      assert.deepStrictEqual(cjk.map((m) => [m.text, m.value]), [['2023年3月16日', '2023-03-16']]);
+      // August 2 was a Friday in 2013, not in 2014.
+      assert.strictEqual(valueOf('The news came on Friday, August 2.', 'Friday, August 2', '2014-01-10'), '2013-08-02');
+    });
+
     it('reads year ranges as a duration with a range', () => {
       for (const [text, surface] of [
         ['Japan’s 1910-45 colonial rule', '1910-45'],
