@@ -92,7 +92,6 @@ const COMPOUND_SUFFIXES = new Set(
     ' ',
   ),
 );
-const WORD_RE = /[\p{L}\p{N}]+(?:[.'’&][\p{L}\p{N}]+|-[\p{L}\p{N}]+)*/gu;
 const CAP_RE = /^\p{Lu}/u;
 const HAS_LOWER_RE = /\p{Ll}/u;
 const LETTER_RE = /\p{L}/u;
@@ -106,13 +105,50 @@ function isAllCaps(text: string): boolean {
   return LETTER_RE.test(text) && !HAS_LOWER_RE.test(text);
 }
 
+/** Letters and digits of ASCII, by char code, for the fast path of the scanner. */
+const ASCII_WORD = new Uint8Array(128);
+for (let c = 48; c < 58; c++) ASCII_WORD[c] = 1;
+for (let c = 65; c < 91; c++) ASCII_WORD[c] = ASCII_WORD[c + 32] = 1;
+const WORD_CHAR_RE = /^[\p{L}\p{N}\p{M}]$/u;
+
+/** The length in code units of the letter or digit at i (2 for an astral one), or 0 when it is neither. */
+function wordCharLength(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) return ASCII_WORD[c];
+  if (c >= 0xd800 && c <= 0xdbff) {
+    const cp = text.codePointAt(i)!;
+    return cp > 0xffff && WORD_CHAR_RE.test(String.fromCodePoint(cp)) ? 2 : 0;
+  }
+  return WORD_CHAR_RE.test(text[i]) ? 1 : 0;
+}
+
 function rawTokens(text: string, excluded: (pos: number) => boolean): Token[] {
   const tokens: Token[] = [];
   let prevEnd = 0;
-  for (const m of text.matchAll(WORD_RE)) {
-    let start = m.index!;
-    let word = m[0];
-    let end = start + word.length;
+  const n = text.length;
+  let pos = 0;
+  while (pos < n) {
+    // A word: letters and digits, joined by . ' ’ & - when a letter or digit follows ("U.S", "O'Brien", "AT&T").
+    let w = 0;
+    while (pos < n && (w = wordCharLength(text, pos)) === 0) pos++;
+    if (pos >= n) break;
+    let start = pos;
+    pos += w;
+    while (pos < n) {
+      w = wordCharLength(text, pos);
+      if (w) {
+        pos += w;
+        continue;
+      }
+      const c = text.charCodeAt(pos);
+      if ((c === 46 || c === 39 || c === 0x2019 || c === 38 || c === 45) && pos + 1 < n && wordCharLength(text, pos + 1)) {
+        pos++;
+        continue;
+      }
+      break;
+    }
+    let end = pos;
+    let word = text.slice(start, end);
     // An abbreviation keeps its dot ("Mr.", "U.S.", "Inc."), a plain word does not.
     // Plain lower-case words are most of the text: a cheap token for them.
     if (LOWER_WORD_RE.test(word)) {
@@ -278,6 +314,8 @@ interface Candidate {
   /** Needs support from elsewhere in the article (positional capital, no cue). */
   tentative: boolean;
   canonical?: string;
+  /** Lookup keys of the name words, computed on demand. */
+  words?: string[];
 }
 
 const OF_HEADS = new Set([...ORG_HEADS, ...PLACE_HEADS, 'republic', 'kingdom', 'states', 'emirates', 'courts', 'isle', 'house', 'province', 'people']);
@@ -577,6 +615,15 @@ export function findEntities(text: string, options: EntityOptions = {}): EntityM
       acronymOf.set(acr.key, long);
     }
   }
+  const wordsOf = (c: Candidate): string[] => (c.words ??= nameTokens(tokens, c).map((t) => t.key));
+  // Ids by type and canonical name, computed once per article.
+  const ids = new Map<string, string>();
+  const idOf = (type: EntityType, canonical: string): string => {
+    const k = type + '|' + canonical;
+    let id = ids.get(k);
+    if (id === undefined) ids.set(k, (id = entityId(type, canonical)));
+    return id;
+  };
   // Types learnt in the article: the strongest evidence for a surface form wins for all its occurrences.
   const best = new Map<string, Candidate>();
   for (const c of candidates) {
@@ -587,17 +634,23 @@ export function findEntities(text: string, options: EntityOptions = {}): EntityM
   }
   // People with a full name, by each of their name words ("Yoon", "Kishida", "Yuko").
   const people: Array<{ c: Candidate; words: string[]; count: number; order: number }> = [];
+  const peopleByName = new Map<string, (typeof people)[number]>();
   for (const c of candidates) {
-    if (c.type !== 'PERSON' || c.tentative) continue;
-    const words = nameTokens(tokens, c).map((t) => t.key);
+    if (c.type !== 'PERSON' || c.tentative || c.last === c.nameFirst) continue;
+    const words = wordsOf(c);
     if (words.length < 2) continue;
     const full = words.join(' ');
-    const known = people.find((p) => p.words.join(' ') === full);
+    const known = peopleByName.get(full);
     if (known) known.count++;
-    else people.push({ c, words, count: 1, order: people.length });
+    else {
+      const p = { c, words, count: 1, order: people.length };
+      people.push(p);
+      peopleByName.set(full, p);
+    }
   }
   const personFor = (c: Candidate) => {
-    const words = nameTokens(tokens, c).map((t) => t.key);
+    if (people.length === 0 || c.last - c.nameFirst > 2) return undefined;
+    const words = wordsOf(c);
     if (words.length === 0 || words.length > 2) return undefined;
     let found: (typeof people)[number] | undefined;
     let score = -1;
@@ -637,7 +690,7 @@ export function findEntities(text: string, options: EntityOptions = {}): EntityM
     let type = c.type;
     let canonical: string | undefined;
     const surfaceKey = keyOf(tokens, c.nameFirst, c.last);
-    const person = c.type !== 'PERSON' || nameTokens(tokens, c).length < 2 ? (c.strength < 3 || c.type === 'PERSON' ? personFor(c) : undefined) : undefined;
+    const person = c.type !== 'PERSON' || wordsOf(c).length < 2 ? (c.strength < 3 || c.type === 'PERSON' ? personFor(c) : undefined) : undefined;
     if (person && (c.type === 'PERSON' || c.strength < 2)) {
       type = 'PERSON';
       canonical = textOf(tokens, person.c.nameFirst, person.c.last, text);
@@ -680,7 +733,7 @@ export function findEntities(text: string, options: EntityOptions = {}): EntityM
     }
     const start = tokens[c.first].start;
     const end = tokens[c.last].end;
-    mentions.push({ start, end, text: text.slice(start, end), type, id: entityId(type, canonical), canonical });
+    mentions.push({ start, end, text: text.slice(start, end), type, id: idOf(type, canonical), canonical });
   }
   // "the North" once North Korea was named in the article stands for it ("the South" likewise).
   for (let i = 1; i < tokens.length; i++) {
