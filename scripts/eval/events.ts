@@ -190,7 +190,7 @@ export async function evaluate(options: ClusterOptions = {}): Promise<EvalReport
     `baseline (gold mentions, shared head stem): P ${fmt(b.p)} R ${fmt(b.r)} F1 ${fmt(b.f1)}`,
     `system links joining the two subtopics of a topic: ${crossSubtopic} of ${s.system}; events spanning two topics: ${crossTopic} of ${clusters.length}`,
   );
-  const seeds = await evaluateSeeds();
+  const seeds = await evaluateSeeds(options);
   lines.push(...seeds.lines.map((l) => `seeds: ${l}`));
   return {
     name: 'event links (ECB+)',
@@ -210,7 +210,7 @@ interface SeedsYaml {
 }
 
 /** Seeds: sentence-pair links on the yaml's events, summits kept apart, quote groups, publication dates. */
-export async function evaluateSeeds(): Promise<EvalReport> {
+export async function evaluateSeeds(options: ClusterOptions = {}): Promise<EvalReport> {
   const { analyze, parts } = loadAnalyzer();
   const gold: SeedsYaml = parseYaml(fs.readFileSync(path.join(ROOT, 'test/fixtures/seeds-events.yaml'), 'utf8'));
   const dir = path.join(ROOT, 'seeds');
@@ -249,12 +249,21 @@ export async function evaluateSeeds(): Promise<EvalReport> {
   const docOf = (s: string) => s.slice(0, s.lastIndexOf('#'));
   const goldUniverse = new Set(goldGroups.flat());
   const mentions = analyses.flatMap((a) => findEventMentions(a));
-  const clusters = clusterEvents(mentions);
+  const clusters = clusterEvents(mentions, options);
   const sysGroups = clusters.map((c) => c.mentions.map((m) => sentenceKey(m.path, m.start)).filter((k): k is string => !!k));
   const allSentences = new Set(sysGroups.flat().concat([...goldUniverse]));
   const goldPairs = pairsFromGroups(goldGroups, goldUniverse, docOf);
   const selected = score(pairsFromGroups(sysGroups, goldUniverse, docOf), goldPairs);
   const strict = score(pairsFromGroups(sysGroups, allSentences, docOf), goldPairs);
+  // Wrong links among the yaml's sentences, with the events that made them (for reading, not scoring).
+  const wrong: string[] = [];
+  for (const p of pairsFromGroups(sysGroups, goldUniverse, docOf)) {
+    if (goldPairs.has(p)) continue;
+    const [a, b] = p.split('|');
+    const ids = clusters.filter((_, k) => sysGroups[k].includes(a) && sysGroups[k].includes(b)).map((c) => c.id);
+    const goldOf = (x: string) => gold.events.filter((e) => goldSentencesOf.get(e.id)!.has(x)).map((e) => e.id).join('/');
+    wrong.push(`wrong link ${goldOf(a)}@${docOf(a).slice(0, 3)} ~ ${goldOf(b)}@${docOf(b).slice(0, 3)} via ${ids.join('+')}`);
+  }
 
   // The summits are joined when one event holds a trigger inside a Tokyo snippet and one inside a Seoul snippet.
   const snippetSpans = (id: string) => Object.entries(gold.events.find((e) => e.id === id)!.mentions).map(([p, snippet]) => {
@@ -299,6 +308,7 @@ export async function evaluateSeeds(): Promise<EvalReport> {
     if (got?.value === want) datesRight++;
     lines.push(`published ${p}: ${got ? `${got.value} (${got.origin}: ${got.reason})` : 'none'}${got?.value === want ? '' : `  WANT ${want}`}`);
   }
+  lines.push(...wrong);
   for (const c of clusters) lines.push(`event ${c.id}: ${c.label} [${c.date ?? '?'} ${c.place ?? ''}] ${new Set(c.mentions.map((m) => m.path.slice(0, 3))).size} articles, ${c.mentions.length} mentions`);
   lines.unshift(
     `analysis: ${parts}; snippets not located: ${missing.length ? missing.join(', ') : 'none'}`,

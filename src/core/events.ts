@@ -26,6 +26,8 @@ export interface EventMention {
   participantNames?: string[];
   /** Entity types, parallel to `participants`. */
   participantTypes?: string[];
+  /** Publication date of the article, when known: an undated mention is most likely about recent news. */
+  published?: string | null;
   /** Event classes the trigger belongs to: words that can name the same happening share one. */
   classes: string[];
   /** Noun triggers make better labels than verbs. */
@@ -129,6 +131,22 @@ interface Trigger {
   nominal: boolean;
 }
 
+/** "held a press conference", "hold talks": the noun names the happening, the verb only carries it. */
+function isLightVerb(text: string, t: Trigger, next: Trigger | undefined): boolean {
+  if (!next || !/^(?:hold|held|holds|holding|host|hosted|hosts|hosting)$/i.test(t.text)) return false;
+  return next.nominal && next.span.start - t.span.end < 30 && !/[,;.]/.test(text.slice(t.span.end, next.span.start));
+}
+
+/**
+ * A trigger that only anchors the time of another event ("hours before Mr. Yoon and Mr. Kishida met", "ahead of
+ * his summit with Yoon") is background: the sentence reports something else.
+ */
+function isTimeAnchor(text: string, t: Trigger, previous: Trigger | undefined, clauseStart: number): boolean {
+  const from = Math.max(clauseStart, previous ? previous.span.end : clauseStart);
+  const before = text.slice(from, t.span.start);
+  return /\b(?:before|after|ahead of|since|following|until|prior to)\b(?:\s+[^\s,;]+){0,6}\s*$/i.test(before);
+}
+
 const CALENDAR = /^(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
 
 /** Trigger words that are nouns, for labels ("summit" reads better than "met"). */
@@ -177,7 +195,7 @@ function findTriggers(text: string, sentence: Span, entitySpans: Span[], quoted:
     const nominal = NOUN_TRIGGERS.has(lower) || (/(?:tion|sion|ment|ance|ence)s?$/.test(lower));
     out.push({ span, text: triggerText, lemma, classes, nominal });
   }
-  return out;
+  return out.filter((t, k) => !isLightVerb(text, t, out[k + 1]));
 }
 
 // "from" is left out: "a leader from Seoul made the flight" says where someone came from, not where it happened.
@@ -225,9 +243,23 @@ function attach(mod: Span, triggers: Trigger[], breaks: number[]): number {
   return best;
 }
 
-function usableDate(d: DateMention): boolean {
+/** The TIMEX3 value of a date mention as an event date, or null when it does not say when something happened. */
+function eventDateValue(d: DateMention, published: string | null): string | null {
   // Ranges ("1910-45") are periods, not the day something happened.
-  return d.type === 'DATE' && !d.range && parseTimex(d.value) !== null;
+  if ((d.type === 'DATE' || d.type === 'TIME') && !d.range) {
+    const v = d.value.split('T')[0];
+    return parseTimex(v) ? v : null;
+  }
+  // "In recent weeks", "over the past few days": a stretch of time ending at publication.
+  if (d.type === 'DURATION' && published && /\b(?:recent|past|last)\b/i.test(d.text)) {
+    const unit = /P(?:X|\d+)([DWM])/.exec(d.value)?.[1];
+    const days = unit === 'D' ? 10 : unit === 'W' ? 60 : unit === 'M' ? 200 : 0;
+    if (days) {
+      const end = Date.parse(`${published}T00:00:00Z`);
+      if (!Number.isNaN(end)) return `${new Date(end - days * 86400000).toISOString().slice(0, 10)}/${published}`;
+    }
+  }
+  return null;
 }
 
 /** Most frequent content words kept per article for its context: enough to tell stories apart, small to store. */
@@ -268,7 +300,13 @@ export function findEventMentions(analysis: ArticleAnalysis): EventMention[] {
   const context = articleContext(analysis);
   const out: EventMention[] = [];
   const entities = [...analysis.entities].sort((a, b) => a.start - b.start);
-  const dates = analysis.dates.filter(usableDate).sort((a, b) => a.start - b.start);
+  const published = article.published?.value ?? null;
+  const dateValue = new Map<DateMention, string>();
+  for (const d of analysis.dates) {
+    const v = eventDateValue(d, published);
+    if (v) dateValue.set(d, v);
+  }
+  const dates = [...dateValue.keys()].sort((a, b) => a.start - b.start);
   const quoted: Span[] = [];
   for (const m of text.matchAll(/“[^”]{8,}?”|"[^"\n]{8,}?"/g)) quoted.push({ start: m.index!, end: m.index! + m[0].length });
   for (const sentence of article.sentences) {
@@ -306,6 +344,12 @@ export function findEventMentions(analysis: ArticleAnalysis): EventMention[] {
       const i = attach(e, triggers, breaks);
       if (i >= 0 && !placeOf[i]) { placeOf[i] = e; placeEntities.add(e); }
     }
+    // "visited the national cemetery in Seoul": a verb shares the place of the noun right after it in its clause.
+    for (let i = 0; i + 1 < triggers.length; i++) {
+      if (!placeOf[i] && placeOf[i + 1] && clauseOf(breaks, triggers[i].span.start) === clauseOf(breaks, triggers[i + 1].span.start)) {
+        placeOf[i] = placeOf[i + 1];
+      }
+    }
     const participantIds: string[] = [];
     const participantNames: string[] = [];
     const participantTypes: string[] = [];
@@ -317,6 +361,8 @@ export function findEventMentions(analysis: ArticleAnalysis): EventMention[] {
     }
     const words = contentStems(text.slice(sentence.start, sentence.end));
     triggers.forEach((t, i) => {
+      const clauseStart = breaks.filter((b) => b < t.span.start).pop() ?? sentence.start;
+      if (isTimeAnchor(text, t, triggers[i - 1], clauseStart)) return;
       const d = dateOf[i];
       const p = placeOf[i];
       out.push({
@@ -325,13 +371,14 @@ export function findEventMentions(analysis: ArticleAnalysis): EventMention[] {
         trigger: t.span,
         triggerText: t.text,
         lemma: t.lemma,
-        date: d ? d.value.split('T')[0] : null,
+        date: d ? dateValue.get(d)! : null,
         dateRelative: d ? d.relative : undefined,
         dateText: d ? d.text : undefined,
         place: p ? p.canonical : null,
         participants: participantIds,
         participantNames,
         participantTypes,
+        published,
         classes: t.classes,
         nominal: t.nominal,
         words,
@@ -445,6 +492,8 @@ export interface ClusterOptions {
   generalPenalty?: number;
   /** Evidence needed besides the word and the articles' likeness: day, place, people, words around it. */
   minLocal?: number;
+  /** Extra local evidence needed when the shared word is outside the event classes. */
+  generalLocal?: number;
 }
 
 function cosine(a: Map<string, number>, b: Map<string, number>): number {
@@ -469,6 +518,7 @@ export function clusterEvents(mentions: EventMention[], options: ClusterOptions 
   const minGroupSim = options.minGroupSimilarity ?? 0.18;
   const generalPenalty = options.generalPenalty ?? 0.6;
   const minLocal = options.minLocal ?? 0.3;
+  const generalLocal = options.generalLocal ?? 0.7;
   const paths = [...new Set(mentions.map((m) => m.path))];
   const docIndex = new Map(paths.map((p, i) => [p, i]));
   const nDocs = paths.length;
@@ -522,8 +572,9 @@ export function clusterEvents(mentions: EventMention[], options: ClusterOptions 
     const x = a.m;
     const y = b.m;
     if (!datesCompatible(x.date, y.date) || !placesCompatible(x.place, y.place)) return -Infinity;
-    // Words outside the event lexicon (any past-tense verb) need more support than "summit" or "fired".
-    const general = x.classes[0].startsWith('=') && !SOLO.has(x.lemma);
+    // Words outside the event classes (any past-tense verb, "war", "cooperation") need more support than
+    // "summit" or "fired": they are as often background as the happening itself.
+    const general = x.classes[0].startsWith('=');
     const lexical = x.lemma === y.lemma ? (general ? 1 - generalPenalty : 1) : 0.6;
     // Local evidence: the same day, the same place, the same people, the same words around the trigger.
     let local = 0;
@@ -534,7 +585,7 @@ export function clusterEvents(mentions: EventMention[], options: ClusterOptions 
     for (const p of x.participants) if (y.participants.includes(p)) shared += idf(ctxDf.get(p)) / maxIdf;
     local += Math.min(1.2, shared * 0.5);
     local += 2 * wordOverlap(a, b);
-    if (local < minLocal) return -Infinity;
+    if (local < minLocal + (general ? generalLocal : 0)) return -Infinity;
     if (x.path === y.path) return lexical + local;
     const sim = similarity(x.path, y.path);
     if (sim < minDocSim && !sameDay) return -Infinity;

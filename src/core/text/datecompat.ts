@@ -25,6 +25,13 @@ function isoWeekStart(year: number, week: number): number {
 /** Parses the date part of a TIMEX3 value; null when it says nothing usable about the day. */
 export function parseTimex(value: string | null | undefined): DateConstraint | null {
   if (!value) return null;
+  // ISO interval "2023-03-08/2023-05-07": from the first value's start to the second's end.
+  const slash = value.indexOf('/');
+  if (slash > 0) {
+    const a = parseTimex(value.slice(0, slash));
+    const b = parseTimex(value.slice(slash + 1));
+    return a?.from !== undefined && b?.to !== undefined ? { from: a.from, to: b.to } : null;
+  }
   const v = value.split('T')[0];
   let m = /^(\d{4}|XXXX)-W(\d{2}|XX)(?:-(\d))?$/.exec(v);
   if (m) {
