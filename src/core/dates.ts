@@ -2,7 +2,7 @@
 // resolving relative ones against the publication date (news leans to the past).
 import { DateMention, Span, TimexType } from './model';
 import {
-  addMonths, civil, dayNumber, formatDay, formatMonth, formatWeek, isValidDate, isoWeek, isoWeekday,
+  addMonths, civil, dayNumber, formatDay, formatMonth, formatWeek, isValidDate, isoWeekday,
   MONTH_NAMES, pad, parseIsoDay, WEEKDAY_NAMES,
 } from './dates/calendar';
 import {
@@ -84,13 +84,6 @@ function prevWord(text: string, pos: number): string {
   const from = Math.max(0, pos - 24);
   const m = PREV_WORDS_RE.exec(text.slice(from, pos));
   return m ? m[1].toLowerCase() : '';
-}
-
-/** The two words before `pos`, lowercased and joined by one space. */
-function prevTwoWords(text: string, pos: number): string {
-  const from = Math.max(0, pos - 40);
-  const m = /([A-Za-z'’]+)[ \t\u00a0]+([A-Za-z'’]+)[ \t\u00a0]*$/.exec(text.slice(from, pos));
-  return m ? `${m[1].toLowerCase()} ${m[2].toLowerCase()}` : '';
 }
 
 /** The word right after `pos` on the same line (original case). */
@@ -908,8 +901,8 @@ rules.push({
     const nw = nextWord(text, after);
     if (isUpper(word[0])) {
       // "Arab Spring", "Winter Olympics": part of a name.
-      const pw = prevWord(text, m.index + m[0].indexOf(word));
-      if (!mod && /^[A-Z]/.test(pw) && pw !== '') return false;
+      const at = m.index + m[0].indexOf(word);
+      if (!mod && /[A-Z][A-Za-z]*[ \t\u00a0]+$/.test(text.slice(Math.max(0, at - 30), at))) return false;
       if (/^[A-Z]/.test(nw) && !m[4]) return false;
     }
     if (word.toLowerCase() === 'fall') {
@@ -926,18 +919,23 @@ rules.push({
     if (ctx.pub === null) return { type: 'DATE', value: `XXXX-${s.code}`, explanation: `season without a year; ${UNKNOWN}`, relative: true };
     const p = pubYmd(ctx);
     const cur = seasonOfMonth(p.m);
-    // Winter spans the year boundary: in January it is the winter that began the previous December.
-    const curYear = p.m === 12 ? p.y : p.y;
+    // A season year runs spring to winter, and YYYY-WI is the winter that begins in December of YYYY:
+    // in January or February the current season is the winter of the year before.
+    const curYear = p.m <= 2 ? p.y - 1 : p.y;
     let y = curYear;
     let why: string;
     if (mod === 'last') { y = s.index >= cur ? curYear - 1 : curYear; why = `"last ${m[3]}": the latest one before the publication date ${ctx.pubStr}`; }
     else if (mod === 'next') { y = s.index <= cur ? curYear + 1 : curYear; why = `"next ${m[3]}": the first one after the publication date ${ctx.pubStr}`; }
-    else if (mod === 'this') { why = `"this ${m[3]}": the one of the publication year (${ctx.pubStr})`; }
+    else if (mod === 'this') { why = `"this ${m[3]}": the one of the season year of the publication date ${ctx.pubStr}`; }
     else {
       const tense = tenseAt(ctx, start, end);
-      if (tense === 'past' && s.index > cur) y--;
-      else if (tense === 'future' && s.index < cur) y++;
-      why = `season without a year in a ${leanWord(tense)}, counted from the publication date ${ctx.pubStr}`;
+      const diff = s.index - cur;
+      if (tense === 'past') { if (diff > 0) y--; }
+      else if (tense === 'future') { if (diff < 0) y++; }
+      else if (diff > 2) y--;
+      else if (diff < -2) y++;
+      const how = tense === 'past' ? 'the latest one up to' : tense === 'future' ? 'the first one from' : 'the one nearest to';
+      why = `season without a year in a ${leanWord(tense)}: ${how} the publication date ${ctx.pubStr}`;
     }
     return { type: 'DATE', value: `${pad(y, 4)}-${s.code}`, explanation: why, relative: true };
   },

@@ -243,6 +243,15 @@ describe('dates', () => {
       assert.strictEqual(valueOf('It met on Saturday.', 'Saturday', '2023-01-02'), '2022-12-31');
     });
 
+    it('places seasons across the year boundary', () => {
+      assert.strictEqual(valueOf('It snowed heavily this winter.', 'this winter', '2023-01-20'), '2022-WI');
+      assert.strictEqual(valueOf('Sales fell last summer.', 'last summer', '2023-01-20'), '2022-SU');
+      assert.strictEqual(valueOf('It will open next spring.', 'next spring', '2023-01-20'), '2023-SP');
+      assert.strictEqual(valueOf('The plant opened in the summer of 2021.', 'the summer of 2021'), '2021-SU');
+      // Part of a name, not a season.
+      assert.deepStrictEqual(run('Hopes rose after the Arab Spring and the Winter Olympics.', { published: '2023-01-20' }), []);
+    });
+
     it('knows leap years', () => {
       assert.strictEqual(valueOf('Northrop won on February 29 to build it.', 'February 29', '2008-07-02'), '2008-02-29');
       assert.strictEqual(valueOf('The report came yesterday.', 'yesterday', '2024-03-01'), '2024-02-29');
