@@ -456,7 +456,13 @@ function analyseRun(tokens: Token[], first: number, last: number, out: Candidate
   }
   // A role title closing the run belongs to the person after the comma ("Ryanair CEO, Michael O'Leary").
   if (!titled) {
-    while (last >= first && TITLES.has(tokens[last].key)) last--;
+    // Longest title ending the run ("… Chief Operating Officer"), possibly the whole run.
+    for (let k = Math.max(first, last - MAX_TITLE_WORDS + 1); k <= last; k++) {
+      if (titleAt(tokens, k, last) === last - k + 1) {
+        last = k - 1;
+        break;
+      }
+    }
     if (first > last) return;
     if (last < tokens.length - 1 && tokens[last + 1] !== after) return analyseRun(tokens, first, last, out);
   }
