@@ -2,8 +2,9 @@
 // `article-annotator export` subcommand. Pure text in, text out, except runExport which reads and writes files.
 import * as fs from 'fs';
 import * as path from 'path';
-import { anchor, describeQuote } from '../core/anchoring';
-import { readSidecarSync } from '../extension/annotations/glue';
+import { anchor } from '../core/anchoring';
+import { ExportArticle as CoreExportArticle, ImportedAnnotation, exportBrat, exportConll, exportCsv, exportJsonl, exportW3C, importBrat, importW3C, toUserAnnotations } from '../core/exporters';
+import { fromStored, readSidecarSync, toStored } from '../extension/annotations/glue';
 import type { AnnotationData } from '../extension/annotations/types';
 
 export const EXPORT_FORMATS = ['w3c', 'brat', 'conll', 'csv', 'jsonl'] as const;
@@ -25,185 +26,67 @@ export interface ExportFile {
 
 const base = (p: string) => path.basename(p.replace(/^[a-z-]+:\/\/[^/]*/, '')).replace(/\.[^.]+$/, '');
 
-function w3cAnnotation(a: ExportArticle, x: AnnotationData): Record<string, unknown> {
-  const body: Record<string, unknown>[] = [];
-  if (x.tag) body.push({ type: 'TextualBody', purpose: 'tagging', value: x.tag });
-  if (x.note) body.push({ type: 'TextualBody', purpose: 'commenting', value: x.note, format: 'text/plain' });
-  if (x.event) body.push({ type: 'SpecificResource', purpose: 'linking', source: x.event.id, label: x.event.label });
-  if (x.status) body.push({ type: 'TextualBody', purpose: 'assessing', value: x.status });
-  if (x.entityId) body.push({ type: 'SpecificResource', purpose: 'identifying', source: x.entityId });
-  return {
-    '@context': 'http://www.w3.org/ns/anno.jsonld',
-    id: `urn:article-annotator:${x.id}`,
-    type: 'Annotation',
-    created: x.created,
-    body,
-    target: {
-      source: a.path,
-      selector: [
-        { type: 'TextQuoteSelector', exact: x.exact, prefix: x.prefix, suffix: x.suffix },
-        { type: 'TextPositionSelector', start: x.start, end: x.end },
-      ],
-    },
-  };
+function toCore(articles: ExportArticle[]): CoreExportArticle[] {
+  const now = new Date().toISOString();
+  return articles.map((a) => ({ path: a.path, text: a.text, annotations: a.annotations.map((x) => toStored(x, undefined, x.created ?? now)) }));
 }
 
-/** brat type names may not hold spaces; notes go in AnnotatorNotes; spans across lines become fragments. */
-function bratAnn(a: ExportArticle): string {
-  const lines: string[] = [];
-  let t = 0;
-  let n = 0;
-  for (const x of a.annotations) {
-    if (x.status === 'rejected') continue;
-    t++;
-    const type = (x.tag ?? (x.event ? 'event' : 'note')).replace(/[^\p{L}\p{N}_-]+/gu, '_') || 'note';
-    const frags: string[] = [];
-    let from = x.start;
-    for (let i = x.start; i <= x.end; i++) {
-      if (i === x.end || a.text[i] === '\n') {
-        if (i > from) frags.push(`${from} ${i}`);
-        from = i + 1;
-      }
-    }
-    const shown = a.text.slice(x.start, x.end).replace(/\s*\n\s*/g, ' ');
-    lines.push(`T${t}\t${type} ${frags.join(';')}\t${shown}`);
-    const notes = [x.note, x.event ? `event: ${x.event.label} <${x.event.id}>` : ''].filter(Boolean).join(' | ');
-    if (notes) lines.push(`#${++n}\tAnnotatorNotes T${t}\t${notes.replace(/[\t\r\n]+/g, ' ')}`);
-  }
-  return lines.join('\n') + (lines.length ? '\n' : '');
-}
-
-/** Tokens with BIO tags; blank lines between paragraphs, -DOCSTART- between articles. */
-function conll(a: ExportArticle): string {
-  const kept = a.annotations.filter((x) => x.tag && x.status !== 'rejected').sort((p, q) => p.start - q.start);
-  const out: string[] = [`-DOCSTART- ${base(a.path)}`, ''];
-  const tokenRe = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
-  let lastEnd = 0;
-  let previous: AnnotationData | undefined;
-  for (const m of a.text.matchAll(tokenRe)) {
-    const s = m.index!;
-    const e = s + m[0].length;
-    if (/\n\s*\n/.test(a.text.slice(lastEnd, s)) && out[out.length - 1] !== '') out.push('');
-    lastEnd = e;
-    const x = kept.find((k) => k.start < e && s < k.end);
-    out.push(`${m[0]}\t${x ? `${x === previous ? 'I' : 'B'}-${x.tag!.toUpperCase().replace(/\s+/g, '_')}` : 'O'}`);
-    previous = x;
-  }
-  if (out[out.length - 1] !== '') out.push('');
-  return out.join('\n') + '\n';
-}
-
-function csvCell(v: unknown): string {
-  let s = v === undefined || v === null ? '' : String(v);
-  // Spreadsheets run cells that start like formulas; article text is never trusted.
-  if (/^[=+\-@\t\r]/.test(s)) s = "'" + s;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-const CSV_HEADER = ['article', 'id', 'start', 'end', 'text', 'tag', 'note', 'event_id', 'event_label', 'status', 'entity_id', 'published'];
-
-function csvRows(a: ExportArticle): string[] {
-  return a.annotations.map((x) => [a.path, x.id, x.start, x.end, x.exact, x.tag, x.note, x.event?.id, x.event?.label, x.status, x.entityId, a.published].map(csvCell).join(','));
-}
-
-function jsonlRows(a: ExportArticle): string[] {
-  return a.annotations.map((x) =>
-    JSON.stringify({ article: a.path, id: x.id, start: x.start, end: x.end, text: x.exact, tag: x.tag ?? null, note: x.note ?? null, event: x.event ?? null, status: x.status ?? null, entityId: x.entityId ?? null, published: a.published }),
-  );
-}
-
-/** The files an export writes: one combined file for csv, jsonl, conll and w3c; a .txt and .ann per article for brat. */
+/**
+ * The files an export writes, made by the core's exporters (src/core/exporters): one combined file for csv,
+ * jsonl, conll and w3c; a .txt and an .ann per article for brat. Only the user's record is exported, not
+ * the machine's suggestions.
+ */
 export function exportFiles(format: ExportFormat, articles: ExportArticle[]): ExportFile[] {
+  const core = toCore(articles);
+  const options = { suggestions: false };
   switch (format) {
     case 'w3c':
-      return [{ name: 'annotations.w3c.json', content: JSON.stringify({ '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'AnnotationCollection', total: articles.reduce((n, a) => n + a.annotations.length, 0), first: { type: 'AnnotationPage', items: articles.flatMap((a) => a.annotations.map((x) => w3cAnnotation(a, x))) } }, null, 2) + '\n' }];
+      return [{ name: 'annotations.w3c.json', content: JSON.stringify(exportW3C(core, options), null, 2) + '\n' }];
     case 'brat': {
       const used = new Set<string>();
-      return articles.flatMap((a) => {
-        let name = base(a.path);
-        for (let i = 2; used.has(name); i++) name = `${base(a.path)}-${i}`;
+      return core.flatMap((a) => {
+        const files = exportBrat(a, options);
+        let name = base(files.annPath);
+        for (let i = 2; used.has(name); i++) name = `${base(files.annPath)}-${i}`;
         used.add(name);
         return [
-          { name: `${name}.txt`, content: a.text },
-          { name: `${name}.ann`, content: bratAnn(a) },
+          { name: `${name}.txt`, content: files.txt },
+          { name: `${name}.ann`, content: files.ann },
         ];
       });
     }
     case 'conll':
-      return [{ name: 'annotations.conll', content: articles.map(conll).join('') }];
+      return [{ name: 'annotations.conll', content: exportConll(core, options) }];
     case 'csv':
-      return [{ name: 'annotations.csv', content: [CSV_HEADER.join(','), ...articles.flatMap(csvRows)].join('\r\n') + '\r\n' }];
+      return [{ name: 'annotations.csv', content: exportCsv(core, options) }];
     case 'jsonl':
-      return [{ name: 'annotations.jsonl', content: articles.flatMap(jsonlRows).map((l) => l + '\n').join('') }];
+      return [{ name: 'annotations.jsonl', content: exportJsonl(core, options) }];
   }
 }
 
-/** Reads brat standoff (.ann) text into annotations on `text`; unknown lines are skipped and counted. */
-export function importBrat(text: string, ann: string): { annotations: AnnotationData[]; skipped: number } {
-  const out = new Map<string, AnnotationData>();
-  let skipped = 0;
-  for (const line of ann.split(/\r?\n/)) {
-    if (!line.trim()) continue;
-    const t = /^(T\d+)\t(\S+) ([\d ;]+)\t?(.*)$/.exec(line);
-    if (t) {
-      const frags = t[3].split(';').map((f) => f.trim().split(' ').map(Number));
-      const start = Math.min(...frags.map((f) => f[0]));
-      const end = Math.max(...frags.map((f) => f[1]));
-      if (!(start >= 0 && end <= text.length && start < end)) {
-        skipped++;
-        continue;
-      }
-      out.set(t[1], { id: `brat-${t[1]}-${start}-${end}`, start, end, ...describeQuote(text, start, end), tag: t[2] });
-      continue;
-    }
-    const note = /^#\d+\tAnnotatorNotes (T\d+)\t(.*)$/.exec(line);
-    if (note && out.has(note[1])) {
-      const a = out.get(note[1])!;
-      const ev = /(?:^| \| )event: (.*) <([^>]+)>$/.exec(note[2]);
-      if (ev) a.event = { label: ev[1], id: ev[2] };
-      const rest = ev ? note[2].slice(0, ev.index) : note[2];
-      if (rest.trim()) a.note = rest.trim();
-      continue;
-    }
-    skipped++;
-  }
-  return { annotations: [...out.values()], skipped };
+function imported(list: ImportedAnnotation[], text: string): { annotations: AnnotationData[]; skipped: number } {
+  // Quote-only W3C targets come with start = end = -1: place them by their quote.
+  const placed = list.map((a) => {
+    if (a.start >= 0 || !a.text) return a;
+    const at = anchor(text, { quote: { exact: a.text, prefix: '', suffix: '' } });
+    return at ? { ...a, start: at.start, end: at.end } : a;
+  });
+  const { annotations, rejected } = toUserAnnotations(placed, text);
+  return { annotations: annotations.map(fromStored), skipped: rejected.length };
 }
 
-/** Reads W3C Web Annotations (one, an array, or an AnnotationCollection) whose target is `source` (or any, when null). */
-export function importW3c(text: string, json: string, source: string | null): { annotations: AnnotationData[]; skipped: number } {
-  const data = JSON.parse(json) as unknown;
-  const items: Record<string, unknown>[] = Array.isArray(data)
-    ? data
-    : (data as { type?: string })?.type === 'AnnotationCollection'
-      ? (((data as { first?: { items?: unknown[] } }).first?.items ?? []) as Record<string, unknown>[])
-      : [data as Record<string, unknown>];
-  const annotations: AnnotationData[] = [];
-  let skipped = 0;
-  for (const item of items) {
-    const target = (Array.isArray(item.target) ? item.target[0] : item.target) as { source?: string; selector?: unknown } | undefined;
-    if (source && target?.source && base(target.source) !== base(source)) continue;
-    const selectors = (Array.isArray(target?.selector) ? target!.selector : [target?.selector]) as { type?: string; exact?: string; prefix?: string; suffix?: string; start?: number; end?: number }[];
-    const q = selectors.find((s) => s?.type === 'TextQuoteSelector');
-    const p = selectors.find((s) => s?.type === 'TextPositionSelector');
-    const at = anchor(text, { quote: q?.exact ? { exact: q.exact, prefix: q.prefix ?? '', suffix: q.suffix ?? '' } : undefined, position: p && typeof p.start === 'number' && typeof p.end === 'number' ? { start: p.start, end: p.end } : undefined });
-    if (!at) {
-      skipped++;
-      continue;
-    }
-    const a: AnnotationData = { id: String(item.id ?? `w3c-${at.start}-${at.end}`).replace(/^urn:article-annotator:/, ''), start: at.start, end: at.end, ...describeQuote(text, at.start, at.end) };
-    const bodies = (Array.isArray(item.body) ? item.body : item.body ? [item.body] : []) as { purpose?: string; value?: string; source?: string; label?: string }[];
-    for (const b of bodies) {
-      if (b.purpose === 'tagging' && b.value) a.tag = b.value;
-      else if ((b.purpose === 'commenting' || b.purpose === undefined) && b.value) a.note = b.value;
-      else if (b.purpose === 'linking' && b.source) a.event = { id: b.source, label: b.label ?? b.source };
-      else if (b.purpose === 'assessing' && (b.value === 'accepted' || b.value === 'rejected')) a.status = b.value;
-      else if (b.purpose === 'identifying' && b.source) a.entityId = b.source;
-    }
-    if (typeof item.created === 'string') a.created = item.created;
-    annotations.push(a);
-  }
-  return { annotations, skipped };
+/** Reads brat standoff (.ann) into annotations of `text`; those that do not fit the text are skipped and counted. */
+export function importBratFile(text: string, ann: string): { annotations: AnnotationData[]; skipped: number } {
+  return imported(importBrat(ann, text), text);
+}
+
+/** Reads W3C Web Annotations whose target is the article `source` (matched by file name; any, if there is one target). */
+export function importW3cFile(text: string, json: string, source: string): { annotations: AnnotationData[]; skipped: number } {
+  const groups = importW3C(JSON.parse(json));
+  const entries = [...groups.entries()];
+  const mine = entries.filter(([target]) => base(target) === base(source));
+  const chosen = mine.length ? mine : entries.length === 1 ? entries : [];
+  return imported(chosen.flatMap(([, list]) => list), text);
 }
 
 /** Places stored annotations in the article's current text; those that cannot be placed are reported, not exported. */

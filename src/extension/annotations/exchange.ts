@@ -2,7 +2,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { EXPORT_FORMATS, ExportArticle, ExportFormat, exportFiles, importBrat, importW3c } from '../../cli/export';
+import { EXPORT_FORMATS, ExportArticle, ExportFormat, exportFiles, importBratFile, importW3cFile } from '../../cli/export';
 import type { ArticleTracker } from '../articles';
 import type { CorpusClient } from '../corpusClient';
 import { AnnotationManager, FOLDER_SIDECAR, SIDECAR_SUFFIX, UntrustedError } from './manager';
@@ -87,7 +87,7 @@ export async function importIntoWorkspace(manager: AnnotationManager, o: Annotat
   }
   const content = fs.readFileSync(source, 'utf8');
   const text = await manager.textOf(uri);
-  const result = source.endsWith('.ann') ? importBrat(text, content) : importW3c(text, content, vscode.workspace.asRelativePath(uri, false));
+  const result = source.endsWith('.ann') ? importBratFile(text, content) : importW3cFile(text, content, vscode.workspace.asRelativePath(uri, false));
   await manager.mutate(uri, (d) => {
     const known = new Set(d.annotations.map((a) => `${a.start}:${a.end}:${a.tag ?? ''}:${a.status ?? ''}`));
     for (const a of result.annotations) {

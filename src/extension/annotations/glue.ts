@@ -27,7 +27,7 @@ export class BrokenSidecarError extends Error {
   }
 }
 
-function fromStored(u: UserAnnotation): AnnotationData {
+export function fromStored(u: UserAnnotation): AnnotationData {
   const a: AnnotationData = {
     id: String(u.id),
     start: u.position?.start ?? 0,
@@ -47,7 +47,7 @@ function fromStored(u: UserAnnotation): AnnotationData {
 }
 
 /** Writes the working fields back onto the stored annotation, keeping keys this extension does not know. */
-function toStored(a: AnnotationData, previous: UserAnnotation | undefined, now: string): UserAnnotation {
+export function toStored(a: AnnotationData, previous: UserAnnotation | undefined, now: string): UserAnnotation {
   const u: UserAnnotation = previous ? { ...previous } : ({ id: a.id, created: a.created ?? now } as UserAnnotation);
   u.tag = a.tag ?? (a.event ? 'event' : 'note');
   u.text = a.exact;

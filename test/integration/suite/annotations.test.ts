@@ -292,17 +292,18 @@ describe('user annotations', function () {
     const jsonl = fs.readFileSync(path.join(out, 'jsonl', 'annotations.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     assert.strictEqual(jsonl.length, w3c.first.items.length);
     const csv = fs.readFileSync(path.join(out, 'csv', 'annotations.csv'), 'utf8').trim().split('\r\n');
-    assert.ok(csv[0].startsWith('article,id,start,end,text,tag'));
-    const conll = fs.readFileSync(path.join(out, 'conll', 'annotations.conll'), 'utf8').split('\n').filter((l) => l && !l.startsWith('-DOCSTART-'));
-    assert.ok(conll.every((l) => /^\S+\t(O|[BI]-\S+)$/.test(l)), 'a CoNLL line is not token<TAB>label');
-    assert.ok(conll.some((l) => l.startsWith('Fumio\tB-PERSON')), 'Fumio is not B-PERSON');
+    assert.ok(csv[0].startsWith('article,id,tag,start,end,text'), csv[0]);
+    const conll = fs.readFileSync(path.join(out, 'conll', 'annotations.conll'), 'utf8').split('\n').filter((l) => l.trim());
+    const bad = conll.filter((l) => !/^\S+ \S+ \S+ (O|[BI]-\S+)$/.test(l));
+    assert.deepStrictEqual(bad, [], 'CoNLL lines are not "token _ _ label"');
+    assert.ok(conll.includes('Fumio _ _ B-PER') && conll.includes('Kishida _ _ I-PER'), 'Fumio Kishida is not B-PER I-PER');
     const anns = fs.readdirSync(path.join(out, 'brat')).filter((f) => f.endsWith('.ann'));
     assert.ok(anns.length >= 2);
     for (const f of anns) {
       const text = fs.readFileSync(path.join(out, 'brat', f.replace(/\.ann$/, '.txt')), 'utf8');
       for (const line of fs.readFileSync(path.join(out, 'brat', f), 'utf8').split('\n').filter((l) => l.startsWith('T'))) {
         const m = /^T\d+\t\S+ (\d+) (\d+)\t(.*)$/.exec(line);
-        if (m) assert.strictEqual(text.slice(+m[1], +m[2]), m[3], `${f}: ${line}`);
+        if (m) assert.strictEqual(Array.from(text).slice(+m[1], +m[2]).join(''), m[3], `${f}: ${line}`); // brat counts code points
       }
     }
   });
@@ -310,17 +311,17 @@ describe('user annotations', function () {
   it('import round trip: W3C and brat files of an article give back its annotations', async () => {
     const a = await api();
     const doc = await seed('002');
-    const before = (await a.annotations.annotationsOf(doc.uri)).map((x) => `${x.start}-${x.end}:${x.tag}:${x.status ?? ''}`).sort();
-    assert.ok(before.length >= 2);
+    // Exports carry the user's record (rejected suggestions are left out), so compare what is not rejected.
+    const before = (await a.annotations.annotationsOf(doc.uri)).filter((x) => x.status !== 'rejected').map((x) => `${x.start}-${x.end}:${x.tag}`).sort();
+    assert.ok(before.length >= 1);
     const dir = path.join(path.dirname(vscode.workspace.workspaceFolders![0].uri.fsPath), 'roundtrip-' + Date.now());
     const [w3cFile] = await run<string[]>('exportAnnotations', { uri: doc.uri.toString(), format: 'w3c', target: path.join(dir, 'one.json') });
     fs.unlinkSync(sidecarOf(doc));
     await until('the sidecar removal', async () => (await a.annotations.annotationsOf(doc.uri)).length === 0);
     const n = await run<number>('importAnnotations', { uri: doc.uri.toString(), source: w3cFile });
     assert.strictEqual(n, before.length);
-    const after = readSidecar(doc).annotations.map((x) => `${x.start}-${x.end}:${x.tag}:${x.status ?? ''}`).sort();
+    const after = readSidecar(doc).annotations.map((x) => `${x.start}-${x.end}:${x.tag}`).sort();
     assert.deepStrictEqual(after, before);
-    // brat keeps tags and spans (not judgements): compare the tagged, non-rejected ones.
     await run('tagSelection', { ...span(doc, doc.getText().match(/[A-Z][a-z]{3,}/)![0]), tag: 'claim' });
     const tagged = readSidecar(doc).annotations.filter((x) => x.status !== 'rejected').map((x) => `${x.start}-${x.end}:${x.tag}`).sort();
     const files = await run<string[]>('exportAnnotations', { uri: doc.uri.toString(), format: 'brat', target: path.join(dir, 'brat') });
