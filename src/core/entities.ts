@@ -1,5 +1,24 @@
 // Named-entity recognition for one article: capitalised-sequence candidates typed by gazetteers and context cues,
 // then linked within the article (short forms to the full name met there, acronyms to their long form).
+//
+// Decisions (see also aliases.ts):
+// - Candidates are runs of capitalised words joined by spaces, "&", and "of"/"de"/… inside names ("Sea of Japan",
+//   "Federation of Korean Industries"). Commas, "and", line breaks, possessives and hyphens between known names
+//   ("Japan-South Korea") end a run. Sentence-initial and Title Case headline words need support: a gazetteer entry,
+//   a cue, or the same name typed elsewhere in the article.
+// - Types come from evidence, strongest first: gazetteer name; name forms (title before, organisation suffix such as
+//   "Industries"/"Inc.", place head such as "Airport"); cues (role noun "analyst X", apposition "lobby, X",
+//   "X, minister of", "X said", "in X,"); acronyms; defaults wait for support. NATIONALITY is a demonym.
+// - Spans: a full name stands without its title ("South Korean President | Yoon Suk Yeol"); a title that carries a bare
+//   surname is part of the spelling ("Mr. Yoon", "President Yoon", "Prime Minister Kishida"); corporate roles
+//   ("CEO") never are. Either way MEANTIME's relaxed overlap matching is unaffected.
+// - Not our types: products and models ("Airbus A380", "Boeing 787 Dreamliner", anything next to "iPhone"), events,
+//   agreements and laws ("General Security of Military Information Agreement", so GSOMIA too), currencies ("US$").
+//   The European Union is a PLACE, like the countries it groups.
+// - Metonyms: a capital used as an actor stands for its country: subject of a verb ("Pyongyang fired", "Seoul will
+//   drop", "Tokyo and Seoul hit"), or "the Pyongyang" as a regime; after a preposition it stays the city ("in Seoul",
+//   "from Seoul had made"). The mention keeps its text and gets the country's id, so the hover lists it among the
+//   country's spellings. "the North"/"the South" stand for North/South Korea only once that country was named.
 
 import { EntityMention, EntityType, Span } from './model';
 import {
@@ -346,6 +365,8 @@ function keyOf(tokens: Token[], first: number, last: number): string {
   return k;
 }
 
+const MAX_RUN_TOKENS = 12;
+
 /** Maximal runs of capitalised tokens, joined by spaces, "&", and connectors such as "of" after a head word. */
 function sequences(tokens: Token[]): Array<[number, number]> {
   const out: Array<[number, number]> = [];
@@ -356,7 +377,8 @@ function sequences(tokens: Token[]): Array<[number, number]> {
       continue;
     }
     let j = i;
-    while (j + 1 < tokens.length && !tokens[j].possessive) {
+    // Names are short: a longer run (a shouted headline, a list without commas) is cut, which bounds all later work.
+    while (j + 1 < tokens.length && !tokens[j].possessive && j - i < MAX_RUN_TOKENS) {
       const next = tokens[j + 1];
       if ((next.gap === 'space' || next.gap === 'amp') && isNameish(next) && next.headline === tokens[j].headline) {
         j++;

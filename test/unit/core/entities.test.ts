@@ -195,6 +195,12 @@ describe('entities', () => {
       assertWellFormed(caps, findEntities(caps));
       const long = 'Of '.repeat(5000) + 'Japan';
       assertWellFormed(long, findEntities(long));
+      const t0 = Date.now();
+      const shouted = 'Bank of President Mr. North Sea of the Japan-Korea '.repeat(40000);
+      assertWellFormed(shouted, findEntities(shouted));
+      const glued = 'x'.repeat(1_000_000) + ' ' + 'U.S.'.repeat(100000) + "'s";
+      assertWellFormed(glued, findEntities(glued));
+      assert.ok(Date.now() - t0 < 20000);
     });
 
     it('analyses a 10 MB input quickly', function () {
