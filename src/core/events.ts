@@ -494,6 +494,8 @@ export interface ClusterOptions {
   minLocal?: number;
   /** Extra local evidence needed when the shared word is outside the event classes. */
   generalLocal?: number;
+  /** Article similarity above which a shared event-class word needs no local evidence. */
+  sameStory?: number;
 }
 
 function cosine(a: Map<string, number>, b: Map<string, number>): number {
@@ -518,7 +520,8 @@ export function clusterEvents(mentions: EventMention[], options: ClusterOptions 
   const minGroupSim = options.minGroupSimilarity ?? 0.18;
   const generalPenalty = options.generalPenalty ?? 0.6;
   const minLocal = options.minLocal ?? 0.3;
-  const generalLocal = options.generalLocal ?? 0.7;
+  const generalLocal = options.generalLocal ?? 1.3;
+  const sameStory = options.sameStory ?? 0.35;
   const paths = [...new Set(mentions.map((m) => m.path))];
   const docIndex = new Map(paths.map((p, i) => [p, i]));
   const nDocs = paths.length;
@@ -585,9 +588,11 @@ export function clusterEvents(mentions: EventMention[], options: ClusterOptions 
     for (const p of x.participants) if (y.participants.includes(p)) shared += idf(ctxDf.get(p)) / maxIdf;
     local += Math.min(1.2, shared * 0.5);
     local += 2 * wordOverlap(a, b);
-    if (local < minLocal + (general ? generalLocal : 0)) return -Infinity;
-    if (x.path === y.path) return lexical + local;
+    if (x.path === y.path) return local < minLocal + (general ? generalLocal : 0) ? -Infinity : lexical + local;
     const sim = similarity(x.path, y.path);
+    // Two articles plainly about one story may share an event word with nothing else around it ("FIRED IN PHILLY!!").
+    const waived = !general && sim >= sameStory;
+    if (!waived && local < minLocal + (general ? generalLocal : 0)) return -Infinity;
     if (sim < minDocSim && !sameDay) return -Infinity;
     return lexical + local + docWeight * sim;
   };
@@ -727,9 +732,13 @@ function singular(word: string): string {
   return word.replace(/([^s])s$/, '$1');
 }
 
+/** Nouns that name a whole occasion; a label prefers them to the parts ("summit" over "visit"). */
+const OCCASION_NOUNS = new Set(['summit', 'conference', 'election', 'attack', 'earthquake', 'ceremony', 'trial', 'war', 'crash', 'shooting']);
+
 function headWord(ms: EventMention[]): string {
   const nominal = ms.filter((m) => m.nominal);
-  const pick = mostFrequent(nominal.length ? nominal : ms, (m) => m.lemma)!;
+  const occasion = nominal.filter((m) => OCCASION_NOUNS.has(m.lemma));
+  const pick = mostFrequent(occasion.length ? occasion : nominal.length ? nominal : ms, (m) => m.lemma)!;
   if (pick.nominal) return singular(pick.triggerText.toLowerCase());
   return HEAD_NOUN[pick.lemma] ?? pick.triggerText.toLowerCase();
 }
@@ -758,7 +767,10 @@ function describeCluster(ms: EventMention[]): EventCluster {
   const ranked = [...counts.entries()].filter(([, c]) => c.n >= Math.min(2, ms.length)).sort((a, b) => b[1].n - a[1].n || a[0].localeCompare(b[0]));
   const participants = ranked.map(([id]) => id);
   const head = headWord(ms);
-  const people = ranked.filter(([, c]) => c.type === 'PERSON').map(([, c]) => shortName(c.name));
+  const fullNames = ranked.filter(([, c]) => c.type === 'PERSON').map(([, c]) => c.name);
+  const shortNames = fullNames.map(shortName);
+  // Two people who share a family name keep their full names.
+  const people = new Set(shortNames.slice(0, 2)).size < Math.min(2, shortNames.length) ? fullNames : shortNames;
   const actors = ranked.filter(([, c]) => c.type !== 'PERSON' && c.name !== place).map(([, c]) => c.name);
   let label: string;
   if (people.length >= 2) label = `${people[0]}–${people[1]} ${head}`;
