@@ -28,6 +28,8 @@ interface Resolved {
   range?: { begin: string; end: string };
   /** Day number this mention pins down, so that later "that morning" / "18:00 UTC" can anchor on it. */
   day?: number;
+  /** For a clock time that fell back to the publication date: its time part, in case a day follows ("3 a.m. Sunday"). */
+  clock?: string;
 }
 
 interface Ctx {
@@ -106,7 +108,7 @@ const isUpper = (c: string) => c >= 'A' && c <= 'Z';
 
 const TENSE_CUE_RE = new RegExp(
   '\\b(?:(will|won[\'’]t|shall|going to|set to|scheduled|slated|due to|due (?:in|on|by|until|for)|expected to|' +
-    'plans? to|planned|planning|intends? to|upcoming|to be held|is to|are to|may|might|[\'’]ll)|' +
+    'plans? to|planned|planning|intends? to|upcoming|to be held|is to|are to|may|might|would|[\'’]ll|[\'’]d)|' +
     '(was|were|had|did|said|told|met|made|took|came|went|began|gave|held|left|saw|got|found|became|fell|' +
     'rose|brought|sent|won|lost|paid|sold|bought|spoke|wrote|ran|led|struck|thought|felt|kept|built|flew|knew|' +
     'grew|drew|chose|broke|spent|ago|has been|have been|[a-z]+ed)|' +
@@ -828,6 +830,9 @@ rules.push({
   accept: (m, text) => {
     if (m[1] || m[3]) return true;
     const pw = prevWord(text, m.index);
+    // "the early hours", "office hours", "after hours trading": times of day, not stretches of time.
+    if (/^(?:early|late|small|wee|opening|closing|business|working|office|peak|rush|visiting|waking)$/.test(pw)) return false;
+    if (nextWord(text, m.index + m[0].length).toLowerCase() === 'trading') return false;
     if (/^(?:for|after|within|in|of|many|several|few|recent|past|the|last|two|three|four)$/.test(pw)) {
       // "the years" alone is not vague enough to be an expression; numbers belong to quantity-unit.
       if (pw !== 'the') return true;
@@ -967,6 +972,22 @@ rules.push({
   resolve: (m, ctx, start, end) => resolveQuarter(ctx, +m[1], m[2], undefined, start, end),
 });
 
+// Halves: "the first half of 2022", "the second half of the year"
+rules.push({
+  name: 'half-year',
+  triggers: ['half'],
+  left: new RegExp(`\\b[Tt]he${SP}(first|second|1st|2nd)${SP}$`),
+  needLeft: true,
+  re: new RegExp(`half${SP}of${SP}(?:(${YEAR})(?!\\d)|(?:the|this)${SP}year(?![A-Za-z])|(last|next)${SP}year(?![A-Za-z]))`, 'y'),
+  resolve: (m, ctx) => {
+    const h = /^(?:first|1st)$/i.test(m[1]) ? 1 : 2;
+    if (m[2]) return { type: 'DATE', value: `${m[2]}-H${h}`, explanation: `half ${h} of ${m[2]}`, relative: false };
+    if (ctx.pub === null) return { type: 'DATE', value: `XXXX-H${h}`, explanation: `half of a year; ${UNKNOWN}`, relative: true };
+    const y = pubYmd(ctx).y + (m[3] === 'last' ? -1 : m[3] === 'next' ? 1 : 0);
+    return { type: 'DATE', value: `${pad(y, 4)}-H${h}`, explanation: `half ${h} of ${y}, counted from the publication date ${ctx.pubStr}`, relative: true };
+  },
+});
+
 // Fiscal years: "fiscal 2007", "FY2007"
 rules.push({
   name: 'fiscal-year',
@@ -1013,9 +1034,10 @@ rules.push({
 });
 rules.push({
   name: 'time-military',
-  re: new RegExp(`\\b([01]\\d|2[0-3])([0-5]\\d)${SP}(?:hrs|hours)(?![A-Za-z])(?:${SP}(${TZ})(?![A-Za-z]))?`, 'g'),
-  accept: (m, text) => TIME_CUES.has(prevWord(text, m.index)),
-  resolve: (m, ctx, start, end) => resolveClock(ctx, +m[1], +m[2], m[3], start, end),
+  re: new RegExp(`\\b([01]\\d|2[0-3])([0-5]\\d)(?:${SP}(hrs|hours))?(?![A-Za-z])(?:${SP}(${TZ})(?![A-Za-z-]))?`, 'g'),
+  // "at 1100 hours", "1700 GMT"; a bare four-digit number is a year or an amount.
+  accept: (m, text) => !!m[4] || (!!m[3] && TIME_CUES.has(prevWord(text, m.index))),
+  resolve: (m, ctx, start, end) => resolveClock(ctx, +m[1], +m[2], m[4], start, end),
 });
 rules.push({
   name: 'time-word',
@@ -1034,8 +1056,8 @@ function resolveClock(ctx: Ctx, h: number, min: number, tz: string | undefined, 
   if (anchor !== null) {
     return { type: 'TIME', value: formatDay(anchor) + clock, explanation: `clock time on ${formatDay(anchor)}, the day named earlier in the sentence`, relative: ctx.anchorRelative, day: anchor };
   }
-  if (ctx.pub === null) return { type: 'TIME', value: `XXXX-XX-XX${clock}`, explanation: `clock time; no day is named and ${UNKNOWN}`, relative: true };
-  return { type: 'TIME', value: formatDay(ctx.pub) + clock, explanation: `clock time with no day named: taken to be on the publication date ${ctx.pubStr}`, relative: true, day: ctx.pub };
+  if (ctx.pub === null) return { type: 'TIME', value: `XXXX-XX-XX${clock}`, explanation: `clock time; no day is named and ${UNKNOWN}`, relative: true, clock };
+  return { type: 'TIME', value: formatDay(ctx.pub) + clock, explanation: `clock time with no day named: taken to be on the publication date ${ctx.pubStr}`, relative: true, day: ctx.pub, clock };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1167,6 +1189,7 @@ export function findDates(text: string, options: DateOptions): DateMention[] {
   }
   const ctx: Ctx = { text, pub, pubStr: pub === null ? '' : formatDay(pub), sentences: options.sentences, anchorDay: null, anchorPos: -1, anchorRelative: false };
   const out: DateMention[] = [];
+  let pendingClock: { mention: DateMention; clock: string } | null = null;
   for (const c of chosen) {
     const r = c.rule.resolve(c.m, ctx, c.start, c.end);
     if (!r) continue;
@@ -1175,6 +1198,15 @@ export function findDates(text: string, options: DateOptions): DateMention[] {
       explanation: r.explanation, relative: r.relative,
     };
     if (r.range) mention.range = r.range;
+    // "3:15 a.m. Sunday": a clock time with no day before it takes the day named right after it.
+    const prev = pendingClock;
+    pendingClock = null;
+    if (prev && r.type === 'DATE' && r.day !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(r.value) && c.start - prev.mention.end <= 16 && !/[\n\r.;]/.test(text.slice(prev.mention.end, c.start))) {
+      prev.mention.value = r.value + prev.clock;
+      prev.mention.explanation = `clock time on ${r.value}, the day named right after it`;
+      prev.mention.relative = r.relative;
+    }
+    if (r.clock !== undefined) pendingClock = { mention, clock: r.clock };
     out.push(mention);
     if (r.day !== undefined && r.type === 'DATE') {
       ctx.anchorDay = r.day;

@@ -174,6 +174,19 @@ describe('dates', () => {
       assert.strictEqual(valueOf('It was fired one day after the loss.', 'one day'), 'P1D');
     });
 
+    it('gives a clock time the day named right after it', () => {
+      const found = run('Police said the attack happened at about 3:15 a.m. Sunday.', { published: '2023-03-16' });
+      assert.strictEqual(get(found, '3:15 a.m.').value, '2023-03-12T03:15');
+      assert.strictEqual(get(found, 'Sunday').value, '2023-03-12');
+      assert.strictEqual(valueOf('The truce began at 8 p.m. local time (1700 GMT).', '1700 GMT'), '2023-03-16T17:00Z');
+      assert.ok(!run('In the early hours of Saturday, rebels attacked.', { published: '2023-03-16' }).some((m) => m.text === 'hours'));
+    });
+
+    it('reads halves of a year', () => {
+      assert.strictEqual(valueOf('The deal was signed in the first half of 2022.', 'the first half of 2022'), '2022-H1');
+      assert.strictEqual(valueOf('Growth slowed in the second half of the year.', 'the second half of the year'), '2023-H2');
+    });
+
     it('reads the weekend by tense', () => {
       assert.strictEqual(valueOf('Protests spread over the weekend.', 'the weekend'), '2023-W10-WE');
       assert.strictEqual(valueOf('Protests spread over the weekend.', 'the weekend', '2023-03-19'), '2023-W11-WE');
@@ -205,6 +218,7 @@ describe('dates', () => {
       assert.strictEqual(valueOf('The store will open on December 3.', 'December 3'), '2023-12-03');
       assert.strictEqual(valueOf('Mac OS X Lion will be shipped in July.', 'July', '2011-06-07'), '2011-07');
       assert.strictEqual(valueOf('Apple has tried to buy it since December.', 'December', '2007-06-09'), '2006-12');
+      assert.strictEqual(valueOf('May said the vote would take place in May.', 'May'), '2023-05');
     });
 
     it('uses the sentence spans the caller gives', () => {
