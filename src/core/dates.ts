@@ -318,6 +318,9 @@ function resolveExplicitDay(
     return dayResult(dayNumber(y, mo, d), `explicit calendar date ${MONTH_NAMES[mo - 1]} ${d}, ${y}`, false);
   }
   if (d < 1 || d > 31 || (mo === 2 && d > 29)) return null;
+  if (mo === 9 && d === 11 && /^attacks?$/i.test(nextWord(ctx.text, end))) {
+    return dayResult(dayNumber(2001, 9, 11), 'the September 11 attacks: 2001-09-11', false);
+  }
   if (ctx.pub === null) {
     return { type: 'DATE', value: `XXXX-${pad(mo, 2)}-${pad(d, 2)}`, explanation: `month and day without a year; ${UNKNOWN}`, relative: true };
   }

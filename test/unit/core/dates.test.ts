@@ -82,6 +82,8 @@ describe('dates', () => {
       assert.strictEqual(valueOf('date 2023-05-07 Listen', '2023-05-07'), '2023-05-07');
       assert.strictEqual(valueOf('It will be shown in May this year.', 'May this year'), '2023-05');
       assert.strictEqual(valueOf('service begins in November 2006.', 'November 2006'), '2006-11');
+      assert.strictEqual(valueOf('The film premieres Dec. 25, 2023.', 'Dec. 25, 2023'), '2023-12-25');
+      assert.strictEqual(valueOf('delayed because of the September 11 attacks', 'September 11', '2008-12-01'), '2001-09-11');
     });
 
     it('reads other numeric forms and lets a weekday pick the year', () => {
