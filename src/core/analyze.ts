@@ -1,16 +1,68 @@
 // Runs the per-article analysis: article structure, then entities and dates resolved against the
 // publication date. Folder-level linking happens later, in the corpus index.
+// Large articles are analysed in content-defined chunks with a cache, so an edit re-analyses only
+// the chunks it touched.
 import { parseArticle } from './article';
 import { findDates } from './dates';
 import { findEntities } from './entities';
-import { ArticleAnalysis, PublishedDate } from './model';
+import { Article, ArticleAnalysis, DateMention, EntityMention, PublishedDate, Sentence, Span } from './model';
 
 export interface AnalyzeOptions {
   /** A publication date that overrides what the text says: set by the user, or inferred from the corpus. */
   published?: PublishedDate | null;
+  /** Chunk results of the previous analysis of this article; updated in place to the chunks now used. */
+  cache?: ChunkCache;
+}
+
+/** Texts up to this size are analysed whole: linking within the article works best on the whole text. */
+export const CHUNKING_THRESHOLD = 256 * 1024;
+const MIN_CHUNK = 32 * 1024;
+const MAX_CHUNK = 256 * 1024;
+
+interface ChunkResult {
+  boilerplate: Span[];
+  paragraphs: Span[];
+  sentences: Sentence[];
+  entities: EntityMention[];
+  dates: DateMention[];
+}
+
+/** Per-article cache of chunk results, keyed by the chunk's text and the date it was resolved with. */
+export class ChunkCache {
+  private entries = new Map<string, ChunkResult>();
+  private used = new Map<string, ChunkResult>();
+  /** How many chunks the last analysis computed (the rest came from the cache). */
+  computed = 0;
+  reused = 0;
+
+  get(key: string): ChunkResult | undefined {
+    const hit = this.entries.get(key);
+    if (hit) {
+      this.reused++;
+      this.used.set(key, hit);
+    }
+    return hit;
+  }
+
+  set(key: string, value: ChunkResult): void {
+    this.computed++;
+    this.used.set(key, value);
+  }
+
+  /** Keeps only the chunks of the latest text, so the cache never outgrows the article. */
+  commit(): void {
+    this.entries = this.used;
+    this.used = new Map();
+  }
+
+  resetCounters(): void {
+    this.computed = 0;
+    this.reused = 0;
+  }
 }
 
 export function analyzeArticle(text: string, path: string, options: AnalyzeOptions = {}): ArticleAnalysis {
+  if (text.length > CHUNKING_THRESHOLD) return analyzeInChunks(text, path, options);
   const parsed = parseArticle(text, path);
   const article = options.published ? { ...parsed, published: options.published } : parsed;
   const exclude = article.boilerplate;
@@ -24,4 +76,77 @@ export function withPublished(analysis: ArticleAnalysis, published: PublishedDat
   const article = { ...analysis.article, published };
   const dates = findDates(article.text, { published: published.value, sentences: article.sentences, exclude: article.boilerplate });
   return { article, entities: analysis.entities, dates };
+}
+
+/**
+ * Cuts text at blank lines chosen by content (a hash of the paragraph that ends the chunk), so an
+ * edit moves only the boundaries next to it and every other chunk keeps its exact text.
+ */
+export function chunkBoundaries(text: string): number[] {
+  const cuts: number[] = [0];
+  const blank = /\n[ \t\r]*\n/g;
+  let chunkStart = 0;
+  let m: RegExpExecArray | null;
+  while ((m = blank.exec(text))) {
+    const cut = m.index + m[0].length;
+    const size = cut - chunkStart;
+    if (size < MIN_CHUNK) continue;
+    if (size >= MAX_CHUNK || paragraphHash(text, m.index) % 8 === 0) {
+      cuts.push(cut);
+      chunkStart = cut;
+    }
+  }
+  if (cuts[cuts.length - 1] !== text.length) cuts.push(text.length);
+  return cuts;
+}
+
+/** A cheap hash of the 32 characters before a paragraph break. */
+function paragraphHash(text: string, end: number): number {
+  let h = 2166136261;
+  for (let i = Math.max(0, end - 32); i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+function shift<T extends Span>(items: T[], by: number): T[] {
+  return by === 0 ? items : items.map((s) => ({ ...s, start: s.start + by, end: s.end + by }));
+}
+
+function analyzeInChunks(text: string, path: string, options: AnalyzeOptions): ArticleAnalysis {
+  const cache = options.cache ?? new ChunkCache();
+  const cuts = chunkBoundaries(text);
+  // Title, outlet and stated date come from the head of the article.
+  const head = parseArticle(text.slice(0, cuts[1]), path);
+  const published = options.published ?? head.published;
+  const boilerplate: Span[] = [];
+  const paragraphs: Span[] = [];
+  const sentences: Sentence[] = [];
+  const entities: EntityMention[] = [];
+  const dates: DateMention[] = [];
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    const start = cuts[i];
+    const chunk = text.slice(start, cuts[i + 1]);
+    const key = `${published?.value ?? '-'}\u0000${i === 0 ? 'head' : 'body'}\u0000${chunk}`;
+    let result = cache.get(key);
+    if (!result) {
+      const parsed = i === 0 ? head : parseArticle(chunk, path);
+      const exclude = parsed.boilerplate;
+      result = {
+        boilerplate: parsed.boilerplate,
+        paragraphs: parsed.paragraphs,
+        sentences: parsed.sentences,
+        entities: findEntities(chunk, { sentences: parsed.sentences, exclude }),
+        dates: findDates(chunk, { published: published?.value ?? null, sentences: parsed.sentences, exclude }),
+      };
+      cache.set(key, result);
+    }
+    const paragraphBase = paragraphs.length;
+    boilerplate.push(...shift(result.boilerplate, start));
+    paragraphs.push(...shift(result.paragraphs, start));
+    sentences.push(...shift(result.sentences, start).map((s) => ({ ...s, paragraph: s.paragraph + paragraphBase })));
+    entities.push(...shift(result.entities, start));
+    dates.push(...shift(result.dates, start));
+  }
+  cache.commit();
+  const article: Article = { ...head, text, published, boilerplate, paragraphs, sentences };
+  return { article, entities, dates };
 }

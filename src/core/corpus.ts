@@ -1,7 +1,7 @@
 // The corpus index: every article of a folder analysed once, linked across the folder (entity
 // aliases, inferred publication dates, events, quotes), and queried by hovers, views and the CLI.
 import { sentenceAt } from './article';
-import { analyzeArticle, withPublished } from './analyze';
+import { analyzeArticle, ChunkCache, withPublished } from './analyze';
 import { linkEntities } from './aliases';
 import { clusterEvents, EventMention, findEventMentions } from './events';
 import {
@@ -29,6 +29,8 @@ interface DocEntry {
   events?: EventMention[];
   quotes?: QuoteMention[];
   eventsFor?: string | null;
+  /** Chunk results of a large article, so an edit re-analyses only what it touched. */
+  cache: ChunkCache;
 }
 
 export interface RelatedMention {
@@ -102,14 +104,16 @@ export class CorpusIndex {
     const prev = this.docs.get(path);
     if (prev && prev.text === text && prev.userPublished === userPublished) return;
     const published: PublishedDate | null = userPublished ? { value: userPublished, origin: 'user', reason: 'set by you' } : null;
-    const base = analyzeArticle(text, path, { published });
-    this.docs.set(path, { path, text, userPublished, base });
+    const cache = prev?.cache ?? new ChunkCache();
+    cache.resetCounters();
+    const base = analyzeArticle(text, path, { published, cache });
+    this.docs.set(path, { path, text, userPublished, base, cache });
     this.dirty = true;
   }
 
   /** Stores an analysis computed elsewhere (a worker thread); it must be for this text. */
   upsertAnalysis(path: string, text: string, userPublished: string | null, base: ArticleAnalysis): void {
-    this.docs.set(path, { path, text, userPublished, base });
+    this.docs.set(path, { path, text, userPublished, base, cache: new ChunkCache() });
     this.dirty = true;
   }
 
@@ -131,6 +135,12 @@ export class CorpusIndex {
     const base = { ...doc.base, article: { ...doc.base.article, path: to } };
     this.docs.set(to, { ...doc, path: to, base, events: undefined, quotes: undefined });
     this.dirty = true;
+  }
+
+  /** How many chunks of a large article the last update analysed, and how many it reused. */
+  chunkStats(path: string): { computed: number; reused: number } | undefined {
+    const c = this.docs.get(path)?.cache;
+    return c && { computed: c.computed, reused: c.reused };
   }
 
   text(path: string): string | undefined {
