@@ -6,11 +6,15 @@
 // 2. A person known only by one word in an article ("Yoon", "Yuko", "Kishida") joins the folder's full name that has
 //    that word first or last; when several do ("Kishida": Fumio and Yuko), the most mentioned across the folder wins.
 //    A name word that is not the surname (a given name such as "Yuko") only matches as a first word.
-// 3. An acronym an article defines ("World Trade Organization (WTO)") names the long form in every article.
+// 3. A bare surname in an article that names several bearers goes to the one the folder mentions most ("Kishida"
+//    beside "Yuko Kishida" is Fumio), unless a gendered honorific says otherwise ("Mrs. Kishida" is not the bearer the
+//    folder calls "Mr. Kishida").
+// 4. An acronym an article defines ("World Trade Organization (WTO)") names the long form in every article.
 // Capitals that stand for their country as actors ("Pyongyang fired") are decided per mention in entities.ts;
 // nothing here merges a city with a country.
 
 import { EntityMention, EntityRecord, EntityType } from './model';
+import { TITLES } from './gazetteer';
 
 export interface ArticleEntities {
   path: string;
@@ -30,6 +34,29 @@ function nameWords(canonical: string): string[] {
     .replace(/[.'’]/g, '')
     .split(/\s+/)
     .filter(Boolean);
+}
+
+const HONORIFIC_RE = /^(?:Mr|Mrs|Ms|Miss|Mme|Madam|Mister)\.?\s+/;
+
+function honorificGender(text: string): 'm' | 'f' | null {
+  const m = HONORIFIC_RE.exec(text);
+  if (!m) return null;
+  return /^(?:Mr|Mister)\b/.test(m[0]) ? 'm' : 'f';
+}
+
+/** The words of a person's name as written, titles and honorifics dropped ("Prime Minister Kishida" → kishida). */
+function bareNameWords(text: string): string[] {
+  let words = nameWords(text);
+  while (words.length > 1) {
+    if (words.length > 2 && TITLES.has(words[0] + ' ' + words[1])) words = words.slice(2);
+    else if (TITLES.has(words[0])) words = words.slice(1);
+    else break;
+  }
+  return words;
+}
+
+function other(g: 'm' | 'f'): 'm' | 'f' {
+  return g === 'm' ? 'f' : 'm';
 }
 
 /** Gives every mention across the folder its canonical id and name (mutates mention.id/.canonical) and returns one record per entity. */
@@ -83,6 +110,42 @@ export function linkEntities(articles: ArticleEntities[]): EntityRecord[] {
     } else if (ident.type === 'ORGANIZATION' || ident.type === 'PLACE') {
       const acr = acronyms.get(ident.canonical.replace(/\./g, ''));
       if (acr && acr.id !== ident.id && acr.type === ident.type) redirect.set(ident.id, acr);
+    }
+  }
+
+  // Context that overrides prominence: a gendered honorific ("Mrs. Kishida") goes to a bearer not known as "Mr.".
+  const gender = new Map<string, Set<string>>();
+  for (const a of articles) {
+    for (const m of a.entities) {
+      const g = honorificGender(m.text);
+      if (m.type !== 'PERSON' || !g) continue;
+      const id = redirect.get(m.id)?.id ?? m.id;
+      if (!gender.has(id)) gender.set(id, new Set());
+      gender.get(id)!.add(g);
+    }
+  }
+  // A bare surname in an article that names several bearers ("Kishida" beside Fumio and Yuko Kishida) goes to
+  // the one the folder mentions most; an article naming none falls back on the whole folder (above).
+  for (const a of articles) {
+    const named = new Set<string>();
+    for (const m of a.entities) if (m.type === 'PERSON' && nameWords(m.canonical).length >= 2) named.add(m.id);
+    for (const m of a.entities) {
+      if (m.type !== 'PERSON') continue;
+      const words = bareNameWords(m.text);
+      if (words.length !== 1) continue;
+      const g = honorificGender(m.text);
+      const bearers = [...(byLast.get(words[0]) ?? []), ...(byFirst.get(words[0]) ?? [])];
+      let candidates = bearers.filter((p) => named.has(p.id));
+      if (candidates.length === 0) candidates = bearers;
+      if (g) {
+        const compatible = candidates.filter((p) => !gender.get(p.id)?.has(other(g)));
+        if (compatible.length) candidates = compatible;
+      }
+      const target = mostMentioned(candidates);
+      if (target) {
+        m.id = target.id;
+        m.canonical = target.canonical;
+      }
     }
   }
 

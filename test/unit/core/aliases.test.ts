@@ -93,6 +93,17 @@ describe('aliases', () => {
     assert.strictEqual(c.find((m) => m.text === 'Mr. Yoon')!.id, 'person:yoon-suk-yeol');
   });
 
+  it('lets a gendered honorific choose between bearers of one surname', () => {
+    const folder: ArticleEntities[] = [
+      { path: 'a.txt', entities: findEntities('Prime Minister Fumio Kishida spoke. Later Mr. Kishida left, and Kishida returned.') },
+      { path: 'b.txt', entities: findEntities('Fumio Kishida and his wife, Yuko Kishida, arrived. Kishida spoke first; Mrs. Kishida laid flowers.') },
+    ];
+    linkEntities(folder);
+    const b = folder[1].entities;
+    assert.strictEqual(b.find((m) => m.text === 'Kishida')!.id, 'person:fumio-kishida');
+    assert.strictEqual(b.find((m) => m.text === 'Mrs. Kishida')!.id, 'person:yuko-kishida');
+  });
+
   it('carries an acronym defined in one article to the others', () => {
     const folder: ArticleEntities[] = [
       { path: 'a.txt', entities: findEntities('Seoul will drop a World Trade Organization (WTO) complaint.') },
