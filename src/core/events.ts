@@ -28,6 +28,8 @@ export interface EventMention {
   participantTypes?: string[];
   /** Publication date of the article, when known: an undated mention is most likely about recent news. */
   published?: string | null;
+  /** Said of what is to come ("will host", "to host", "expected to hold"): may be later than publication. */
+  future?: boolean;
   /** Event classes the trigger belongs to: words that can name the same happening share one. */
   classes: string[];
   /** Noun triggers make better labels than verbs. */
@@ -146,6 +148,9 @@ function isTimeAnchor(text: string, t: Trigger, previous: Trigger | undefined, c
   const before = text.slice(from, t.span.start);
   return /\b(?:before|after|ahead of|since|following|until|prior to)\b(?:\s+[^\s,;]+){0,6}\s*$/i.test(before);
 }
+
+/** Words that put a sentence's happening ahead of the time of writing. */
+const FUTURE = /\b(?:will|would|shall|going to|expected|scheduled|set to|plans? to|planned|upcoming|next|later|future|due to|to be held)\b|['’]ll\b/i;
 
 const CALENDAR = /^(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
 
@@ -379,6 +384,7 @@ export function findEventMentions(analysis: ArticleAnalysis): EventMention[] {
         participantNames,
         participantTypes,
         published,
+        future: FUTURE.test(text.slice(sentence.start, sentence.end)) || /\bto\s+$/i.test(text.slice(Math.max(sentence.start, t.span.start - 4), t.span.start)),
         classes: t.classes,
         nominal: t.nominal,
         words,
@@ -430,6 +436,28 @@ interface ClusterState {
   members: number[];
   dates: string[];
   places: string[];
+  /** Latest start of a dated member (epoch day). */
+  latestStart: number;
+  /** Earliest publication day of an undated member: an article does not report, undated, what has not happened yet. */
+  notAfter: number;
+}
+
+const DAY = 86400000;
+function epochDayOf(iso: string | null | undefined): number {
+  const t = iso ? Date.parse(`${iso}T00:00:00Z`) : NaN;
+  return Number.isNaN(t) ? NaN : Math.floor(t / DAY);
+}
+
+/** Day range of an undated mention's article: nothing after its publication. */
+function notAfterOf(m: EventMention): number {
+  if (m.date || m.future) return Infinity;
+  const p = epochDayOf(m.published);
+  return Number.isNaN(p) ? Infinity : p;
+}
+
+function latestStartOf(m: EventMention): number {
+  const c = parseTimex(m.date);
+  return c?.from !== undefined ? c.from : -Infinity;
 }
 
 /** Union–find with event-level vetoes: two groups join only if all their dates and places agree. */
@@ -442,6 +470,8 @@ class Groups {
       members: [i],
       dates: m.date && parseTimex(m.date) ? [m.date] : [],
       places: m.place ? [m.place] : [],
+      latestStart: latestStartOf(m),
+      notAfter: notAfterOf(m),
     }]));
   }
   find(i: number): number {
@@ -456,6 +486,7 @@ class Groups {
     const sb = this.state.get(b)!;
     for (const x of sa.dates) for (const y of sb.dates) if (!datesCompatible(x, y)) return false;
     for (const x of sa.places) for (const y of sb.places) if (!placesCompatible(x, y)) return false;
+    if (Math.min(sa.notAfter, sb.notAfter) < Math.max(sa.latestStart, sb.latestStart)) return false;
     return this.cohesive(sa.members, sb.members);
   }
   union(i: number, j: number): boolean {
@@ -470,6 +501,8 @@ class Groups {
     big.members.push(...small.members);
     for (const d of small.dates) if (!big.dates.includes(d)) big.dates.push(d);
     for (const p of small.places) if (!big.places.includes(p)) big.places.push(p);
+    big.latestStart = Math.max(big.latestStart, small.latestStart);
+    big.notAfter = Math.min(big.notAfter, small.notAfter);
     this.state.delete(smallId);
     return true;
   }
@@ -496,6 +529,8 @@ export interface ClusterOptions {
   generalLocal?: number;
   /** Article similarity above which a shared event-class word needs no local evidence. */
   sameStory?: number;
+  /** Evidence an undated mention gets from an event dated within three days before its publication. */
+  recentBonus?: number;
 }
 
 function cosine(a: Map<string, number>, b: Map<string, number>): number {
@@ -522,6 +557,7 @@ export function clusterEvents(mentions: EventMention[], options: ClusterOptions 
   const minLocal = options.minLocal ?? 0.3;
   const generalLocal = options.generalLocal ?? 1.3;
   const sameStory = options.sameStory ?? 0.35;
+  const recentBonus = options.recentBonus ?? 0.4;
   const paths = [...new Set(mentions.map((m) => m.path))];
   const docIndex = new Map(paths.map((p, i) => [p, i]));
   const nDocs = paths.length;
@@ -571,10 +607,16 @@ export function clusterEvents(mentions: EventMention[], options: ClusterOptions 
   };
 
   const maxIdf = idf(1);
+  const recentFor = (undated: EventMention, dated: EventMention): boolean => {
+    if (undated.date || !dated.date || !isExactDay(dated.date)) return false;
+    const lag = epochDayOf(undated.published) - epochDayOf(dated.date);
+    return lag >= 0 && lag <= 3;
+  };
   const score = (a: Features, b: Features): number => {
     const x = a.m;
     const y = b.m;
     if (!datesCompatible(x.date, y.date) || !placesCompatible(x.place, y.place)) return -Infinity;
+    if (notAfterOf(x) < latestStartOf(y) || notAfterOf(y) < latestStartOf(x)) return -Infinity;
     // Words outside the event classes (any past-tense verb, "war", "cooperation") need more support than
     // "summit" or "fired": they are as often background as the happening itself.
     const general = x.classes[0].startsWith('=');
@@ -583,6 +625,8 @@ export function clusterEvents(mentions: EventMention[], options: ClusterOptions 
     let local = 0;
     const sameDay = !!x.date && x.date === y.date && isExactDay(x.date);
     if (x.date && y.date) local += sameDay ? 1.2 : 0.4;
+    // An undated mention most likely means the news of its day: a dated event just before publication.
+    else if (recentBonus && (recentFor(x, y) || recentFor(y, x))) local += recentBonus;
     if (x.place && y.place) local += x.place === y.place ? 0.8 : 0.3;
     let shared = 0;
     for (const p of x.participants) if (y.participants.includes(p)) shared += idf(ctxDf.get(p)) / maxIdf;
