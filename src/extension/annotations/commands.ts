@@ -24,6 +24,13 @@ interface Target {
   end: number;
 }
 
+// A word of names and numbers: letters with inner apostrophes, dots and hyphens ("O'Neill", "U.S.", "Yoon-Kishida").
+const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/u;
+
+function wordAt(doc: vscode.TextDocument, at: vscode.Position): vscode.Range | undefined {
+  return doc.getWordRangeAtPosition(at, WORD);
+}
+
 function opts(arg: unknown): AnnotationCommandOptions {
   // Menus pass a Uri as first argument; only a plain object is an options object.
   return arg && typeof arg === 'object' && !(arg instanceof vscode.Uri) ? (arg as AnnotationCommandOptions) : {};
@@ -46,7 +53,7 @@ async function target(o: AnnotationCommandOptions, needSpan = true): Promise<Tar
   const editor = vscode.window.activeTextEditor?.document === doc ? vscode.window.activeTextEditor : undefined;
   if (start === undefined && editor) {
     const sel = editor.selection;
-    const range = sel.isEmpty ? doc.getWordRangeAtPosition(sel.active) : sel;
+    const range = sel.isEmpty ? wordAt(doc, sel.active) : sel;
     if (range) {
       start = doc.offsetAt(range.start);
       end = doc.offsetAt(range.end);

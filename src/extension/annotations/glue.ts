@@ -42,6 +42,7 @@ export function fromStored(u: UserAnnotation): AnnotationData {
   if (u.status === 'accepted' || u.status === 'rejected') a.status = u.status;
   if (u.entity) a.entityId = String(u.entity);
   if (u.scope === 'here' || u.scope === 'folder') a.scope = u.scope;
+  if (u.orphaned) a.orphaned = true;
   if (u.created) a.created = String(u.created);
   return a;
 }
@@ -62,7 +63,7 @@ export function toStored(a: AnnotationData, previous: UserAnnotation | undefined
   set('event', a.event ? { id: a.event.id, name: a.event.label } : undefined);
   set('status', a.status);
   set('scope', a.scope);
-  delete u.orphaned;
+  set('orphaned', a.orphaned ? true : undefined);
   const changed = !previous || JSON.stringify({ ...previous, modified: undefined }) !== JSON.stringify({ ...u, modified: undefined });
   u.modified = changed ? now : (previous?.modified ?? now);
   return u;

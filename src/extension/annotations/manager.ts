@@ -43,6 +43,16 @@ export class AnnotationManager implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument((e) => this.onEdit(e)),
       vscode.workspace.onDidSaveTextDocument((d) => void this.flush(d.uri.toString())),
     );
+    this.disposables.push(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (!e.affectsConfiguration('articleAnnotator.sidecarFolder')) return;
+        // Every article now reads its annotations from the other place.
+        void (async () => {
+          for (const key of [...this.states.keys()]) await this.load(vscode.Uri.parse(key));
+          await this.loadFolderMerges();
+        })().catch((err) => this.log(`reloading annotations failed: ${(err as Error).message}`));
+      }),
+    );
     const watcher = vscode.workspace.createFileSystemWatcher('**/*' + SIDECAR_SUFFIX);
     const reload = (u: vscode.Uri) => void this.onSidecarChanged(u).catch((e) => this.log(`sidecar reload failed: ${(e as Error).message}`));
     watcher.onDidChange(reload);
@@ -146,7 +156,18 @@ export class AnnotationManager implements vscode.Disposable {
     await this.flush(uri.toString());
     const text = await this.textOf(uri);
     try {
-      await updateSidecar(this.sidecarPath(uri), path.basename(uri.fsPath), text, (d) => fn(d, text), this.rootFor(uri));
+      const orphans = new Set((this.states.get(uri.toString())?.live ?? []).filter((a) => a.orphan).map((a) => a.id));
+      await updateSidecar(
+        this.sidecarPath(uri),
+        path.basename(uri.fsPath),
+        text,
+        (d) => {
+          fn(d, text);
+          // The file says which annotations could not be placed, so other tools (and the CLI) know too.
+          for (const a of d.annotations) a.orphaned = orphans.has(a.id) && a.exact !== text.slice(a.start, a.end) ? true : undefined;
+        },
+        this.rootFor(uri),
+      );
     } catch (err) {
       if (err instanceof BrokenSidecarError) await this.load(uri);
       throw err;

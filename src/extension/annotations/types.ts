@@ -23,6 +23,8 @@ export interface AnnotationData {
   entityId?: string;
   /** Whether a judgement was made for this mention only or for the whole folder. */
   scope?: 'here' | 'folder';
+  /** Set when the annotation's text could not be found in the article the last time it was placed. */
+  orphaned?: boolean;
   created?: string;
 }
 

@@ -276,6 +276,57 @@ describe('user annotations', function () {
     fs.unlinkSync(sidecarOf(doc));
   });
 
+  it('works on the word at the cursor when no offsets are given', async () => {
+    await api();
+    const doc = await seed('001');
+    const editor = await vscode.window.showTextDocument(doc);
+    const s = span(doc, 'Kishida');
+    editor.selection = new vscode.Selection(doc.positionAt(s.start + 3), doc.positionAt(s.start + 3));
+    assert.strictEqual(vscode.window.activeTextEditor?.document.uri.toString(), doc.uri.toString(), 'the seed is not the active editor');
+    const made = await run<{ start: number; end: number; exact: string }>('tagSelection', { tag: 'cursor-word' });
+    assert.deepStrictEqual(made && [made.start, made.end, made.exact], [s.start, s.end, 'Kishida']);
+    const stored = readSidecar(doc).annotations.filter((a) => a.tag === 'cursor-word');
+    assert.deepStrictEqual(stored.map((a) => [a.start, a.end, a.exact]), [[s.start, s.end, 'Kishida']]);
+    const line = doc.lineAt(doc.positionAt(s.start).line);
+    editor.selection = new vscode.Selection(line.range.start, line.range.end);
+    const whole = await run<{ start: number; end: number }>('addNote', { note: 'whole line' });
+    assert.deepStrictEqual(whole && [whole.start, whole.end], [doc.offsetAt(line.range.start), doc.offsetAt(line.range.end)]);
+  });
+
+  it('an annotation another window wrote to the sidecar meanwhile is kept when this window adds one', async () => {
+    await api();
+    const doc = await seed('004');
+    const file = sidecarOf(doc);
+    const raw = YAML.parse(fs.readFileSync(file, 'utf8'));
+    const other = span(doc, doc.getText().match(/[A-Z][a-z]{4,}/)![0]);
+    raw.annotations = [...(raw.annotations ?? []), { id: 'a-otherwindo', tag: 'claim', text: doc.getText().slice(other.start, other.end), position: { start: other.start, end: other.end }, quote: { exact: doc.getText().slice(other.start, other.end), prefix: '', suffix: '' } }];
+    fs.writeFileSync(file, YAML.stringify(raw));
+    const mine = span(doc, doc.getText().match(/\b[a-z]{6,}\b/)![0]);
+    await run('tagSelection', { ...mine, tag: 'mine' });
+    const ids = readSidecar(doc).annotations.map((a) => a.id);
+    assert.ok(ids.includes('a-otherwindo'), `the other window's annotation was lost: ${ids.join(', ')}`);
+    assert.ok(readSidecar(doc).annotations.some((a) => a.tag === 'mine'));
+    assert.strictEqual(String(readSidecar(doc).published), '2021-02-03', 'the publication date was lost');
+  });
+
+  it('articleAnnotator.sidecarFolder moves new sidecars into one folder', async () => {
+    await api();
+    const config = vscode.workspace.getConfiguration('articleAnnotator');
+    await config.update('sidecarFolder', 'notes', vscode.ConfigurationTarget.Workspace);
+    try {
+      const doc = await seed('003');
+      const s = span(doc, 'Korea');
+      await run('tagSelection', { ...s, tag: 'in-folder' });
+      const root = vscode.workspace.workspaceFolders![0].uri.fsPath;
+      const moved = path.join(root, 'notes', path.basename(doc.uri.fsPath) + '.annotations.yaml');
+      assert.ok(fs.existsSync(moved), `${moved} was not written`);
+      assert.ok(fs.readFileSync(moved, 'utf8').includes('in-folder'));
+      assert.ok(!fs.existsSync(sidecarOf(doc)), 'a sidecar was written beside the article too');
+    } finally {
+      await config.update('sidecarFolder', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
   it('exports every format to files that exist and parse', async () => {
     await api();
     const root = vscode.workspace.workspaceFolders![0].uri.fsPath;
