@@ -53,9 +53,13 @@ export type Card =
   | { kind: 'event'; span: Span; event: EventCluster; others: RelatedMention[]; disagreements: Disagreement[] }
   | { kind: 'quote'; span: Span; quote: QuoteCluster; others: RelatedMention[] };
 
-/** Everything the editor needs to draw one article. */
+/** Everything the editor needs to draw one article (or the part of it in view, for large articles). */
 export interface DocumentView {
   path: string;
+  /** Counts over the whole article, also when the lists below are limited to a range. */
+  counts: { PERSON: number; ORGANIZATION: number; PLACE: number; NATIONALITY: number; dates: number };
+  /** The range the lists were limited to, or null for the whole article. */
+  range: Span | null;
   title: string | null;
   published: PublishedDate | null;
   boilerplate: Span[];
@@ -208,18 +212,24 @@ export class CorpusIndex {
     return this.quoteClusters;
   }
 
-  view(path: string): DocumentView | undefined {
+  /** The article's highlights; with a range, only those overlapping it (a large article's visible part). */
+  view(path: string, range?: Span): DocumentView | undefined {
     const a = this.analysis(path);
     if (!a) return undefined;
+    const inRange = <T extends Span>(items: T[]): T[] => (range ? items.filter((s) => s.end >= range.start && s.start <= range.end) : items);
+    const counts = { PERSON: 0, ORGANIZATION: 0, PLACE: 0, NATIONALITY: 0, dates: a.dates.length };
+    for (const e of a.entities) counts[e.type]++;
     return {
       path,
+      counts,
+      range: range ?? null,
       title: a.article.title,
       published: a.article.published,
-      boilerplate: a.article.boilerplate,
-      entities: a.entities,
-      dates: a.dates,
-      events: (this.eventsByPath.get(path) ?? []).map((e) => ({ span: spanOf(e.ref), eventId: e.cluster.id })),
-      quotes: (this.quotesByPath.get(path) ?? []).map((q) => ({ span: spanOf(q.ref), quoteId: q.cluster.id })),
+      boilerplate: inRange(a.article.boilerplate),
+      entities: inRange(a.entities),
+      dates: inRange(a.dates),
+      events: inRange((this.eventsByPath.get(path) ?? []).map((e) => ({ ...spanOf(e.ref), eventId: e.cluster.id }))).map((e) => ({ span: spanOf(e), eventId: e.eventId })),
+      quotes: inRange((this.quotesByPath.get(path) ?? []).map((q) => ({ ...spanOf(q.ref), quoteId: q.cluster.id }))).map((q) => ({ span: spanOf(q), quoteId: q.quoteId })),
     };
   }
 

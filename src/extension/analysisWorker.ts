@@ -31,7 +31,7 @@ const handlers: Handlers = {
     for (const p of paths) index.remove(p);
   },
   rename: ({ from, to }) => index.rename(from, to),
-  view: ({ path }) => index.view(path) ?? null,
+  view: ({ path, range }) => index.view(path, range) ?? null,
   cards: ({ path, offset }) => index.cardsAt(path, offset),
   references: ({ path, offset }) => index.references(path, offset),
   entities: () => index.entities(),

@@ -28,9 +28,9 @@ export function activate(context: vscode.ExtensionContext): ArticleAnnotatorApi 
   const settings = readSettings();
   const client = new CorpusClient(context.extensionPath, log);
   const tracker = new ArticleTracker(client, context.workspaceState, log);
-  const view = async (uri: vscode.Uri): Promise<DocumentView | null> => {
+  const view = async (uri: vscode.Uri, range?: { start: number; end: number }): Promise<DocumentView | null> => {
     if (!tracker.isArticle(uri)) return null;
-    return client.request('view', { path: uri.toString() });
+    return client.request('view', { path: uri.toString(), range });
   };
   const ensureIndexed = async (doc: vscode.TextDocument) => {
     const existing = await client.request('view', { path: doc.uri.toString() });
@@ -38,13 +38,14 @@ export function activate(context: vscode.ExtensionContext): ArticleAnnotatorApi 
   };
   // Suggestions the user marked wrong are not drawn: the annotations feature filters the view.
   const annotations = registerAnnotations(context, { client, tracker, log, redrawSuggestions: () => decorations.redrawAll() });
-  const decorations = new Decorations(settings.highlightsEnabled, async (u) => annotations.filterView(await view(u)));
+  const decorations = new Decorations(settings.highlightsEnabled, async (u, range) => annotations.filterView(await view(u, range)));
   const status = new StatusBar();
   const selector: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'vscode-remote' }, { scheme: 'untitled' }];
 
   const refreshActive = async () => {
     const editor = vscode.window.activeTextEditor;
-    status.show(editor ? await view(editor.document.uri) : null, decorations.isEnabled);
+    // The status bar needs only the counts: ask for an empty range so a large article sends no lists.
+    status.show(editor ? await view(editor.document.uri, { start: -1, end: -1 }) : null, decorations.isEnabled);
   };
 
   context.subscriptions.push(
@@ -75,6 +76,7 @@ export function activate(context: vscode.ExtensionContext): ArticleAnnotatorApi 
       await refreshActive();
     }),
     vscode.window.onDidChangeVisibleTextEditors(() => void decorations.redrawAll()),
+    vscode.window.onDidChangeTextEditorVisibleRanges((e) => decorations.onScroll(e.textEditor)),
     vscode.window.onDidChangeActiveTextEditor(() => void refreshActive()),
     onSettingsChanged((s) => {
       tracker.applySettings(s);

@@ -1,7 +1,7 @@
 // Messages between the extension host and the analysis worker that owns the corpus index.
 // The worker keeps heavy analysis off the extension host; requests are answered in order.
 import type { Card, DocumentView } from '../core/corpus';
-import type { EntityRecord, EventCluster, MentionRef, QuoteCluster } from '../core/model';
+import type { EntityRecord, Span, EventCluster, MentionRef, QuoteCluster } from '../core/model';
 import type { CoverageMatrix, MentionGroup, MentionKind } from './views/viewModel';
 
 export interface ArticleInput {
@@ -14,7 +14,7 @@ export interface Requests {
   upsert: { args: { articles: ArticleInput[] }; result: { analysed: number; ms: number } };
   remove: { args: { paths: string[] }; result: void };
   rename: { args: { from: string; to: string }; result: void };
-  view: { args: { path: string }; result: DocumentView | null };
+  view: { args: { path: string; range?: Span }; result: DocumentView | null };
   cards: { args: { path: string; offset: number }; result: Card[] };
   references: { args: { path: string; offset: number }; result: MentionRef[] };
   entities: { args: Record<string, never>; result: EntityRecord[] };

@@ -15,12 +15,7 @@ export class StatusBar implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    const count = (t: string) => view.entities.filter((e) => e.type === t).length;
-    const people = count('PERSON');
-    const orgs = count('ORGANIZATION');
-    const places = count('PLACE');
-    const nat = count('NATIONALITY');
-    const dates = view.dates.length;
+    const { PERSON: people, ORGANIZATION: orgs, PLACE: places, NATIONALITY: nat, dates } = view.counts;
     this.item.text = `$(person) ${people} $(organization) ${orgs} $(location) ${places} $(globe) ${nat} $(calendar) ${dates}${enabled ? '' : ' $(eye-closed)'}`;
     const pub = view.published ? `published ${view.published.value} (${view.published.reason})` : 'publication date unknown';
     this.item.tooltip = `Article Annotator — ${people} people, ${orgs} organisations, ${places} places, ${nat} nationalities, ${dates} dates; ${pub}. Click to ${enabled ? 'hide' : 'show'} highlights.`;
