@@ -1080,15 +1080,10 @@ function overlapsExcluded(excl: Span[], start: number, end: number): boolean {
 /** How far back a rule's left context may reach (characters). */
 const LEFT_WINDOW = 64;
 
-const groupCounts = new Map<RegExp, number>();
-function groupCount(re: RegExp): number {
-  let n = groupCounts.get(re);
-  if (n === undefined) {
-    n = (new RegExp(`${re.source}|`).exec('') as RegExpExecArray).length - 1;
-    groupCounts.set(re, n);
-  }
-  return n;
-}
+/** How many capturing groups each rule's left context has; fixed once the rules are built. */
+const LEFT_GROUPS: ReadonlyMap<RegExp, number> = new Map(
+  rules.filter((r) => r.left).map((r) => [r.left as RegExp, (new RegExp(`${(r.left as RegExp).source}|`).exec('') as RegExpExecArray).length - 1]),
+);
 
 /** Joins a left-context match and a core match into one match, numbered as the combined regex would be. */
 function withLeft(core: RegExpExecArray, pre: RegExpExecArray | null, leftGroups: number, text: string): RegExpExecArray {
@@ -1138,7 +1133,7 @@ export function findDates(text: string, options: DateOptions): DateMention[] {
       let pre = rule.left.exec(text.slice(from, m.index));
       if (pre && pre[0].length === 0) pre = null;
       if (!pre && rule.needLeft) return;
-      m = withLeft(m, pre, groupCount(rule.left), text);
+      m = withLeft(m, pre, LEFT_GROUPS.get(rule.left) ?? 0, text);
     }
     if (rule.accept && !rule.accept(m, text)) return;
     let start = m.index, end = m.index + m[0].length;
