@@ -652,6 +652,19 @@ export function findEntities(text: string, options: EntityOptions = {}): EntityM
     if (id === undefined) ids.set(k, (id = entityId(type, canonical)));
     return id;
   };
+  // A two- or three-word name with no cue is a person when its last word also stands alone in the article
+  // ("Vishwanand Subryan" … "Subryan"): news re-mentions people by surname, products and bodies rarely so.
+  const loneWords = new Set<string>();
+  for (const c of candidates) {
+    // "the Pro" is a thing: people do not take an article.
+    if (c.first === c.last && !(c.first > 0 && DETERMINERS.has(tokens[c.first - 1].key))) loneWords.add(tokens[c.first].key);
+  }
+  for (const c of candidates) {
+    if (c.type === 'PERSON' && c.strength === 0 && c.tentative && !tokens[c.nameFirst].headline && loneWords.has(tokens[c.last].key)) {
+      c.tentative = false;
+      c.strength = 1;
+    }
+  }
   // Types learnt in the article: the strongest evidence for a surface form wins for all its occurrences.
   const best = new Map<string, Candidate>();
   for (const c of candidates) {

@@ -144,6 +144,13 @@ describe('entities', () => {
       assert.strictEqual(typeOf(ms, 'Dr. Ofori'), 'PERSON');
     });
 
+    it('takes an unknown two-word name for a person when its last word recurs alone', () => {
+      const ms = findEntities('Officials met Zorvan Kettleby on Monday. Later, reporters asked Kettleby about the Joint Strike Fighter deal.');
+      assert.strictEqual(typeOf(ms, 'Zorvan Kettleby'), 'PERSON');
+      assert.strictEqual(find(ms, 'Kettleby')[0].id, 'person:zorvan-kettleby');
+      assert.ok(!ms.some((m) => m.text.includes('Strike')));
+    });
+
     it('does not take products for organisations', () => {
       const ms = findEntities('The airline ordered ten Airbus A380 jets and two Boeing 787 Dreamliner aircraft, and sold iTunes Music Store cards.');
       assert.ok(!ms.some((m) => m.type === 'ORGANIZATION'), JSON.stringify(ms));
