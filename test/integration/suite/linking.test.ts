@@ -1,0 +1,98 @@
+// Linking across articles in a real VS Code: event and quote hovers with "Also reported in", Go to
+// References across the folder, and article text that tries to be markup shown as plain text.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+
+const EXTENSION_ID = 'article-annotator.article-annotator';
+
+async function ready(): Promise<void> {
+  const ext = vscode.extensions.getExtension<{ ready: Promise<void> }>(EXTENSION_ID)!;
+  await (await ext.activate()).ready;
+}
+
+async function seed(prefix: string): Promise<vscode.TextDocument> {
+  const [uri] = await vscode.workspace.findFiles(`${prefix}_*.txt`);
+  return vscode.workspace.openTextDocument(uri);
+}
+
+async function hovers(doc: vscode.TextDocument, offset: number): Promise<vscode.MarkdownString[]> {
+  const hs = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, doc.positionAt(offset));
+  return hs.flatMap((h) => h.contents.filter((c): c is vscode.MarkdownString => typeof c !== 'string' && 'value' in c));
+}
+
+const plain = (md: string) => md.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+
+describe('linking across articles', function () {
+  this.timeout(60000);
+
+  it('an event hover lists the other articles that report it, with a link that opens them', async () => {
+    await ready();
+    const doc = await seed('003');
+    const offset = doc.getText().indexOf('on Sunday met with South Korean President Yoon Suk Yeol in Seoul');
+    const md = await hovers(doc, offset + 4);
+    const event = md.find((m) => m.value.includes('Event'));
+    assert.ok(event, md.map((m) => m.value).join('\n---\n'));
+    assert.match(plain(event.value), /Also reported in/);
+    const link = /\(command:articleAnnotator\.openMention\?([^)]+)\)/.exec(event.value);
+    assert.ok(link, event.value);
+    const args = JSON.parse(decodeURIComponent(link[1]));
+    assert.ok(!String(args.path).includes('003_'), 'links to another article');
+    await vscode.commands.executeCommand('articleAnnotator.openMention', args);
+    const editor = vscode.window.activeTextEditor!;
+    assert.strictEqual(editor.document.uri.toString(), args.path);
+    assert.strictEqual(editor.document.offsetAt(editor.selection.start), args.start);
+    // Only the extension's own command may run from the hover.
+    const trusted = event.isTrusted;
+    assert.ok(typeof trusted === 'object' && trusted.enabledCommands.length === 1 && trusted.enabledCommands[0] === 'articleAnnotator.openMention');
+    // The Seoul summit is never offered as the Tokyo one.
+    assert.ok(!/Tokyo/.test(plain(event.value).split('\n')[0]), event.value);
+  });
+
+  it('Go to References on a person lists mentions in every article of the folder', async () => {
+    await ready();
+    const doc = await seed('004');
+    const offset = doc.getText().indexOf('Fumio Kishida');
+    const locations = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', doc.uri, doc.positionAt(offset + 2));
+    const files = new Set(locations.map((l) => l.uri.toString()));
+    assert.ok(files.size >= 4, `${files.size} articles: ${[...files].join(', ')}`);
+    for (const l of locations.slice(0, 10)) {
+      const d = await vscode.workspace.openTextDocument(l.uri);
+      assert.match(d.getText(l.range), /Kishida/);
+    }
+  });
+
+  it('a quote hover names the speaker and the other outlet', async () => {
+    await ready();
+    const doc = await seed('002');
+    const offset = doc.getText().indexOf('It took 12 years to restore');
+    const md = await hovers(doc, offset + 5);
+    const quote = md.find((m) => plain(m.value).includes('Quote'));
+    assert.ok(quote, md.map((m) => m.value).join('\n---\n'));
+    assert.match(plain(quote.value), /Yoon Suk Yeol/);
+    assert.match(plain(quote.value), /Also quoted in/);
+  });
+
+  it('shows Markdown links, command: URIs and HTML in an article as plain text', async () => {
+    await ready();
+    const folder = vscode.workspace.workspaceFolders![0].uri;
+    const uri = vscode.Uri.joinPath(folder, 'hostile.txt');
+    const text =
+      'Hostile headline\n\nMr. [Kishida](command:workbench.action.terminal.new) met <img src=x onerror=alert(1)> Yoon in Tokyo on Thursday. ' +
+      'See http://example.com and [x](https://example.com "t").\n';
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('articleAnnotator.treatAsArticle');
+    for (const needle of ['Kishida', 'Tokyo', 'Thursday']) {
+      const md = await hovers(doc, text.indexOf(needle) + 1);
+      assert.ok(md.length > 0, `no hover on ${needle}`);
+      for (const m of md) {
+        const commands = [...m.value.matchAll(/\]\((command:[^)?]+)/g)].map((x) => x[1]);
+        assert.ok(commands.every((c) => c === 'command:articleAnnotator.openMention'), m.value);
+        assert.ok(!/(^|[^\\])<img/.test(m.value), m.value);
+        assert.ok(!/(^|[^\\])\]\((command:workbench|https?:)/.test(m.value), m.value);
+        assert.strictEqual(m.supportHtml, false);
+      }
+    }
+  });
+});
