@@ -437,7 +437,12 @@ function positionalWord(tokens: Token[], first: number, last: number): boolean {
 }
 
 function lookup(tokens: Token[], first: number, last: number): GazetteerEntry | undefined {
-  return NAMES.get(keyOf(tokens, first, last));
+  const key = keyOf(tokens, first, last);
+  const found = NAMES.get(key);
+  if (found || !key.endsWith('s')) return found;
+  // Plural demonyms: "Americans", "South Koreans".
+  const singular = NAMES.get(key.slice(0, -1));
+  return singular?.type === 'NATIONALITY' ? singular : undefined;
 }
 
 /** Splits a capitalised run into typed candidates. */
@@ -568,6 +573,9 @@ function classify(tokens: Token[], first: number, last: number): [EntityType | n
   if (next && next.gap === 'space' && !next.cap && PLACE_HEADS.has(next.key) && next.key !== 'state' && next.key !== 'center') return ['PLACE', 2];
   if (cueWord && ORG_APPOSITIONS.has(cueWord.key)) return ['ORGANIZATION', 2];
   if (single && tokens[first].allCaps && !CAPS_STOPWORDS.has(tokens[first].text.replace(/\./g, ''))) return ['ORGANIZATION', 1];
+  // "the Sixers", "the Beatles", "the Navy": a capitalised plural or an organisation word after "the" mid-sentence.
+  if (single && prev && prev.key === 'the' && !tokens[first].positional && (/\p{Ll}s$/u.test(tokens[first].text) || ORG_HEADS.has(tokens[first].key)))
+    return ['ORGANIZATION', 1];
   if (!single && ORG_HEADS.has(lastKey)) return ['ORGANIZATION', 3];
   if (!single && PLACE_HEADS.has(lastKey)) return ['PLACE', 3];
   if (!single && allNameShaped && GIVEN_NAMES.has(tokens[first].text) && last - first <= 3) return ['PERSON', 2];
