@@ -1077,21 +1077,32 @@ function overlapsExcluded(excl: Span[], start: number, end: number): boolean {
   return false;
 }
 
-/** How far back a rule's left context may reach (characters). */
-const LEFT_WINDOW = 64;
+/**
+ * Each rule's left context as a sticky lookbehind: tried once, right-to-left, at the start of the core match
+ * (instead of an end-anchored regex tried at every position of a slice). Group 1 holds the whole context.
+ */
+const LEFT_BEHIND: ReadonlyMap<RegExp, RegExp> = new Map(
+  rules
+    .filter((r) => r.left)
+    .map((r) => {
+      const left = r.left as RegExp;
+      return [left, new RegExp(`(?<=(${left.source.replace(/\$$/, '')}))`, `${left.flags.replace(/[gy]/g, '')}y`)];
+    }),
+);
 
-/** How many capturing groups each rule's left context has; fixed once the rules are built. */
-const LEFT_GROUPS: ReadonlyMap<RegExp, number> = new Map(
+/** How many capturing groups each rule's left context has. */
+const LEFT_GROUP_COUNT: ReadonlyMap<RegExp, number> = new Map(
   rules.filter((r) => r.left).map((r) => [r.left as RegExp, (new RegExp(`${(r.left as RegExp).source}|`).exec('') as RegExpExecArray).length - 1]),
 );
 
 /** Joins a left-context match and a core match into one match, numbered as the combined regex would be. */
-function withLeft(core: RegExpExecArray, pre: RegExpExecArray | null, leftGroups: number, text: string): RegExpExecArray {
-  const arr: (string | undefined)[] = [(pre ? pre[0] : '') + core[0]];
-  for (let i = 1; i <= leftGroups; i++) arr.push(pre ? pre[i] : undefined);
+function withLeft(core: RegExpExecArray, pre: RegExpExecArray | null, text: string, leftGroups: number): RegExpExecArray {
+  // pre[1] is the whole context, pre[2…] its own groups.
+  const arr: (string | undefined)[] = [(pre ? pre[1] : '') + core[0]];
+  for (let i = 0; i < leftGroups; i++) arr.push(pre ? pre[i + 2] : undefined);
   for (let i = 1; i < core.length; i++) arr.push(core[i]);
   const out = arr as unknown as RegExpExecArray;
-  out.index = core.index - (pre ? pre[0].length : 0);
+  out.index = core.index - (pre ? pre[1].length : 0);
   out.input = text;
   return out;
 }
@@ -1129,11 +1140,12 @@ export function findDates(text: string, options: DateOptions): DateMention[] {
   const addMatch = (rule: Rule, core: RegExpExecArray) => {
     let m = core;
     if (rule.left) {
-      const from = Math.max(0, m.index - LEFT_WINDOW);
-      let pre = rule.left.exec(text.slice(from, m.index));
-      if (pre && pre[0].length === 0) pre = null;
+      const behind = LEFT_BEHIND.get(rule.left) as RegExp;
+      behind.lastIndex = m.index;
+      const found = behind.exec(text);
+      const pre = found && found[1].length > 0 ? found : null;
       if (!pre && rule.needLeft) return;
-      m = withLeft(m, pre, LEFT_GROUPS.get(rule.left) ?? 0, text);
+      m = withLeft(m, pre, text, LEFT_GROUP_COUNT.get(rule.left) ?? 0);
     }
     if (rule.accept && !rule.accept(m, text)) return;
     let start = m.index, end = m.index + m[0].length;

@@ -1,8 +1,8 @@
 // Regular-expression building blocks for date and time expressions (source strings, compiled once by the rules).
 
-/** Spaces inside one line: expressions never run across a line break. */
-export const SP = '[ \\t\\u00a0]+';
-export const SPO = '[ \\t\\u00a0]*';
+/** Spaces inside one line (a few at most): expressions never run across a line break or a wide gap. */
+export const SP = '[ \\t\\u00a0]{1,4}';
+export const SPO = '[ \\t\\u00a0]{0,4}';
 
 export const WEEKDAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
 export const MONTH_FULL = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
