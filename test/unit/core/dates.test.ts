@@ -318,6 +318,33 @@ describe('dates', () => {
       assert.strictEqual(big.slice(last.start, last.end), last.text);
     });
 
+    it('keeps its invariants on random mixtures of date words', () => {
+      const tokens = [
+        'the', 'The', 'last', 'next', 'this', 'past', 'early', 'mid-', 'of', 'in', 'on', 'since', 'from', 'to', 'between',
+        'and', 'a', 'one', 'twenty-five', 'several', 'dozen', 'and a half', 'year', 'years', 'month', 'weeks', 'weekend',
+        'day', 'hours', 'decades', 'quarter', 'first', 'fourth', 'Q3', 'spring', 'Fall', 'winter', 'Monday', 'Sunday',
+        'morning', 'night', 'January', 'March', 'May', 'Dec.', '2019', '1910', '45', '-', '–', '/', '.', ',', '12:30', '10',
+        'p.m.', 'UTC', '1100', 'hrs', 'ago', 'today', 'Tonight', 'now', 'recently', 'more', 'every', 'per', 'annual',
+        'Christmas', 'that', 'same', 'following', '1990s', "'90s", '20th', 'century', 'FY', '2023-05-07', '7/8/07',
+        '16.03.2023', '2023年3月16日', 'will', 'said', '\n', '\r\n', '🎉', '東京', '   ', '$', 'million', 'until',
+      ];
+      let seed = 12345;
+      const rnd = (n: number) => {
+        seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+        return seed % n;
+      };
+      for (let i = 0; i < 3000; i++) {
+        const parts: string[] = [];
+        for (let j = 3 + rnd(12); j > 0; j--) parts.push(tokens[rnd(tokens.length)]);
+        const text = parts.join(rnd(4) ? ' ' : '');
+        for (const published of ['2023-03-16', null, '2024-02-29']) {
+          for (const m of run(text, { published })) {
+            assert.ok(!/undefined|NaN|null/.test(m.value + m.explanation), `${JSON.stringify(text)}: ${m.value} / ${m.explanation}`);
+          }
+        }
+      }
+    });
+
     it('finishes pathological inputs', () => {
       const inputs = [
         '1'.repeat(100000),
