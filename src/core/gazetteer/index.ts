@@ -36,7 +36,10 @@ function buildNames(): Map<string, GazetteerEntry> {
     const key = lookupKey(name);
     if (override || !names.has(key)) names.set(key, entry);
   };
-  for (const c of KNOWN_ORG_LIST) put(c, { type: 'ORGANIZATION', canonical: c.replace(/^The /, '') });
+  for (const c of KNOWN_ORG_LIST) {
+    const [name, full] = c.split('=');
+    put(name, { type: 'ORGANIZATION', canonical: (full ?? name).replace(/^The /, '') });
+  }
   for (const r of REGION_NAMES) put(r, { type: 'PLACE', canonical: r }, true);
   for (const c of CITY_NAMES) put(c, { type: 'PLACE', canonical: c }, true);
   for (const s of US_STATE_NAMES) put(s, { type: 'PLACE', canonical: s }, true);

@@ -21,7 +21,8 @@ unit division parent consortium startup start-up publisher network channel stati
 association organisation organization institute council ministry regulator watchdog team club university school
 outlet website operator supplier contractor developer distributor brand chain insurer fund investor`;
 
-/** Well-known organisations: companies, institutions, news agencies (world knowledge, not tied to any corpus). */
+/** Well-known organisations: companies, institutions, news agencies (world knowledge, not tied to any corpus).
+ *  "Short=Full" gives a short form its full name, so that both spellings are one entity. */
 const KNOWN_ORGS = `
 Apple|Microsoft|Google|Alphabet|Amazon|Meta|Facebook|Instagram|WhatsApp|Twitter|Netflix|Intel|AMD|Nvidia|Qualcomm|IBM|Oracle|Cisco|
 Dell|HP|Hewlett-Packard|Lenovo|Samsung|LG|Sony|Panasonic|Toshiba|Hitachi|Fujitsu|NEC|Sharp|Nintendo|Huawei|Xiaomi|Alibaba|Tencent|
@@ -31,21 +32,21 @@ Airbus|Boeing|EADS|Embraer|Bombardier|Lockheed Martin|Lockheed|Northrop Grumman|
 Rolls-Royce|Pratt & Whitney|General Electric|Safran|Thales|Dassault|Finmeccanica|Leonardo|Mitsubishi|Kawasaki|
 Toyota|Honda|Nissan|Mazda|Subaru|Suzuki|Hyundai|Kia|Volkswagen|BMW|Mercedes-Benz|Daimler|Audi|Porsche|Ford|General Motors|GM|
 Chrysler|Fiat|Renault|Peugeot|Volvo|Stellantis|
-Walmart|Wal-Mart|Target|Costco|Best Buy|Tesco|Carrefour|IKEA|Starbucks|McDonald's|Coca-Cola|Pepsi|PepsiCo|Nestle|Unilever|
+Walmart|Wal-Mart=Walmart|Target|Costco|Best Buy|Tesco|Carrefour|IKEA|Starbucks|McDonald's|Coca-Cola|Pepsi|PepsiCo|Nestle|Unilever|
 Procter & Gamble|Johnson & Johnson|Pfizer|Moderna|Novartis|Roche|Merck|AstraZeneca|GlaxoSmithKline|Bayer|Sanofi|
 Exxon|ExxonMobil|Chevron|Shell|BP|Total|TotalEnergies|Gazprom|Rosneft|Aramco|Sinopec|PetroChina|
 Goldman Sachs|Morgan Stanley|JPMorgan|JPMorgan Chase|Citigroup|Citibank|HSBC|Barclays|UBS|Credit Suisse|Deutsche Bank|BNP Paribas|
 Nomura|SoftBank|Berkshire Hathaway|BlackRock|Visa|Mastercard|American Express|
 Lufthansa|Ryanair|easyJet|Aeroflot|Emirates|Etihad|Qantas|Cathay Pacific|Aer Lingus|KLM|Iberia|Alitalia|Delta|JetBlue|
 Southwest Airlines|American Airlines|United Airlines|British Airways|Air France|Singapore Airlines|Korean Air|Asiana|
-All Nippon Airways|ANA|Japan Airlines|JAL|Air China|China Eastern|China Southern|Air India|Air Canada|Qatar Airways|Garuda Indonesia|
-Reuters|Associated Press|AP|AFP|Agence France-Presse|Bloomberg|Xinhua|Kyodo|Yonhap|KCNA|TASS|Interfax|Anadolu|EFE|ANSA|DPA|PTI|
+All Nippon Airways|ANA=All Nippon Airways|Japan Airlines|JAL=Japan Airlines|Air China|China Eastern|China Southern|Air India|Air Canada|Qatar Airways|Garuda Indonesia|
+Reuters|Associated Press|AP=Associated Press|AFP=Agence France-Presse|Agence France-Presse|Bloomberg|Xinhua|Kyodo|Yonhap|KCNA|TASS|Interfax|Anadolu|EFE|ANSA|DPA|PTI|
 BBC|CNN|NHK|CBS|NBC|ABC|Fox News|MSNBC|Al Jazeera|Sky News|NPR|PBS|Deutsche Welle|
 New York Times|Washington Post|Wall Street Journal|Financial Times|The Guardian|The Times|The Economist|Der Spiegel|Le Monde|
 Nikkei|Asahi Shimbun|Yomiuri Shimbun|Mainichi|Korea Herald|Korea Times|JoongAng Ilbo|Chosun Ilbo|Hankyoreh|South China Morning Post|
 Gallup|Pew Research Center|Ipsos|YouGov|Nielsen|
-United Nations|UN|U.N.|NATO|WTO|WHO|IMF|World Bank|OECD|OPEC|ASEAN|APEC|G7|G8|G20|Group of Seven|Group of Twenty|BRICS|
-European Commission|European Parliament|European Central Bank|ECB|Council of Europe|African Union|Arab League|Interpol|
+United Nations|UN=United Nations|U.N.=United Nations|NATO|World Trade Organization|WTO=World Trade Organization|World Health Organization|WHO=World Health Organization|International Monetary Fund|IMF=International Monetary Fund|World Bank|OECD|OPEC|ASEAN|APEC|G7=Group of Seven|G8=Group of Eight|G20=Group of Twenty|Group of Seven|Group of Eight|Group of Twenty|BRICS|
+European Commission|European Parliament|European Central Bank|ECB=European Central Bank|Council of Europe|African Union|Arab League|Interpol|
 Red Cross|Amnesty International|Human Rights Watch|Greenpeace|UNICEF|UNESCO|UNHCR|IAEA|Security Council|
 Pentagon|White House|Kremlin|Congress|Senate|Supreme Court|FBI|CIA|NSA|NASA|FAA|FDA|SEC|EPA|GAO|Federal Reserve|
 State Department|Justice Department|Department of Defense|Department of State|Homeland Security|

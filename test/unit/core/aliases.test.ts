@@ -115,6 +115,12 @@ describe('aliases', () => {
     assert.strictEqual(recordOf(recs, wto.id).articles.length, 2);
   });
 
+  it('knows well-known short forms: G7 is the Group of Seven', () => {
+    const g7 = recordOf(records, 'org:group-of-seven');
+    assert.ok(g7.spellings.includes('G7') && g7.spellings.includes('Group of Seven'));
+    assert.strictEqual(g7.articles.length, 2);
+  });
+
   it('returns nothing for an empty folder', () => {
     assert.deepStrictEqual(linkEntities([]), []);
   });
