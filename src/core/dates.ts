@@ -731,6 +731,24 @@ rules.push({
   },
 });
 
+// "on this day": the publication date; "to this day", "this day and age": the present.
+rules.push({
+  name: 'this-day',
+  triggers: ['day'],
+  left: new RegExp(`\\b[Tt]his${SP}$`),
+  needLeft: true,
+  re: /day(?![A-Za-z'’-])/y,
+  resolve: (m, ctx, start, end) => {
+    const pw = prevWord(ctx.text, start);
+    const nw = nextWord(ctx.text, end).toLowerCase();
+    if (pw === 'to' || pw === 'until' || pw === 'till' || nw === 'and') {
+      return { type: 'DATE', value: 'PRESENT_REF', explanation: '"this day" here means the present', relative: false };
+    }
+    if (ctx.pub === null) return { type: 'DATE', value: 'XXXX-XX-XX', explanation: `"this day"; ${UNKNOWN}`, relative: true };
+    return dayResult(ctx.pub, `"this day" is the publication date ${ctx.pubStr}`, true);
+  },
+});
+
 // Anaphoric days: "that morning", "the next day", "the same day" — anchored on the latest day mentioned.
 rules.push({
   name: 'anaphoric-day',

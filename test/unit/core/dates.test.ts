@@ -127,6 +127,7 @@ describe('dates', () => {
       assert.strictEqual(get(found, 'recently').value, 'PAST_REF');
       assert.strictEqual(valueOf('Jobs died yesterday.', 'yesterday', '2011-10-06'), '2011-10-05');
       assert.strictEqual(valueOf('It ships tomorrow.', 'tomorrow'), '2023-03-17');
+      assert.strictEqual(valueOf('The feud lingers to this day.', 'this day'), 'PRESENT_REF');
     });
 
     it('reads sets', () => {
@@ -385,7 +386,7 @@ describe('dates', () => {
     it('001 (published 2023-03-16)', () => {
       check('001', '2023-03-16', [
         ['Thursday', '2023-03-16'], ['years', 'PXY'], ['Thursday', '2023-03-16'], ['12 years', 'P12Y'], ['hours', 'PTXH'],
-        ['almost four-year', 'P4Y'], ['This week', '2023-W11'], ['spring', '2023-SP'], ['Today', '2023-03-16'],
+        ['almost four-year', 'P4Y'], ['This week', '2023-W11'], ['this day', '2023-03-16'], ['spring', '2023-SP'], ['Today', '2023-03-16'],
         ['that morning', '2023-03-16TMO'], ['2019', '2019'], ['decades-old', 'PXDE'], ['2018', '2018'],
         ['Friday', '2023-03-10'], ['2021', '2021'], ['Thursday', '2023-03-16'], ['last week', '2023-W10'],
         ['December', '2022-12'], ['Wednesday', '2023-03-15'],
