@@ -77,13 +77,13 @@ describe('linking across articles', function () {
     const folder = vscode.workspace.workspaceFolders![0].uri;
     const uri = vscode.Uri.joinPath(folder, 'hostile.txt');
     const text =
-      'Hostile headline\n\nMr. [Kishida](command:workbench.action.terminal.new) met <img src=x onerror=alert(1)> Yoon in Tokyo on Thursday. ' +
+      'Hostile headline\n\nPrime Minister Fumio Kishida [click](command:workbench.action.terminal.new) met <img src=x onerror=alert(1)> Yoon in Tokyo on Thursday. ' +
       'See http://example.com and [x](https://example.com "t").\n';
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
     const doc = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(doc);
     await vscode.commands.executeCommand('articleAnnotator.treatAsArticle');
-    for (const needle of ['Kishida', 'Tokyo', 'Thursday']) {
+    for (const needle of ['Fumio Kishida', 'Tokyo', 'Thursday']) {
       const md = await hovers(doc, text.indexOf(needle) + 1);
       assert.ok(md.length > 0, `no hover on ${needle}`);
       for (const m of md) {
