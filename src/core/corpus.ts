@@ -81,7 +81,18 @@ export interface CorpusJson {
   quotes: { id: string; speaker: string | null; mentions: { path: string; start: number; end: number }[] }[];
 }
 
+/**
+ * Persists per-article analyses between sessions (the extension keeps them under its storage), so
+ * reopening a large folder does not analyse every article again. Implementations do the I/O.
+ */
+export interface AnalysisStore {
+  load(path: string, text: string, userPublished: string | null): ArticleAnalysis | undefined;
+  save(path: string, text: string, userPublished: string | null, analysis: ArticleAnalysis): void;
+}
+
 export class CorpusIndex {
+  constructor(private readonly store?: AnalysisStore) {}
+
   private readonly docs = new Map<string, DocEntry>();
   private dirty = true;
   private analyses = new Map<string, ArticleAnalysis>();
@@ -110,7 +121,12 @@ export class CorpusIndex {
     const published: PublishedDate | null = userPublished ? { value: userPublished, origin: 'user', reason: 'set by you' } : null;
     const cache = prev?.cache ?? new ChunkCache();
     cache.resetCounters();
-    const base = analyzeArticle(text, path, { published, cache });
+    // A stored analysis is only used for a first load; edits of a loaded article go through the chunk cache.
+    let base = prev ? undefined : this.store?.load(path, text, userPublished);
+    if (!base) {
+      base = analyzeArticle(text, path, { published, cache });
+      this.store?.save(path, text, userPublished, base);
+    }
     this.docs.set(path, { path, text, userPublished, base, cache });
     this.dirty = true;
   }

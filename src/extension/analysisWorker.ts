@@ -1,11 +1,22 @@
 // Worker thread that owns the corpus index, so analysing large files never blocks the extension host.
-import { parentPort } from 'worker_threads';
+import { parentPort, workerData } from 'worker_threads';
 import { CorpusIndex } from '../core/corpus';
+import { analysisBuild, DiskAnalysisStore } from './analysisStore';
 import { RequestMessage, RequestName, Requests, ResponseMessage } from './protocol';
 import { buildCoverage, groupMentions, MentionKind } from './views/viewModel';
 import { sentenceAt } from '../core/article';
 
-const index = new CorpusIndex();
+function openStore(): DiskAnalysisStore | undefined {
+  const dir = (workerData as { cacheDir?: string } | undefined)?.cacheDir;
+  if (!dir) return undefined;
+  try {
+    return new DiskAnalysisStore(dir, analysisBuild(__filename));
+  } catch {
+    return undefined;
+  }
+}
+
+const index = new CorpusIndex(openStore());
 
 function mentionsOf(kind: MentionKind, id: string) {
   if (kind === 'entity') return index.entityMentions(id);

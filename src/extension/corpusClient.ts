@@ -11,11 +11,12 @@ export class CorpusClient {
   private readonly pending = new Map<number, Pending>();
   private disposed = false;
 
-  constructor(private readonly extensionPath: string, private readonly log: (line: string) => void) {}
+  /** `cacheDir`: where the worker keeps analyses between sessions (the extension's storage). */
+  constructor(private readonly extensionPath: string, private readonly log: (line: string) => void, private readonly cacheDir?: string) {}
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(path.join(this.extensionPath, 'dist', 'analysisWorker.js'));
+    const worker = new Worker(path.join(this.extensionPath, 'dist', 'analysisWorker.js'), { workerData: { cacheDir: this.cacheDir } });
     worker.on('message', (msg: ResponseMessage) => {
       const p = this.pending.get(msg.id);
       if (!p) return;

@@ -26,7 +26,7 @@ export function activate(context: vscode.ExtensionContext): ArticleAnnotatorApi 
   const output = vscode.window.createOutputChannel('Article Annotator', { log: true });
   const log = (line: string) => output.info(line);
   const settings = readSettings();
-  const client = new CorpusClient(context.extensionPath, log);
+  const client = new CorpusClient(context.extensionPath, log, (context.storageUri ?? context.globalStorageUri).fsPath);
   const tracker = new ArticleTracker(client, context.workspaceState, log);
   const view = async (uri: vscode.Uri, range?: { start: number; end: number }): Promise<DocumentView | null> => {
     if (!tracker.isArticle(uri)) return null;
