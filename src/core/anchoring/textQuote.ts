@@ -20,10 +20,10 @@ export function describeQuote(text: string, start: number, end: number, context 
 
 /**
  * Similarity in [0, 1] between the stored prefix and the text just before `start`.
- * An empty prefix means the quote began the text: it fits perfectly at offset 0 and not at all elsewhere.
+ * An empty prefix means the quote began the text: it fits perfectly at offset 0; elsewhere it says nothing either way (0.5).
  */
 export function prefixSimilarity(text: string, start: number, prefix: string): number {
-  if (prefix.length === 0) return start === 0 ? 1 : 0;
+  if (prefix.length === 0) return start === 0 ? 1 : 0.5;
   const slack = Math.ceil(prefix.length / 4);
   const window = text.slice(Math.max(0, start - prefix.length - slack), start);
   return 1 - Math.min(prefix.length, distanceAnchoredAtEnd(prefix, window)) / prefix.length;
@@ -31,7 +31,7 @@ export function prefixSimilarity(text: string, start: number, prefix: string): n
 
 /** Similarity in [0, 1] between the stored suffix and the text just after `end`. */
 export function suffixSimilarity(text: string, end: number, suffix: string): number {
-  if (suffix.length === 0) return end === text.length ? 1 : 0;
+  if (suffix.length === 0) return end === text.length ? 1 : 0.5;
   const slack = Math.ceil(suffix.length / 4);
   const window = text.slice(end, end + suffix.length + slack);
   return 1 - Math.min(suffix.length, distanceAnchoredAtStart(suffix, window)) / suffix.length;

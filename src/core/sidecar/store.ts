@@ -19,7 +19,7 @@ export interface SidecarFileSystem {
   writeFile(path: string, data: string | Uint8Array): Promise<void>;
   rename(from: string, to: string): Promise<void>;
   unlink(path: string): Promise<void>;
-  stat(path: string): Promise<{ size: number }>;
+  stat(path: string): Promise<{ size: number; mtimeMs?: number }>;
   mkdir(path: string, options: { recursive: true }): Promise<unknown>;
   /** Opens a new file for writing; must fail if it exists ('wx'). */
   open(path: string, flags: 'wx'): Promise<WritableFileHandle>;
@@ -52,6 +52,10 @@ export interface SidecarStoreOptions {
   sidecarPathFor?: (articlePath: string) => string;
   /** Largest sidecar read or written, in bytes (default 20 MB). */
   maxBytes?: number;
+  /** A lock file older than this is taken to be left by a writer that died (default 10 s). */
+  staleLockMs?: number;
+  /** How long to wait for another writer's lock (default 5 s). */
+  lockWaitMs?: number;
 }
 
 export const DEFAULT_MAX_SIDECAR_BYTES = 20 * 1024 * 1024;
@@ -73,12 +77,16 @@ export class SidecarStore {
   private readonly maxBytes: number;
   private readonly pathFor: (articlePath: string) => string;
   private readonly loaded = new Map<string, Loaded>();
+  private readonly staleLockMs: number;
+  private readonly lockWaitMs: number;
 
   constructor(options: SidecarStoreOptions) {
     this.fs = options.fs;
     this.root = path.resolve(options.workspaceRoot);
     this.maxBytes = options.maxBytes ?? DEFAULT_MAX_SIDECAR_BYTES;
     this.pathFor = options.sidecarPathFor ?? ((p) => p + '.annotations.yaml');
+    this.staleLockMs = options.staleLockMs ?? 10_000;
+    this.lockWaitMs = options.lockWaitMs ?? 5_000;
   }
 
   /** The sidecar path of an article (absolute). */
@@ -131,6 +139,48 @@ export class SidecarStore {
   private async writeMerged(target: string, produce: (disk: Loaded | null) => Sidecar | null): Promise<SaveResult> {
     const refused = await this.checkPath(target);
     if (refused) return { ok: false, path: target, error: refused };
+    // Read-merge-write must not interleave with another writer's (another window, another process):
+    // a lock file beside the sidecar, created exclusively, serialises them.
+    const lock = `${path.join(path.dirname(target), '.' + path.basename(target))}.lock`;
+    try {
+      await this.fs.mkdir(path.dirname(target), { recursive: true });
+    } catch (e) {
+      return { ok: false, path: target, error: ioError(`not saved: ${(e as Error).message}`) };
+    }
+    const locked = await this.acquireLock(lock);
+    if (!locked) return { ok: false, path: target, error: ioError('not saved: another writer holds the sidecar lock; try again') };
+    try {
+      return await this.writeMergedLocked(target, produce);
+    } finally {
+      await this.fs.unlink(lock).catch(() => undefined);
+    }
+  }
+
+  private async acquireLock(lock: string): Promise<boolean> {
+    const deadline = Date.now() + this.lockWaitMs;
+    for (let wait = 5; ; wait = Math.min(wait * 2, 100)) {
+      try {
+        const handle = await this.fs.open(lock, 'wx');
+        await handle.close();
+        return true;
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') return false;
+      }
+      try {
+        const { mtimeMs } = await this.fs.stat(lock);
+        if (mtimeMs !== undefined && Date.now() - mtimeMs > this.staleLockMs) {
+          await this.fs.unlink(lock).catch(() => undefined);
+          continue;
+        }
+      } catch {
+        continue; // released meanwhile
+      }
+      if (Date.now() > deadline) return false;
+      await new Promise((r) => setTimeout(r, wait));
+    }
+  }
+
+  private async writeMergedLocked(target: string, produce: (disk: Loaded | null) => Sidecar | null): Promise<SaveResult> {
     // Optimistic concurrency: if the file changes between our read and our rename, start again from it.
     for (let attempt = 0; attempt < 5; attempt++) {
       const disk = await this.readDisk(target);
@@ -238,7 +288,8 @@ export class SidecarStore {
     for (;;) {
       try {
         const real = await this.fs.realpath(probe);
-        return isInside(realRoot, real) ? null : ioError(`refused: ${target} leads outside the workspace (through a link)`);
+        const ok = probe === target ? isInside(realRoot, real) : real === realRoot || isInside(realRoot, real);
+        return ok ? null : ioError(`refused: ${target} leads outside the workspace (through a link)`);
       } catch {
         const parent = path.dirname(probe);
         if (parent === probe) return null;
