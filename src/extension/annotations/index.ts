@@ -17,6 +17,8 @@ export interface AnnotationsFeature {
   annotationsOf(uri: vscode.Uri): Promise<{ id: string; start: number; end: number; tag?: string; note?: string; status?: string; orphan: boolean }[]>;
   /** Resolves once the sidecars present at startup have been read and their publication dates applied. */
   annotationsReady: Promise<void>;
+  /** The Annotations view as text (label and description of each row, children indented), for tests. */
+  annotationTreeText(): string[];
 }
 
 export function registerAnnotations(
@@ -99,6 +101,19 @@ export function registerAnnotations(
       return st.live.map((a) => ({ id: a.id, start: a.start, end: a.end, tag: a.tag, note: a.note, status: a.status, orphan: a.orphan }));
     },
     annotationsReady,
+    annotationTreeText() {
+      const lines: string[] = [];
+      const walk = (nodes: ReturnType<AnnotationTree['getChildren']>, depth: number) => {
+        for (const n of nodes) {
+          const item = tree.getTreeItem(n);
+          const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+          lines.push(`${'  '.repeat(depth)}${label}${item.description ? ` — ${item.description}` : ''}`);
+          walk(tree.getChildren(n), depth + 1);
+        }
+      };
+      walk(tree.getChildren(), 0);
+      return lines;
+    },
   };
 }
 

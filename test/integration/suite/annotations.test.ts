@@ -14,6 +14,7 @@ interface Api {
   annotations: {
     annotationsReady: Promise<void>;
     filterView<T>(v: T): T;
+    annotationTreeText(): string[];
     annotationsOf(uri: vscode.Uri): Promise<{ id: string; start: number; end: number; tag?: string; note?: string; status?: string; orphan: boolean }[]>;
   };
 }
@@ -185,6 +186,17 @@ describe('user annotations', function () {
     assert.strictEqual((await a.view(doc.uri))!.published!.origin, 'user');
   });
 
+  it('the Annotations view lists annotated articles with their annotations', async () => {
+    const a = await api();
+    const lines = a.annotations.annotationTreeText();
+    const doc = await seed('000');
+    const header = lines.findIndex((l) => l.startsWith(path.basename(doc.uri.fsPath)));
+    assert.ok(header >= 0, lines.join('\n'));
+    assert.match(lines[header], /\d+ annotations?/);
+    assert.ok(lines.slice(header + 1).some((l) => l.startsWith('  Fumio Kishida — person')), lines.join('\n'));
+    assert.ok(lines.filter((l) => !l.startsWith(' ')).length >= 3, 'fewer than three annotated articles listed');
+  });
+
   it('nextAnnotation and previousAnnotation move the selection through the article', async () => {
     await api();
     const doc = await seed('001');
@@ -273,6 +285,10 @@ describe('user annotations', function () {
       assert.strictEqual(fs.readFileSync(sidecarOf(doc), 'utf8'), broken, `${cmd} changed the broken sidecar`);
     }
     assert.deepStrictEqual(await a.annotations.annotationsOf(doc.uri), []);
+    assert.ok(a.annotations.annotationTreeText().some((l) => l.startsWith(path.basename(doc.uri.fsPath)) && l.includes('broken')), a.annotations.annotationTreeText().join('\n'));
+    await run('openSidecar', { uri: doc.uri.toString() });
+    assert.strictEqual(vscode.window.activeTextEditor?.document.uri.fsPath, sidecarOf(doc), 'the broken sidecar was not opened');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     fs.unlinkSync(sidecarOf(doc));
   });
 

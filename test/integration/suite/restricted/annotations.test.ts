@@ -1,5 +1,6 @@
 // Restricted Mode: annotation commands refuse and write nothing; highlights still come from the analysis.
 import * as assert from 'assert';
+import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
@@ -36,5 +37,35 @@ describe('user annotations in Restricted Mode', function () {
     }
     assert.deepStrictEqual(fs.readdirSync(root).sort(), before, 'a file was written in Restricted Mode');
     assert.ok(!fs.existsSync(out), 'the export was written in Restricted Mode');
+  });
+
+  it('shows annotations from an existing sidecar in hovers', async () => {
+    const a = await vscode.extensions.getExtension<{ ready: Promise<void>; annotations: { annotationsOf(u: vscode.Uri): Promise<{ id: string; orphan: boolean }[]> } }>(EXTENSION_ID)!.activate();
+    await a.ready;
+    const [uri] = await vscode.workspace.findFiles('001_*.txt');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const text = doc.getText();
+    const at = text.indexOf('Kishida');
+    const yaml = [
+      'schema: 1',
+      `article: ${JSON.stringify(path.basename(uri.fsPath))}`,
+      `textHash: "sha256:${createHash('sha256').update(text, 'utf8').digest('hex')}"`,
+      'annotations:',
+      '  - id: a-restricted',
+      '    tag: person',
+      `    text: Kishida`,
+      `    note: "seen in Restricted Mode"`,
+      `    position: { start: ${at}, end: ${at + 7} }`,
+      `    quote: { exact: Kishida, prefix: ${JSON.stringify(text.slice(Math.max(0, at - 32), at))}, suffix: ${JSON.stringify(text.slice(at + 7, at + 39))} }`,
+      '',
+    ].join('\n');
+    // The test writes the file (as git would); the extension only reads it.
+    fs.writeFileSync(uri.fsPath + '.annotations.yaml', yaml);
+    const live = await a.annotations.annotationsOf(uri);
+    assert.deepStrictEqual(live.map((x) => [x.id, x.orphan]), [['a-restricted', false]]);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, doc.positionAt(at + 2));
+    const text2 = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.ok(text2.includes('seen in Restricted Mode'), text2);
+    assert.strictEqual(fs.readFileSync(uri.fsPath + '.annotations.yaml', 'utf8'), yaml, 'the sidecar was rewritten in Restricted Mode');
   });
 });
