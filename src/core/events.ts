@@ -2,7 +2,7 @@
 // articles into events; conflicting dates or places veto a link, because a wrong link misleads the reader.
 import { ArticleAnalysis, DateMention, EntityMention, EventCluster, MentionRef, Span } from './model';
 import { COUNTRIES } from './gazetteer/places';
-import { datesCompatible, isExactDay, moreSpecific, parseTimex } from './text/datecompat';
+import { constraintsCompatible, DateConstraint, datesCompatible, isExactDay, moreSpecific, parseTimex } from './text/datecompat';
 import { contentStems, IRREGULAR_VERB_FORMS, stem, STOP_WORDS, tokenize } from './text/stem';
 
 export interface EventMention {
@@ -148,6 +148,9 @@ function isTimeAnchor(text: string, t: Trigger, previous: Trigger | undefined, c
   const before = text.slice(from, t.span.start);
   return /\b(?:before|after|ahead of|since|following|until|prior to)\b(?:\s+[^\s,;]+){0,6}\s*$/i.test(before);
 }
+
+/** A modal or infinitive marker right before a trigger ("will host", "to host", "could face"). */
+const MODAL_BEFORE = /\b(?:will|would|shall|could|may|might|to|['’]ll)\s+(?:\w+\s+)?$/i;
 
 /** Words that put a sentence's happening ahead of the time of writing. */
 const FUTURE = /\b(?:will|would|shall|going to|expected|scheduled|set to|plans? to|planned|upcoming|next|later|future|due to|to be held)\b|['’]ll\b/i;
@@ -316,6 +319,8 @@ export function findEventMentions(analysis: ArticleAnalysis): EventMention[] {
   for (const m of text.matchAll(/“[^”]{8,}?”|"[^"\n]{8,}?"/g)) quoted.push({ start: m.index!, end: m.index! + m[0].length });
   for (const sentence of article.sentences) {
     if (inside(article.boilerplate, sentence.start)) continue;
+    // A web address is not reporting ("http://…/2013/ellen-to-host-oscars").
+    if (/^\s*(?:https?:|www\.)/i.test(text.slice(sentence.start, sentence.start + 12))) continue;
     const sentEntities = entities.filter((e) => e.start >= sentence.start && e.end <= sentence.end);
     const sentDates = dates.filter((d) => d.start >= sentence.start && d.end <= sentence.end);
     const blocked: Span[] = [...sentEntities, ...sentDates];
@@ -332,7 +337,8 @@ export function findEventMentions(analysis: ArticleAnalysis): EventMention[] {
     // Mr. Kishida met"): dates scope rightwards, not back across a clause.
     const own = [...dateOf];
     for (let i = 0; i < triggers.length; i++) {
-      if (own[i]) continue;
+      // "announced Friday that she will host": what is to come does not share the day it was announced.
+      if (own[i] || MODAL_BEFORE.test(text.slice(Math.max(sentence.start, triggers[i].span.start - 20), triggers[i].span.start))) continue;
       const clause = clauseOf(breaks, triggers[i].span.start);
       let pick: DateMention | null = null;
       const next = i + 1 < triggers.length ? i + 1 : -1;
@@ -430,6 +436,14 @@ interface Features {
   index: number;
   doc: number;
   wordSet: Set<string>;
+  /** Sum of the IDF weights of wordSet. */
+  wordTotal: number;
+  when: DateConstraint | null;
+  exactDay: boolean;
+  notAfter: number;
+  latestStart: number;
+  /** Ids of the people named in the sentence. */
+  persons: string[];
 }
 
 interface ClusterState {
@@ -531,6 +545,10 @@ export interface ClusterOptions {
   sameStory?: number;
   /** Evidence an undated mention gets from an event dated within three days before its publication. */
   recentBonus?: number;
+  /** Evidence lost when both sentences name people and share none. */
+  personClash?: number;
+  /** Link repeated words within one article (default true). */
+  withinArticle?: boolean;
 }
 
 function cosine(a: Map<string, number>, b: Map<string, number>): number {
@@ -558,6 +576,8 @@ export function clusterEvents(mentions: EventMention[], options: ClusterOptions 
   const generalLocal = options.generalLocal ?? 1.3;
   const sameStory = options.sameStory ?? 0.35;
   const recentBonus = options.recentBonus ?? 0.4;
+  const personClash = options.personClash ?? 0.5;
+  const withinArticle = options.withinArticle ?? true;
   const paths = [...new Set(mentions.map((m) => m.path))];
   const docIndex = new Map(paths.map((p, i) => [p, i]));
   const nDocs = paths.length;
@@ -584,25 +604,34 @@ export function clusterEvents(mentions: EventMention[], options: ClusterOptions 
     }
     docVectors.set(path, v);
   }
-  const docSim = new Map<string, number>();
-  const similarity = (a: string, b: string): number => {
-    const key = a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
+  const docSim = new Map<number, number>();
+  const vectorByDoc = paths.map((p) => docVectors.get(p) ?? new Map<string, number>());
+  const similarityOf = (a: number, b: number): number => {
+    const key = a < b ? a * nDocs + b : b * nDocs + a;
     let s = docSim.get(key);
-    if (s === undefined) { s = cosine(docVectors.get(a)!, docVectors.get(b)!); docSim.set(key, s); }
+    if (s === undefined) { s = cosine(vectorByDoc[a], vectorByDoc[b]); docSim.set(key, s); }
     return s;
   };
 
-  const feats: Features[] = mentions.map((m, index) => ({ m, index, doc: docIndex.get(m.path)!, wordSet: new Set(m.words) }));
+  const wordWeight = new Map<string, number>();
+  for (const [w, df] of wordDf) wordWeight.set(w, idf(df));
+  const feats: Features[] = mentions.map((m, index) => {
+    const wordSet = new Set(m.words);
+    let wordTotal = 0;
+    for (const w of wordSet) wordTotal += wordWeight.get(w) ?? 0;
+    return {
+      m, index, doc: docIndex.get(m.path)!, wordSet, wordTotal,
+      when: parseTimex(m.date), exactDay: isExactDay(m.date), notAfter: notAfterOf(m), latestStart: latestStartOf(m),
+      persons: m.participants.filter((_, k) => m.participantTypes?.[k] === 'PERSON'),
+    };
+  });
 
+  /** IDF-weighted Jaccard overlap of the two sentences' words. */
   const wordOverlap = (a: Features, b: Features): number => {
+    const [small, large] = a.wordSet.size <= b.wordSet.size ? [a, b] : [b, a];
     let shared = 0;
-    let total = 0;
-    for (const w of a.wordSet) {
-      const weight = idf(wordDf.get(w));
-      total += weight;
-      if (b.wordSet.has(w)) shared += weight;
-    }
-    for (const w of b.wordSet) if (!a.wordSet.has(w)) total += idf(wordDf.get(w));
+    for (const w of small.wordSet) if (large.wordSet.has(w)) shared += wordWeight.get(w) ?? 0;
+    const total = a.wordTotal + b.wordTotal - shared;
     return total ? shared / total : 0;
   };
 
@@ -615,15 +644,18 @@ export function clusterEvents(mentions: EventMention[], options: ClusterOptions 
   const score = (a: Features, b: Features): number => {
     const x = a.m;
     const y = b.m;
-    if (!datesCompatible(x.date, y.date) || !placesCompatible(x.place, y.place)) return -Infinity;
-    if (notAfterOf(x) < latestStartOf(y) || notAfterOf(y) < latestStartOf(x)) return -Infinity;
+    if (a.when && b.when && !constraintsCompatible(a.when, b.when)) return -Infinity;
+    if (!placesCompatible(x.place, y.place)) return -Infinity;
+    if (a.notAfter < b.latestStart || b.notAfter < a.latestStart) return -Infinity;
+    const sameDay = a.exactDay && b.exactDay && x.date === y.date;
+    const sim = a.doc === b.doc ? 1 : similarityOf(a.doc, b.doc);
+    if (sim < minDocSim && !sameDay) return -Infinity;
     // Words outside the event classes (any past-tense verb, "war", "cooperation") need more support than
     // "summit" or "fired": they are as often background as the happening itself.
     const general = x.classes[0].startsWith('=');
     const lexical = x.lemma === y.lemma ? (general ? 1 - generalPenalty : 1) : 0.6;
     // Local evidence: the same day, the same place, the same people, the same words around the trigger.
     let local = 0;
-    const sameDay = !!x.date && x.date === y.date && isExactDay(x.date);
     if (x.date && y.date) local += sameDay ? 1.2 : 0.4;
     // An undated mention most likely means the news of its day: a dated event just before publication.
     else if (recentBonus && (recentFor(x, y) || recentFor(y, x))) local += recentBonus;
@@ -631,13 +663,16 @@ export function clusterEvents(mentions: EventMention[], options: ClusterOptions 
     let shared = 0;
     for (const p of x.participants) if (y.participants.includes(p)) shared += idf(ctxDf.get(p)) / maxIdf;
     local += Math.min(1.2, shared * 0.5);
+    // Both name people and none in common: probably two people doing the same kind of thing.
+    if (a.persons.length && b.persons.length && !a.persons.some((p) => b.persons.includes(p))) {
+      if (a.doc === b.doc) return -Infinity;
+      local -= personClash;
+    }
     local += 2 * wordOverlap(a, b);
-    if (x.path === y.path) return local < minLocal + (general ? generalLocal : 0) ? -Infinity : lexical + local;
-    const sim = similarity(x.path, y.path);
+    if (a.doc === b.doc) return local < minLocal + (general ? generalLocal : 0) ? -Infinity : lexical + local;
     // Two articles plainly about one story may share an event word with nothing else around it ("FIRED IN PHILLY!!").
     const waived = !general && sim >= sameStory;
     if (!waived && local < minLocal + (general ? generalLocal : 0)) return -Infinity;
-    if (sim < minDocSim && !sameDay) return -Infinity;
     return lexical + local + docWeight * sim;
   };
 
@@ -661,18 +696,19 @@ export function clusterEvents(mentions: EventMention[], options: ClusterOptions 
     if (ds.some((x) => ds.some((y) => !datesCompatible(x, y)))) ambiguous.add(k);
   }
   const pairs: { i: number; j: number; s: number }[] = [];
-  const seen = new Set<string>();
+  const seen = new Set<number>();
+  const n = feats.length;
   const consider = (i: number, j: number) => {
     const a = feats[i];
     const b = feats[j];
-    const key = i < j ? `${i},${j}` : `${j},${i}`;
+    const key = i < j ? i * n + j : j * n + i;
     if (seen.has(key)) return;
     seen.add(key);
     if (a.doc === b.doc) {
       // Within one article, a repeated word for a happening usually names it again ("the summit"), unless
       // the article dates that word twice differently (the March summit, Sunday's summit): then an undated
       // one could be either.
-      if (a.m.lemma !== b.m.lemma) return;
+      if (a.m.lemma !== b.m.lemma || !withinArticle) return;
       if ((!a.m.date || !b.m.date) && ambiguous.has(`${a.doc}\u0000${a.m.lemma}`)) return;
       const s = score(a, b) + 1;
       if (s >= threshold) pairs.push({ i, j, s });
@@ -692,7 +728,7 @@ export function clusterEvents(mentions: EventMention[], options: ClusterOptions 
       const b = feats[q].m;
       return (a.date ?? '~').localeCompare(b.date ?? '~') || (a.place ?? '~').localeCompare(b.place ?? '~') || feats[p].doc - feats[q].doc;
     });
-    const window = Math.max(20, Math.floor(maxBlock / 4));
+    const window = Math.max(20, Math.floor(maxBlock / 8));
     for (let x = 0; x < sorted.length; x++) {
       for (let y = x + 1; y < Math.min(sorted.length, x + window); y++) consider(sorted[x], sorted[y]);
     }
@@ -708,11 +744,19 @@ export function clusterEvents(mentions: EventMention[], options: ClusterOptions 
   pairs.sort((p, q) => q.s - p.s || p.i - q.i || p.j - q.j);
   const groups = new Groups(mentions, (a, b) => {
     // Average similarity of the two groups' articles (a sample of each): one stray link must not chain two stories.
-    const da = [...new Set(a.map((i) => mentions[i].path))].slice(0, 12);
-    const db = [...new Set(b.map((i) => mentions[i].path))].slice(0, 12);
+    const sample = (members: number[]): number[] => {
+      const docs = new Set<number>();
+      for (const i of members) {
+        docs.add(feats[i].doc);
+        if (docs.size >= 12) break;
+      }
+      return [...docs];
+    };
+    const da = sample(a);
+    const db = sample(b);
     let total = 0;
     let n = 0;
-    for (const x of da) for (const y of db) if (x !== y) { total += similarity(x, y); n++; }
+    for (const x of da) for (const y of db) if (x !== y) { total += similarityOf(x, y); n++; }
     return !n || total / n >= minGroupSim;
   });
   for (const p of pairs) groups.union(p.i, p.j);

@@ -1,0 +1,187 @@
+// Event mentions and their clustering across articles: dates and places attach to the right trigger,
+// conflicting dates or places keep similar events apart, and clustering stays fast on large folders.
+import * as assert from 'assert';
+import { parseArticle } from '../../../src/core/article';
+import { clusterEvents, EventMention, findEventMentions, placesCompatible } from '../../../src/core/events';
+import { ArticleAnalysis, DateMention, EntityMention, EntityType } from '../../../src/core/model';
+import { datesCompatible } from '../../../src/core/text/datecompat';
+
+type EntitySpec = [text: string, type: EntityType, id: string];
+type DateSpec = [text: string, value: string];
+
+/** A small hand-made analysis: entity and date mentions are placed at every occurrence of their text. */
+export function makeAnalysis(path: string, text: string, entities: EntitySpec[], dates: DateSpec[], published: string | null): ArticleAnalysis {
+  const parsed = parseArticle(text, path);
+  const article = { ...parsed, published: published ? { value: published, origin: 'text' as const, reason: 'test' } : null };
+  const all = (needle: string) => {
+    const out: number[] = [];
+    for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) out.push(i);
+    return out;
+  };
+  const ents: EntityMention[] = entities.flatMap(([t, type, id]) =>
+    all(t).map((start) => ({ start, end: start + t.length, text: t, type, id, canonical: t })));
+  const ds: DateMention[] = dates.flatMap(([t, value]) =>
+    all(t).map((start) => ({ start, end: start + t.length, text: t, type: 'DATE' as const, value, explanation: 'test', relative: !/\d{4}/.test(t) })));
+  return { article, entities: ents, dates: ds };
+}
+
+const PEOPLE: EntitySpec[] = [
+  ['Fumio Kishida', 'PERSON', 'person:fumio-kishida'],
+  ['Kishida', 'PERSON', 'person:fumio-kishida'],
+  ['Yoon Suk Yeol', 'PERSON', 'person:yoon-suk-yeol'],
+  ['Yoon', 'PERSON', 'person:yoon-suk-yeol'],
+  ['Tokyo', 'PLACE', 'place:tokyo'],
+  ['Seoul', 'PLACE', 'place:seoul'],
+  ['Japan', 'PLACE', 'place:japan'],
+  ['South Korea', 'PLACE', 'place:south-korea'],
+  ['North Korea', 'PLACE', 'place:north-korea'],
+];
+
+function mention(ms: EventMention[], trigger: string): EventMention {
+  const m = ms.find((x) => x.triggerText === trigger);
+  assert.ok(m, `no mention with trigger "${trigger}" in ${ms.map((x) => x.triggerText).join(', ')}`);
+  return m!;
+}
+
+describe('events', () => {
+  describe('findEventMentions', () => {
+    it('attaches each date and place to its own trigger in a sentence reporting two events', () => {
+      const text = 'Japanese Prime Minister Fumio Kishida on Sunday met with President Yoon Suk Yeol in Seoul, reciprocating Yoon’s visit to Tokyo in March.\n';
+      const a = makeAnalysis('a.txt', text, PEOPLE, [['Sunday', '2023-05-07'], ['March', '2023-03']], '2023-05-07');
+      const ms = findEventMentions(a);
+      const met = mention(ms, 'met');
+      const visit = mention(ms, 'visit');
+      assert.strictEqual(met.date, '2023-05-07');
+      assert.strictEqual(met.place, 'Seoul');
+      assert.strictEqual(visit.date, '2023-03');
+      assert.strictEqual(visit.place, 'Tokyo');
+      assert.ok(met.participants.includes('person:fumio-kishida') && met.participants.includes('person:yoon-suk-yeol'));
+      assert.ok(met.classes.includes('meet') && visit.classes.includes('meet'));
+    });
+
+    it('treats an event that only anchors the time of another as background', () => {
+      const text = 'North Korea launched a missile on Thursday, hours before Yoon and Kishida met.\n';
+      const a = makeAnalysis('a.txt', text, PEOPLE, [['Thursday', '2023-03-16']], '2023-03-16');
+      const ms = findEventMentions(a);
+      assert.strictEqual(mention(ms, 'launched').date, '2023-03-16');
+      assert.ok(!ms.some((m) => m.triggerText === 'met'), 'the meeting is only a time anchor here');
+    });
+
+    it('lets a light verb yield to the event noun it carries', () => {
+      const text = 'After the talks, the two leaders held a joint press conference in Tokyo.\n';
+      const ms = findEventMentions(makeAnalysis('a.txt', text, PEOPLE, [], null));
+      assert.ok(!ms.some((m) => m.triggerText === 'held'));
+      assert.strictEqual(mention(ms, 'conference').place, 'Tokyo');
+    });
+
+    it('does not take months, names or verbs of saying for events', () => {
+      const text = 'Kishida said in March that the Tokyo summit was important.\n';
+      const ms = findEventMentions(makeAnalysis('a.txt', text, PEOPLE, [['March', '2023-03']], null));
+      assert.deepStrictEqual(ms.map((m) => m.triggerText), ['summit']);
+    });
+  });
+
+  describe('compatibility', () => {
+    it('vetoes different days and months, accepts a month holding the day and a matching weekday', () => {
+      assert.strictEqual(datesCompatible('2023-03-16', '2023-05-07'), false);
+      assert.strictEqual(datesCompatible('2023-03', '2023-05-07'), false);
+      assert.strictEqual(datesCompatible('2023-03', '2023-03-16'), true);
+      assert.strictEqual(datesCompatible('XXXX-WXX-4', '2023-03-16'), true); // a Thursday
+      assert.strictEqual(datesCompatible('XXXX-WXX-7', '2023-03-16'), false);
+      assert.strictEqual(datesCompatible('2023-W10', '2023-03-06'), true);
+      assert.strictEqual(datesCompatible('2023-03-08/2023-05-07', '2023-03-16'), true);
+      assert.strictEqual(datesCompatible(null, '2023-03-16'), true);
+    });
+
+    it('vetoes two cities, and a capital in another country', () => {
+      assert.strictEqual(placesCompatible('Tokyo', 'Seoul'), false);
+      assert.strictEqual(placesCompatible('Tokyo', 'Japan'), true);
+      assert.strictEqual(placesCompatible('Seoul', 'Japan'), false);
+      assert.strictEqual(placesCompatible(null, 'Seoul'), true);
+    });
+  });
+
+  describe('clusterEvents', () => {
+    const tokyoA = makeAnalysis('a.txt',
+      'Yoon Suk Yeol met Fumio Kishida at a summit in Tokyo on March 16, 2023.\nThe summit in Tokyo was the first in 12 years.\n',
+      PEOPLE, [['March 16, 2023', '2023-03-16']], '2023-03-16');
+    const tokyoB = makeAnalysis('b.txt',
+      'Yoon met Kishida in Tokyo on Thursday for a summit on trade.\nNorth Korea fired a missile before the talks.\n',
+      PEOPLE, [['Thursday', '2023-03-16']], '2023-03-16');
+    const seoulC = makeAnalysis('c.txt',
+      'Kishida met Yoon in Seoul on Sunday for a summit, reciprocating Yoon’s visit to Tokyo in March.\n',
+      PEOPLE, [['Sunday', '2023-05-07'], ['March', '2023-03']], '2023-05-07');
+    const seoulD = makeAnalysis('d.txt',
+      'Kishida and Yoon held their second summit in Seoul on Sunday.\n',
+      PEOPLE, [['Sunday', '2023-05-07']], '2023-05-07');
+    const mentions = [tokyoA, tokyoB, seoulC, seoulD].flatMap((a) => findEventMentions(a));
+    const clusters = clusterEvents(mentions);
+    const clusterOf = (path: string, start: number) => clusters.find((c) => c.mentions.some((m) => m.path === path && m.start === start));
+
+    it('links the same summit across articles and keeps the two summits apart', () => {
+      const a = mention(mentions.filter((m) => m.path === 'a.txt'), 'met');
+      const b = mention(mentions.filter((m) => m.path === 'b.txt'), 'met');
+      const c = mention(mentions.filter((m) => m.path === 'c.txt'), 'met');
+      const d = mention(mentions.filter((m) => m.path === 'd.txt'), 'summit');
+      const tokyo = clusterOf('a.txt', a.trigger.start);
+      const seoul = clusterOf('c.txt', c.trigger.start);
+      assert.ok(tokyo && seoul);
+      assert.strictEqual(clusterOf('b.txt', b.trigger.start), tokyo);
+      assert.strictEqual(clusterOf('d.txt', d.trigger.start), seoul);
+      assert.notStrictEqual(tokyo, seoul);
+      for (const cl of clusters) {
+        const dates = new Set(cl.mentions.map((m) => mentions.find((x) => x.path === m.path && x.trigger.start === m.start)!.date).filter(Boolean));
+        assert.ok(!(dates.has('2023-03-16') && dates.has('2023-05-07')), `${cl.id} joins two days`);
+      }
+    });
+
+    it('puts the March visit written in May with the Tokyo summit', () => {
+      const visit = mention(mentions.filter((m) => m.path === 'c.txt'), 'visit');
+      const cl = clusterOf('c.txt', visit.trigger.start);
+      assert.ok(cl, 'the visit is linked');
+      assert.strictEqual(cl!.date, '2023-03-16');
+      assert.strictEqual(cl!.place, 'Tokyo');
+    });
+
+    it('gives content-derived ids and readable labels', () => {
+      const tokyo = clusters.find((c) => c.place === 'Tokyo' && c.date === '2023-03-16')!;
+      assert.strictEqual(tokyo.id, 'evt-2023-03-16-tokyo-summit');
+      assert.match(tokyo.label, /summit in Tokyo$/);
+      assert.ok(tokyo.participants.includes('person:yoon-suk-yeol'));
+      assert.strictEqual(new Set(clusters.map((c) => c.id)).size, clusters.length);
+      // Same input, same ids.
+      assert.deepStrictEqual(clusterEvents(mentions).map((c) => c.id), clusters.map((c) => c.id));
+    });
+
+    it('drops events that only one article mentions unless asked', () => {
+      assert.ok(clusters.every((c) => new Set(c.mentions.map((m) => m.path)).size >= 2));
+      const all = clusterEvents(mentions, { keepSingletons: true });
+      assert.ok(all.length > clusters.length);
+    });
+
+    it('scales: 10,000 articles cluster in seconds, without comparing all pairs', () => {
+      const synthetic: EventMention[] = [];
+      const words = ['summit', 'meeting', 'visit', 'launch', 'election', 'attack', 'protest', 'trial'];
+      for (let i = 0; i < 10000; i++) {
+        const context: Record<string, number> = { [`story:${i % 500}`]: 3, [`w:${words[i % 8]}`]: 2 };
+        for (let k = 0; k < 3; k++) {
+          const w = words[(i + k) % words.length];
+          synthetic.push({
+            path: `doc${i}.txt`, sentence: { start: k * 100, end: k * 100 + 90 }, trigger: { start: k * 100 + 5, end: k * 100 + 5 + w.length },
+            triggerText: w, lemma: w, date: `2023-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`,
+            place: `City${i % 50}`, participants: [`person:p${i % 300}`], classes: [`=${w}`], nominal: true,
+            words: [w, `topic${i % 500}`, 'report'], context,
+          });
+        }
+      }
+      const started = Date.now();
+      const result = clusterEvents(synthetic);
+      const ms = Date.now() - started;
+      assert.ok(ms < 20000, `took ${ms} ms`);
+      for (const c of result.slice(0, 200)) {
+        const days = new Set(c.mentions.map((m) => synthetic.find((x) => x.path === m.path && x.trigger.start === m.start)!.date));
+        assert.strictEqual(days.size, 1, 'every event keeps one day');
+      }
+    });
+  });
+});
