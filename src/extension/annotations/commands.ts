@@ -337,8 +337,8 @@ export function registerAnnotationCommands(deps: CommandDeps): vscode.Disposable
       date = input.trim() || null;
     }
     if (date !== null && !validDate(date)) throw new Error(`“${date}” is not a date as YYYY-MM-DD`);
+    // Reloading the sidecar passes the date to the analysis (the feature's change handler calls the tracker).
     await manager.mutate(doc.uri, (d) => (d.published = date ?? null));
-    await tracker.setUserPublished(doc.uri, date ?? null);
     return date;
   };
 

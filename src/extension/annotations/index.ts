@@ -32,6 +32,16 @@ export function registerAnnotations(
   const problems = new AnnotationProblems(manager);
   const selector: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'vscode-remote' }];
 
+  // The publication date each article's sidecar gave, as last passed to the tracker (which re-analyses on change).
+  const applied = new Map<string, string | null>();
+  const applyPublished = async (key: string) => {
+    const st = manager.get(key);
+    if (!st || st.broken) return;
+    if ((applied.get(key) ?? null) === st.published) return;
+    applied.set(key, st.published);
+    await tracker.setUserPublished(vscode.Uri.parse(key), st.published).catch((e) => log(`could not apply the publication date of ${key}: ${(e as Error).message}`));
+  };
+
   const loadIfArticle = (doc: vscode.TextDocument) => {
     if (!tracker.isArticle(doc.uri) || doc.uri.path.endsWith(SIDECAR_SUFFIX) || manager.get(doc.uri.toString())) return;
     void manager.load(doc.uri).catch((e) => log(`could not read annotations of ${doc.uri.fsPath}: ${(e as Error).message}`));
@@ -54,6 +64,7 @@ export function registerAnnotations(
       importAnnotations: (o) => importIntoWorkspace(manager, o),
     }),
     manager.onDidChange(async (uris) => {
+      for (const u of uris) await applyPublished(u);
       decorations.redrawAll();
       tree.refresh();
       for (const u of uris) await problems.update(u);
@@ -80,7 +91,7 @@ export function registerAnnotations(
         continue; // the article is gone; the sidecar stays for the user to deal with
       }
       const st = await manager.load(article, false);
-      if (st.published) await tracker.setUserPublished(article, st.published);
+      await applyPublished(st.uri);
       await problems.update(st.uri);
     }
     decorations.redrawAll();

@@ -241,6 +241,7 @@ describe('user annotations', function () {
       schema: 1,
       article: path.basename(doc.uri.fsPath),
       textHash: 'sha256:' + createHash('sha256').update(doc.getText(), 'utf8').digest('hex'),
+      published: '2022-05-06',
       annotations: [
         { id: 'ext-1', tag: 'place', text: 'Korea', position: { start: s.start, end: s.end }, quote: { exact: 'Korea', prefix: doc.getText().slice(Math.max(0, s.start - 32), s.start), suffix: doc.getText().slice(s.end, s.end + 32) } },
         { id: 'ext-2', tag: 'claim', text: 'text that is in no article at all', position: { start: 10, end: 40 }, quote: { exact: 'text that is in no article at all', prefix: 'zzz', suffix: 'qqq' } },
@@ -251,6 +252,7 @@ describe('user annotations', function () {
     const live = await a.annotations.annotationsOf(doc.uri);
     assert.strictEqual(live.find((x) => x.id === 'ext-1')?.orphan, false);
     assert.strictEqual(live.find((x) => x.id === 'ext-2')?.orphan, true);
+    await until('the pulled publication date in the analysis', async () => (await a.view(doc.uri))?.published?.value === '2022-05-06');
     await until('the orphan in Problems', () => vscode.languages.getDiagnostics(doc.uri).some((d) => String(d.code) === 'orphan:ext-2'));
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, new vscode.Range(doc.positionAt(s.start), doc.positionAt(s.end)));
     const titles = actions.map((x) => x.title);
