@@ -770,7 +770,14 @@ export function findEntities(text: string, options: EntityOptions = {}): EntityM
     const next = tokens[c.last + 1];
     const before = tokens[c.first - 1];
     const afterPreposition = before && PREPOSITIONS.has(before.key) && tokens[c.first].gap === 'space';
-    const governmentArticle = before && before.key === 'the' && !(next && next.cap);
+    // "the Pyongyang regime", "the Pyongyang test fired": the capital as a government; "the Tokyo summit" is a place.
+    const after2 = tokens[c.last + 2];
+    const governmentArticle =
+      before &&
+      before.key === 'the' &&
+      next &&
+      !next.cap &&
+      (GOVERNMENT_NOUNS.has(next.key) || ACTOR_VERBS.has(next.key) || (!!after2 && /ed$/.test(after2.key) && !EVENT_NOUNS.has(next.key)));
     if (
       c.entry?.capitalOf &&
       next &&
@@ -799,6 +806,9 @@ export function findEntities(text: string, options: EntityOptions = {}): EntityM
   for (const m of mentions) if (!result.length || m.start >= result[result.length - 1].end) result.push(m);
   return result;
 }
+
+const GOVERNMENT_NOUNS = new Set('government regime administration authorities leadership cabinet officials'.split(' '));
+const EVENT_NOUNS = new Set('summit meeting talks conference visit trip office area region airport station marathon games olympics agreement declaration'.split(' '));
 
 /** "Tokyo and Seoul hit …": the capital is the subject of a verb through a coordination. */
 function isCoordinatedActor(tokens: Token[], i: number): boolean {

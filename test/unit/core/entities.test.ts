@@ -119,9 +119,14 @@ describe('entities', () => {
       assert.strictEqual(find(findEntities('Snow fell across the North on Friday.'), 'the North').length, 0);
     });
 
-    it('reads "the Pyongyang" regime as North Korea', () => {
-      const ms = findEntities('North Korea was angry. Hours before, the Pyongyang test fired a missile.');
-      assert.strictEqual(find(ms, 'Pyongyang')[0].id, 'place:north-korea');
+    it('reads "the Pyongyang" regime as North Korea, "the Tokyo summit" as the city', () => {
+      const ms = findEntities('North Korea was angry. Hours before, the Pyongyang test fired a missile. The Pyongyang regime gloated.');
+      assert.deepStrictEqual(
+        find(ms, 'Pyongyang').map((m) => m.id),
+        ['place:north-korea', 'place:north-korea'],
+      );
+      const tokyo = findEntities('Leaders met at the Tokyo summit, which ended on Friday.');
+      assert.strictEqual(find(tokyo, 'Tokyo')[0].id, 'place:tokyo');
     });
   });
 
