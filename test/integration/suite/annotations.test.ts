@@ -10,7 +10,11 @@ const EXTENSION_ID = 'article-annotator.article-annotator';
 
 interface Api {
   ready: Promise<void>;
-  view(uri: vscode.Uri): Promise<{ published: { value: string; origin: string } | null; entities: { start: number; end: number; text: string; type: string; id: string }[] } | null>;
+  view(uri: vscode.Uri): Promise<{
+    published: { value: string; origin: string } | null;
+    entities: { start: number; end: number; text: string; type: string; id: string }[];
+    events: { span: { start: number; end: number }; eventId: string }[];
+  } | null>;
   annotations: {
     annotationsReady: Promise<void>;
     filterView<T>(v: T): T;
@@ -115,6 +119,25 @@ describe('user annotations', function () {
     await run('linkToEvent', { ...s, event: 'Tokyo summit 2023' });
     const stored = readSidecar(doc).annotations.find((a) => a.start === s.start);
     assert.deepStrictEqual(stored?.event, { id: 'user:tokyo-summit-2023', label: 'Tokyo summit 2023' });
+  });
+
+  it('linkToEvent links a span to an event the analysis detected', async () => {
+    const a = await api();
+    let found: { doc: vscode.TextDocument; ev: { span: { start: number; end: number }; eventId: string } } | undefined;
+    for (const p of ['000', '001', '002', '003', '004']) {
+      const doc = await seed(p);
+      const ev = (await a.view(doc.uri))?.events[0];
+      if (ev) {
+        found = { doc, ev };
+        break;
+      }
+    }
+    assert.ok(found, 'no detected event in the seeds');
+    const { doc, ev } = found;
+    await run('linkToEvent', { uri: doc.uri.toString(), start: ev.span.start, end: ev.span.end, event: ev.eventId });
+    const stored = readSidecar(doc).annotations.find((x) => x.start === ev.span.start && x.end === ev.span.end);
+    assert.strictEqual(stored?.event?.id, ev.eventId);
+    assert.ok(stored?.event?.label && !stored.event.id.startsWith('user:'), JSON.stringify(stored?.event));
   });
 
   it('tagAllOccurrences tags every whole-word occurrence in the article, then in the folder', async () => {
