@@ -574,7 +574,7 @@ function classify(tokens: Token[], first: number, last: number): [EntityType | n
   if (cueWord && ORG_APPOSITIONS.has(cueWord.key)) return ['ORGANIZATION', 2];
   if (single && tokens[first].allCaps && !CAPS_STOPWORDS.has(tokens[first].text.replace(/\./g, ''))) return ['ORGANIZATION', 1];
   // "the Sixers", "the Beatles", "the Navy": a capitalised plural or an organisation word after "the" mid-sentence.
-  if (single && prev && prev.key === 'the' && !tokens[first].positional && (/\p{Ll}s$/u.test(tokens[first].text) || ORG_HEADS.has(tokens[first].key)))
+  if (single && prev && prev.key === 'the' && !tokens[first].positional && !OTHER_HEADS.has(tokens[first].key) && (/\p{Ll}s$/u.test(tokens[first].text) || ORG_HEADS.has(tokens[first].key)))
     return ['ORGANIZATION', 1];
   if (!single && ORG_HEADS.has(lastKey)) return ['ORGANIZATION', 3];
   if (!single && PLACE_HEADS.has(lastKey)) return ['PLACE', 3];
@@ -614,11 +614,18 @@ function textOf(tokens: Token[], first: number, last: number, text: string): str
   return text.slice(tokens[first].start, tokens[last].end);
 }
 
-const ACTOR_VERBS = new Set(
-  `said says has have had will would is was wants wanted fired launched tested hit imposed announced urged warned rejected
-accused agreed denied demanded worries worried responded threatened vowed sent refused called claimed insisted hopes
-hoped plans planned must should can could may might did does`.split(/\s+/),
-);
+/** Verbs of governments (say, decide, act on others), by stem: a capital as their subject stands for its state.
+ *  Verbs that cities do as well ("is cold", "will host", "saw blossoms") are left out on purpose. */
+const ACTOR_VERB_RE =
+  /^(?:sa(?:id|ys|y)|announc|urg|warn|reject|accus|agree|den(?:y|ie)|demand|impos|fire|launch|test|hail|welcom|protest|respond|threaten|vow|condemn|critici|sanction|recall|summon|approv|decid|plan|want|seek|sought|insist|drop|lift|remov|ban|refus|negotiat|sign|worr|hope|claim|call|sen[dt]|retaliat|oppos|support|push|press|ask|offer|propos|pledg|promis|accept|hit|move|mov|agree|tighten|eas|restrict|expel|suspend|resum|react|retort|slam|blam|object)/;
+const AUXILIARIES = new Set('has have had will would is was are were did does do can could may might must should shall also not already reportedly again then'.split(' '));
+
+/** Whether the tokens from i on read as a government's verb, perhaps after an auxiliary ("will drop", "has hailed"). */
+function actorVerbAt(tokens: Token[], i: number): boolean {
+  let t = tokens[i];
+  for (let hops = 0; t && !t.cap && AUXILIARIES.has(t.key) && hops < 2; hops++) t = tokens[++i];
+  return !!t && !t.cap && ACTOR_VERB_RE.test(t.key);
+}
 
 const PREPOSITIONS = new Set('from in to at near of for with by between into on onto over across toward towards via around outside inside within'.split(' '));
 
@@ -777,13 +784,13 @@ export function findEntities(text: string, options: EntityOptions = {}): EntityM
       before.key === 'the' &&
       next &&
       !next.cap &&
-      (GOVERNMENT_NOUNS.has(next.key) || ACTOR_VERBS.has(next.key) || (!!after2 && /ed$/.test(after2.key) && !EVENT_NOUNS.has(next.key)));
+      (GOVERNMENT_NOUNS.has(next.key) || actorVerbAt(tokens, c.last + 1) || (!!after2 && /ed$/.test(after2.key) && !EVENT_NOUNS.has(next.key)));
     if (
       c.entry?.capitalOf &&
       next &&
       !tokens[c.last].possessive &&
       !afterPreposition &&
-      (ACTOR_VERBS.has(next.key) || isCoordinatedActor(tokens, c.last) || governmentArticle)
+      (actorVerbAt(tokens, c.last + 1) || isCoordinatedActor(tokens, c.last) || governmentArticle)
     ) {
       canonical = c.entry.capitalOf;
     }
@@ -816,5 +823,5 @@ function isCoordinatedActor(tokens: Token[], i: number): boolean {
   if (!and || and.key !== 'and') return false;
   const other = tokens[i + 2];
   const verb = tokens[i + 3];
-  return !!other && !!verb && other.cap && ACTOR_VERBS.has(verb.key);
+  return !!other && !!verb && other.cap && actorVerbAt(tokens, i + 3);
 }

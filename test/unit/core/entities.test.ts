@@ -109,6 +109,12 @@ describe('entities', () => {
       );
       assert.strictEqual(find(ms, 'Tokyo')[0].id, 'place:japan');
       assert.strictEqual(find(ms, 'Tokyo')[0].text, 'Tokyo');
+      // What cities do too is no government act.
+      const city = findEntities('Seoul is cold in winter and Tokyo will host the Games. Washington has hailed the deal.');
+      assert.deepStrictEqual(
+        city.map((m) => m.id),
+        ['place:seoul', 'place:tokyo', 'place:united-states'],
+      );
     });
 
     it('reads "the North" as North Korea only after North Korea was named', () => {
