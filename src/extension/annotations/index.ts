@@ -70,6 +70,10 @@ export function registerAnnotations(
       for (const u of uris) await problems.update(u);
       await deps.redrawSuggestions();
     }),
+    manager.onDidMove(async (uris) => {
+      for (const e of vscode.window.visibleTextEditors) if (uris.includes(e.document.uri.toString())) decorations.redraw(e);
+      for (const u of uris) await problems.update(u);
+    }),
     vscode.window.onDidChangeVisibleTextEditors(() => decorations.redrawAll()),
     vscode.workspace.onDidOpenTextDocument(loadIfArticle),
     vscode.workspace.onDidGrantWorkspaceTrust(() => tree.refresh()),

@@ -34,7 +34,10 @@ export class AnnotationManager implements vscode.Disposable {
   private readonly states = new Map<string, ArticleState>();
   private readonly changed = new vscode.EventEmitter<string[]>();
   readonly onDidChange = this.changed.event;
-  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private readonly moved = new vscode.EventEmitter<string[]>();
+  /** Fires while typing moves annotations (cheap redraws only; the sidecar is saved debounced). */
+  readonly onDidMove = this.moved.event;
+  private readonly disposables: vscode.Disposable[] = [this.changed, this.moved];
   private readonly pendingSaves = new Map<string, ReturnType<typeof setTimeout>>();
   private folderMerges: Array<[string, string]> = [];
 
@@ -201,7 +204,7 @@ export class AnnotationManager implements vscode.Disposable {
       const m = moved[i];
       return a.orphan ? a : m ? { ...a, start: m.start, end: m.end } : { ...a, orphan: true };
     });
-    this.changed.fire([key]);
+    this.moved.fire([key]);
     if (!this.trusted || st.broken) return;
     clearTimeout(this.pendingSaves.get(key));
     this.pendingSaves.set(key, setTimeout(() => void this.flush(key), this.saveDelayMs));

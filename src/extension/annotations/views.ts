@@ -49,7 +49,8 @@ export class AnnotationDecorations implements vscode.Disposable {
   redraw(editor: vscode.TextEditor): void {
     const st = this.manager.get(editor.document.uri.toString());
     const doc = editor.document;
-    const live = (st?.live ?? []).filter((a) => !a.orphan && a.end <= doc.getText().length);
+    const length = doc.getText().length;
+    const live = (st?.live ?? []).filter((a) => !a.orphan && a.end <= length);
     const range = (a: LiveAnnotation) => new vscode.Range(doc.positionAt(a.start), doc.positionAt(a.end));
     editor.setDecorations(this.user, live.filter((a) => a.status !== 'rejected').map(range));
     editor.setDecorations(this.rejected, live.filter((a) => a.status === 'rejected').map(range));
