@@ -113,7 +113,30 @@ function weighEvidence(text: string, quote: TextQuoteSelector, best: Candidate):
 }
 
 /** Tuning thresholds (similarities in [0, 1]); exported for the benchmark's experiments. */
-export const T = { positionMax: 0.6, strongMax: 0.8, strongMean: 0.6, uniqueLength: 16, uniqueMean: 0.4, fuzzyMin: 0.6, fuzzyMax: 0.8, frameSimilarity: 0.3, rivalContext: 0.85, snapContext: 0.8, uniqueDrift: 0.25, minMargin: 0.08, sharedSideErrorRate: 0.25, sharedSideSlack: 8, sharedContextCap: 0.5, copiesMin: 0.3, frameContextMargin: 0.15 };
+export const T = { positionMax: 0.6, strongMax: 0.8, strongMean: 0.6, uniqueLength: 16, uniqueMean: 0.4, fuzzyMin: 0.6, fuzzyMax: 0.8, frameSimilarity: 0.3, rivalContext: 0.85, snapContext: 0.8, uniqueDrift: 0.25, minMargin: 0.08, sharedSideErrorRate: 0.25, sharedSideSlack: 8, sharedContextCap: 0.5, copiesMin: 0.3, frameContextMargin: 0.15, elsewhereSimilarity: 0.85, elsewhereQuoteSimilarity: 0.4 };
+
+/**
+ * True when one side of the quote's context survives nearly intact somewhere the best candidate is not,
+ * while the best candidate's own context on that side does not: the annotated place may still be there,
+ * its quote reworded beyond recognition, and the best candidate a copy of the quote elsewhere.
+ */
+function contextStandsElsewhere(text: string, quote: TextQuoteSelector, best: Candidate): boolean {
+  const m = quote.exact.length;
+  const side = (context: string, own: number, isPrefix: boolean, at: number): boolean => {
+    if (context.length < 16 || own >= T.elsewhereSimilarity) return false;
+    const hits = searchApprox(text, context, Math.floor(context.length * (1 - T.elsewhereSimilarity)));
+    return hits.some((h) => {
+      const edge = isPrefix ? h.end : h.start;
+      // Far enough not to be this candidate's own context shifted by an edit at its edge...
+      if (Math.abs(edge - at) <= context.length + m) return false;
+      // ...and next to something still like the quote: a paragraph that merely moved away leaves its
+      // context beside unrelated text, which is no rival.
+      const beside = isPrefix ? text.slice(edge, edge + m) : text.slice(Math.max(0, edge - m), edge);
+      return similarity(beside, quote.exact) >= T.elsewhereQuoteSimilarity;
+    });
+  };
+  return side(quote.prefix, best.prefix, true, best.start) || side(quote.suffix, best.suffix, false, best.end);
+}
 
 /** Letters and digits (any script); NaN (outside the text) is not a word character. */
 function isWordChar(code: number): boolean {
@@ -180,7 +203,8 @@ export function anchor(text: string, selectors: Selectors, options: AnchorOption
   // Another place (beyond the best one's own context, where shifted copies of a short quote sit) that keeps
   // one side of the context: a second copy, or the original with its quote reworded. Either way, ambiguous.
   const far = (c: Candidate): boolean => c.end + quote.prefix.length <= best.start || c.start >= best.end + quote.suffix.length;
-  const supportedRival = all.some((c) => c !== best && far(c) && Math.max(c.prefix, c.suffix) >= T.rivalContext);
+  const supportedRival =
+    all.some((c) => c !== best && far(c) && Math.max(c.prefix, c.suffix) >= T.rivalContext) || contextStandsElsewhere(text, quote, best);
   if (best.quote === 1) {
     if (strongContext(evidence)) {
       // With several copies of the quote, one-sided support is exactly the ambiguous case.
