@@ -113,7 +113,7 @@ function weighEvidence(text: string, quote: TextQuoteSelector, best: Candidate):
 }
 
 /** Tuning thresholds (similarities in [0, 1]); exported for the benchmark's experiments. */
-export const T = { positionMax: 0.6, strongMax: 0.8, strongMean: 0.6, uniqueLength: 16, uniqueMean: 0.4, fuzzyMin: 0.6, fuzzyMax: 0.8, frameSimilarity: 0.3, rivalContext: 0.85, snapContext: 0.8, uniqueDrift: 0.25, minMargin: 0.08, sharedSideErrorRate: 0.25, sharedSideSlack: 8, sharedContextCap: 0.5, copiesMin: 0.3, frameContextMargin: 0.15, elsewhereSimilarity: 0.85, elsewhereQuoteSimilarity: 0.4 };
+export const T = { positionMax: 0.6, strongMax: 0.8, strongMean: 0.6, uniqueLength: 16, uniqueMean: 0.4, fuzzyMin: 0.6, fuzzyMax: 0.8, frameSimilarity: 0.3, rivalContext: 0.85, snapContext: 0.8, uniqueDrift: 0.25, minMargin: 0.08, sharedSideErrorRate: 0.25, sharedSideSlack: 8, sharedContextCap: 0.5, copiesMin: 0.3, frameContextMargin: 0.15, elsewhereSimilarity: 0.85, elsewhereQuoteSimilarity: 0.4, passageCopiesMin: 0.75 };
 
 /**
  * True when one side of the quote's context survives nearly intact somewhere the best candidate is not,
@@ -209,6 +209,9 @@ export function anchor(text: string, selectors: Selectors, options: AnchorOption
     if (strongContext(evidence)) {
       // With several copies of the quote, one-sided support is exactly the ambiguous case.
       if (exact.length > 1 && Math.min(evidence.prefix, evidence.suffix) < T.copiesMin) return null;
+      // A long quote found more than once is a repeated passage (a headline printed twice): only a context
+      // that fits on both sides tells the copies apart.
+      if (exact.length > 1 && m >= T.uniqueLength && Math.min(evidence.prefix, evidence.suffix) < T.passageCopiesMin) return null;
       if (supportedRival || (rival && best.score - rival.score < opts.minMargin)) return null;
       return { start: best.start, end: best.end, confidence: best.score };
     }
