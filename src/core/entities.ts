@@ -15,9 +15,9 @@
 // - Not our types: products and models ("Airbus A380", "Boeing 787 Dreamliner", anything next to "iPhone"), events,
 //   agreements and laws ("General Security of Military Information Agreement", so GSOMIA too), currencies ("US$").
 //   The European Union is a PLACE, like the countries it groups.
-// - Metonyms: a capital used as an actor stands for its country: subject of a verb ("Pyongyang fired", "Seoul will
-//   drop", "Tokyo and Seoul hit"), or "the Pyongyang" as a regime; after a preposition it stays the city ("in Seoul",
-//   "from Seoul had made"). The mention keeps its text and gets the country's id, so the hover lists it among the
+// - Metonyms: a capital used as an actor stands for its country: subject of a government's verb ("Pyongyang fired",
+//   "Seoul will drop", "Washington has hailed", "Tokyo and Seoul hit"), not of what cities do too ("Seoul is cold",
+//   "Tokyo will host"); "the Pyongyang regime". After a preposition it stays the city ("in Seoul", "from Seoul"). The mention keeps its text and gets the country's id, so the hover lists it among the
 //   country's spellings. "the North"/"the South" stand for North/South Korea only once that country was named.
 
 import { EntityMention, EntityType, Span } from './model';
@@ -264,7 +264,7 @@ function makeToken(text: string, start: number, end: number, gap: Gap, excluded:
     text: t,
     key: lookupKey(t),
     cap: CAP_RE.test(t),
-    allCaps: isAllCaps(t) && t.replace(/[^\p{L}]/gu, '').length >= 2,
+    allCaps: isAllCaps(t) && t.replace(/[^\p{L}]/gu, '').length >= 2 && !/['’]/.test(t),
     gap,
     commaBefore,
     newlineBefore,
@@ -426,6 +426,17 @@ function lookupPrefix(tokens: Token[], first: number, last: number): boolean {
   return false;
 }
 
+/** How many words of the run, from its start, form the longest gazetteer name (0 when none). */
+function prefixLength(tokens: Token[], first: number, last: number): number {
+  for (let n = Math.min(MAX_NAME_WORDS, last - first + 1); n >= 1; n--) if (lookup(tokens, first, first + n - 1)) return n;
+  return 0;
+}
+
+function hasOf(tokens: Token[], first: number, last: number): boolean {
+  for (let i = first; i <= last; i++) if (tokens[i].key === 'of') return true;
+  return false;
+}
+
 const INNER_CAPITAL_RE = /^.+\p{Lu}/u;
 const VERBAL_SUFFIX_RE = /(?:ing|ed|ly|ness|ment|tion|ions|ity|ers)$/;
 
@@ -574,13 +585,13 @@ function classify(tokens: Token[], first: number, last: number): [EntityType | n
   if (cueWord && ORG_APPOSITIONS.has(cueWord.key)) return ['ORGANIZATION', 2];
   if (single && tokens[first].allCaps && !CAPS_STOPWORDS.has(tokens[first].text.replace(/\./g, ''))) return ['ORGANIZATION', 1];
   // "the Sixers", "the Beatles", "the Navy": a capitalised plural or an organisation word after "the" mid-sentence.
-  if (single && prev && prev.key === 'the' && !tokens[first].positional && !OTHER_HEADS.has(tokens[first].key) && (/\p{Ll}s$/u.test(tokens[first].text) || ORG_HEADS.has(tokens[first].key)))
+  if (single && prev && prev.key === 'the' && !tokens[first].positional && !OTHER_HEADS.has(tokens[first].key) && !CAPS_STOPWORDS.has(tokens[first].text) && (/\p{Ll}s$/u.test(tokens[first].text) || ORG_HEADS.has(tokens[first].key)))
     return ['ORGANIZATION', 1];
   if (!single && ORG_HEADS.has(lastKey)) return ['ORGANIZATION', 3];
   if (!single && PLACE_HEADS.has(lastKey)) return ['PLACE', 3];
   if (!single && allNameShaped && GIVEN_NAMES.has(tokens[first].text) && last - first <= 3) return ['PERSON', 2];
   // "San Diego Chargers": a known place followed by more words is a team or a company, not a place.
-  if (!single && PLACE_LEADS.has(tokens[first].key) && !lookupPrefix(tokens, first, last - 1)) return ['PLACE', 2];
+  if (!single && PLACE_LEADS.has(tokens[first].key) && (prefixLength(tokens, first, last - 1) <= 1 || hasOf(tokens, first, last))) return ['PLACE', 2];
   // A known organisation or a place inside a longer name: "Gallup Korea", "Garuda Indonesia", "Apple Computer".
   if (!single) {
     let hasOrg = false;
@@ -590,7 +601,7 @@ function classify(tokens: Token[], first: number, last: number): [EntityType | n
       if (e?.type === 'ORGANIZATION') hasOrg = true;
       else if (e) hasPlace = true;
     }
-    if (hasOrg || hasPlace) return ['ORGANIZATION', 2];
+    if (hasOrg || hasPlace || prefixLength(tokens, first, last - 1) >= 2) return ['ORGANIZATION', 2];
   }
   // "Kishida said": a name-shaped subject of a reporting verb, even at a sentence start, unless the article
   // writes the word in lower case elsewhere ("Officials said").

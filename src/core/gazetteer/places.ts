@@ -140,7 +140,8 @@ Hong Kong|Hong Konger||
 
 /** Demonyms that do not belong to one country (regions, peoples). */
 const OTHER_NATIONALITIES = `European Asian African Arab Latin Western Eastern Nordic Scandinavian Caribbean Kurdish Basque Catalan
-Hispanic Asian-American African-American Pacific Middle-Eastern Soviet Slavic Jewish Muslim Christian Catholic Buddhist Hindu Sikh Shiite Sunni`;
+Hispanic Asian-American African-American Pacific Middle-Eastern Soviet Slavic Jewish Muslim Christian Catholic Buddhist Hindu Sikh Shiite Sunni
+Democrat Republican`;
 
 const US_STATES = `Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Hawaii Idaho Illinois Indiana Iowa
 Kansas Kentucky Louisiana Maine Maryland Massachusetts Michigan Minnesota Mississippi Missouri Montana Nebraska Nevada

@@ -162,6 +162,14 @@ describe('entities', () => {
       assert.ok(!ms.some((m) => m.text.includes('Strike')));
     });
 
+    it('tells a place led by "Gulf of" from a team named after its city', () => {
+      const ms = findEntities('Pirates struck in the Gulf of Aden. The San Diego Chargers said the Democrat won. I DON\'T know, said the MD.');
+      assert.deepStrictEqual(
+        ms.map((m) => `${m.type}:${m.text}`),
+        ['PLACE:Gulf of Aden', 'ORGANIZATION:San Diego Chargers', 'NATIONALITY:Democrat'],
+      );
+    });
+
     it('does not take products for organisations', () => {
       const ms = findEntities('The airline ordered ten Airbus A380 jets and two Boeing 787 Dreamliner aircraft, and sold iTunes Music Store cards.');
       assert.ok(!ms.some((m) => m.type === 'ORGANIZATION'), JSON.stringify(ms));
