@@ -99,7 +99,8 @@ export const OTHER_HEADS: ReadonlySet<string> = new Set(
   `war wars agreement agreements treaty accord accords pact act law bill convention protocol doctrine plan program programme
 summit games olympics cup championship championships tournament open festival award awards prize expo fair show week day
 crisis revolution uprising era age dynasty initiative strategy deal declaration resolution charter constitution amendment
-conference keynote speech address census index election elections referendum campaign operation policy terms`
+conference keynote speech address census index election elections referendum campaign operation policy terms
+oscars emmys grammys tonys baftas`
     .split(/\s+/)
     .filter(Boolean),
 );
