@@ -549,6 +549,8 @@ export interface ClusterOptions {
   personClash?: number;
   /** Link repeated words within one article (default true). */
   withinArticle?: boolean;
+  /** Weight of a shared organisation or place among the participants, a shared person counting 1. */
+  nonPersonWeight?: number;
 }
 
 function cosine(a: Map<string, number>, b: Map<string, number>): number {
@@ -568,16 +570,17 @@ function cosine(a: Map<string, number>, b: Map<string, number>): number {
 export function clusterEvents(mentions: EventMention[], options: ClusterOptions = {}): EventCluster[] {
   const threshold = options.threshold ?? 1.6;
   const maxBlock = options.maxBlock ?? 400;
-  const docWeight = options.docWeight ?? 4;
+  const docWeight = options.docWeight ?? 10;
   const minDocSim = options.minDocSimilarity ?? 0.14;
   const minGroupSim = options.minGroupSimilarity ?? 0.18;
   const generalPenalty = options.generalPenalty ?? 0.6;
-  const minLocal = options.minLocal ?? 0.3;
-  const generalLocal = options.generalLocal ?? 1.3;
+  const minLocal = options.minLocal ?? 0;
+  const generalLocal = options.generalLocal ?? 0.5;
   const sameStory = options.sameStory ?? 0.35;
   const recentBonus = options.recentBonus ?? 0.4;
   const personClash = options.personClash ?? 0.5;
   const withinArticle = options.withinArticle ?? true;
+  const orgWeight = options.nonPersonWeight ?? 0.5;
   const paths = [...new Set(mentions.map((m) => m.path))];
   const docIndex = new Map(paths.map((p, i) => [p, i]));
   const nDocs = paths.length;
@@ -661,7 +664,12 @@ export function clusterEvents(mentions: EventMention[], options: ClusterOptions 
     else if (recentBonus && (recentFor(x, y) || recentFor(y, x))) local += recentBonus;
     if (x.place && y.place) local += x.place === y.place ? 0.8 : 0.3;
     let shared = 0;
-    for (const p of x.participants) if (y.participants.includes(p)) shared += idf(ctxDf.get(p)) / maxIdf;
+    // Shared people say most; a shared team, body or country is often the whole story's backdrop.
+    x.participants.forEach((p, k) => {
+      if (!y.participants.includes(p)) return;
+      const weight = x.participantTypes?.[k] === 'PERSON' ? 1 : orgWeight;
+      shared += weight * idf(ctxDf.get(p)) / maxIdf;
+    });
     local += Math.min(1.2, shared * 0.5);
     // Both name people and none in common: probably two people doing the same kind of thing.
     if (a.persons.length && b.persons.length && !a.persons.some((p) => b.persons.includes(p))) {
@@ -866,7 +874,7 @@ function describeCluster(ms: EventMention[]): EventCluster {
   else if (actors.length) label = `${actors[0]} ${head}`;
   else label = head.charAt(0).toUpperCase() + head.slice(1);
   if (place && !label.includes(place)) label += ` in ${place}`;
-  const id = ['evt', date ?? 'undated', place ? slug(place) : null, slug(head)].filter(Boolean).join('-');
+  const id = ['evt', date ? date.replace('/', '--') : 'undated', place ? slug(place) : null, slug(head)].filter(Boolean).join('-');
   const mentions: MentionRef[] = ms
     .map((m) => ({ path: m.path, start: m.trigger.start, end: m.trigger.end, sentence: m.sentence }))
     .sort((a, b) => a.path.localeCompare(b.path) || a.start - b.start);
