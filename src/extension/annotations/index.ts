@@ -42,6 +42,25 @@ export function registerAnnotations(
     await tracker.setUserPublished(vscode.Uri.parse(key), st.published).catch((e) => log(`could not apply the publication date of ${key}: ${(e as Error).message}`));
   };
 
+  // Said once per broken file (until it parses again); the Problems panel keeps showing it.
+  const announced = new Set<string>();
+  const announceBroken = (key: string) => {
+    const st = manager.get(key);
+    if (!st) return;
+    if (!st.broken) {
+      announced.delete(st.sidecar);
+      return;
+    }
+    if (announced.has(st.sidecar)) return;
+    announced.add(st.sidecar);
+    const where = st.broken.line ? ` (line ${st.broken.line})` : '';
+    void vscode.window
+      .showErrorMessage(`${path.basename(st.sidecar)} does not parse${where}: ${st.broken.message}. It is left as it is, and this article cannot be annotated until it is fixed.`, 'Open Annotations File')
+      .then((choice) => {
+        if (choice) void vscode.commands.executeCommand('articleAnnotator.openSidecar', { uri: key });
+      });
+  };
+
   const loadIfArticle = (doc: vscode.TextDocument) => {
     if (!tracker.isArticle(doc.uri) || doc.uri.path.endsWith(SIDECAR_SUFFIX) || manager.get(doc.uri.toString())) return;
     void manager.load(doc.uri).catch((e) => log(`could not read annotations of ${doc.uri.fsPath}: ${(e as Error).message}`));
@@ -65,6 +84,7 @@ export function registerAnnotations(
     }),
     manager.onDidChange(async (uris) => {
       for (const u of uris) await applyPublished(u);
+      for (const u of uris) announceBroken(u);
       decorations.redrawAll();
       tree.refresh();
       for (const u of uris) await problems.update(u);
@@ -96,6 +116,7 @@ export function registerAnnotations(
       }
       const st = await manager.load(article, false);
       await applyPublished(st.uri);
+      announceBroken(st.uri);
       await problems.update(st.uri);
     }
     decorations.redrawAll();
