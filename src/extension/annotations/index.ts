@@ -128,9 +128,11 @@ export function registerAnnotations(
     filterView(view) {
       if (!view) return view;
       const rejected = (manager.get(view.path)?.live ?? []).filter((a) => a.status === 'rejected' && !a.orphan);
-      if (!rejected.length) return view;
+      // An entity rejected for the whole folder stays hidden in articles added after the judgement, too.
+      const folderWide = new Set(manager.all().flatMap((st) => st.live.filter((a) => a.status === 'rejected' && a.scope === 'folder' && a.entityId).map((a) => a.entityId!)));
+      if (!rejected.length && !folderWide.size) return view;
       const wrong = (s: { start: number; end: number }) => rejected.some((r) => r.start === s.start && r.end === s.end);
-      return { ...view, entities: view.entities.filter((e) => !wrong(e)), dates: view.dates.filter((d) => !wrong(d)) };
+      return { ...view, entities: view.entities.filter((e) => !wrong(e) && !folderWide.has(e.id)), dates: view.dates.filter((d) => !wrong(d)) };
     },
     async annotationsOf(uri) {
       const st = await manager.load(uri, false);

@@ -189,6 +189,10 @@ describe('user annotations', function () {
       if (readSidecar(d).annotations.some((x) => x.status === 'rejected' && x.entityId === tokyo.id)) articles++;
     }
     assert.ok(articles >= 2, `rejected in ${articles} article(s)`);
+    for (const uri of await vscode.workspace.findFiles('*.txt')) {
+      const drawn = a.annotations.filterView(await a.view(uri));
+      assert.ok(!drawn?.entities.some((e) => e.id === tokyo.id), `${uri.fsPath} still highlights ${tokyo.id}`);
+    }
   });
 
   it('mergeEntities keeps the group in the folder sidecar', async () => {
