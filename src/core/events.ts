@@ -50,7 +50,7 @@ const CLASS_WORDS: Record<string, string> = {
   announce: 'announce announcement unveil declare declaration',
   plan: 'plan proposal propose scheme',
   lift: 'remove removal drop lift withdraw scrap ease rescind revoke',
-  impose: 'impose sanction curb restrict restriction ban',
+  impose: 'impose sanction curb restrict restriction ban retaliatory retaliation embargo tariff',
   compensate: 'compensate compensation reparation',
   tribute: 'tribute wreath incense cemetery memorial lay',
   agree: 'agree agreement deal accord pact sign treaty',
@@ -469,9 +469,10 @@ function notAfterOf(m: EventMention): number {
   return Number.isNaN(p) ? Infinity : p;
 }
 
+/** Start of a mention's known day; only a precise day counts, a year or month is too coarse to rule on. */
 function latestStartOf(m: EventMention): number {
   const c = parseTimex(m.date);
-  return c?.from !== undefined ? c.from : -Infinity;
+  return c?.from !== undefined && c.from === c.to ? c.from : -Infinity;
 }
 
 /** Union–find with event-level vetoes: two groups join only if all their dates and places agree. */
