@@ -199,7 +199,9 @@ export function clusterQuotes(quotes: QuoteMention[]): QuoteCluster[] {
     if (new Set(ms.map((m) => m.path)).size < 2) continue;
     const first = ms[0];
     const named = ms.find((m) => m.speakerId);
-    const base = `quote-${(named?.speaker ?? 'unattributed').toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${first.words?.slice(0, 4).join('-') ?? ''}`;
+    const slug = (t: string) => t.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+    const opening = tokenize(first.text).slice(0, 5).map((t) => t.text).join(' ');
+    const base = `quote-${slug(named?.speaker ?? 'unattributed')}-${slug(opening)}`;
     const n = used.get(base) ?? 0;
     used.set(base, n + 1);
     clusters.push({
