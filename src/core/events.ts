@@ -573,7 +573,7 @@ export function clusterEvents(mentions: EventMention[], options: ClusterOptions 
   const maxBlock = options.maxBlock ?? 400;
   const docWeight = options.docWeight ?? 10;
   const minDocSim = options.minDocSimilarity ?? 0.14;
-  const minGroupSim = options.minGroupSimilarity ?? 0.18;
+  const minGroupSim = options.minGroupSimilarity ?? 0.16;
   const generalPenalty = options.generalPenalty ?? 0.6;
   const minLocal = options.minLocal ?? 0;
   const generalLocal = options.generalLocal ?? 0.5;
