@@ -173,7 +173,7 @@ function rawTokens(text: string, excluded: (pos: number) => boolean): Token[] {
     if (LOWER_WORD_RE.test(word)) {
       const oneSpace = start - prevEnd === 1 && text.charCodeAt(prevEnd) === 32;
       const gapText = oneSpace ? ' ' : text.slice(prevEnd, start);
-      const lt = lowerToken(start, end, word, oneSpace || SPACE_GAP_RE.test(gapText) ? 'space' : 'other', !oneSpace && gapText.includes('\n'), excluded(start));
+      const lt = lowerToken(start, end, word, oneSpace || SPACE_GAP_RE.test(gapText) ? 'space' : 'other', !oneSpace && gapText.includes('\n'), excluded(start) || excluded(end - 1));
       if (!oneSpace && COMMA_GAP_RE.test(gapText)) lt.commaBefore = true;
       tokens.push(lt);
       prevEnd = end;
@@ -192,7 +192,8 @@ function rawTokens(text: string, excluded: (pos: number) => boolean): Token[] {
     const baseGap: Gap = tokens.length === 0 ? 'other' : oneSpace || SPACE_GAP_RE.test(gapText) ? 'space' : AMP_GAP_RE.test(gapText) ? 'amp' : 'other';
     const newlineBefore = !oneSpace && gapText.includes('\n');
     prevEnd = end;
-    const isExcluded = excluded(start);
+    // A word that overlaps an excluded span at all is excluded (positions only grow, as the span pointer needs).
+    const isExcluded = excluded(start) || excluded(end - 1);
     // "Wal - Mart" (text tokenised with spaced hyphens): one known name.
     const prevToken = tokens[tokens.length - 1];
     if (gapText === ' - ' && prevToken && prevToken.cap && NAMES.has(lookupKey(prevToken.text + '-' + word))) {
@@ -812,7 +813,7 @@ export function findEntities(text: string, options: EntityOptions = {}): EntityM
   // "the North" once North Korea was named in the article stands for it ("the South" likewise).
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i];
-    if (!t.cap || t.excluded || (t.key !== 'north' && t.key !== 'south') || tokens[i - 1].key !== 'the') continue;
+    if (!t.cap || t.excluded || tokens[i - 1].excluded || (t.key !== 'north' && t.key !== 'south') || tokens[i - 1].key !== 'the') continue;
     const country = t.key === 'north' ? 'North Korea' : 'South Korea';
     const next = tokens[i + 1];
     if (!countryMentioned.has(country) || (next && next.gap === 'space' && next.cap)) continue;

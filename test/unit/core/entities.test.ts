@@ -215,6 +215,20 @@ describe('entities', () => {
       assert.strictEqual(find(ms, 'Mr. Yoon')[0].id, 'person:yoon-suk-yeol');
     });
 
+    it('keeps its invariants on random text made of tricky pieces', () => {
+      const pieces = ['Mr.', ' ', 'U.S.', '\r\n', 'Seoul', '’s', 'the North', '-', ' - ', 'Kishida', '😀', '東京', 'of', 'Sea', ',', '. ', 'A380', 'iPhone', '"', 'Inc.', 'é', 'South Korean', '&', 'GSOMIA', '('];
+      let seed = 12345;
+      const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+      for (let round = 0; round < 200; round++) {
+        let text = '';
+        for (let i = 0; i < 60; i++) text += pieces[Math.floor(rand() * pieces.length)];
+        const exclude = [{ start: 10, end: 30 }];
+        const ms = findEntities(text, { exclude });
+        assertWellFormed(text, ms);
+        for (const m of ms) assert.ok(m.end <= 10 || m.start >= 30, `excluded ${m.text}`);
+      }
+    });
+
     it('handles empty and pathological input', function () {
       this.timeout(60000);
       assert.deepStrictEqual(findEntities(''), []);
