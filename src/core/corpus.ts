@@ -94,6 +94,10 @@ export class CorpusIndex {
   constructor(private readonly store?: AnalysisStore) {}
 
   private readonly docs = new Map<string, DocEntry>();
+  /** Pairs of entity ids the user said are one (mergeEntities), kept for the folder. */
+  private merges: [string, string][] = [];
+  /** What a merge overwrote on a mention, so a merge the user takes back can be undone. */
+  private readonly premerge = new WeakMap<EntityMention, { id: string; canonical: string }>();
   private dirty = true;
   private analyses = new Map<string, ArticleAnalysis>();
   private entityRecords = new Map<string, EntityRecord>();
@@ -137,6 +141,14 @@ export class CorpusIndex {
     this.dirty = true;
   }
 
+  /** The user's entity merges; every mention of a merged id then carries the group's id. */
+  setMerges(pairs: [string, string][]): void {
+    const next = pairs.filter((p) => Array.isArray(p) && p.length === 2 && typeof p[0] === 'string' && typeof p[1] === 'string');
+    if (JSON.stringify(next) === JSON.stringify(this.merges)) return;
+    this.merges = next;
+    this.dirty = true;
+  }
+
   setUserPublished(path: string, date: string | null): void {
     const doc = this.docs.get(path);
     if (doc) this.upsert(path, doc.text, date);
@@ -172,9 +184,20 @@ export class CorpusIndex {
     if (!this.dirty) return;
     this.dirty = false;
     const bases = [...this.docs.values()].map((d) => d.base);
+    for (const a of bases) {
+      for (const m of a.entities) {
+        const before = this.premerge.get(m);
+        if (before) Object.assign(m, before);
+      }
+    }
     // Entity identities first: events, quotes and date inference all speak in canonical ids.
     // (withPublished shares the entity arrays, so these records stay valid for the re-dated analyses.)
-    const records = linkEntities(bases.map((a) => ({ path: a.article.path, entities: a.entities })));
+    const records = applyMerges(
+      linkEntities(bases.map((a) => ({ path: a.article.path, entities: a.entities }))),
+      bases.map((a) => a.entities),
+      this.merges,
+      (m) => this.premerge.set(m, { id: m.id, canonical: m.canonical }),
+    );
     const inferred = inferPublicationDates(bases, (path, value) => {
       const doc = this.docs.get(path)!;
       return withPublished(doc.base, { value, origin: 'corpus', reason: 'inferred from the folder' });
@@ -358,6 +381,60 @@ export class CorpusIndex {
       quotes: this.quoteClusters.map((q) => ({ id: q.id, speaker: q.speaker, mentions: refs(q.mentions) })),
     };
   }
+}
+
+/**
+ * Joins the entities the user merged: each group takes the id and name of its most mentioned member,
+ * and its record gathers every spelling and article.
+ */
+function applyMerges(
+  records: EntityRecord[],
+  mentionLists: EntityMention[][],
+  pairs: [string, string][],
+  remember: (m: EntityMention) => void,
+): EntityRecord[] {
+  if (!pairs.length) return records;
+  const byId = new Map(records.map((r) => [r.id, r]));
+  const parent = new Map<string, string>();
+  const find = (x: string): string => {
+    let r = x;
+    while (parent.has(r) && parent.get(r) !== r) r = parent.get(r)!;
+    parent.set(x, r);
+    return r;
+  };
+  const weight = (id: string) => byId.get(id)?.mentionCount ?? 0;
+  for (const [a, b] of pairs) {
+    if (!byId.has(a) || !byId.has(b)) continue;
+    const ra = find(a);
+    const rb = find(b);
+    if (ra === rb) continue;
+    const [keep, drop] = weight(ra) >= weight(rb) ? [ra, rb] : [rb, ra];
+    parent.set(drop, keep);
+    parent.set(keep, keep);
+  }
+  const merged = new Map<string, EntityRecord>();
+  for (const r of records) {
+    const root = find(r.id);
+    const head = byId.get(root)!;
+    const into = merged.get(root) ?? { ...head, spellings: [...head.spellings], articles: [...head.articles], mentionCount: 0 };
+    if (r.id !== root) {
+      for (const sp of r.spellings) if (!into.spellings.includes(sp)) into.spellings.push(sp);
+      for (const a of r.articles) if (!into.articles.includes(a)) into.articles.push(a);
+    }
+    into.mentionCount += r.mentionCount;
+    merged.set(root, into);
+  }
+  for (const list of mentionLists) {
+    for (const m of list) {
+      const root = find(m.id);
+      if (root !== m.id) {
+        remember(m);
+        m.id = root;
+        m.canonical = merged.get(root)!.canonical;
+      }
+    }
+  }
+  return [...merged.values()];
 }
 
 function spanOf(s: Span): Span {

@@ -42,6 +42,7 @@ const handlers: Handlers = {
     for (const p of paths) index.remove(p);
   },
   rename: ({ from, to }) => index.rename(from, to),
+  setMerges: ({ pairs }) => index.setMerges(pairs),
   view: ({ path, range }) => index.view(path, range) ?? null,
   cards: ({ path, offset }) => index.cardsAt(path, offset),
   references: ({ path, offset }) => index.references(path, offset),

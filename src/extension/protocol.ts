@@ -13,6 +13,8 @@ export interface ArticleInput {
 export interface Requests {
   upsert: { args: { articles: ArticleInput[] }; result: { analysed: number; ms: number } };
   remove: { args: { paths: string[] }; result: void };
+  /** The user's entity merges for the folder (from the folder sidecar). */
+  setMerges: { args: { pairs: [string, string][] }; result: void };
   rename: { args: { from: string; to: string }; result: void };
   view: { args: { path: string; range?: Span }; result: DocumentView | null };
   cards: { args: { path: string; offset: number }; result: Card[] };

@@ -61,6 +61,15 @@ export function registerAnnotations(
       });
   };
 
+  // The folder's entity merges go to the corpus index, which then gives each group one identity.
+  let sentMerges = '[]';
+  const syncMerges = async () => {
+    const json = JSON.stringify(manager.merges());
+    if (json === sentMerges) return;
+    sentMerges = json;
+    await client.request('setMerges', { pairs: manager.merges() }).catch((e) => log(`could not apply entity merges: ${(e as Error).message}`));
+  };
+
   const loadIfArticle = (doc: vscode.TextDocument) => {
     if (!tracker.isArticle(doc.uri) || doc.uri.path.endsWith(SIDECAR_SUFFIX) || manager.get(doc.uri.toString())) return;
     void manager.load(doc.uri).catch((e) => log(`could not read annotations of ${doc.uri.fsPath}: ${(e as Error).message}`));
@@ -83,6 +92,7 @@ export function registerAnnotations(
       importAnnotations: (o) => importIntoWorkspace(manager, o),
     }),
     manager.onDidChange(async (uris) => {
+      await syncMerges();
       for (const u of uris) await applyPublished(u);
       for (const u of uris) announceBroken(u);
       decorations.redrawAll();
@@ -104,6 +114,7 @@ export function registerAnnotations(
   const annotationsReady = (async () => {
     for (const doc of vscode.workspace.textDocuments) loadIfArticle(doc);
     await manager.loadFolderMerges();
+    await syncMerges();
     const sidecars = await vscode.workspace.findFiles('**/*' + SIDECAR_SUFFIX, '**/node_modules/**');
     for (const s of sidecars) {
       if (path.basename(s.fsPath) === FOLDER_SIDECAR) continue;

@@ -72,6 +72,26 @@ describe('linking across articles', function () {
     assert.match(plain(quote.value), /Also quoted in/);
   });
 
+  it('entities the user merges become one in the hover card', async () => {
+    await ready();
+    const ext = vscode.extensions.getExtension<{ view(u: vscode.Uri): Promise<{ entities: { text: string; id: string }[] } | null> }>(EXTENSION_ID)!;
+    const api = await ext.activate();
+    const doc = await seed('001');
+    const view = await api.view(doc.uri);
+    const idOf = (name: string) => view!.entities.find((e) => e.text === name)?.id;
+    const keidanren = idOf('Keidanren');
+    const fki = idOf('Federation of Korean Industries');
+    assert.ok(keidanren && fki && keidanren !== fki, JSON.stringify(view!.entities.filter((e) => /Keidanren|Federation/.test(e.text))));
+    await vscode.commands.executeCommand('articleAnnotator.mergeEntities', { entities: [keidanren, fki] });
+    const offset = doc.getText().indexOf('Keidanren');
+    let text = '';
+    for (let i = 0; i < 50 && !text.includes('Federation of Korean Industries'); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      text = plain((await hovers(doc, offset + 2)).map((m) => m.value).join('\n'));
+    }
+    assert.ok(text.includes('Federation of Korean Industries') && text.includes('Keidanren'), text);
+  });
+
   it('shows Markdown links, command: URIs and HTML in an article as plain text', async () => {
     await ready();
     const folder = vscode.workspace.workspaceFolders![0].uri;

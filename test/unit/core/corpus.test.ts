@@ -80,6 +80,21 @@ describe('corpus index on the seeds', () => {
     assert.ok(Array.isArray(json.events) && Array.isArray(json.quotes));
   });
 
+  it('joins the entities the user merged, with every spelling, and undoes it when the merge is gone', () => {
+    const idx = seedIndex();
+    const orgs = idx.entities().filter((r) => r.type === 'ORGANIZATION').sort((a, b) => b.mentionCount - a.mentionCount);
+    const [a, b] = orgs;
+    idx.setMerges([[a.id, b.id]]);
+    assert.strictEqual(idx.entity(b.id), undefined);
+    const merged = idx.entity(a.id)!;
+    assert.strictEqual(merged.mentionCount, a.mentionCount + b.mentionCount);
+    for (const sp of b.spellings) assert.ok(merged.spellings.includes(sp));
+    const ids = new Set(idx.paths().flatMap((p) => idx.analysis(p)!.entities.filter((e) => b.spellings.includes(e.text)).map((e) => e.id)));
+    assert.deepStrictEqual([...ids], [a.id]);
+    idx.setMerges([]);
+    assert.ok(idx.entity(b.id));
+  });
+
   it('updates incrementally: rename, remove, and re-analysis of one article', () => {
     const idx = seedIndex();
     const p = file(idx, '002');
