@@ -29,6 +29,8 @@ interface Placed {
   quote: ReturnType<typeof describeQuote>;
   position: { start: number; end: number };
   truth: Tracked;
+  /** The quote with 12 characters either side occurs more than once in the original: a passage the page repeats. */
+  repeated: boolean;
 }
 
 type Kind = 'insert' | 'delete' | 'move' | 'rewordNear' | 'rewordInside';
@@ -122,7 +124,7 @@ export function runScenario(options: ScenarioOptions = {}): { lines: string[]; m
   const seeds = fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => fs.readFileSync(path.join(dir, f), 'utf8').replace(/^\uFEFF/, '').replace(/\r\n/g, '\n'));
   const vocabulary = seeds.flatMap((s) => s.split(/\s+/).filter((w) => w.length > 0));
 
-  const counts = { intact: 0, intactCorrect: 0, intactOrphaned: 0, intactMisplaced: 0, reworded: 0, rewordedCorrect: 0, rewordedOrphaned: 0, rewordedMisplaced: 0, deleted: 0, deletedOrphaned: 0, deletedMisplaced: 0 };
+  const counts = { intactInRepeatedPassage: 0, intactInRepeatedPassageCorrect: 0, intact: 0, intactCorrect: 0, intactOrphaned: 0, intactMisplaced: 0, reworded: 0, rewordedCorrect: 0, rewordedOrphaned: 0, rewordedMisplaced: 0, deleted: 0, deletedOrphaned: 0, deletedMisplaced: 0 };
   const editKinds: Record<Kind, number> = { insert: 0, delete: 0, move: 0, rewordNear: 0, rewordInside: 0 };
   let anchorMs = 0;
   let anchorCalls = 0;
@@ -139,7 +141,10 @@ export function runScenario(options: ScenarioOptions = {}): { lines: string[]; m
       const start = ws[i][0];
       const end = ws[j][1];
       if (text.slice(start, end).includes('\n')) continue;
-      placed.push({ quote: describeQuote(text, start, end), position: { start, end }, truth: { start, end, touched: false, deleted: false } });
+      const quote = describeQuote(text, start, end);
+      const passage = quote.prefix.slice(-12) + quote.exact + quote.suffix.slice(0, 12);
+      const repeated = text.indexOf(passage) !== text.lastIndexOf(passage);
+      placed.push({ quote, position: { start, end }, truth: { start, end, touched: false, deleted: false }, repeated });
     }
     for (let e = 0; e < editsPerRound; e++) {
       const r = random();
@@ -222,6 +227,8 @@ export function runScenario(options: ScenarioOptions = {}): { lines: string[]; m
         else counts.deletedOrphaned++;
       } else if (!t.touched) {
         counts.intact++;
+        if (p.repeated) counts.intactInRepeatedPassage++;
+        if (p.repeated && found?.start === t.start && found?.end === t.end) counts.intactInRepeatedPassageCorrect++;
         if (text.slice(t.start, t.end) !== p.quote.exact) throw new Error('benchmark bug: intact text changed');
         if (!found) {
           counts.intactOrphaned++;
@@ -255,12 +262,14 @@ export function runScenario(options: ScenarioOptions = {}): { lines: string[]; m
     edits: totalEdits,
     ...counts,
     intactCorrectPct: pct(counts.intactCorrect, counts.intact),
+    intactOutsideRepeatsCorrectPct: pct(counts.intactCorrect - counts.intactInRepeatedPassageCorrect, counts.intact - counts.intactInRepeatedPassage),
     rewordedCorrectPct: pct(counts.rewordedCorrect, counts.reworded),
     anchorsPerSecond: Math.round(anchorCalls / (anchorMs / 1000)),
   };
   const lines = [
     `anchoring (${options.label ?? 'custom'}, ${editsPerRound} edits per article): ${anchorCalls} annotations, ${totalEdits} edits (insert ${editKinds.insert}, delete ${editKinds.delete}, move line ${editKinds.move}, reword near ${editKinds.rewordNear}, reword inside ${editKinds.rewordInside})`,
     `  intact   ${counts.intact}: correct ${counts.intactCorrect} (${metrics.intactCorrectPct}%), orphaned ${counts.intactOrphaned}, misplaced ${counts.intactMisplaced}`,
+    `           outside passages the page repeats (${counts.intact - counts.intactInRepeatedPassage}): correct ${metrics.intactOutsideRepeatsCorrectPct}%; inside them (${counts.intactInRepeatedPassage}): correct ${counts.intactInRepeatedPassageCorrect}`,
     `  reworded ${counts.reworded}: correct ${counts.rewordedCorrect} (${metrics.rewordedCorrectPct}%, overlap ≥ 50%), orphaned ${counts.rewordedOrphaned}, misplaced ${counts.rewordedMisplaced}`,
     `  deleted  ${counts.deleted}: orphaned ${counts.deletedOrphaned}, misplaced (anchored anyway) ${counts.deletedMisplaced}`,
     `  speed    ${metrics.anchorsPerSecond} anchors/s`,

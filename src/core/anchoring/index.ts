@@ -113,7 +113,7 @@ function weighEvidence(text: string, quote: TextQuoteSelector, best: Candidate):
 }
 
 /** Tuning thresholds (similarities in [0, 1]); exported for the benchmark's experiments. */
-export const T = { positionMax: 0.6, strongMax: 0.8, strongMean: 0.6, uniqueLength: 16, uniqueMean: 0.4, fuzzyMin: 0.6, fuzzyMax: 0.8, frameSimilarity: 0.3, rivalContext: 0.85, snapContext: 0.8, uniqueDrift: 0.25, minMargin: 0.08, sharedSideErrorRate: 0.25, sharedSideSlack: 8, sharedContextCap: 0.5, copiesMin: 0.3, frameContextMargin: 0.15, elsewhereSimilarity: 0.85, elsewhereQuoteSimilarity: 0.4, passageCopiesMin: 0.75 };
+export const T = { positionMax: 0.6, strongMax: 0.8, strongMean: 0.6, uniqueLength: 16, uniqueMean: 0.4, fuzzyMin: 0.6, fuzzyMax: 0.8, frameSimilarity: 0.3, rivalContext: 0.85, snapContext: 0.8, uniqueDrift: 0.25, minMargin: 0.08, sharedSideErrorRate: 0.25, sharedSideSlack: 8, sharedContextCap: 0.5, copiesMin: 0.3, frameContextMargin: 0.15, elsewhereSimilarity: 0.85, elsewhereQuoteSimilarity: 0.4, passageCopiesMin: 0.75, rivalMeanMargin: 0.25 };
 
 /**
  * True when one side of the quote's context survives nearly intact somewhere the best candidate is not,
@@ -201,10 +201,12 @@ export function anchor(text: string, selectors: Selectors, options: AnchorOption
 
   const evidence = weighEvidence(text, quote, best);
   // Another place (beyond the best one's own context, where shifted copies of a short quote sit) that keeps
-  // one side of the context: a second copy, or the original with its quote reworded. Either way, ambiguous.
+  // one side of the context about as well as the best keeps its own: a second copy, or the original with its
+  // quote reworded. Either way, ambiguous.
   const far = (c: Candidate): boolean => c.end + quote.prefix.length <= best.start || c.start >= best.end + quote.suffix.length;
   const supportedRival =
-    all.some((c) => c !== best && far(c) && Math.max(c.prefix, c.suffix) >= T.rivalContext) || contextStandsElsewhere(text, quote, best);
+    all.some((c) => c !== best && far(c) && Math.max(c.prefix, c.suffix) >= T.rivalContext && c.prefix + c.suffix >= best.prefix + best.suffix - 2 * T.rivalMeanMargin) ||
+    contextStandsElsewhere(text, quote, best);
   if (best.quote === 1) {
     if (strongContext(evidence)) {
       // With several copies of the quote, one-sided support is exactly the ambiguous case.
