@@ -233,7 +233,7 @@ export function runScenario(options: ScenarioOptions = {}): { lines: string[]; m
         if (!found) {
           counts.intactOrphaned++;
           debug('intact orphaned', text, p, { start: 0, end: 0, confidence: 0 });
-          if (process.env.BENCH_ANCHORING_DUMP && !fs.existsSync(process.env.BENCH_ANCHORING_DUMP)) fs.writeFileSync(process.env.BENCH_ANCHORING_DUMP, JSON.stringify({ text, quote: p.quote, position: p.position, truth: p.truth }));
+          if (process.env.BENCH_ANCHORING_DUMP && !fs.existsSync(process.env.BENCH_ANCHORING_DUMP) && (!process.env.BENCH_ANCHORING_DUMP_QUOTE || p.quote.exact === process.env.BENCH_ANCHORING_DUMP_QUOTE)) fs.writeFileSync(process.env.BENCH_ANCHORING_DUMP, JSON.stringify({ text, quote: p.quote, position: p.position, truth: p.truth }));
         }
         else if (found.start === t.start && found.end === t.end) counts.intactCorrect++;
         else {

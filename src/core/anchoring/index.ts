@@ -101,19 +101,21 @@ interface Evidence {
  * edited a little still counts.
  */
 function weighEvidence(text: string, quote: TextQuoteSelector, best: Candidate): Evidence {
-  const shared = (side: string, at: number, isPrefix: boolean): boolean => {
+  // Shared when another place fits the side about as well as the best does: "President Yoon" recurring
+  // with a few different characters around it does not make a perfectly fitting context ambiguous.
+  const shared = (side: string, own: number, at: number, isPrefix: boolean): boolean => {
     if (side.length < 8) return false;
     const hits = searchApprox(text, side, Math.floor(side.length * T.sharedSideErrorRate));
-    return hits.some((h) => Math.abs((isPrefix ? h.end : h.start) - at) > T.sharedSideSlack);
+    return hits.some((h) => Math.abs((isPrefix ? h.end : h.start) - at) > T.sharedSideSlack && 1 - h.errors / side.length >= own - T.sharedSideTolerance);
   };
   return {
-    prefix: best.prefix > T.sharedContextCap && shared(quote.prefix, best.start, true) ? T.sharedContextCap : best.prefix,
-    suffix: best.suffix > T.sharedContextCap && shared(quote.suffix, best.end, false) ? T.sharedContextCap : best.suffix,
+    prefix: best.prefix > T.sharedContextCap && shared(quote.prefix, best.prefix, best.start, true) ? T.sharedContextCap : best.prefix,
+    suffix: best.suffix > T.sharedContextCap && shared(quote.suffix, best.suffix, best.end, false) ? T.sharedContextCap : best.suffix,
   };
 }
 
 /** Tuning thresholds (similarities in [0, 1]); exported for the benchmark's experiments. */
-export const T = { positionMax: 0.6, strongMax: 0.8, strongMean: 0.6, uniqueLength: 16, uniqueMean: 0.4, fuzzyMin: 0.6, fuzzyMax: 0.8, frameSimilarity: 0.3, rivalContext: 0.85, snapContext: 0.8, uniqueDrift: 0.25, minMargin: 0.08, sharedSideErrorRate: 0.25, sharedSideSlack: 8, sharedContextCap: 0.5, copiesMin: 0.3, frameContextMargin: 0.15, elsewhereSimilarity: 0.85, elsewhereQuoteSimilarity: 0.4, passageCopiesMin: 0.75, rivalMeanMargin: 0.25 };
+export const T = { positionMax: 0.6, strongMax: 0.8, strongMean: 0.6, uniqueLength: 16, uniqueMean: 0.4, fuzzyMin: 0.6, fuzzyMax: 0.8, frameSimilarity: 0.3, rivalContext: 0.85, snapContext: 0.8, uniqueDrift: 0.25, minMargin: 0.08, sharedSideErrorRate: 0.25, sharedSideSlack: 8, sharedContextCap: 0.5, copiesMin: 0.3, frameContextMargin: 0.15, elsewhereSimilarity: 0.85, elsewhereQuoteSimilarity: 0.4, passageCopiesMin: 0.75, rivalMeanMargin: 0.25, sharedSideTolerance: 0.05 };
 
 /**
  * True when one side of the quote's context survives nearly intact somewhere the best candidate is not,
