@@ -88,6 +88,8 @@ function trackMove(t: Tracked, ls: number, le: number, q: number): void {
   t.end = t.start + length;
 }
 
+// BENCH_ANCHORING_DEBUG=1 prints every orphaned or misplaced intact annotation; BENCH_ANCHORING_DUMP=file saves the first
+// intact orphan (text and selectors, optionally the one quoting BENCH_ANCHORING_DUMP_QUOTE) for a closer look.
 function debug(what: string, text: string, p: Placed, found: { start: number; end: number; confidence: number }): void {
   if (!process.env.BENCH_ANCHORING_DEBUG) return;
   const show = (s: number, e: number): string => JSON.stringify(text.slice(Math.max(0, s - 32), s) + '[[' + text.slice(s, e) + ']]' + text.slice(e, e + 32));

@@ -28,12 +28,13 @@ export interface AnchorOptions {
   minMargin?: number;
   /** Fuzzy search scans at most this many characters either side of the old position in long texts. */
   fuzzyWindow?: number;
+  /** Overrides of the decision thresholds (for experiments; the defaults are what the benchmark measures). */
+  thresholds?: Partial<Thresholds>;
 }
 
-const DEFAULTS: Required<AnchorOptions> = {
+const DEFAULTS: Required<Omit<AnchorOptions, 'thresholds' | 'minMargin'>> = {
   maxErrorRate: 0.3,
   minFuzzyLength: 5,
-  minMargin: 0.04,
   fuzzyWindow: 20000,
 };
 
@@ -80,12 +81,12 @@ function adjacentAfter(text: string, end: number, suffix: string): boolean {
 }
 
 /** Context that still reads mostly as before on one side and is not lost on the other. */
-function strongContext(c: Evidence): boolean {
+function strongContext(c: Evidence, T: Thresholds): boolean {
   return Math.max(c.prefix, c.suffix) >= T.strongMax && (c.prefix + c.suffix) / 2 >= T.strongMean;
 }
 
 /** A reworded quote needs both sides of its context to stay recognisable, one of them clearly. */
-function fuzzyContextHolds(c: Evidence): boolean {
+function fuzzyContextHolds(c: Evidence, T: Thresholds): boolean {
   return Math.min(c.prefix, c.suffix) >= T.fuzzyMin && Math.max(c.prefix, c.suffix) >= T.fuzzyMax;
 }
 
@@ -100,7 +101,7 @@ interface Evidence {
  * to trust a placement. Found by approximate search of the whole side, so a copy whose context was itself
  * edited a little still counts.
  */
-function weighEvidence(text: string, quote: TextQuoteSelector, best: Candidate): Evidence {
+function weighEvidence(text: string, quote: TextQuoteSelector, best: Candidate, T: Thresholds): Evidence {
   // Shared when another place fits the side about as well as the best does: "President Yoon" recurring
   // with a few different characters around it does not make a perfectly fitting context ambiguous.
   const shared = (side: string, own: number, at: number, isPrefix: boolean): boolean => {
@@ -114,15 +115,16 @@ function weighEvidence(text: string, quote: TextQuoteSelector, best: Candidate):
   };
 }
 
-/** Tuning thresholds (similarities in [0, 1]); exported for the benchmark's experiments. */
-export const T = { positionMax: 0.6, strongMax: 0.8, strongMean: 0.6, uniqueLength: 16, uniqueMean: 0.4, fuzzyMin: 0.6, fuzzyMax: 0.8, frameSimilarity: 0.3, rivalContext: 0.85, snapContext: 0.8, uniqueDrift: 0.25, minMargin: 0.08, sharedSideErrorRate: 0.25, sharedSideSlack: 8, sharedContextCap: 0.5, copiesMin: 0.3, frameContextMargin: 0.15, elsewhereSimilarity: 0.85, elsewhereQuoteSimilarity: 0.4, passageCopiesMin: 0.75, rivalMeanMargin: 0.25, sharedSideTolerance: 0.05 };
+/** Decision thresholds (similarities in [0, 1]); AnchorOptions.thresholds may override them per call. */
+export const DEFAULT_THRESHOLDS = Object.freeze({ positionMax: 0.6, strongMax: 0.8, strongMean: 0.6, uniqueLength: 16, uniqueMean: 0.4, fuzzyMin: 0.6, fuzzyMax: 0.8, frameSimilarity: 0.3, rivalContext: 0.85, snapContext: 0.8, uniqueDrift: 0.25, minMargin: 0.08, sharedSideErrorRate: 0.25, sharedSideSlack: 8, sharedContextCap: 0.5, copiesMin: 0.3, frameContextMargin: 0.15, elsewhereSimilarity: 0.85, elsewhereQuoteSimilarity: 0.4, passageCopiesMin: 0.75, rivalMeanMargin: 0.25, sharedSideTolerance: 0.05 });
+export type Thresholds = typeof DEFAULT_THRESHOLDS;
 
 /**
  * True when one side of the quote's context survives nearly intact somewhere the best candidate is not,
  * while the best candidate's own context on that side does not: the annotated place may still be there,
  * its quote reworded beyond recognition, and the best candidate a copy of the quote elsewhere.
  */
-function contextStandsElsewhere(text: string, quote: TextQuoteSelector, best: Candidate): boolean {
+function contextStandsElsewhere(text: string, quote: TextQuoteSelector, best: Candidate, T: Thresholds): boolean {
   const m = quote.exact.length;
   const side = (context: string, own: number, isPrefix: boolean, at: number): boolean => {
     if (context.length < 16 || own >= T.elsewhereSimilarity) return false;
@@ -155,7 +157,8 @@ function overlaps(a: Candidate, b: Candidate): boolean {
  * Returns null (orphaned) whenever the placement is uncertain: a wrong placement is worse than an orphan.
  */
 export function anchor(text: string, selectors: Selectors, options: AnchorOptions = {}): Anchor | null {
-  const opts = { ...DEFAULTS, minMargin: T.minMargin, ...options };
+  const T: Thresholds = { ...DEFAULT_THRESHOLDS, ...options.thresholds };
+  const opts = { ...DEFAULTS, ...options, minMargin: options.minMargin ?? T.minMargin };
   const { quote, position } = selectors;
   if (!quote || quote.exact.length === 0) {
     // Without a quote nothing can confirm the range: trust it only while it still fits the text.
@@ -201,16 +204,16 @@ export function anchor(text: string, selectors: Selectors, options: AnchorOption
     (prefixSimilarity(text, f.start, quote.prefix) + suffixSimilarity(text, f.end, quote.suffix)) / 2 >= bestContext - T.frameContextMargin;
   if (frames.some(rivalFrame)) return null;
 
-  const evidence = weighEvidence(text, quote, best);
+  const evidence = weighEvidence(text, quote, best, T);
   // Another place (beyond the best one's own context, where shifted copies of a short quote sit) that keeps
   // one side of the context about as well as the best keeps its own: a second copy, or the original with its
   // quote reworded. Either way, ambiguous.
   const far = (c: Candidate): boolean => c.end + quote.prefix.length <= best.start || c.start >= best.end + quote.suffix.length;
   const supportedRival =
     all.some((c) => c !== best && far(c) && Math.max(c.prefix, c.suffix) >= T.rivalContext && c.prefix + c.suffix >= best.prefix + best.suffix - 2 * T.rivalMeanMargin) ||
-    contextStandsElsewhere(text, quote, best);
+    contextStandsElsewhere(text, quote, best, T);
   if (best.quote === 1) {
-    if (strongContext(evidence)) {
+    if (strongContext(evidence, T)) {
       // With several copies of the quote, one-sided support is exactly the ambiguous case.
       if (exact.length > 1 && Math.min(evidence.prefix, evidence.suffix) < T.copiesMin) return null;
       // A long quote found more than once is a repeated passage (a headline printed twice): only a context
@@ -228,7 +231,7 @@ export function anchor(text: string, selectors: Selectors, options: AnchorOption
       (!position || Math.abs(best.start - position.start) <= T.uniqueDrift * text.length);
     return specific && !supportedRival ? { start: best.start, end: best.end, confidence: best.score } : null;
   }
-  if (!fuzzyContextHolds(evidence)) return null;
+  if (!fuzzyContextHolds(evidence, T)) return null;
   if (rival && best.score - rival.score < opts.minMargin) return null;
   // An exact copy whose context still half fits competes with a reworded quote: do not choose between them.
   if (exact.some((c) => !overlaps(c, best) && Math.max(c.prefix, c.suffix) >= 0.5)) return null;
