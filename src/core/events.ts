@@ -552,6 +552,8 @@ export interface ClusterOptions {
   withinArticle?: boolean;
   /** Weight of a shared organisation or place among the participants, a shared person counting 1. */
   nonPersonWeight?: number;
+  /** Receives counts for benchmarks: mentions, blocks, pairs scored, pairs above the threshold. */
+  onStats?: (stats: { mentions: number; blocks: number; considered: number; linked: number }) => void;
 }
 
 function cosine(a: Map<string, number>, b: Map<string, number>): number {
@@ -705,14 +707,12 @@ export function clusterEvents(mentions: EventMention[], options: ClusterOptions 
     if (ds.some((x) => ds.some((y) => !datesCompatible(x, y)))) ambiguous.add(k);
   }
   const pairs: { i: number; j: number; s: number }[] = [];
-  const seen = new Set<number>();
-  const n = feats.length;
+  // A pair met in two blocks is simply scored twice: cheaper than remembering every pair on large folders.
+  let considered = 0;
   const consider = (i: number, j: number) => {
     const a = feats[i];
     const b = feats[j];
-    const key = i < j ? i * n + j : j * n + i;
-    if (seen.has(key)) return;
-    seen.add(key);
+    considered++;
     if (a.doc === b.doc) {
       // Within one article, a repeated word for a happening usually names it again ("the summit"), unless
       // the article dates that word twice differently (the March summit, Sunday's summit): then an undated
@@ -737,7 +737,7 @@ export function clusterEvents(mentions: EventMention[], options: ClusterOptions 
       const b = feats[q].m;
       return (a.date ?? '~').localeCompare(b.date ?? '~') || (a.place ?? '~').localeCompare(b.place ?? '~') || feats[p].doc - feats[q].doc;
     });
-    const window = Math.max(20, Math.floor(maxBlock / 8));
+    const window = Math.max(20, Math.floor(maxBlock / 16));
     for (let x = 0; x < sorted.length; x++) {
       for (let y = x + 1; y < Math.min(sorted.length, x + window); y++) consider(sorted[x], sorted[y]);
     }
@@ -750,6 +750,7 @@ export function clusterEvents(mentions: EventMention[], options: ClusterOptions 
     }
     for (const l of byDoc.values()) for (let x = 0; x < l.length; x++) for (let y = x + 1; y < l.length; y++) consider(l[x], l[y]);
   }
+  options.onStats?.({ mentions: feats.length, blocks: blocks.size, considered, linked: pairs.length });
   pairs.sort((p, q) => q.s - p.s || p.i - q.i || p.j - q.j);
   const groups = new Groups(mentions, (a, b) => {
     // Average similarity of the two groups' articles (a sample of each): one stray link must not chain two stories.

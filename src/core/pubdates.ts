@@ -108,7 +108,12 @@ export function inferPublicationDates(
   for (let round = 0; round < 4; round++) {
     const undated = [...current.values()].filter((a) => !a.article.published && !result.has(a.article.path));
     if (!undated.length || undated.length === current.size) break;
-    const mentions = [...current.values()].flatMap(mentionsOf);
+    // Only what can date an article takes part: every mention of the undated articles, and the mentions of
+    // dated ones that pin a day. On a large folder that is a small share of all mentions.
+    const mentions = [...current.values()].flatMap((x) => {
+      const ms = mentionsOf(x);
+      return !x.article.published && !result.has(x.article.path) ? ms : ms.filter((m) => isExactDay(m.date));
+    });
     const mentionsAt = new Map(mentions.map((m) => [`${m.path}\u0000${m.trigger.start}`, m]));
     const clusters = clusterEvents(mentions);
     let changed = false;
