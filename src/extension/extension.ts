@@ -44,6 +44,8 @@ export function activate(context: vscode.ExtensionContext): ArticleAnnotatorApi 
 
   const refreshActive = async () => {
     const editor = vscode.window.activeTextEditor;
+    // Keybindings of the annotation commands apply in articles only, whatever their language mode.
+    void vscode.commands.executeCommand('setContext', 'articleAnnotator.isArticle', !!editor && tracker.isArticle(editor.document.uri));
     // The status bar needs only the counts: ask for an empty range so a large article sends no lists.
     status.show(editor ? await view(editor.document.uri, { start: -1, end: -1 }) : null, decorations.isEnabled);
   };
