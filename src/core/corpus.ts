@@ -198,21 +198,31 @@ export class CorpusIndex {
       this.merges,
       (m) => this.premerge.set(m, { id: m.id, canonical: m.canonical }),
     );
-    const inferred = inferPublicationDates(bases, (path, value) => {
-      const doc = this.docs.get(path)!;
-      return withPublished(doc.base, { value, origin: 'corpus', reason: 'inferred from the folder' });
-    });
-    this.analyses = new Map();
-    for (const doc of this.docs.values()) {
-      const pd = inferred.get(doc.path);
-      const analysis = pd && !doc.base.article.published ? withPublished(doc.base, pd) : doc.base;
-      this.analyses.set(doc.path, analysis);
+    // Event mentions are cached per article and per publication date they were found with.
+    const mentionsFor = (analysis: ArticleAnalysis): EventMention[] => {
+      const doc = this.docs.get(analysis.article.path)!;
       const key = analysis.article.published?.value ?? null;
       if (!doc.events || doc.eventsFor !== key) {
         doc.events = findEventMentions(analysis);
         doc.quotes = findQuotes(analysis);
         doc.eventsFor = key;
       }
+      return doc.events;
+    };
+    const inferred = inferPublicationDates(
+      bases,
+      (path, value) => {
+        const doc = this.docs.get(path)!;
+        return withPublished(doc.base, { value, origin: 'corpus', reason: 'inferred from the folder' });
+      },
+      mentionsFor,
+    );
+    this.analyses = new Map();
+    for (const doc of this.docs.values()) {
+      const pd = inferred.get(doc.path);
+      const analysis = pd && !doc.base.article.published ? withPublished(doc.base, pd) : doc.base;
+      this.analyses.set(doc.path, analysis);
+      mentionsFor(analysis);
     }
     this.entityRecords = new Map(records.map((r) => [r.id, r]));
     const docs = [...this.docs.values()];

@@ -96,13 +96,15 @@ function candidatesFor(
 export function inferPublicationDates(
   analyses: ArticleAnalysis[],
   reanalyze?: (path: string, published: string) => ArticleAnalysis,
+  /** The caller's cached event mentions of an analysis, so they are not found twice. */
+  mentionsFor: (a: ArticleAnalysis) => EventMention[] = findEventMentions,
 ): Map<string, PublishedDate> {
   const result = new Map<string, PublishedDate>();
   const current = new Map(analyses.map((a) => [a.article.path, a]));
   const mentionCache = new Map<string, EventMention[]>();
   const mentionsOf = (a: ArticleAnalysis) => {
     let ms = mentionCache.get(a.article.path);
-    if (!ms) { ms = findEventMentions(a); mentionCache.set(a.article.path, ms); }
+    if (!ms) { ms = mentionsFor(a); mentionCache.set(a.article.path, ms); }
     return ms;
   };
   for (let round = 0; round < 4; round++) {

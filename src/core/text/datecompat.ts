@@ -22,9 +22,21 @@ function isoWeekStart(year: number, week: number): number {
   return jan4 - (jan4Weekday - 1) + (week - 1) * 7;
 }
 
+// Parsing is pure and a folder repeats few distinct values: memoised, bounded. Callers never mutate results.
+const TIMEX_MEMO = new Map<string, DateConstraint | null>();
+
 /** Parses the date part of a TIMEX3 value; null when it says nothing usable about the day. */
 export function parseTimex(value: string | null | undefined): DateConstraint | null {
   if (!value) return null;
+  const memo = TIMEX_MEMO.get(value);
+  if (memo !== undefined) return memo;
+  const parsed = parseTimexUncached(value);
+  if (TIMEX_MEMO.size >= 50_000) TIMEX_MEMO.clear();
+  TIMEX_MEMO.set(value, parsed);
+  return parsed;
+}
+
+function parseTimexUncached(value: string): DateConstraint | null {
   // ISO interval "2023-03-08/2023-05-07": from the first value's start to the second's end.
   const slash = value.indexOf('/');
   if (slash > 0) {

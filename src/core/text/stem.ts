@@ -134,9 +134,19 @@ export const IRREGULAR_VERB_FORMS: ReadonlySet<string> = new Set(
 );
 
 /** The stem of a word, with irregular verb forms mapped first ("met" and "meets" both give "meet"). */
+// Stemming is pure and news vocabulary is small, so results are memoised (bounded, cleared when full).
+const STEM_MEMO = new Map<string, string>();
+const STEM_MEMO_MAX = 200_000;
+
 export function stem(word: string): string {
-  const lower = word.toLowerCase().replace(/[’']s$/, '');
-  return porterStem(IRREGULAR[lower] ?? lower);
+  let out = STEM_MEMO.get(word);
+  if (out === undefined) {
+    const lower = word.toLowerCase().replace(/[’']s$/, '');
+    out = porterStem(IRREGULAR[lower] ?? lower);
+    if (STEM_MEMO.size >= STEM_MEMO_MAX) STEM_MEMO.clear();
+    STEM_MEMO.set(word, out);
+  }
+  return out;
 }
 
 export const STOP_WORDS: ReadonlySet<string> = new Set((
