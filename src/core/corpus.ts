@@ -203,8 +203,9 @@ export class CorpusIndex {
       const doc = this.docs.get(analysis.article.path)!;
       const key = analysis.article.published?.value ?? null;
       if (!doc.events || doc.eventsFor !== key) {
-        doc.events = findEventMentions(analysis);
-        doc.quotes = findQuotes(analysis);
+        const head = leadOf(analysis);
+        doc.events = findEventMentions(head);
+        doc.quotes = findQuotes(head);
         doc.eventsFor = key;
       }
       return doc.events;
@@ -445,6 +446,23 @@ function applyMerges(
     }
   }
   return [...merged.values()];
+}
+
+/**
+ * Events and quotes are looked for in the first EVENT_SCOPE characters of an article. News reports
+ * its events up front; a multi-megabyte file (a dump, a book) would otherwise cost minutes of
+ * clustering for links nobody reads. Entities and dates are still found everywhere.
+ */
+export const EVENT_SCOPE = 200_000;
+
+function leadOf(a: ArticleAnalysis): ArticleAnalysis {
+  if (a.article.text.length <= EVENT_SCOPE) return a;
+  const inScope = <T extends Span>(xs: T[]) => xs.filter((x) => x.end <= EVENT_SCOPE);
+  return {
+    article: { ...a.article, sentences: inScope(a.article.sentences), paragraphs: inScope(a.article.paragraphs) },
+    entities: inScope(a.entities),
+    dates: inScope(a.dates),
+  };
 }
 
 function spanOf(s: Span): Span {

@@ -88,10 +88,10 @@ export class AnnotationManager implements vscode.Disposable {
 
   /** The folder the core's store confines sidecar writes to. */
   private rootFor(uri: vscode.Uri): string {
-    // The parent of the workspace folder: the store's link check (SidecarStore.checkPath) refuses a new sidecar
-    // whose deepest existing ancestor is the root itself, i.e. any first sidecar of an article at the top level.
+    // Sidecars must stay inside the article's workspace folder (the store refuses paths, and links,
+    // that lead outside it); a file outside any folder may have its sidecar beside it.
     const folder = vscode.workspace.getWorkspaceFolder(uri);
-    return path.dirname(folder ? folder.uri.fsPath : path.dirname(this.sidecarPath(uri)));
+    return folder ? folder.uri.fsPath : path.dirname(this.sidecarPath(uri));
   }
 
   get(uri: string): ArticleState | undefined {
