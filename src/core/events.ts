@@ -556,17 +556,41 @@ export interface ClusterOptions {
   onStats?: (stats: { mentions: number; blocks: number; considered: number; linked: number }) => void;
 }
 
-function cosine(a: Map<string, number>, b: Map<string, number>): number {
+/** A sparse vector as parallel arrays sorted by term id, with its norm: cosine is a merge join. */
+interface SparseVector {
+  ids: Int32Array;
+  weights: Float64Array;
+  norm: number;
+}
+
+function sparseVector(entries: [number, number][]): SparseVector {
+  entries.sort((x, y) => x[0] - y[0]);
+  const ids = new Int32Array(entries.length);
+  const weights = new Float64Array(entries.length);
+  let sq = 0;
+  entries.forEach(([id, w], i) => {
+    ids[i] = id;
+    weights[i] = w;
+    sq += w * w;
+  });
+  return { ids, weights, norm: Math.sqrt(sq) };
+}
+
+function cosine(a: SparseVector, b: SparseVector): number {
+  if (!a.norm || !b.norm) return 0;
   let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (const [k, v] of a) {
-    na += v * v;
-    const w = b.get(k);
-    if (w) dot += v * w;
+  let i = 0;
+  let j = 0;
+  const ai = a.ids;
+  const bi = b.ids;
+  while (i < ai.length && j < bi.length) {
+    const x = ai[i];
+    const y = bi[j];
+    if (x === y) dot += a.weights[i++] * b.weights[j++];
+    else if (x < y) i++;
+    else j++;
   }
-  for (const v of b.values()) nb += v * v;
-  return na && nb ? dot / Math.sqrt(na * nb) : 0;
+  return dot / (a.norm * b.norm);
 }
 
 /** Links event mentions across articles into events. Blocking keeps it near-linear in the corpus size. */
@@ -602,16 +626,24 @@ export function clusterEvents(mentions: EventMention[], options: ClusterOptions 
   for (const ctx of docCtx.values()) for (const k of Object.keys(ctx)) ctxDf.set(k, (ctxDf.get(k) ?? 0) + 1);
   // Smooth IDF: in a small folder about one story, shared words still count for something.
   const idf = (df: number | undefined) => Math.log(1 + nDocs / Math.max(1, df ?? 0));
-  const docVectors = new Map<string, Map<string, number>>();
+  // Context keys are interned so that document similarity is a merge join of sorted arrays.
+  const termIds = new Map<string, number>();
+  const docVectors = new Map<string, SparseVector>();
   for (const [path, ctx] of docCtx) {
-    const v = new Map<string, number>();
+    const entries: [number, number][] = [];
     for (const [k, c] of Object.entries(ctx)) {
-      v.set(k, (1 + Math.log(c)) * idf(ctxDf.get(k)));
+      let id = termIds.get(k);
+      if (id === undefined) {
+        id = termIds.size;
+        termIds.set(k, id);
+      }
+      entries.push([id, (1 + Math.log(c)) * idf(ctxDf.get(k))]);
     }
-    docVectors.set(path, v);
+    docVectors.set(path, sparseVector(entries));
   }
   const docSim = new Map<number, number>();
-  const vectorByDoc = paths.map((p) => docVectors.get(p) ?? new Map<string, number>());
+  const emptyVector = sparseVector([]);
+  const vectorByDoc = paths.map((p) => docVectors.get(p) ?? emptyVector);
   const similarityOf = (a: number, b: number): number => {
     const key = a < b ? a * nDocs + b : b * nDocs + a;
     let s = docSim.get(key);
