@@ -29,6 +29,8 @@ interface DocEntry {
   events?: EventMention[];
   quotes?: QuoteMention[];
   eventsFor?: string | null;
+  /** The entity ids and names the cached events were found with: linking can rename them. */
+  eventsEntities?: string;
   /** Chunk results of a large article, so an edit re-analyses only what it touched. */
   cache: ChunkCache;
 }
@@ -198,6 +200,15 @@ export class CorpusIndex {
       this.merges,
       (m) => this.premerge.set(m, { id: m.id, canonical: m.canonical }),
     );
+    // Event mentions carry participants' ids and names: when linking changed them (an article added
+    // elsewhere can change a canonical name), the cached mentions are stale.
+    for (const doc of this.docs.values()) {
+      const sig = doc.base.entities.map((e) => `${e.id}\u0001${e.canonical}`).join('\u0002');
+      if (sig !== doc.eventsEntities) {
+        doc.events = undefined;
+        doc.eventsEntities = sig;
+      }
+    }
     // Event mentions are cached per article and per publication date they were found with.
     const mentionsFor = (analysis: ArticleAnalysis): EventMention[] => {
       const doc = this.docs.get(analysis.article.path)!;

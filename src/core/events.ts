@@ -876,7 +876,9 @@ function headWord(ms: EventMention[]): string {
 /** A person's name as a label uses it: family name of a two-word Western name, else the whole name. */
 function shortName(name: string): string {
   const words = name.split(/\s+/);
-  return words.length === 2 ? words[1] : name;
+  if (words.length !== 2) return name;
+  // A hyphenated lower-case second part is a Korean given name ("Yoon Suk-yeol"): the family name comes first.
+  return /^[A-Z][a-z]+-[a-z]+$/.test(words[1]) ? words[0] : words[1];
 }
 
 function describeCluster(ms: EventMention[]): EventCluster {
