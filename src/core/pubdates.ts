@@ -114,7 +114,10 @@ export function inferPublicationDates(
     // dated ones that pin a day. On a large folder that is a small share of all mentions.
     const mentions = [...current.values()].flatMap((x) => {
       const ms = mentionsOf(x);
-      return !x.article.published && !result.has(x.article.path) ? ms : ms.filter((m) => isExactDay(m.date));
+      // Of an undated article only what can date it counts (see candidatesFor: a day named relative to
+      // the writing, or an undated event in the lead); the rest would only make clustering slower.
+      if (!x.article.published && !result.has(x.article.path)) return ms.filter((m) => daysBeforeWriting(m.dateText) !== null || (!m.date && inLead(x, m)));
+      return ms.filter((m) => isExactDay(m.date));
     });
     const mentionsAt = new Map(mentions.map((m) => [`${m.path}\u0000${m.trigger.start}`, m]));
     const clusters = clusterEvents(mentions);
