@@ -530,6 +530,11 @@ export interface ClusterOptions {
   maxBlock?: number;
   /** Keep events mentioned by a single article (default false: only cross-article events matter). */
   keepSingletons?: boolean;
+  /**
+   * Keep events whose every mention is a word outside the event classes ("restore", "war", "forced").
+   * Off by default: such a group is a shared topic more often than a shared happening.
+   */
+  keepGeneralOnly?: boolean;
   /** Weight of the two articles' overall similarity in a pair's score. */
   docWeight?: number;
   /** Articles less similar than this are never linked on a shared word alone (no matching day). */
@@ -822,6 +827,9 @@ export function clusterEvents(mentions: EventMention[], options: ClusterOptions 
     const articles = new Set(ms.map((m) => m.path));
     if (articles.size < 2 && !options.keepSingletons) continue;
     const cluster = describeCluster(ms);
+    // A few words outside the event classes shared by two articles ("restore", "war") are a shared topic
+    // more often than a shared happening: such a group needs a date and several mentions to be shown.
+    if (!options.keepGeneralOnly && ms.every((m) => m.classes[0].startsWith('=')) && (!cluster.date || ms.length < 4)) continue;
     const n = usedIds.get(cluster.id) ?? 0;
     usedIds.set(cluster.id, n + 1);
     if (n) cluster.id = `${cluster.id}-${n + 1}`;

@@ -1,6 +1,7 @@
 // Event mentions and their clustering across articles: dates and places attach to the right trigger,
 // conflicting dates or places keep similar events apart, and clustering stays fast on large folders.
 import * as assert from 'assert';
+import { analyzeArticle } from '../../../src/core/analyze';
 import { parseArticle } from '../../../src/core/article';
 import { clusterEvents, EventMention, findEventMentions, placesCompatible } from '../../../src/core/events';
 import { ArticleAnalysis, DateMention, EntityMention, EntityType } from '../../../src/core/model';
@@ -183,5 +184,16 @@ describe('events', () => {
         assert.strictEqual(days.size, 1, 'every event keeps one day');
       }
     });
+  });
+
+  it('does not show two articles sharing only a word outside the event classes as one event', () => {
+    const published = { value: '2023-05-07', origin: 'user' as const, reason: 'test' };
+    const a = analyzeArticle('Ties\n\nSeoul and Tokyo vowed to restore the shuttle diplomacy between the two neighbours.\n', 'a.txt', { published });
+    const b = analyzeArticle('Talks\n\nSeoul and Tokyo pledged to restore the shuttle diplomacy between the two neighbours.\n', 'b.txt', { published });
+    const mentions = [...findEventMentions(a), ...findEventMentions(b)];
+    assert.ok(mentions.some((m) => m.triggerText === 'restore' && m.classes[0].startsWith('=')));
+    assert.deepStrictEqual(clusterEvents(mentions), []);
+    // The group exists; it is only not reported unless asked for.
+    assert.strictEqual(clusterEvents(mentions, { keepGeneralOnly: true }).length, 1);
   });
 });
