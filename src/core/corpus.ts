@@ -101,6 +101,17 @@ export class CorpusIndex {
   /** What a merge overwrote on a mention, so a merge the user takes back can be undone. */
   private readonly premerge = new WeakMap<EntityMention, { id: string; canonical: string }>();
   private dirty = true;
+  private linkedOnce = false;
+  /** Articles added, changed, renamed or removed since the last link. */
+  private readonly changedSinceLink = new Set<string>();
+  /** How long the last link took, so an owner can decide to defer the next one. */
+  lastLinkMs = 0;
+  /**
+   * When set, queries answer from the last linked state, with each changed article's fresh analysis
+   * (its events and quotes wait for the next link), instead of relinking first. The owner then calls
+   * link() when it is idle. Meant for large folders, where linking takes seconds.
+   */
+  deferLinking = false;
   private analyses = new Map<string, ArticleAnalysis>();
   private entityRecords = new Map<string, EntityRecord>();
   private eventClusters: EventCluster[] = [];
@@ -134,12 +145,14 @@ export class CorpusIndex {
       this.store?.save(path, text, userPublished, base);
     }
     this.docs.set(path, { path, text, userPublished, base, cache });
+    this.changedSinceLink.add(path);
     this.dirty = true;
   }
 
   /** Stores an analysis computed elsewhere (a worker thread); it must be for this text. */
   upsertAnalysis(path: string, text: string, userPublished: string | null, base: ArticleAnalysis): void {
     this.docs.set(path, { path, text, userPublished, base, cache: new ChunkCache() });
+    this.changedSinceLink.add(path);
     this.dirty = true;
   }
 
@@ -158,7 +171,10 @@ export class CorpusIndex {
 
   remove(path: string): boolean {
     const had = this.docs.delete(path);
-    if (had) this.dirty = true;
+    if (had) {
+      this.changedSinceLink.add(path);
+      this.dirty = true;
+    }
     return had;
   }
 
@@ -168,6 +184,8 @@ export class CorpusIndex {
     this.docs.delete(from);
     const base = { ...doc.base, article: { ...doc.base.article, path: to } };
     this.docs.set(to, { ...doc, path: to, base, events: undefined, quotes: undefined });
+    this.changedSinceLink.add(from);
+    this.changedSinceLink.add(to);
     this.dirty = true;
   }
 
@@ -184,7 +202,30 @@ export class CorpusIndex {
   /** Recomputes folder-level links. Cheap when nothing changed. */
   link(): void {
     if (!this.dirty) return;
+    const t0 = Date.now();
+    this.linkWithoutTiming();
     this.dirty = false;
+    this.linkedOnce = true;
+    this.changedSinceLink.clear();
+    this.lastLinkMs = Date.now() - t0;
+  }
+
+  /** True when links are due: something changed since the last link. */
+  get needsLink(): boolean {
+    return this.dirty;
+  }
+
+  /** Links unless the owner defers linking and a linked state exists to answer from. */
+  private ensureLinked(): void {
+    if (!this.deferLinking || !this.linkedOnce) this.link();
+  }
+
+  /** True when the article changed since the last link, so its events and quotes are not known yet. */
+  private stale(path: string): boolean {
+    return this.dirty && this.changedSinceLink.has(path);
+  }
+
+  private linkWithoutTiming(): void {
     const bases = [...this.docs.values()].map((d) => d.base);
     for (const a of bases) {
       for (const m of a.entities) {
@@ -245,8 +286,13 @@ export class CorpusIndex {
   }
 
   analysis(path: string): ArticleAnalysis | undefined {
-    this.link();
-    return this.analyses.get(path);
+    this.ensureLinked();
+    if (!this.stale(path)) return this.analyses.get(path);
+    const doc = this.docs.get(path);
+    if (!doc) return undefined;
+    // Fresh text, previous links: keep the date the folder had given the article.
+    const before = this.analyses.get(path)?.article.published;
+    return !doc.base.article.published && before?.origin === 'corpus' ? withPublished(doc.base, before) : doc.base;
   }
 
   published(path: string): PublishedDate | null {
@@ -254,22 +300,22 @@ export class CorpusIndex {
   }
 
   entities(): EntityRecord[] {
-    this.link();
+    this.ensureLinked();
     return [...this.entityRecords.values()];
   }
 
   entity(id: string): EntityRecord | undefined {
-    this.link();
+    this.ensureLinked();
     return this.entityRecords.get(id);
   }
 
   events(): EventCluster[] {
-    this.link();
+    this.ensureLinked();
     return this.eventClusters;
   }
 
   quotes(): QuoteCluster[] {
-    this.link();
+    this.ensureLinked();
     return this.quoteClusters;
   }
 
@@ -289,8 +335,8 @@ export class CorpusIndex {
       boilerplate: inRange(a.article.boilerplate),
       entities: inRange(a.entities),
       dates: inRange(a.dates),
-      events: inRange((this.eventsByPath.get(path) ?? []).map((e) => ({ ...spanOf(e.ref), eventId: e.cluster.id }))).map((e) => ({ span: spanOf(e), eventId: e.eventId })),
-      quotes: inRange((this.quotesByPath.get(path) ?? []).map((q) => ({ ...spanOf(q.ref), quoteId: q.cluster.id }))).map((q) => ({ span: spanOf(q), quoteId: q.quoteId })),
+      events: inRange((this.stale(path) ? [] : this.eventsByPath.get(path) ?? []).map((e) => ({ ...spanOf(e.ref), eventId: e.cluster.id }))).map((e) => ({ span: spanOf(e), eventId: e.eventId })),
+      quotes: inRange((this.stale(path) ? [] : this.quotesByPath.get(path) ?? []).map((q) => ({ ...spanOf(q.ref), quoteId: q.cluster.id }))).map((q) => ({ span: spanOf(q), quoteId: q.quoteId })),
     };
   }
 
@@ -304,10 +350,11 @@ export class CorpusIndex {
     if (date) cards.push({ kind: 'date', span: spanOf(date), mention: date, published: a.article.published });
     const ent = a.entities.find(hit);
     if (ent) cards.push({ kind: 'entity', span: spanOf(ent), mention: ent, record: this.entityRecords.get(ent.id) });
-    const quote = (this.quotesByPath.get(path) ?? []).find((q) => hit(q.ref));
+    const fresh = !this.stale(path);
+    const quote = fresh ? (this.quotesByPath.get(path) ?? []).find((q) => hit(q.ref)) : undefined;
     if (quote) cards.push({ kind: 'quote', span: spanOf(quote.ref), quote: quote.cluster, others: this.related(quote.cluster.mentions, path) });
     const sentence = sentenceAt(a.article.sentences, offset);
-    const ev = (this.eventsByPath.get(path) ?? []).find((e) => hit(e.ref) || (sentence && e.ref.sentence && e.ref.sentence.start === sentence.start));
+    const ev = (fresh ? this.eventsByPath.get(path) ?? [] : []).find((e) => hit(e.ref) || (sentence && e.ref.sentence && e.ref.sentence.start === sentence.start));
     if (ev) {
       cards.push({
         kind: 'event',
@@ -334,10 +381,11 @@ export class CorpusIndex {
   }
 
   entityMentions(id: string): MentionRef[] {
-    this.link();
+    this.ensureLinked();
     const refs: MentionRef[] = [];
-    for (const a of this.analyses.values()) {
-      for (const e of a.entities) if (e.id === id) refs.push({ path: a.article.path, start: e.start, end: e.end });
+    for (const path of this.docs.keys()) {
+      const a = this.analysis(path);
+      if (a) for (const e of a.entities) if (e.id === id) refs.push({ path, start: e.start, end: e.end });
     }
     return refs;
   }
@@ -346,7 +394,7 @@ export class CorpusIndex {
     const seen = new Set<string>();
     const out: RelatedMention[] = [];
     for (const m of mentions) {
-      if (m.path === exceptPath || seen.has(m.path)) continue;
+      if (m.path === exceptPath || seen.has(m.path) || !this.docs.has(m.path)) continue;
       seen.add(m.path);
       const a = this.analyses.get(m.path);
       if (!a) continue;

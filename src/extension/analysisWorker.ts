@@ -18,6 +18,20 @@ function openStore(): DiskAnalysisStore | undefined {
 
 const index = new CorpusIndex(openStore());
 
+// Linking a large folder takes seconds. Once it does, queries answer from the last links (with each
+// edited article's fresh analysis) and the folder is relinked when no change has come for a moment.
+const SLOW_LINK_MS = 300;
+const RELINK_AFTER_MS = 750;
+let relinkTimer: ReturnType<typeof setTimeout> | undefined;
+function changed(): void {
+  clearTimeout(relinkTimer);
+  relinkTimer = setTimeout(() => {
+    if (!index.needsLink) return;
+    index.link();
+    index.deferLinking = index.lastLinkMs > SLOW_LINK_MS;
+  }, RELINK_AFTER_MS);
+}
+
 function mentionsOf(kind: MentionKind, id: string) {
   if (kind === 'entity') return index.entityMentions(id);
   const clusters = kind === 'event' ? index.events() : index.quotes();
@@ -36,13 +50,21 @@ const handlers: Handlers = {
   upsert: ({ articles }) => {
     const t0 = Date.now();
     for (const a of articles) index.upsert(a.path, a.text, a.userPublished);
+    changed();
     return { analysed: articles.length, ms: Date.now() - t0 };
   },
   remove: ({ paths }) => {
     for (const p of paths) index.remove(p);
+    changed();
   },
-  rename: ({ from, to }) => index.rename(from, to),
-  setMerges: ({ pairs }) => index.setMerges(pairs),
+  rename: ({ from, to }) => {
+    index.rename(from, to);
+    changed();
+  },
+  setMerges: ({ pairs }) => {
+    index.setMerges(pairs);
+    changed();
+  },
   view: ({ path, range }) => index.view(path, range) ?? null,
   cards: ({ path, offset }) => index.cardsAt(path, offset),
   references: ({ path, offset }) => index.references(path, offset),
@@ -63,6 +85,8 @@ parentPort?.on('message', (msg: RequestMessage) => {
   try {
     const handler = handlers[msg.op] as (args: unknown) => unknown;
     reply = { id: msg.id, ok: true, result: handler(msg.args) };
+    // A query may have linked the folder; once that is slow, later queries stop waiting for links.
+    index.deferLinking = index.lastLinkMs > SLOW_LINK_MS;
   } catch (err) {
     reply = { id: msg.id, ok: false, error: err instanceof Error ? `${err.message}\n${err.stack ?? ''}` : String(err) };
   }

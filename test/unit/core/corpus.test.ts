@@ -95,6 +95,30 @@ describe('corpus index on the seeds', () => {
     assert.ok(idx.entity(b.id));
   });
 
+  it('with deferred linking answers at once from the last links and the edited article\'s fresh analysis', () => {
+    const idx = seedIndex();
+    idx.link();
+    idx.deferLinking = true;
+    const p = file(idx, '004');
+    const events = idx.events().length;
+    const text = 'Breaking: Yoon returns\n\n' + idx.text(p)!;
+    idx.upsert(p, text);
+    assert.ok(idx.needsLink);
+    const a = idx.analysis(p)!;
+    assert.strictEqual(a.article.text, text);
+    for (const e of a.entities) assert.strictEqual(text.slice(e.start, e.end), e.text);
+    // The edited article's events wait for the next link; the others' are there.
+    const summit = text.indexOf('at a landmark summit in Tokyo');
+    assert.ok(!idx.cardsAt(p, summit + 3).some((c) => c.kind === 'event'));
+    const p3 = file(idx, '003');
+    const seoul = idx.text(p3)!.indexOf('on Sunday met with South Korean President Yoon Suk Yeol in Seoul');
+    assert.ok(idx.cardsAt(p3, seoul + 4).some((c) => c.kind === 'event'));
+    assert.strictEqual(idx.events().length, events);
+    idx.link();
+    assert.ok(!idx.needsLink);
+    assert.ok(idx.cardsAt(p, summit + 3).some((c) => c.kind === 'event'));
+  });
+
   it('updates incrementally: rename, remove, and re-analysis of one article', () => {
     const idx = seedIndex();
     const p = file(idx, '002');
