@@ -29,6 +29,8 @@ function changed(): void {
     if (!index.needsLink) return;
     index.link();
     index.deferLinking = index.lastLinkMs > SLOW_LINK_MS;
+    // Views built from the previous links can now refresh.
+    parentPort?.postMessage({ event: 'linked', ms: index.lastLinkMs });
   }, RELINK_AFTER_MS);
 }
 

@@ -156,6 +156,11 @@ export class ArticleTracker implements vscode.Disposable {
     );
   }
 
+  /** Tells listeners that the folder's links changed (paths unknown): views refresh, editors redraw. */
+  linksChanged(): void {
+    this.changed.fire([...this.known]);
+  }
+
   private watch(): void {
     for (const w of this.watchers) w.dispose();
     this.watchers = [];

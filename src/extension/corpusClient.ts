@@ -10,6 +10,7 @@ export class CorpusClient {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   private disposed = false;
+  private readonly linkListeners = new Set<() => void>();
 
   /** `cacheDir`: where the worker keeps analyses between sessions (the extension's storage). */
   constructor(private readonly extensionPath: string, private readonly log: (line: string) => void, private readonly cacheDir?: string) {}
@@ -17,7 +18,11 @@ export class CorpusClient {
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
     const worker = new Worker(path.join(this.extensionPath, 'dist', 'analysisWorker.js'), { workerData: { cacheDir: this.cacheDir } });
-    worker.on('message', (msg: ResponseMessage) => {
+    worker.on('message', (msg: ResponseMessage | { event: 'linked'; ms: number }) => {
+      if ('event' in msg) {
+        for (const l of this.linkListeners) l();
+        return;
+      }
       const p = this.pending.get(msg.id);
       if (!p) return;
       this.pending.delete(msg.id);
@@ -43,6 +48,12 @@ export class CorpusClient {
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
       worker.postMessage({ id, op, args });
     });
+  }
+
+  /** Called when the worker has relinked the folder on its own, after edits paused. */
+  onDidLink(listener: () => void): { dispose(): void } {
+    this.linkListeners.add(listener);
+    return { dispose: () => this.linkListeners.delete(listener) };
   }
 
   dispose(): void {

@@ -73,6 +73,7 @@ export function activate(context: vscode.ExtensionContext): ArticleAnnotatorApi 
       await decorations.redrawAll();
       await refreshActive();
     }),
+    client.onDidLink(() => tracker.linksChanged()),
     tracker.onDidChange(async (paths) => {
       await decorations.redrawUris(new Set(paths));
       await refreshActive();
