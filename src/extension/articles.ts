@@ -156,6 +156,14 @@ export class ArticleTracker implements vscode.Disposable {
     );
   }
 
+  /** Sends every article to the index again (after the analysis worker was restarted). */
+  async reindexAll(): Promise<void> {
+    this.known.clear();
+    this.scanned = undefined;
+    for (const doc of vscode.workspace.textDocuments) await this.syncDocument(doc);
+    await this.scanWorkspace();
+  }
+
   /** Tells listeners that the folder's links changed (paths unknown): views refresh, editors redraw. */
   linksChanged(): void {
     this.changed.fire([...this.known]);

@@ -11,6 +11,8 @@ export class CorpusClient {
   private readonly pending = new Map<number, Pending>();
   private disposed = false;
   private readonly linkListeners = new Set<() => void>();
+  private readonly restartListeners = new Set<() => void>();
+  private started = 0;
 
   /** `cacheDir`: where the worker keeps analyses between sessions (the extension's storage). */
   constructor(private readonly extensionPath: string, private readonly log: (line: string) => void, private readonly cacheDir?: string) {}
@@ -37,6 +39,8 @@ export class CorpusClient {
       if (!this.disposed && code !== 0) this.log(`analysis worker exited with code ${code}; it restarts on the next request`);
     });
     this.worker = worker;
+    // A new worker after a crash starts with an empty index: whoever fed the old one must feed it again.
+    if (this.started++ > 0) queueMicrotask(() => this.restartListeners.forEach((l) => l()));
     return worker;
   }
 
@@ -48,6 +52,20 @@ export class CorpusClient {
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
       worker.postMessage({ id, op, args });
     });
+  }
+
+  /** Stops the worker and starts a fresh one (the restart listeners then feed it). */
+  async restart(): Promise<void> {
+    const old = this.worker;
+    this.worker = undefined;
+    if (old) await old.terminate();
+    this.ensureWorker();
+  }
+
+  /** Called when a worker replaced one that stopped: its index is empty. */
+  onDidRestart(listener: () => void): { dispose(): void } {
+    this.restartListeners.add(listener);
+    return { dispose: () => this.restartListeners.delete(listener) };
   }
 
   /** Called when the worker has relinked the folder on its own, after edits paused. */

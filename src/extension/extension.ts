@@ -63,6 +63,10 @@ export function activate(context: vscode.ExtensionContext): ArticleAnnotatorApi 
       await refreshActive();
       return decorations.isEnabled;
     }),
+    vscode.commands.registerCommand('articleAnnotator.restartAnalysis', async () => {
+      await client.restart();
+      await tracker.scanWorkspace();
+    }),
     vscode.commands.registerCommand('articleAnnotator.treatAsArticle', async (uri?: vscode.Uri) => {
       const target = uri ?? vscode.window.activeTextEditor?.document.uri;
       if (!target) {
@@ -74,6 +78,10 @@ export function activate(context: vscode.ExtensionContext): ArticleAnnotatorApi 
       await refreshActive();
     }),
     client.onDidLink(() => tracker.linksChanged()),
+    client.onDidRestart(() => {
+      log('the analysis worker was restarted; indexing the folder again');
+      void tracker.reindexAll().catch((e) => log(`re-indexing failed: ${(e as Error).message}`));
+    }),
     tracker.onDidChange(async (paths) => {
       await decorations.redrawUris(new Set(paths));
       await refreshActive();

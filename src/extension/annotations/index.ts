@@ -91,6 +91,11 @@ export function registerAnnotations(
       exportAnnotations: (o) => exportFromWorkspace(manager, client, tracker, o),
       importAnnotations: (o) => importIntoWorkspace(manager, o),
     }),
+    // A restarted analysis worker has no merges yet.
+    client.onDidRestart(() => {
+      sentMerges = '[]';
+      void syncMerges();
+    }),
     manager.onDidChange(async (uris) => {
       await syncMerges();
       for (const u of uris) await applyPublished(u);

@@ -95,4 +95,14 @@ describe('analysis in the editor', function () {
     const view = await a.view(uri);
     assert.ok(view && view.entities.some((e) => e.text === 'Seoul'), JSON.stringify(view));
   });
+
+  it('restarting the analysis worker re-indexes the folder', async () => {
+    const a = await api();
+    await vscode.commands.executeCommand('articleAnnotator.restartAnalysis');
+    const editor = await openSeed('002');
+    const view = await a.view(editor.document.uri);
+    assert.ok(view && view.entities.some((e) => e.text === 'Yuko Kishida'), JSON.stringify(view?.entities.slice(0, 5)));
+    const text = await hoverText(editor.document, 'Sunday');
+    assert.ok(text.includes('Sunday 7 May 2023'), text);
+  });
 });
