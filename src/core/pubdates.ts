@@ -29,6 +29,19 @@ function addDays(iso: string, days: number): string {
   return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86400000).toISOString().slice(0, 10);
 }
 
+/** How a reason names an article: its headline and file name (paths may be URIs: only the last part). */
+function articleName(analyses: Map<string, ArticleAnalysis>, path: string): string {
+  const last = path.split(/[\\/]/).pop() ?? path;
+  let file = last;
+  try {
+    file = decodeURIComponent(last);
+  } catch {
+    // not URI-encoded
+  }
+  const title = analyses.get(path)?.article.title;
+  return title ? `“${title}” (${file})` : file;
+}
+
 interface Candidate {
   value: string;
   strength: number;
@@ -75,13 +88,13 @@ function candidatesFor(
       const said = m.dateText ? ` ("${m.dateText}")` : '';
       if (lag !== null) {
         out.push({ value: addDays(anchor.value, lag), strength: 3, fromArticle: anchor.from,
-          reason: `reports the ${c.label}${said}, which ${anchor.from} dates ${anchor.value}` });
+          reason: `reports the ${c.label}${said}, which ${articleName(analyses, anchor.from)} dates ${anchor.value}` });
       } else if (!m.date && inLead(analyses.get(path)!, m)) {
         out.push({ value: anchor.value, strength: 2, fromArticle: anchor.from,
-          reason: `leads with the ${c.label}, which ${anchor.from} dates ${anchor.value}` });
+          reason: `leads with the ${c.label}, which ${articleName(analyses, anchor.from)} dates ${anchor.value}` });
       } else if (!m.date || !parseTimex(m.date)) {
         out.push({ value: anchor.value, strength: 1, fromArticle: anchor.from,
-          reason: `mentions the ${c.label}, which ${anchor.from} dates ${anchor.value}` });
+          reason: `mentions the ${c.label}, which ${articleName(analyses, anchor.from)} dates ${anchor.value}` });
       }
     }
   }

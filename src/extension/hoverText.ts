@@ -87,6 +87,11 @@ export function cardMarkdown(card: Card): string {
       const m = card.mention;
       const lines = [`**${escapeMarkdown(dateSummary(m, card.published))}**`, '', `${TYPE_LABEL[m.type]} · TIMEX3 \`${m.value.replace(/`/g, '')}\``];
       if (m.explanation) lines.push('', escapeMarkdown(m.explanation));
+      const from = card.published?.origin === 'corpus' ? card.published.fromArticle : undefined;
+      if (from && m.relative) {
+        const name = decodeURIComponent(from.split('/').pop() ?? from);
+        lines.push('', `Publication date learned from ${commandLink(name, OPEN_MENTION_COMMAND, { path: from, start: 0, end: 0 })}`);
+      }
       return lines.join('\n');
     }
     case 'entity': {

@@ -59,6 +59,9 @@ describe('analysis in the editor', function () {
     const text = await hoverText(editor.document, 'Thursday');
     assert.ok(text.includes('Thursday → Thursday 16 March 2023'), text);
     assert.ok(/published 2023-03-16/.test(text), text);
+    // 000 states no date: the folder gave it, and the hover names and links the article it came from.
+    assert.ok(/inferred: .*004_c0e5fdfcdfc52de7\.txt/.test(text), text);
+    assert.ok(/learned from \[004_c0e5fdfcdfc52de7\.txt\]\(command:articleAnnotator\.openMention/.test(text), text);
   });
 
   it('hovering a name shows the canonical name, other spellings and the article count', async () => {

@@ -12,6 +12,19 @@ describe('hover text', () => {
     assert.ok(unescapeMarkdown(md).includes('Thursday → Thursday 16 March 2023 (article published 2023-03-16)'), md);
   });
 
+  it('links a date inferred from the folder to the article it was learned from', () => {
+    const md = cardMarkdown({
+      kind: 'date',
+      span: { start: 0, end: 8 },
+      mention: { start: 0, end: 8, text: 'Thursday', type: 'DATE', value: '2023-03-16', explanation: 'latest Thursday', relative: true },
+      published: { value: '2023-03-16', origin: 'corpus', reason: 'reports the summit, which 004 dates 2023-03-16', fromArticle: 'file:///w/seeds/004_c0e5.txt' },
+    });
+    assert.match(unescapeMarkdown(md), /inferred: reports the summit, which 004 dates 2023-03-16/);
+    const link = /\(command:articleAnnotator\.openMention\?([^)]+)\)/.exec(md);
+    assert.ok(link, md);
+    assert.deepStrictEqual(JSON.parse(decodeURIComponent(link[1])), { path: 'file:///w/seeds/004_c0e5.txt', start: 0, end: 0 });
+  });
+
   it('renders an entity with its other spellings and article count', () => {
     const md = cardMarkdown({
       kind: 'entity',
