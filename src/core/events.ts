@@ -163,6 +163,9 @@ const NOUN_TRIGGERS = new Set(('summit summits meeting meetings talks visit trip
   'attack strike raid assault shooting death murder arrest crash collision accident earthquake quake election ' +
   'victory protest rally lawsuit acquisition takeover merger injury rescue exercise drill invasion').split(/\s+/));
 
+/** Words that make the next one a noun ("a plan", "their plans"). */
+const DETERMINER = /^(?:a|an|the|this|that|these|those|its|his|her|their|our|my|your|new|landmark|government['’]s)$/i;
+
 /** Event triggers in a sentence: known event words, plus past-tense verbs as a general fallback. */
 function findTriggers(text: string, sentence: Span, entitySpans: Span[], quoted: Span[] = []): Trigger[] {
   const tokens = tokenize(text.slice(sentence.start, sentence.end), sentence.start);
@@ -186,6 +189,9 @@ function findTriggers(text: string, sentence: Span, entitySpans: Span[], quoted:
       i++;
       continue;
     }
+    // "he and Yoon plan to exchange views", "planned to attend": an intention, not a plan as a happening
+    // ("a plan to compensate" keeps its determiner and stays).
+    if (lemma === 'plan' && next?.text.toLowerCase() === 'to' && !(i > 0 && DETERMINER.test(tokens[i - 1].text))) continue;
     let classes = classesOf(lemma);
     if (!classes && /-/.test(lower)) {
       const last = lower.split('-').pop()!;
@@ -557,6 +563,8 @@ export interface ClusterOptions {
   withinArticle?: boolean;
   /** Weight of a shared organisation or place among the participants, a shared person counting 1. */
   nonPersonWeight?: number;
+  /** Merge events that hold the same sentences in two or more articles (default true). */
+  mergeSharedSentences?: boolean;
   /** Receives counts for benchmarks: mentions, blocks, pairs scored, pairs above the threshold. */
   onStats?: (stats: { mentions: number; blocks: number; considered: number; linked: number }) => void;
 }
@@ -596,6 +604,68 @@ function cosine(a: SparseVector, b: SparseVector): number {
     else j++;
   }
   return dot / (a.norm * b.norm);
+}
+
+/**
+ * Second stage: two groups that hold the same sentences in two or more articles, for at least half of the
+ * smaller group's sentences, are one happening named by different words ("announced", "compensation",
+ * "plan" all in the sentences reporting one plan). The linking vetoes still hold: the union refuses
+ * different days or months, different cities and unrelated stories.
+ */
+function mergeSharedSentences(mentions: EventMention[], groups: Groups): void {
+  const sentenceKey = (m: EventMention) => `${m.path}\u0000${m.sentence.start}`;
+  for (let round = 0; round < 4; round++) {
+    const sentencesOf = new Map<number, Set<string>>();
+    const rootsOf = new Map<string, Set<number>>();
+    mentions.forEach((m, i) => {
+      const r = groups.find(i);
+      const key = sentenceKey(m);
+      let set = sentencesOf.get(r);
+      if (!set) { set = new Set(); sentencesOf.set(r, set); }
+      set.add(key);
+      let roots = rootsOf.get(key);
+      if (!roots) { roots = new Set(); rootsOf.set(key, roots); }
+      roots.add(r);
+    });
+    const hasLexiconWord = (root: number) => groups.state.get(root)!.members.some((i) => !mentions[i].classes[0].startsWith('='));
+    const sharedBy = new Map<string, string[]>();
+    for (const [key, roots] of rootsOf) {
+      if (roots.size < 2) continue;
+      const list = [...roots].sort((a, b) => a - b);
+      for (let x = 0; x < list.length; x++) {
+        for (let y = x + 1; y < list.length; y++) {
+          const pair = `${list[x]},${list[y]}`;
+          const keys = sharedBy.get(pair) ?? [];
+          keys.push(key);
+          sharedBy.set(pair, keys);
+        }
+      }
+    }
+    const candidates: { a: number; b: number; shared: number }[] = [];
+    for (const [pair, keys] of sharedBy) {
+      const articles = new Set(keys.map((k) => k.slice(0, k.indexOf('\u0000'))));
+      if (articles.size < 2) continue;
+      const [a, b] = pair.split(',').map(Number);
+      // One must say when (the other's date, if any, must agree: the union checks), and one must use an event
+      // word: two groups of general words ("war", "forced") sharing sentences are a shared topic.
+      if (!groups.state.get(a)!.dates.length && !groups.state.get(b)!.dates.length) continue;
+      if (!hasLexiconWord(a) && !hasLexiconWord(b)) continue;
+      const smaller = Math.min(sentencesOf.get(a)!.size, sentencesOf.get(b)!.size);
+      if (keys.length * 2 < smaller) continue;
+      candidates.push({ a, b, shared: keys.length });
+    }
+    if (!candidates.length) return;
+    candidates.sort((p, q) => q.shared - p.shared || p.a - q.a || p.b - q.b);
+    let merged = false;
+    for (const c of candidates) {
+      const a = groups.find(c.a);
+      const b = groups.find(c.b);
+      // Groups already changed this round are re-measured next round.
+      if (a !== c.a || b !== c.b) continue;
+      if (groups.union(a, b)) merged = true;
+    }
+    if (!merged) return;
+  }
 }
 
 /** Links event mentions across articles into events. Blocking keeps it near-linear in the corpus size. */
@@ -807,6 +877,7 @@ export function clusterEvents(mentions: EventMention[], options: ClusterOptions 
     return !n || total / n >= minGroupSim;
   });
   for (const p of pairs) groups.union(p.i, p.j);
+  if (options.mergeSharedSentences ?? true) mergeSharedSentences(mentions, groups);
 
   const byRoot = new Map<number, number[]>();
   for (let i = 0; i < mentions.length; i++) {
@@ -877,8 +948,11 @@ function headWord(ms: EventMention[]): string {
   const nominal = ms.filter((m) => m.nominal);
   const occasion = nominal.filter((m) => OCCASION_NOUNS.has(m.lemma));
   const pick = mostFrequent(occasion.length ? occasion : nominal.length ? nominal : ms, (m) => m.lemma)!;
-  if (pick.nominal) return singular(pick.triggerText.toLowerCase());
-  return HEAD_NOUN[pick.lemma] ?? pick.triggerText.toLowerCase();
+  const head = pick.nominal ? singular(pick.triggerText.toLowerCase()) : HEAD_NOUN[pick.lemma] ?? pick.triggerText.toLowerCase();
+  // A plan reported with what it does reads "compensation plan", not just "compensation" or "plan".
+  const isPlan = (m: EventMention) => m.classes.includes('plan');
+  if (pick.nominal && !isPlan(pick) && !occasion.length && nominal.some(isPlan)) return `${head} plan`;
+  return head;
 }
 
 /** A person's name as a label uses it: family name of a two-word Western name, else the whole name. */

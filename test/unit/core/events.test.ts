@@ -186,6 +186,56 @@ describe('events', () => {
     });
   });
 
+  describe('second-stage merge of events sharing sentences', () => {
+    const plans = [
+      makeAnalysis('a.txt', 'South Korea announced on Monday a plan to compensate former laborers through a local foundation.\n',
+        PEOPLE, [['on Monday', '2023-03-06']], '2023-03-09'),
+      makeAnalysis('b.txt', 'Seoul announced on Monday a plan to compensate former laborers without Japanese firms.\n',
+        PEOPLE, [['on Monday', '2023-03-06']], '2023-03-09'),
+    ];
+    const planMentions = plans.flatMap((a) => findEventMentions(a));
+
+    it('makes one event of the words that report one happening in the same sentences of two articles', () => {
+      // Without the merge, "announced", "plan" and "compensate" each link across the articles on their own.
+      const apart = clusterEvents(planMentions, { mergeSharedSentences: false });
+      assert.ok(apart.length >= 2, `expected several events before merging, got ${apart.map((c) => c.label).join(', ')}`);
+      const merged = clusterEvents(planMentions);
+      assert.strictEqual(merged.length, 1, merged.map((c) => c.label).join(', '));
+      const words = new Set(merged[0].mentions.map((m) => plans.find((a) => a.article.path === m.path)!.article.text.slice(m.start, m.end)));
+      for (const w of ['announced', 'plan', 'compensate']) assert.ok(words.has(w), `${w} is in the merged event`);
+      assert.strictEqual(merged[0].date, '2023-03-06');
+      assert.match(merged[0].label, /plan/);
+    });
+
+    it('keeps apart events that share a sentence in one article only', () => {
+      const a = makeAnalysis('a.txt', 'On Thursday North Korea launched a missile and the leaders met at a summit in Tokyo.\n',
+        PEOPLE, [['On Thursday', '2023-03-16']], '2023-03-16');
+      const b = makeAnalysis('b.txt', 'North Korea launched a missile on Thursday.\nThe leaders met at a summit in Tokyo on Thursday.\n',
+        PEOPLE, [['on Thursday', '2023-03-16']], '2023-03-16');
+      const ms = [...findEventMentions(a), ...findEventMentions(b)];
+      const clusters = clusterEvents(ms);
+      const launch = clusters.find((c) => c.mentions.some((m) => m.path === 'b.txt' && m.start === b.article.text.indexOf('launched')));
+      const summit = clusters.find((c) => c.mentions.some((m) => m.path === 'b.txt' && m.start === b.article.text.indexOf('summit')));
+      assert.ok(launch && summit, clusters.map((c) => c.label).join(', '));
+      assert.notStrictEqual(launch, summit);
+    });
+
+    it('never merges two different days even when sentences are shared', () => {
+      const text = (d: string) => `Officials announced ${d} a plan to compensate former laborers.\n`;
+      const x = [
+        makeAnalysis('a.txt', text('on Monday'), PEOPLE, [['on Monday', '2023-03-06']], '2023-03-09'),
+        makeAnalysis('b.txt', text('on Monday'), PEOPLE, [['on Monday', '2023-03-06']], '2023-03-09'),
+        makeAnalysis('c.txt', text('on Friday'), PEOPLE, [['on Friday', '2023-03-10']], '2023-03-11'),
+      ];
+      const ms = x.flatMap((a) => findEventMentions(a));
+      const dayOf = (path: string, start: number) => ms.find((m) => m.path === path && m.trigger.start === start)!.date;
+      for (const c of clusterEvents(ms, { keepSingletons: true })) {
+        const days = new Set(c.mentions.map((m) => dayOf(m.path, m.start)).filter(Boolean));
+        assert.ok(days.size <= 1, `${c.label} joins ${[...days].join(' and ')}`);
+      }
+    });
+  });
+
   it('does not show two articles sharing only a word outside the event classes as one event', () => {
     const published = { value: '2023-05-07', origin: 'user' as const, reason: 'test' };
     const a = analyzeArticle('Ties\n\nSeoul and Tokyo vowed to restore the shuttle diplomacy between the two neighbours.\n', 'a.txt', { published });
