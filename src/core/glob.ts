@@ -31,11 +31,18 @@ export function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${re}$`);
 }
 
+// isArticle runs on every edit event: compile each glob once.
+const compiled = new Map<string, RegExp>();
+
 /** True when a slash-separated path (relative or absolute) matches any of the globs. */
 export function matchesAny(path: string, globs: readonly string[]): boolean {
   const p = path.replace(/\\/g, '/');
   return globs.some((g) => {
-    const re = globToRegExp(g);
+    let re = compiled.get(g);
+    if (!re) {
+      re = globToRegExp(g);
+      compiled.set(g, re);
+    }
     // A relative glob such as "**/seeds/**/*.txt" should also match an absolute path.
     return re.test(p) || re.test(p.replace(/^\/+/, ''));
   });

@@ -33,7 +33,8 @@ export function activate(context: vscode.ExtensionContext): ArticleAnnotatorApi 
     return client.request('view', { path: uri.toString(), range });
   };
   const ensureIndexed = async (doc: vscode.TextDocument) => {
-    const existing = await client.request('view', { path: doc.uri.toString() });
+    // An empty range: only whether the article is indexed matters, not its (possibly huge) lists.
+    const existing = await client.request('view', { path: doc.uri.toString(), range: { start: -1, end: -1 } });
     if (!existing) await tracker.syncDocument(doc);
   };
   // Suggestions the user marked wrong are not drawn: the annotations feature filters the view.
