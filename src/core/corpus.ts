@@ -29,6 +29,8 @@ interface DocEntry {
   events?: EventMention[];
   quotes?: QuoteMention[];
   eventsFor?: string | null;
+  /** The base analysis re-dated with a date inferred from the folder, kept for that date. */
+  dated?: { base: ArticleAnalysis; value: string; analysis: ArticleAnalysis };
   /** The entity ids and names the cached events were found with: linking can rename them. */
   eventsEntities?: string;
   /** Chunk results of a large article, so an edit re-analyses only what it touched. */
@@ -266,14 +268,14 @@ export class CorpusIndex {
       bases,
       (path, value) => {
         const doc = this.docs.get(path)!;
-        return withPublished(doc.base, { value, origin: 'corpus', reason: 'inferred from the folder' });
+        return this.redated(doc, { value, origin: 'corpus', reason: 'inferred from the folder' });
       },
       mentionsFor,
     );
     this.analyses = new Map();
     for (const doc of this.docs.values()) {
       const pd = inferred.get(doc.path);
-      const analysis = pd && !doc.base.article.published ? withPublished(doc.base, pd) : doc.base;
+      const analysis = pd && !doc.base.article.published ? this.redated(doc, pd) : doc.base;
       this.analyses.set(doc.path, analysis);
       mentionsFor(analysis);
     }
@@ -292,7 +294,16 @@ export class CorpusIndex {
     if (!doc) return undefined;
     // Fresh text, previous links: keep the date the folder had given the article.
     const before = this.analyses.get(path)?.article.published;
-    return !doc.base.article.published && before?.origin === 'corpus' ? withPublished(doc.base, before) : doc.base;
+    return !doc.base.article.published && before?.origin === 'corpus' ? this.redated(doc, before) : doc.base;
+  }
+
+  /** The article's analysis with a date from the folder; its dates are resolved once per date value. */
+  private redated(doc: DocEntry, published: PublishedDate): ArticleAnalysis {
+    if (doc.dated?.base !== doc.base || doc.dated.value !== published.value) {
+      doc.dated = { base: doc.base, value: published.value, analysis: withPublished(doc.base, published) };
+    }
+    const a = doc.dated.analysis;
+    return a.article.published === published ? a : { ...a, article: { ...a.article, published } };
   }
 
   published(path: string): PublishedDate | null {

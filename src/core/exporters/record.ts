@@ -35,16 +35,8 @@ export interface ExportAnnotation {
   source: 'user' | 'suggestion';
 }
 
-/** What an importer gives back for one annotation. */
-export interface ImportedAnnotation {
-  tag: string;
-  start: number;
-  end: number;
-  text: string;
-  note?: string;
-  event?: EventLink;
-  id?: string;
-}
+/** What an importer gives back for one annotation: the exported fields a round trip keeps. */
+export type ImportedAnnotation = Pick<ExportAnnotation, 'tag' | 'start' | 'end' | 'text' | 'note' | 'event'> & { id?: string };
 
 export const ENTITY_TAG: Record<EntityType, string> = { PERSON: 'person', ORGANIZATION: 'organization', PLACE: 'place', NATIONALITY: 'nationality' };
 

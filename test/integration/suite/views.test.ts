@@ -1,21 +1,14 @@
 // The side bar and the coverage matrix in a real VS Code: contributed views, their top-level items, refresh on change, the webview.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+// Types only: the test talks to the bundled extension through its returned API, never shares its modules.
+import type { ViewsApi } from '../../../src/extension/views';
 
 const EXTENSION_ID = 'article-annotator.article-annotator';
 
-type Summary = { label: string; description: string };
 interface Api {
   ready: Promise<void>;
-  views: {
-    entitiesRoots(): Promise<Summary[]>;
-    entitiesChildren(label: string): Promise<Summary[]>;
-    eventsRoots(): Promise<Summary[]>;
-    quotesRoots(): Promise<Summary[]>;
-    showCoverage(): Promise<{ open: boolean; rows: number; columns: number; checked: number }>;
-    coverageRenderedButtons(): number | undefined;
-    openCoverageCell(row: number, col: number): Promise<{ path: string; start: number; end: number } | null>;
-  };
+  views: ViewsApi;
 }
 
 async function api(): Promise<Api> {
