@@ -3,6 +3,7 @@
 import { clusterEvents, EventMention, findEventMentions } from './events';
 import { ArticleAnalysis, EventCluster, PublishedDate } from './model';
 import { isExactDay, parseTimex } from './text/datecompat';
+import { fileName } from './text/paths';
 
 const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 
@@ -31,13 +32,7 @@ function addDays(iso: string, days: number): string {
 
 /** How a reason names an article: its headline and file name (paths may be URIs: only the last part). */
 function articleName(analyses: Map<string, ArticleAnalysis>, path: string): string {
-  const last = path.split(/[\\/]/).pop() ?? path;
-  let file = last;
-  try {
-    file = decodeURIComponent(last);
-  } catch {
-    // not URI-encoded
-  }
+  const file = fileName(path);
   const title = analyses.get(path)?.article.title;
   return title ? `“${title}” (${file})` : file;
 }

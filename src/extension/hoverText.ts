@@ -3,6 +3,7 @@
 // command links this module builds itself.
 import type { Card, Disagreement, RelatedMention } from '../core/corpus';
 import type { DateMention, PublishedDate } from '../core/model';
+import { fileName } from '../core/text/paths';
 
 export const OPEN_MENTION_COMMAND = 'articleAnnotator.openMention';
 
@@ -89,7 +90,7 @@ export function cardMarkdown(card: Card): string {
       if (m.explanation) lines.push('', escapeMarkdown(m.explanation));
       const from = card.published?.origin === 'corpus' ? card.published.fromArticle : undefined;
       if (from && m.relative) {
-        const name = decodeURIComponent(from.split('/').pop() ?? from);
+        const name = fileName(from);
         lines.push('', `Publication date learned from ${commandLink(name, OPEN_MENTION_COMMAND, { path: from, start: 0, end: 0 })}`);
       }
       return lines.join('\n');

@@ -1,5 +1,6 @@
 // brat standoff export (.ann beside a copy of the .txt) and import. brat counts offsets in code points, not UTF-16 units.
 import { BUILTIN_TAGS } from '../sidecar/schema';
+import { fileStem } from '../text/paths';
 import { ExportArticle, ExportOptions, ImportedAnnotation, effectiveAnnotations } from './record';
 
 export interface BratFiles {
@@ -41,7 +42,7 @@ function codePointOffsets(text: string): Int32Array {
 const oneLine = (s: string): string => s.replace(/[\r\n\t]+/g, ' ');
 
 export function exportBrat(article: ExportArticle, options: ExportOptions = {}): BratFiles {
-  const base = article.path.replace(/\\/g, '/').split('/').pop()!.replace(/\.[^.]*$/, '');
+  const base = fileStem(article.path);
   const cp = codePointOffsets(article.text);
   const lines: string[] = [];
   let t = 0;

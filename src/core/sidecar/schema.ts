@@ -4,8 +4,12 @@ import { TextPositionSelector } from '../anchoring/textPosition';
 import { TextQuoteSelector, describeQuote } from '../anchoring/textQuote';
 
 export const SIDECAR_SCHEMA_VERSION = 1;
+/** What an article's sidecar adds to its file name. */
 export const SIDECAR_SUFFIX = '.annotations.yaml';
+/** The sidecar of a whole folder (entity merges that hold for every article). */
+export const FOLDER_SIDECAR = 'folder' + SIDECAR_SUFFIX;
 
+/** The tags offered before any the user made up. */
 export const BUILTIN_TAGS = ['person', 'organization', 'place', 'nationality', 'date', 'event', 'quote', 'claim'] as const;
 export type BuiltinTag = (typeof BUILTIN_TAGS)[number];
 /** A built-in tag or one the user made up. */

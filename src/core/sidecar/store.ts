@@ -3,7 +3,7 @@ import { randomBytes } from 'crypto';
 import { promises as fsp } from 'fs';
 import * as path from 'path';
 import type { Document } from 'yaml';
-import { Sidecar, UserAnnotation, normaliseMerges } from './schema';
+import { Sidecar, UserAnnotation, normaliseMerges, sidecarPathBeside } from './schema';
 import { SidecarError, parseSidecar, serializeSidecar } from './yaml';
 
 /** What the store needs from a file handle opened for writing. */
@@ -84,7 +84,7 @@ export class SidecarStore {
     this.fs = options.fs;
     this.root = path.resolve(options.workspaceRoot);
     this.maxBytes = options.maxBytes ?? DEFAULT_MAX_SIDECAR_BYTES;
-    this.pathFor = options.sidecarPathFor ?? ((p) => p + '.annotations.yaml');
+    this.pathFor = options.sidecarPathFor ?? sidecarPathBeside;
     this.staleLockMs = options.staleLockMs ?? 10_000;
     this.lockWaitMs = options.lockWaitMs ?? 5_000;
   }

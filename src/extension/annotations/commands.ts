@@ -2,11 +2,13 @@
 // its options object does not say, and refuses clearly in Restricted Mode or when the sidecar is broken.
 import * as vscode from 'vscode';
 import type { EntityMention } from '../../core/model';
+import type { AnnotationData } from '../../core/sidecar/annotationData';
+import { BrokenSidecarError } from '../../core/sidecar/files';
+import { BUILTIN_TAGS } from '../../core/sidecar/schema';
 import type { ArticleTracker } from '../articles';
 import type { CorpusClient } from '../corpusClient';
-import { BrokenSidecarError } from './glue';
 import { AnnotationManager, UntrustedError } from './manager';
-import { AnnotationCommandOptions, AnnotationData, BUILT_IN_TAGS, LiveAnnotation } from './types';
+import { AnnotationCommandOptions, LiveAnnotation } from './types';
 
 export interface CommandDeps {
   manager: AnnotationManager;
@@ -122,7 +124,7 @@ export function registerAnnotationCommands(deps: CommandDeps): vscode.Disposable
   const usedTags = (): string[] => {
     const custom = vscode.workspace.getConfiguration('articleAnnotator').get<string[]>('customTags', []);
     const used = manager.all().flatMap((s) => s.live.map((a) => a.tag ?? ''));
-    return [...new Set([...BUILT_IN_TAGS, ...custom, ...used].filter((t) => t && t.trim()))];
+    return [...new Set([...BUILTIN_TAGS, ...custom, ...used].filter((t) => t && t.trim()))];
   };
 
   const scopeOf = async (o: AnnotationCommandOptions, what: string): Promise<'article' | 'folder' | undefined> => {

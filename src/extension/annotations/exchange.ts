@@ -2,10 +2,13 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { EXPORT_FORMATS, ExportArticle, ExportFormat, exportFiles, importBratFile, importW3cFile } from '../../cli/export';
+import { EXPORT_FORMATS, ExportFormat, exportFiles, importBratFile, importW3cFile } from '../../core/exporters/files';
+import type { ExportArticle } from '../../core/exporters/record';
+import { fromStored, toStored } from '../../core/sidecar/annotationData';
+import { FOLDER_SIDECAR, SIDECAR_SUFFIX } from '../../core/sidecar/schema';
 import type { ArticleTracker } from '../articles';
 import type { CorpusClient } from '../corpusClient';
-import { AnnotationManager, FOLDER_SIDECAR, SIDECAR_SUFFIX, UntrustedError } from './manager';
+import { AnnotationManager, UntrustedError } from './manager';
 import type { AnnotationCommandOptions } from './types';
 
 async function annotatedArticles(manager: AnnotationManager, only?: vscode.Uri): Promise<vscode.Uri[]> {
@@ -31,6 +34,7 @@ export async function exportFromWorkspace(manager: AnnotationManager, _client: C
   if (!(EXPORT_FORMATS as readonly string[]).includes(format)) throw new Error(`Unknown export format “${format}”; use ${EXPORT_FORMATS.join(', ')}`);
   const uris = await annotatedArticles(manager, o.uri ? vscode.Uri.parse(o.uri) : undefined);
   const articles: ExportArticle[] = [];
+  const now = new Date().toISOString();
   let orphans = 0;
   for (const uri of uris) {
     const st = await manager.load(uri, false);
@@ -40,8 +44,8 @@ export async function exportFromWorkspace(manager: AnnotationManager, _client: C
     }
     const text = await manager.textOf(uri);
     orphans += st.live.filter((a) => a.orphan).length;
-    const placed = st.live.filter((a) => !a.orphan).map(({ uri: _u, orphan: _o, ...a }) => ({ ...a, exact: text.slice(a.start, a.end) }));
-    if (placed.length || st.published) articles.push({ path: vscode.workspace.asRelativePath(uri, false), text, published: st.published, annotations: placed });
+    const placed = st.live.filter((a) => !a.orphan).map(({ uri: _u, orphan: _o, ...a }) => toStored({ ...a, exact: text.slice(a.start, a.end) }, undefined, a.created ?? now));
+    if (placed.length || st.published) articles.push({ path: vscode.workspace.asRelativePath(uri, false), text, annotations: placed });
   }
   const files = exportFiles(format, articles);
   let target = o.target;
@@ -90,7 +94,7 @@ export async function importIntoWorkspace(manager: AnnotationManager, o: Annotat
   const result = source.endsWith('.ann') ? importBratFile(text, content) : importW3cFile(text, content, vscode.workspace.asRelativePath(uri, false));
   await manager.mutate(uri, (d) => {
     const known = new Set(d.annotations.map((a) => `${a.start}:${a.end}:${a.tag ?? ''}:${a.status ?? ''}`));
-    for (const a of result.annotations) {
+    for (const a of result.annotations.map(fromStored)) {
       if (known.has(`${a.start}:${a.end}:${a.tag ?? ''}:${a.status ?? ''}`)) continue;
       if (d.annotations.some((x) => x.id === a.id)) a.id = `${a.id}-${Date.now().toString(36)}`;
       d.annotations.push(a);

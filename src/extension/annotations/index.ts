@@ -3,11 +3,12 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { DocumentView } from '../../core/corpus';
+import { FOLDER_SIDECAR, SIDECAR_SUFFIX } from '../../core/sidecar/schema';
 import type { ArticleTracker } from '../articles';
 import type { CorpusClient } from '../corpusClient';
 import { registerAnnotationCommands } from './commands';
 import { exportFromWorkspace, importIntoWorkspace } from './exchange';
-import { AnnotationManager, FOLDER_SIDECAR, SIDECAR_SUFFIX } from './manager';
+import { AnnotationManager } from './manager';
 import { AnnotationDecorations, AnnotationProblems, AnnotationTree, registerAnnotationHover, registerQuickFixes } from './views';
 
 export interface AnnotationsFeature {

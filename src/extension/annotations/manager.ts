@@ -4,11 +4,10 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { stripBom } from '../../core/article';
 import { anchor, describeQuote, rebase } from '../../core/anchoring';
-import { ArticleSidecar, BrokenSidecarError, readSidecar, updateSidecar } from './glue';
-import type { AnnotationData, LiveAnnotation } from './types';
-
-export const SIDECAR_SUFFIX = '.annotations.yaml';
-export const FOLDER_SIDECAR = 'folder' + SIDECAR_SUFFIX;
+import type { AnnotationData, ArticleSidecar } from '../../core/sidecar/annotationData';
+import { BrokenSidecarError, readSidecar, updateSidecar } from '../../core/sidecar/files';
+import { FOLDER_SIDECAR, SIDECAR_SUFFIX } from '../../core/sidecar/schema';
+import type { LiveAnnotation } from './types';
 
 export interface ArticleState {
   uri: string;

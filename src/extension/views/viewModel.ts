@@ -1,5 +1,6 @@
 // Pure data shaping for the side-bar views and the coverage matrix (no `vscode` import: used by the worker and unit tests).
 import type { EntityRecord, EntityType, EventCluster, MentionRef, QuoteCluster, Span } from '../../core/model';
+import { fileName } from '../../core/text/paths';
 
 /** One mention with the sentence around it, ready to show as a tree item. */
 export interface MentionExcerpt extends Span {
@@ -126,16 +127,6 @@ export function excerptOf(text: string, mention: Span, sentence: Span | undefine
   return (start > s.start ? '…' : '') + body + (end < s.end ? '…' : '');
 }
 
-export function baseName(path: string): string {
-  const clean = path.replace(/[?#].*$/, '');
-  const name = clean.slice(clean.lastIndexOf('/') + 1);
-  try {
-    return decodeURIComponent(name);
-  } catch {
-    return name;
-  }
-}
-
 export interface ArticleSource {
   text: string;
   title: string | null;
@@ -152,7 +143,7 @@ export function groupMentions(refs: readonly MentionRef[], article: (path: strin
     if (!a) continue;
     let g = byPath.get(ref.path);
     if (!g) {
-      g = { path: ref.path, title: a.title ?? baseName(ref.path), published: a.published, mentions: [] };
+      g = { path: ref.path, title: a.title ?? fileName(ref.path), published: a.published, mentions: [] };
       byPath.set(ref.path, g);
     }
     g.mentions.push({ start: ref.start, end: ref.end, excerpt: excerptOf(a.text, ref, ref.sentence ?? a.sentenceAt(ref.start)) });
@@ -175,7 +166,7 @@ export function buildCoverage(events: readonly EventCluster[], titles: readonly 
   const reported = new Set(events.flatMap((e) => e.mentions.map((m) => m.path)));
   const articles = titles
     .filter((t) => reported.has(t.path))
-    .map((t) => ({ path: t.path, title: t.title ?? baseName(t.path), published: t.published }))
+    .map((t) => ({ path: t.path, title: t.title ?? fileName(t.path), published: t.published }))
     .sort(compareArticles);
   const column = new Map(articles.map((a, i) => [a.path, i]));
   const rows = eventsByDate(events).map((e): CoverageRow => {

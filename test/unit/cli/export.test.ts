@@ -1,10 +1,9 @@
-// `article-annotator export` and the import helpers: sidecars beside articles to W3C, brat, CoNLL, CSV, JSONL and back.
+// `article-annotator export`: sidecars beside articles to W3C, brat, CoNLL, CSV and JSONL files or stdout.
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { main } from '../../../src/cli';
-import { exportFiles, importBratFile, importW3cFile } from '../../../src/cli/export';
+import { main } from '../../../src/cli/main';
 import { createAnnotation, emptySidecar, serializeSidecar } from '../../../src/core/sidecar';
 
 const TEXT = 'Tokyo summit\n\nFumio Kishida met Yoon Suk Yeol in Tokyo on Thursday, officials said.\n';
@@ -96,29 +95,5 @@ describe('cli export', () => {
     assert.strictEqual(captured(['export', '--format', 'xml', '.']).code, 2);
     assert.strictEqual(captured(['export', '--format', 'csv']).code, 2);
     assert.match(captured(['export', '--format', 'brat', '.']).stderr, /--out/);
-  });
-
-  it('brat and W3C exports import back to the same spans, tags, notes and events', () => {
-    const at = TEXT.indexOf('Tokyo', 20);
-    const article = {
-      path: 'folder/a.txt',
-      text: TEXT,
-      published: null,
-      annotations: [
-        { id: 'a-aaaaaaaaaa', start: at, end: at + 5, exact: 'Tokyo', prefix: '', suffix: '', tag: 'place', note: 'the capital' },
-        { id: 'a-bbbbbbbbbb', start: 0, end: 12, exact: 'Tokyo summit', prefix: '', suffix: '', tag: 'event', event: { id: 'evt-1', label: 'Tokyo summit' } },
-      ],
-    };
-    const key = (xs: { start: number; end: number; tag?: string; note?: string; event?: { id: string } }[]) => xs.map((x) => `${x.start}-${x.end}:${x.tag}:${x.note ?? ''}:${x.event?.id ?? ''}`).sort();
-    const w3c = exportFiles('w3c', [article])[0].content;
-    const back = importW3cFile(TEXT, w3c, 'a.txt');
-    assert.strictEqual(back.skipped, 0);
-    assert.deepStrictEqual(key(back.annotations), key(article.annotations));
-    const ann = exportFiles('brat', [article]).find((f) => f.name.endsWith('.ann'))!.content;
-    const fromBrat = importBratFile(TEXT, ann);
-    assert.deepStrictEqual(
-      fromBrat.annotations.map((x) => `${x.start}-${x.end}:${x.tag}:${x.note ?? ''}`).sort(),
-      article.annotations.map((x) => `${x.start}-${x.end}:${x.tag}:${x.note ?? ''}`).sort(),
-    );
   });
 });

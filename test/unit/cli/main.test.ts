@@ -1,10 +1,11 @@
+// The bundled dist/cli.js run as a user runs it: analyze, its JSON contract, options and bad input.
 import * as assert from 'assert';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 
-const ROOT = path.join(__dirname, '..', '..', '..');
+const ROOT = path.join(__dirname, '..', '..', '..', '..');
 const CLI = path.join(ROOT, 'dist', 'cli.js');
 
 function run(args: string[]) {
