@@ -4,6 +4,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { stripBom } from '../../core/article';
 import { anchor, describeQuote, rebase } from '../../core/anchoring';
+import { sidecarFolder } from '../config';
 import { ArticleSidecar, BrokenSidecarError, readSidecar, updateSidecar } from './glue';
 import type { AnnotationData, LiveAnnotation } from './types';
 
@@ -71,7 +72,7 @@ export class AnnotationManager implements vscode.Disposable {
   /** Where an article's sidecar lives: beside it, or under `articleAnnotator.sidecarFolder` keeping its relative path. */
   sidecarPath(uri: vscode.Uri): string {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
-    const setting = vscode.workspace.getConfiguration('articleAnnotator', uri).get<string>('sidecarFolder', '').trim();
+    const setting = sidecarFolder(uri);
     if (folder && setting) {
       const rel = path.relative(folder.uri.fsPath, uri.fsPath);
       return path.join(path.resolve(folder.uri.fsPath, setting), rel + SIDECAR_SUFFIX);
@@ -82,7 +83,7 @@ export class AnnotationManager implements vscode.Disposable {
   folderSidecarPath(uri?: vscode.Uri): string | null {
     const folder = (uri && vscode.workspace.getWorkspaceFolder(uri)) ?? vscode.workspace.workspaceFolders?.[0];
     if (!folder) return null;
-    const setting = vscode.workspace.getConfiguration('articleAnnotator', folder.uri).get<string>('sidecarFolder', '').trim();
+    const setting = sidecarFolder(folder.uri);
     return path.join(setting ? path.resolve(folder.uri.fsPath, setting) : folder.uri.fsPath, FOLDER_SIDECAR);
   }
 
