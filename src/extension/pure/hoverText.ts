@@ -3,7 +3,6 @@
 // command links this module builds itself.
 import type { Card, Disagreement, RelatedMention } from '../../core/corpus';
 import type { DateMention, PublishedDate } from '../../core/model';
-import type { LiveAnnotation } from '../annotations/types';
 
 export const OPEN_MENTION_COMMAND = 'articleAnnotator.openMention';
 
@@ -124,8 +123,17 @@ export function cardMarkdown(card: Card): string {
   }
 }
 
+/** What an annotation hover shows of a user annotation (a LiveAnnotation has these fields). */
+export interface AnnotationHoverFields {
+  status?: 'accepted' | 'rejected';
+  tag?: string;
+  entityId?: string;
+  event?: { id: string; label: string };
+  note?: string;
+}
+
 /** The hover of a user annotation: what it is, its tag, entity, event and note (the note keeps its lines). */
-export function annotationHoverText(a: Pick<LiveAnnotation, 'status' | 'tag' | 'entityId' | 'event' | 'note'>): string {
+export function annotationHoverText(a: AnnotationHoverFields): string {
   const lines: string[] = [];
   const head = a.status === 'rejected' ? 'Marked wrong by you' : a.status === 'accepted' ? 'Accepted by you' : 'Your annotation';
   lines.push(`**${head}**${a.tag ? ` · tag \`${a.tag.replace(/`/g, "'")}\`` : ''}`);
