@@ -6,7 +6,7 @@ import { looksBinary, stripBom } from '../core/article';
 import { matchesAny } from '../core/glob';
 import { readSettings, Settings } from './config';
 import { CorpusClient } from './corpusClient';
-import { ArticleInput } from './protocol';
+import { ArticleInput } from './pure/protocol';
 
 const EXPLICIT_KEY = 'articleAnnotator.explicitArticles';
 

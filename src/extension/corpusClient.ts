@@ -1,7 +1,7 @@
 // The extension host's handle on the analysis worker: typed async requests, restart on crash.
 import * as path from 'path';
 import { Worker } from 'worker_threads';
-import { RequestName, Requests, ResponseMessage } from './protocol';
+import { RequestName, Requests, ResponseMessage } from './pure/protocol';
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
 

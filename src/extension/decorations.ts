@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { DocumentView } from '../core/corpus';
 import { Span } from '../core/model';
+import { toRange } from './vscodeAdapter';
 
 /** Characters above which an article counts as large and only its visible part is decorated. */
 const LARGE_DOCUMENT = 200_000;
@@ -61,11 +62,11 @@ export class Decorations implements vscode.Disposable {
     const doc = editor.document;
     const ranges = new Map<Kind, vscode.Range[]>();
     for (const k of this.types.keys()) ranges.set(k, []);
-    const toRange = (s: Span) => new vscode.Range(doc.positionAt(s.start), doc.positionAt(s.end));
+    const range = (s: Span) => toRange(doc, s.start, s.end);
     if (view) {
-      for (const e of view.entities) ranges.get(e.type)?.push(toRange(e));
-      for (const d of view.dates) ranges.get('DATE')!.push(toRange(d));
-      for (const b of view.boilerplate) ranges.get('BOILERPLATE')!.push(toRange(b));
+      for (const e of view.entities) ranges.get(e.type)?.push(range(e));
+      for (const d of view.dates) ranges.get('DATE')!.push(range(d));
+      for (const b of view.boilerplate) ranges.get('BOILERPLATE')!.push(range(b));
     }
     for (const [kind, type] of this.types) editor.setDecorations(type, ranges.get(kind)!);
   }

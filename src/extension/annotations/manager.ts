@@ -8,6 +8,7 @@ import type { AnnotationData, ArticleSidecar } from '../../core/sidecar/annotati
 import { BrokenSidecarError, readSidecar, updateSidecar } from '../../core/sidecar/files';
 import { FOLDER_SIDECAR, SIDECAR_SUFFIX } from '../../core/sidecar/schema';
 import type { LiveAnnotation } from './types';
+import { sidecarFolder } from '../config';
 
 export interface ArticleState {
   uri: string;
@@ -70,7 +71,7 @@ export class AnnotationManager implements vscode.Disposable {
   /** Where an article's sidecar lives: beside it, or under `articleAnnotator.sidecarFolder` keeping its relative path. */
   sidecarPath(uri: vscode.Uri): string {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
-    const setting = vscode.workspace.getConfiguration('articleAnnotator', uri).get<string>('sidecarFolder', '').trim();
+    const setting = sidecarFolder(uri);
     if (folder && setting) {
       const rel = path.relative(folder.uri.fsPath, uri.fsPath);
       return path.join(path.resolve(folder.uri.fsPath, setting), rel + SIDECAR_SUFFIX);
@@ -81,7 +82,7 @@ export class AnnotationManager implements vscode.Disposable {
   folderSidecarPath(uri?: vscode.Uri): string | null {
     const folder = (uri && vscode.workspace.getWorkspaceFolder(uri)) ?? vscode.workspace.workspaceFolders?.[0];
     if (!folder) return null;
-    const setting = vscode.workspace.getConfiguration('articleAnnotator', folder.uri).get<string>('sidecarFolder', '').trim();
+    const setting = sidecarFolder(folder.uri);
     return path.join(setting ? path.resolve(folder.uri.fsPath, setting) : folder.uri.fsPath, FOLDER_SIDECAR);
   }
 

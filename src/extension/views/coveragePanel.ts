@@ -3,8 +3,8 @@ import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
 import type { MentionRef } from '../../core/model';
 import type { CorpusClient } from '../corpusClient';
-import { coverageHtml, isCoverageClick, isCoverageReady } from './coverageHtml';
-import type { CoverageMatrix } from './viewModel';
+import { coverageHtml, isCoverageClick, isCoverageReady } from '../pure/coverageHtml';
+import type { CoverageMatrix } from '../pure/viewModel';
 
 export class CoveragePanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;

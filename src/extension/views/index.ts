@@ -5,6 +5,7 @@ import type { ArticleTracker } from '../articles';
 import type { CorpusClient } from '../corpusClient';
 import { CoveragePanel } from './coveragePanel';
 import { describeNode, EntitiesTree, EventsTree, OPEN_MENTION, QuotesTree, ViewNode } from './trees';
+import { toRange, toUri } from '../vscodeAdapter';
 
 export const VIEW_IDS = { entities: 'articleAnnotator.entities', events: 'articleAnnotator.events', quotes: 'articleAnnotator.quotes' } as const;
 export const SHOW_COVERAGE = 'articleAnnotator.showCoverage';
@@ -42,8 +43,8 @@ export function registerViews(context: vscode.ExtensionContext, client: CorpusCl
     } catch (err) {
       // The command belongs to another feature; open the place ourselves if it is unavailable.
       log(`${OPEN_MENTION} failed (${(err as Error).message}); opening directly`);
-      const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(ref.path, true));
-      const range = new vscode.Range(doc.positionAt(ref.start), doc.positionAt(ref.end));
+      const doc = await vscode.workspace.openTextDocument(toUri(ref.path, true));
+      const range = toRange(doc, ref.start, ref.end);
       await vscode.window.showTextDocument(doc, { selection: range, preview: true });
     }
   };

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { EntityRecord, EntityType, EventCluster, QuoteCluster } from '../../core/model';
 import type { CorpusClient } from '../corpusClient';
+import { toUri } from '../vscodeAdapter';
 import {
   ENTITY_GROUPS,
   entitiesOfType,
@@ -14,7 +15,7 @@ import {
   MentionKind,
   quoteDescription,
   quoteLabel,
-} from './viewModel';
+} from '../pure/viewModel';
 
 export const OPEN_MENTION = 'articleAnnotator.openMention';
 
@@ -101,7 +102,7 @@ abstract class MentionTree implements vscode.TreeDataProvider<ViewNode>, vscode.
 
 function safeUri(path: string): vscode.Uri | undefined {
   try {
-    return vscode.Uri.parse(path, true);
+    return toUri(path, true);
   } catch {
     return undefined;
   }

@@ -5,23 +5,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import YAML from 'yaml';
-
-const EXTENSION_ID = 'article-annotator.article-annotator';
-
-interface Api {
-  ready: Promise<void>;
-  view(uri: vscode.Uri): Promise<{
-    published: { value: string; origin: string } | null;
-    entities: { start: number; end: number; text: string; type: string; id: string }[];
-    events: { span: { start: number; end: number }; eventId: string }[];
-  } | null>;
-  annotations: {
-    annotationsReady: Promise<void>;
-    filterView<T>(v: T): T;
-    annotationTreeText(): string[];
-    annotationsOf(uri: vscode.Uri): Promise<{ id: string; start: number; end: number; tag?: string; note?: string; status?: string; orphan: boolean }[]>;
-  };
-}
+import { hovers, ready, seed, waitFor } from './helpers';
 
 interface Stored {
   id: string;
@@ -34,19 +18,6 @@ interface Stored {
   scope?: string;
   entityId?: string;
   event?: { id: string; label: string };
-}
-
-async function api(): Promise<Api> {
-  const a = await vscode.extensions.getExtension<Api>(EXTENSION_ID)!.activate();
-  await a.ready;
-  await a.annotations.annotationsReady;
-  return a;
-}
-
-async function seed(prefix: string): Promise<vscode.TextDocument> {
-  const [uri] = await vscode.workspace.findFiles(`${prefix}_*.txt`);
-  assert.ok(uri, `seed ${prefix} not found`);
-  return vscode.workspace.openTextDocument(uri);
 }
 
 function sidecarOf(doc: vscode.TextDocument): string {
@@ -72,20 +43,11 @@ function span(doc: vscode.TextDocument, needle: string, nth = 0): { uri: string;
 
 const run = <T>(command: string, options: object) => vscode.commands.executeCommand<T>(`articleAnnotator.${command}`, options);
 
-async function until(what: string, check: () => boolean | Promise<boolean>, ms = 8000): Promise<void> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  assert.fail(`timed out waiting for ${what}`);
-}
-
 describe('user annotations', function () {
   this.timeout(60000);
 
   it('tagSelection writes the tag to the sidecar beside the article', async () => {
-    await api();
+    await ready({ annotations: true });
     const doc = await seed('000');
     const s = span(doc, 'Fumio Kishida');
     await run('tagSelection', { ...s, tag: 'person' });
@@ -96,7 +58,7 @@ describe('user annotations', function () {
   });
 
   it('addNote stores the note and the hover shows it escaped, with no command links', async () => {
-    await api();
+    await ready({ annotations: true });
     const doc = await seed('000');
     const s = span(doc, 'Fumio Kishida');
     const note = 'Check [this](command:workbench.action.quit) <b>bold</b>';
@@ -104,16 +66,15 @@ describe('user annotations', function () {
     const stored = readSidecar(doc).annotations.filter((a) => a.start === s.start && a.end === s.end);
     assert.strictEqual(stored.length, 1, 'the note should join the existing annotation');
     assert.strictEqual(stored[0].note, note);
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, doc.positionAt(s.start + 2));
-    const md = hovers.flatMap((h) => h.contents).filter((c): c is vscode.MarkdownString => typeof c !== 'string' && 'value' in c && c.value.includes('Your annotation'));
+    const md = (await hovers(doc, s.start + 2)).filter((m) => m.value.includes('Your annotation'));
     assert.strictEqual(md.length, 1, 'no annotation hover');
-    assert.ok(md[0].value.includes('\\[this\\]\\(command:workbench'), md[0].value);
+    assert.ok(md[0].value.includes('\\[this\\]\\(command\\:workbench'), md[0].value);
     assert.ok(md[0].value.includes('\\<b\\>'), md[0].value);
     assert.ok(!md[0].isTrusted, 'annotation hover must not be trusted');
   });
 
   it('linkToEvent links a span to a new named event', async () => {
-    await api();
+    await ready({ annotations: true });
     const doc = await seed('000');
     const s = span(doc, 'summit');
     await run('linkToEvent', { ...s, event: 'Tokyo summit 2023' });
@@ -122,7 +83,7 @@ describe('user annotations', function () {
   });
 
   it('linkToEvent links a span to an event the analysis detected', async () => {
-    const a = await api();
+    const a = await ready({ annotations: true });
     let found: { doc: vscode.TextDocument; ev: { span: { start: number; end: number }; eventId: string } } | undefined;
     for (const p of ['000', '001', '002', '003', '004']) {
       const doc = await seed(p);
@@ -141,7 +102,7 @@ describe('user annotations', function () {
   });
 
   it('tagAllOccurrences tags every whole-word occurrence in the article, then in the folder', async () => {
-    await api();
+    await ready({ annotations: true });
     const doc = await seed('001');
     const s = span(doc, 'Kishida');
     const expected = doc.getText().split(/(?<![\p{L}])Kishida(?![\p{L}])/u).length - 1;
@@ -155,7 +116,7 @@ describe('user annotations', function () {
   });
 
   it('acceptSuggestion and rejectSuggestion record judgements; a rejected span is no longer highlighted', async () => {
-    const a = await api();
+    const a = await ready({ annotations: true });
     const doc = await seed('002');
     const view = await a.view(doc.uri);
     assert.ok(view && view.entities.length >= 2, 'seed 002 has too few detected entities');
@@ -175,7 +136,7 @@ describe('user annotations', function () {
   });
 
   it('rejectSuggestion with scope folder marks the entity wrong in every article that has it', async () => {
-    const a = await api();
+    const a = await ready({ annotations: true });
     const doc = await seed('000');
     const view = (await a.view(doc.uri))!;
     const tokyo = view.entities.find((e) => e.text === 'Tokyo');
@@ -196,7 +157,7 @@ describe('user annotations', function () {
   });
 
   it('mergeEntities keeps the group in the folder sidecar', async () => {
-    await api();
+    await ready({ annotations: true });
     const group = await run<string[]>('mergeEntities', { entities: ['person:yoon-suk-yeol', 'person:yoon'] });
     assert.deepStrictEqual(group, ['person:yoon-suk-yeol', 'person:yoon']);
     const root = vscode.workspace.workspaceFolders![0].uri.fsPath;
@@ -205,16 +166,16 @@ describe('user annotations', function () {
   });
 
   it('setPublicationDate stores the date and every date resolution uses it', async () => {
-    const a = await api();
+    const a = await ready({ annotations: true });
     const doc = await seed('004');
     await run('setPublicationDate', { uri: doc.uri.toString(), date: '2021-02-03' });
     assert.strictEqual(String(readSidecar(doc).published), '2021-02-03');
-    await until('the user date in the analysis', async () => (await a.view(doc.uri))?.published?.value === '2021-02-03');
+    await waitFor(async () => (await a.view(doc.uri))?.published?.value === '2021-02-03', { timeout: 8000, what: 'the user date in the analysis' });
     assert.strictEqual((await a.view(doc.uri))!.published!.origin, 'user');
   });
 
   it('the Annotations view lists annotated articles with their annotations', async () => {
-    const a = await api();
+    const a = await ready({ annotations: true });
     const lines = a.annotations.annotationTreeText();
     const doc = await seed('000');
     const header = lines.findIndex((l) => l.startsWith(path.basename(doc.uri.fsPath)));
@@ -225,7 +186,7 @@ describe('user annotations', function () {
   });
 
   it('nextAnnotation and previousAnnotation move the selection through the article', async () => {
-    await api();
+    await ready({ annotations: true });
     const doc = await seed('001');
     const editor = await vscode.window.showTextDocument(doc);
     editor.selection = new vscode.Selection(0, 0, 0, 0);
@@ -238,7 +199,7 @@ describe('user annotations', function () {
   });
 
   it('removeAnnotation deletes it from the sidecar', async () => {
-    await api();
+    await ready({ annotations: true });
     const doc = await seed('000');
     const target = readSidecar(doc).annotations.find((a) => a.exact === 'summit');
     assert.ok(target);
@@ -248,19 +209,19 @@ describe('user annotations', function () {
   });
 
   it('edits in the editor move annotations with the text and are saved', async () => {
-    await api();
+    await ready({ annotations: true });
     const doc = await seed('000');
     const before = readSidecar(doc).annotations.find((a) => a.exact === 'Fumio Kishida')!;
     const editor = await vscode.window.showTextDocument(doc);
     await editor.edit((e) => e.insert(doc.positionAt(0), 'INSERTED LINE\n'));
-    await until('the moved annotation on disk', () => readSidecar(doc).annotations.find((a) => a.id === before.id)?.start === before.start + 14);
+    await waitFor(() => readSidecar(doc).annotations.find((a) => a.id === before.id)?.start === before.start + 14, { timeout: 8000, what: 'the moved annotation on disk' });
     const after = readSidecar(doc).annotations.find((a) => a.id === before.id)!;
     assert.strictEqual(doc.getText().slice(after.start, after.end), 'Fumio Kishida');
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
   it('a sidecar changed on disk is reloaded; an annotation whose text is gone is orphaned with quick fixes', async () => {
-    const a = await api();
+    const a = await ready({ annotations: true });
     const doc = await seed('003');
     await vscode.window.showTextDocument(doc);
     const s = span(doc, 'Korea');
@@ -275,12 +236,12 @@ describe('user annotations', function () {
       ],
     };
     fs.writeFileSync(sidecarOf(doc), YAML.stringify(data));
-    await until('the reload', async () => (await a.annotations.annotationsOf(doc.uri)).length === 2);
+    await waitFor(async () => (await a.annotations.annotationsOf(doc.uri)).length === 2, { timeout: 8000, what: 'the reload' });
     const live = await a.annotations.annotationsOf(doc.uri);
     assert.strictEqual(live.find((x) => x.id === 'ext-1')?.orphan, false);
     assert.strictEqual(live.find((x) => x.id === 'ext-2')?.orphan, true);
-    await until('the pulled publication date in the analysis', async () => (await a.view(doc.uri))?.published?.value === '2022-05-06');
-    await until('the orphan in Problems', () => vscode.languages.getDiagnostics(doc.uri).some((d) => String(d.code) === 'orphan:ext-2'));
+    await waitFor(async () => (await a.view(doc.uri))?.published?.value === '2022-05-06', { timeout: 8000, what: 'the pulled publication date in the analysis' });
+    await waitFor(() => vscode.languages.getDiagnostics(doc.uri).some((d) => String(d.code) === 'orphan:ext-2'), { timeout: 8000, what: 'the orphan in Problems' });
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, new vscode.Range(doc.positionAt(s.start), doc.positionAt(s.end)));
     const titles = actions.map((x) => x.title);
     assert.ok(titles.some((t) => t.startsWith('Re-anchor')), titles.join(' | '));
@@ -292,11 +253,11 @@ describe('user annotations', function () {
   });
 
   it('a broken sidecar is reported with its line and never overwritten by any command', async () => {
-    const a = await api();
+    const a = await ready({ annotations: true });
     const doc = await seed('003');
     const broken = 'article: x\nannotations:\n  - id: a\n    tag: [unclosed\n';
     fs.writeFileSync(sidecarOf(doc), broken);
-    await until('the YAML error in Problems', () => vscode.languages.getDiagnostics(vscode.Uri.file(sidecarOf(doc))).some((d) => /line \d+/.test(d.message)));
+    await waitFor(() => vscode.languages.getDiagnostics(vscode.Uri.file(sidecarOf(doc))).some((d) => /line \d+/.test(d.message)), { timeout: 8000, what: 'the YAML error in Problems' });
     const s = span(doc, 'Korea');
     const calls: [string, object][] = [
       ['tagSelection', { ...s, tag: 'place' }],
@@ -322,7 +283,7 @@ describe('user annotations', function () {
   });
 
   it('works on the word at the cursor when no offsets are given', async () => {
-    await api();
+    await ready({ annotations: true });
     const doc = await seed('001');
     const editor = await vscode.window.showTextDocument(doc);
     const s = span(doc, 'Kishida');
@@ -339,7 +300,7 @@ describe('user annotations', function () {
   });
 
   it('an annotation another window wrote to the sidecar meanwhile is kept when this window adds one', async () => {
-    await api();
+    await ready({ annotations: true });
     const doc = await seed('004');
     const file = sidecarOf(doc);
     const raw = YAML.parse(fs.readFileSync(file, 'utf8'));
@@ -355,7 +316,7 @@ describe('user annotations', function () {
   });
 
   it('articleAnnotator.sidecarFolder moves new sidecars into one folder', async () => {
-    await api();
+    await ready({ annotations: true });
     const config = vscode.workspace.getConfiguration('articleAnnotator');
     await config.update('sidecarFolder', 'notes', vscode.ConfigurationTarget.Workspace);
     try {
@@ -373,7 +334,7 @@ describe('user annotations', function () {
   });
 
   it('exports every format to files that exist and parse', async () => {
-    await api();
+    await ready({ annotations: true });
     const root = vscode.workspace.workspaceFolders![0].uri.fsPath;
     const out = path.join(path.dirname(root), 'export-' + Date.now());
     for (const format of ['w3c', 'brat', 'conll', 'csv', 'jsonl']) {
@@ -405,7 +366,7 @@ describe('user annotations', function () {
   });
 
   it('import round trip: W3C and brat files of an article give back its annotations', async () => {
-    const a = await api();
+    const a = await ready({ annotations: true });
     const doc = await seed('002');
     // Exports carry the user's record (rejected suggestions are left out), so compare what is not rejected.
     const before = (await a.annotations.annotationsOf(doc.uri)).filter((x) => x.status !== 'rejected').map((x) => `${x.start}-${x.end}:${x.tag}`).sort();
@@ -413,7 +374,7 @@ describe('user annotations', function () {
     const dir = path.join(path.dirname(vscode.workspace.workspaceFolders![0].uri.fsPath), 'roundtrip-' + Date.now());
     const [w3cFile] = await run<string[]>('exportAnnotations', { uri: doc.uri.toString(), format: 'w3c', target: path.join(dir, 'one.json') });
     fs.unlinkSync(sidecarOf(doc));
-    await until('the sidecar removal', async () => (await a.annotations.annotationsOf(doc.uri)).length === 0);
+    await waitFor(async () => (await a.annotations.annotationsOf(doc.uri)).length === 0, { timeout: 8000, what: 'the sidecar removal' });
     const n = await run<number>('importAnnotations', { uri: doc.uri.toString(), source: w3cFile });
     assert.strictEqual(n, before.length);
     const after = readSidecar(doc).annotations.map((x) => `${x.start}-${x.end}:${x.tag}`).sort();
@@ -422,7 +383,7 @@ describe('user annotations', function () {
     const tagged = readSidecar(doc).annotations.filter((x) => x.status !== 'rejected').map((x) => `${x.start}-${x.end}:${x.tag}`).sort();
     const files = await run<string[]>('exportAnnotations', { uri: doc.uri.toString(), format: 'brat', target: path.join(dir, 'brat') });
     fs.unlinkSync(sidecarOf(doc));
-    await until('the sidecar removal', async () => (await a.annotations.annotationsOf(doc.uri)).length === 0);
+    await waitFor(async () => (await a.annotations.annotationsOf(doc.uri)).length === 0, { timeout: 8000, what: 'the sidecar removal' });
     await run('importAnnotations', { uri: doc.uri.toString(), source: files.find((f) => f.endsWith('.ann')) });
     assert.deepStrictEqual(readSidecar(doc).annotations.map((x) => `${x.start}-${x.end}:${x.tag}`).sort(), tagged);
   });

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
-import { coverageHtml, escapeHtml, isCoverageClick, isCoverageReady } from '../../../src/extension/views/coverageHtml';
-import type { CoverageMatrix } from '../../../src/extension/views/viewModel';
+import { coverageHtml, escapeHtml, isCoverageClick, isCoverageReady } from '../../../../src/extension/pure/coverageHtml';
+import type { CoverageMatrix } from '../../../../src/extension/pure/viewModel';
 
 const hostile = '<img src=x onerror=alert(1)><script>alert(2)</script>" onmouseover="x';
 const matrix: CoverageMatrix = {

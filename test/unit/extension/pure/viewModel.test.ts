@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import type { EntityRecord, EventCluster, QuoteCluster } from '../../../src/core/model';
+import type { EntityRecord, EventCluster, QuoteCluster } from '../../../../src/core/model';
 import {
   buildCoverage,
   entitiesOfType,
@@ -11,7 +11,7 @@ import {
   groupMentions,
   quoteLabel,
   timexSortKey,
-} from '../../../src/extension/views/viewModel';
+} from '../../../../src/extension/pure/viewModel';
 
 const rec = (id: string, type: EntityRecord['type'], articles: number, mentions: number, spellings: string[] = [id]): EntityRecord => ({
   id,

@@ -3,8 +3,8 @@
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import type { AnalysisStore } from '../core/corpus';
-import type { ArticleAnalysis } from '../core/model';
+import type { AnalysisStore } from '../../core/corpus';
+import type { ArticleAnalysis } from '../../core/model';
 
 export class DiskAnalysisStore implements AnalysisStore {
   private readonly dir: string;
