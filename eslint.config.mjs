@@ -36,14 +36,11 @@ export default tseslint.config(
   {
     plugins: { '@stylistic': stylistic },
     rules: {
-      // `void promise` marks a deliberate fire-and-forget; `_name` a deliberately unused binding.
-      'no-void': 'off',
+      // `_name` marks a deliberately unused binding (`void promise` a deliberate fire-and-forget, above).
       '@typescript-eslint/no-unused-vars': [
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true },
       ],
-      // Control characters in regexes are how the text cleaner finds them.
-      'no-control-regex': 'off',
       // No line over 120 characters: prettier wraps code, this catches what it cannot (strings, comments).
       '@stylistic/max-len': ['error', { code: 120, tabWidth: 2 }],
     },

@@ -113,7 +113,9 @@ for (const f of findings) console.log(`${f.where}  ${f.text}  [${f.kind}]`);
 if (findings.length) {
   const byKind = {};
   for (const f of findings) byKind[f.kind] = (byKind[f.kind] ?? 0) + 1;
-  const summary = Object.entries(byKind).map(([k, n]) => `${n} ${k}`).join(', ');
+  const summary = Object.entries(byKind)
+    .map(([k, n]) => `${n} ${k}`)
+    .join(', ');
   console.log(`check-structure: ${findings.length} problem(s): ${summary}`);
   process.exit(1);
 }

@@ -19,6 +19,7 @@ function run(cmd, args, env = {}) {
   });
 }
 
+// eslint-disable-next-line no-control-regex -- ANSI colour codes start with ESC
 const strip = (s) => s.replace(/\x1b\[[0-9;]*m/g, '');
 const suites = [];
 
