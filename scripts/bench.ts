@@ -46,7 +46,7 @@ function fmt(n: number): string {
 function speed(docs: Doc[]): Record<string, number> {
   const words = docs.reduce((n, d) => n + wordCount(d.text), 0);
   console.log(`\n== Speed on ${docs.length} real articles, ${fmt(words)} words (2 cores; same texts, same run)`);
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const nlp = require('compromise');
   const tok = timeIt(() => {
     for (const d of docs) d.text.match(/[\p{L}\p{N}]+|[^\s\p{L}\p{N}]/gu);

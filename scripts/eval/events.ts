@@ -20,7 +20,7 @@ type Analyzer = (text: string, path: string, published?: PublishedDate | null) =
  */
 function loadAnalyzer(): { analyze: Analyzer; real: boolean; parts: string } {
   try {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const mod = require('../../src/core/analyze');
     const analyze: Analyzer = (text, p, published) => mod.analyzeArticle(text, p, { published: published ?? undefined });
     analyze('Test sentence in Tokyo on Monday.', 'probe.txt');
@@ -28,8 +28,10 @@ function loadAnalyzer(): { analyze: Analyzer; real: boolean; parts: string } {
   } catch {
     let findEntities: ((text: string, o: object) => EntityMention[]) | null = null;
     let findDates: ((text: string, o: object) => DateMention[]) | null = null;
+    /* eslint-disable @typescript-eslint/no-require-imports -- optional modules, probed at run time */
     try { findEntities = require('../../src/core/entities').findEntities; } catch { /* not built yet */ }
     try { findDates = require('../../src/core/dates').findDates; } catch { /* not built yet */ }
+    /* eslint-enable @typescript-eslint/no-require-imports */
     const analyze: Analyzer = (text, p, published) => {
       const crude = crudeAnalysis(text, p, published);
       const opts = { sentences: crude.article.sentences, exclude: crude.article.boilerplate, published: crude.article.published?.value ?? null };
@@ -47,7 +49,7 @@ function loadAnalyzer(): { analyze: Analyzer; real: boolean; parts: string } {
 /** Canonical entity ids across a set of analyses, as the corpus index does before linking events. */
 function linkIds(analyses: ArticleAnalysis[]): void {
   try {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { linkEntities } = require('../../src/core/aliases');
     linkEntities(analyses.map((a) => ({ path: a.article.path, entities: a.entities })));
   } catch { /* aliases not built yet: per-article ids */ }
@@ -332,7 +334,7 @@ if (require.main === module) {
     ...(which === 'seeds' ? [] : [() => evaluate(options)]),
     ...(which === 'ecb' ? [] : [() => evaluateSeeds(options)]),
   ];
-  (async () => {
+  void (async () => {
     for (const run of runs) {
       const r = await run();
       console.log(r.name);

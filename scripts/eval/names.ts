@@ -143,7 +143,7 @@ export async function evaluateSeeds(): Promise<EvalReport> {
 if (require.main === module) {
   const verbose = process.argv.includes('--errors');
   const errors: NameErrors | undefined = verbose ? { missed: [], spurious: [] } : undefined;
-  evaluate(errors).then(async (r) => {
+  void evaluate(errors).then(async (r) => {
     for (const report of [r, await evaluateSeeds()]) {
       console.log(report.name);
       for (const l of report.lines) console.log('  ' + l);

@@ -229,7 +229,7 @@ describe('entities', () => {
       }
     });
 
-    it('handles empty and pathological input', function () {
+    it('handles empty and pathological input @slow', function () {
       this.timeout(60000);
       assert.deepStrictEqual(findEntities(''), []);
       const caps = 'A B C D E F G '.repeat(2000);
@@ -244,7 +244,7 @@ describe('entities', () => {
       assert.ok(Date.now() - t0 < 20000);
     });
 
-    it('analyses a 10 MB input quickly', function () {
+    it('analyses a 10 MB input quickly @slow', function () {
       this.timeout(60000);
       const base = fs.readdirSync(SEEDS).map((f) => fs.readFileSync(path.join(SEEDS, f), 'utf8')).join('\n\n');
       let big = '';

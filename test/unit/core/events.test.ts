@@ -160,7 +160,7 @@ describe('events', () => {
       assert.ok(all.length > clusters.length);
     });
 
-    it('scales: 10,000 articles cluster in seconds, without comparing all pairs', () => {
+    it('scales: 10,000 articles cluster in seconds, without comparing all pairs @slow', () => {
       const synthetic: EventMention[] = [];
       const words = ['summit', 'meeting', 'visit', 'launch', 'election', 'attack', 'protest', 'trial'];
       for (let i = 0; i < 10000; i++) {

@@ -251,7 +251,7 @@ describe('sidecar', () => {
       assert.deepStrictEqual(fs.readdirSync(dir), ['a.txt.annotations.yaml']);
     });
 
-    it('leaves the old or the new sidecar, whole, when the writer is killed at any moment', async function () {
+    it('leaves the old or the new sidecar, whole, when the writer is killed at any moment @slow', async function () {
       this.timeout(120000);
       const count = 1000;
       const child = path.join(__dirname, 'sidecar.writer-child.js');
