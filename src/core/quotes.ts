@@ -1,7 +1,10 @@
 // Finds direct speech with its speaker in an analysed article and matches the same words across articles,
 // exact or lightly reworded (same speaker, high content-word overlap).
 import { ArticleAnalysis, EntityMention, QuoteCluster, Span } from './model';
+import { slug, SlugOptions } from './text/slug';
 import { contentStems, tokenize } from './text/stem';
+
+const QUOTE_SLUG: SlugOptions = { stripAccents: false };
 
 export interface QuoteMention {
   path: string;
@@ -199,9 +202,9 @@ export function clusterQuotes(quotes: QuoteMention[]): QuoteCluster[] {
     if (new Set(ms.map((m) => m.path)).size < 2) continue;
     const first = ms[0];
     const named = ms.find((m) => m.speakerId);
-    const slug = (t: string) => t.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
     const opening = tokenize(first.text).slice(0, 5).map((t) => t.text).join(' ');
-    const base = `quote-${slug(named?.speaker ?? 'unattributed')}-${slug(opening)}`;
+    // Quote ids are stored by users: accents keep breaking words as they always did.
+    const base = `quote-${slug(named?.speaker ?? 'unattributed', QUOTE_SLUG)}-${slug(opening, QUOTE_SLUG)}`;
     const n = used.get(base) ?? 0;
     used.set(base, n + 1);
     clusters.push({
