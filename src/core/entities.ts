@@ -141,31 +141,36 @@ function wordCharLength(text: string, i: number): number {
   return WORD_CHAR_RE.test(text[i]) ? 1 : 0;
 }
 
+/** End of the word whose first character ends at pos: letters and digits, joined by . ' ’ & - when a letter or digit follows ("U.S", "O'Brien", "AT&T"). */
+function wordEnd(text: string, pos: number): number {
+  const n = text.length;
+  while (pos < n) {
+    const w = wordCharLength(text, pos);
+    if (w) {
+      pos += w;
+      continue;
+    }
+    const c = text.charCodeAt(pos);
+    if ((c === 46 || c === 39 || c === 0x2019 || c === 38 || c === 45) && pos + 1 < n && wordCharLength(text, pos + 1)) {
+      pos++;
+      continue;
+    }
+    break;
+  }
+  return pos;
+}
+
 function rawTokens(text: string, excluded: (pos: number) => boolean): Token[] {
   const tokens: Token[] = [];
   let prevEnd = 0;
   const n = text.length;
   let pos = 0;
   while (pos < n) {
-    // A word: letters and digits, joined by . ' ’ & - when a letter or digit follows ("U.S", "O'Brien", "AT&T").
     let w = 0;
     while (pos < n && (w = wordCharLength(text, pos)) === 0) pos++;
     if (pos >= n) break;
-    let start = pos;
-    pos += w;
-    while (pos < n) {
-      w = wordCharLength(text, pos);
-      if (w) {
-        pos += w;
-        continue;
-      }
-      const c = text.charCodeAt(pos);
-      if ((c === 46 || c === 39 || c === 0x2019 || c === 38 || c === 45) && pos + 1 < n && wordCharLength(text, pos + 1)) {
-        pos++;
-        continue;
-      }
-      break;
-    }
+    const start = pos;
+    pos = wordEnd(text, pos + w);
     let end = pos;
     let word = text.slice(start, end);
     // An abbreviation keeps its dot ("Mr.", "U.S.", "Inc."), a plain word does not.
@@ -202,29 +207,35 @@ function rawTokens(text: string, excluded: (pos: number) => boolean): Token[] {
       prevToken.key = lookupKey(prevToken.text);
       continue;
     }
-    // Hyphenated compounds: "EADS-led" names EADS; "Japan-South Korea" names two places; "Suk-yeol" is one name part.
-    if (word.includes('-') && !NAMES.has(lookupKey(word))) {
-      const parts = word.split('-');
-      const last = parts[parts.length - 1];
-      if (parts.length >= 2 && COMPOUND_SUFFIXES.has(last.toLowerCase())) {
-        const head = word.slice(0, word.length - last.length - 1);
-        tokens.push(makeToken(text, start, start + head.length, baseGap, isExcluded, false, newlineBefore));
-        prevEnd = end; // what follows is not glued to the head
-        tokens[tokens.length - 1].possessive = true;
-        continue;
-      }
-      if (parts.every((p) => CAP_RE.test(p)) && parts.some((p) => NAMES.has(lookupKey(p)))) {
-        let offset = start;
-        parts.forEach((p, i) => {
-          tokens.push(makeToken(text, offset, offset + p.length, i === 0 ? baseGap : 'hyphen', isExcluded, false, i === 0 && newlineBefore));
-          offset += p.length + 1;
-        });
-        continue;
-      }
-    }
+    if (word.includes('-') && !NAMES.has(lookupKey(word)) && pushCompound(tokens, text, start, word, baseGap, isExcluded, newlineBefore)) continue;
     tokens.push(makeToken(text, start, end, baseGap, isExcluded, !oneSpace && COMMA_GAP_RE.test(gapText), newlineBefore));
   }
   return tokens;
+}
+
+/**
+ * Hyphenated compounds: "EADS-led" names EADS; "Japan-South Korea" names two places; "Suk-yeol" is one name
+ * part. Pushes the compound's tokens and returns true, or returns false for a word that stays whole.
+ */
+function pushCompound(tokens: Token[], text: string, start: number, word: string, gap: Gap, isExcluded: boolean, newlineBefore: boolean): boolean {
+  const parts = word.split('-');
+  const last = parts[parts.length - 1];
+  if (parts.length >= 2 && COMPOUND_SUFFIXES.has(last.toLowerCase())) {
+    const head = word.slice(0, word.length - last.length - 1);
+    // What follows is not glued to the head: the gap is measured from the whole word's end.
+    tokens.push(makeToken(text, start, start + head.length, gap, isExcluded, false, newlineBefore));
+    tokens[tokens.length - 1].possessive = true;
+    return true;
+  }
+  if (parts.every((p) => CAP_RE.test(p)) && parts.some((p) => NAMES.has(lookupKey(p)))) {
+    let offset = start;
+    parts.forEach((p, i) => {
+      tokens.push(makeToken(text, offset, offset + p.length, i === 0 ? gap : 'hyphen', isExcluded, false, i === 0 && newlineBefore));
+      offset += p.length + 1;
+    });
+    return true;
+  }
+  return false;
 }
 
 const LOWER_WORD_RE = /^[a-z]+$/;
@@ -466,103 +477,127 @@ function analyseRun(tokens: Token[], first: number, last: number, out: Candidate
   }
   while (last >= first && (isCommon(tokens[last]) || CALENDAR_WORDS.has(tokens[last].text)) && !lookup(tokens, first, last)) last--;
   if (first > last) return;
-  const add = (type: EntityType | null, strength: Strength, entry?: GazetteerEntry, tentative = false): void => {
-    out.push({ first: titled ? titleFirst : first, last, nameFirst: first, type, strength, entry, tentative });
-  };
-
   const whole = lookup(tokens, first, last);
   const after = tokens[last + 1];
-  const before = tokens[first - 1];
-  // Currencies ("US dollars") and products: a run holding or next to a model code or a product word
-  // ("Airbus A380", "Boeing 787 Dreamliner", "iTunes Music Store") names a product, not its maker.
   if (after && CURRENCY_WORDS.has(after.key)) return;
   // "Adam Air Flight 574": the flight is an event of the airline named before it.
   if (after && after.code && last > first && tokens[last].key === 'flight') return analyseRun(tokens, first, last - 1, out);
-  let product =
-    (after && after.gap === 'space' && !tokens[last].possessive && (after.code || after.camel)) ||
-    (before && tokens[first].gap === 'space' && !before.possessive && (before.code || before.camel));
-  for (let i = first; i <= last && !product; i++) product = tokens[i].code;
-  if (product && !(whole && whole.type !== 'ORGANIZATION')) {
+  if (namesProduct(tokens, first, last) && !(whole && whole.type !== 'ORGANIZATION')) {
     out.push({ first, last, nameFirst: first, type: null, strength: 3, tentative: false });
     return;
   }
-  if (whole && !titled) return add(whole.type, 3, whole);
+  if (whole && !titled) {
+    out.push({ first, last, nameFirst: first, type: whole.type, strength: 3, entry: whole, tentative: false });
+    return;
+  }
   // "… with the U.S. Seoul is …": an abbreviation ended the sentence; two known names, not one.
   if (!whole && last > first && tokens[first].text.endsWith('.') && lookup(tokens, first, first) && lookup(tokens, first + 1, last)) {
     analyseRun(tokens, first, first, out);
     analyseRun(tokens, first + 1, last, out);
     return;
   }
-  // A role title closing the run belongs to the person after the comma ("Ryanair CEO, Michael O'Leary").
   if (!titled) {
-    // Longest title ending the run ("… Chief Operating Officer"), possibly the whole run.
-    for (let k = Math.max(first, last - MAX_TITLE_WORDS + 1); k <= last; k++) {
-      if (titleAt(tokens, k, last) === last - k + 1) {
-        last = k - 1;
-        break;
-      }
-    }
+    // A role title closing the run belongs to the person after the comma ("Ryanair CEO, Michael O'Leary").
+    last = withoutClosingTitle(tokens, first, last);
     if (first > last) return;
     if (last < tokens.length - 1 && tokens[last + 1] !== after) return analyseRun(tokens, first, last, out);
   }
-  const lastKey = tokens[last].key;
-  if (last > first && OTHER_HEADS.has(lastKey)) {
+  if (last > first && OTHER_HEADS.has(tokens[last].key)) {
     // Events, agreements, laws: none of our types; kept untyped so that their acronym is dropped too.
     out.push({ first, last, nameFirst: first, type: null, strength: 3, tentative: false });
     return;
   }
-  // "CEO of TallGrass Ltd.": the role is not part of the organisation's name.
-  if (!titled) {
-    const n = titleAt(tokens, first, last);
-    if (n > 0 && first + n < last && tokens[first + n].key === 'of') return analyseRun(tokens, first + n + 1, last, out);
-  }
-  // Title inside the run: what precedes it is a separate name ("South Korean" President Yoon), what follows is a person.
-  if (!titled) {
-    for (let k = first; k < last; k++) {
-      const n = titleAt(tokens, k, last);
-      if (n === 0 || k + n > last) continue;
-      const nameStart = k + n;
-      if (!nameShaped(tokens[nameStart]) && !tokens[nameStart].allCaps) continue;
-      if (tokens[nameStart].allCaps && !HONORIFICS.has(tokens[k].key)) continue;
-      if (k > first) analyseRun(tokens, first, k - 1, out);
-      // The title is part of the spelling when it carries a bare surname ("Mr. Yoon", "President Yoon");
-      // a full name stands alone ("South Korean President | Yoon Suk-yeol").
-      const inSpan = IN_SPAN_TITLES.has(keyOf(tokens, k, k + n - 1)) && nameStart === last;
-      analyseRun(tokens, nameStart, last, out, true, inSpan ? k : nameStart);
-      return;
-    }
-  }
   if (titled) {
     // A titled run must look like a name: "President Is Welcomed" in a headline is not one.
     for (let i = first; i <= last; i++) if (!nameShaped(tokens[i]) && !tokens[i].allCaps) return;
-    return add('PERSON', 3);
+    out.push({ first: titleFirst, last, nameFirst: first, type: 'PERSON', strength: 3, entry: undefined, tentative: false });
+    return;
   }
-  // A demonym closing a run before a title ("ArrowRight Japanese" Prime Minister …) stands alone.
+  if (splitAtTitle(tokens, first, last, out) || splitDemonym(tokens, first, last, out)) return;
+  typeRun(tokens, first, last, out);
+}
+
+/**
+ * Currencies ("US dollars") and products: a run holding or next to a model code or a product word
+ * ("Airbus A380", "Boeing 787 Dreamliner", "iTunes Music Store") names a product, not its maker.
+ */
+function namesProduct(tokens: Token[], first: number, last: number): boolean {
+  const after = tokens[last + 1];
+  const before = tokens[first - 1];
+  let product =
+    (after && after.gap === 'space' && !tokens[last].possessive && (after.code || after.camel)) ||
+    (before && tokens[first].gap === 'space' && !before.possessive && (before.code || before.camel));
+  for (let i = first; i <= last && !product; i++) product = tokens[i].code;
+  return !!product;
+}
+
+/** The run's last word before the longest title ending it ("… Chief Operating Officer"), possibly first - 1. */
+function withoutClosingTitle(tokens: Token[], first: number, last: number): number {
+  for (let k = Math.max(first, last - MAX_TITLE_WORDS + 1); k <= last; k++) {
+    if (titleAt(tokens, k, last) === last - k + 1) return k - 1;
+  }
+  return last;
+}
+
+/**
+ * A title in an untitled run: "CEO of TallGrass Ltd." (the role is not part of the organisation's name), or a
+ * title inside the run, where what precedes it is a separate name ("South Korean" President Yoon) and what
+ * follows is a person. True when the run was split and analysed.
+ */
+function splitAtTitle(tokens: Token[], first: number, last: number, out: Candidate[]): boolean {
+  const n = titleAt(tokens, first, last);
+  if (n > 0 && first + n < last && tokens[first + n].key === 'of') {
+    analyseRun(tokens, first + n + 1, last, out);
+    return true;
+  }
+  for (let k = first; k < last; k++) {
+    const n = titleAt(tokens, k, last);
+    if (n === 0 || k + n > last) continue;
+    const nameStart = k + n;
+    if (!nameShaped(tokens[nameStart]) && !tokens[nameStart].allCaps) continue;
+    if (tokens[nameStart].allCaps && !HONORIFICS.has(tokens[k].key)) continue;
+    if (k > first) analyseRun(tokens, first, k - 1, out);
+    // The title is part of the spelling when it carries a bare surname ("Mr. Yoon", "President Yoon");
+    // a full name stands alone ("South Korean President | Yoon Suk-yeol").
+    const inSpan = IN_SPAN_TITLES.has(keyOf(tokens, k, k + n - 1)) && nameStart === last;
+    analyseRun(tokens, nameStart, last, out, true, inSpan ? k : nameStart);
+    return true;
+  }
+  return false;
+}
+
+/** A demonym closing a run before a title, or opening a run that is not a known compound, stands alone. */
+function splitDemonym(tokens: Token[], first: number, last: number, out: Candidate[]): boolean {
+  // "ArrowRight Japanese" Prime Minister …
   if (last > first) {
     const dem = lookup(tokens, last, last);
     if (dem && dem.type === 'NATIONALITY' && last + 1 < tokens.length && titleAt(tokens, last + 1, Math.min(tokens.length - 1, last + MAX_TITLE_WORDS)) > 0) {
       analyseRun(tokens, first, last - 1, out);
       out.push({ first: last, last, nameFirst: last, type: 'NATIONALITY', strength: 3, entry: dem, tentative: false });
-      return;
+      return true;
     }
   }
-  // A demonym in front of a name that is not itself a known compound ("South Korean" + "Democratic Party").
-  if (!ORG_HEADS.has(lastKey)) {
-    for (let n = Math.min(2, last - first); n >= 1; n--) {
-      const dem = lookup(tokens, first, first + n - 1);
-      if (dem && dem.type === 'NATIONALITY') {
-        out.push({ first, last: first + n - 1, nameFirst: first, type: 'NATIONALITY', strength: 3, entry: dem, tentative: false });
-        analyseRun(tokens, first + n, last, out);
-        return;
-      }
+  // "South Korean" + "Democratic Party".
+  if (ORG_HEADS.has(tokens[last].key)) return false;
+  for (let n = Math.min(2, last - first); n >= 1; n--) {
+    const dem = lookup(tokens, first, first + n - 1);
+    if (dem && dem.type === 'NATIONALITY') {
+      out.push({ first, last: first + n - 1, nameFirst: first, type: 'NATIONALITY', strength: 3, entry: dem, tentative: false });
+      analyseRun(tokens, first + n, last, out);
+      return true;
     }
   }
+  return false;
+}
+
+/** A run that is no known name: typed from its words and context, tentative without a cue. */
+function typeRun(tokens: Token[], first: number, last: number, out: Candidate[]): void {
   // A lone sentence-initial word the article also writes in lower case, or an adverb ("Sadly,"), is no name.
   if (first === last && tokens[first].positional && !tokens[first].allCaps && (tokens[first].lowerElsewhere || VERBAL_SUFFIX_RE.test(tokens[first].key))) return;
   const [type, strength] = classify(tokens, first, last);
   // Without a cue the run waits for support from elsewhere in the article (a typed twin, a person it names).
   const positional = tokens[first].positional && first === last && strength < 2 && !tokens[first].allCaps;
-  add(type, strength, undefined, positional || tokens[first].headline || strength === 0);
+  out.push({ first, last, nameFirst: first, type, strength, entry: undefined, tentative: positional || tokens[first].headline || strength === 0 });
 }
 
 /** Types a run that is not a gazetteer name, from its words and its context. */
@@ -643,33 +678,61 @@ const PREPOSITIONS = new Set('from in to at near of for with by between into on 
 
 /** Finds the people, organisations, places and nationalities of one article. */
 export function findEntities(text: string, options: EntityOptions = {}): EntityMention[] {
-  const exclude = (options.exclude ?? []).slice().sort((a, b) => a.start - b.start);
+  const tokens = rawTokens(text, excludedAt(options.exclude ?? []));
+  markPositional(text, tokens, new Set((options.sentences ?? []).map((s) => s.start)));
+  markLowerElsewhere(tokens);
+  const candidates: Candidate[] = [];
+  for (const [first, last] of sequences(tokens)) analyseRun(tokens, first, last, candidates);
+  const names = articleNames(text, tokens, candidates);
+  const mentions: EntityMention[] = [];
+  for (const c of candidates) {
+    const m = mentionOf(c, names);
+    if (m) mentions.push(m);
+  }
+  mentions.push(...northAndSouth(text, tokens, candidates));
+  mentions.sort((a, b) => a.start - b.start || b.end - a.end);
+  const result: EntityMention[] = [];
+  for (const m of mentions) if (!result.length || m.start >= result[result.length - 1].end) result.push(m);
+  return result;
+}
+
+/** Whether a position lies in an excluded span; positions must only grow, as the span pointer needs. */
+function excludedAt(spans: Span[]): (pos: number) => boolean {
+  const exclude = spans.slice().sort((a, b) => a.start - b.start);
   let ex = 0;
-  const excluded = (pos: number): boolean => {
+  return (pos: number): boolean => {
     while (ex < exclude.length && exclude[ex].end <= pos) ex++;
     return ex < exclude.length && exclude[ex].start <= pos;
   };
-  const tokens = rawTokens(text, excluded);
-  markPositional(text, tokens, new Set((options.sentences ?? []).map((s) => s.start)));
+}
+
+/** Capitalised words the article also writes in lower case. */
+function markLowerElsewhere(tokens: Token[]): void {
   const capitalKeys = new Set<string>();
   for (const t of tokens) if (t.cap) capitalKeys.add(t.key);
   const lowerWords = new Set<string>();
   for (const t of tokens) if (!t.cap && capitalKeys.has(t.key)) lowerWords.add(t.key);
   for (const t of tokens) if (t.cap && lowerWords.has(t.key)) t.lowerElsewhere = true;
+}
 
-  const candidates: Candidate[] = [];
-  for (const [first, last] of sequences(tokens)) analyseRun(tokens, first, last, candidates);
+type Person = { c: Candidate; words: string[]; count: number; order: number };
 
-  // Acronym definitions: "World Trade Organization (WTO)" — the acronym takes the long form's type and name.
-  const acronymOf = new Map<string, Candidate>();
-  for (let ci = 0; ci + 1 < candidates.length; ci++) {
-    const long = candidates[ci];
-    const short = candidates[ci + 1];
-    const acr = tokens[short.first];
-    if (short.first === short.last && acr.allCaps && short.first === long.last + 1 && text.slice(tokens[long.last].end, acr.start).trim() === '(') {
-      acronymOf.set(acr.key, long);
-    }
-  }
+/** What the whole article says about its names, for typing and naming each candidate. */
+interface ArticleNames {
+  text: string;
+  tokens: Token[];
+  /** Acronyms defined in the text, with their long form. */
+  acronymOf: Map<string, Candidate>;
+  /** The strongest typed candidate of each surface form. */
+  best: Map<string, Candidate>;
+  wordsOf(c: Candidate): string[];
+  idOf(type: EntityType, canonical: string): string;
+  personFor(c: Candidate): Person | undefined;
+  orgFor(surfaceKey: string): string | undefined;
+}
+
+function articleNames(text: string, tokens: Token[], candidates: Candidate[]): ArticleNames {
+  const acronymOf = acronymDefinitions(text, tokens, candidates);
   const wordsOf = (c: Candidate): string[] => (c.words ??= nameTokens(tokens, c).map((t) => t.key));
   // Ids by type and canonical name, computed once per article.
   const ids = new Map<string, string>();
@@ -679,8 +742,39 @@ export function findEntities(text: string, options: EntityOptions = {}): EntityM
     if (id === undefined) ids.set(k, (id = entityId(type, canonical)));
     return id;
   };
-  // A two- or three-word name with no cue is a person when its last word also stands alone in the article
-  // ("Vishwanand Subryan" … "Subryan"): news re-mentions people by surname, products and bodies rarely so.
+  confirmSurnamedPeople(tokens, candidates);
+  // Types learnt in the article: the strongest evidence for a surface form wins for all its occurrences.
+  const best = new Map<string, Candidate>();
+  for (const c of candidates) {
+    if (!c.type || c.tentative) continue;
+    const k = keyOf(tokens, c.nameFirst, c.last);
+    const b = best.get(k);
+    if (!b || c.strength > b.strength) best.set(k, c);
+  }
+  const personFor = personFinder(fullNamedPeople(candidates, wordsOf), wordsOf);
+  const orgFor = orgFinder(text, tokens, candidates);
+  return { text, tokens, acronymOf, best, wordsOf, idOf, personFor, orgFor };
+}
+
+/** Acronym definitions: "World Trade Organization (WTO)" — the acronym takes the long form's type and name. */
+function acronymDefinitions(text: string, tokens: Token[], candidates: Candidate[]): Map<string, Candidate> {
+  const acronymOf = new Map<string, Candidate>();
+  for (let ci = 0; ci + 1 < candidates.length; ci++) {
+    const long = candidates[ci];
+    const short = candidates[ci + 1];
+    const acr = tokens[short.first];
+    if (short.first === short.last && acr.allCaps && short.first === long.last + 1 && text.slice(tokens[long.last].end, acr.start).trim() === '(') {
+      acronymOf.set(acr.key, long);
+    }
+  }
+  return acronymOf;
+}
+
+/**
+ * A two- or three-word name with no cue is a person when its last word also stands alone in the article
+ * ("Vishwanand Subryan" … "Subryan"): news re-mentions people by surname, products and bodies rarely so.
+ */
+function confirmSurnamedPeople(tokens: Token[], candidates: Candidate[]): void {
   const loneWords = new Set<string>();
   for (const c of candidates) {
     // "the Pro" is a thing: people do not take an article.
@@ -692,17 +786,12 @@ export function findEntities(text: string, options: EntityOptions = {}): EntityM
       c.strength = 1;
     }
   }
-  // Types learnt in the article: the strongest evidence for a surface form wins for all its occurrences.
-  const best = new Map<string, Candidate>();
-  for (const c of candidates) {
-    if (!c.type || c.tentative) continue;
-    const k = keyOf(tokens, c.nameFirst, c.last);
-    const b = best.get(k);
-    if (!b || c.strength > b.strength) best.set(k, c);
-  }
-  // People with a full name, by each of their name words ("Yoon", "Kishida", "Yuko").
-  const people: Array<{ c: Candidate; words: string[]; count: number; order: number }> = [];
-  const peopleByName = new Map<string, (typeof people)[number]>();
+}
+
+/** People with a full name, by each of their name words ("Yoon", "Kishida", "Yuko"), in order of first mention. */
+function fullNamedPeople(candidates: Candidate[], wordsOf: (c: Candidate) => string[]): Person[] {
+  const people: Person[] = [];
+  const peopleByName = new Map<string, Person>();
   for (const c of candidates) {
     if (c.type !== 'PERSON' || c.tentative || c.last === c.nameFirst) continue;
     const words = wordsOf(c);
@@ -716,11 +805,16 @@ export function findEntities(text: string, options: EntityOptions = {}): EntityM
       peopleByName.set(full, p);
     }
   }
-  const personFor = (c: Candidate) => {
+  return people;
+}
+
+/** The person a one- or two-word name refers to, among the people named in full. */
+function personFinder(people: Person[], wordsOf: (c: Candidate) => string[]): (c: Candidate) => Person | undefined {
+  return (c) => {
     if (people.length === 0 || c.last - c.nameFirst > 2) return undefined;
     const words = wordsOf(c);
     if (words.length === 0 || words.length > 2) return undefined;
-    let found: (typeof people)[number] | undefined;
+    let found: Person | undefined;
     let score = -1;
     for (const p of people) {
       const ok = words.length === 1 ? p.words[0] === words[0] || p.words[p.words.length - 1] === words[0] : words.every((w) => p.words.includes(w));
@@ -734,8 +828,10 @@ export function findEntities(text: string, options: EntityOptions = {}): EntityM
     }
     return found;
   };
+}
 
-  // Organisations named in full, by first word, for their short forms.
+/** Organisations named in full, by first word, for their short forms ("AirTran" for "AirTran Airways"). */
+function orgFinder(text: string, tokens: Token[], candidates: Candidate[]): (surfaceKey: string) => string | undefined {
   const orgsByFirst = new Map<string, Map<string, string>>();
   for (const c of candidates) {
     if (c.type !== 'ORGANIZATION' || c.tentative || c.strength < 2 || c.last === c.nameFirst) continue;
@@ -745,72 +841,87 @@ export function findEntities(text: string, options: EntityOptions = {}): EntityM
     const key = keyOf(tokens, c.nameFirst, c.last);
     if (!byKey.has(key)) byKey.set(key, c.entry?.canonical ?? textOf(tokens, c.nameFirst, c.last, text));
   }
-  const orgFor = (surfaceKey: string): string | undefined => {
+  return (surfaceKey) => {
     const byKey = orgsByFirst.get(surfaceKey.split(' ')[0]);
     if (!byKey) return undefined;
     for (const [key, canonical] of byKey) if (key.startsWith(surfaceKey + ' ')) return canonical;
     return undefined;
   };
-  const mentions: EntityMention[] = [];
+}
+
+/** A candidate's type and canonical name, from itself or what the article says elsewhere; null when it is no entity. */
+function resolveName(c: Candidate, names: ArticleNames): { type: EntityType; canonical: string } | null {
+  const { text, tokens, acronymOf } = names;
+  let type = c.type;
+  let canonical: string | undefined;
+  const surfaceKey = keyOf(tokens, c.nameFirst, c.last);
+  const person = c.type !== 'PERSON' || names.wordsOf(c).length < 2 ? (c.strength < 3 || c.type === 'PERSON' ? names.personFor(c) : undefined) : undefined;
+  if (person && (c.type === 'PERSON' || c.strength < 2)) {
+    type = 'PERSON';
+    canonical = textOf(tokens, person.c.nameFirst, person.c.last, text);
+  } else if (c.tentative || c.strength < 2) {
+    const b = names.best.get(surfaceKey);
+    const acr = acronymOf.get(surfaceKey);
+    if (acr) {
+      if (!acr.type) return null;
+      type = acr.type;
+      canonical = acr.entry?.canonical ?? textOf(tokens, acr.nameFirst, acr.last, text);
+    } else if (b && b !== c) type = b.type;
+    else {
+      // A short form of an organisation named in full in the article ("AirTran" for "AirTran Airways").
+      const org = names.orgFor(surfaceKey);
+      if (org) {
+        type = 'ORGANIZATION';
+        canonical = org;
+      } else if (c.tentative) return null;
+    }
+  }
+  if (!type) return null;
+  if (!canonical) {
+    const acr = acronymOf.get(surfaceKey);
+    if (acr && acr.type === type) canonical = acr.entry?.canonical ?? textOf(tokens, acr.nameFirst, acr.last, text);
+  }
+  if (!canonical) canonical = c.entry?.canonical ?? textOf(tokens, c.nameFirst, c.last, text);
+  return { type, canonical };
+}
+
+/** A capital used as an actor stands for its country ("Pyongyang fired", "Seoul will drop"): one entity with it. */
+function capitalAsActor(c: Candidate, tokens: Token[]): boolean {
+  const next = tokens[c.last + 1];
+  const before = tokens[c.first - 1];
+  const afterPreposition = before && PREPOSITIONS.has(before.key) && tokens[c.first].gap === 'space';
+  // "the Pyongyang regime", "the Pyongyang test fired": the capital as a government; "the Tokyo summit" is a place.
+  const after2 = tokens[c.last + 2];
+  const governmentArticle =
+    before &&
+    before.key === 'the' &&
+    next &&
+    !next.cap &&
+    (GOVERNMENT_NOUNS.has(next.key) || actorVerbAt(tokens, c.last + 1) || (!!after2 && /ed$/.test(after2.key) && !EVENT_NOUNS.has(next.key)));
+  return !!(
+    c.entry?.capitalOf &&
+    next &&
+    !tokens[c.last].possessive &&
+    !afterPreposition &&
+    (actorVerbAt(tokens, c.last + 1) || isCoordinatedActor(tokens, c.last) || governmentArticle)
+  );
+}
+
+function mentionOf(c: Candidate, names: ArticleNames): EntityMention | null {
+  const resolved = resolveName(c, names);
+  if (!resolved) return null;
+  const { type } = resolved;
+  const canonical = capitalAsActor(c, names.tokens) ? c.entry!.capitalOf! : resolved.canonical;
+  const start = names.tokens[c.first].start;
+  const end = names.tokens[c.last].end;
+  return { start, end, text: names.text.slice(start, end), type, id: names.idOf(type, canonical), canonical };
+}
+
+/** "the North" once North Korea was named in the article stands for it ("the South" likewise). */
+function northAndSouth(text: string, tokens: Token[], candidates: Candidate[]): EntityMention[] {
   const countryMentioned = new Set<string>();
   for (const c of candidates) if (c.type === 'PLACE' && c.entry && !c.tentative) countryMentioned.add(c.entry.canonical);
-  for (const c of candidates) {
-    let type = c.type;
-    let canonical: string | undefined;
-    const surfaceKey = keyOf(tokens, c.nameFirst, c.last);
-    const person = c.type !== 'PERSON' || wordsOf(c).length < 2 ? (c.strength < 3 || c.type === 'PERSON' ? personFor(c) : undefined) : undefined;
-    if (person && (c.type === 'PERSON' || c.strength < 2)) {
-      type = 'PERSON';
-      canonical = textOf(tokens, person.c.nameFirst, person.c.last, text);
-    } else if (c.tentative || c.strength < 2) {
-      const b = best.get(surfaceKey);
-      const acr = acronymOf.get(surfaceKey);
-      if (acr) {
-        if (!acr.type) continue;
-        type = acr.type;
-        canonical = acr.entry?.canonical ?? textOf(tokens, acr.nameFirst, acr.last, text);
-      } else if (b && b !== c) type = b.type;
-      else {
-        // A short form of an organisation named in full in the article ("AirTran" for "AirTran Airways").
-        const org = orgFor(surfaceKey);
-        if (org) {
-          type = 'ORGANIZATION';
-          canonical = org;
-        } else if (c.tentative) continue;
-      }
-    }
-    if (!type) continue;
-    if (!canonical) {
-      const acr = acronymOf.get(surfaceKey);
-      if (acr && acr.type === type) canonical = acr.entry?.canonical ?? textOf(tokens, acr.nameFirst, acr.last, text);
-    }
-    if (!canonical) canonical = c.entry?.canonical ?? textOf(tokens, c.nameFirst, c.last, text);
-    // A capital used as an actor stands for its country ("Pyongyang fired", "Seoul will drop"): one entity with it.
-    const next = tokens[c.last + 1];
-    const before = tokens[c.first - 1];
-    const afterPreposition = before && PREPOSITIONS.has(before.key) && tokens[c.first].gap === 'space';
-    // "the Pyongyang regime", "the Pyongyang test fired": the capital as a government; "the Tokyo summit" is a place.
-    const after2 = tokens[c.last + 2];
-    const governmentArticle =
-      before &&
-      before.key === 'the' &&
-      next &&
-      !next.cap &&
-      (GOVERNMENT_NOUNS.has(next.key) || actorVerbAt(tokens, c.last + 1) || (!!after2 && /ed$/.test(after2.key) && !EVENT_NOUNS.has(next.key)));
-    if (
-      c.entry?.capitalOf &&
-      next &&
-      !tokens[c.last].possessive &&
-      !afterPreposition &&
-      (actorVerbAt(tokens, c.last + 1) || isCoordinatedActor(tokens, c.last) || governmentArticle)
-    ) {
-      canonical = c.entry.capitalOf;
-    }
-    const start = tokens[c.first].start;
-    const end = tokens[c.last].end;
-    mentions.push({ start, end, text: text.slice(start, end), type, id: idOf(type, canonical), canonical });
-  }
-  // "the North" once North Korea was named in the article stands for it ("the South" likewise).
+  const out: EntityMention[] = [];
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i];
     if (!t.cap || t.excluded || tokens[i - 1].excluded || (t.key !== 'north' && t.key !== 'south') || tokens[i - 1].key !== 'the') continue;
@@ -818,12 +929,9 @@ export function findEntities(text: string, options: EntityOptions = {}): EntityM
     const next = tokens[i + 1];
     if (!countryMentioned.has(country) || (next && next.gap === 'space' && next.cap)) continue;
     const start = tokens[i - 1].start;
-    mentions.push({ start, end: t.end, text: text.slice(start, t.end), type: 'PLACE', id: entityId('PLACE', country), canonical: country });
+    out.push({ start, end: t.end, text: text.slice(start, t.end), type: 'PLACE', id: entityId('PLACE', country), canonical: country });
   }
-  mentions.sort((a, b) => a.start - b.start || b.end - a.end);
-  const result: EntityMention[] = [];
-  for (const m of mentions) if (!result.length || m.start >= result[result.length - 1].end) result.push(m);
-  return result;
+  return out;
 }
 
 const GOVERNMENT_NOUNS = new Set('government regime administration authorities leadership cabinet officials'.split(' '));

@@ -1,7 +1,10 @@
 // Finds direct speech with its speaker in an analysed article and matches the same words across articles,
 // exact or lightly reworded (same speaker, high content-word overlap).
 import { ArticleAnalysis, EntityMention, QuoteCluster, Span } from './model';
+import { slug, SlugOptions } from './text/slug';
 import { contentStems, tokenize } from './text/stem';
+
+const QUOTE_SLUG: SlugOptions = { stripAccents: false };
 
 export interface QuoteMention {
   path: string;
@@ -134,6 +137,12 @@ function daysApart(a: string, b: string): number {
 /** Groups the same words reported by several articles. Blocking on each quote's rarest words keeps it near-linear. */
 export function clusterQuotes(quotes: QuoteMention[]): QuoteCluster[] {
   const words = quotes.map((q) => [...new Set(q.words ?? contentStems(q.text))]);
+  const pairs = quotePairs(quotes, words, rareWordIndex(words));
+  return describeGroups(quotes, joinQuotes(quotes, pairs));
+}
+
+/** Each quote under its six rarest words: quotes sharing none of them are never compared. */
+function rareWordIndex(words: string[][]): Map<string, number[]> {
   const df = new Map<string, number>();
   for (const ws of words) for (const w of ws) df.set(w, (df.get(w) ?? 0) + 1);
   const index = new Map<string, number[]>();
@@ -145,10 +154,25 @@ export function clusterQuotes(quotes: QuoteMention[]): QuoteCluster[] {
       index.set(w, l);
     }
   });
-  const parent = quotes.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
-  const speakerOf = new Map<number, Set<string>>();
-  quotes.forEach((q, i) => speakerOf.set(i, new Set(q.speakerId ? [q.speakerId] : [])));
+  return index;
+}
+
+/** How surely two quotes from different articles are the same words, or null when they are not. */
+function pairScore(a: QuoteMention, b: QuoteMention, wordsA: string[], wordsB: string[]): number | null {
+  if (a.path === b.path) return null;
+  const sa = new Set(wordsA);
+  let shared = 0;
+  for (const w of wordsB) if (sa.has(w)) shared++;
+  const overlap = shared / Math.max(1, Math.min(wordsA.length, wordsB.length));
+  const sameSpeaker = !!a.speakerId && a.speakerId === b.speakerId;
+  if (a.speakerId && b.speakerId && !sameSpeaker) return null;
+  const farApart = !!a.published && !!b.published && daysApart(a.published, b.published) > 7;
+  const needed = farApart ? 0.9 : sameSpeaker ? 0.6 : 0.8;
+  return shared >= 4 && overlap >= needed ? overlap + (sameSpeaker ? 0.1 : 0) : null;
+}
+
+/** Linkable pairs, best first. */
+function quotePairs(quotes: QuoteMention[], words: string[][], index: Map<string, number[]>): { i: number; j: number; s: number }[] {
   const tried = new Set<string>();
   const pairs: { i: number; j: number; s: number }[] = [];
   for (const list of index.values()) {
@@ -160,27 +184,24 @@ export function clusterQuotes(quotes: QuoteMention[]): QuoteCluster[] {
         const key = `${i},${j}`;
         if (tried.has(key)) continue;
         tried.add(key);
-        const a = quotes[i];
-        const b = quotes[j];
-        if (a.path === b.path) continue;
-        const sa = new Set(words[i]);
-        let shared = 0;
-        for (const w of words[j]) if (sa.has(w)) shared++;
-        const overlap = shared / Math.max(1, Math.min(words[i].length, words[j].length));
-        const sameSpeaker = !!a.speakerId && a.speakerId === b.speakerId;
-        if (a.speakerId && b.speakerId && !sameSpeaker) continue;
-        const farApart = !!a.published && !!b.published && daysApart(a.published, b.published) > 7;
-        const needed = farApart ? 0.9 : sameSpeaker ? 0.6 : 0.8;
-        if (shared >= 4 && overlap >= needed) pairs.push({ i, j, s: overlap + (sameSpeaker ? 0.1 : 0) });
+        const s = pairScore(quotes[i], quotes[j], words[i], words[j]);
+        if (s !== null) pairs.push({ i, j, s });
       }
     }
   }
-  pairs.sort((p, q) => q.s - p.s);
+  return pairs.sort((p, q) => q.s - p.s);
+}
+
+/** Joins the pairs, best first, into groups; two different named speakers never share a quotation. */
+function joinQuotes(quotes: QuoteMention[], pairs: { i: number; j: number }[]): Map<number, number[]> {
+  const parent = quotes.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  const speakerOf = new Map<number, Set<string>>();
+  quotes.forEach((q, i) => speakerOf.set(i, new Set(q.speakerId ? [q.speakerId] : [])));
   for (const { i, j } of pairs) {
     const a = find(i);
     const b = find(j);
     if (a === b) continue;
-    // Two different named speakers never share a quotation.
     const sa = speakerOf.get(a)!;
     const sb = speakerOf.get(b)!;
     if (sa.size && sb.size && ![...sa].some((s) => sb.has(s))) continue;
@@ -192,6 +213,11 @@ export function clusterQuotes(quotes: QuoteMention[]): QuoteCluster[] {
     const r = find(i);
     groups.set(r, [...(groups.get(r) ?? []), i]);
   });
+  return groups;
+}
+
+/** Groups reported by two or more articles as clusters, with ids stored by users (they must not change). */
+function describeGroups(quotes: QuoteMention[], groups: Map<number, number[]>): QuoteCluster[] {
   const clusters: QuoteCluster[] = [];
   const used = new Map<string, number>();
   for (const members of groups.values()) {
@@ -199,9 +225,9 @@ export function clusterQuotes(quotes: QuoteMention[]): QuoteCluster[] {
     if (new Set(ms.map((m) => m.path)).size < 2) continue;
     const first = ms[0];
     const named = ms.find((m) => m.speakerId);
-    const slug = (t: string) => t.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
     const opening = tokenize(first.text).slice(0, 5).map((t) => t.text).join(' ');
-    const base = `quote-${slug(named?.speaker ?? 'unattributed')}-${slug(opening)}`;
+    // Accents keep breaking words in quote ids as they always did.
+    const base = `quote-${slug(named?.speaker ?? 'unattributed', QUOTE_SLUG)}-${slug(opening, QUOTE_SLUG)}`;
     const n = used.get(base) ?? 0;
     used.set(base, n + 1);
     clusters.push({

@@ -3,7 +3,7 @@
 import * as assert from 'assert';
 import { analyzeArticle } from '../../../src/core/analyze';
 import { parseArticle } from '../../../src/core/article';
-import { clusterEvents, EventMention, findEventMentions, placesCompatible } from '../../../src/core/events';
+import { CLUSTER_DEFAULTS, clusterEvents, EventMention, findEventMentions, placesCompatible } from '../../../src/core/events';
 import { ArticleAnalysis, DateMention, EntityMention, EntityType } from '../../../src/core/model';
 import { datesCompatible } from '../../../src/core/text/datecompat';
 
@@ -170,7 +170,7 @@ describe('events', () => {
           synthetic.push({
             path: `doc${i}.txt`, sentence: { start: k * 100, end: k * 100 + 90 }, trigger: { start: k * 100 + 5, end: k * 100 + 5 + w.length },
             triggerText: w, lemma: w, date: `2023-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`,
-            place: `City${i % 50}`, participants: [`person:p${i % 300}`], classes: [`=${w}`], nominal: true,
+            place: `City${i % 50}`, participants: [`person:p${i % 300}`], classes: [w], general: true, nominal: true,
             words: [w, `topic${i % 500}`, 'report'], context,
           });
         }
@@ -241,9 +241,21 @@ describe('events', () => {
     const a = analyzeArticle('Ties\n\nSeoul and Tokyo vowed to restore the shuttle diplomacy between the two neighbours.\n', 'a.txt', { published });
     const b = analyzeArticle('Talks\n\nSeoul and Tokyo pledged to restore the shuttle diplomacy between the two neighbours.\n', 'b.txt', { published });
     const mentions = [...findEventMentions(a), ...findEventMentions(b)];
-    assert.ok(mentions.some((m) => m.triggerText === 'restore' && m.classes[0].startsWith('=')));
+    assert.ok(mentions.some((m) => m.triggerText === 'restore' && m.general));
     assert.deepStrictEqual(clusterEvents(mentions), []);
     // The group exists; it is only not reported unless asked for.
     assert.strictEqual(clusterEvents(mentions, { keepGeneralOnly: true }).length, 1);
+  });
+
+  it('keeps one frozen set of cluster defaults; a call overrides them for itself only', () => {
+    assert.ok(Object.isFrozen(CLUSTER_DEFAULTS));
+    const published = { value: '2023-05-07', origin: 'user' as const, reason: 'test' };
+    const a = analyzeArticle('Ties\n\nSeoul and Tokyo vowed to restore the shuttle diplomacy between the two neighbours.\n', 'a.txt', { published });
+    const b = analyzeArticle('Talks\n\nSeoul and Tokyo pledged to restore the shuttle diplomacy between the two neighbours.\n', 'b.txt', { published });
+    const mentions = [...findEventMentions(a), ...findEventMentions(b)];
+    // An option left undefined keeps its default, as `??` did.
+    assert.deepStrictEqual(clusterEvents(mentions, { keepGeneralOnly: undefined, threshold: undefined }), clusterEvents(mentions));
+    assert.strictEqual(clusterEvents(mentions, { keepGeneralOnly: true, threshold: 1e9 }).length, 0);
+    assert.strictEqual(CLUSTER_DEFAULTS.keepGeneralOnly, false);
   });
 });
