@@ -29,11 +29,7 @@ interface Identity {
 }
 
 function nameWords(canonical: string): string[] {
-  return canonical
-    .toLowerCase()
-    .replace(/[.'’]/g, '')
-    .split(/\s+/)
-    .filter(Boolean);
+  return canonical.toLowerCase().replace(/[.'’]/g, '').split(/\s+/).filter(Boolean);
 }
 
 const HONORIFIC_RE = /^(?:Mr|Mrs|Ms|Miss|Mme|Madam|Mister)\.?\s+/;
@@ -130,7 +126,11 @@ function acronymTargets(articles: ArticleEntities[], identities: Map<string, Ide
 }
 
 /** Identities that are another one folder-wide: a one-word person name, an acronym an article defined. */
-function redirects(identities: Map<string, Identity>, people: FullNames, acronyms: Map<string, Identity>): Map<string, Identity> {
+function redirects(
+  identities: Map<string, Identity>,
+  people: FullNames,
+  acronyms: Map<string, Identity>,
+): Map<string, Identity> {
   const redirect = new Map<string, Identity>();
   for (const ident of identities.values()) {
     if (ident.type === 'PERSON') {
@@ -191,7 +191,10 @@ function resolveBareSurnames(a: ArticleEntities, people: FullNames, gender: Map<
 
 /** Applies the redirects and gathers one record per id, named by the spelling most mentions carry. */
 function entityRecords(articles: ArticleEntities[], redirect: Map<string, Identity>): EntityRecord[] {
-  const records = new Map<string, EntityRecord & { spellingCounts: Map<string, number>; canonicalCounts: Map<string, number> }>();
+  const records = new Map<
+    string,
+    EntityRecord & { spellingCounts: Map<string, number>; canonicalCounts: Map<string, number> }
+  >();
   for (const a of articles) {
     for (const m of a.entities) {
       const target = redirect.get(m.id);
@@ -201,7 +204,16 @@ function entityRecords(articles: ArticleEntities[], redirect: Map<string, Identi
       }
       let r = records.get(m.id);
       if (!r) {
-        r = { id: m.id, type: m.type, canonical: m.canonical, spellings: [], articles: [], mentionCount: 0, spellingCounts: new Map(), canonicalCounts: new Map() };
+        r = {
+          id: m.id,
+          type: m.type,
+          canonical: m.canonical,
+          spellings: [],
+          articles: [],
+          mentionCount: 0,
+          spellingCounts: new Map(),
+          canonicalCounts: new Map(),
+        };
         records.set(m.id, r);
       }
       r.mentionCount++;
@@ -214,8 +226,17 @@ function entityRecords(articles: ArticleEntities[], redirect: Map<string, Identi
   const out: EntityRecord[] = [];
   for (const r of records.values()) {
     r.canonical = [...r.canonicalCounts.entries()].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))[0][0];
-    const spellings = [...r.spellingCounts.entries()].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0])).map(([s]) => s);
-    out.push({ id: r.id, type: r.type, canonical: r.canonical, spellings, articles: r.articles, mentionCount: r.mentionCount });
+    const spellings = [...r.spellingCounts.entries()]
+      .sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))
+      .map(([s]) => s);
+    out.push({
+      id: r.id,
+      type: r.type,
+      canonical: r.canonical,
+      spellings,
+      articles: r.articles,
+      mentionCount: r.mentionCount,
+    });
   }
   for (const a of articles) for (const m of a.entities) m.canonical = records.get(m.id)!.canonical;
   out.sort((a, b) => b.mentionCount - a.mentionCount || a.id.localeCompare(b.id));

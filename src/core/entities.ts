@@ -104,7 +104,9 @@ interface Token {
 }
 
 const ABBREVIATIONS = new Set(
-  'mr mrs ms dr st jr sr inc corp co ltd gen sen rep gov prof rev capt lt col adm sgt maj messrs mt ft no vs'.split(' '),
+  'mr mrs ms dr st jr sr inc corp co ltd gen sen rep gov prof rev capt lt col adm sgt maj messrs mt ft no vs'.split(
+    ' ',
+  ),
 );
 const COMPOUND_SUFFIXES = new Set(
   'led based born owned made backed style era type related funded run controlled bound built class wide linked sponsored speaking language friendly specific listed registered focused oriented centric made brand branded designed'.split(
@@ -151,7 +153,11 @@ function wordEnd(text: string, pos: number): number {
       continue;
     }
     const c = text.charCodeAt(pos);
-    if ((c === 46 || c === 39 || c === 0x2019 || c === 38 || c === 45) && pos + 1 < n && wordCharLength(text, pos + 1)) {
+    if (
+      (c === 46 || c === 39 || c === 0x2019 || c === 38 || c === 45) &&
+      pos + 1 < n &&
+      wordCharLength(text, pos + 1)
+    ) {
       pos++;
       continue;
     }
@@ -178,7 +184,14 @@ function rawTokens(text: string, excluded: (pos: number) => boolean): Token[] {
     if (LOWER_WORD_RE.test(word)) {
       const oneSpace = start - prevEnd === 1 && text.charCodeAt(prevEnd) === 32;
       const gapText = oneSpace ? ' ' : text.slice(prevEnd, start);
-      const lt = lowerToken(start, end, word, oneSpace || SPACE_GAP_RE.test(gapText) ? 'space' : 'other', !oneSpace && gapText.includes('\n'), excluded(start) || excluded(end - 1));
+      const lt = lowerToken(
+        start,
+        end,
+        word,
+        oneSpace || SPACE_GAP_RE.test(gapText) ? 'space' : 'other',
+        !oneSpace && gapText.includes('\n'),
+        excluded(start) || excluded(end - 1),
+      );
       if (!oneSpace && COMMA_GAP_RE.test(gapText)) lt.commaBefore = true;
       tokens.push(lt);
       prevEnd = end;
@@ -194,7 +207,14 @@ function rawTokens(text: string, excluded: (pos: number) => boolean): Token[] {
     // The common case, one plain space, without slicing the gap.
     const oneSpace = start - prevEnd === 1 && text.charCodeAt(prevEnd) === 32;
     const gapText = oneSpace ? ' ' : text.slice(prevEnd, start);
-    const baseGap: Gap = tokens.length === 0 ? 'other' : oneSpace || SPACE_GAP_RE.test(gapText) ? 'space' : AMP_GAP_RE.test(gapText) ? 'amp' : 'other';
+    const baseGap: Gap =
+      tokens.length === 0
+        ? 'other'
+        : oneSpace || SPACE_GAP_RE.test(gapText)
+          ? 'space'
+          : AMP_GAP_RE.test(gapText)
+            ? 'amp'
+            : 'other';
     const newlineBefore = !oneSpace && gapText.includes('\n');
     prevEnd = end;
     // A word that overlaps an excluded span at all is excluded (positions only grow, as the span pointer needs).
@@ -207,8 +227,15 @@ function rawTokens(text: string, excluded: (pos: number) => boolean): Token[] {
       prevToken.key = lookupKey(prevToken.text);
       continue;
     }
-    if (word.includes('-') && !NAMES.has(lookupKey(word)) && pushCompound(tokens, text, start, word, baseGap, isExcluded, newlineBefore)) continue;
-    tokens.push(makeToken(text, start, end, baseGap, isExcluded, !oneSpace && COMMA_GAP_RE.test(gapText), newlineBefore));
+    if (
+      word.includes('-') &&
+      !NAMES.has(lookupKey(word)) &&
+      pushCompound(tokens, text, start, word, baseGap, isExcluded, newlineBefore)
+    )
+      continue;
+    tokens.push(
+      makeToken(text, start, end, baseGap, isExcluded, !oneSpace && COMMA_GAP_RE.test(gapText), newlineBefore),
+    );
   }
   return tokens;
 }
@@ -217,7 +244,15 @@ function rawTokens(text: string, excluded: (pos: number) => boolean): Token[] {
  * Hyphenated compounds: "EADS-led" names EADS; "Japan-South Korea" names two places; "Suk-yeol" is one name
  * part. Pushes the compound's tokens and returns true, or returns false for a word that stays whole.
  */
-function pushCompound(tokens: Token[], text: string, start: number, word: string, gap: Gap, isExcluded: boolean, newlineBefore: boolean): boolean {
+function pushCompound(
+  tokens: Token[],
+  text: string,
+  start: number,
+  word: string,
+  gap: Gap,
+  isExcluded: boolean,
+  newlineBefore: boolean,
+): boolean {
   const parts = word.split('-');
   const last = parts[parts.length - 1];
   if (parts.length >= 2 && COMPOUND_SUFFIXES.has(last.toLowerCase())) {
@@ -230,7 +265,17 @@ function pushCompound(tokens: Token[], text: string, start: number, word: string
   if (parts.every((p) => CAP_RE.test(p)) && parts.some((p) => NAMES.has(lookupKey(p)))) {
     let offset = start;
     parts.forEach((p, i) => {
-      tokens.push(makeToken(text, offset, offset + p.length, i === 0 ? gap : 'hyphen', isExcluded, false, i === 0 && newlineBefore));
+      tokens.push(
+        makeToken(
+          text,
+          offset,
+          offset + p.length,
+          i === 0 ? gap : 'hyphen',
+          isExcluded,
+          false,
+          i === 0 && newlineBefore,
+        ),
+      );
       offset += p.length + 1;
     });
     return true;
@@ -240,7 +285,14 @@ function pushCompound(tokens: Token[], text: string, start: number, word: string
 
 const LOWER_WORD_RE = /^[a-z]+$/;
 
-function lowerToken(start: number, end: number, word: string, gap: Gap, newlineBefore: boolean, excluded: boolean): Token {
+function lowerToken(
+  start: number,
+  end: number,
+  word: string,
+  gap: Gap,
+  newlineBefore: boolean,
+  excluded: boolean,
+): Token {
   return {
     start,
     end,
@@ -261,7 +313,15 @@ function lowerToken(start: number, end: number, word: string, gap: Gap, newlineB
   };
 }
 
-function makeToken(text: string, start: number, end: number, gap: Gap, excluded: boolean, commaBefore = false, newlineBefore = false): Token {
+function makeToken(
+  text: string,
+  start: number,
+  end: number,
+  gap: Gap,
+  excluded: boolean,
+  commaBefore = false,
+  newlineBefore = false,
+): Token {
   let t = text.slice(start, end);
   let possessive = false;
   // "Korea’s" names Korea; "People's Republic" is the one common exception.
@@ -290,7 +350,9 @@ function makeToken(text: string, start: number, end: number, gap: Gap, excluded:
   };
 }
 
-const HEADLINE_SMALL = new Set('a an the of in on at to for and or but by with from as is vs into over after its'.split(' '));
+const HEADLINE_SMALL = new Set(
+  'a an the of in on at to for and or but by with from as is vs into over after its'.split(' '),
+);
 
 /** Marks tokens capitalised by position: sentence starts, after an opening quote, and whole Title Case lines. */
 function markPositional(text: string, tokens: Token[], sentenceStarts: Set<number>): void {
@@ -305,7 +367,8 @@ function markPositional(text: string, tokens: Token[], sentenceStarts: Set<numbe
     if (t === tokens[0] || SENTENCE_END_RE.test(before) || OPEN_QUOTE_RE.test(before) || sentenceStarts.has(t.start)) {
       // After "U.S." or "Mr." a capital is not a sentence start.
       const prev = tokens[ti - 1];
-      if (!(prev && prev.text.endsWith('.') && before.length <= 1 && (prev.allCaps || HONORIFICS.has(prev.key)))) t.positional = true;
+      if (!(prev && prev.text.endsWith('.') && before.length <= 1 && (prev.allCaps || HONORIFICS.has(prev.key))))
+        t.positional = true;
     }
     prevEnd = t.end;
   }
@@ -322,7 +385,8 @@ function markPositional(text: string, tokens: Token[], sentenceStarts: Set<numbe
       else if (tk.code || !LETTER_RE.test(tk.text)) continue;
       else if (!HEADLINE_SMALL.has(tk.key)) lower++;
     }
-    if (capitalised >= 3 && lower === 0) for (let i = lineStart; i < lineEnd; i++) tokens[i].headline = tokens[i].positional = true;
+    if (capitalised >= 3 && lower === 0)
+      for (let i = lineStart; i < lineEnd; i++) tokens[i].headline = tokens[i].positional = true;
     lineStart = lineEnd;
   }
 }
@@ -349,8 +413,22 @@ interface Candidate {
   words?: string[];
 }
 
-const OF_HEADS = new Set([...ORG_HEADS, ...PLACE_HEADS, 'republic', 'kingdom', 'states', 'emirates', 'courts', 'isle', 'house', 'province', 'people']);
-const SAID_WORDS = new Set('said says told added explained noted wrote stated argued insisted warned announced'.split(' '));
+const OF_HEADS = new Set([
+  ...ORG_HEADS,
+  ...PLACE_HEADS,
+  'republic',
+  'kingdom',
+  'states',
+  'emirates',
+  'courts',
+  'isle',
+  'house',
+  'province',
+  'people',
+]);
+const SAID_WORDS = new Set(
+  'said says told added explained noted wrote stated argued insisted warned announced'.split(' '),
+);
 const DETERMINERS = new Set(['a', 'an', 'the', 'its', 'his', 'her', 'their']);
 const PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside', 'throughout', 'across']);
 const NAME_SHAPE_RE = /^\p{Lu}[\p{L}'’.-]*$/u;
@@ -420,7 +498,8 @@ function sequences(tokens: Token[]): Array<[number, number]> {
 /** Whether the capitalised run starting at i ends in an organisation or event head ("of Military Information Agreement"). */
 function runEndsInHead(tokens: Token[], i: number): boolean {
   let j = i;
-  while (j + 1 < tokens.length && tokens[j + 1].gap === 'space' && isNameish(tokens[j + 1]) && !tokens[j].possessive) j++;
+  while (j + 1 < tokens.length && tokens[j + 1].gap === 'space' && isNameish(tokens[j + 1]) && !tokens[j].possessive)
+    j++;
   return ORG_HEADS.has(tokens[j].key) || OTHER_HEADS.has(tokens[j].key);
 }
 
@@ -434,13 +513,15 @@ function titleAt(tokens: Token[], i: number, last: number): number {
 
 /** A gazetteer name at the start of the run ("South Korean" in "South Korean President Yoon"). */
 function lookupPrefix(tokens: Token[], first: number, last: number): boolean {
-  for (let n = Math.min(MAX_NAME_WORDS, last - first + 1); n >= 1; n--) if (lookup(tokens, first, first + n - 1)) return true;
+  for (let n = Math.min(MAX_NAME_WORDS, last - first + 1); n >= 1; n--)
+    if (lookup(tokens, first, first + n - 1)) return true;
   return false;
 }
 
 /** How many words of the run, from its start, form the longest gazetteer name (0 when none). */
 function prefixLength(tokens: Token[], first: number, last: number): number {
-  for (let n = Math.min(MAX_NAME_WORDS, last - first + 1); n >= 1; n--) if (lookup(tokens, first, first + n - 1)) return n;
+  for (let n = Math.min(MAX_NAME_WORDS, last - first + 1); n >= 1; n--)
+    if (lookup(tokens, first, first + n - 1)) return n;
   return 0;
 }
 
@@ -469,19 +550,36 @@ function lookup(tokens: Token[], first: number, last: number): GazetteerEntry | 
 }
 
 /** Splits a capitalised run into typed candidates. */
-function analyseRun(tokens: Token[], first: number, last: number, out: Candidate[], titled = false, titleFirst = first): void {
+function analyseRun(
+  tokens: Token[],
+  first: number,
+  last: number,
+  out: Candidate[],
+  titled = false,
+  titleFirst = first,
+): void {
   // Leading function words and sentence openers ("The", "When", "In") unless the whole run is a known name ("The Hague").
-  while (first <= last && !lookupPrefix(tokens, first, last) && (isCommon(tokens[first]) || CALENDAR_WORDS.has(tokens[first].text) || positionalWord(tokens, first, last))) {
+  while (
+    first <= last &&
+    !lookupPrefix(tokens, first, last) &&
+    (isCommon(tokens[first]) || CALENDAR_WORDS.has(tokens[first].text) || positionalWord(tokens, first, last))
+  ) {
     first++;
     titleFirst = first;
   }
-  while (last >= first && (isCommon(tokens[last]) || CALENDAR_WORDS.has(tokens[last].text)) && !lookup(tokens, first, last)) last--;
+  while (
+    last >= first &&
+    (isCommon(tokens[last]) || CALENDAR_WORDS.has(tokens[last].text)) &&
+    !lookup(tokens, first, last)
+  )
+    last--;
   if (first > last) return;
   const whole = lookup(tokens, first, last);
   const after = tokens[last + 1];
   if (after && CURRENCY_WORDS.has(after.key)) return;
   // "Adam Air Flight 574": the flight is an event of the airline named before it.
-  if (after && after.code && last > first && tokens[last].key === 'flight') return analyseRun(tokens, first, last - 1, out);
+  if (after && after.code && last > first && tokens[last].key === 'flight')
+    return analyseRun(tokens, first, last - 1, out);
   if (namesProduct(tokens, first, last) && !(whole && whole.type !== 'ORGANIZATION')) {
     out.push({ first, last, nameFirst: first, type: null, strength: 3, tentative: false });
     return;
@@ -491,7 +589,13 @@ function analyseRun(tokens: Token[], first: number, last: number, out: Candidate
     return;
   }
   // "… with the U.S. Seoul is …": an abbreviation ended the sentence; two known names, not one.
-  if (!whole && last > first && tokens[first].text.endsWith('.') && lookup(tokens, first, first) && lookup(tokens, first + 1, last)) {
+  if (
+    !whole &&
+    last > first &&
+    tokens[first].text.endsWith('.') &&
+    lookup(tokens, first, first) &&
+    lookup(tokens, first + 1, last)
+  ) {
     analyseRun(tokens, first, first, out);
     analyseRun(tokens, first + 1, last, out);
     return;
@@ -510,7 +614,15 @@ function analyseRun(tokens: Token[], first: number, last: number, out: Candidate
   if (titled) {
     // A titled run must look like a name: "President Is Welcomed" in a headline is not one.
     for (let i = first; i <= last; i++) if (!nameShaped(tokens[i]) && !tokens[i].allCaps) return;
-    out.push({ first: titleFirst, last, nameFirst: first, type: 'PERSON', strength: 3, entry: undefined, tentative: false });
+    out.push({
+      first: titleFirst,
+      last,
+      nameFirst: first,
+      type: 'PERSON',
+      strength: 3,
+      entry: undefined,
+      tentative: false,
+    });
     return;
   }
   if (splitAtTitle(tokens, first, last, out) || splitDemonym(tokens, first, last, out)) return;
@@ -571,7 +683,12 @@ function splitDemonym(tokens: Token[], first: number, last: number, out: Candida
   // "ArrowRight Japanese" Prime Minister …
   if (last > first) {
     const dem = lookup(tokens, last, last);
-    if (dem && dem.type === 'NATIONALITY' && last + 1 < tokens.length && titleAt(tokens, last + 1, Math.min(tokens.length - 1, last + MAX_TITLE_WORDS)) > 0) {
+    if (
+      dem &&
+      dem.type === 'NATIONALITY' &&
+      last + 1 < tokens.length &&
+      titleAt(tokens, last + 1, Math.min(tokens.length - 1, last + MAX_TITLE_WORDS)) > 0
+    ) {
       analyseRun(tokens, first, last - 1, out);
       out.push({ first: last, last, nameFirst: last, type: 'NATIONALITY', strength: 3, entry: dem, tentative: false });
       return true;
@@ -582,7 +699,15 @@ function splitDemonym(tokens: Token[], first: number, last: number, out: Candida
   for (let n = Math.min(2, last - first); n >= 1; n--) {
     const dem = lookup(tokens, first, first + n - 1);
     if (dem && dem.type === 'NATIONALITY') {
-      out.push({ first, last: first + n - 1, nameFirst: first, type: 'NATIONALITY', strength: 3, entry: dem, tentative: false });
+      out.push({
+        first,
+        last: first + n - 1,
+        nameFirst: first,
+        type: 'NATIONALITY',
+        strength: 3,
+        entry: dem,
+        tentative: false,
+      });
       analyseRun(tokens, first + n, last, out);
       return true;
     }
@@ -593,11 +718,25 @@ function splitDemonym(tokens: Token[], first: number, last: number, out: Candida
 /** A run that is no known name: typed from its words and context, tentative without a cue. */
 function typeRun(tokens: Token[], first: number, last: number, out: Candidate[]): void {
   // A lone sentence-initial word the article also writes in lower case, or an adverb ("Sadly,"), is no name.
-  if (first === last && tokens[first].positional && !tokens[first].allCaps && (tokens[first].lowerElsewhere || VERBAL_SUFFIX_RE.test(tokens[first].key))) return;
+  if (
+    first === last &&
+    tokens[first].positional &&
+    !tokens[first].allCaps &&
+    (tokens[first].lowerElsewhere || VERBAL_SUFFIX_RE.test(tokens[first].key))
+  )
+    return;
   const [type, strength] = classify(tokens, first, last);
   // Without a cue the run waits for support from elsewhere in the article (a typed twin, a person it names).
   const positional = tokens[first].positional && first === last && strength < 2 && !tokens[first].allCaps;
-  out.push({ first, last, nameFirst: first, type, strength, entry: undefined, tentative: positional || tokens[first].headline || strength === 0 });
+  out.push({
+    first,
+    last,
+    nameFirst: first,
+    type,
+    strength,
+    entry: undefined,
+    tentative: positional || tokens[first].headline || strength === 0,
+  });
 }
 
 /** Types a run that is not a gazetteer name, from its words and its context. */
@@ -614,20 +753,48 @@ function classify(tokens: Token[], first: number, last: number): [EntityType | n
   const cueWord = prev && !prev.cap && (tokens[first].gap === 'space' || tokens[first].commaBefore) ? prev : undefined;
   if (cueWord && ROLE_NOUNS.has(cueWord.key) && allNameShaped) return ['PERSON', 2];
   // "Jusman Syafii Djamal, minister of transport", "Jane Roe, a spokeswoman for": an apposition after the name.
-  if (allNameShaped && next && next.commaBefore && (ROLE_NOUNS.has(next.key) || (DETERMINERS.has(next.key) && tokens[last + 2] && ROLE_NOUNS.has(tokens[last + 2].key))))
+  if (
+    allNameShaped &&
+    next &&
+    next.commaBefore &&
+    (ROLE_NOUNS.has(next.key) ||
+      (DETERMINERS.has(next.key) && tokens[last + 2] && ROLE_NOUNS.has(tokens[last + 2].key)))
+  )
     return ['PERSON', 2];
   // "Heathrow airport", "Han river": a lower-case place noun right after the name.
-  if (next && next.gap === 'space' && !next.cap && PLACE_HEADS.has(next.key) && next.key !== 'state' && next.key !== 'center') return ['PLACE', 2];
+  if (
+    next &&
+    next.gap === 'space' &&
+    !next.cap &&
+    PLACE_HEADS.has(next.key) &&
+    next.key !== 'state' &&
+    next.key !== 'center'
+  )
+    return ['PLACE', 2];
   if (cueWord && ORG_APPOSITIONS.has(cueWord.key)) return ['ORGANIZATION', 2];
-  if (single && tokens[first].allCaps && !CAPS_STOPWORDS.has(tokens[first].text.replace(/\./g, ''))) return ['ORGANIZATION', 1];
+  if (single && tokens[first].allCaps && !CAPS_STOPWORDS.has(tokens[first].text.replace(/\./g, '')))
+    return ['ORGANIZATION', 1];
   // "the Sixers", "the Beatles", "the Navy": a capitalised plural or an organisation word after "the" mid-sentence.
-  if (single && prev && prev.key === 'the' && !tokens[first].positional && !OTHER_HEADS.has(tokens[first].key) && !CAPS_STOPWORDS.has(tokens[first].text) && (/\p{Ll}s$/u.test(tokens[first].text) || ORG_HEADS.has(tokens[first].key)))
+  if (
+    single &&
+    prev &&
+    prev.key === 'the' &&
+    !tokens[first].positional &&
+    !OTHER_HEADS.has(tokens[first].key) &&
+    !CAPS_STOPWORDS.has(tokens[first].text) &&
+    (/\p{Ll}s$/u.test(tokens[first].text) || ORG_HEADS.has(tokens[first].key))
+  )
     return ['ORGANIZATION', 1];
   if (!single && ORG_HEADS.has(lastKey)) return ['ORGANIZATION', 3];
   if (!single && PLACE_HEADS.has(lastKey)) return ['PLACE', 3];
   if (!single && allNameShaped && GIVEN_NAMES.has(tokens[first].text) && last - first <= 3) return ['PERSON', 2];
   // "San Diego Chargers": a known place followed by more words is a team or a company, not a place.
-  if (!single && PLACE_LEADS.has(tokens[first].key) && (prefixLength(tokens, first, last - 1) <= 1 || hasOf(tokens, first, last))) return ['PLACE', 2];
+  if (
+    !single &&
+    PLACE_LEADS.has(tokens[first].key) &&
+    (prefixLength(tokens, first, last - 1) <= 1 || hasOf(tokens, first, last))
+  )
+    return ['PLACE', 2];
   // A known organisation or a place inside a longer name: "Gallup Korea", "Garuda Indonesia", "Apple Computer".
   if (!single) {
     let hasOrg = false;
@@ -641,7 +808,14 @@ function classify(tokens: Token[], first: number, last: number): [EntityType | n
   }
   // "Kishida said": a name-shaped subject of a reporting verb, even at a sentence start, unless the article
   // writes the word in lower case elsewhere ("Officials said").
-  if (allNameShaped && next && next.gap === 'space' && SAID_WORDS.has(next.key) && last - first <= 3 && !tokens[first].lowerElsewhere)
+  if (
+    allNameShaped &&
+    next &&
+    next.gap === 'space' &&
+    SAID_WORDS.has(next.key) &&
+    last - first <= 3 &&
+    !tokens[first].lowerElsewhere
+  )
     return ['PERSON', single ? 2 : 1];
   // "in Cupertino, California", "in Toulouse on": a place; "in Reader mode" modifies a noun and says nothing.
   const endsPhrase = !next || next.gap !== 'space' || next.cap || COMMON_WORDS.has(next.key);
@@ -665,7 +839,11 @@ function textOf(tokens: Token[], first: number, last: number, text: string): str
  *  Verbs that cities do as well ("is cold", "will host", "saw blossoms") are left out on purpose. */
 const ACTOR_VERB_RE =
   /^(?:sa(?:id|ys|y)|announc|urg|warn|reject|accus|agree|den(?:y|ie)|demand|impos|fire|launch|test|hail|welcom|protest|respond|threaten|vow|condemn|critici|sanction|recall|summon|approv|decid|plan|want|seek|sought|insist|drop|lift|remov|ban|refus|negotiat|sign|worr|hope|claim|call|sen[dt]|retaliat|oppos|support|push|press|ask|offer|propos|pledg|promis|accept|hit|move|mov|agree|tighten|eas|restrict|expel|suspend|resum|react|retort|slam|blam|object)/;
-const AUXILIARIES = new Set('has have had will would is was are were did does do can could may might must should shall also not already reportedly again then'.split(' '));
+const AUXILIARIES = new Set(
+  'has have had will would is was are were did does do can could may might must should shall also not already reportedly again then'.split(
+    ' ',
+  ),
+);
 
 /** Whether the tokens from i on read as a government's verb, perhaps after an auxiliary ("will drop", "has hailed"). */
 function actorVerbAt(tokens: Token[], i: number): boolean {
@@ -674,7 +852,11 @@ function actorVerbAt(tokens: Token[], i: number): boolean {
   return !!t && !t.cap && ACTOR_VERB_RE.test(t.key);
 }
 
-const PREPOSITIONS = new Set('from in to at near of for with by between into on onto over across toward towards via around outside inside within'.split(' '));
+const PREPOSITIONS = new Set(
+  'from in to at near of for with by between into on onto over across toward towards via around outside inside within'.split(
+    ' ',
+  ),
+);
 
 /** Finds the people, organisations, places and nationalities of one article. */
 export function findEntities(text: string, options: EntityOptions = {}): EntityMention[] {
@@ -763,7 +945,12 @@ function acronymDefinitions(text: string, tokens: Token[], candidates: Candidate
     const long = candidates[ci];
     const short = candidates[ci + 1];
     const acr = tokens[short.first];
-    if (short.first === short.last && acr.allCaps && short.first === long.last + 1 && text.slice(tokens[long.last].end, acr.start).trim() === '(') {
+    if (
+      short.first === short.last &&
+      acr.allCaps &&
+      short.first === long.last + 1 &&
+      text.slice(tokens[long.last].end, acr.start).trim() === '('
+    ) {
       acronymOf.set(acr.key, long);
     }
   }
@@ -778,10 +965,17 @@ function confirmSurnamedPeople(tokens: Token[], candidates: Candidate[]): void {
   const loneWords = new Set<string>();
   for (const c of candidates) {
     // "the Pro" is a thing: people do not take an article.
-    if (c.first === c.last && !(c.first > 0 && DETERMINERS.has(tokens[c.first - 1].key))) loneWords.add(tokens[c.first].key);
+    if (c.first === c.last && !(c.first > 0 && DETERMINERS.has(tokens[c.first - 1].key)))
+      loneWords.add(tokens[c.first].key);
   }
   for (const c of candidates) {
-    if (c.type === 'PERSON' && c.strength === 0 && c.tentative && !tokens[c.nameFirst].headline && loneWords.has(tokens[c.last].key)) {
+    if (
+      c.type === 'PERSON' &&
+      c.strength === 0 &&
+      c.tentative &&
+      !tokens[c.nameFirst].headline &&
+      loneWords.has(tokens[c.last].key)
+    ) {
       c.tentative = false;
       c.strength = 1;
     }
@@ -817,7 +1011,10 @@ function personFinder(people: Person[], wordsOf: (c: Candidate) => string[]): (c
     let found: Person | undefined;
     let score = -1;
     for (const p of people) {
-      const ok = words.length === 1 ? p.words[0] === words[0] || p.words[p.words.length - 1] === words[0] : words.every((w) => p.words.includes(w));
+      const ok =
+        words.length === 1
+          ? p.words[0] === words[0] || p.words[p.words.length - 1] === words[0]
+          : words.every((w) => p.words.includes(w));
       if (!ok) continue;
       // A surname goes to the most mentioned bearer; a given name only to its own bearer.
       const s = p.count * 2 + (p.words[p.words.length - 1] === words[words.length - 1] ? 1 : 0) - p.order * 0.01;
@@ -855,7 +1052,12 @@ function resolveName(c: Candidate, names: ArticleNames): { type: EntityType; can
   let type = c.type;
   let canonical: string | undefined;
   const surfaceKey = keyOf(tokens, c.nameFirst, c.last);
-  const person = c.type !== 'PERSON' || names.wordsOf(c).length < 2 ? (c.strength < 3 || c.type === 'PERSON' ? names.personFor(c) : undefined) : undefined;
+  const person =
+    c.type !== 'PERSON' || names.wordsOf(c).length < 2
+      ? c.strength < 3 || c.type === 'PERSON'
+        ? names.personFor(c)
+        : undefined
+      : undefined;
   if (person && (c.type === 'PERSON' || c.strength < 2)) {
     type = 'PERSON';
     canonical = textOf(tokens, person.c.nameFirst, person.c.last, text);
@@ -897,7 +1099,9 @@ function capitalAsActor(c: Candidate, tokens: Token[]): boolean {
     before.key === 'the' &&
     next &&
     !next.cap &&
-    (GOVERNMENT_NOUNS.has(next.key) || actorVerbAt(tokens, c.last + 1) || (!!after2 && /ed$/.test(after2.key) && !EVENT_NOUNS.has(next.key)));
+    (GOVERNMENT_NOUNS.has(next.key) ||
+      actorVerbAt(tokens, c.last + 1) ||
+      (!!after2 && /ed$/.test(after2.key) && !EVENT_NOUNS.has(next.key)));
   return !!(
     c.entry?.capitalOf &&
     next &&
@@ -920,22 +1124,43 @@ function mentionOf(c: Candidate, names: ArticleNames): EntityMention | null {
 /** "the North" once North Korea was named in the article stands for it ("the South" likewise). */
 function northAndSouth(text: string, tokens: Token[], candidates: Candidate[]): EntityMention[] {
   const countryMentioned = new Set<string>();
-  for (const c of candidates) if (c.type === 'PLACE' && c.entry && !c.tentative) countryMentioned.add(c.entry.canonical);
+  for (const c of candidates)
+    if (c.type === 'PLACE' && c.entry && !c.tentative) countryMentioned.add(c.entry.canonical);
   const out: EntityMention[] = [];
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i];
-    if (!t.cap || t.excluded || tokens[i - 1].excluded || (t.key !== 'north' && t.key !== 'south') || tokens[i - 1].key !== 'the') continue;
+    if (
+      !t.cap ||
+      t.excluded ||
+      tokens[i - 1].excluded ||
+      (t.key !== 'north' && t.key !== 'south') ||
+      tokens[i - 1].key !== 'the'
+    )
+      continue;
     const country = t.key === 'north' ? 'North Korea' : 'South Korea';
     const next = tokens[i + 1];
     if (!countryMentioned.has(country) || (next && next.gap === 'space' && next.cap)) continue;
     const start = tokens[i - 1].start;
-    out.push({ start, end: t.end, text: text.slice(start, t.end), type: 'PLACE', id: entityId('PLACE', country), canonical: country });
+    out.push({
+      start,
+      end: t.end,
+      text: text.slice(start, t.end),
+      type: 'PLACE',
+      id: entityId('PLACE', country),
+      canonical: country,
+    });
   }
   return out;
 }
 
-const GOVERNMENT_NOUNS = new Set('government regime administration authorities leadership cabinet officials'.split(' '));
-const EVENT_NOUNS = new Set('summit meeting talks conference visit trip office area region airport station marathon games olympics agreement declaration'.split(' '));
+const GOVERNMENT_NOUNS = new Set(
+  'government regime administration authorities leadership cabinet officials'.split(' '),
+);
+const EVENT_NOUNS = new Set(
+  'summit meeting talks conference visit trip office area region airport station marathon games olympics agreement declaration'.split(
+    ' ',
+  ),
+);
 
 /** "Tokyo and Seoul hit …": the capital is the subject of a verb through a coordination. */
 function isCoordinatedActor(tokens: Token[], i: number): boolean {

@@ -51,7 +51,10 @@ function quotedSpans(text: string, paragraphs: Span[]): RawQuote[] {
         open = null;
       } else if (c === '"') {
         if (straightOpen === null) straightOpen = at + 1;
-        else { out.push({ start: straightOpen, end: at }); straightOpen = null; }
+        else {
+          out.push({ start: straightOpen, end: at });
+          straightOpen = null;
+        }
       }
     }
     const next = paragraphs[k + 1];
@@ -111,11 +114,16 @@ export function findQuotes(analysis: ArticleAnalysis): QuoteMention[] {
     const quoted = text.slice(q.start, q.end);
     if (tokenize(quoted).length < MIN_WORDS) continue;
     if (article.boilerplate.some((b) => q.start >= b.start && q.start < b.end)) continue;
-    const sentence = article.sentences.find((s) => q.start >= s.start && q.start < s.end)
-      ?? article.sentences.find((s) => s.start >= q.start) ?? { start: q.start, end: q.end };
+    const sentence = article.sentences.find((s) => q.start >= s.start && q.start < s.end) ??
+      article.sentences.find((s) => s.start >= q.start) ?? { start: q.start, end: q.end };
     // The sentence that names the speaker is the one holding the quote's end.
     const endSentence = article.sentences.find((s) => q.end > s.start && q.end <= s.end + 1) ?? sentence;
-    const speaker = attribute(text, q, { start: Math.min(sentence.start, endSentence.start), end: endSentence.end }, persons);
+    const speaker = attribute(
+      text,
+      q,
+      { start: Math.min(sentence.start, endSentence.start), end: endSentence.end },
+      persons,
+    );
     out.push({
       path: article.path,
       span: { start: q.start, end: q.end },
@@ -147,7 +155,7 @@ function rareWordIndex(words: string[][]): Map<string, number[]> {
   for (const ws of words) for (const w of ws) df.set(w, (df.get(w) ?? 0) + 1);
   const index = new Map<string, number[]>();
   words.forEach((ws, i) => {
-    const rare = [...ws].sort((a, b) => (df.get(a)! - df.get(b)!) || a.localeCompare(b)).slice(0, 6);
+    const rare = [...ws].sort((a, b) => df.get(a)! - df.get(b)! || a.localeCompare(b)).slice(0, 6);
     for (const w of rare) {
       const l = index.get(w) ?? [];
       l.push(i);
@@ -172,7 +180,11 @@ function pairScore(a: QuoteMention, b: QuoteMention, wordsA: string[], wordsB: s
 }
 
 /** Linkable pairs, best first. */
-function quotePairs(quotes: QuoteMention[], words: string[][], index: Map<string, number[]>): { i: number; j: number; s: number }[] {
+function quotePairs(
+  quotes: QuoteMention[],
+  words: string[][],
+  index: Map<string, number[]>,
+): { i: number; j: number; s: number }[] {
   const tried = new Set<string>();
   const pairs: { i: number; j: number; s: number }[] = [];
   for (const list of index.values()) {
@@ -221,11 +233,21 @@ function describeGroups(quotes: QuoteMention[], groups: Map<number, number[]>): 
   const clusters: QuoteCluster[] = [];
   const used = new Map<string, number>();
   for (const members of groups.values()) {
-    const ms = members.map((i) => quotes[i]).sort((a, b) => (a.published ?? '').localeCompare(b.published ?? '') || a.path.localeCompare(b.path) || a.span.start - b.span.start);
+    const ms = members
+      .map((i) => quotes[i])
+      .sort(
+        (a, b) =>
+          (a.published ?? '').localeCompare(b.published ?? '') ||
+          a.path.localeCompare(b.path) ||
+          a.span.start - b.span.start,
+      );
     if (new Set(ms.map((m) => m.path)).size < 2) continue;
     const first = ms[0];
     const named = ms.find((m) => m.speakerId);
-    const opening = tokenize(first.text).slice(0, 5).map((t) => t.text).join(' ');
+    const opening = tokenize(first.text)
+      .slice(0, 5)
+      .map((t) => t.text)
+      .join(' ');
     // Accents keep breaking words in quote ids as they always did.
     const base = `quote-${slug(named?.speaker ?? 'unattributed', QUOTE_SLUG)}-${slug(opening, QUOTE_SLUG)}`;
     const n = used.get(base) ?? 0;

@@ -33,7 +33,9 @@ export function sidecarFolder(scope: vscode.Uri): string {
 
 /** Remembers the highlight toggle for every workspace (user settings). */
 export async function setHighlightsEnabled(enabled: boolean): Promise<void> {
-  await vscode.workspace.getConfiguration(SECTION).update('highlights.enabled', enabled, vscode.ConfigurationTarget.Global);
+  await vscode.workspace
+    .getConfiguration(SECTION)
+    .update('highlights.enabled', enabled, vscode.ConfigurationTarget.Global);
 }
 
 export function onSettingsChanged(listener: (s: Settings) => void): vscode.Disposable {

@@ -43,10 +43,26 @@ export function activate(context: vscode.ExtensionContext): ArticleAnnotatorApi 
   const tracker = new ArticleTracker(client, context.workspaceState, log);
   const view = articleView(client, tracker);
   // Suggestions the user marked wrong are not drawn: the annotations feature filters the view.
-  const annotations = registerAnnotations(context, { client, tracker, log, redrawSuggestions: () => decorations.redrawAll() });
-  const decorations = new Decorations(readSettings().highlightsEnabled, async (u, range) => annotations.filterView(await view(u, range)));
+  const annotations = registerAnnotations(context, {
+    client,
+    tracker,
+    log,
+    redrawSuggestions: () => decorations.redrawAll(),
+  });
+  const decorations = new Decorations(readSettings().highlightsEnabled, async (u, range) =>
+    annotations.filterView(await view(u, range)),
+  );
   const status = new StatusBar();
-  const parts: Parts = { context, log, client, tracker, decorations, status, view, refreshActive: () => refreshActive(parts) };
+  const parts: Parts = {
+    context,
+    log,
+    client,
+    tracker,
+    decorations,
+    status,
+    view,
+    refreshActive: () => refreshActive(parts),
+  };
   context.subscriptions.push(output, client, tracker, decorations, status);
   registerArticleHovers(parts);
   registerCommands(parts);
@@ -71,7 +87,11 @@ function articleView(client: CorpusClient, tracker: ArticleTracker): Parts['view
 async function refreshActive({ tracker, status, decorations, view }: Parts): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   // Keybindings of the annotation commands apply in articles only, whatever their language mode.
-  void vscode.commands.executeCommand('setContext', 'articleAnnotator.isArticle', !!editor && tracker.isArticle(editor.document.uri));
+  void vscode.commands.executeCommand(
+    'setContext',
+    'articleAnnotator.isArticle',
+    !!editor && tracker.isArticle(editor.document.uri),
+  );
   // The status bar needs only the counts: ask for an empty range so a large article sends no lists.
   status.show(editor ? await view(editor.document.uri, { start: -1, end: -1 }) : null, decorations.isEnabled);
 }

@@ -14,13 +14,24 @@ export function clusterEvents(mentions: EventMention[], options: ClusterOptions 
   const corpus = eventCorpus(mentions);
   const feats = featuresOf(mentions, corpus);
   const { pairs, stats } = linkPairs(feats, settings, (a, b) => scorePair(a, b, corpus, settings));
-  options.onStats?.({ mentions: feats.length, blocks: stats.blocks, considered: stats.considered, linked: pairs.length });
+  options.onStats?.({
+    mentions: feats.length,
+    blocks: stats.blocks,
+    considered: stats.considered,
+    linked: pairs.length,
+  });
   const groups = joinPairs(mentions, pairs, feats, corpus, settings);
   return reportEvents(mentions, groups, settings);
 }
 
 /** Joins the pairs, best first, into groups whose dates, places and stories agree. */
-function joinPairs(mentions: EventMention[], pairs: Pair[], feats: Features[], corpus: EventCorpus, settings: ClusterSettings): Groups {
+function joinPairs(
+  mentions: EventMention[],
+  pairs: Pair[],
+  feats: Features[],
+  corpus: EventCorpus,
+  settings: ClusterSettings,
+): Groups {
   const groups = new Groups(mentions, (a, b) => storiesCohere(a, b, feats, corpus, settings.minGroupSimilarity));
   for (const p of pairs) groups.union(p.i, p.j);
   if (settings.mergeSharedSentences) mergeSharedSentences(mentions, groups);
@@ -28,7 +39,13 @@ function joinPairs(mentions: EventMention[], pairs: Pair[], feats: Features[], c
 }
 
 /** Average similarity of the two groups' articles (a sample of each): one stray link must not chain two stories. */
-function storiesCohere(a: number[], b: number[], feats: Features[], corpus: EventCorpus, minGroupSimilarity: number): boolean {
+function storiesCohere(
+  a: number[],
+  b: number[],
+  feats: Features[],
+  corpus: EventCorpus,
+  minGroupSimilarity: number,
+): boolean {
   const sample = (members: number[]): number[] => {
     const docs = new Set<number>();
     for (const i of members) {
@@ -41,7 +58,12 @@ function storiesCohere(a: number[], b: number[], feats: Features[], corpus: Even
   const db = sample(b);
   let total = 0;
   let n = 0;
-  for (const x of da) for (const y of db) if (x !== y) { total += corpus.similarityOf(x, y); n++; }
+  for (const x of da)
+    for (const y of db)
+      if (x !== y) {
+        total += corpus.similarityOf(x, y);
+        n++;
+      }
   return !n || total / n >= minGroupSimilarity;
 }
 

@@ -36,15 +36,23 @@ export function latestStartOf(m: EventMention): number {
 export class Groups {
   parent: number[];
   state: Map<number, ClusterState>;
-  constructor(mentions: EventMention[], private readonly cohesive: (a: number[], b: number[]) => boolean = () => true) {
+  constructor(
+    mentions: EventMention[],
+    private readonly cohesive: (a: number[], b: number[]) => boolean = () => true,
+  ) {
     this.parent = mentions.map((_, i) => i);
-    this.state = new Map(mentions.map((m, i) => [i, {
-      members: [i],
-      dates: m.date && parseTimex(m.date) ? [m.date] : [],
-      places: m.place ? [m.place] : [],
-      latestStart: latestStartOf(m),
-      notAfter: notAfterOf(m),
-    }]));
+    this.state = new Map(
+      mentions.map((m, i) => [
+        i,
+        {
+          members: [i],
+          dates: m.date && parseTimex(m.date) ? [m.date] : [],
+          places: m.place ? [m.place] : [],
+          latestStart: latestStartOf(m),
+          notAfter: notAfterOf(m),
+        },
+      ]),
+    );
   }
   find(i: number): number {
     while (this.parent[i] !== i) {
@@ -112,10 +120,16 @@ function sentenceIndex(mentions: EventMention[], groups: Groups) {
     const r = groups.find(i);
     const key = sentenceKey(m);
     let set = sentencesOf.get(r);
-    if (!set) { set = new Set(); sentencesOf.set(r, set); }
+    if (!set) {
+      set = new Set();
+      sentencesOf.set(r, set);
+    }
     set.add(key);
     let roots = rootsOf.get(key);
-    if (!roots) { roots = new Set(); rootsOf.set(key, roots); }
+    if (!roots) {
+      roots = new Set();
+      rootsOf.set(key, roots);
+    }
     roots.add(r);
   });
   return { sentencesOf, rootsOf };

@@ -20,10 +20,29 @@ function mostFrequent<T>(items: T[], key: (t: T) => string = String): T | null {
 
 /** Nouns for verb heads, so labels read "summit", "launch", "visit". */
 const HEAD_NOUN: Record<string, string> = {
-  meet: 'meeting', arriv: 'visit', travel: 'visit', fire: 'launch', announc: 'announcement', remov: 'removal',
-  drop: 'removal', lift: 'lifting', withdraw: 'withdrawal', compens: 'compensation', kill: 'killing', die: 'death',
-  arrest: 'arrest', elect: 'election', appoint: 'appointment', hold: 'meeting', host: 'hosting', lai: 'tribute',
-  lay: 'tribute', propos: 'proposal', agre: 'agreement', attack: 'attack', shoot: 'shooting',
+  meet: 'meeting',
+  arriv: 'visit',
+  travel: 'visit',
+  fire: 'launch',
+  announc: 'announcement',
+  remov: 'removal',
+  drop: 'removal',
+  lift: 'lifting',
+  withdraw: 'withdrawal',
+  compens: 'compensation',
+  kill: 'killing',
+  die: 'death',
+  arrest: 'arrest',
+  elect: 'election',
+  appoint: 'appointment',
+  hold: 'meeting',
+  host: 'hosting',
+  lai: 'tribute',
+  lay: 'tribute',
+  propos: 'proposal',
+  agre: 'agreement',
+  attack: 'attack',
+  shoot: 'shooting',
 };
 
 function singular(word: string): string {
@@ -34,13 +53,26 @@ function singular(word: string): string {
 }
 
 /** Nouns that name a whole occasion; a label prefers them to the parts ("summit" over "visit"). */
-const OCCASION_NOUNS = new Set(['summit', 'conference', 'election', 'attack', 'earthquake', 'ceremony', 'trial', 'war', 'crash', 'shooting']);
+const OCCASION_NOUNS = new Set([
+  'summit',
+  'conference',
+  'election',
+  'attack',
+  'earthquake',
+  'ceremony',
+  'trial',
+  'war',
+  'crash',
+  'shooting',
+]);
 
 function headWord(ms: EventMention[]): string {
   const nominal = ms.filter((m) => m.nominal);
   const occasion = nominal.filter((m) => OCCASION_NOUNS.has(m.lemma));
   const pick = mostFrequent(occasion.length ? occasion : nominal.length ? nominal : ms, (m) => m.lemma)!;
-  const head = pick.nominal ? singular(pick.triggerText.toLowerCase()) : HEAD_NOUN[pick.lemma] ?? pick.triggerText.toLowerCase();
+  const head = pick.nominal
+    ? singular(pick.triggerText.toLowerCase())
+    : (HEAD_NOUN[pick.lemma] ?? pick.triggerText.toLowerCase());
   // A plan reported with what it does reads "compensation plan", not just "compensation" or "plan".
   const isPlan = (m: EventMention) => !m.general && m.classes.includes('plan');
   if (pick.nominal && !isPlan(pick) && !occasion.length && nominal.some(isPlan)) return `${head} plan`;
@@ -67,7 +99,9 @@ function rankedParticipants(ms: EventMention[]): Ranked {
       counts.set(id, c);
     });
   }
-  return [...counts.entries()].filter(([, c]) => c.n >= Math.min(2, ms.length)).sort((a, b) => b[1].n - a[1].n || a[0].localeCompare(b[0]));
+  return [...counts.entries()]
+    .filter(([, c]) => c.n >= Math.min(2, ms.length))
+    .sort((a, b) => b[1].n - a[1].n || a[0].localeCompare(b[0]));
 }
 
 /** "Yoon–Kishida summit", "Pentagon announcement", "Earthquake", with " in <place>" unless the label names it. */
@@ -98,7 +132,9 @@ export function describeCluster(ms: EventMention[]): EventCluster {
   const participants = ranked.map(([id]) => id);
   const head = headWord(ms);
   const label = labelOf(head, ranked, place);
-  const id = ['evt', date ? date.replace('/', '--') : 'undated', place ? slug(place) : null, slug(head)].filter(Boolean).join('-');
+  const id = ['evt', date ? date.replace('/', '--') : 'undated', place ? slug(place) : null, slug(head)]
+    .filter(Boolean)
+    .join('-');
   const mentions: MentionRef[] = ms
     .map((m) => ({ path: m.path, start: m.trigger.start, end: m.trigger.end, sentence: m.sentence }))
     .sort((a, b) => a.path.localeCompare(b.path) || a.start - b.start);

@@ -49,10 +49,12 @@ export interface EventMention {
 const MODAL_BEFORE = /\b(?:will|would|shall|could|may|might|to|['’]ll)\s+(?:\w+\s+)?$/i;
 
 /** Words that put a sentence's happening ahead of the time of writing. */
-const FUTURE = /\b(?:will|would|shall|going to|expected|scheduled|set to|plans? to|planned|upcoming|next|later|future|due to|to be held)\b|['’]ll\b/i;
+const FUTURE =
+  /\b(?:will|would|shall|going to|expected|scheduled|set to|plans? to|planned|upcoming|next|later|future|due to|to be held)\b|['’]ll\b/i;
 
 // "from" is left out: "a leader from Seoul made the flight" says where someone came from, not where it happened.
-const PLACE_PREPOSITION = /\b(?:in|at|to|into|near|inside|outside|across|throughout|off|visiting|visited|visit)\s+(?:the\s+)?$/i;
+const PLACE_PREPOSITION =
+  /\b(?:in|at|to|into|near|inside|outside|across|throughout|off|visiting|visited|visit)\s+(?:the\s+)?$/i;
 
 /** Clause index of each offset: commas, semicolons, dashes and colons end a clause. */
 function clauseBreaks(text: string, sentence: Span): number[] {
@@ -84,14 +86,20 @@ function attach(mod: Span, triggers: Trigger[], breaks: number[]): number {
     const t = triggers[i];
     if (clauseOf(breaks, t.span.start) !== clause || t.span.end > mod.start) continue;
     const d = mod.start - t.span.end;
-    if (d < bestDistance) { best = i; bestDistance = d; }
+    if (d < bestDistance) {
+      best = i;
+      bestDistance = d;
+    }
   }
   if (best >= 0) return best;
   for (let i = 0; i < triggers.length; i++) {
     const t = triggers[i];
     if (t.span.start < mod.end) continue;
     const d = t.span.start - mod.end + (clauseOf(breaks, t.span.start) === clause ? 0 : 1000);
-    if (d < bestDistance) { best = i; bestDistance = d; }
+    if (d < bestDistance) {
+      best = i;
+      bestDistance = d;
+    }
   }
   return best;
 }
@@ -158,7 +166,8 @@ function articleScope(analysis: ArticleAnalysis): ArticleScope {
     if (v) dateValue.set(d, v);
   }
   const quoted: Span[] = [];
-  for (const m of text.matchAll(/“[^”]{8,}?”|"[^"\n]{8,}?"/g)) quoted.push({ start: m.index!, end: m.index! + m[0].length });
+  for (const m of text.matchAll(/“[^”]{8,}?”|"[^"\n]{8,}?"/g))
+    quoted.push({ start: m.index!, end: m.index! + m[0].length });
   return {
     analysis,
     text,
@@ -198,7 +207,11 @@ function triggerDates(text: string, s: SentenceScope): (DateMention | null)[] {
   const own = [...dateOf];
   for (let i = 0; i < triggers.length; i++) {
     // "announced Friday that she will host": what is to come does not share the day it was announced.
-    if (own[i] || MODAL_BEFORE.test(text.slice(Math.max(sentence.start, triggers[i].span.start - 20), triggers[i].span.start))) continue;
+    if (
+      own[i] ||
+      MODAL_BEFORE.test(text.slice(Math.max(sentence.start, triggers[i].span.start - 20), triggers[i].span.start))
+    )
+      continue;
     const clause = clauseOf(breaks, triggers[i].span.start);
     let pick: DateMention | null = null;
     const next = i + 1 < triggers.length ? i + 1 : -1;
@@ -222,7 +235,11 @@ function triggerPlaces(text: string, s: SentenceScope): (EntityMention | null)[]
   }
   // "visited the national cemetery in Seoul": a verb shares the place of the noun right after it in its clause.
   for (let i = 0; i + 1 < triggers.length; i++) {
-    if (!placeOf[i] && placeOf[i + 1] && clauseOf(breaks, triggers[i].span.start) === clauseOf(breaks, triggers[i + 1].span.start)) {
+    if (
+      !placeOf[i] &&
+      placeOf[i + 1] &&
+      clauseOf(breaks, triggers[i].span.start) === clauseOf(breaks, triggers[i + 1].span.start)
+    ) {
       placeOf[i] = placeOf[i + 1];
     }
   }
@@ -270,7 +287,9 @@ function sentenceMentions(scope: ArticleScope, s: SentenceScope): EventMention[]
       participantNames: participants.names,
       participantTypes: participants.types,
       published,
-      future: FUTURE.test(text.slice(sentence.start, sentence.end)) || /\bto\s+$/i.test(text.slice(Math.max(sentence.start, t.span.start - 4), t.span.start)),
+      future:
+        FUTURE.test(text.slice(sentence.start, sentence.end)) ||
+        /\bto\s+$/i.test(text.slice(Math.max(sentence.start, t.span.start - 4), t.span.start)),
       classes: t.classes,
       general: t.general,
       nominal: t.nominal,

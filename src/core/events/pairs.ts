@@ -21,7 +21,10 @@ function blocksOf(feats: Features[]): Map<string, number[]> {
     for (const cls of f.m.classes) {
       const key = f.m.general ? `word:${cls}` : `class:${cls}`;
       let list = blocks.get(key);
-      if (!list) { list = []; blocks.set(key, list); }
+      if (!list) {
+        list = [];
+        blocks.set(key, list);
+      }
       list.push(f.index);
     }
   }
@@ -45,7 +48,9 @@ function ambiguousLemmas(feats: Features[]): Set<string> {
 
 /** Pairs scoring at least the threshold, best first. */
 export function linkPairs(
-  feats: Features[], settings: ClusterSettings, score: (a: Features, b: Features) => number,
+  feats: Features[],
+  settings: ClusterSettings,
+  score: (a: Features, b: Features) => number,
 ): { pairs: Pair[]; stats: PairStats } {
   const blocks = blocksOf(feats);
   const ambiguous = ambiguousLemmas(feats);
@@ -74,7 +79,12 @@ export function linkPairs(
 }
 
 /** All pairs of a small block; a large one within a sliding window, plus its same-article pairs. */
-function compareBlock(list: number[], feats: Features[], maxBlock: number, consider: (i: number, j: number) => void): void {
+function compareBlock(
+  list: number[],
+  feats: Features[],
+  maxBlock: number,
+  consider: (i: number, j: number) => void,
+): void {
   if (list.length <= maxBlock) {
     for (let x = 0; x < list.length; x++) for (let y = x + 1; y < list.length; y++) consider(list[x], list[y]);
     return;
@@ -83,7 +93,11 @@ function compareBlock(list: number[], feats: Features[], maxBlock: number, consi
   const sorted = [...list].sort((p, q) => {
     const a = feats[p].m;
     const b = feats[q].m;
-    return (a.date ?? '~').localeCompare(b.date ?? '~') || (a.place ?? '~').localeCompare(b.place ?? '~') || feats[p].doc - feats[q].doc;
+    return (
+      (a.date ?? '~').localeCompare(b.date ?? '~') ||
+      (a.place ?? '~').localeCompare(b.place ?? '~') ||
+      feats[p].doc - feats[q].doc
+    );
   });
   const window = Math.max(20, Math.floor(maxBlock / 16));
   for (let x = 0; x < sorted.length; x++) {
@@ -96,5 +110,6 @@ function compareBlock(list: number[], feats: Features[], maxBlock: number, consi
     l.push(i);
     byDoc.set(feats[i].doc, l);
   }
-  for (const l of byDoc.values()) for (let x = 0; x < l.length; x++) for (let y = x + 1; y < l.length; y++) consider(l[x], l[y]);
+  for (const l of byDoc.values())
+    for (let x = 0; x < l.length; x++) for (let y = x + 1; y < l.length; y++) consider(l[x], l[y]);
 }

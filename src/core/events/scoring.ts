@@ -28,8 +28,15 @@ export function featuresOf(mentions: EventMention[], corpus: EventCorpus): Featu
     let wordTotal = 0;
     for (const w of wordSet) wordTotal += corpus.wordWeight.get(w) ?? 0;
     return {
-      m, index, doc: corpus.docIndex.get(m.path)!, wordSet, wordTotal,
-      when: parseTimex(m.date), exactDay: isExactDay(m.date), notAfter: notAfterOf(m), latestStart: latestStartOf(m),
+      m,
+      index,
+      doc: corpus.docIndex.get(m.path)!,
+      wordSet,
+      wordTotal,
+      when: parseTimex(m.date),
+      exactDay: isExactDay(m.date),
+      notAfter: notAfterOf(m),
+      latestStart: latestStartOf(m),
       persons: m.participants.filter((_, k) => m.participantTypes?.[k] === 'PERSON'),
     };
   });
@@ -66,7 +73,7 @@ function sharedParticipants(x: EventMention, y: EventMention, corpus: EventCorpu
   x.participants.forEach((p, k) => {
     if (!y.participants.includes(p)) return;
     const weight = x.participantTypes?.[k] === 'PERSON' ? 1 : s.nonPersonWeight;
-    shared += weight * corpus.idf(corpus.ctxDf.get(p)) / maxIdf;
+    shared += (weight * corpus.idf(corpus.ctxDf.get(p))) / maxIdf;
   });
   return Math.min(1.2, shared * 0.5);
 }
@@ -75,7 +82,13 @@ function sharedParticipants(x: EventMention, y: EventMention, corpus: EventCorpu
  * Local evidence: the same day, the same place, the same people, the same words around the trigger; null
  * when two sentences of one article name different people.
  */
-function localEvidence(a: Features, b: Features, sameDay: boolean, corpus: EventCorpus, s: ClusterSettings): number | null {
+function localEvidence(
+  a: Features,
+  b: Features,
+  sameDay: boolean,
+  corpus: EventCorpus,
+  s: ClusterSettings,
+): number | null {
   const x = a.m;
   const y = b.m;
   let local = 0;

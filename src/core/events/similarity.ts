@@ -65,7 +65,10 @@ export function eventCorpus(mentions: EventMention[]): EventCorpus {
   const similarityOf = (a: number, b: number): number => {
     const key = a < b ? a * nDocs + b : b * nDocs + a;
     let s = docSim.get(key);
-    if (s === undefined) { s = cosine(vectorByDoc[a], vectorByDoc[b]); docSim.set(key, s); }
+    if (s === undefined) {
+      s = cosine(vectorByDoc[a], vectorByDoc[b]);
+      docSim.set(key, s);
+    }
     return s;
   };
   const wordWeight = new Map<string, number>();
@@ -81,7 +84,11 @@ function documentFrequencies(mentions: EventMention[]) {
   const docCtx = new Map<string, Record<string, number>>();
   for (const m of mentions) {
     let set = docWords.get(m.path);
-    if (!set) { set = new Set(); docWords.set(m.path, set); docCtx.set(m.path, m.context); }
+    if (!set) {
+      set = new Set();
+      docWords.set(m.path, set);
+      docCtx.set(m.path, m.context);
+    }
     for (const w of m.words) set.add(w);
   }
   for (const set of docWords.values()) for (const w of set) wordDf.set(w, (wordDf.get(w) ?? 0) + 1);
@@ -91,7 +98,9 @@ function documentFrequencies(mentions: EventMention[]) {
 
 /** Each article's context as a TF-IDF vector. */
 function contextVectors(
-  docCtx: Map<string, Record<string, number>>, ctxDf: Map<string, number>, idf: (df: number | undefined) => number,
+  docCtx: Map<string, Record<string, number>>,
+  ctxDf: Map<string, number>,
+  idf: (df: number | undefined) => number,
 ): Map<string, SparseVector> {
   // Context keys are interned so that document similarity is a merge join of sorted arrays.
   const termIds = new Map<string, number>();

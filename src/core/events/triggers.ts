@@ -52,16 +52,24 @@ export function findTriggers(text: string, sentence: Span, entitySpans: Span[], 
     const next = tokens[i + 1];
     if (next && lemma === 'touch' && next.text.toLowerCase() === 'down') {
       const span = { start: tok.start, end: next.end };
-      out.push({ span, text: text.slice(span.start, span.end), lemma: 'arriv', classes: ['meet'], general: false, nominal: false });
+      out.push({
+        span,
+        text: text.slice(span.start, span.end),
+        lemma: 'arriv',
+        classes: ['meet'],
+        general: false,
+        nominal: false,
+      });
       i++;
       continue;
     }
     // "he and Yoon plan to exchange views", "planned to attend": an intention, not a plan as a happening
     // ("a plan to compensate" keeps its determiner and stays).
-    if (lemma === 'plan' && next?.text.toLowerCase() === 'to' && !(i > 0 && DETERMINER.test(tokens[i - 1].text))) continue;
+    if (lemma === 'plan' && next?.text.toLowerCase() === 'to' && !(i > 0 && DETERMINER.test(tokens[i - 1].text)))
+      continue;
     const classes = wordClasses(tok, lemma, quoted);
     if (!classes) continue;
-    const nominal = NOUN_TRIGGERS.has(lower) || (/(?:tion|sion|ment|ance|ence)s?$/.test(lower));
+    const nominal = NOUN_TRIGGERS.has(lower) || /(?:tion|sion|ment|ance|ence)s?$/.test(lower);
     out.push({ span: { start: tok.start, end: tok.end }, text: tok.text, lemma, ...classes, nominal });
   }
   return out.filter((t, k) => !isLightVerb(text, t, out[k + 1]));
@@ -77,9 +85,10 @@ function wordClasses(tok: Token, lemma: string, quoted: Span[]): WordClasses | n
   }
   if (classes) return classes;
   // General fallback: past-tense verbs and -ing forms report happenings (hosted, resigned, climbing…).
-  const pastOrIng = (/^[a-z]+ed$/.test(tok.text) && lower.length > 4 && !NOT_EVENT_ED.has(lower))
-    || (/^[a-z]+ing$/.test(tok.text) && lower.length > 5 && !NOT_EVENT_ING.has(lower))
-    || (IRREGULAR_VERB_FORMS.has(lower) && tok.text === lower);
+  const pastOrIng =
+    (/^[a-z]+ed$/.test(tok.text) && lower.length > 4 && !NOT_EVENT_ED.has(lower)) ||
+    (/^[a-z]+ing$/.test(tok.text) && lower.length > 5 && !NOT_EVENT_ING.has(lower)) ||
+    (IRREGULAR_VERB_FORMS.has(lower) && tok.text === lower);
   // Inside quotations such verbs are the speaker's words, which quote linking already covers.
   return pastOrIng && !inside(quoted, tok.start) ? { classes: [lemma], general: true } : null;
 }

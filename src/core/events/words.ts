@@ -52,13 +52,34 @@ const SOLO_EVENT_WORDS = (
   'dui dwi overdose suicide rampage massacre'
 ).split(/\s+/);
 /** -ing words that are not happenings. */
-export const NOT_EVENT_ING = new Set(('during morning evening nothing something anything everything building according including ' +
-  'following being thing king ring spring string ceiling feeling earnings savings setting housing clothing ' +
-  'pending remaining leading ongoing upcoming outgoing incoming interesting amazing boring exciting willing ' +
-  'surrounding belonging seeming concerning regarding notwithstanding duckling darling sibling').split(/\s+/));
+export const NOT_EVENT_ING = new Set(
+  (
+    'during morning evening nothing something anything everything building according including ' +
+    'following being thing king ring spring string ceiling feeling earnings savings setting housing clothing ' +
+    'pending remaining leading ongoing upcoming outgoing incoming interesting amazing boring exciting willing ' +
+    'surrounding belonging seeming concerning regarding notwithstanding duckling darling sibling'
+  ).split(/\s+/),
+);
 
 /** Verbs of saying: they report other events rather than being ones worth linking. */
-export const REPORTING = new Set(['say', 'tell', 'report', 'add', 'note', 'state', 'claim', 'ask', 'quot', 'think', 'believ', 'hope', 'expect', 'accord'].map((w) => w));
+export const REPORTING = new Set(
+  [
+    'say',
+    'tell',
+    'report',
+    'add',
+    'note',
+    'state',
+    'claim',
+    'ask',
+    'quot',
+    'think',
+    'believ',
+    'hope',
+    'expect',
+    'accord',
+  ].map((w) => w),
+);
 
 const WORD_CLASSES = new Map<string, string[]>();
 for (const [cls, words] of Object.entries(CLASS_WORDS)) {
@@ -72,12 +93,68 @@ for (const [cls, words] of Object.entries(CLASS_WORDS)) {
 const SOLO = new Set(SOLO_EVENT_WORDS.map((w) => stem(w)));
 
 /** Words ending in -ed that are seldom events (adjectives, particles). */
-export const NOT_EVENT_ED = new Set(['need', 'feed', 'speed', 'seed', 'red', 'bed', 'shed', 'hundred', 'united', 'based',
-  'related', 'used', 'called', 'named', 'so-called', 'limited', 'concerned', 'interested', 'supposed', 'alleged',
-  'aged', 'advanced', 'continued', 'estimated', 'expected', 'scheduled', 'reported', 'added', 'noted', 'stated',
-  'asked', 'claimed', 'described', 'considered', 'believed', 'hoped', 'wanted', 'tried', 'seemed', 'appeared',
-  'looked', 'needed', 'started', 'ended', 'included', 'involved', 'compared', 'posted', 'updated', 'published',
-  'indeed', 'wicked', 'naked', 'sacred', 'beloved', 'crooked', 'ragged', 'rugged', 'learned', 'skilled']);
+export const NOT_EVENT_ED = new Set([
+  'need',
+  'feed',
+  'speed',
+  'seed',
+  'red',
+  'bed',
+  'shed',
+  'hundred',
+  'united',
+  'based',
+  'related',
+  'used',
+  'called',
+  'named',
+  'so-called',
+  'limited',
+  'concerned',
+  'interested',
+  'supposed',
+  'alleged',
+  'aged',
+  'advanced',
+  'continued',
+  'estimated',
+  'expected',
+  'scheduled',
+  'reported',
+  'added',
+  'noted',
+  'stated',
+  'asked',
+  'claimed',
+  'described',
+  'considered',
+  'believed',
+  'hoped',
+  'wanted',
+  'tried',
+  'seemed',
+  'appeared',
+  'looked',
+  'needed',
+  'started',
+  'ended',
+  'included',
+  'involved',
+  'compared',
+  'posted',
+  'updated',
+  'published',
+  'indeed',
+  'wicked',
+  'naked',
+  'sacred',
+  'beloved',
+  'crooked',
+  'ragged',
+  'rugged',
+  'learned',
+  'skilled',
+]);
 /**
  * How a word counts as an event word: by its classes, or, for a word outside them (a general word: "war",
  * any past-tense verb), by its own stem alone.
@@ -94,10 +171,15 @@ export function classesOf(lemma: string): WordClasses | null {
   return null;
 }
 
-export const CALENDAR = /^(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+export const CALENDAR =
+  /^(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
 
 /** Trigger words that are nouns, for labels ("summit" reads better than "met"). */
-export const NOUN_TRIGGERS = new Set(('summit summits meeting meetings talks visit trip tour conference briefing launch launches ' +
-  'test tests plan proposal scheme curbs ban sanctions tribute wreath cemetery memorial deal accord pact treaty ' +
-  'attack strike raid assault shooting death murder arrest crash collision accident earthquake quake election ' +
-  'victory protest rally lawsuit acquisition takeover merger injury rescue exercise drill invasion').split(/\s+/));
+export const NOUN_TRIGGERS = new Set(
+  (
+    'summit summits meeting meetings talks visit trip tour conference briefing launch launches ' +
+    'test tests plan proposal scheme curbs ban sanctions tribute wreath cemetery memorial deal accord pact treaty ' +
+    'attack strike raid assault shooting death murder arrest crash collision accident earthquake quake election ' +
+    'victory protest rally lawsuit acquisition takeover merger injury rescue exercise drill invasion'
+  ).split(/\s+/),
+);

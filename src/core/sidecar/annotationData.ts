@@ -75,7 +75,8 @@ export function toStored(a: AnnotationData, previous: UserAnnotation | undefined
   set('status', a.status);
   set('scope', a.scope);
   set('orphaned', a.orphaned ? true : undefined);
-  const changed = !previous || JSON.stringify({ ...previous, modified: undefined }) !== JSON.stringify({ ...u, modified: undefined });
+  const changed =
+    !previous || JSON.stringify({ ...previous, modified: undefined }) !== JSON.stringify({ ...u, modified: undefined });
   u.modified = changed ? now : (previous?.modified ?? now);
   return u;
 }

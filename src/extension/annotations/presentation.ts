@@ -22,7 +22,10 @@ export class AnnotationDecorations implements vscode.Disposable {
   private readonly user: vscode.TextEditorDecorationType;
   private readonly rejected: vscode.TextEditorDecorationType;
 
-  constructor(extensionPath: string, private readonly manager: AnnotationManager) {
+  constructor(
+    extensionPath: string,
+    private readonly manager: AnnotationManager,
+  ) {
     this.user = vscode.window.createTextEditorDecorationType({
       backgroundColor: new vscode.ThemeColor('editor.findMatchHighlightBackground'),
       border: '1px solid',
@@ -35,7 +38,10 @@ export class AnnotationDecorations implements vscode.Disposable {
       rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
     });
     // A rejected suggestion is not highlighted (the suggestion layer filters it); a faint strike says why it is plain.
-    this.rejected = vscode.window.createTextEditorDecorationType({ textDecoration: 'line-through 1px', opacity: '0.9' });
+    this.rejected = vscode.window.createTextEditorDecorationType({
+      textDecoration: 'line-through 1px',
+      opacity: '0.9',
+    });
   }
 
   redraw(editor: vscode.TextEditor): void {
@@ -58,7 +64,10 @@ export class AnnotationDecorations implements vscode.Disposable {
   }
 }
 
-export function registerAnnotationHover(manager: AnnotationManager, selector: vscode.DocumentSelector): vscode.Disposable {
+export function registerAnnotationHover(
+  manager: AnnotationManager,
+  selector: vscode.DocumentSelector,
+): vscode.Disposable {
   return vscode.languages.registerHoverProvider(selector, {
     provideHover(doc, position) {
       const st = manager.get(doc.uri.toString());
@@ -71,7 +80,10 @@ export function registerAnnotationHover(manager: AnnotationManager, selector: vs
   });
 }
 
-type Node = { kind: 'article'; uri: string; count: number } | { kind: 'annotation'; a: LiveAnnotation } | { kind: 'broken'; uri: string; sidecar: string; message: string };
+type Node =
+  | { kind: 'article'; uri: string; count: number }
+  | { kind: 'annotation'; a: LiveAnnotation }
+  | { kind: 'broken'; uri: string; sidecar: string; message: string };
 
 export class AnnotationTree implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<Node | undefined>();
@@ -89,9 +101,16 @@ export class AnnotationTree implements vscode.TreeDataProvider<Node>, vscode.Dis
         .all()
         .filter((s) => s.live.length || s.broken)
         .sort((a, b) => a.uri.localeCompare(b.uri))
-        .map((s): Node => (s.broken ? { kind: 'broken', uri: s.uri, sidecar: s.sidecar, message: s.broken.message } : { kind: 'article', uri: s.uri, count: s.live.length }));
+        .map((s): Node =>
+          s.broken
+            ? { kind: 'broken', uri: s.uri, sidecar: s.sidecar, message: s.broken.message }
+            : { kind: 'article', uri: s.uri, count: s.live.length },
+        );
     }
-    if (node.kind === 'article') return [...(this.manager.get(node.uri)?.live ?? [])].sort((a, b) => a.start - b.start).map((a) => ({ kind: 'annotation', a }));
+    if (node.kind === 'article')
+      return [...(this.manager.get(node.uri)?.live ?? [])]
+        .sort((a, b) => a.start - b.start)
+        .map((a) => ({ kind: 'annotation', a }));
     return [];
   }
 
@@ -108,17 +127,34 @@ export class AnnotationTree implements vscode.TreeDataProvider<Node>, vscode.Dis
       const item = new vscode.TreeItem(path.basename(toUri(node.uri).fsPath), vscode.TreeItemCollapsibleState.None);
       item.description = `annotations file is broken: ${node.message}`;
       item.iconPath = new vscode.ThemeIcon('error');
-      item.command = { command: 'articleAnnotator.openSidecar', title: 'Open Annotations File', arguments: [{ uri: node.uri }] };
+      item.command = {
+        command: 'articleAnnotator.openSidecar',
+        title: 'Open Annotations File',
+        arguments: [{ uri: node.uri }],
+      };
       return item;
     }
     const a = node.a;
     const label = a.exact.length > 60 ? a.exact.slice(0, 57) + '…' : a.exact;
     const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
-    item.description = [a.status === 'rejected' ? 'rejected' : a.tag, a.event?.label, a.note, a.orphan ? 'orphaned' : ''].filter(Boolean).join(' · ');
-    item.iconPath = new vscode.ThemeIcon(a.orphan ? 'warning' : a.status === 'rejected' ? 'close' : a.note ? 'note' : 'tag');
+    item.description = [
+      a.status === 'rejected' ? 'rejected' : a.tag,
+      a.event?.label,
+      a.note,
+      a.orphan ? 'orphaned' : '',
+    ]
+      .filter(Boolean)
+      .join(' · ');
+    item.iconPath = new vscode.ThemeIcon(
+      a.orphan ? 'warning' : a.status === 'rejected' ? 'close' : a.note ? 'note' : 'tag',
+    );
     item.contextValue = 'annotation';
     item.tooltip = annotationHoverMarkdown(a);
-    item.command = { command: 'articleAnnotator.revealAnnotation', title: 'Reveal', arguments: [{ uri: a.uri, id: a.id }] };
+    item.command = {
+      command: 'articleAnnotator.revealAnnotation',
+      title: 'Reveal',
+      arguments: [{ uri: a.uri, id: a.id }],
+    };
     return item;
   }
 
@@ -140,7 +176,11 @@ export class AnnotationProblems implements vscode.Disposable {
     const sidecarUri = vscode.Uri.file(st.sidecar);
     if (st.broken) {
       const line = Math.max(0, (st.broken.line ?? 1) - 1);
-      const d = new vscode.Diagnostic(new vscode.Range(line, 0, line, 1000), `Annotations file does not parse (line ${st.broken.line ?? '?'}): ${st.broken.message}. It is left untouched; annotating this article is refused until it is fixed.`, vscode.DiagnosticSeverity.Error);
+      const d = new vscode.Diagnostic(
+        new vscode.Range(line, 0, line, 1000),
+        `Annotations file does not parse (line ${st.broken.line ?? '?'}): ${st.broken.message}. It is left untouched; annotating this article is refused until it is fixed.`,
+        vscode.DiagnosticSeverity.Error,
+      );
       d.source = DIAGNOSTIC_SOURCE;
       d.code = 'broken-sidecar';
       this.collection.set(sidecarUri, [d]);
@@ -149,7 +189,11 @@ export class AnnotationProblems implements vscode.Disposable {
     this.collection.set(
       article,
       orphans.map((a) => {
-        const d = new vscode.Diagnostic(lineStart(0), `Annotation “${a.exact.slice(0, 60)}”${a.tag ? ` (${a.tag})` : ''} lost its place: its text is no longer in the article. Select where it belongs and re-anchor, or delete it.`, vscode.DiagnosticSeverity.Warning);
+        const d = new vscode.Diagnostic(
+          lineStart(0),
+          `Annotation “${a.exact.slice(0, 60)}”${a.tag ? ` (${a.tag})` : ''} lost its place: its text is no longer in the article. Select where it belongs and re-anchor, or delete it.`,
+          vscode.DiagnosticSeverity.Warning,
+        );
         d.source = DIAGNOSTIC_SOURCE;
         d.code = `orphan:${a.id}`;
         return d;
@@ -177,12 +221,23 @@ export function registerQuickFixes(manager: AnnotationManager, selector: vscode.
           if (!range.isEmpty) {
             const re = new vscode.CodeAction(`Re-anchor “${short}” at the selection`, vscode.CodeActionKind.QuickFix);
             re.diagnostics = diag;
-            re.command = { command: 'articleAnnotator.reanchorAnnotation', title: re.title, arguments: [{ uri: doc.uri.toString(), id: a.id, ...fromRange(doc, range) }] };
+            re.command = {
+              command: 'articleAnnotator.reanchorAnnotation',
+              title: re.title,
+              arguments: [{ uri: doc.uri.toString(), id: a.id, ...fromRange(doc, range) }],
+            };
             out.push(re);
           }
-          const del = new vscode.CodeAction(`Delete the orphaned annotation “${short}”`, vscode.CodeActionKind.QuickFix);
+          const del = new vscode.CodeAction(
+            `Delete the orphaned annotation “${short}”`,
+            vscode.CodeActionKind.QuickFix,
+          );
           del.diagnostics = diag;
-          del.command = { command: 'articleAnnotator.removeAnnotation', title: del.title, arguments: [{ uri: doc.uri.toString(), id: a.id }] };
+          del.command = {
+            command: 'articleAnnotator.removeAnnotation',
+            title: del.title,
+            arguments: [{ uri: doc.uri.toString(), id: a.id }],
+          };
           out.push(del);
         }
         return out;

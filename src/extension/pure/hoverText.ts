@@ -38,7 +38,20 @@ const TYPE_LABEL: Record<string, string> = {
 };
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** "2023-03-16" → "Thursday 16 March 2023"; other TIMEX3 values as they are. */
 export function humanDate(value: string): string {
@@ -74,7 +87,11 @@ function relatedLines(others: RelatedMention[]): string[] {
 
 function disagreementLines(ds: Disagreement[]): string[] {
   return ds.map(
-    (d) => `- ${escapeMarkdown(d.detail)}: ` + d.values.map((v) => `**${escapeMarkdown(v.value)}** (${v.paths.length} article${v.paths.length > 1 ? 's' : ''})`).join(' vs '),
+    (d) =>
+      `- ${escapeMarkdown(d.detail)}: ` +
+      d.values
+        .map((v) => `**${escapeMarkdown(v.value)}** (${v.paths.length} article${v.paths.length > 1 ? 's' : ''})`)
+        .join(' vs '),
   );
 }
 
@@ -87,12 +104,19 @@ export function cardMarkdown(card: Card): string {
   switch (card.kind) {
     case 'date': {
       const m = card.mention;
-      const lines = [`**${escapeMarkdown(dateSummary(m, card.published))}**`, '', `${TYPE_LABEL[m.type]} · TIMEX3 \`${m.value.replace(/`/g, '')}\``];
+      const lines = [
+        `**${escapeMarkdown(dateSummary(m, card.published))}**`,
+        '',
+        `${TYPE_LABEL[m.type]} · TIMEX3 \`${m.value.replace(/`/g, '')}\``,
+      ];
       if (m.explanation) lines.push('', escapeMarkdown(m.explanation));
       const from = card.published?.origin === 'corpus' ? card.published.fromArticle : undefined;
       if (from && m.relative) {
         const name = fileName(from);
-        lines.push('', `Publication date learned from ${commandLink(name, OPEN_MENTION_COMMAND, { path: from, start: 0, end: 0 })}`);
+        lines.push(
+          '',
+          `Publication date learned from ${commandLink(name, OPEN_MENTION_COMMAND, { path: from, start: 0, end: 0 })}`,
+        );
       }
       return lines.join('\n');
     }
@@ -104,11 +128,18 @@ export function cardMarkdown(card: Card): string {
       let first = `**${escapeMarkdown(canonical)}**`;
       if (also.length) first += ` — also ${also.map((s) => escapeMarkdown(s)).join(', ')}`;
       if (r) first += `; in ${r.articles.length} article${r.articles.length === 1 ? '' : 's'}`;
-      return [first, '', `${TYPE_LABEL[m.type]} · ${r?.mentionCount ?? 1} mention${(r?.mentionCount ?? 1) === 1 ? '' : 's'}`].join('\n');
+      return [
+        first,
+        '',
+        `${TYPE_LABEL[m.type]} · ${r?.mentionCount ?? 1} mention${(r?.mentionCount ?? 1) === 1 ? '' : 's'}`,
+      ].join('\n');
     }
     case 'event': {
       const e = card.event;
-      const facts = [e.date ? `date ${escapeMarkdown(humanDate(e.date))}` : null, e.place ? `place ${escapeMarkdown(e.place)}` : null].filter(Boolean);
+      const facts = [
+        e.date ? `date ${escapeMarkdown(humanDate(e.date))}` : null,
+        e.place ? `place ${escapeMarkdown(e.place)}` : null,
+      ].filter(Boolean);
       const lines = [`**Event: ${escapeMarkdown(e.label)}**`, ''];
       if (facts.length) lines.push(facts.join(' · '));
       if (card.others.length) lines.push('', `Also reported in:`, ...relatedLines(card.others));
@@ -136,7 +167,8 @@ export interface AnnotationHoverFields {
 /** The hover of a user annotation: what it is, its tag, entity, event and note (the note keeps its lines). */
 export function annotationHoverText(a: AnnotationHoverFields): string {
   const lines: string[] = [];
-  const head = a.status === 'rejected' ? 'Marked wrong by you' : a.status === 'accepted' ? 'Accepted by you' : 'Your annotation';
+  const head =
+    a.status === 'rejected' ? 'Marked wrong by you' : a.status === 'accepted' ? 'Accepted by you' : 'Your annotation';
   lines.push(`**${head}**${a.tag ? ` · tag \`${a.tag.replace(/`/g, "'")}\`` : ''}`);
   if (a.entityId) lines.push(`entity: ${escapeMarkdown(a.entityId)}`);
   if (a.event) lines.push(`event: ${escapeMarkdown(a.event.label)} (${escapeMarkdown(a.event.id)})`);

@@ -14,7 +14,10 @@ export type { CommandDeps } from './shared';
 export { wordOccurrences } from './tagging';
 
 function registerExchangeCommands(deps: CommandDeps): vscode.Disposable[] {
-  return [command('exportAnnotations', deps.exportAnnotations, deps.log), command('importAnnotations', deps.importAnnotations, deps.log)];
+  return [
+    command('exportAnnotations', deps.exportAnnotations, deps.log),
+    command('importAnnotations', deps.importAnnotations, deps.log),
+  ];
 }
 
 export function registerAnnotationCommands(deps: CommandDeps): vscode.Disposable[] {
