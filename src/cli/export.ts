@@ -9,7 +9,9 @@ export interface ExportIO {
   stderr: (s: string) => void;
 }
 
-/** `article-annotator export`: sidecars beside the given articles, to files in --out or (single-file formats) stdout. */
+/**
+ * `article-annotator export`: sidecars beside the given articles, to files in --out or (single-file formats) stdout.
+ */
 export function runExport(
   args: string[],
   io: ExportIO,
@@ -60,7 +62,8 @@ export function runExport(
     fs.mkdirSync(out, { recursive: true });
     for (const f of files) fs.writeFileSync(path.join(out, f.name), f.content);
     io.stderr(
-      `article-annotator: ${articles.reduce((n, a) => n + a.annotations.length, 0)} annotation(s) of ${articles.length} article(s) written to ${files.length} file(s) in ${out}\n`,
+      `article-annotator: ${articles.reduce((n, a) => n + a.annotations.length, 0)} annotation(s) ` +
+        `of ${articles.length} article(s) written to ${files.length} file(s) in ${out}\n`,
     );
   }
   return broken ? 1 : 0;

@@ -55,7 +55,10 @@ function other(g: 'm' | 'f'): 'm' | 'f' {
   return g === 'm' ? 'f' : 'm';
 }
 
-/** Gives every mention across the folder its canonical id and name (mutates mention.id/.canonical) and returns one record per entity. */
+/**
+ * Gives every mention across the folder its canonical id and name
+ * (mutates mention.id/.canonical) and returns one record per entity.
+ */
 export function linkEntities(articles: ArticleEntities[]): EntityRecord[] {
   const identities = folderIdentities(articles);
   const people = fullNames(identities);
@@ -102,7 +105,10 @@ function fullNames(identities: Map<string, Identity>): FullNames {
   return { byFirst, byLast };
 }
 
-/** The people a single name word can be: a surname first (Western order: "Kishida"), then a family name first (Korean order: "Yoon"). */
+/**
+ * The people a single name word can be: a surname first (Western
+ * order: "Kishida"), then a family name first (Korean order: "Yoon").
+ */
 function bearersOf(people: FullNames, word: string): Identity[] {
   return [...(people.byLast.get(word) ?? []), ...(people.byFirst.get(word) ?? [])];
 }

@@ -66,7 +66,8 @@ const MONTHS = [
   'december',
 ];
 const MONTH_RE =
-  '(January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?)';
+  '(January|February|March|April|May|June|July|August|September|October|November|December|' +
+  'Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?)';
 
 function monthNumber(name: string): number {
   const key = name.toLowerCase().replace(/\.$/, '').slice(0, 3);

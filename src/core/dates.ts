@@ -49,7 +49,10 @@ interface Resolved {
   range?: { begin: string; end: string };
   /** Day number this mention pins down, so that later "that morning" / "18:00 UTC" can anchor on it. */
   day?: number;
-  /** For a clock time that fell back to the publication date: its time part, in case a day follows ("3 a.m. Sunday"). */
+  /**
+   * For a clock time that fell back to the publication date: its time part, in case a day follows
+   * ("3 a.m. Sunday").
+   */
   clock?: string;
 }
 
@@ -532,7 +535,8 @@ function resolveExplicitDay(
       if (isValidDate(y, mo, d) && isoWeekday(dayNumber(y, mo, d)) === wd) {
         return dayResult(
           dayNumber(y, mo, d),
-          `${weekdayRaw}, ${MONTH_NAMES[mo - 1]} ${d} without a year: ${y} is the year near the publication date ${ctx.pubStr} in which it falls on a ${weekdayRaw}`,
+          `${weekdayRaw}, ${MONTH_NAMES[mo - 1]} ${d} without a year: ${y} is the year near the publication date ` +
+            `${ctx.pubStr} in which it falls on a ${weekdayRaw}`,
           true,
         );
       }
@@ -550,7 +554,8 @@ function resolveExplicitDay(
         : 'the one nearest to';
   return dayResult(
     n,
-    `${MONTH_NAMES[mo - 1]} ${d} without a year in a ${leanWord(tense)}: ${how} the publication date ${ctx.pubStr}, so ${y}`,
+    `${MONTH_NAMES[mo - 1]} ${d} without a year in a ${leanWord(tense)}: ` +
+      `${how} the publication date ${ctx.pubStr}, so ${y}`,
     true,
   );
 }
@@ -598,7 +603,8 @@ rules.push({
 rules.push({
   name: 'bare-month',
   left: new RegExp(
-    `(?:\\b((?:[Ee]arly|[Mm]id|[Ll]ate)[- ])|\\b([Mm]id-)|\\b(?:[Tt]he${SP})?(end|beginning|start|middle)${SP}of${SP})$`,
+    `(?:\\b((?:[Ee]arly|[Mm]id|[Ll]ate)[- ])|\\b([Mm]id-)|` +
+      `\\b(?:[Tt]he${SP})?(end|beginning|start|middle)${SP}of${SP})$`,
   ),
   triggers: TRIG_MONTHS,
   re: new RegExp(`\\b(${MONTH_FULL})(?![A-Za-z\\d])`, 'y'),
@@ -640,7 +646,9 @@ rules.push({
     return {
       type: 'DATE',
       value: formatMonth(y, mo),
-      explanation: `${mod}${MONTH_NAMES[mo - 1]} without a year in a ${leanWord(tense)}: ${how} the publication month, so ${y}`,
+      explanation:
+        `${mod}${MONTH_NAMES[mo - 1]} without a year in a ${leanWord(tense)}: ` +
+        `${how} the publication month, so ${y}`,
       relative: true,
     };
   },
@@ -845,13 +853,19 @@ rules.push({
         ahead = (wd - pwd + 7) % 7;
       if (tense === 'present' && ahead < back) {
         n = pub + ahead;
-        why = `bare weekday in a present-tense sentence: the nearest ${m[2]}, on or after the publication date ${ctx.pubStr}`;
+        why =
+          `bare weekday in a present-tense sentence: the nearest ${m[2]}, ` +
+          `on or after the publication date ${ctx.pubStr}`;
       } else if (tense === 'future') {
         n = pub + ((wd - pwd + 7) % 7);
-        why = `bare weekday in a future-tense sentence: the first ${m[2]} on or after the publication date ${ctx.pubStr}`;
+        why =
+          `bare weekday in a future-tense sentence: the first ${m[2]} ` +
+          `on or after the publication date ${ctx.pubStr}`;
       } else {
         n = pub - ((pwd - wd + 7) % 7);
-        why = `bare weekday in a ${leanWord(tense)}: the latest ${m[2]} on or before the publication date ${ctx.pubStr}`;
+        why =
+          `bare weekday in a ${leanWord(tense)}: the latest ${m[2]} ` +
+          `on or before the publication date ${ctx.pubStr}`;
       }
     }
     return { type, value: formatDay(n) + suffix, explanation: why + (part ? `, ${m[3]}` : ''), relative: true, day: n };
@@ -876,6 +890,11 @@ function deicticPrefix(m: RegExpExecArray): string {
     : '';
   return pre && DEICTIC_PREFIX_FITS[pre]?.test(m[2].toLowerCase()) ? m[1] : '';
 }
+/** Words after "past" that make it an adjective: "the past season", "the past two years". */
+const PAST_AS_ADJECTIVE_BEFORE = new RegExp(
+  '^(?:season|seasons|term|session|round|game|games|decade|century|few|several|couple|\\d.*|' +
+    'one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)$',
+);
 rules.push({
   name: 'deictic',
   triggers: [
@@ -894,7 +913,11 @@ rules.push({
     'past',
   ],
   left: new RegExp(`\\b((?:[Mm]ore|[Mm]ost|[Uu]ntil|[Tt]ill|[Tt]hese|[Tt]he)${SP})$`),
-  re: /\b([Tt]oday|[Tt]onight|[Yy]esterday|[Tt]omorrow|[Nn]ow|[Cc]urrently|[Rr]ecently|[Ll]ately|[Nn]owadays|[Pp]resently|days|future|past)(?![A-Za-z]|-[a-z])/y,
+  re: new RegExp(
+    '\\b([Tt]oday|[Tt]onight|[Yy]esterday|[Tt]omorrow|[Nn]ow|[Cc]urrently|[Rr]ecently|[Ll]ately|' +
+      '[Nn]owadays|[Pp]resently|days|future|past)(?![A-Za-z]|-[a-z])',
+    'y',
+  ),
   accept: (m, text) => {
     const pre = deicticPrefix(m);
     const core = m[2].toLowerCase();
@@ -904,12 +927,7 @@ rules.push({
         const pw = prevWord(text, m.index);
         // "in the past season", "the past two years": an adjective, not the vague past.
         const nw = nextWord(text, m.index + m[0].length).toLowerCase();
-        if (
-          /^(?:season|seasons|term|session|round|game|games|decade|century|few|several|couple|\d.*|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)$/.test(
-            nw,
-          )
-        )
-          return false;
+        if (PAST_AS_ADJECTIVE_BEFORE.test(nw)) return false;
         return pw === 'in' || pw === 'for';
       }
     }
@@ -972,10 +990,12 @@ rules.push({
 rules.push({
   name: 'relative-unit',
   left: new RegExp(
-    `(?:\\b((?:[Ll]ater|[Ee]arlier|[Ee]arly|[Ll]ate|[Mm]id)(?:-|${SP}))|\\b[Tt]he${SP}(end|beginning|start|middle|rest|remainder)${SP}of${SP})?(?:\\b([Tt]he)${SP})?$`,
+    `(?:\\b((?:[Ll]ater|[Ee]arlier|[Ee]arly|[Ll]ate|[Mm]id)(?:-|${SP}))|` +
+      `\\b[Tt]he${SP}(end|beginning|start|middle|rest|remainder)${SP}of${SP})?(?:\\b([Tt]he)${SP})?$`,
   ),
   re: new RegExp(
-    `\\b([Tt]his|[Ll]ast|[Nn]ext|[Pp]ast|[Pp]revious|[Cc]oming|[Cc]urrent)${SP}(week|weekend|month|year|quarter|decade|century|morning|afternoon|evening|night)(?![A-Za-z])`,
+    `\\b([Tt]his|[Ll]ast|[Nn]ext|[Pp]ast|[Pp]revious|[Cc]oming|[Cc]urrent)${SP}` +
+      '(week|weekend|month|year|quarter|decade|century|morning|afternoon|evening|night)(?![A-Za-z])',
     'y',
   ),
   triggers: ['this', 'last', 'next', 'past', 'previous', 'coming', 'current'],
@@ -1036,7 +1056,8 @@ function resolveRelativeUnit(m: RegExpExecArray, ctx: Ctx, start: number, end: n
     return {
       type,
       value: `${formatDay(n)}T${PART_OF_DAY[unit]}`,
-      explanation: `"${which} ${unit}": the ${unit} of ${off ? 'the day before ' : ''}the publication date ${ctx.pubStr}`,
+      explanation:
+        `"${which} ${unit}": the ${unit} of ${off ? 'the day before ' : ''}` + `the publication date ${ctx.pubStr}`,
       relative: true,
       day: n,
     };
@@ -1056,13 +1077,14 @@ function resolveRelativeUnit(m: RegExpExecArray, ctx: Ctx, start: number, end: n
   }
   const p = pubYmd(ctx);
   const pubStr = ctx.pubStr;
+  const side = dir < 0 ? 'before' : dir > 0 ? 'after' : 'of';
   switch (unit) {
     case 'week': {
       const n = ctx.pub + 7 * dir;
       return {
         type: 'DATE',
         value: formatWeek(n),
-        explanation: `"${whichText}": the ISO week ${dir < 0 ? 'before' : dir > 0 ? 'after' : 'of'} the publication date ${pubStr}`,
+        explanation: `"${whichText}": the ISO week ${side} the publication date ${pubStr}`,
         relative: true,
       };
     }
@@ -1075,7 +1097,9 @@ function resolveRelativeUnit(m: RegExpExecArray, ctx: Ctx, start: number, end: n
       return {
         type: 'DATE',
         value: `${formatWeek(n)}-WE`,
-        explanation: `"${whichText}": the weekend of the ISO week ${formatWeek(n)}, counted from the publication date ${pubStr}`,
+        explanation:
+          `"${whichText}": the weekend of the ISO week ${formatWeek(n)}, ` +
+          `counted from the publication date ${pubStr}`,
         relative: true,
       };
     }
@@ -1084,7 +1108,7 @@ function resolveRelativeUnit(m: RegExpExecArray, ctx: Ctx, start: number, end: n
       return {
         type: 'DATE',
         value: formatMonth(r.y, r.m),
-        explanation: `"${whichText}": the month ${dir < 0 ? 'before' : dir > 0 ? 'after' : 'of'} the publication date ${pubStr}`,
+        explanation: `"${whichText}": the month ${side} the publication date ${pubStr}`,
         relative: true,
       };
     }
@@ -1092,7 +1116,7 @@ function resolveRelativeUnit(m: RegExpExecArray, ctx: Ctx, start: number, end: n
       return {
         type: 'DATE',
         value: pad(p.y + dir, 4),
-        explanation: `"${whichText}": the year ${dir < 0 ? 'before' : dir > 0 ? 'after' : 'of'} the publication date ${pubStr}`,
+        explanation: `"${whichText}": the year ${side} the publication date ${pubStr}`,
         relative: true,
       };
     case 'quarter': {
@@ -1102,7 +1126,7 @@ function resolveRelativeUnit(m: RegExpExecArray, ctx: Ctx, start: number, end: n
       return {
         type: 'DATE',
         value: `${pad(y, 4)}-Q${q}`,
-        explanation: `"${whichText}": the quarter ${dir < 0 ? 'before' : dir > 0 ? 'after' : 'of'} the publication date ${pubStr}`,
+        explanation: `"${whichText}": the quarter ${side} the publication date ${pubStr}`,
         relative: true,
       };
     }
@@ -1144,7 +1168,9 @@ rules.push({
     let n = ctx.pub;
     let why: string;
     if (tense === 'future') {
-      why = `"the weekend" in a future-tense sentence: the first weekend on or after the publication date ${ctx.pubStr}`;
+      why =
+        '"the weekend" in a future-tense sentence: ' +
+        `the first weekend on or after the publication date ${ctx.pubStr}`;
     } else {
       // Monday to Friday: the weekend before; Saturday or Sunday: this one.
       if (wd <= 5) n -= 7;
@@ -1203,22 +1229,32 @@ rules.push({
     const n = base + off;
     const from =
       ctx.anchorDay !== null ? `the day last mentioned (${formatDay(base)})` : `the publication date ${ctx.pubStr}`;
+    const shift = off ? (off < 0 ? ', one day earlier' : ', one day later') : '';
     return {
       type,
       value: formatDay(n) + suffix,
-      explanation: `"${which} ${m[2]}" refers back to ${from}${off ? (off < 0 ? ', one day earlier' : ', one day later') : ''}`,
+      explanation: `"${which} ${m[2]}" refers back to ${from}${shift}`,
       relative: true,
       day: n,
     };
   },
 });
 
+/** The word before "a year", "a month" that makes a frequency: "15 a year", "twice a month", "$5 a day". */
+const FREQUENCY_BEFORE_A = new RegExp(
+  '^(?:\\d[\\d,.]*%?|once|twice|thrice|times|percent|\\$[\\d,.]+|[\\d,.]+bn|[\\d,.]+m|' +
+    'million|billion|trillion|thousand|hundred|dollars|euros|pounds|yen|yuan|won|cents|each|apiece|' +
+    'hours|days|nights|weeks|months)$',
+);
+
 // Numbered durations: "12 years", "a dozen years", "almost two and a half years", "27-year", "the next four years",
 // "one year ago" (a date), "15 a year" (a set).
 rules.push({
   name: 'quantity-unit',
   left: new RegExp(
-    `(?:\\b((?:almost|nearly|about|around|roughly|approximately)${SP}))?(?:\\b((?:the${SP})?(?:past|last|next|coming|previous|first|final|following|ensuing))${SP})?\\b(${QUANTITY})(?:${SP}|-)$`,
+    `(?:\\b((?:almost|nearly|about|around|roughly|approximately)${SP}))?` +
+      `(?:\\b((?:the${SP})?(?:past|last|next|coming|previous|first|final|following|ensuing))${SP})?` +
+      `\\b(${QUANTITY})(?:${SP}|-)$`,
     'i',
   ),
   needLeft: true,
@@ -1229,7 +1265,8 @@ rules.push({
     const u = m[4].toLowerCase();
     if ((q === 'a' || q === 'an') && u.startsWith('sec')) return false; // "a second time"
     if ((q === 'a' || q === 'an') && u.startsWith('quarter')) return false; // "a quarter of"
-    if ((q === 'a' || q === 'an' || q === 'one') && /(?:s|ies)$/.test(u) && u !== 'hrs' && u !== 'mins') return false; // "a decades-old row"
+    // "a decades-old row"
+    if ((q === 'a' || q === 'an' || q === 'one') && /(?:s|ies)$/.test(u) && u !== 'hrs' && u !== 'mins') return false;
     // "at 1100 hrs": a military clock time, not a duration (see time-military).
     if (/^h/.test(u) && /^(?:[01]\d|2[0-3])[0-5]\d$/.test(q)) return false;
     if (u.startsWith('quarter') && !/^\d|^(?:one|two|three|four|five|six|seven|eight|several|few)$/.test(q))
@@ -1290,11 +1327,7 @@ rules.push({
     // "15 a year", "twice a month": a frequency.
     if (ql === 'a' || ql === 'an') {
       const pw = prevWord(ctx.text, start);
-      if (
-        /^(?:\d[\d,.]*%?|once|twice|thrice|times|percent|\$[\d,.]+|[\d,.]+bn|[\d,.]+m|million|billion|trillion|thousand|hundred|dollars|euros|pounds|yen|yuan|won|cents|each|apiece|hours|days|nights|weeks|months)$/.test(
-          pw,
-        )
-      ) {
+      if (FREQUENCY_BEFORE_A.test(pw)) {
         return {
           type: 'SET',
           value: durationValue(1, unitRaw),
@@ -1320,7 +1353,8 @@ rules.push({
 rules.push({
   name: 'vague-units',
   left: new RegExp(
-    `\\b((?:[Oo]ver|[Ii]n|[Ff]or|[Dd]uring|[Ww]ithin)${SP}the${SP}(?:past|last|coming|next|following)|[Ii]n${SP}recent|[Oo]ver${SP}the|[Ii]n${SP}previous)${SP}$`,
+    `\\b((?:[Oo]ver|[Ii]n|[Ff]or|[Dd]uring|[Ww]ithin)${SP}the${SP}(?:past|last|coming|next|following)|` +
+      `[Ii]n${SP}recent|[Oo]ver${SP}the|[Ii]n${SP}previous)${SP}$`,
     'i',
   ),
   triggers: ['years', 'months', 'weeks', 'days', 'hours', 'minutes', 'decades', 'centuries'],
@@ -1378,7 +1412,9 @@ rules.push({
 rules.push({
   name: 'set-every',
   re: new RegExp(
-    `\\b(every|each|per)${SP}(?:(other|${QUANTITY})${SP})?(years?|months?|weeks?|days?|hours?|minutes?|nights?|mornings?|evenings?|afternoons?|weekends?|quarters?|decades?|${WEEKDAY})(?![A-Za-z])`,
+    `\\b(every|each|per)${SP}(?:(other|${QUANTITY})${SP})?` +
+      '(years?|months?|weeks?|days?|hours?|minutes?|nights?|mornings?|evenings?|afternoons?|weekends?|' +
+      `quarters?|decades?|${WEEKDAY})(?![A-Za-z])`,
     'yi',
   ),
   triggers: ['every', 'each', 'per'],
@@ -1422,7 +1458,11 @@ rules.push({
     'biennial',
   ],
   lowerOnly: true,
-  re: /\b(daily|weekly|monthly|yearly|annually|annual|quarterly|hourly|nightly|fortnightly|biannually|biennial)(?![A-Za-z])/y,
+  re: new RegExp(
+    '\\b(daily|weekly|monthly|yearly|annually|annual|quarterly|hourly|nightly|fortnightly|biannually|biennial)' +
+      '(?![A-Za-z])',
+    'y',
+  ),
   resolve: (m) => {
     const w = m[1];
     const v: Record<string, string> = {
@@ -1449,7 +1489,8 @@ rules.push({
   left: new RegExp(`(?:\\b([Tt]his|[Ll]ast|[Nn]ext|[Ee]arly|[Ll]ate|[Tt]he)${SP}|\\b([Mm]id)-?)$`),
   triggers: ['spring', 'summer', 'autumn', 'fall', 'winter'],
   re: new RegExp(
-    `\\b(spring|summer|autumn|fall|winter|Spring|Summer|Autumn|Fall|Winter)(?:${SP}(?:of${SP})?(${YEAR})(?!\\d))?(?![A-Za-z])`,
+    '\\b(spring|summer|autumn|fall|winter|Spring|Summer|Autumn|Fall|Winter)' +
+      `(?:${SP}(?:of${SP})?(${YEAR})(?!\\d))?(?![A-Za-z])`,
     'y',
   ),
   accept: (m, text) => {
@@ -1544,7 +1585,9 @@ function resolveQuarter(
   return {
     type: 'DATE',
     value: `${pad(y, 4)}-Q${q}`,
-    explanation: `quarter ${q} without a year: the latest one that has begun by the publication date ${ctx.pubStr}, unless the sentence looks ahead`,
+    explanation:
+      `quarter ${q} without a year: the latest one that has begun by the publication date ${ctx.pubStr}, ` +
+      'unless the sentence looks ahead',
     relative: true,
   };
 }
@@ -1626,7 +1669,8 @@ rules.push({
   name: 'holiday',
   triggers: ['christmas', 'new', 'halloween', 'valentine'],
   re: new RegExp(
-    `\\b(Christmas${SP}Eve|Christmas${SP}Day|Christmas|New${SP}Year['’]s${SP}(?:Day|Eve)|Halloween|Valentine['’]s${SP}Day)(?:,?${SP}(${YEAR})(?!\\d))?(?![A-Za-z])`,
+    `\\b(Christmas${SP}Eve|Christmas${SP}Day|Christmas|New${SP}Year['’]s${SP}(?:Day|Eve)|Halloween|` +
+      `Valentine['’]s${SP}Day)(?:,?${SP}(${YEAR})(?!\\d))?(?![A-Za-z])`,
     'y',
   ),
   resolve: (m, ctx, start, end) => {

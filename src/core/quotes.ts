@@ -33,7 +33,10 @@ interface RawQuote {
   end: number;
 }
 
-/** Quoted spans: curly quotes, across paragraphs when the next paragraph reopens with “; straight quotes within a paragraph. */
+/**
+ * Quoted spans: curly quotes, across paragraphs when the next
+ * paragraph reopens with “; straight quotes within a paragraph.
+ */
 function quotedSpans(text: string, paragraphs: Span[]): RawQuote[] {
   const out: RawQuote[] = [];
   let open: number | null = null;

@@ -1,4 +1,5 @@
-// Re-anchoring annotations in edited text (after the Hypothesis client's match-quote design) and rebasing them through editor edits.
+// Re-anchoring annotations in edited text (after the Hypothesis
+// client's match-quote design) and rebasing them through editor edits.
 import { searchApprox, similarity } from './fuzzy';
 import { TextPositionSelector, positionHolds } from './textPosition';
 import { TextQuoteSelector, contextFrames, exactOccurrences, prefixSimilarity, suffixSimilarity } from './textQuote';
@@ -235,7 +236,8 @@ function findCandidates(
   opts: Required<Omit<AnchorOptions, 'thresholds'>>,
 ): { exact: Candidate[]; all: Candidate[] } {
   const m = quote.exact.length;
-  // A quote that began (ended) at a word boundary is not sought inside a word: "a true apology" in "Kishida true apology".
+  // A quote that began (ended) at a word boundary is not sought
+  // inside a word: "a true apology" in "Kishida true apology".
   const startsWord =
     !isWordChar(quote.prefix.charCodeAt(quote.prefix.length - 1)) || !isWordChar(quote.exact.charCodeAt(0));
   const endsWord = !isWordChar(quote.suffix.charCodeAt(0)) || !isWordChar(quote.exact.charCodeAt(m - 1));

@@ -1,4 +1,5 @@
-// Groups of linked event mentions (union–find) with the vetoes that keep two happenings apart: dates, places, time order.
+// Groups of linked event mentions (union–find) with the vetoes
+// that keep two happenings apart: dates, places, time order.
 import { datesCompatible, parseTimex } from '../text/datecompat';
 import { EventMention } from './mentions';
 import { placesCompatible } from './places';

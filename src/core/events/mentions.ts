@@ -49,8 +49,11 @@ export interface EventMention {
 const MODAL_BEFORE = /\b(?:will|would|shall|could|may|might|to|['’]ll)\s+(?:\w+\s+)?$/i;
 
 /** Words that put a sentence's happening ahead of the time of writing. */
-const FUTURE =
-  /\b(?:will|would|shall|going to|expected|scheduled|set to|plans? to|planned|upcoming|next|later|future|due to|to be held)\b|['’]ll\b/i;
+const FUTURE = new RegExp(
+  '\\b(?:will|would|shall|going to|expected|scheduled|set to|plans? to|planned|upcoming|next|later|future|due to|' +
+    "to be held)\\b|['’]ll\\b",
+  'i',
+);
 
 // "from" is left out: "a leader from Seoul made the flight" says where someone came from, not where it happened.
 const PLACE_PREPOSITION =

@@ -1,4 +1,5 @@
-// Candidate links: mentions are blocked by event class (or a general word's stem) and scored within blocks, near-linear in the corpus.
+// Candidate links: mentions are blocked by event class (or a general
+// word's stem) and scored within blocks, near-linear in the corpus.
 import { datesCompatible } from '../text/datecompat';
 import { Features } from './scoring';
 import { ClusterSettings } from './settings';

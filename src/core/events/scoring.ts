@@ -1,4 +1,5 @@
-// How strongly two event mentions look like one happening: vetoes first, then the word, local evidence and the articles' likeness.
+// How strongly two event mentions look like one happening: vetoes
+// first, then the word, local evidence and the articles' likeness.
 import { constraintsCompatible, DateConstraint, isExactDay, parseTimex } from '../text/datecompat';
 import { epochDayOf, latestStartOf, notAfterOf } from './groups';
 import { EventMention } from './mentions';

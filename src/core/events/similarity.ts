@@ -1,4 +1,5 @@
-// How alike two articles are, and how telling a word is: document frequencies, IDF and cosine of sparse context vectors.
+// How alike two articles are, and how telling a word is: document
+// frequencies, IDF and cosine of sparse context vectors.
 import { EventMention } from './mentions';
 
 /** A sparse vector as parallel arrays sorted by term id, with its norm: cosine is a merge join. */

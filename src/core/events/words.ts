@@ -1,4 +1,5 @@
-// The event lexicon: words that name happenings, the classes of words that can name the same one, and words that never do.
+// The event lexicon: words that name happenings, the classes of
+// words that can name the same one, and words that never do.
 import { stem } from '../text/stem';
 
 // Words that can name the same kind of happening. A word may sit in several classes.
@@ -171,8 +172,9 @@ export function classesOf(lemma: string): WordClasses | null {
   return null;
 }
 
-export const CALENDAR =
-  /^(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+const MONTH_WORDS = 'january|february|march|april|may|june|july|august|september|october|november|december';
+const WEEKDAY_WORDS = 'monday|tuesday|wednesday|thursday|friday|saturday|sunday';
+export const CALENDAR = new RegExp(`^(?:${MONTH_WORDS}|${WEEKDAY_WORDS})$`);
 
 /** Trigger words that are nouns, for labels ("summit" reads better than "met"). */
 export const NOUN_TRIGGERS = new Set(

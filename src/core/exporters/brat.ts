@@ -1,4 +1,5 @@
-// brat standoff export (.ann beside a copy of the .txt) and import. brat counts offsets in code points, not UTF-16 units.
+// brat standoff export (.ann beside a copy of the .txt) and
+// import. brat counts offsets in code points, not UTF-16 units.
 import { BUILTIN_TAGS } from '../sidecar/schema';
 import { fileStem } from '../text/paths';
 import { ExportArticle, ExportOptions, ImportedAnnotation, effectiveAnnotations } from './record';
@@ -13,7 +14,9 @@ export interface BratFiles {
 
 const BUILTIN = new Set<string>(BUILTIN_TAGS);
 
-/** brat type names are identifiers: built-in tags capitalised (person → Person), others with unsafe characters replaced. */
+/**
+ * brat type names are identifiers: built-in tags capitalised (person → Person), others with unsafe characters replaced.
+ */
 export function bratType(tag: string): string {
   if (BUILTIN.has(tag)) return tag[0].toUpperCase() + tag.slice(1);
   const safe = tag.replace(/[^A-Za-z0-9_-]/g, '_');

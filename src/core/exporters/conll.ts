@@ -1,7 +1,11 @@
-// CoNLL-2003 style BIO export: a token a line ("token _ _ TAG"), -DOCSTART- per article, a blank line between sentences.
+// CoNLL-2003 style BIO export: a token a line ("token _ _ TAG"),
+// -DOCSTART- per article, a blank line between sentences.
 import { ExportAnnotation, ExportArticle, ExportOptions, effectiveAnnotations } from './record';
 
-/** CoNLL-2003 has PER, ORG, LOC and MISC; nationalities and events are MISC there. Dates, quotes, claims and user tags are not named entities (O). */
+/**
+ * CoNLL-2003 has PER, ORG, LOC and MISC; nationalities and events are MISC
+ * there. Dates, quotes, claims and user tags are not named entities (O).
+ */
 export const CONLL_LABEL: Record<string, string> = {
   person: 'PER',
   organization: 'ORG',
@@ -16,7 +20,7 @@ export interface ConllToken {
   end: number;
 }
 
-const TOKEN = /[\p{L}\p{N}]+(?:[.'’\-][\p{L}\p{N}]+)*\.?|[^\s\p{L}\p{N}]/gu;
+const TOKEN = /[\p{L}\p{N}]+(?:[.'’-][\p{L}\p{N}]+)*\.?|[^\s\p{L}\p{N}]/gu;
 const ABBREVIATIONS = new Set([
   'mr.',
   'mrs.',

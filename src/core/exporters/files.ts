@@ -73,7 +73,9 @@ export function importBratFile(text: string, ann: string): ImportResult {
   return imported(importBrat(ann, text), text);
 }
 
-/** Reads W3C Web Annotations whose target is the article `source` (matched by file name; any, if there is one target). */
+/**
+ * Reads W3C Web Annotations whose target is the article `source` (matched by file name; any, if there is one target).
+ */
 export function importW3cFile(text: string, json: string, source: string): ImportResult {
   const groups = importW3C(JSON.parse(json));
   const entries = [...groups.entries()];
@@ -117,7 +119,8 @@ export function sidecarsForExport(articles: ReadonlyArray<{ path: string; text: 
     const read = readSidecarFileSync(a.path + SIDECAR_SUFFIX);
     if (read.kind === 'broken') {
       errors.push(
-        `${a.path}${SIDECAR_SUFFIX}: not valid YAML${read.line ? ` (line ${read.line})` : ''}: ${read.message}; its article is skipped`,
+        `${a.path}${SIDECAR_SUFFIX}: not valid YAML${read.line ? ` (line ${read.line})` : ''}: ` +
+          `${read.message}; its article is skipped`,
       );
       broken = true;
       continue;

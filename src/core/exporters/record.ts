@@ -1,4 +1,5 @@
-// What an export contains: the user's record of an article, optionally with the machine's suggestions the user did not overrule.
+// What an export contains: the user's record of an article, optionally
+// with the machine's suggestions the user did not overrule.
 import { DateMention, EntityMention, EntityType } from '../model';
 import { EventLink, UserAnnotation, createAnnotation } from '../sidecar/schema';
 

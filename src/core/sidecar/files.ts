@@ -8,7 +8,10 @@ import { SIDECAR_SCHEMA_VERSION, SIDECAR_SUFFIX, Sidecar, normaliseMerges, textH
 import { SidecarStore, nodeFileSystem } from './store';
 import { parseSidecar } from './yaml';
 
-/** A sidecar file as read: absent, parsed (stored shape `Sidecar`, or the working `ArticleSidecar`), or broken with where. */
+/**
+ * A sidecar file as read: absent, parsed (stored shape `Sidecar`,
+ * or the working `ArticleSidecar`), or broken with where.
+ */
 export type SidecarRead<T = ArticleSidecar> =
   { kind: 'missing' } | { kind: 'ok'; data: T } | { kind: 'broken'; message: string; line: number | null };
 

@@ -1,4 +1,5 @@
-// Keeping a sidecar's annotations attached to their text: after external edits (re-anchoring) and editor edits (rebase).
+// Keeping a sidecar's annotations attached to their text: after
+// external edits (re-anchoring) and editor edits (rebase).
 import { TextEdit, anchor, rebase } from '../anchoring';
 import { describeQuote } from '../anchoring/textQuote';
 import { Sidecar, UserAnnotation, textHash } from './schema';

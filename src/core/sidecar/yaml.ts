@@ -105,7 +105,8 @@ export function parseSidecar(source: string): ParseResult {
   if ((top.schema as number) > SIDECAR_SCHEMA_VERSION)
     return problem(
       ['schema'],
-      `schema ${top.schema} was written by a newer version of the extension (this one reads up to ${SIDECAR_SCHEMA_VERSION})`,
+      `schema ${top.schema} was written by a newer version of the extension ` +
+        `(this one reads up to ${SIDECAR_SCHEMA_VERSION})`,
     );
   if (typeof top.article !== 'string') return problem(['article'], '`article` must be the article file name');
   if (typeof top.textHash !== 'string' || !/^sha256:[0-9a-f]{64}$/.test(top.textHash))

@@ -246,12 +246,14 @@ const IRREGULAR: Record<string, string> = {
   bit: 'bite',
 };
 
-/** Irregular past forms that name a happening on their own ("fled", "fell"); light verbs and verbs of saying left out. */
+/**
+ * Irregular past forms that name a happening on their own ("fled", "fell"); light verbs and verbs of saying left out.
+ */
 export const IRREGULAR_VERB_FORMS: ReadonlySet<string> = new Set(
   (
     'met held flew flown shot fought won lost struck hit began begun died killed fled fell fallen stole stolen drove ' +
-    'broke broken withdrew withdrawn laid paid sent quit beat beaten swore sworn hung sank sunk froze blew blown tore ' +
-    'torn bit sold bought caught arose rode'
+    'broke broken withdrew withdrawn laid paid sent quit beat beaten swore sworn hung sank sunk froze blew blown ' +
+    'tore torn bit sold bought caught arose rode'
   ).split(/\s+/),
 );
 
@@ -273,14 +275,15 @@ export function stem(word: string): string {
 
 export const STOP_WORDS: ReadonlySet<string> = new Set(
   (
-    'a about above after again against all also am an and any are as at be because been before being below between both ' +
-    'but by can could did do does doing down during each few for from further had has have having he her here hers ' +
-    'herself him himself his how i if in into is it its itself just me more most my myself no nor not now of off on ' +
-    'once only or other our ours ourselves out over own same she should so some such than that the their theirs them ' +
-    'themselves then there these they this those through to too under until up very was we were what when where which ' +
-    'while who whom why will with would you your yours yourself yourselves said says say told according would could ' +
-    'may might must shall one two three first new also mr mrs ms dr us per via among amid including since ago yet ' +
-    'still even though although however who whose upon onto within without across around toward towards'
+    'a about above after again against all also am an and any are as at be because been before being below between ' +
+    'both but by can could did do does doing down during each few for from further had has have having he her here ' +
+    'hers herself him himself his how i if in into is it its itself just me more most my myself no nor not now of ' +
+    'off on once only or other our ours ourselves out over own same she should so some such than that the their ' +
+    'theirs them themselves then there these they this those through to too under until up very was we were what ' +
+    'when where which while who whom why will with would you your yours yourself yourselves said says say told ' +
+    'according would could may might must shall one two three first new also mr mrs ms dr us per via among amid ' +
+    'including since ago yet still even though although however who whose upon onto within without across around ' +
+    'toward towards'
   ).split(/\s+/),
 );
 
@@ -293,7 +296,7 @@ export interface Token {
 /** Word tokens (letters, digits, inner apostrophes and hyphens) with their offsets. */
 export function tokenize(text: string, offset = 0): Token[] {
   const tokens: Token[] = [];
-  const re = /[\p{L}\p{N}]+(?:[’'\-][\p{L}\p{N}]+)*/gu;
+  const re = /[\p{L}\p{N}]+(?:[’'-][\p{L}\p{N}]+)*/gu;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     tokens.push({ text: m[0], start: offset + m.index, end: offset + m.index + m[0].length });
   }
