@@ -26,7 +26,10 @@ export function customTags(): string[] {
   return vscode.workspace.getConfiguration(SECTION).get<string[]>('customTags', []);
 }
 
-/** The folder sidecars are mirrored under, relative to the workspace folder of `scope`; '' when they sit beside their articles. */
+/**
+ * The folder sidecars are mirrored under, relative to the workspace
+ * folder of `scope`; '' when they sit beside their articles.
+ */
 export function sidecarFolder(scope: vscode.Uri): string {
   return vscode.workspace.getConfiguration(SECTION, scope).get<string>('sidecarFolder', '').trim();
 }

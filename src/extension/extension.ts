@@ -1,4 +1,5 @@
-// Entry point: activate calls one register step per feature and returns a small API (used by integration tests and other extensions).
+// Entry point: activate calls one register step per feature and returns
+// a small API (used by integration tests and other extensions).
 import * as vscode from 'vscode';
 import type { DocumentView } from '../core/corpus';
 import { ArticleTracker } from './articles';

@@ -90,7 +90,8 @@ export async function exportFromWorkspace(
   }
   const n = articles.reduce((k, a) => k + a.annotations.length, 0);
   void vscode.window.showInformationMessage(
-    `Exported ${n} annotation(s) of ${articles.length} article(s) as ${format}${orphans ? ` (${orphans} orphaned left out)` : ''}.`,
+    `Exported ${n} annotation(s) of ${articles.length} article(s) as ${format}` +
+      `${orphans ? ` (${orphans} orphaned left out)` : ''}.`,
   );
   return written;
 }
@@ -130,7 +131,8 @@ export async function importIntoWorkspace(
     }
   });
   void vscode.window.showInformationMessage(
-    `Imported ${result.annotations.length} annotation(s)${result.skipped ? `, skipped ${result.skipped} that did not fit the text` : ''}.`,
+    `Imported ${result.annotations.length} annotation(s)` +
+      `${result.skipped ? `, skipped ${result.skipped} that did not fit the text` : ''}.`,
   );
   return result.annotations.length;
 }

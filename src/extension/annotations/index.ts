@@ -2,7 +2,6 @@
 // hides rejected suggestions from the detected highlights. Each step is a named register function below.
 import * as vscode from 'vscode';
 import type { DocumentView } from '../../core/corpus';
-import { FOLDER_SIDECAR, SIDECAR_SUFFIX } from '../../core/sidecar/schema';
 import type { ArticleTracker } from '../articles';
 import type { CorpusClient } from '../corpusClient';
 import { registerAnnotationCommands } from './commands';

@@ -1,5 +1,6 @@
 // Keeps each article's user annotations placed in its current text: loads sidecars, re-anchors them after changes on
-// disk, moves them with edits in the editor (saved debounced), and applies every change through a merge-on-write update.
+// disk, moves them with edits in the editor (saved debounced), and applies every change through a merge-on-write
+// update.
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { stripBom } from '../../core/article';
@@ -21,7 +22,8 @@ export interface ArticleState {
 export class UntrustedError extends Error {
   constructor() {
     super(
-      'Annotations need a trusted folder: this folder is open in Restricted Mode, so nothing was written. Trust the folder (Manage Workspace Trust) to annotate.',
+      'Annotations need a trusted folder: this folder is open in Restricted Mode, so nothing was written. ' +
+        'Trust the folder (Manage Workspace Trust) to annotate.',
     );
   }
 }
@@ -74,7 +76,9 @@ export class AnnotationManager implements vscode.Disposable {
     return vscode.workspace.isTrusted;
   }
 
-  /** Where an article's sidecar lives: beside it, or under `articleAnnotator.sidecarFolder` keeping its relative path. */
+  /**
+   * Where an article's sidecar lives: beside it, or under `articleAnnotator.sidecarFolder` keeping its relative path.
+   */
   sidecarPath(uri: vscode.Uri): string {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     const setting = sidecarFolder(uri);

@@ -163,7 +163,9 @@ export class AnnotationTree implements vscode.TreeDataProvider<Node>, vscode.Dis
   }
 }
 
-/** Orphaned annotations and unreadable sidecars, as problems of the article (orphans) and of the sidecar (YAML errors). */
+/**
+ * Orphaned annotations and unreadable sidecars, as problems of the article (orphans) and of the sidecar (YAML errors).
+ */
 export class AnnotationProblems implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('articleAnnotator.annotations');
 
@@ -178,7 +180,8 @@ export class AnnotationProblems implements vscode.Disposable {
       const line = Math.max(0, (st.broken.line ?? 1) - 1);
       const d = new vscode.Diagnostic(
         new vscode.Range(line, 0, line, 1000),
-        `Annotations file does not parse (line ${st.broken.line ?? '?'}): ${st.broken.message}. It is left untouched; annotating this article is refused until it is fixed.`,
+        `Annotations file does not parse (line ${st.broken.line ?? '?'}): ${st.broken.message}. ` +
+          'It is left untouched; annotating this article is refused until it is fixed.',
         vscode.DiagnosticSeverity.Error,
       );
       d.source = DIAGNOSTIC_SOURCE;
@@ -191,7 +194,8 @@ export class AnnotationProblems implements vscode.Disposable {
       orphans.map((a) => {
         const d = new vscode.Diagnostic(
           lineStart(0),
-          `Annotation “${a.exact.slice(0, 60)}”${a.tag ? ` (${a.tag})` : ''} lost its place: its text is no longer in the article. Select where it belongs and re-anchor, or delete it.`,
+          `Annotation “${a.exact.slice(0, 60)}”${a.tag ? ` (${a.tag})` : ''} lost its place: ` +
+            'its text is no longer in the article. Select where it belongs and re-anchor, or delete it.',
           vscode.DiagnosticSeverity.Warning,
         );
         d.source = DIAGNOSTIC_SOURCE;

@@ -51,7 +51,8 @@ export class SidecarSync {
     const where = st.broken.line ? ` (line ${st.broken.line})` : '';
     void vscode.window
       .showErrorMessage(
-        `${path.basename(st.sidecar)} does not parse${where}: ${st.broken.message}. It is left as it is, and this article cannot be annotated until it is fixed.`,
+        `${path.basename(st.sidecar)} does not parse${where}: ${st.broken.message}. ` +
+          'It is left as it is, and this article cannot be annotated until it is fixed.',
         'Open Annotations File',
       )
       .then((choice) => {

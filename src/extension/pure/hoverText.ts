@@ -78,11 +78,10 @@ export function dateSummary(mention: DateMention, published: PublishedDate | nul
 }
 
 function relatedLines(others: RelatedMention[]): string[] {
-  return others.map(
-    (o) =>
-      `- ${commandLink(o.title, OPEN_MENTION_COMMAND, { path: o.path, start: o.sentence.start, end: o.sentence.end })}: ` +
-      `“${escapeMarkdown(truncate(o.sentenceText, 220))}”`,
-  );
+  return others.map((o) => {
+    const at = { path: o.path, start: o.sentence.start, end: o.sentence.end };
+    return `- ${commandLink(o.title, OPEN_MENTION_COMMAND, at)}: “${escapeMarkdown(truncate(o.sentenceText, 220))}”`;
+  });
 }
 
 function disagreementLines(ds: Disagreement[]): string[] {

@@ -1,4 +1,5 @@
-// Pure data shaping for the side-bar views and the coverage matrix (no `vscode` import: used by the worker and unit tests).
+// Pure data shaping for the side-bar views and the coverage
+// matrix (no `vscode` import: used by the worker and unit tests).
 import type { EntityRecord, EntityType, EventCluster, MentionRef, QuoteCluster, Span } from '../../core/model';
 import { fileName } from '../../core/text/paths';
 

@@ -1,4 +1,5 @@
-// Registers the Article Annotator side bar (entities, events, quotes) and the coverage matrix; returns a small API for tests.
+// Registers the Article Annotator side bar (entities, events,
+// quotes) and the coverage matrix; returns a small API for tests.
 import * as vscode from 'vscode';
 import type { MentionRef } from '../../core/model';
 import type { ArticleTracker } from '../articles';

@@ -1,4 +1,5 @@
-// Tree data providers of the side bar: entities by type, events as a timeline, quotes; each opens to articles, then mentions.
+// Tree data providers of the side bar: entities by type, events
+// as a timeline, quotes; each opens to articles, then mentions.
 import * as vscode from 'vscode';
 import type { EntityRecord, EntityType, EventCluster, QuoteCluster } from '../../core/model';
 import type { CorpusClient } from '../corpusClient';

@@ -90,7 +90,9 @@ function report(err: unknown, log: (l: string) => void): void {
   void vscode.window.showErrorMessage(`Article Annotator: ${(err as Error).message}`);
 }
 
-/** Runs a command with its options object; a refusal or failure is shown to the user, and the command returns undefined. */
+/**
+ * Runs a command with its options object; a refusal or failure is shown to the user, and the command returns undefined.
+ */
 export function guarded<T>(fn: (o: AnnotationCommandOptions) => Promise<T>, log: (l: string) => void) {
   return async (arg?: unknown): Promise<T | undefined> => {
     try {
