@@ -94,21 +94,27 @@ function wholeProcess(docs: Doc[]): void {
   // compromise in a process of its own too: start-up, reading the files, its people/places/organisations pass.
   const script =
     "const fs=require('fs'),p=require('path'),nlp=require('compromise');const d=process.argv[1];" +
-    "for(const f of fs.readdirSync(d)){const doc=nlp(fs.readFileSync(p.join(d,f),'utf8'));doc.people().out('array');doc.places().out('array');doc.organizations().out('array');}";
+    "for(const f of fs.readdirSync(d)){const doc=nlp(fs.readFileSync(p.join(d,f),'utf8'));" +
+    "doc.people().out('array');doc.places().out('array');doc.organizations().out('array');}";
   const theirs = time(['-e', script, dir]);
   // The per-article analysis alone (structure, entities, dates) in a process of its own, like compromise's run.
+  const analyzeModule = JSON.stringify(path.join(__dirname, '..', 'src', 'core', 'analyze.js'));
   const analyse =
-    `const fs=require('fs'),p=require('path'),{analyzeArticle}=require(${JSON.stringify(path.join(__dirname, '..', 'src', 'core', 'analyze.js'))});const d=process.argv[1];` +
+    `const fs=require('fs'),p=require('path'),{analyzeArticle}=require(${analyzeModule});const d=process.argv[1];` +
     "for(const f of fs.readdirSync(d)){analyzeArticle(fs.readFileSync(p.join(d,f),'utf8'),f);}";
   const analysisOnly = time(['-e', analyse, dir]);
   console.log(
-    `   whole process, per-article analysis only (start-up, reading, structure, entities, dates): ${fmt((words / analysisOnly) * 1000)} words/s (${analysisOnly.toFixed(0)} ms) → ${(theirs / analysisOnly).toFixed(1)}× compromise's process`,
+    '   whole process, per-article analysis only (start-up, reading, structure, entities, dates): ' +
+      `${fmt((words / analysisOnly) * 1000)} words/s (${analysisOnly.toFixed(0)} ms) → ` +
+      `${(theirs / analysisOnly).toFixed(1)}× compromise's process`,
   );
   console.log(
-    `   whole process, CLI analyze --json on the folder (start-up, analysis, folder linking: events, quotes, dates): ${fmt((words / ours) * 1000)} words/s (${ours.toFixed(0)} ms)`,
+    '   whole process, CLI analyze --json on the folder (start-up, analysis, folder linking: events, quotes, dates): ' +
+      `${fmt((words / ours) * 1000)} words/s (${ours.toFixed(0)} ms)`,
   );
   console.log(
-    `   whole process, compromise people/places/orgs on the same files: ${fmt((words / theirs) * 1000)} words/s (${theirs.toFixed(0)} ms) → ours ${(theirs / ours).toFixed(1)}×`,
+    '   whole process, compromise people/places/orgs on the same files: ' +
+      `${fmt((words / theirs) * 1000)} words/s (${theirs.toFixed(0)} ms) → ours ${(theirs / ours).toFixed(1)}×`,
   );
   fs.rmSync(dir, { recursive: true, force: true });
 }
@@ -128,7 +134,9 @@ function generateArticles(docs: Doc[], n: number): Doc[] {
     const day = 1 + Math.floor(rand() * 28);
     out.push({
       name: `gen-${i}.txt`,
-      text: `Generated article ${i}\ndate ${y}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}\n\n${parts.join(' ')}\n`,
+      text:
+        `Generated article ${i}\ndate ${y}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}\n\n` +
+        `${parts.join(' ')}\n`,
     });
   }
   return out;
@@ -173,7 +181,8 @@ async function hostBlocking(articles: Doc[], label: string, batch: number): Prom
   h.disable();
   const maxBlock = h.max / 1e6;
   console.log(
-    `   ${label}: ${(ms / 1000).toFixed(1)} s in the worker; longest block of the host thread ${maxBlock.toFixed(1)} ms (target ≤ 50 ms)`,
+    `   ${label}: ${(ms / 1000).toFixed(1)} s in the worker; ` +
+      `longest block of the host thread ${maxBlock.toFixed(1)} ms (target ≤ 50 ms)`,
   );
   if (articles.length > 1) {
     // Linked once, then one article edited: how long until a hover answers, there and elsewhere.
@@ -191,7 +200,8 @@ async function hostBlocking(articles: Doc[], label: string, batch: number): Prom
     await call('cards', { path: articles[2].name, offset: 40 });
     const there = performance.now() - t;
     console.log(
-      `   right after an edit: hover in the edited article ${here.toFixed(1)} ms, in another ${there.toFixed(1)} ms (the folder is relinked once edits pause)`,
+      `   right after an edit: hover in the edited article ${here.toFixed(1)} ms, in another ${there.toFixed(1)} ms ` +
+        '(the folder is relinked once edits pause)',
     );
   }
   await worker.terminate();
@@ -205,7 +215,8 @@ async function largeFile(docs: Doc[]): Promise<void> {
   const t0 = performance.now();
   const a = analyzeArticle(text, 'big.txt', {});
   console.log(
-    `   analysis in-process: ${((performance.now() - t0) / 1000).toFixed(2)} s, ${fmt(a.entities.length)} entities, ${fmt(a.dates.length)} dates`,
+    `   analysis in-process: ${((performance.now() - t0) / 1000).toFixed(2)} s, ` +
+      `${fmt(a.entities.length)} entities, ${fmt(a.dates.length)} dates`,
   );
   await hostBlocking([{ name: 'big.txt', text }], 'through the analysis worker', 1);
 }
@@ -227,10 +238,13 @@ async function corpus(docs: Doc[]): Promise<void> {
   peak = Math.max(peak, process.memoryUsage().rss);
   clearInterval(sample);
   console.log(
-    `   ${fmt(words)} words; analysis ${(tAnalyse / 1000).toFixed(1)} s, folder linking ${(tLink / 1000).toFixed(1)} s; peak RSS ${fmt(peak / 1048576)} MB (${fmt((peak - rss0) / 1048576)} MB for the index)`,
+    `   ${fmt(words)} words; analysis ${(tAnalyse / 1000).toFixed(1)} s, ` +
+      `folder linking ${(tLink / 1000).toFixed(1)} s; ` +
+      `peak RSS ${fmt(peak / 1048576)} MB (${fmt((peak - rss0) / 1048576)} MB for the index)`,
   );
   console.log(
-    `   ${fmt(index.entities().length)} entities, ${fmt(index.events().length)} events, ${fmt(index.quotes().length)} quotes`,
+    `   ${fmt(index.entities().length)} entities, ${fmt(index.events().length)} events, ` +
+      `${fmt(index.quotes().length)} quotes`,
   );
   const lat: number[] = [];
   let seed = 7;
@@ -247,7 +261,8 @@ async function corpus(docs: Doc[]): Promise<void> {
     lat.push(performance.now() - t);
   }
   console.log(
-    `   hover (cards at a random entity or date): p50 ${percentile(lat, 50).toFixed(2)} ms, p95 ${percentile(lat, 95).toFixed(2)} ms, max ${Math.max(...lat).toFixed(1)} ms (target p95 < 20 ms)`,
+    `   hover (cards at a random entity or date): p50 ${percentile(lat, 50).toFixed(2)} ms, ` +
+      `p95 ${percentile(lat, 95).toFixed(2)} ms, max ${Math.max(...lat).toFixed(1)} ms (target p95 < 20 ms)`,
   );
   // The extension host holds no index (the worker does): measure its blocking in a fresh process, not
   // in this one, whose garbage collector now walks the 2 GB index built above.

@@ -25,7 +25,8 @@ async function main(): Promise<number> {
           const ok = value >= report.target.min;
           if (!ok) missed++;
           console.log(
-            `   target ${report.target.metric} ≥ ${report.target.min.toFixed(3)}: ${value?.toFixed(3)} ${ok ? 'met' : 'MISSED'}`,
+            `   target ${report.target.metric} ≥ ${report.target.min.toFixed(3)}: ` +
+              `${value?.toFixed(3)} ${ok ? 'met' : 'MISSED'}`,
           );
         }
       }

@@ -18,7 +18,8 @@ const seeds = path.join(repoRoot, 'seeds');
 const installDir = path.join(repoRoot, '.vscode-test', 'code-server');
 const entry = path.join(installDir, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
 const stamp = path.join(installDir, `.installed-${CODE_SERVER_VERSION}`);
-const installCommand = `bash ${path.relative(process.cwd(), path.join(repoRoot, '.ci', 'install-vscode.sh')) || '.ci/install-vscode.sh'}`;
+const installScript = path.join(repoRoot, '.ci', 'install-vscode.sh');
+const installCommand = `bash ${path.relative(process.cwd(), installScript) || '.ci/install-vscode.sh'}`;
 
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(`--${name}`);
@@ -88,7 +89,8 @@ async function startCodeServer() {
   if (!fs.existsSync(entry) || !fs.existsSync(stamp)) {
     if (flag('no-install')) {
       fail(
-        `no desktop \`code\` on PATH and code-server is not installed in ${installDir}.\nInstall it with: ${installCommand}`,
+        `no desktop \`code\` on PATH and code-server is not installed in ${installDir}.\n` +
+          `Install it with: ${installCommand}`,
       );
     }
     console.log(`start: no desktop \`code\` on PATH and code-server ${CODE_SERVER_VERSION} is not installed yet.`);

@@ -1,4 +1,5 @@
-// Re-anchoring benchmark: random annotations on the seed articles, random external edits, then classify each re-anchoring.
+// Re-anchoring benchmark: random annotations on the seed articles,
+// random external edits, then classify each re-anchoring.
 import * as fs from 'fs';
 import * as path from 'path';
 import { anchor } from '../../src/core/anchoring';
@@ -92,14 +93,16 @@ function trackMove(t: Tracked, ls: number, le: number, q: number): void {
   t.end = t.start + length;
 }
 
-// BENCH_ANCHORING_DEBUG=1 prints every orphaned or misplaced intact annotation; BENCH_ANCHORING_DUMP=file saves the first
-// intact orphan (text and selectors, optionally the one quoting BENCH_ANCHORING_DUMP_QUOTE) for a closer look.
+// BENCH_ANCHORING_DEBUG=1 prints every orphaned or misplaced intact annotation; BENCH_ANCHORING_DUMP=file saves the
+// first intact orphan (text and selectors, optionally the one quoting BENCH_ANCHORING_DUMP_QUOTE) for a closer look.
 function debug(what: string, text: string, p: Placed, found: { start: number; end: number; confidence: number }): void {
   if (!process.env.BENCH_ANCHORING_DEBUG) return;
   const show = (s: number, e: number): string =>
     JSON.stringify(text.slice(Math.max(0, s - 32), s) + '[[' + text.slice(s, e) + ']]' + text.slice(e, e + 32));
+  const was = JSON.stringify(p.quote.prefix + '[[' + p.quote.exact + ']]' + p.quote.suffix);
   console.error(
-    `${what} conf=${found.confidence.toFixed(3)}\n  was   ${JSON.stringify(p.quote.prefix + '[[' + p.quote.exact + ']]' + p.quote.suffix)}\n  truth ${show(p.truth.start, p.truth.end)}\n  found ${show(found.start, found.end)}`,
+    `${what} conf=${found.confidence.toFixed(3)}\n  was   ${was}\n` +
+      `  truth ${show(p.truth.start, p.truth.end)}\n  found ${show(found.start, found.end)}`,
   );
 }
 
@@ -314,11 +317,19 @@ export function runScenario(options: ScenarioOptions = {}): { lines: string[]; m
     anchorsPerSecond: Math.round(anchorCalls / (anchorMs / 1000)),
   };
   const lines = [
-    `anchoring (${options.label ?? 'custom'}, ${editsPerRound} edits per article): ${anchorCalls} annotations, ${totalEdits} edits (insert ${editKinds.insert}, delete ${editKinds.delete}, move line ${editKinds.move}, reword near ${editKinds.rewordNear}, reword inside ${editKinds.rewordInside})`,
-    `  intact   ${counts.intact}: correct ${counts.intactCorrect} (${metrics.intactCorrectPct}%), orphaned ${counts.intactOrphaned}, misplaced ${counts.intactMisplaced}`,
-    `           outside passages the page repeats (${counts.intact - counts.intactInRepeatedPassage}): correct ${metrics.intactOutsideRepeatsCorrectPct}%; inside them (${counts.intactInRepeatedPassage}): correct ${counts.intactInRepeatedPassageCorrect}`,
-    `  reworded ${counts.reworded}: correct ${counts.rewordedCorrect} (${metrics.rewordedCorrectPct}%, overlap ≥ 50%), orphaned ${counts.rewordedOrphaned}, misplaced ${counts.rewordedMisplaced}`,
-    `  deleted  ${counts.deleted}: orphaned ${counts.deletedOrphaned}, misplaced (anchored anyway) ${counts.deletedMisplaced}`,
+    `anchoring (${options.label ?? 'custom'}, ${editsPerRound} edits per article): ` +
+      `${anchorCalls} annotations, ${totalEdits} edits (insert ${editKinds.insert}, delete ${editKinds.delete}, ` +
+      `move line ${editKinds.move}, reword near ${editKinds.rewordNear}, reword inside ${editKinds.rewordInside})`,
+    `  intact   ${counts.intact}: correct ${counts.intactCorrect} (${metrics.intactCorrectPct}%), ` +
+      `orphaned ${counts.intactOrphaned}, misplaced ${counts.intactMisplaced}`,
+    `           outside passages the page repeats (${counts.intact - counts.intactInRepeatedPassage}): ` +
+      `correct ${metrics.intactOutsideRepeatsCorrectPct}%; ` +
+      `inside them (${counts.intactInRepeatedPassage}): correct ${counts.intactInRepeatedPassageCorrect}`,
+    `  reworded ${counts.reworded}: correct ${counts.rewordedCorrect} ` +
+      `(${metrics.rewordedCorrectPct}%, overlap ≥ 50%), ` +
+      `orphaned ${counts.rewordedOrphaned}, misplaced ${counts.rewordedMisplaced}`,
+    `  deleted  ${counts.deleted}: orphaned ${counts.deletedOrphaned}, ` +
+      `misplaced (anchored anyway) ${counts.deletedMisplaced}`,
     `  speed    ${metrics.anchorsPerSecond} anchors/s`,
   ];
   return { lines, metrics };

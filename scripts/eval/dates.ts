@@ -131,13 +131,18 @@ export async function evaluate(options: { details?: boolean } = {}): Promise<Eva
   const lines: string[] = [];
   const line = (label: string, t: Tally) => {
     const f = figures(t);
-    return `${label.padEnd(8)} gold ${t.gold} system ${t.system} | value P ${f3(f.value.p)} R ${f3(f.value.r)} F1 ${f3(f.value.f1)} | strict F1 ${f3(f.strict.f1)} | relaxed F1 ${f3(f.relaxed.f1)} | type acc ${f3(f.typeAccuracy)}`;
+    return (
+      `${label.padEnd(8)} gold ${t.gold} system ${t.system} | ` +
+      `value P ${f3(f.value.p)} R ${f3(f.value.r)} F1 ${f3(f.value.f1)} | strict F1 ${f3(f.strict.f1)} | ` +
+      `relaxed F1 ${f3(f.relaxed.f1)} | type acc ${f3(f.typeAccuracy)}`
+    );
   };
   lines.push("scored within each article's annotated scope (MEANTIME annotates the first sentences only)");
   lines.push(line('all', total));
   for (const [topic, t] of [...byTopic].sort()) lines.push(line(topic, t));
   lines.push(
-    `speed: ${Math.round(wordsPerSecond).toLocaleString('en')} words/s of CPU time (${words * rounds} words, ${rounds} rounds over the 60 articles)`,
+    `speed: ${Math.round(wordsPerSecond).toLocaleString('en')} words/s of CPU time ` +
+      `(${words * rounds} words, ${rounds} rounds over the 60 articles)`,
   );
   if (options.details) lines.push(...misses);
   const metrics: Record<string, number> = {

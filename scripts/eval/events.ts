@@ -56,7 +56,9 @@ function loadAnalyzer(): { analyze: Analyzer; real: boolean; parts: string } {
         dates: findDates ? findDates(text, opts) : crude.dates,
       };
     };
-    const parts = `entities: ${findEntities ? 'findEntities' : 'CRUDE'}, dates: ${findDates ? 'findDates' : 'CRUDE years only'}`;
+    const parts =
+      `entities: ${findEntities ? 'findEntities' : 'CRUDE'}, ` +
+      `dates: ${findDates ? 'findDates' : 'CRUDE years only'}`;
     return { analyze, real: false, parts };
   }
 }
@@ -226,7 +228,8 @@ export async function evaluate(options: ClusterOptions = {}): Promise<EvalReport
     const st = score(tSys, tGold);
     const bt = score(tBase, tGold);
     lines.push(
-      `topic ${topic}: system P ${fmt(st.p)} R ${fmt(st.r)} F1 ${fmt(st.f1)} | baseline F1 ${fmt(bt.f1)} | gold pairs ${tGold.size}`,
+      `topic ${topic}: system P ${fmt(st.p)} R ${fmt(st.r)} F1 ${fmt(st.f1)} | ` +
+        `baseline F1 ${fmt(bt.f1)} | gold pairs ${tGold.size}`,
     );
     gold = new Set([...gold, ...tGold]);
     baseline = new Set([...baseline, ...tBase]);
@@ -236,10 +239,13 @@ export async function evaluate(options: ClusterOptions = {}): Promise<EvalReport
   const s = score(system, gold);
   const b = score(baseline, gold);
   lines.unshift(
-    `analysis: ${parts}; ${mentionsFound} event mentions detected in ${docs.length} documents, ${Date.now() - started} ms`,
-    `system (own detector, no gold mentions): P ${fmt(s.p)} R ${fmt(s.r)} F1 ${fmt(s.f1)} (${s.correct}/${s.system} links right, ${s.gold} gold links)`,
+    `analysis: ${parts}; ${mentionsFound} event mentions detected in ${docs.length} documents, ` +
+      `${Date.now() - started} ms`,
+    `system (own detector, no gold mentions): P ${fmt(s.p)} R ${fmt(s.r)} F1 ${fmt(s.f1)} ` +
+      `(${s.correct}/${s.system} links right, ${s.gold} gold links)`,
     `baseline (gold mentions, shared head stem): P ${fmt(b.p)} R ${fmt(b.r)} F1 ${fmt(b.f1)}`,
-    `system links joining the two subtopics of a topic: ${crossSubtopic} of ${s.system}; events spanning two topics: ${crossTopic} of ${clusters.length}`,
+    `system links joining the two subtopics of a topic: ${crossSubtopic} of ${s.system}; ` +
+      `events spanning two topics: ${crossTopic} of ${clusters.length}`,
   );
   return {
     name: 'event links (ECB+)',
@@ -380,7 +386,8 @@ export async function evaluateSeeds(options: ClusterOptions = {}): Promise<EvalR
     );
     if (hit) quoteGroupsFound++;
     lines.push(
-      `quote "${Object.values(q.mentions)[0].slice(0, 40)}…": ${hit ? 'found' : 'MISSED'}${hit && !speakerOk ? ' (speaker differs)' : ''}`,
+      `quote "${Object.values(q.mentions)[0].slice(0, 40)}…": ${hit ? 'found' : 'MISSED'}` +
+        (hit && !speakerOk ? ' (speaker differs)' : ''),
     );
   }
 
@@ -389,19 +396,25 @@ export async function evaluateSeeds(options: ClusterOptions = {}): Promise<EvalR
     const got = byPath.get(p)?.article.published;
     if (got?.value === want) datesRight++;
     lines.push(
-      `published ${p}: ${got ? `${got.value} (${got.origin}: ${got.reason})` : 'none'}${got?.value === want ? '' : `  WANT ${want}`}`,
+      `published ${p}: ${got ? `${got.value} (${got.origin}: ${got.reason})` : 'none'}` +
+        (got?.value === want ? '' : `  WANT ${want}`),
     );
   }
   lines.push(...wrong);
   for (const c of clusters)
     lines.push(
-      `event ${c.id}: ${c.label} [${c.date ?? '?'} ${c.place ?? ''}] ${new Set(c.mentions.map((m) => m.path.slice(0, 3))).size} articles, ${c.mentions.length} mentions`,
+      `event ${c.id}: ${c.label} [${c.date ?? '?'} ${c.place ?? ''}] ` +
+        `${new Set(c.mentions.map((m) => m.path.slice(0, 3))).size} articles, ${c.mentions.length} mentions`,
     );
   lines.unshift(
     `analysis: ${parts}; snippets not located: ${missing.length ? missing.join(', ') : 'none'}`,
-    `sentence pairs over the yaml's sentences: P ${fmt(selected.p)} R ${fmt(selected.r)} F1 ${fmt(selected.f1)} (${selected.correct}/${selected.system}, gold ${selected.gold})`,
-    `sentence pairs over all sentences: P ${fmt(strict.p)} R ${fmt(strict.r)} F1 ${fmt(strict.f1)} (${strict.correct}/${strict.system})`,
-    `events found whole: ${eventsFound}/${gold.events.length}; summits joined: ${summitsJoined}; quote groups found: ${quoteGroupsFound}/${gold.quotes.length}; publication dates right: ${datesRight}/${Object.keys(gold.published).length}`,
+    `sentence pairs over the yaml's sentences: P ${fmt(selected.p)} R ${fmt(selected.r)} F1 ${fmt(selected.f1)} ` +
+      `(${selected.correct}/${selected.system}, gold ${selected.gold})`,
+    `sentence pairs over all sentences: P ${fmt(strict.p)} R ${fmt(strict.r)} F1 ${fmt(strict.f1)} ` +
+      `(${strict.correct}/${strict.system})`,
+    `events found whole: ${eventsFound}/${gold.events.length}; summits joined: ${summitsJoined}; ` +
+      `quote groups found: ${quoteGroupsFound}/${gold.quotes.length}; ` +
+      `publication dates right: ${datesRight}/${Object.keys(gold.published).length}`,
   );
   return {
     name: 'event links (seeds)',
@@ -440,7 +453,8 @@ if (require.main === module) {
       for (const l of r.lines) console.log(`  ${l}`);
       if (r.target)
         console.log(
-          `  target: ${r.target.metric} >= ${r.target.min.toFixed(3)}: ${r.metrics[r.target.metric] >= r.target.min ? 'met' : 'MISSED'}`,
+          `  target: ${r.target.metric} >= ${r.target.min.toFixed(3)}: ` +
+            (r.metrics[r.target.metric] >= r.target.min ? 'met' : 'MISSED'),
         );
     }
   })();

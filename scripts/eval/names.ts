@@ -103,7 +103,8 @@ export async function evaluate(errors?: NameErrors): Promise<EvalReport> {
       const c = table.get(`${topic}/${t}`) ?? zero();
       const s = f1Of(c);
       lines.push(
-        `${topic.padEnd(6)} ${t.padEnd(12)} P ${fmt(s.p)} R ${fmt(s.r)} F1 ${fmt(s.f1)}  (system ${c.system}, gold ${c.gold})`,
+        `${topic.padEnd(6)} ${t.padEnd(12)} P ${fmt(s.p)} R ${fmt(s.r)} F1 ${fmt(s.f1)}  ` +
+          `(system ${c.system}, gold ${c.gold})`,
       );
     }
   }
@@ -141,7 +142,8 @@ export async function evaluateSeeds(): Promise<EvalReport> {
     total += e.aliases.length;
     joined += e.aliases.length - missing.length;
     lines.push(
-      `${e.name.padEnd(14)} ${e.aliases.length - missing.length}/${e.aliases.length} spellings under ${id}${missing.length ? ` — missing: ${missing.join(', ')}` : ''}`,
+      `${e.name.padEnd(14)} ${e.aliases.length - missing.length}/${e.aliases.length} spellings under ${id}` +
+        (missing.length ? ` — missing: ${missing.join(', ')}` : ''),
     );
   }
   return {

@@ -223,7 +223,9 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
   }
 }
 
-/** An absolute local path as the workbench's remote URI (code-server serves files as `vscode-remote://host:port/abs`). */
+/**
+ * An absolute local path as the workbench's remote URI (code-server serves files as `vscode-remote://host:port/abs`).
+ */
 export function remoteUri(server: RunningCodeServer, absPath: string): string {
   const posix = absPath.split(path.sep).join('/');
   return `vscode-remote://127.0.0.1:${server.port}${posix.startsWith('/') ? '' : '/'}${posix}`;

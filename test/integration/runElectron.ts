@@ -50,7 +50,8 @@ async function main(): Promise<number> {
       console.error(
         `integration (electron): VS Code did not start: ${message}\n` +
           `@vscode/test-electron downloads VS Code from update.code.visualstudio.com, which needs internet access.\n` +
-          `Without it, run the same suite in code-server instead: bash .ci/install-vscode.sh && npm run test:integration`,
+          'Without it, run the same suite in code-server instead: ' +
+          'bash .ci/install-vscode.sh && npm run test:integration',
       );
       console.log('integration: 0 passed, 1 failed');
       return 1;

@@ -251,72 +251,75 @@ describe('user annotations', function () {
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
-  it('a sidecar changed on disk is reloaded; an annotation whose text is gone is orphaned with quick fixes', async () => {
-    const a = await ready({ annotations: true });
-    const doc = await seed('003');
-    await vscode.window.showTextDocument(doc);
-    const s = span(doc, 'Korea');
-    const data = {
-      schema: 1,
-      article: path.basename(doc.uri.fsPath),
-      textHash: 'sha256:' + createHash('sha256').update(doc.getText(), 'utf8').digest('hex'),
-      published: '2022-05-06',
-      annotations: [
-        {
-          id: 'ext-1',
-          tag: 'place',
-          text: 'Korea',
-          position: { start: s.start, end: s.end },
-          quote: {
-            exact: 'Korea',
-            prefix: doc.getText().slice(Math.max(0, s.start - 32), s.start),
-            suffix: doc.getText().slice(s.end, s.end + 32),
+  it(
+    'a sidecar changed on disk is reloaded; ' + 'an annotation whose text is gone is orphaned with quick fixes',
+    async () => {
+      const a = await ready({ annotations: true });
+      const doc = await seed('003');
+      await vscode.window.showTextDocument(doc);
+      const s = span(doc, 'Korea');
+      const data = {
+        schema: 1,
+        article: path.basename(doc.uri.fsPath),
+        textHash: 'sha256:' + createHash('sha256').update(doc.getText(), 'utf8').digest('hex'),
+        published: '2022-05-06',
+        annotations: [
+          {
+            id: 'ext-1',
+            tag: 'place',
+            text: 'Korea',
+            position: { start: s.start, end: s.end },
+            quote: {
+              exact: 'Korea',
+              prefix: doc.getText().slice(Math.max(0, s.start - 32), s.start),
+              suffix: doc.getText().slice(s.end, s.end + 32),
+            },
           },
-        },
-        {
-          id: 'ext-2',
-          tag: 'claim',
-          text: 'text that is in no article at all',
-          position: { start: 10, end: 40 },
-          quote: { exact: 'text that is in no article at all', prefix: 'zzz', suffix: 'qqq' },
-        },
-      ],
-    };
-    fs.writeFileSync(sidecarOf(doc), YAML.stringify(data));
-    await waitFor(async () => (await a.annotations.annotationsOf(doc.uri)).length === 2, {
-      timeout: 8000,
-      what: 'the reload',
-    });
-    const live = await a.annotations.annotationsOf(doc.uri);
-    assert.strictEqual(live.find((x) => x.id === 'ext-1')?.orphan, false);
-    assert.strictEqual(live.find((x) => x.id === 'ext-2')?.orphan, true);
-    await waitFor(async () => (await a.view(doc.uri))?.published?.value === '2022-05-06', {
-      timeout: 8000,
-      what: 'the pulled publication date in the analysis',
-    });
-    await waitFor(() => vscode.languages.getDiagnostics(doc.uri).some((d) => String(d.code) === 'orphan:ext-2'), {
-      timeout: 8000,
-      what: 'the orphan in Problems',
-    });
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-      'vscode.executeCodeActionProvider',
-      doc.uri,
-      new vscode.Range(doc.positionAt(s.start), doc.positionAt(s.end)),
-    );
-    const titles = actions.map((x) => x.title);
-    assert.ok(
-      titles.some((t) => t.startsWith('Re-anchor')),
-      titles.join(' | '),
-    );
-    assert.ok(
-      titles.some((t) => t.startsWith('Delete the orphaned')),
-      titles.join(' | '),
-    );
-    const reanchor = actions.find((x) => x.title.startsWith('Re-anchor'))!;
-    await vscode.commands.executeCommand(reanchor.command!.command, ...(reanchor.command!.arguments ?? []));
-    const fixed = readSidecar(doc).annotations.find((x) => x.id === 'ext-2')!;
-    assert.strictEqual(fixed.exact, 'Korea');
-  });
+          {
+            id: 'ext-2',
+            tag: 'claim',
+            text: 'text that is in no article at all',
+            position: { start: 10, end: 40 },
+            quote: { exact: 'text that is in no article at all', prefix: 'zzz', suffix: 'qqq' },
+          },
+        ],
+      };
+      fs.writeFileSync(sidecarOf(doc), YAML.stringify(data));
+      await waitFor(async () => (await a.annotations.annotationsOf(doc.uri)).length === 2, {
+        timeout: 8000,
+        what: 'the reload',
+      });
+      const live = await a.annotations.annotationsOf(doc.uri);
+      assert.strictEqual(live.find((x) => x.id === 'ext-1')?.orphan, false);
+      assert.strictEqual(live.find((x) => x.id === 'ext-2')?.orphan, true);
+      await waitFor(async () => (await a.view(doc.uri))?.published?.value === '2022-05-06', {
+        timeout: 8000,
+        what: 'the pulled publication date in the analysis',
+      });
+      await waitFor(() => vscode.languages.getDiagnostics(doc.uri).some((d) => String(d.code) === 'orphan:ext-2'), {
+        timeout: 8000,
+        what: 'the orphan in Problems',
+      });
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        doc.uri,
+        new vscode.Range(doc.positionAt(s.start), doc.positionAt(s.end)),
+      );
+      const titles = actions.map((x) => x.title);
+      assert.ok(
+        titles.some((t) => t.startsWith('Re-anchor')),
+        titles.join(' | '),
+      );
+      assert.ok(
+        titles.some((t) => t.startsWith('Delete the orphaned')),
+        titles.join(' | '),
+      );
+      const reanchor = actions.find((x) => x.title.startsWith('Re-anchor'))!;
+      await vscode.commands.executeCommand(reanchor.command!.command, ...(reanchor.command!.arguments ?? []));
+      const fixed = readSidecar(doc).annotations.find((x) => x.id === 'ext-2')!;
+      assert.strictEqual(fixed.exact, 'Korea');
+    },
+  );
 
   it('a broken sidecar is reported with its line and never overwritten by any command', async () => {
     const a = await ready({ annotations: true });
@@ -477,7 +480,8 @@ describe('user annotations', function () {
         .split('\n')
         .filter((l) => l.startsWith('T'))) {
         const m = /^T\d+\t\S+ (\d+) (\d+)\t(.*)$/.exec(line);
-        if (m) assert.strictEqual(Array.from(text).slice(+m[1], +m[2]).join(''), m[3], `${f}: ${line}`); // brat counts code points
+        // brat counts code points
+        if (m) assert.strictEqual(Array.from(text).slice(+m[1], +m[2]).join(''), m[3], `${f}: ${line}`);
       }
     }
   });

@@ -15,7 +15,9 @@ export function extension(): vscode.Extension<Api> {
   return ext;
 }
 
-/** Activates the extension and waits for the initial index; with `annotations`, also for the sidecars read at startup. */
+/**
+ * Activates the extension and waits for the initial index; with `annotations`, also for the sidecars read at startup.
+ */
 export async function ready(options: { annotations?: boolean } = {}): Promise<Api> {
   const api = await extension().activate();
   await api.ready;

@@ -90,7 +90,8 @@ describe('linking across articles', function () {
     const folder = vscode.workspace.workspaceFolders![0].uri;
     const uri = vscode.Uri.joinPath(folder, 'hostile.txt');
     const text =
-      'Hostile headline\n\nPrime Minister Fumio Kishida [click](command:workbench.action.terminal.new) met <img src=x onerror=alert(1)> Yoon in Tokyo on Thursday. ' +
+      'Hostile headline\n\nPrime Minister Fumio Kishida [click](command:workbench.action.terminal.new) ' +
+      'met <img src=x onerror=alert(1)> Yoon in Tokyo on Thursday. ' +
       'See http://example.com and [x](https://example.com "t").\n';
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
     const doc = await vscode.workspace.openTextDocument(uri);

@@ -1,4 +1,5 @@
-// The side bar and the coverage matrix in a real VS Code: contributed views, their top-level items, refresh on change, the webview.
+// The side bar and the coverage matrix in a real VS Code: contributed
+// views, their top-level items, refresh on change, the webview.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { Api, ready, waitFor } from './helpers';
@@ -122,7 +123,8 @@ describe('views', function () {
     const folder = vscode.workspace.workspaceFolders![0].uri;
     const probe = vscode.Uri.joinPath(folder, 'zz_views_probe.txt');
     const text =
-      'Harbour opens in Valparaiso\n\nVALPARAISO, Chile — Mayor Ximena Ortúzar Lindqvist opened the new harbour on Monday. ' +
+      'Harbour opens in Valparaiso\n\n' +
+      'VALPARAISO, Chile — Mayor Ximena Ortúzar Lindqvist opened the new harbour on Monday. ' +
       'Ximena Ortúzar Lindqvist said the harbour would bring jobs. Ortúzar Lindqvist thanked the workers.\n';
     const hasMayor = async () => (await views.entitiesChildren('People')).find((p) => p.label.includes('Lindqvist'));
     assert.strictEqual(await hasMayor(), undefined);

@@ -146,7 +146,8 @@ describe('entities', () => {
   describe('rules', () => {
     it('finds organisations by suffix, apposition and acronym definition', () => {
       const text =
-        'Officials at Acme Widgets Inc. met the lobby, Zorblatt, and the Pan-Oceanic Trade Organization (POTO). POTO said no.';
+        'Officials at Acme Widgets Inc. met the lobby, Zorblatt, ' +
+        'and the Pan-Oceanic Trade Organization (POTO). POTO said no.';
       const ms = findEntities(text);
       assert.strictEqual(typeOf(ms, 'Acme Widgets Inc.'), 'ORGANIZATION');
       assert.strictEqual(typeOf(ms, 'Zorblatt'), 'ORGANIZATION');
@@ -186,7 +187,8 @@ describe('entities', () => {
 
     it('does not take products for organisations', () => {
       const ms = findEntities(
-        'The airline ordered ten Airbus A380 jets and two Boeing 787 Dreamliner aircraft, and sold iTunes Music Store cards.',
+        'The airline ordered ten Airbus A380 jets and two Boeing 787 Dreamliner aircraft, ' +
+          'and sold iTunes Music Store cards.',
       );
       assert.ok(!ms.some((m) => m.type === 'ORGANIZATION'), JSON.stringify(ms));
     });
@@ -229,7 +231,8 @@ describe('entities', () => {
   describe('robustness and speed', () => {
     it('keeps offsets exact with emoji, CJK and CRLF input', () => {
       const text =
-        '🚀🚀 東京 Tokyo\r\nPrime Minister Fumio Kishida 👍 met 尹錫悦 and Yoon Suk Yeol in Seoul.\r\n\r\nMr. Yoon said 😀 “Japan matters.”';
+        '🚀🚀 東京 Tokyo\r\nPrime Minister Fumio Kishida 👍 met 尹錫悦 and Yoon Suk Yeol in Seoul.\r\n\r\n' +
+        'Mr. Yoon said 😀 “Japan matters.”';
       const ms = findEntities(text);
       assertWellFormed(text, ms);
       assert.ok(find(ms, 'Fumio Kishida').length === 1);

@@ -73,7 +73,8 @@ describe('events', () => {
   describe('findEventMentions', () => {
     it('attaches each date and place to its own trigger in a sentence reporting two events', () => {
       const text =
-        'Japanese Prime Minister Fumio Kishida on Sunday met with President Yoon Suk Yeol in Seoul, reciprocating Yoon’s visit to Tokyo in March.\n';
+        'Japanese Prime Minister Fumio Kishida on Sunday met with President Yoon Suk Yeol in Seoul, ' +
+        'reciprocating Yoon’s visit to Tokyo in March.\n';
       const a = makeAnalysis(
         'a.txt',
         text,
@@ -143,7 +144,8 @@ describe('events', () => {
   describe('clusterEvents', () => {
     const tokyoA = makeAnalysis(
       'a.txt',
-      'Yoon Suk Yeol met Fumio Kishida at a summit in Tokyo on March 16, 2023.\nThe summit in Tokyo was the first in 12 years.\n',
+      'Yoon Suk Yeol met Fumio Kishida at a summit in Tokyo on March 16, 2023.\n' +
+        'The summit in Tokyo was the first in 12 years.\n',
       PEOPLE,
       [['March 16, 2023', '2023-03-16']],
       '2023-03-16',

@@ -17,7 +17,8 @@ import {
 import { createAnnotation } from '../../../src/core/sidecar';
 
 const TEXT =
-  'Yoon Suk Yeol met Fumio Kishida in Tokyo 🗼 on Thursday.\nSouth Korean officials said =SUM(A1) was "fine", and the summit went well.';
+  'Yoon Suk Yeol met Fumio Kishida in Tokyo 🗼 on Thursday.\n' +
+  'South Korean officials said =SUM(A1) was "fine", and the summit went well.';
 const NOW = new Date('2026-11-23T10:00:00.000Z');
 const span = (s: string) => ({ start: TEXT.indexOf(s), end: TEXT.indexOf(s) + s.length });
 
@@ -100,23 +101,27 @@ describe('exporters', () => {
   });
 
   describe('W3C Web Annotation', () => {
-    it('writes an AnnotationCollection with quote and position selectors and tagging, commenting and linking bodies', () => {
-      const json = exportW3C([article()]) as any;
-      assert.strictEqual(json['@context'], 'http://www.w3.org/ns/anno.jsonld');
-      assert.strictEqual(json.type, 'AnnotationCollection');
-      assert.strictEqual(json.total, 6);
-      const yoon = json.first.items[0];
-      assert.strictEqual(yoon.type, 'Annotation');
-      assert.deepStrictEqual(yoon.target.selector[1], { type: 'TextPositionSelector', start: 0, end: 13 });
-      assert.strictEqual(yoon.target.selector[0].type, 'TextQuoteSelector');
-      assert.strictEqual(yoon.target.selector[0].exact, 'Yoon Suk Yeol');
-      assert.deepStrictEqual(
-        yoon.body.map((b: any) => b.purpose),
-        ['tagging', 'commenting'],
-      );
-      const tokyo = json.first.items.find((i: any) => i.target.selector[0].exact.startsWith('Tokyo'));
-      assert.ok(tokyo.body.some((b: any) => b.purpose === 'linking' && b.value === 'Tokyo summit'));
-    });
+    it(
+      'writes an AnnotationCollection with quote and position selectors ' +
+        'and tagging, commenting and linking bodies',
+      () => {
+        const json = exportW3C([article()]) as any;
+        assert.strictEqual(json['@context'], 'http://www.w3.org/ns/anno.jsonld');
+        assert.strictEqual(json.type, 'AnnotationCollection');
+        assert.strictEqual(json.total, 6);
+        const yoon = json.first.items[0];
+        assert.strictEqual(yoon.type, 'Annotation');
+        assert.deepStrictEqual(yoon.target.selector[1], { type: 'TextPositionSelector', start: 0, end: 13 });
+        assert.strictEqual(yoon.target.selector[0].type, 'TextQuoteSelector');
+        assert.strictEqual(yoon.target.selector[0].exact, 'Yoon Suk Yeol');
+        assert.deepStrictEqual(
+          yoon.body.map((b: any) => b.purpose),
+          ['tagging', 'commenting'],
+        );
+        const tokyo = json.first.items.find((i: any) => i.target.selector[0].exact.startsWith('Tokyo'));
+        assert.ok(tokyo.body.some((b: any) => b.purpose === 'linking' && b.value === 'Tokyo summit'));
+      },
+    );
 
     it('round-trips tag, span, text, note and event', () => {
       const a = article();

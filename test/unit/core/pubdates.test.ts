@@ -14,7 +14,9 @@ const NAMES: [string, EntityMention['type'], string][] = [
   ['Seoul', 'PLACE', 'place:seoul'],
 ];
 
-/** Hand-made analysis; `dates` maps a phrase to its value once the publication date is known (or always, when absolute). */
+/**
+ * Hand-made analysis; `dates` maps a phrase to its value once the publication date is known (or always, when absolute).
+ */
 function analysis(
   p: string,
   text: string,

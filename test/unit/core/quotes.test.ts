@@ -86,14 +86,18 @@ describe('quotes', () => {
   describe('clusterQuotes', () => {
     const a = makeAnalysis(
       'a.txt',
-      '“It took 12 years to restore ‘the shuttle diplomacy’ but our exchange of visits took less than two months,” Yoon said.\n\nKishida wanted a fresh start. He said there was an “urgent need to strengthen Japan-Korea relations in this strategic environment.”\n',
+      '“It took 12 years to restore ‘the shuttle diplomacy’ but our exchange of visits took less than two months,” ' +
+        'Yoon said.\n\nKishida wanted a fresh start. He said there was an “urgent need to strengthen Japan-Korea ' +
+        'relations in this strategic environment.”\n',
       PEOPLE,
       [],
       '2023-05-07',
     );
     const b = makeAnalysis(
       'b.txt',
-      '“It took 12 years to restore shuttle diplomacy, but it took less than two months for the two of us to conduct our mutual exchange,” Yoon said.\n\n“Strengthening Japan-South Korea ties in the current strategic environment is urgent,” Kishida told reporters.\n',
+      '“It took 12 years to restore shuttle diplomacy, but it took less than two months for the two of us ' +
+        'to conduct our mutual exchange,” Yoon said.\n\n“Strengthening Japan-South Korea ties in the current ' +
+        'strategic environment is urgent,” Kishida told reporters.\n',
       PEOPLE,
       [],
       '2023-05-07',

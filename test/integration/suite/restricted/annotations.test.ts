@@ -53,7 +53,8 @@ describe('user annotations in Restricted Mode', function () {
       `    text: Kishida`,
       `    note: "seen in Restricted Mode"`,
       `    position: { start: ${at}, end: ${at + 7} }`,
-      `    quote: { exact: Kishida, prefix: ${JSON.stringify(text.slice(Math.max(0, at - 32), at))}, suffix: ${JSON.stringify(text.slice(at + 7, at + 39))} }`,
+      `    quote: { exact: Kishida, prefix: ${JSON.stringify(text.slice(Math.max(0, at - 32), at))}, ` +
+        `suffix: ${JSON.stringify(text.slice(at + 7, at + 39))} }`,
       '',
     ].join('\n');
     // The test writes the file (as git would); the extension only reads it.

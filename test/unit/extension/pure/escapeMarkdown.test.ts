@@ -49,7 +49,8 @@ describe('escapeMarkdown, as article and user text reach the hovers', () => {
       assert.deepStrictEqual(
         tags,
         [
-          '<a href="command:articleAnnotator.openMention?%7B%22path%22%3A%22file%3A%2F%2F%2Fb.txt%22%2C%22start%22%3A0%2C%22end%22%3A5%7D">',
+          '<a href="command:articleAnnotator.openMention?' +
+            '%7B%22path%22%3A%22file%3A%2F%2F%2Fb.txt%22%2C%22start%22%3A0%2C%22end%22%3A5%7D">',
         ],
         text,
       );
