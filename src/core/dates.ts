@@ -1040,28 +1040,7 @@ function resolveRelativeUnit(m: RegExpExecArray, ctx: Ctx, start: number, end: n
       relative: false,
     };
   }
-  if (PART_OF_DAY[unit]) {
-    // "this morning", "last night"
-    if (dir === 1 || (dir === -1 && unit !== 'night')) return null;
-    const off = dir;
-    const type: TimexType = 'TIME';
-    if (ctx.pub === null)
-      return {
-        type,
-        value: `XXXX-XX-XXT${PART_OF_DAY[unit]}`,
-        explanation: `"${which} ${unit}"; ${UNKNOWN}`,
-        relative: true,
-      };
-    const n = ctx.pub + off;
-    return {
-      type,
-      value: `${formatDay(n)}T${PART_OF_DAY[unit]}`,
-      explanation:
-        `"${which} ${unit}": the ${unit} of ${off ? 'the day before ' : ''}` + `the publication date ${ctx.pubStr}`,
-      relative: true,
-      day: n,
-    };
-  }
+  if (PART_OF_DAY[unit]) return resolvePartOfDay(which, unit, dir, ctx);
   const whichText = `${modText}${which} ${unit}`;
   if (ctx.pub === null) {
     const vague: Record<string, string> = {
@@ -1075,12 +1054,47 @@ function resolveRelativeUnit(m: RegExpExecArray, ctx: Ctx, start: number, end: n
     };
     return { type: 'DATE', value: vague[unit], explanation: `"${whichText}"; ${UNKNOWN}`, relative: true };
   }
+  return resolveCalendarUnit(unit, dir, whichText, ctx, ctx.pub, start, end);
+}
+
+/** "this morning", "last night": a part of the publication day or of the day before. */
+function resolvePartOfDay(which: string, unit: string, dir: number, ctx: Ctx): Resolved | null {
+  if (dir === 1 || (dir === -1 && unit !== 'night')) return null;
+  const off = dir;
+  const type: TimexType = 'TIME';
+  if (ctx.pub === null)
+    return {
+      type,
+      value: `XXXX-XX-XXT${PART_OF_DAY[unit]}`,
+      explanation: `"${which} ${unit}"; ${UNKNOWN}`,
+      relative: true,
+    };
+  const n = ctx.pub + off;
+  return {
+    type,
+    value: `${formatDay(n)}T${PART_OF_DAY[unit]}`,
+    explanation: `"${which} ${unit}": the ${unit} of ${off ? 'the day before ' : ''}the publication date ${ctx.pubStr}`,
+    relative: true,
+    day: n,
+  };
+}
+
+/** "last week", "next month", "this quarter": the calendar unit before, of or after the publication date `pub`. */
+function resolveCalendarUnit(
+  unit: string,
+  dir: number,
+  whichText: string,
+  ctx: Ctx,
+  pub: number,
+  start: number,
+  end: number,
+): Resolved | null {
   const p = pubYmd(ctx);
   const pubStr = ctx.pubStr;
   const side = dir < 0 ? 'before' : dir > 0 ? 'after' : 'of';
   switch (unit) {
     case 'week': {
-      const n = ctx.pub + 7 * dir;
+      const n = pub + 7 * dir;
       return {
         type: 'DATE',
         value: formatWeek(n),
@@ -1091,8 +1105,8 @@ function resolveRelativeUnit(m: RegExpExecArray, ctx: Ctx, start: number, end: n
     case 'weekend': {
       // The weekend belongs to the ISO week of its Saturday. On Monday or Tuesday "this weekend" in
       // a past-tense sentence is the one just gone.
-      let n = ctx.pub + 7 * dir;
-      const wd = isoWeekday(ctx.pub);
+      let n = pub + 7 * dir;
+      const wd = isoWeekday(pub);
       if (dir === 0 && wd <= 2 && tenseAt(ctx, start, end) !== 'future') n -= 7;
       return {
         type: 'DATE',
@@ -1826,17 +1840,20 @@ const TRIGGER_RE = new RegExp(
   'g',
 );
 
-export function findDates(text: string, options: DateOptions): DateMention[] {
-  if (!text) return [];
-  const pub = parseIsoDay(options.published);
-  const excl = (options.exclude ?? []).slice().sort((a, b) => a.start - b.start);
-  // Merge overlapping exclusions so that the binary search is exact.
+/** Exclusions sorted, overlapping ones merged so that the binary search is exact. */
+function mergeExclusions(exclude: Span[] | undefined): Span[] {
+  const excl = (exclude ?? []).slice().sort((a, b) => a.start - b.start);
   const merged: Span[] = [];
   for (const s of excl) {
     const last = merged[merged.length - 1];
     if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
     else merged.push({ start: s.start, end: s.end });
   }
+  return merged;
+}
+
+/** Every rule match outside the exclusions, with its left context and span. */
+function findCandidates(text: string, merged: Span[]): Candidate[] {
   const cands: Candidate[] = [];
   const addMatch = (rule: Rule, core: RegExpExecArray) => {
     let m = core;
@@ -1890,7 +1907,11 @@ export function findDates(text: string, options: DateOptions): DateMention[] {
       if (m && m[0].length) addMatch(rule, m);
     }
   }
-  // Longest match wins; on equal spans the earlier rule wins (stable sort keeps rule order).
+  return cands;
+}
+
+/** Longest match wins; on equal spans the earlier rule wins (stable sort keeps rule order). */
+function chooseLongest(cands: Candidate[]): Candidate[] {
   cands.sort((a, b) => a.start - b.start || b.end - a.end);
   const chosen: Candidate[] = [];
   for (const c of cands) {
@@ -1902,6 +1923,13 @@ export function findDates(text: string, options: DateOptions): DateMention[] {
       if (!prev || c.start >= prev.end) chosen[chosen.length - 1] = c;
     }
   }
+  return chosen;
+}
+
+export function findDates(text: string, options: DateOptions): DateMention[] {
+  if (!text) return [];
+  const pub = parseIsoDay(options.published);
+  const chosen = chooseLongest(findCandidates(text, mergeExclusions(options.exclude)));
   const ctx: Ctx = {
     text,
     pub,
