@@ -9,6 +9,7 @@ import { registerHovers } from './hovers';
 import { StatusBar } from './statusBar';
 import { registerViews, ViewsApi } from './views';
 import { AnnotationsFeature, registerAnnotations } from './annotations';
+import { registerGettingStarted } from './gettingStarted';
 
 export interface ArticleAnnotatorApi {
   /** Resolves when the initial scan of the workspace has been indexed. */
@@ -96,6 +97,8 @@ export function activate(context: vscode.ExtensionContext): ArticleAnnotatorApi 
       void refreshActive();
     }),
   );
+
+  context.subscriptions.push(...registerGettingStarted(context, tracker, view));
 
   // Open article editors first (what the user looks at), then the rest of the folder in the background.
   const ready = (async () => {
