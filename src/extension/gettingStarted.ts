@@ -12,19 +12,24 @@ export const HAS_ARTICLES = 'articleAnnotator.hasArticles';
 /** Set when the user first hovers a date: completes the walkthrough's "hover a date" step. */
 export const DATE_HOVERED = 'articleAnnotator.walkthrough.dateHovered';
 
-/** Where the samples go inside the folder the user picks: the default article globs match `articles/`. */
-const SAMPLES_SUBFOLDER = ['articles', 'samples'];
-/** A folder opened by "Open Sample Articles" in a new window: its first sample is opened on activation there. */
+/**
+ * The samples go to `<picked folder>/article-annotator-samples/articles/`: opened as a workspace, that folder
+ * has an `articles/` folder, which the default article globs and the activation events look for.
+ */
+const SAMPLES_FOLDER = 'article-annotator-samples';
+const SAMPLES_ARTICLES = 'articles';
+/** A samples folder "Open Sample Articles" opened as a workspace: its first sample is opened on activation there. */
 const PENDING_SAMPLES_KEY = 'articleAnnotator.pendingSampleFolder';
 
 type View = (uri: vscode.Uri, range?: { start: number; end: number }) => Promise<DocumentView | null>;
 
 export interface OpenSamplesOptions {
-  /** The folder to copy into (the samples land in `<target>/articles/samples`); asked for when absent. */
+  /** The folder to copy into (the samples land in `<target>/article-annotator-samples/articles`); asked for when absent. */
   target?: vscode.Uri | string;
 }
 
 export interface OpenSamplesResult {
+  /** The folder that holds the samples. */
   folder: string;
   /** Every sample now in the folder (copied now or already there: an existing file is never overwritten). */
   files: string[];
@@ -55,7 +60,8 @@ function insideWorkspace(uri: vscode.Uri): boolean {
 export async function openSampleArticles(context: vscode.ExtensionContext, options: OpenSamplesOptions = {}): Promise<OpenSamplesResult | undefined> {
   const parent = options.target ? toUri(options.target) : await askForSampleFolder();
   if (!parent) return undefined;
-  const folder = vscode.Uri.joinPath(parent, ...SAMPLES_SUBFOLDER);
+  const root = vscode.Uri.joinPath(parent, SAMPLES_FOLDER);
+  const folder = vscode.Uri.joinPath(root, SAMPLES_ARTICLES);
   const files = await copySeeds(vscode.Uri.joinPath(context.extensionUri, 'seeds'), folder);
   if (!files.length) {
     void vscode.window.showErrorMessage('Article Annotator: the sample articles are missing from the installed extension.');
@@ -68,8 +74,8 @@ export async function openSampleArticles(context: vscode.ExtensionContext, optio
     await vscode.commands.executeCommand('revealInExplorer', files[0]);
     return { folder: folder.toString(), files: files.map(String), openedWindow: false };
   }
-  await context.globalState.update(PENDING_SAMPLES_KEY, folder.toString());
-  await vscode.commands.executeCommand('vscode.openFolder', folder, { forceNewWindow: vscode.workspace.workspaceFolders !== undefined });
+  await context.globalState.update(PENDING_SAMPLES_KEY, root.toString());
+  await vscode.commands.executeCommand('vscode.openFolder', root, { forceNewWindow: vscode.workspace.workspaceFolders !== undefined });
   return { folder: folder.toString(), files: files.map(String), openedWindow: true };
 }
 
@@ -80,7 +86,7 @@ async function askForSampleFolder(): Promise<vscode.Uri | undefined> {
     canSelectMany: false,
     defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
     openLabel: 'Copy Sample Articles Here',
-    title: 'Where should the five sample articles go? (they are copied into articles/samples there)',
+    title: `Folder for the sample articles (they go into ${SAMPLES_FOLDER}/ there)`,
   });
   return picked?.[0];
 }
@@ -109,9 +115,10 @@ async function copySeeds(from: vscode.Uri, to: vscode.Uri): Promise<vscode.Uri[]
 async function openPendingSample(context: vscode.ExtensionContext): Promise<void> {
   const pending = context.globalState.get<string>(PENDING_SAMPLES_KEY);
   if (!pending) return;
-  const folder = vscode.Uri.parse(pending, true);
-  if (!vscode.workspace.workspaceFolders?.some((f) => f.uri.toString() === folder.toString())) return;
+  const root = vscode.Uri.parse(pending, true);
+  if (!vscode.workspace.workspaceFolders?.some((f) => f.uri.toString() === root.toString())) return;
   await context.globalState.update(PENDING_SAMPLES_KEY, undefined);
+  const folder = vscode.Uri.joinPath(root, SAMPLES_ARTICLES);
   const [first] = (await vscode.workspace.fs.readDirectory(folder).then(undefined, () => []))
     .filter(([n, t]) => t === vscode.FileType.File && n.endsWith('.txt'))
     .map(([n]) => n)

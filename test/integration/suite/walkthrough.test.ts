@@ -145,7 +145,7 @@ describe('getting started', function () {
     try {
       const result = (await vscode.commands.executeCommand<Result>('articleAnnotator.openSampleArticles', { target }))!;
       assert.strictEqual(result.openedWindow, false, 'a folder inside the workspace is opened in place');
-      assert.strictEqual(result.folder, vscode.Uri.joinPath(target, 'articles', 'samples').toString());
+      assert.strictEqual(result.folder, vscode.Uri.joinPath(target, 'article-annotator-samples', 'articles').toString());
       const shipped = fs.readdirSync(path.join(ext.extensionPath, 'seeds')).filter((n) => n.endsWith('.txt')).sort();
       assert.strictEqual(shipped.length, 5, `samples in the package: ${shipped.join(', ')}`);
       assert.deepStrictEqual(result.files.map((f) => path.posix.basename(vscode.Uri.parse(f).path)), shipped);
