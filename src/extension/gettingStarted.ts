@@ -33,7 +33,7 @@ export interface OpenSamplesResult {
   folder: string;
   /** Every sample now in the folder (copied now or already there: an existing file is never overwritten). */
   files: string[];
-  /** Whether the folder was opened in a new window instead of the current one. */
+  /** True when the samples were outside the workspace, so their folder was opened as the workspace (a new window when one was open). */
   openedWindow: boolean;
 }
 
@@ -42,8 +42,8 @@ export function registerGettingStarted(context: vscode.ExtensionContext, tracker
     vscode.commands.registerCommand(OPEN_SAMPLES, (options?: OpenSamplesOptions) => openSampleArticles(context, options)),
     vscode.commands.registerCommand(TREAT_FOLDER, (arg?: vscode.Uri | { uri?: vscode.Uri | string }) => treatFolderAsArticles(arg)),
     trackHasArticles(tracker, view),
+    watchDateHover(tracker, view),
   ];
-  disposables.push(watchDateHover(tracker, view));
   void openPendingSample(context);
   return disposables;
 }
@@ -62,7 +62,13 @@ export async function openSampleArticles(context: vscode.ExtensionContext, optio
   if (!parent) return undefined;
   const root = vscode.Uri.joinPath(parent, SAMPLES_FOLDER);
   const folder = vscode.Uri.joinPath(root, SAMPLES_ARTICLES);
-  const files = await copySeeds(vscode.Uri.joinPath(context.extensionUri, 'seeds'), folder);
+  let files: vscode.Uri[];
+  try {
+    files = await copySeeds(vscode.Uri.joinPath(context.extensionUri, 'seeds'), folder);
+  } catch (err) {
+    void vscode.window.showErrorMessage(`Article Annotator: could not copy the sample articles to ${folder.fsPath}: ${(err as Error).message}`);
+    return undefined;
+  }
   if (!files.length) {
     void vscode.window.showErrorMessage('Article Annotator: the sample articles are missing from the installed extension.');
     return undefined;
