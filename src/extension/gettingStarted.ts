@@ -9,7 +9,11 @@ export const OPEN_SAMPLES = 'articleAnnotator.openSampleArticles';
 export const TREAT_FOLDER = 'articleAnnotator.treatFolderAsArticles';
 /** True once the index holds at least one article: the side bar's welcome text depends on it. */
 export const HAS_ARTICLES = 'articleAnnotator.hasArticles';
-/** Set when the user first hovers a date: completes the walkthrough's "hover a date" step. */
+/**
+ * Set when the user first hovers a date: completes the walkthrough's "hover a date" step. (VS Code 1.100
+ * ignores an onContext event whose key was already true when it registered the walkthrough, so keys used
+ * there must turn true on a user action, never at startup.)
+ */
 export const DATE_HOVERED = 'articleAnnotator.walkthrough.dateHovered';
 
 /**
