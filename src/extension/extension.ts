@@ -39,15 +39,26 @@ export function activate(context: vscode.ExtensionContext): ArticleAnnotatorApi 
     if (!existing) await tracker.syncDocument(doc);
   };
   // Suggestions the user marked wrong are not drawn: the annotations feature filters the view.
-  const annotations = registerAnnotations(context, { client, tracker, log, redrawSuggestions: () => decorations.redrawAll() });
-  const decorations = new Decorations(settings.highlightsEnabled, async (u, range) => annotations.filterView(await view(u, range)));
+  const annotations = registerAnnotations(context, {
+    client,
+    tracker,
+    log,
+    redrawSuggestions: () => decorations.redrawAll(),
+  });
+  const decorations = new Decorations(settings.highlightsEnabled, async (u, range) =>
+    annotations.filterView(await view(u, range)),
+  );
   const status = new StatusBar();
   const selector: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'vscode-remote' }, { scheme: 'untitled' }];
 
   const refreshActive = async () => {
     const editor = vscode.window.activeTextEditor;
     // Keybindings of the annotation commands apply in articles only, whatever their language mode.
-    void vscode.commands.executeCommand('setContext', 'articleAnnotator.isArticle', !!editor && tracker.isArticle(editor.document.uri));
+    void vscode.commands.executeCommand(
+      'setContext',
+      'articleAnnotator.isArticle',
+      !!editor && tracker.isArticle(editor.document.uri),
+    );
     // The status bar needs only the counts: ask for an empty range so a large article sends no lists.
     status.show(editor ? await view(editor.document.uri, { start: -1, end: -1 }) : null, decorations.isEnabled);
   };
@@ -61,7 +72,9 @@ export function activate(context: vscode.ExtensionContext): ArticleAnnotatorApi 
     ...registerHovers(client, selector, (u) => tracker.isArticle(u), ensureIndexed),
     vscode.commands.registerCommand('articleAnnotator.toggleHighlights', async () => {
       decorations.setEnabled(!decorations.isEnabled);
-      await vscode.workspace.getConfiguration('articleAnnotator').update('highlights.enabled', decorations.isEnabled, vscode.ConfigurationTarget.Global);
+      await vscode.workspace
+        .getConfiguration('articleAnnotator')
+        .update('highlights.enabled', decorations.isEnabled, vscode.ConfigurationTarget.Global);
       await refreshActive();
       return decorations.isEnabled;
     }),

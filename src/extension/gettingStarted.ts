@@ -41,10 +41,18 @@ export interface OpenSamplesResult {
   openedWindow: boolean;
 }
 
-export function registerGettingStarted(context: vscode.ExtensionContext, tracker: ArticleTracker, view: View): vscode.Disposable[] {
+export function registerGettingStarted(
+  context: vscode.ExtensionContext,
+  tracker: ArticleTracker,
+  view: View,
+): vscode.Disposable[] {
   const disposables: vscode.Disposable[] = [
-    vscode.commands.registerCommand(OPEN_SAMPLES, (options?: OpenSamplesOptions) => openSampleArticles(context, options)),
-    vscode.commands.registerCommand(TREAT_FOLDER, (arg?: vscode.Uri | { uri?: vscode.Uri | string }) => treatFolderAsArticles(arg)),
+    vscode.commands.registerCommand(OPEN_SAMPLES, (options?: OpenSamplesOptions) =>
+      openSampleArticles(context, options),
+    ),
+    vscode.commands.registerCommand(TREAT_FOLDER, (arg?: vscode.Uri | { uri?: vscode.Uri | string }) =>
+      treatFolderAsArticles(arg),
+    ),
     trackHasArticles(tracker, view),
     watchDateHover(tracker, view),
   ];
@@ -61,7 +69,10 @@ function insideWorkspace(uri: vscode.Uri): boolean {
 }
 
 /** Copies the seeds that ship in the package into a folder of the user's, then opens the first one. */
-export async function openSampleArticles(context: vscode.ExtensionContext, options: OpenSamplesOptions = {}): Promise<OpenSamplesResult | undefined> {
+export async function openSampleArticles(
+  context: vscode.ExtensionContext,
+  options: OpenSamplesOptions = {},
+): Promise<OpenSamplesResult | undefined> {
   const parent = options.target ? toUri(options.target) : await askForSampleFolder();
   if (!parent) return undefined;
   const root = vscode.Uri.joinPath(parent, SAMPLES_FOLDER);
@@ -70,11 +81,15 @@ export async function openSampleArticles(context: vscode.ExtensionContext, optio
   try {
     files = await copySeeds(vscode.Uri.joinPath(context.extensionUri, 'seeds'), folder);
   } catch (err) {
-    void vscode.window.showErrorMessage(`Article Annotator: could not copy the sample articles to ${folder.fsPath}: ${(err as Error).message}`);
+    void vscode.window.showErrorMessage(
+      `Article Annotator: could not copy the sample articles to ${folder.fsPath}: ${(err as Error).message}`,
+    );
     return undefined;
   }
   if (!files.length) {
-    void vscode.window.showErrorMessage('Article Annotator: the sample articles are missing from the installed extension.');
+    void vscode.window.showErrorMessage(
+      'Article Annotator: the sample articles are missing from the installed extension.',
+    );
     return undefined;
   }
   if (insideWorkspace(folder)) {
@@ -85,7 +100,9 @@ export async function openSampleArticles(context: vscode.ExtensionContext, optio
     return { folder: folder.toString(), files: files.map(String), openedWindow: false };
   }
   await context.globalState.update(PENDING_SAMPLES_KEY, root.toString());
-  await vscode.commands.executeCommand('vscode.openFolder', root, { forceNewWindow: vscode.workspace.workspaceFolders !== undefined });
+  await vscode.commands.executeCommand('vscode.openFolder', root, {
+    forceNewWindow: vscode.workspace.workspaceFolders !== undefined,
+  });
   return { folder: folder.toString(), files: files.map(String), openedWindow: true };
 }
 
@@ -114,7 +131,10 @@ async function copySeeds(from: vscode.Uri, to: vscode.Uri): Promise<vscode.Uri[]
     if (type !== vscode.FileType.File || !name.endsWith('.txt')) continue;
     const target = vscode.Uri.joinPath(to, name);
     // A sample the user already has (and may have annotated) stays as it is.
-    const exists = await vscode.workspace.fs.stat(target).then(() => true, () => false);
+    const exists = await vscode.workspace.fs.stat(target).then(
+      () => true,
+      () => false,
+    );
     if (!exists) await vscode.workspace.fs.copy(vscode.Uri.joinPath(from, name), target, { overwrite: false });
     copied.push(target);
   }
@@ -148,7 +168,9 @@ export function folderGlob(folder: vscode.Uri): { glob: string } | { error: stri
 }
 
 /** Adds the folder's glob to the workspace's `articleAnnotator.articleGlobs` and its .txt files to the news-article language. */
-export async function treatFolderAsArticles(arg?: vscode.Uri | { uri?: vscode.Uri | string }): Promise<string | undefined> {
+export async function treatFolderAsArticles(
+  arg?: vscode.Uri | { uri?: vscode.Uri | string },
+): Promise<string | undefined> {
   const given = arg instanceof vscode.Uri ? arg : arg?.uri !== undefined ? toUri(arg.uri) : undefined;
   const folder = given ?? (await askForArticleFolder());
   if (!folder) return undefined;
@@ -159,7 +181,8 @@ export async function treatFolderAsArticles(arg?: vscode.Uri | { uri?: vscode.Ur
   }
   const config = vscode.workspace.getConfiguration('articleAnnotator');
   const globs = config.get<string[]>('articleGlobs', []);
-  if (!globs.includes(result.glob)) await config.update('articleGlobs', [...globs, result.glob], vscode.ConfigurationTarget.Workspace);
+  if (!globs.includes(result.glob))
+    await config.update('articleGlobs', [...globs, result.glob], vscode.ConfigurationTarget.Workspace);
   // Plain-text articles get the prose defaults (word wrap...) of the news-article language; Markdown keeps its own.
   const files = vscode.workspace.getConfiguration('files');
   const associations = { ...(files.inspect<Record<string, string>>('associations')?.workspaceValue ?? {}) };
@@ -168,7 +191,9 @@ export async function treatFolderAsArticles(arg?: vscode.Uri | { uri?: vscode.Ur
     associations[txtGlob] = 'news-article';
     await files.update('associations', associations, vscode.ConfigurationTarget.Workspace);
   }
-  void vscode.window.showInformationMessage(`Article Annotator: the .txt and .md files under ${vscode.workspace.asRelativePath(folder)} are now articles (${result.glob}).`);
+  void vscode.window.showInformationMessage(
+    `Article Annotator: the .txt and .md files under ${vscode.workspace.asRelativePath(folder)} are now articles (${result.glob}).`,
+  );
   return result.glob;
 }
 
@@ -191,7 +216,13 @@ function trackHasArticles(tracker: ArticleTracker, view: View): vscode.Disposabl
   return tracker.onDidChange(async (paths) => {
     for (const p of paths) {
       // An empty range: only whether it is indexed matters.
-      if (await view(vscode.Uri.parse(p, true), { start: -1, end: -1 }).then((v) => !!v, () => false)) indexed.add(p);
+      if (
+        await view(vscode.Uri.parse(p, true), { start: -1, end: -1 }).then(
+          (v) => !!v,
+          () => false,
+        )
+      )
+        indexed.add(p);
       else indexed.delete(p);
     }
     const has = indexed.size > 0;

@@ -38,7 +38,11 @@ export interface PassOptions {
 /** Settings per mode: trust off, or on with the folder untrusted (Restricted Mode). */
 function modeSettings(mode: Mode): Record<string, unknown> {
   return mode === 'restricted'
-    ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.emptyWindow': false }
+    ? {
+        'security.workspace.trust.enabled': true,
+        'security.workspace.trust.startupPrompt': 'never',
+        'security.workspace.trust.emptyWindow': false,
+      }
     : { 'security.workspace.trust.enabled': false };
 }
 
@@ -64,7 +68,11 @@ export async function runPass(o: PassOptions): Promise<PassOutcome> {
   fs.mkdirSync(resultsDir, { recursive: true });
   const logPath = path.join(resultsDir, 'output.log');
   const resultsPath = path.join(resultsDir, 'results.json');
-  const env: Record<string, string> = { ...o.env, ARTICLE_ANNOTATOR_TEST_RESULTS: resultsDir, ARTICLE_ANNOTATOR_TEST_MODE: mode };
+  const env: Record<string, string> = {
+    ...o.env,
+    ARTICLE_ANNOTATOR_TEST_RESULTS: resultsDir,
+    ARTICLE_ANNOTATOR_TEST_MODE: mode,
+  };
   if (o.grep) env.ARTICLE_ANNOTATOR_TEST_GREP = o.grep;
 
   console.log(`\n== integration (${mode}) ==`);
@@ -93,7 +101,9 @@ export async function runPass(o: PassOptions): Promise<PassOutcome> {
 
     let offset = 0;
     let timer: NodeJS.Timeout | undefined;
-    const timedOut = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), Math.max(0, deadline - Date.now()))));
+    const timedOut = new Promise<'timeout'>(
+      (resolve) => (timer = setTimeout(() => resolve('timeout'), Math.max(0, deadline - Date.now()))),
+    );
     const ticker = setInterval(() => (offset = relay(logPath, offset)), 300);
     const outcome = await Promise.race([exited, timedOut]);
     clearInterval(ticker);
@@ -118,10 +128,16 @@ async function judge(
   passDir: string,
   page: import('playwright-core').Page,
 ): Promise<PassOutcome> {
-  const results = fs.existsSync(resultsPath) ? (JSON.parse(fs.readFileSync(resultsPath, 'utf8')) as SuiteResults) : undefined;
+  const results = fs.existsSync(resultsPath)
+    ? (JSON.parse(fs.readFileSync(resultsPath, 'utf8')) as SuiteResults)
+    : undefined;
   if (outcome === 'timeout') {
     await page.screenshot({ path: path.join(passDir, 'timeout.png') }).catch(() => undefined);
-    return { mode, exitCode: 1, results, problem:
+    return {
+      mode,
+      exitCode: 1,
+      results,
+      problem:
         `timed out: the tests did not finish within the total time limit` +
         (results?.running ? `; still running: "${results.running}"` : '') +
         ` (screenshot ${path.join(passDir, 'timeout.png')})`,
@@ -129,10 +145,19 @@ async function judge(
   }
   if (!results) {
     await page.screenshot({ path: path.join(passDir, 'no-results.png') }).catch(() => undefined);
-    return { mode, exitCode: outcome || 1, problem: `the test entry wrote no results (did it load? exit code ${outcome})` };
+    return {
+      mode,
+      exitCode: outcome || 1,
+      problem: `the test entry wrote no results (did it load? exit code ${outcome})`,
+    };
   }
   if (outcome !== 0 && results.failed === 0) {
-    return { mode, exitCode: outcome, results, problem: `the test runner exited with ${outcome} (an error outside the tests: see ${logPath})` };
+    return {
+      mode,
+      exitCode: outcome,
+      results,
+      problem: `the test runner exited with ${outcome} (an error outside the tests: see ${logPath})`,
+    };
   }
   return { mode, exitCode: outcome, results };
 }
@@ -141,7 +166,13 @@ async function judge(
  * Prints each problem with the end of the server's log, and the closing lines; ends with
  * "<label>: N passed, N failed" (scripts/test-all.mjs reads it). Returns whether everything passed.
  */
-export function summarize(label: string, outcomes: PassOutcome[], tempRoot: string, keep: boolean, started: number): boolean {
+export function summarize(
+  label: string,
+  outcomes: PassOutcome[],
+  tempRoot: string,
+  keep: boolean,
+  started: number,
+): boolean {
   let passed = 0;
   let failed = 0;
   const versions = new Set<string>();
@@ -153,7 +184,9 @@ export function summarize(label: string, outcomes: PassOutcome[], tempRoot: stri
       failed += o.results && o.results.failed > 0 ? 0 : 1;
       const passDir = path.join(tempRoot, o.mode);
       console.log(`\nintegration (${o.mode}) problem: ${o.problem}`);
-      console.log(`code-server log (${path.join(passDir, 'code-server.log')}), last lines:\n${tailOfFile(path.join(passDir, 'code-server.log'), 3000)}`);
+      console.log(
+        `code-server log (${path.join(passDir, 'code-server.log')}), last lines:\n${tailOfFile(path.join(passDir, 'code-server.log'), 3000)}`,
+      );
       console.log(`browser console: ${path.join(passDir, 'browser-console.log')}`);
     }
   }

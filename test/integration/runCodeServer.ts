@@ -26,14 +26,16 @@ async function main(): Promise<number> {
   const grep = option('grep', 'ARTICLE_ANNOTATOR_TEST_GREP');
   const keep = option('keep', 'ARTICLE_ANNOTATOR_TEST_KEEP') === '1';
   const modeOption = option('mode', 'ARTICLE_ANNOTATOR_TEST_MODE') ?? 'all';
-  if (!['all', 'trusted', 'restricted'].includes(modeOption)) throw new Error(`unknown mode ${modeOption}: use trusted, restricted or all`);
+  if (!['all', 'trusted', 'restricted'].includes(modeOption))
+    throw new Error(`unknown mode ${modeOption}: use trusted, restricted or all`);
 
   requireFile(repoRoot, path.join(repoRoot, 'dist', 'extension.js'), 'run `npm run build` first');
   requireFile(repoRoot, path.join(suiteDir, 'index.js'), 'run `npm run compile` first');
   const modes: Mode[] = (['trusted', 'restricted'] as Mode[]).filter(
     (m) => (modeOption === 'all' || modeOption === m) && findTestFiles(suiteDir, m).length > 0,
   );
-  if (modes.length === 0) throw new Error(`no compiled integration test files for mode ${modeOption} under ${suiteDir}`);
+  if (modes.length === 0)
+    throw new Error(`no compiled integration test files for mode ${modeOption} under ${suiteDir}`);
 
   const tempRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'aa-integration-'));
   const outcomes: PassOutcome[] = [];
@@ -45,7 +47,18 @@ async function main(): Promise<number> {
         outcomes.push({ mode, exitCode: 1, problem: 'skipped: the total time limit was used up by earlier passes' });
         continue;
       }
-      outcomes.push(await runPass({ mode, repoRoot, suiteDir, browser, tempRoot, deadline, grep, extensionDevelopmentPath: repoRoot }));
+      outcomes.push(
+        await runPass({
+          mode,
+          repoRoot,
+          suiteDir,
+          browser,
+          tempRoot,
+          deadline,
+          grep,
+          extensionDevelopmentPath: repoRoot,
+        }),
+      );
     }
   } finally {
     await browser?.close().catch(() => undefined);

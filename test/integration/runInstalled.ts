@@ -27,12 +27,16 @@ function packVsix(dir: string): string {
   requireFile(repoRoot, path.join(repoRoot, 'dist', 'extension.js'), 'run `npm run build` first');
   const vsix = path.join(dir, 'article-annotator.vsix');
   const vsce = require.resolve('@vscode/vsce/vsce');
-  const result = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--out', vsix], {
-    cwd: repoRoot,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-    timeout: 180_000,
-  });
+  const result = spawnSync(
+    process.execPath,
+    [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--out', vsix],
+    {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 180_000,
+    },
+  );
   if (result.status !== 0 || !fs.existsSync(vsix)) {
     throw new Error(`vsce package failed (exit ${result.status ?? result.signal}):\n${result.stdout}${result.stderr}`);
   }
@@ -44,7 +48,12 @@ function packVsix(dir: string): string {
 function writeHarness(dir: string): string {
   const harness = path.join(dir, 'test-harness');
   fs.mkdirSync(harness, { recursive: true });
-  const manifest = { name: 'article-annotator-test-harness', publisher: 'article-annotator-tests', version: '0.0.0', engines: { vscode: '*' } };
+  const manifest = {
+    name: 'article-annotator-test-harness',
+    publisher: 'article-annotator-tests',
+    version: '0.0.0',
+    engines: { vscode: '*' },
+  };
   fs.writeFileSync(path.join(harness, 'package.json'), JSON.stringify(manifest, null, 2));
   return harness;
 }
@@ -55,7 +64,8 @@ async function main(): Promise<number> {
   const grep = option('grep', 'ARTICLE_ANNOTATOR_TEST_GREP');
   const keep = option('keep', 'ARTICLE_ANNOTATOR_TEST_KEEP') === '1';
   requireFile(repoRoot, path.join(suiteDir, 'index.js'), 'run `npm run compile` first');
-  if (findTestFiles(suiteDir, 'installed').length === 0) throw new Error(`no compiled test files for the installed pass under ${suiteDir}`);
+  if (findTestFiles(suiteDir, 'installed').length === 0)
+    throw new Error(`no compiled test files for the installed pass under ${suiteDir}`);
 
   const tempRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'aa-installed-'));
   const given = option('vsix', 'ARTICLE_ANNOTATOR_VSIX');

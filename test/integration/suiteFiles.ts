@@ -53,7 +53,8 @@ export function findTestFiles(suiteDir: string, mode: SuiteMode): string[] {
   const inMode = {
     trusted: topLevel,
     restricted: (f: string) => f.startsWith(restrictedDir),
-    installed: (f: string) => f.startsWith(installedDir) || (topLevel(f) && INSTALLED_SUITES.includes(path.relative(suiteDir, f))),
+    installed: (f: string) =>
+      f.startsWith(installedDir) || (topLevel(f) && INSTALLED_SUITES.includes(path.relative(suiteDir, f))),
   }[mode];
   return files.filter(inMode).sort();
 }

@@ -90,7 +90,9 @@ export async function run(): Promise<void> {
   for (const [i, failure] of results.failures.entries()) {
     log(`\n${i + 1}) ${failure.title}\n${failure.stack ?? failure.message}`);
   }
-  log(`${mode}: ${results.passed} passed, ${results.failed} failed${results.pending ? `, ${results.pending} pending` : ''}`);
+  log(
+    `${mode}: ${results.passed} passed, ${results.failed} failed${results.pending ? `, ${results.pending} pending` : ''}`,
+  );
   if (results.failed > 0) throw new Error(`${results.failed} integration test(s) failed`);
   if (results.passed === 0) throw new Error('no integration test ran');
 }

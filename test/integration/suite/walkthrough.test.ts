@@ -58,7 +58,10 @@ describe('getting started', function () {
     const walkthroughs = ext.packageJSON.contributes.walkthroughs as { id: string; steps: Step[] }[];
     assert.strictEqual(walkthroughs.length, 1);
     const steps = walkthroughs[0].steps;
-    assert.deepStrictEqual(steps.map((s) => s.id), ['openSamples', 'hoverDate', 'followEvent', 'tagName', 'coverage', 'export']);
+    assert.deepStrictEqual(
+      steps.map((s) => s.id),
+      ['openSamples', 'hoverDate', 'followEvent', 'tagName', 'coverage', 'export'],
+    );
     const commands = new Set(await vscode.commands.getCommands(true));
     for (const step of steps) {
       assert.ok(step.completionEvents.length > 0, `${step.id} never completes`);
@@ -66,9 +69,15 @@ describe('getting started', function () {
         const [kind, target] = [event.slice(0, event.indexOf(':')), event.slice(event.indexOf(':') + 1)];
         if (kind === 'onCommand') assert.ok(commands.has(target), `${step.id}: command ${target} is not registered`);
         else assert.strictEqual(kind, 'onContext', `${step.id}: unexpected completion event ${event}`);
-        if (kind === 'onContext') assert.match(target, /^articleAnnotator\.(isArticle|walkthrough\.dateHovered)$/, `${step.id}: a context key the extension sets`);
+        if (kind === 'onContext')
+          assert.match(
+            target,
+            /^articleAnnotator\.(isArticle|walkthrough\.dateHovered)$/,
+            `${step.id}: a context key the extension sets`,
+          );
       }
-      for (const id of commandLinks(step.description)) assert.ok(commands.has(id), `${step.id} links to ${id}, which is not registered`);
+      for (const id of commandLinks(step.description))
+        assert.ok(commands.has(id), `${step.id} links to ${id}, which is not registered`);
       assert.ok(step.media.markdown, `${step.id} has no page`);
       const page = fs.readFileSync(path.join(ext.extensionPath, step.media.markdown), 'utf8');
       assert.match(page, /^# \S/, `${step.media.markdown} has no heading`);
@@ -77,13 +86,21 @@ describe('getting started', function () {
 
   it('the side bar explains articles and offers Treat Folder as Articles until one is found; every link there runs a registered command', async () => {
     await api();
-    const welcome = extension().packageJSON.contributes.viewsWelcome as { view: string; contents: string; when?: string }[];
-    const none = welcome.find((w) => w.view === 'articleAnnotator.entities' && w.when === '!articleAnnotator.hasArticles');
+    const welcome = extension().packageJSON.contributes.viewsWelcome as {
+      view: string;
+      contents: string;
+      when?: string;
+    }[];
+    const none = welcome.find(
+      (w) => w.view === 'articleAnnotator.entities' && w.when === '!articleAnnotator.hasArticles',
+    );
     assert.ok(none, 'no welcome text for a folder without articles');
     assert.match(none.contents, /An article is/);
     assert.ok(commandLinks(none.contents).includes('articleAnnotator.treatFolderAsArticles'));
     const commands = new Set(await vscode.commands.getCommands(true));
-    for (const w of welcome) for (const id of commandLinks(w.contents)) assert.ok(commands.has(id), `${w.view} links to ${id}, which is not registered`);
+    for (const w of welcome)
+      for (const id of commandLinks(w.contents))
+        assert.ok(commands.has(id), `${w.view} links to ${id}, which is not registered`);
   });
 
   it('articles read like prose: word wrap on and no ambiguous-character boxes, by the language defaults', async () => {
@@ -115,14 +132,22 @@ describe('getting started', function () {
     const folder = vscode.Uri.joinPath(workspaceRoot(), 'clippings');
     // Markdown: the workspace folder is named "seeds", so any .txt in it is already an article by default.
     const file = vscode.Uri.joinPath(folder, 'summit.md');
-    const text = 'TOKYO — Prime Minister Fumio Kishida met Chancellor Olaf Scholz in Tokyo on Monday, the Japanese foreign ministry said.\n';
+    const text =
+      'TOKYO — Prime Minister Fumio Kishida met Chancellor Olaf Scholz in Tokyo on Monday, the Japanese foreign ministry said.\n';
     await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(text));
     const config = vscode.workspace.getConfiguration('articleAnnotator');
     try {
       assert.strictEqual(await a.view(file), null, 'already an article before the command');
-      const glob = await vscode.commands.executeCommand<string>('articleAnnotator.treatFolderAsArticles', { uri: folder });
+      const glob = await vscode.commands.executeCommand<string>('articleAnnotator.treatFolderAsArticles', {
+        uri: folder,
+      });
       assert.strictEqual(glob, '**/clippings/**/*.{txt,md}');
-      assert.ok(vscode.workspace.getConfiguration('articleAnnotator').inspect<string[]>('articleGlobs')!.workspaceValue!.includes(glob));
+      assert.ok(
+        vscode.workspace
+          .getConfiguration('articleAnnotator')
+          .inspect<string[]>('articleGlobs')!
+          .workspaceValue!.includes(glob),
+      );
       const view = await until('the new folder to be analysed', async () => {
         const v = await a.view(file);
         return v && v.entities.length > 0 ? v : undefined;
@@ -132,7 +157,9 @@ describe('getting started', function () {
       assert.ok(names.includes('PLACE:Tokyo'), names.join(', '));
     } finally {
       await config.update('articleGlobs', undefined, vscode.ConfigurationTarget.Workspace);
-      await vscode.workspace.getConfiguration('files').update('associations', undefined, vscode.ConfigurationTarget.Workspace);
+      await vscode.workspace
+        .getConfiguration('files')
+        .update('associations', undefined, vscode.ConfigurationTarget.Workspace);
       await vscode.workspace.fs.delete(folder, { recursive: true });
     }
   });
@@ -145,10 +172,19 @@ describe('getting started', function () {
     try {
       const result = (await vscode.commands.executeCommand<Result>('articleAnnotator.openSampleArticles', { target }))!;
       assert.strictEqual(result.openedWindow, false, 'a folder inside the workspace is opened in place');
-      assert.strictEqual(result.folder, vscode.Uri.joinPath(target, 'article-annotator-samples', 'articles').toString());
-      const shipped = fs.readdirSync(path.join(ext.extensionPath, 'seeds')).filter((n) => n.endsWith('.txt')).sort();
+      assert.strictEqual(
+        result.folder,
+        vscode.Uri.joinPath(target, 'article-annotator-samples', 'articles').toString(),
+      );
+      const shipped = fs
+        .readdirSync(path.join(ext.extensionPath, 'seeds'))
+        .filter((n) => n.endsWith('.txt'))
+        .sort();
       assert.strictEqual(shipped.length, 5, `samples in the package: ${shipped.join(', ')}`);
-      assert.deepStrictEqual(result.files.map((f) => path.posix.basename(vscode.Uri.parse(f).path)), shipped);
+      assert.deepStrictEqual(
+        result.files.map((f) => path.posix.basename(vscode.Uri.parse(f).path)),
+        shipped,
+      );
       const first = vscode.Uri.parse(result.files[0]);
       assert.strictEqual(vscode.window.activeTextEditor?.document.uri.toString(), first.toString());
       assert.strictEqual(vscode.window.activeTextEditor?.document.languageId, 'news-article');
