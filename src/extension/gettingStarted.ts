@@ -4,6 +4,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { DocumentView } from '../core/corpus';
 import type { ArticleTracker } from './articles';
+import { addArticleGlob, associateWithNewsArticle } from './config';
 
 export const OPEN_SAMPLES = 'articleAnnotator.openSampleArticles';
 export const TREAT_FOLDER = 'articleAnnotator.treatFolderAsArticles';
@@ -179,18 +180,9 @@ export async function treatFolderAsArticles(
     void vscode.window.showErrorMessage(`Article Annotator: ${result.error}`);
     return undefined;
   }
-  const config = vscode.workspace.getConfiguration('articleAnnotator');
-  const globs = config.get<string[]>('articleGlobs', []);
-  if (!globs.includes(result.glob))
-    await config.update('articleGlobs', [...globs, result.glob], vscode.ConfigurationTarget.Workspace);
+  await addArticleGlob(result.glob);
   // Plain-text articles get the prose defaults (word wrap...) of the news-article language; Markdown keeps its own.
-  const files = vscode.workspace.getConfiguration('files');
-  const associations = { ...(files.inspect<Record<string, string>>('associations')?.workspaceValue ?? {}) };
-  const txtGlob = result.glob.replace(/\{txt,md\}$/, 'txt');
-  if (associations[txtGlob] !== 'news-article') {
-    associations[txtGlob] = 'news-article';
-    await files.update('associations', associations, vscode.ConfigurationTarget.Workspace);
-  }
+  await associateWithNewsArticle(result.glob.replace(/\{txt,md\}$/, 'txt'));
   void vscode.window.showInformationMessage(
     `Article Annotator: the .txt and .md files under ${vscode.workspace.asRelativePath(folder)} are now articles (${result.glob}).`,
   );
