@@ -42,7 +42,8 @@ export async function setHighlightsEnabled(enabled: boolean): Promise<void> {
 export async function addArticleGlob(glob: string): Promise<void> {
   const config = vscode.workspace.getConfiguration(SECTION);
   const globs = config.get<string[]>('articleGlobs', []);
-  if (!globs.includes(glob)) await config.update('articleGlobs', [...globs, glob], vscode.ConfigurationTarget.Workspace);
+  if (!globs.includes(glob))
+    await config.update('articleGlobs', [...globs, glob], vscode.ConfigurationTarget.Workspace);
 }
 
 /** Opens the files matching `glob` in the news-article language (workspace `files.associations`). */
