@@ -10,6 +10,7 @@ import { registerHovers } from './hovers';
 import { StatusBar } from './statusBar';
 import { registerViews, ViewsApi } from './views';
 import { AnnotationsFeature, registerAnnotations } from './annotations';
+import { registerGettingStarted } from './gettingStarted';
 
 export interface ArticleAnnotatorApi {
   /** Resolves when the initial scan of the workspace has been indexed. */
@@ -68,6 +69,7 @@ export function activate(context: vscode.ExtensionContext): ArticleAnnotatorApi 
   registerArticleHovers(parts);
   registerCommands(parts);
   registerEventHandlers(parts);
+  context.subscriptions.push(...registerGettingStarted(context, tracker, view));
   return {
     ready: indexWorkspace(parts),
     view,

@@ -1,5 +1,5 @@
 // Starts code-server (a real VS Code server installed by .ci/install-vscode.sh) and Chromium for the integration tests.
-import { ChildProcess, spawn } from 'child_process';
+import { ChildProcess, spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as http from 'http';
 import * as os from 'os';
@@ -43,6 +43,8 @@ export interface CodeServerOptions {
   port?: number;
   /** How long to wait for the server to answer, in ms. */
   startTimeoutMs?: number;
+  /** .vsix files installed into the fresh extensions dir before the server starts (`--install-extension`). */
+  installExtensions?: string[];
 }
 
 export interface RunningCodeServer {
@@ -140,6 +142,23 @@ export function tailOfFile(file: string, maxChars = 4000): string {
   }
 }
 
+/** Installs a .vsix the way a user does (`code-server --install-extension`), failing with its output. */
+function installExtension(entry: string, dirArgs: string[], vsix: string, stateDir: string): void {
+  const result = spawnSync(process.execPath, [entry, ...dirArgs, '--install-extension', vsix], {
+    cwd: stateDir,
+    env: serverEnv(undefined),
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  const output = `${result.stdout ?? ''}${result.stderr ?? ''}`.trim();
+  if (result.status !== 0 || !/successfully installed/i.test(output)) {
+    fs.rmSync(stateDir, { recursive: true, force: true, maxRetries: 3 });
+    throw new Error(
+      `code-server --install-extension ${vsix} failed (exit ${result.status ?? result.signal}):\n${output || result.error?.message}`,
+    );
+  }
+}
+
 export async function startCodeServer(options: CodeServerOptions): Promise<RunningCodeServer> {
   const entry = codeServerEntry(options.repoRoot);
   const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aa-code-server-'));
@@ -156,22 +175,19 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
   fs.writeFileSync(configFile, '');
   const logFile = options.logFile ?? path.join(stateDir, 'code-server.log');
   fs.mkdirSync(path.dirname(logFile), { recursive: true });
+  const dirArgs = ['--config', configFile, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
+  for (const vsix of options.installExtensions ?? []) installExtension(entry, dirArgs, vsix, stateDir);
   const logFd = fs.openSync(logFile, 'w');
 
   const args = [
     entry,
-    '--config',
-    configFile,
+    ...dirArgs,
     '--auth',
     'none',
     '--bind-addr',
     `127.0.0.1:${options.port ?? 0}`,
     '--disable-telemetry',
     '--disable-update-check',
-    '--user-data-dir',
-    userDataDir,
-    '--extensions-dir',
-    extensionsDir,
     options.folder,
   ];
   installExitHooks();
