@@ -54,7 +54,7 @@ const BOILERPLATE_LINES: RegExp[] = [
 
 const SOURCE_PATTERNS: RegExp[] = [
   /^source:\s*(.{2,80}?)\.?$/i,
-  /^copyright\s*(?:©|\(c\))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*([^-–,.]{2,60}?)(?:\s+[-–]\s+.*)?$/i,
+  /^copyright\s*(?:©|\(c\))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?=\D)([^-–,.]{2,60}?)(?:\s+[-–]\s+.*)?$/i,
   /^(?:the\s+)?(.{2,60}?)\s+newsletter$/i,
   /^want all of (the [\w ]{2,40}?)\?/i,
   /^by\s+(reuters|the associated press|associated press|afp|ap|bloomberg|yonhap|kyodo)\b/i,
