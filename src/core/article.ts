@@ -54,7 +54,7 @@ const BOILERPLATE_LINES: RegExp[] = [
 
 const SOURCE_PATTERNS: RegExp[] = [
   /^source:\s*(.{2,80}?)\.?$/i,
-  /^copyright\s*(?:©|\(c\))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?=\D)([^-–,.]{2,60}?)(?:\s+[-–]\s+.*)?$/i,
+  /^copyright\s*(?:©|\(c\))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?=[^\d\s])([^-–,.]{2,60}?)(?:\s+[-–]\s+.*)?$/i,
   /^(?:the\s+)?(.{2,60}?)\s+newsletter$/i,
   /^want all of (the [\w ]{2,40}?)\?/i,
   /^by\s+(reuters|the associated press|associated press|afp|ap|bloomberg|yonhap|kyodo)\b/i,
@@ -233,14 +233,16 @@ export function parseArticle(rawText: string, path: string, options: ParseOption
   const st = readStructure(text, lines, meta);
   const sentences: Sentence[] = [];
   st.paragraphs.forEach((p, i) => paragraphSentences(text, p, i, sentences));
-  const { published, note } = statedPublication(text, lines, meta, st.bodyStart);
+  // The lead is the first paragraph after the headline; metadata lines (a "Published" line) are not in it.
+  const lead = st.paragraphs.find((p) => p.start >= st.bodyStart && p !== st.titleSpan)?.start ?? st.bodyStart;
+  const { published, note } = statedPublication(text, lines, meta, lead);
   const source = meta.source ?? st.source ?? (meta.url ? urlHost(meta.url) : null);
   const articleMeta: ArticleMeta = { authors: meta.authors, dateline: meta.dateline?.text ?? null, url: meta.url, byline: meta.byline, publishedNote: note };
   return { path, text, title: st.title, titleSpan: st.titleSpan, source, published, meta: articleMeta, boilerplate: st.boilerplate, paragraphs: st.paragraphs, sentences };
 }
 
 /** The publication date the article states about itself (see metadata/published for the order of preference). */
-function statedPublication(text: string, lines: Line[], meta: ArticleMetadata, bodyStart: number) {
+function statedPublication(text: string, lines: Line[], meta: ArticleMetadata, leadStart: number) {
   const lineOf = (offset: number) => {
     let lo = 0;
     let hi = lines.length - 1;
@@ -259,7 +261,7 @@ function statedPublication(text: string, lines: Line[], meta: ArticleMetadata, b
     if (typeof c === 'string') dateline = c;
     else candidates.push(c);
   }
-  const lead = leadEventCandidate(text, bodyStart, lineOf);
+  const lead = leadEventCandidate(text, leadStart, lineOf);
   if (lead) candidates.push(lead);
   const choice = choosePublished(candidates, text);
   return { published: choice.published, note: choice.note ?? (choice.published ? null : dateline) };
