@@ -87,6 +87,8 @@ export function cardMarkdown(card: Card): string {
       const m = card.mention;
       const lines = [`**${escapeMarkdown(dateSummary(m, card.published))}**`, '', `${TYPE_LABEL[m.type]} · TIMEX3 \`${m.value.replace(/`/g, '')}\``];
       if (m.explanation) lines.push('', escapeMarkdown(m.explanation));
+      // Which line and rule of the article gave its date (core/metadata/published words the reason).
+      if (card.published?.origin === 'text' && m.relative) lines.push('', `Publication date: ${escapeMarkdown(card.published.reason)}`);
       const from = card.published?.origin === 'corpus' ? card.published.fromArticle : undefined;
       if (from && m.relative) {
         const name = decodeURIComponent(from.split('/').pop() ?? from);

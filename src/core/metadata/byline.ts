@@ -18,7 +18,7 @@ const ROLE_RE = /\b(writer|reporter|correspondent|editor|contributor|columnist|j
 const PARTICLES = new Set(['de', 'da', 'das', 'do', 'dos', 'du', 'del', 'della', 'der', 'den', 'van', 'von', 'la', 'le', 'bin', 'binti', 'al', 'el', 'ibn', 'ter', 'y']);
 const NOT_NAME_WORDS = new Set(['the', 'a', 'an', 'our', 'staff', 'news', 'in', 'on', 'at', 'for', 'with', 'from', 'this', 'that', 'more', 'all']);
 
-function isOutlet(piece: string): boolean {
+export function isOutlet(piece: string): boolean {
   return WIRES.has(piece.toLowerCase()) || OUTLET_RE.test(piece);
 }
 

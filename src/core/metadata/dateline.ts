@@ -1,6 +1,6 @@
 // Reads wire datelines at the start of a story — "BRUSSELS (AP) —", "LONDON, March 16 (Reuters) -",
 // "SEOUL —" — and dates in an article's URL ("/2019/07/04/", "/2019-07-04/", "/20190704/").
-import { isoDate, MONTH_RE, parseMonthDay } from './stamps';
+import { isoDate, MONTH_RE, parseMonthDay, parseStamp } from './stamps';
 
 export interface Dateline {
   /** The dateline as written, without the dash: "BRUSSELS (AP)". */
@@ -9,38 +9,45 @@ export interface Dateline {
   place: string;
   /** The wire in brackets: "AP", "Reuters". */
   source: string | null;
-  /** Month and day when the dateline gives them ("March 16"); never a year. */
+  /** Month and day when the dateline gives them without a year ("March 16"). */
   monthDay: { month: number; day: number; text: string } | null;
+  /** The full date when the dateline gives one (press releases: "OSLO, Norway, Feb. 9, 2024 /PRNewswire/ --"). */
+  value: string | null;
   /** Length of the dateline with its dash and the space after it. */
   length: number;
 }
 
 // An upper-case place ("BRUSSELS", "NEW DELHI", "SAN JOSÉ, Costa Rica") — or any capitalised place when a
-// wire or a date follows — then an optional date, an optional (WIRE), and a dash.
+// wire or a date follows — then an optional date, an optional (WIRE) or /WIRE/ (press releases), and a dash.
 const UPPER_PLACE = "\\p{Lu}[\\p{Lu}\\p{M} .'’-]{1,40}?";
 const ANY_PLACE = "\\p{Lu}[\\p{L}\\p{M} .'’-]{1,40}?";
 const REGION = "(?:,\\s*\\p{Lu}[\\p{L}.'’ ]{1,30}?)?";
-const DATE_PART = `(?:,\\s*(${MONTH_RE}\\s+\\d{1,2}|\\d{1,2}\\s+${MONTH_RE}))?`;
-const WIRE = '(?:\\s*\\(([\\p{L}][\\p{L}\\s.&-]{0,30})\\))?';
+const DATE_PART = `(?:,\\s*((?:${MONTH_RE}\\s+\\d{1,2}|\\d{1,2}\\s+${MONTH_RE})(?:,?\\s+\\d{4})?))?`;
+const WIRE_NAME = '([\\p{L}][\\p{L}\\s.&-]{0,30})';
+const WIRE = `(?:\\s*\\(${WIRE_NAME}\\)|\\s*\\/${WIRE_NAME}\\/)`;
 const DASH = '(?:\\s*(?:—|–|--)\\s*|\\s+-\\s+)';
 
-const WIRE_DATELINE = new RegExp(`^(${ANY_PLACE}${REGION})${DATE_PART}\\s*\\(([\\p{L}][\\p{L}\\s.&-]{0,30})\\)${DASH}`, 'u');
-const UPPER_DATELINE = new RegExp(`^(${UPPER_PLACE}${REGION})${DATE_PART}${WIRE}${DASH}`, 'u');
+const WIRE_DATELINE = new RegExp(`^(${ANY_PLACE}${REGION})${DATE_PART}${WIRE}${DASH}`, 'u');
+const UPPER_DATELINE = new RegExp(`^(${UPPER_PLACE}${REGION})${DATE_PART}${WIRE}?${DASH}`, 'u');
 
 /** The dateline that opens a paragraph, or null. */
 export function parseDateline(paragraph: string): Dateline | null {
-  const wire = WIRE_DATELINE.exec(paragraph);
-  const m = wire ?? UPPER_DATELINE.exec(paragraph);
+  const m = WIRE_DATELINE.exec(paragraph) ?? UPPER_DATELINE.exec(paragraph);
   if (!m) return null;
   const place = m[1].trim();
   const dateText = m[2] ?? null;
-  const source = m[5] ?? null;
-  // Without a wire, only an all-capitals place is a dateline ("SEOUL —"); "The plan: …" is not.
+  const source = m[5] ?? m[6] ?? null;
+  // Without a wire, only an all-capitals place is a dateline ("SEOUL —"); "The plan — …" is not.
   if (!source && !dateText && place !== place.toUpperCase()) return null;
   if (!/\p{L}{2}/u.test(place)) return null;
-  const md = dateText ? parseMonthDay(dateText) : null;
+  const full = dateText ? parseStamp(dateText) : null;
+  const md = dateText && !full ? parseMonthDay(dateText) : null;
   const text = paragraph.slice(0, m[0].length).replace(/\s*(?:—|–|--|-)\s*$/, '');
-  return { text, place, source: source?.trim() ?? null, monthDay: md ? { ...md, text: dateText! } : null, length: m[0].length };
+  return {
+    text, place, source: source?.trim() ?? null, length: m[0].length,
+    monthDay: md ? { ...md, text: dateText! } : null,
+    value: full?.value ?? null,
+  };
 }
 
 export interface UrlDate {

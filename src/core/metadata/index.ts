@@ -2,7 +2,7 @@
 // stamps — into authors, dateline, outlet and publication-date candidates, and marks the lines that are
 // metadata so the analysis skips them (they are shown as page furniture).
 import { Span } from '../model';
-import { Byline, parseByline, parseCredits } from './byline';
+import { Byline, isOutlet, parseByline, parseCredits } from './byline';
 import { Dateline, parseDateline, parseUrlLine } from './dateline';
 import { FrontMatter, readFrontMatter } from './frontmatter';
 import { DateCandidate } from './published';
@@ -32,8 +32,8 @@ const HEAD_LINES = 20;
 const HEAD_CHARS = 6000;
 
 // "Published", "Updated", … at the start of a line or after a separator; "date" only at the start.
-const LABEL_RE = /(^|[|•·—–;]\s*|\s{2,})(first published|originally published|published|posted|updated|last updated|last modified|modified|date|dated)(?:\s+(?:on|at))?(?:\s*:\s*|\s+)/gi;
-const BELOW_HEAD_RE = /publish|posted|updated|modified|^dated?\b|^\(?\s*(?:additional\s+)?(?:reporting|writing|written|compiled)\s+by\b/i;
+const LABEL_RE = /(^|[|•·—–;]\s*|\s{2,})(first published|originally published|published|posted|updated|last updated|last modified|modified|sent|date|dated)(?:\s+(?:on|at))?(?:\s*:\s*|\s+)/gi;
+const BELOW_HEAD_RE = /publish|posted|updated|modified|^(?:dated?|sent)\b|^\(?\s*(?:additional\s+)?(?:reporting|writing|written|compiled)\s+by\b/i;
 const FURNITURE_WORDS = /^(?:(?:listen|comment|comments|share|gift|article|print|email|save|min|read|\d+|on|this|story)\s*)+$/i;
 
 interface LineScan {
@@ -115,13 +115,18 @@ function scanLine(scan: LineScan, meta: ArticleMetadata): boolean {
     const url = parseUrlLine(t);
     if (url) return urlLine(url, scan, base, meta);
   }
+  if (scan.inHead && scan.contentIndex < 8 && emailHeader(t, base, meta)) return true;
   let rest = t;
   let restAt = base;
   if (scan.inHead && !meta.dateline) {
     const dl = parseDateline(t);
     if (dl) {
-      meta.dateline = { ...dl, span: { start: base, end: base + dl.text.length } };
+      const span = { start: base, end: base + dl.text.length };
+      // "KYODO NEWS - Feb 9, 2024": an outlet's name before a stamp is the source, not a place.
+      if (isOutlet(dl.place) && !dl.source) meta.source ??= dl.place;
+      else meta.dateline = { ...dl, span };
       if (!meta.source && dl.source) meta.source = dl.source;
+      if (dl.value) meta.candidates.push({ value: dl.value, kind: 'published', rule: 'the dateline', evidence: span, line: scan.number });
       rest = t.slice(dl.length);
       restAt = base + dl.length;
     }
@@ -194,7 +199,7 @@ function labelledStamps(s: string, at: number, lineNumber: number, meta: Article
   let m: RegExpExecArray | null;
   while ((m = LABEL_RE.exec(s))) {
     const index = m.index + m[1].length;
-    if (/^dated?$/i.test(m[2]) && index !== 0) continue;
+    if (/^(?:dated?|sent)$/i.test(m[2]) && index !== 0) continue;
     labels.push({ index, end: m.index + m[0].length, label: m[2] });
   }
   let first = -1;
@@ -219,4 +224,20 @@ function labelledStamps(s: string, at: number, lineNumber: number, meta: Article
 function timeLength(s: string): number {
   const m = /^\s*\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?(?:\s*(?:(?:GMT|UTC)(?:\s?[+-]\s?\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2}|[A-Z]{2,4})(?![A-Za-z]))?/i.exec(s);
   return m ? m[0].trimEnd().length : 0;
+}
+
+/** An e-mail header line of a newsletter ("From: Harbour Weekly <…>", "Subject: …"): metadata; true when it is one. */
+function emailHeader(t: string, at: number, meta: ArticleMetadata): boolean {
+  const m = /^(from|to|cc|bcc|reply-to|subject)\s*:\s*(\S.*)$/i.exec(t);
+  if (!m) return false;
+  const key = m[1].toLowerCase();
+  const value = m[2].trim();
+  if (key === 'from') {
+    const name = /^"?([^"<@]+?)"?\s*<[^>]+>$/.exec(value);
+    if (name) meta.source ??= name[1].trim();
+  } else if (key === 'subject' && !meta.title) {
+    const start = at + t.indexOf(value, m[1].length);
+    meta.title = { text: value, span: { start, end: start + value.length } };
+  }
+  return true;
 }
