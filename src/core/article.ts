@@ -239,7 +239,7 @@ export function parseArticle(rawText: string, path: string, options: ParseOption
   const lead = st.paragraphs.find((p) => p.start >= st.bodyStart && p !== st.titleSpan)?.start ?? st.bodyStart;
   const { published, note } = statedPublication(text, lines, meta, lead);
   const source = meta.source ?? st.source ?? (meta.url ? urlHost(meta.url) : null);
-  const articleMeta: ArticleMeta = { authors: meta.authors, dateline: meta.dateline?.text ?? null, url: meta.url, byline: meta.byline, publishedNote: note };
+  const articleMeta: ArticleMeta = { authors: meta.authors, dateline: meta.dateline?.text ?? null, url: meta.url, byline: meta.byline, publishedNote: note ?? (published ? null : (meta.frontMatter?.error ?? null)) };
   return { path, text, title: st.title, titleSpan: st.titleSpan, source, published, meta: articleMeta, boilerplate: st.boilerplate, paragraphs: st.paragraphs, sentences };
 }
 

@@ -81,6 +81,8 @@ export function readFrontMatter(text: string): FrontMatter | null {
   const fence = closingFence(text);
   if (!fence) return null;
   const inner = { start: text.indexOf('\n') + 1, end: fence.innerEnd };
+  // Text between two Markdown rules is not front matter: the block must open with a "key:" line.
+  if (!/^\s*["']?[\w-]+["']?\s*:/.test(text.slice(inner.start, inner.end))) return null;
   const fm: FrontMatter = { span: { start: 0, end: fence.bodyStart }, authors: [] };
   let data: unknown;
   try {
@@ -89,7 +91,7 @@ export function readFrontMatter(text: string): FrontMatter | null {
     fm.error = `front matter is not valid YAML (${(err as Error).message.split('\n')[0]})`;
     return fm;
   }
-  if (!data || typeof data !== 'object' || Array.isArray(data)) return fm;
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return null;
   for (const [key, raw] of Object.entries(data as Record<string, unknown>)) {
     const k = key.toLowerCase();
     if (AUTHOR_KEYS.has(k)) {

@@ -120,5 +120,6 @@ describe('metadata: front matter', () => {
   it('needs a fence on the first line and a closing fence', () => {
     assert.strictEqual(readFrontMatter('Title\n---\nx: 1\n---\n'), null);
     assert.strictEqual(readFrontMatter('---\nno closing fence'), null);
+    assert.strictEqual(readFrontMatter('---\nA paragraph between two rules.\n---\nMore text.'), null);
   });
 });
