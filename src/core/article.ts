@@ -44,6 +44,7 @@ const BOILERPLATE_LINES: RegExp[] = [
   /^(photograph|photo|picture|illustration|graphic):\s.{0,80}$/i,
   /^(reuse this content|save( article| for later)?|bookmark|follow( us)?|topics|tags:.{0,80}|most (popular|viewed)|trending( now)?|continue reading|read (the )?full (story|article)|listen to (this )?article|open in app|toggle (menu|navigation)|skip to (main )?content|jump to)$/i,
   /^(facebook|twitter|x|linkedin|whatsapp|email|copy link|pinterest|reddit)$/i,
+  /^(published|updated|last updated|posted|first published)$/i,
   // Press-release furniture.
   /^(for immediate release|embargoed( until| till)?\b.{0,60}|-?\s*ends\s*-?|#{3}|(media |press )?contacts?:.{0,80})$/i,
   /^all rights reserved\.?$/i,

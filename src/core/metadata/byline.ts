@@ -77,6 +77,7 @@ export function parseByline(line: string): Byline | null {
   if (by) return readPieces(by[1]);
   // "Jane Doe | Staff Writer", "Jane Doe, Reuters": a name and a role or an outlet, without "By".
   const pair = /^(.+?)\s*[|•·,]\s*(.+)$/.exec(t);
+  if (pair && isName(pair[1]) && /^(follow|subscribe)$/i.test(pair[2])) return { authors: [displayName(pair[1])], source: null };
   if (pair && isName(pair[1]) && (ROLE_RE.test(pair[2]) || isOutlet(pair[2]))) return readPieces(t);
   return null;
 }

@@ -34,7 +34,7 @@ const HEAD_CHARS = 6000;
 // "Published", "Updated", … at the start of a line or after a separator; "date" only at the start.
 const LABEL_RE = /(^|[|•·—–;]\s*|\s{2,})(first published|originally published|published|posted|updated|last updated|last modified|modified|sent|date|dated)(?:\s+(?:on|at))?(?:\s*:\s*|\s+)/gi;
 const BELOW_HEAD_RE = /publish|posted|updated|modified|^(?:dated?|sent)\b|^\(?\s*(?:additional\s+)?(?:reporting|writing|written|compiled)\s+by\b/i;
-const FURNITURE_WORDS = /^(?:(?:listen|comment|comments|share|gift|article|print|email|save|min|read|\d+|on|this|story)\s*)+$/i;
+const FURNITURE_WORDS = /^(?:(?:listen|comment|comments|share|gift|article|print|email|save|follow|min|mins|read|\d+|on|this|story)\s*)+$/i;
 
 interface LineScan {
   line: Line;
@@ -146,11 +146,18 @@ function scanLine(scan: LineScan, meta: ArticleMetadata): boolean {
     const from = covered.length ? covered[0].end : 0;
     const tail = rest.slice(from);
     const st = parseStamp(tail);
-    if (st && stampStart(tail) <= 2 && tail.length <= 60) {
+    // "5 min read · Feb 9, 2024": share-bar words before the date do not make it a sentence.
+    const lead = st ? tail.slice(0, stampStart(tail)).replace(/[\s|•·,;:—–-]+/g, ' ').trim() : '';
+    if (st && (lead.length <= 2 || FURNITURE_WORDS.test(lead)) && tail.length <= 60) {
       const start = restAt + from + st.index;
       meta.candidates.push(candidate(st, 'published', covered.length ? 'the byline states' : 'date line', { start, end: start + st.length }, scan.number));
       covered.push({ start: from + st.index, end: from + st.index + st.length });
     }
+  }
+  // "BBC News" alone under the byline: the outlet the byline writes for.
+  if (!covered.length && scan.inHead && meta.byline && t.length <= 40 && isOutlet(t)) {
+    meta.source ??= t;
+    return true;
   }
   if (!covered.length) return false;
   // The line is metadata when what is left is only times, zones, separators and share-bar words.
