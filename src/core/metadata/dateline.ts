@@ -30,6 +30,9 @@ const DASH = '(?:\\s*(?:—|–|--)\\s*|\\s+-\\s+)';
 const WIRE_DATELINE = new RegExp(`^(${ANY_PLACE}${REGION})${DATE_PART}${WIRE}${DASH}`, 'u');
 const UPPER_DATELINE = new RegExp(`^(${UPPER_PLACE}${REGION})${DATE_PART}${WIRE}?${DASH}`, 'u');
 
+// Kickers that open a paragraph like a dateline but name no place: "BREAKING —", "UPDATE —", "ANALYSIS —".
+const NOT_PLACES = /^(breaking( news)?|update[ds]?|watch|exclusive|analysis|opinion|live|correction|editor'?s note|photos?|video|explainer|factbox|fact check|comment|review|interview)$/i;
+
 /** The dateline that opens a paragraph, or null. */
 export function parseDateline(paragraph: string): Dateline | null {
   const m = WIRE_DATELINE.exec(paragraph) ?? UPPER_DATELINE.exec(paragraph);
@@ -39,7 +42,7 @@ export function parseDateline(paragraph: string): Dateline | null {
   const source = m[5] ?? m[6] ?? null;
   // Without a wire, only an all-capitals place is a dateline ("SEOUL —"); "The plan — …" is not.
   if (!source && !dateText && place !== place.toUpperCase()) return null;
-  if (!/\p{L}{2}/u.test(place)) return null;
+  if (!/\p{L}{2}/u.test(place) || NOT_PLACES.test(place)) return null;
   const full = dateText ? parseStamp(dateText) : null;
   const md = dateText && !full ? parseMonthDay(dateText) : null;
   const text = paragraph.slice(0, m[0].length).replace(/\s*(?:—|–|--|-)\s*$/, '');

@@ -90,6 +90,8 @@ describe('metadata: datelines and URL lines', () => {
   it('does not take a sentence with a dash for a dateline', () => {
     assert.strictEqual(parseDateline('The plan — which failed — was costly.'), null);
     assert.strictEqual(parseDateline('Prices rose - again.'), null);
+    assert.strictEqual(parseDateline('BREAKING — Storm closes ports'), null);
+    assert.strictEqual(parseDateline('ANALYSIS - What the vote means'), null);
   });
 
   it('reads dates in URL paths and ignores URLs without one', () => {
