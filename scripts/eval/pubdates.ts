@@ -1,5 +1,6 @@
 // Scores publication dates and article metadata read from the layouts outlets use (test/fixtures/layouts),
-// the seeds' publication dates (text, then the folder), and how many ECB+ articles their own text dates.
+// the seeds' publication dates (text, then the folder), MEANTIME's creation dates, and how many ECB+
+// articles their own text dates (ECB+ has no gold dates).
 import * as fs from 'fs';
 import * as path from 'path';
 import { parse as parseYaml } from 'yaml';
@@ -68,6 +69,19 @@ function seedLines(): { line: string; right: number; total: number } {
   return { line: `seeds: right ${right}/${total} (${fromText} from their own text, the rest from the folder)`, right, total };
 }
 
+/** MEANTIME gives each article's creation date (DCT): how many the article's own text dates right. */
+function meantimeLine(): { line: string; right: number; total: number } {
+  const docs: { text: string; dct: string }[] = JSON.parse(fs.readFileSync(path.join(ROOT, 'test/fixtures/meantime/meantime-airbus-apple.json'), 'utf8'));
+  let found = 0;
+  let right = 0;
+  for (const d of docs) {
+    const got = parseArticle(d.text, 'meantime').published?.value;
+    if (got) found++;
+    if (got === String(d.dct).slice(0, 10)) right++;
+  }
+  return { line: `MEANTIME: found ${found}/${docs.length}, right ${right}/${docs.length} (gold: the corpus's document creation dates)`, right, total: docs.length };
+}
+
 /** ECB+ has no gold publication dates: how many of its articles their own text dates (coverage only). */
 function ecbLine(): string {
   const docs: { text: string }[] = JSON.parse(fs.readFileSync(path.join(ROOT, 'test/fixtures/ecbplus/ecbplus-dev.json'), 'utf8'));
@@ -78,10 +92,11 @@ function ecbLine(): string {
 export async function evaluate(): Promise<EvalReport> {
   const layouts = layoutLines();
   const seeds = seedLines();
+  const meantime = meantimeLine();
   return {
     name: 'publication dates (layouts)',
-    metrics: { ...layouts.metrics, seedsRight: seeds.right / seeds.total },
-    lines: [layouts.lines[0], seeds.line, ecbLine(), ...layouts.lines.slice(1)],
+    metrics: { ...layouts.metrics, seedsRight: seeds.right / seeds.total, meantimeRight: meantime.right / meantime.total },
+    lines: [layouts.lines[0], seeds.line, meantime.line, ecbLine(), ...layouts.lines.slice(1)],
     target: { metric: 'seedsRight', min: 1 },
   };
 }
