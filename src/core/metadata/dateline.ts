@@ -43,6 +43,8 @@ export function parseDateline(paragraph: string): Dateline | null {
   // Without a wire, only an all-capitals place is a dateline ("SEOUL —"); "The plan — …" is not.
   if (!source && !dateText && place !== place.toUpperCase()) return null;
   if (!/\p{L}{2}/u.test(place) || NOT_PLACES.test(place)) return null;
+  // A place is a few words ("RIO DE JANEIRO"); a capitals headline with a dash is not a dateline.
+  if (place.split(',')[0].trim().split(/\s+/).length > 4) return null;
   const full = dateText ? parseStamp(dateText) : null;
   const md = dateText && !full ? parseMonthDay(dateText) : null;
   const text = paragraph.slice(0, m[0].length).replace(/\s*(?:—|–|--|-)\s*$/, '');

@@ -91,6 +91,8 @@ describe('metadata: datelines and URL lines', () => {
     assert.strictEqual(parseDateline('The plan — which failed — was costly.'), null);
     assert.strictEqual(parseDateline('Prices rose - again.'), null);
     assert.strictEqual(parseDateline('BREAKING — Storm closes ports'), null);
+    assert.strictEqual(parseDateline('GRANDMOTHER KILLED BY DRUNK DRIVER IN HIT - AND - RUN'), null);
+    assert.strictEqual(parseDateline('RIO DE JANEIRO (Reuters) - Text')!.place, 'RIO DE JANEIRO');
     assert.strictEqual(parseDateline('ANALYSIS - What the vote means'), null);
   });
 
