@@ -33,7 +33,7 @@ const HEAD_CHARS = 6000;
 
 // "Published", "Updated", … at the start of a line or after a separator; "date" only at the start.
 const LABEL_RE = /(^|[|•·—–;]\s*|\s{2,})(first published|originally published|published|posted|updated|last updated|last modified|modified|sent|date|dated)(?:\s+(?:on|at))?(?:\s*:\s*|\s+)/gi;
-const BELOW_HEAD_RE = /publish|posted|updated|modified|^(?:dated?|sent)\b|^\(?\s*(?:additional\s+)?(?:reporting|writing|written|compiled)\s+by\b/i;
+const BELOW_HEAD_RE = /publish|posted|updated|modified|^\s*(?:dated?|sent)\b|^\s*\(?\s*(?:additional\s+)?(?:reporting|writing|written|compiled)\s+by\b/i;
 const FURNITURE_WORDS = /^(?:(?:listen|comment|comments|share|gift|article|print|email|save|follow|min|mins|read|\d+|on|this|story)\s*)+$/i;
 
 interface LineScan {
@@ -54,25 +54,26 @@ export function readMetadata(text: string, lines: Line[], options: { head?: bool
   if (fm) applyFrontMatter(text, fm, meta);
   let contentIndex = 0;
   let credits: string[] = [];
-  lines.forEach((line, i) => {
-    if (fm && line.start < fm.span.end) return;
-    const trimmed = line.text.trim();
-    if (!trimmed) return;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (fm && line.start < fm.span.end) continue;
     const inHead = head && contentIndex < HEAD_LINES && line.start < HEAD_CHARS;
-    const scan: LineScan = { line, number: i + 1, contentIndex: contentIndex++, inHead };
     // Below the head only stamps and closing credits are looked for: one cheap test skips the rest.
-    if (!inHead && (trimmed.length > 240 || !BELOW_HEAD_RE.test(trimmed))) return;
+    if (!inHead && (line.text.length > 260 || !BELOW_HEAD_RE.test(line.text))) continue;
+    const trimmed = line.text.trim();
+    if (!trimmed) continue;
+    const scan: LineScan = { line, number: i + 1, contentIndex: contentIndex++, inHead };
     const credit = trimmed.length <= 300 ? parseCredits(trimmed) : null;
     if (credit) {
       if (!credits.length) credits = credit.authors;
       meta.spans.push(trimSpan(line));
-      return;
+      continue;
     }
     const before = meta.candidates.length;
     if (scanLine(scan, meta)) meta.spans.push(trimSpan(line));
     // Below the head only a line that is wholly a stamp counts: "Updated figures show …" is reporting.
     else if (!inHead) meta.candidates.length = before;
-  });
+  }
   if (!meta.authors.length && credits.length) meta.authors = credits;
   return meta;
 }
