@@ -30,6 +30,8 @@ export interface ArticleMetadata {
 /** Lines from the top in which bylines, datelines, URL lines and bare date lines are looked for. */
 const HEAD_LINES = 20;
 const HEAD_CHARS = 6000;
+/** Content lines from the top where a stamp sharing its line with other words still counts. */
+const STAMP_LINES = 8;
 
 // "Published", "Updated", … at the start of a line or after a separator; "date" only at the start.
 const LABEL_RE = /(^|[|•·—–;]\s*|\s{2,})(first published|originally published|published|posted|updated|last updated|last modified|modified|sent|date|dated)(?:\s+(?:on|at))?(?:\s*:\s*|\s+)/gi;
@@ -71,8 +73,9 @@ export function readMetadata(text: string, lines: Line[], options: { head?: bool
     }
     const before = meta.candidates.length;
     if (scanLine(scan, meta)) meta.spans.push(trimSpan(line));
-    // Below the head only a line that is wholly a stamp counts: "Updated figures show …" is reporting.
-    else if (!inHead) meta.candidates.length = before;
+    // Past the first lines only a line that is wholly a stamp counts: "Updated figures show …" and a
+    // timeline entry "March 4, 2024: talks begin" are reporting.
+    else if (!inHead || scan.contentIndex >= STAMP_LINES) meta.candidates.length = before;
   }
   if (!meta.authors.length && credits.length) meta.authors = credits;
   return meta;
@@ -169,7 +172,7 @@ function scanLine(scan: LineScan, meta: ArticleMetadata): boolean {
     at = Math.max(at, c.end);
   }
   left = withoutTimes(left + rest.slice(at)).replace(/[\s|•·,;:()[\]—–-]+/g, ' ').trim();
-  return left.length <= 12 || FURNITURE_WORDS.test(left);
+  return (left.length <= 12 && !/\p{Ll}{3}/u.test(left)) || FURNITURE_WORDS.test(left);
 }
 
 function urlLine(url: NonNullable<ReturnType<typeof parseUrlLine>>, scan: LineScan, base: number, meta: ArticleMetadata): boolean {

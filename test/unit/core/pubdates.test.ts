@@ -218,6 +218,11 @@ describe('pubdates: stated by the article', () => {
     assert.strictEqual(value(body), null);
   });
 
+  it('does not take a timeline entry further down for a stamp', () => {
+    const lines = ['Talks timeline', '', 'The talks have a long history.', '', 'Here is how they went.', '', 'Each round was long.', '', 'Some were short.', '', 'Many were tense.', '', 'A few were calm.', '', 'One was cancelled.', '', 'March 4, 2024: talks begin', '', 'May 1, 2024: talks end'];
+    assert.strictEqual(value(lines.join('\n')), null);
+  });
+
   it('rejects impossible stamps', () => {
     assert.strictEqual(value('Title\nPublished February 30, 2023\n\nText.'), null);
     assert.strictEqual(value('Title\n2023-13-01T10:00:00Z\n\nText.'), null);
