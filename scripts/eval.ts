@@ -25,7 +25,9 @@ async function main(): Promise<number> {
           const value = report.metrics[report.target.metric];
           const ok = value >= report.target.min;
           if (!ok) missed++;
-          console.log(`   target ${report.target.metric} ≥ ${report.target.min.toFixed(3)}: ${value?.toFixed(3)} ${ok ? 'met' : 'MISSED'}`);
+          console.log(
+            `   target ${report.target.metric} ≥ ${report.target.min.toFixed(3)}: ${value?.toFixed(3)} ${ok ? 'met' : 'MISSED'}`,
+          );
         }
       }
     }

@@ -57,7 +57,8 @@ export function collectArticles(paths: string[], errors: string[]): LoadedArticl
       if (e.name === 'node_modules' || e.name.startsWith('.')) continue;
       const full = path.join(dir, e.name);
       if (e.isDirectory()) walk(full);
-      else if (e.isFile() && matchesAny(full, ARTICLE_GLOBS) && !e.name.endsWith('.annotations.yaml')) readOne(full, false);
+      else if (e.isFile() && matchesAny(full, ARTICLE_GLOBS) && !e.name.endsWith('.annotations.yaml'))
+        readOne(full, false);
     }
   };
   for (const p of paths) {
@@ -81,7 +82,10 @@ function summary(json: CorpusJson): string {
     lines.push(`  title: ${a.title ?? '(none)'}`);
     lines.push(`  published: ${a.published ?? 'unknown'}${a.publishedReason ? ` (${a.publishedReason})` : ''}`);
     if (a.authors.length) lines.push(`  authors: ${a.authors.join(', ')}`);
-    if (a.dateline || a.source) lines.push(`  ${[a.dateline && `dateline: ${a.dateline}`, a.source && `source: ${a.source}`].filter(Boolean).join('; ')}`);
+    if (a.dateline || a.source)
+      lines.push(
+        `  ${[a.dateline && `dateline: ${a.dateline}`, a.source && `source: ${a.source}`].filter(Boolean).join('; ')}`,
+      );
     const byType = new Map<string, Set<string>>();
     for (const e of a.entities) {
       const s = byType.get(e.type) ?? new Set<string>();
@@ -89,20 +93,26 @@ function summary(json: CorpusJson): string {
       byType.set(e.type, s);
     }
     for (const [type, names] of byType) lines.push(`  ${type.toLowerCase()} (${names.size}): ${[...names].join(', ')}`);
-    if (a.dates.length) lines.push(`  dates (${a.dates.length}): ${a.dates.map((d) => `${d.text} → ${d.value}`).join('; ')}`);
+    if (a.dates.length)
+      lines.push(`  dates (${a.dates.length}): ${a.dates.map((d) => `${d.text} → ${d.value}`).join('; ')}`);
   }
   if (json.events.length) {
     lines.push('', `events (${json.events.length}):`);
-    for (const e of json.events) lines.push(`  ${e.date ?? '????'}  ${e.label}  [${new Set(e.mentions.map((m) => m.path)).size} articles]`);
+    for (const e of json.events)
+      lines.push(`  ${e.date ?? '????'}  ${e.label}  [${new Set(e.mentions.map((m) => m.path)).size} articles]`);
   }
   if (json.quotes.length) {
     lines.push('', `quotes (${json.quotes.length}):`);
-    for (const q of json.quotes) lines.push(`  ${q.speaker ?? 'unattributed'}  [${new Set(q.mentions.map((m) => m.path)).size} articles]`);
+    for (const q of json.quotes)
+      lines.push(`  ${q.speaker ?? 'unattributed'}  [${new Set(q.mentions.map((m) => m.path)).size} articles]`);
   }
   return lines.join('\n') + '\n';
 }
 
-function parseFlags(args: string[], valued: string[]): { flags: Map<string, string | true>; rest: string[]; error?: string } {
+function parseFlags(
+  args: string[],
+  valued: string[],
+): { flags: Map<string, string | true>; rest: string[]; error?: string } {
   const flags = new Map<string, string | true>();
   const rest: string[] = [];
   for (let i = 0; i < args.length; i++) {
@@ -136,7 +146,10 @@ export function runAnalyze(args: string[], io: CliIO): number {
     }
   }
   const published = flags.get('published');
-  if (published !== undefined && (typeof published !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(published) || isNaN(Date.parse(published)))) {
+  if (
+    published !== undefined &&
+    (typeof published !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(published) || isNaN(Date.parse(published)))
+  ) {
     io.stderr(`article-annotator: --published takes a date as YYYY-MM-DD, not "${String(published)}"\n`);
     return 2;
   }
@@ -183,5 +196,8 @@ export function main(argv: string[], io: CliIO): number {
 }
 
 if (require.main === module) {
-  process.exitCode = main(process.argv.slice(2), { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) });
+  process.exitCode = main(process.argv.slice(2), {
+    stdout: (s) => process.stdout.write(s),
+    stderr: (s) => process.stderr.write(s),
+  });
 }

@@ -9,7 +9,9 @@ import { parseArticle } from '../../src/core/article';
 import { CorpusIndex } from '../../src/core/corpus';
 import { EvalReport } from './types';
 
-const ROOT = fs.existsSync(path.join(__dirname, '../../test/fixtures')) ? path.join(__dirname, '../..') : path.join(__dirname, '../../..');
+const ROOT = fs.existsSync(path.join(__dirname, '../../test/fixtures'))
+  ? path.join(__dirname, '../..')
+  : path.join(__dirname, '../../..');
 
 export interface LayoutExpectation {
   layout: string;
@@ -43,20 +45,37 @@ function layoutLines(): { lines: string[]; metrics: Record<string, number> } {
     if (want.published) dated++;
     if (want.published && got) found++;
     if (got === want.published) right++;
-    const fields = a.title === want.title && (a.meta?.dateline ?? null) === want.dateline && JSON.stringify(a.meta?.authors ?? []) === JSON.stringify(want.authors);
+    const fields =
+      a.title === want.title &&
+      (a.meta?.dateline ?? null) === want.dateline &&
+      JSON.stringify(a.meta?.authors ?? []) === JSON.stringify(want.authors);
     if (fields) fieldsRight++;
     const mark = got === want.published && fields ? 'ok  ' : 'MISS';
-    lines.push(`${mark} ${f}: ${got ?? 'unknown'}${got === want.published ? '' : ` WANT ${want.published}`}${fields ? '' : ' (title/dateline/authors differ)'} — ${want.layout}`);
+    lines.push(
+      `${mark} ${f}: ${got ?? 'unknown'}${got === want.published ? '' : ` WANT ${want.published}`}${fields ? '' : ' (title/dateline/authors differ)'} — ${want.layout}`,
+    );
   }
-  lines.unshift(`layouts: dates found ${found}/${dated}, right ${right}/${files.length} (null where the article does not settle it counts as right); title+dateline+authors right ${fieldsRight}/${files.length}`);
-  return { lines, metrics: { layoutsRight: right / files.length, layoutsFound: found / Math.max(1, dated), layoutFieldsRight: fieldsRight / files.length } };
+  lines.unshift(
+    `layouts: dates found ${found}/${dated}, right ${right}/${files.length} (null where the article does not settle it counts as right); title+dateline+authors right ${fieldsRight}/${files.length}`,
+  );
+  return {
+    lines,
+    metrics: {
+      layoutsRight: right / files.length,
+      layoutsFound: found / Math.max(1, dated),
+      layoutFieldsRight: fieldsRight / files.length,
+    },
+  };
 }
 
 function seedLines(): { line: string; right: number; total: number } {
-  const gold: { published: Record<string, string> } = parseYaml(fs.readFileSync(path.join(ROOT, 'test/fixtures/seeds-events.yaml'), 'utf8'));
+  const gold: { published: Record<string, string> } = parseYaml(
+    fs.readFileSync(path.join(ROOT, 'test/fixtures/seeds-events.yaml'), 'utf8'),
+  );
   const index = new CorpusIndex();
   const dir = path.join(ROOT, 'seeds');
-  for (const f of Object.keys(gold.published)) index.upsert(f, fs.readFileSync(path.join(dir, f), 'utf8').replace(/^\uFEFF/, ''));
+  for (const f of Object.keys(gold.published))
+    index.upsert(f, fs.readFileSync(path.join(dir, f), 'utf8').replace(/^\uFEFF/, ''));
   index.link();
   let fromText = 0;
   let right = 0;
@@ -66,12 +85,18 @@ function seedLines(): { line: string; right: number; total: number } {
     if (got?.value === want) right++;
   }
   const total = Object.keys(gold.published).length;
-  return { line: `seeds: right ${right}/${total} (${fromText} from their own text, the rest from the folder)`, right, total };
+  return {
+    line: `seeds: right ${right}/${total} (${fromText} from their own text, the rest from the folder)`,
+    right,
+    total,
+  };
 }
 
 /** MEANTIME gives each article's creation date (DCT): how many the article's own text dates right. */
 function meantimeLine(): { line: string; right: number; total: number } {
-  const docs: { text: string; dct: string }[] = JSON.parse(fs.readFileSync(path.join(ROOT, 'test/fixtures/meantime/meantime-airbus-apple.json'), 'utf8'));
+  const docs: { text: string; dct: string }[] = JSON.parse(
+    fs.readFileSync(path.join(ROOT, 'test/fixtures/meantime/meantime-airbus-apple.json'), 'utf8'),
+  );
   let found = 0;
   let right = 0;
   for (const d of docs) {
@@ -79,12 +104,18 @@ function meantimeLine(): { line: string; right: number; total: number } {
     if (got) found++;
     if (got === String(d.dct).slice(0, 10)) right++;
   }
-  return { line: `MEANTIME: found ${found}/${docs.length}, right ${right}/${docs.length} (gold: the corpus's document creation dates)`, right, total: docs.length };
+  return {
+    line: `MEANTIME: found ${found}/${docs.length}, right ${right}/${docs.length} (gold: the corpus's document creation dates)`,
+    right,
+    total: docs.length,
+  };
 }
 
 /** ECB+ has no gold publication dates: how many of its articles their own text dates (coverage only). */
 function ecbLine(): string {
-  const docs: { text: string }[] = JSON.parse(fs.readFileSync(path.join(ROOT, 'test/fixtures/ecbplus/ecbplus-dev.json'), 'utf8'));
+  const docs: { text: string }[] = JSON.parse(
+    fs.readFileSync(path.join(ROOT, 'test/fixtures/ecbplus/ecbplus-dev.json'), 'utf8'),
+  );
   const dated = docs.filter((d) => parseArticle(d.text, 'ecb').published).length;
   return `ECB+ dev: ${dated}/${docs.length} articles dated by their own text (coverage; no gold dates)`;
 }
@@ -95,7 +126,11 @@ export async function evaluate(): Promise<EvalReport> {
   const meantime = meantimeLine();
   return {
     name: 'publication dates (layouts)',
-    metrics: { ...layouts.metrics, seedsRight: seeds.right / seeds.total, meantimeRight: meantime.right / meantime.total },
+    metrics: {
+      ...layouts.metrics,
+      seedsRight: seeds.right / seeds.total,
+      meantimeRight: meantime.right / meantime.total,
+    },
     lines: [layouts.lines[0], seeds.line, meantime.line, ecbLine(), ...layouts.lines.slice(1)],
     target: { metric: 'seedsRight', min: 1 },
   };

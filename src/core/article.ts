@@ -92,9 +92,51 @@ export function isBoilerplateLine(trimmed: string): boolean {
 
 // Abbreviations after which a full stop does not end a sentence.
 const ABBREVIATIONS = new Set([
-  'mr', 'mrs', 'ms', 'dr', 'prof', 'sen', 'rep', 'gov', 'gen', 'col', 'lt', 'sgt', 'capt', 'adm', 'st', 'jr', 'sr',
-  'inc', 'corp', 'co', 'ltd', 'no', 'vs', 'etc', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept',
-  'oct', 'nov', 'dec', 'mt', 'ft', 'fig', 'approx', 'dept', 'univ', 'pres', 'rev', 'hon',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
+  'sen',
+  'rep',
+  'gov',
+  'gen',
+  'col',
+  'lt',
+  'sgt',
+  'capt',
+  'adm',
+  'st',
+  'jr',
+  'sr',
+  'inc',
+  'corp',
+  'co',
+  'ltd',
+  'no',
+  'vs',
+  'etc',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'mt',
+  'ft',
+  'fig',
+  'approx',
+  'dept',
+  'univ',
+  'pres',
+  'rev',
+  'hon',
 ]);
 
 function endsWithAbbreviation(s: string): boolean {
@@ -168,7 +210,14 @@ function headingText(t: string): { text: string; skip: number } {
 /** Headline, paragraphs and furniture; the metadata's lines are furniture, its title the headline. */
 function readStructure(text: string, lines: Line[], meta: ArticleMetadata): Structure {
   const isMeta = spanTest(meta.spans);
-  const out: Structure = { title: meta.title?.text ?? null, titleSpan: meta.title?.span ?? null, bodyStart: meta.frontMatter?.span.end ?? 0, source: null, boilerplate: [], paragraphs: [] };
+  const out: Structure = {
+    title: meta.title?.text ?? null,
+    titleSpan: meta.title?.span ?? null,
+    bodyStart: meta.frontMatter?.span.end ?? 0,
+    source: null,
+    boilerplate: [],
+    paragraphs: [],
+  };
   let current: Span | null = null;
   let seenContent = false;
   const close = () => {
@@ -193,7 +242,9 @@ function readStructure(text: string, lines: Line[], meta: ArticleMetadata): Stru
     seenContent = true;
     // Only the first line of content can be the headline, and a headline has no closing full stop; with front
     // matter it is the line that repeats the front matter's title.
-    const headline = meta.title ? heading.text.toLowerCase() === meta.title.text.toLowerCase() : t.length <= 200 && !/[.!?:]["”’]?$/.test(t);
+    const headline = meta.title
+      ? heading.text.toLowerCase() === meta.title.text.toLowerCase()
+      : t.length <= 200 && !/[.!?:]["”’]?$/.test(t);
     if (first && headline) {
       out.title = heading.text;
       out.titleSpan = { start: span.start + heading.skip, end: span.end };
@@ -221,7 +272,10 @@ function spanTest(spans: Span[]): (offset: number) => boolean {
 }
 
 function mergeSpans(spans: Span[]): Span[] {
-  return spans.slice().sort((a, b) => a.start - b.start || a.end - b.end).filter((s, i, all) => i === 0 || s.start >= all[i - 1].end);
+  return spans
+    .slice()
+    .sort((a, b) => a.start - b.start || a.end - b.end)
+    .filter((s, i, all) => i === 0 || s.start >= all[i - 1].end);
 }
 
 export interface ParseOptions {
@@ -240,8 +294,25 @@ export function parseArticle(rawText: string, path: string, options: ParseOption
   const lead = st.paragraphs.find((p) => p.start >= st.bodyStart && p !== st.titleSpan)?.start ?? st.bodyStart;
   const { published, note } = statedPublication(text, lines, meta, lead);
   const source = meta.source ?? st.source ?? (meta.url ? urlHost(meta.url) : null);
-  const articleMeta: ArticleMeta = { authors: meta.authors, dateline: meta.dateline?.text ?? null, url: meta.url, byline: meta.byline, publishedNote: note ?? (published ? null : (meta.frontMatter?.error ?? null)) };
-  return { path, text, title: st.title, titleSpan: st.titleSpan, source, published, meta: articleMeta, boilerplate: st.boilerplate, paragraphs: st.paragraphs, sentences };
+  const articleMeta: ArticleMeta = {
+    authors: meta.authors,
+    dateline: meta.dateline?.text ?? null,
+    url: meta.url,
+    byline: meta.byline,
+    publishedNote: note ?? (published ? null : (meta.frontMatter?.error ?? null)),
+  };
+  return {
+    path,
+    text,
+    title: st.title,
+    titleSpan: st.titleSpan,
+    source,
+    published,
+    meta: articleMeta,
+    boilerplate: st.boilerplate,
+    paragraphs: st.paragraphs,
+    sentences,
+  };
 }
 
 /** The publication date the article states about itself (see metadata/published for the order of preference). */

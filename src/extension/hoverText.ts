@@ -36,7 +36,20 @@ const TYPE_LABEL: Record<string, string> = {
 };
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** "2023-03-16" → "Thursday 16 March 2023"; other TIMEX3 values as they are. */
 export function humanDate(value: string): string {
@@ -72,7 +85,11 @@ function relatedLines(others: RelatedMention[]): string[] {
 
 function disagreementLines(ds: Disagreement[]): string[] {
   return ds.map(
-    (d) => `- ${escapeMarkdown(d.detail)}: ` + d.values.map((v) => `**${escapeMarkdown(v.value)}** (${v.paths.length} article${v.paths.length > 1 ? 's' : ''})`).join(' vs '),
+    (d) =>
+      `- ${escapeMarkdown(d.detail)}: ` +
+      d.values
+        .map((v) => `**${escapeMarkdown(v.value)}** (${v.paths.length} article${v.paths.length > 1 ? 's' : ''})`)
+        .join(' vs '),
   );
 }
 
@@ -85,14 +102,22 @@ export function cardMarkdown(card: Card): string {
   switch (card.kind) {
     case 'date': {
       const m = card.mention;
-      const lines = [`**${escapeMarkdown(dateSummary(m, card.published))}**`, '', `${TYPE_LABEL[m.type]} · TIMEX3 \`${m.value.replace(/`/g, '')}\``];
+      const lines = [
+        `**${escapeMarkdown(dateSummary(m, card.published))}**`,
+        '',
+        `${TYPE_LABEL[m.type]} · TIMEX3 \`${m.value.replace(/`/g, '')}\``,
+      ];
       if (m.explanation) lines.push('', escapeMarkdown(m.explanation));
       // Which line and rule of the article gave its date (core/metadata/published words the reason).
-      if (card.published?.origin === 'text' && m.relative) lines.push('', `Publication date: ${escapeMarkdown(card.published.reason)}`);
+      if (card.published?.origin === 'text' && m.relative)
+        lines.push('', `Publication date: ${escapeMarkdown(card.published.reason)}`);
       const from = card.published?.origin === 'corpus' ? card.published.fromArticle : undefined;
       if (from && m.relative) {
         const name = decodeURIComponent(from.split('/').pop() ?? from);
-        lines.push('', `Publication date learned from ${commandLink(name, OPEN_MENTION_COMMAND, { path: from, start: 0, end: 0 })}`);
+        lines.push(
+          '',
+          `Publication date learned from ${commandLink(name, OPEN_MENTION_COMMAND, { path: from, start: 0, end: 0 })}`,
+        );
       }
       return lines.join('\n');
     }
@@ -104,11 +129,18 @@ export function cardMarkdown(card: Card): string {
       let first = `**${escapeMarkdown(canonical)}**`;
       if (also.length) first += ` — also ${also.map(escapeMarkdown).join(', ')}`;
       if (r) first += `; in ${r.articles.length} article${r.articles.length === 1 ? '' : 's'}`;
-      return [first, '', `${TYPE_LABEL[m.type]} · ${r?.mentionCount ?? 1} mention${(r?.mentionCount ?? 1) === 1 ? '' : 's'}`].join('\n');
+      return [
+        first,
+        '',
+        `${TYPE_LABEL[m.type]} · ${r?.mentionCount ?? 1} mention${(r?.mentionCount ?? 1) === 1 ? '' : 's'}`,
+      ].join('\n');
     }
     case 'event': {
       const e = card.event;
-      const facts = [e.date ? `date ${escapeMarkdown(humanDate(e.date))}` : null, e.place ? `place ${escapeMarkdown(e.place)}` : null].filter(Boolean);
+      const facts = [
+        e.date ? `date ${escapeMarkdown(humanDate(e.date))}` : null,
+        e.place ? `place ${escapeMarkdown(e.place)}` : null,
+      ].filter(Boolean);
       const lines = [`**Event: ${escapeMarkdown(e.label)}**`, ''];
       if (facts.length) lines.push(facts.join(' · '));
       if (card.others.length) lines.push('', `Also reported in:`, ...relatedLines(card.others));

@@ -8,15 +8,84 @@ export interface Byline {
 }
 
 const WIRES = new Set([
-  'reuters', 'ap', 'the associated press', 'associated press', 'afp', 'agence france-presse', 'agence france presse', 'bloomberg',
-  'bloomberg news', 'yonhap', 'kyodo', 'kyodo news', 'xinhua', 'dpa', 'efe', 'ansa', 'pa', 'pa media', 'upi', 'cnn', 'bbc', 'bbc news',
-  'tass', 'anadolu', 'aap', 'cp', 'the canadian press', 'press association', 'nyt', 'the new york times', 'the washington post',
+  'reuters',
+  'ap',
+  'the associated press',
+  'associated press',
+  'afp',
+  'agence france-presse',
+  'agence france presse',
+  'bloomberg',
+  'bloomberg news',
+  'yonhap',
+  'kyodo',
+  'kyodo news',
+  'xinhua',
+  'dpa',
+  'efe',
+  'ansa',
+  'pa',
+  'pa media',
+  'upi',
+  'cnn',
+  'bbc',
+  'bbc news',
+  'tass',
+  'anadolu',
+  'aap',
+  'cp',
+  'the canadian press',
+  'press association',
+  'nyt',
+  'the new york times',
+  'the washington post',
 ]);
 // An outlet named by its kind of title: "The Daily Courier", "Harbour Times", "Coast News Agency".
-const OUTLET_RE = /^(?:the\s+)?(?:[A-Z][\w.'’&-]*\s+){0,4}(?:News|Times|Post|Press|Herald|Journal|Tribune|Agency|Wire|Service|Telegraph|Gazette|Daily|Magazine|Courier|Chronicle|Observer|Standard|Mail|Review|Bulletin|Radio|Television|TV)$/;
-const ROLE_RE = /\b(writer|reporter|correspondent|editor|contributor|columnist|journalist|staff|bureau|chief|analyst|producer|photographer|special to|senior|desk)\b/i;
-const PARTICLES = new Set(['de', 'da', 'das', 'do', 'dos', 'du', 'del', 'della', 'der', 'den', 'van', 'von', 'la', 'le', 'bin', 'binti', 'al', 'el', 'ibn', 'ter', 'y']);
-const NOT_NAME_WORDS = new Set(['the', 'a', 'an', 'our', 'staff', 'news', 'in', 'on', 'at', 'for', 'with', 'from', 'this', 'that', 'more', 'all']);
+const OUTLET_RE =
+  /^(?:the\s+)?(?:[A-Z][\w.'’&-]*\s+){0,4}(?:News|Times|Post|Press|Herald|Journal|Tribune|Agency|Wire|Service|Telegraph|Gazette|Daily|Magazine|Courier|Chronicle|Observer|Standard|Mail|Review|Bulletin|Radio|Television|TV)$/;
+const ROLE_RE =
+  /\b(writer|reporter|correspondent|editor|contributor|columnist|journalist|staff|bureau|chief|analyst|producer|photographer|special to|senior|desk)\b/i;
+const PARTICLES = new Set([
+  'de',
+  'da',
+  'das',
+  'do',
+  'dos',
+  'du',
+  'del',
+  'della',
+  'der',
+  'den',
+  'van',
+  'von',
+  'la',
+  'le',
+  'bin',
+  'binti',
+  'al',
+  'el',
+  'ibn',
+  'ter',
+  'y',
+]);
+const NOT_NAME_WORDS = new Set([
+  'the',
+  'a',
+  'an',
+  'our',
+  'staff',
+  'news',
+  'in',
+  'on',
+  'at',
+  'for',
+  'with',
+  'from',
+  'this',
+  'that',
+  'more',
+  'all',
+]);
 
 export function isOutlet(piece: string): boolean {
   return WIRES.has(piece.toLowerCase()) || OUTLET_RE.test(piece);
@@ -41,7 +110,11 @@ function displayName(name: string): string {
   if (name !== name.toUpperCase()) return name;
   return name
     .split(/\s+/)
-    .map((w) => (/^\p{Lu}\.$/u.test(w) ? w : w.toLowerCase().replace(/(^|[-'’])(\p{Ll})/gu, (_, sep: string, c: string) => sep + c.toUpperCase())))
+    .map((w) =>
+      /^\p{Lu}\.$/u.test(w)
+        ? w
+        : w.toLowerCase().replace(/(^|[-'’])(\p{Ll})/gu, (_, sep: string, c: string) => sep + c.toUpperCase()),
+    )
     .join(' ');
 }
 
@@ -49,7 +122,10 @@ function displayName(name: string): string {
 function readPieces(body: string): Byline | null {
   const authors: string[] = [];
   let source: string | null = null;
-  const pieces = body.split(/\s*(?:,|;|\||•|·|\s&\s|\band\b|\bAND\b)\s*/).map((p) => p.trim()).filter(Boolean);
+  const pieces = body
+    .split(/\s*(?:,|;|\||•|·|\s&\s|\band\b|\bAND\b)\s*/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   for (let piece of pieces) {
     // "Jane Doe in Brussels", "Jane Doe for The Courier": the place is not a name; the outlet is the source.
     const forOutlet = /^(.*?)\s+for\s+(.+)$/i.exec(piece);
@@ -77,7 +153,8 @@ export function parseByline(line: string): Byline | null {
   if (by) return readPieces(by[1]);
   // "Jane Doe | Staff Writer", "Jane Doe, Reuters": a name and a role or an outlet, without "By".
   const pair = /^(.+?)\s*[|•·,]\s*(.+)$/.exec(t);
-  if (pair && isName(pair[1]) && /^(follow|subscribe)$/i.test(pair[2])) return { authors: [displayName(pair[1])], source: null };
+  if (pair && isName(pair[1]) && /^(follow|subscribe)$/i.test(pair[2]))
+    return { authors: [displayName(pair[1])], source: null };
   if (pair && isName(pair[1]) && (ROLE_RE.test(pair[2]) || isOutlet(pair[2]))) return readPieces(t);
   return null;
 }
@@ -85,7 +162,8 @@ export function parseByline(line: string): Byline | null {
 /** Reuters-style end credits: "Reporting by Jane Doe in Seoul; Additional reporting by …; Editing by …". */
 export function parseCredits(line: string): Byline | null {
   const t = line.trim();
-  if (t.length > 300 || !/^(?:\(?\s*)(?:additional\s+)?(?:reporting|writing|written|compiled)\s+by\b/i.test(t)) return null;
+  if (t.length > 300 || !/^(?:\(?\s*)(?:additional\s+)?(?:reporting|writing|written|compiled)\s+by\b/i.test(t))
+    return null;
   const authors: string[] = [];
   for (const part of t.replace(/^\(|\)$/g, '').split(/;/)) {
     const m = /^\s*(?:additional\s+)?(?:reporting|writing|written|compiled)\s+by\s+(.+)$/i.exec(part);

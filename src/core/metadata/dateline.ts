@@ -31,7 +31,8 @@ const WIRE_DATELINE = new RegExp(`^(${ANY_PLACE}${REGION})${DATE_PART}${WIRE}${D
 const UPPER_DATELINE = new RegExp(`^(${UPPER_PLACE}${REGION})${DATE_PART}${WIRE}?${DASH}`, 'u');
 
 // Kickers that open a paragraph like a dateline but name no place: "BREAKING —", "UPDATE —", "ANALYSIS —".
-const NOT_PLACES = /^(breaking( news)?|update[ds]?|watch|exclusive|analysis|opinion|live|correction|editor'?s note|photos?|video|explainer|factbox|fact check|comment|review|interview)$/i;
+const NOT_PLACES =
+  /^(breaking( news)?|update[ds]?|watch|exclusive|analysis|opinion|live|correction|editor'?s note|photos?|video|explainer|factbox|fact check|comment|review|interview)$/i;
 
 /** The dateline that opens a paragraph, or null. */
 export function parseDateline(paragraph: string): Dateline | null {
@@ -49,7 +50,10 @@ export function parseDateline(paragraph: string): Dateline | null {
   const md = dateText && !full ? parseMonthDay(dateText) : null;
   const text = paragraph.slice(0, m[0].length).replace(/\s*(?:—|–|--|-)\s*$/, '');
   return {
-    text, place, source: source?.trim() ?? null, length: m[0].length,
+    text,
+    place,
+    source: source?.trim() ?? null,
+    length: m[0].length,
     monthDay: md ? { ...md, text: dateText! } : null,
     value: full?.value ?? null,
   };
@@ -65,7 +69,9 @@ export interface UrlDate {
 
 /** A URL alone on a line (or after "URL:", "Source:"), with the date in its path if it has one. */
 export function parseUrlLine(line: string): { url: string; offset: number; date: UrlDate | null } | null {
-  const m = /^(?:(?:url|link|source|original(?: article)?|permalink)\s*:\s*)?<?(https?:\/\/[^\s<>]+?)>?$/i.exec(line.trim());
+  const m = /^(?:(?:url|link|source|original(?: article)?|permalink)\s*:\s*)?<?(https?:\/\/[^\s<>]+?)>?$/i.exec(
+    line.trim(),
+  );
   if (!m) return null;
   const url = m[1];
   const offset = line.indexOf(url);
@@ -79,7 +85,11 @@ export function parseUrlLine(line: string): { url: string; offset: number; date:
     return null;
   }
   const pathStart = url.indexOf(pathname, url.indexOf(host) + host.length);
-  const forms = [/\/((?:19|20)\d{2})\/(\d{1,2})\/(\d{1,2})(?=\/|$|\.|-)/, /\/((?:19|20)\d{2})-(\d{2})-(\d{2})(?=\/|$|\.|-|_)/, /[/_-]((?:19|20)\d{2})(\d{2})(\d{2})(?=\/|$|\.|-|_)/];
+  const forms = [
+    /\/((?:19|20)\d{2})\/(\d{1,2})\/(\d{1,2})(?=\/|$|\.|-)/,
+    /\/((?:19|20)\d{2})-(\d{2})-(\d{2})(?=\/|$|\.|-|_)/,
+    /[/_-]((?:19|20)\d{2})(\d{2})(\d{2})(?=\/|$|\.|-|_)/,
+  ];
   for (const re of forms) {
     const d = re.exec(pathname);
     if (!d) continue;

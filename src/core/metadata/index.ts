@@ -34,9 +34,12 @@ const HEAD_CHARS = 6000;
 const STAMP_LINES = 8;
 
 // "Published", "Updated", … at the start of a line or after a separator ("Posted …, updated …"); "date" only at the start.
-const LABEL_RE = /(^|[|•·—–;,]\s*|\s{2,})(first published|originally published|published|posted|updated|last updated|last modified|modified|sent|date|dated)(?:\s+(?:on|at))?(?:\s*:\s*|\s+)/gi;
-const BELOW_HEAD_RE = /publish|posted|updated|modified|^\s*(?:dated?|sent)\b|^\s*\(?\s*(?:additional\s+)?(?:reporting|writing|written|compiled)\s+by\b/i;
-const FURNITURE_WORDS = /^(?:(?:listen|comment|comments|share|gift|article|print|email|save|follow|min|mins|read|\d+|on|this|story|issue|edition|vol|volume|no)\.?\s*)+$/i;
+const LABEL_RE =
+  /(^|[|•·—–;,]\s*|\s{2,})(first published|originally published|published|posted|updated|last updated|last modified|modified|sent|date|dated)(?:\s+(?:on|at))?(?:\s*:\s*|\s+)/gi;
+const BELOW_HEAD_RE =
+  /publish|posted|updated|modified|^\s*(?:dated?|sent)\b|^\s*\(?\s*(?:additional\s+)?(?:reporting|writing|written|compiled)\s+by\b/i;
+const FURNITURE_WORDS =
+  /^(?:(?:listen|comment|comments|share|gift|article|print|email|save|follow|min|mins|read|\d+|on|this|story|issue|edition|vol|volume|no)\.?\s*)+$/i;
 
 interface LineScan {
   line: Line;
@@ -51,7 +54,15 @@ export function readMetadata(text: string, lines: Line[], options: { head?: bool
   const head = options.head ?? true;
   const fm = head ? readFrontMatter(text) : null;
   const meta: ArticleMetadata = {
-    frontMatter: fm, title: null, authors: [], byline: null, dateline: null, source: null, url: null, spans: [], candidates: [],
+    frontMatter: fm,
+    title: null,
+    authors: [],
+    byline: null,
+    dateline: null,
+    source: null,
+    url: null,
+    spans: [],
+    candidates: [],
   };
   if (fm) applyFrontMatter(text, fm, meta);
   let contentIndex = 0;
@@ -96,16 +107,33 @@ function applyFrontMatter(text: string, fm: FrontMatter, meta: ArticleMetadata):
   if (fm.source) meta.source = fm.source.value;
   if (fm.url) meta.url = fm.url.value;
   const lineOf = (s: Span) => text.slice(0, s.start).split('\n').length;
-  for (const [field, kind] of [['published', 'published'], ['updated', 'updated']] as const) {
+  for (const [field, kind] of [
+    ['published', 'published'],
+    ['updated', 'updated'],
+  ] as const) {
     const f = fm[field];
     const stamp = f ? parseStamp(f.value) : null;
     if (f && stamp) meta.candidates.push(candidate(stamp, kind, 'front matter', f.span, lineOf(f.span)));
   }
   const urlDate = fm.url ? parseUrlLine(fm.url.value)?.date : null;
-  if (fm.url && urlDate) meta.candidates.push({ value: urlDate.value, kind: 'published', rule: "the URL's path", evidence: fm.url.span, quote: urlDate.text, line: lineOf(fm.url.span) });
+  if (fm.url && urlDate)
+    meta.candidates.push({
+      value: urlDate.value,
+      kind: 'published',
+      rule: "the URL's path",
+      evidence: fm.url.span,
+      quote: urlDate.text,
+      line: lineOf(fm.url.span),
+    });
 }
 
-function candidate(stamp: Stamp, kind: DateCandidate['kind'], rule: string, evidence: Span, line: number): DateCandidate {
+function candidate(
+  stamp: Stamp,
+  kind: DateCandidate['kind'],
+  rule: string,
+  evidence: Span,
+  line: number,
+): DateCandidate {
   return { value: stamp.value, readings: stamp.readings, time: stamp.time, kind, rule, evidence, line };
 }
 
@@ -130,7 +158,14 @@ function scanLine(scan: LineScan, meta: ArticleMetadata): boolean {
       if (isOutlet(dl.place) && !dl.source) meta.source ??= dl.place;
       else meta.dateline = { ...dl, span };
       if (!meta.source && dl.source) meta.source = dl.source;
-      if (dl.value) meta.candidates.push({ value: dl.value, kind: 'published', rule: 'the dateline', evidence: span, line: scan.number });
+      if (dl.value)
+        meta.candidates.push({
+          value: dl.value,
+          kind: 'published',
+          rule: 'the dateline',
+          evidence: span,
+          line: scan.number,
+        });
       rest = t.slice(dl.length);
       restAt = base + dl.length;
     }
@@ -151,10 +186,23 @@ function scanLine(scan: LineScan, meta: ArticleMetadata): boolean {
     const tail = rest.slice(from);
     const st = parseStamp(tail);
     // "5 min read · Feb 9, 2024": share-bar words before the date do not make it a sentence.
-    const lead = st ? tail.slice(0, stampStart(tail)).replace(/[\s|•·,;:—–-]+/g, ' ').trim() : '';
+    const lead = st
+      ? tail
+          .slice(0, stampStart(tail))
+          .replace(/[\s|•·,;:—–-]+/g, ' ')
+          .trim()
+      : '';
     if (st && (lead.length <= 2 || FURNITURE_WORDS.test(lead)) && tail.length <= 60) {
       const start = restAt + from + st.index;
-      meta.candidates.push(candidate(st, 'published', covered.length ? 'the byline states' : 'date line', { start, end: start + st.length }, scan.number));
+      meta.candidates.push(
+        candidate(
+          st,
+          'published',
+          covered.length ? 'the byline states' : 'date line',
+          { start, end: start + st.length },
+          scan.number,
+        ),
+      );
       covered.push({ start: from + st.index, end: from + st.index + st.length });
     }
   }
@@ -171,15 +219,29 @@ function scanLine(scan: LineScan, meta: ArticleMetadata): boolean {
     left += rest.slice(at, Math.max(at, c.start)) + ' ';
     at = Math.max(at, c.end);
   }
-  left = withoutTimes(left + rest.slice(at)).replace(/[\s|•·,;:()[\]—–-]+/g, ' ').trim();
+  left = withoutTimes(left + rest.slice(at))
+    .replace(/[\s|•·,;:()[\]—–-]+/g, ' ')
+    .trim();
   return (left.length <= 12 && !/\p{Ll}{3}/u.test(left)) || FURNITURE_WORDS.test(left);
 }
 
-function urlLine(url: NonNullable<ReturnType<typeof parseUrlLine>>, scan: LineScan, base: number, meta: ArticleMetadata): boolean {
+function urlLine(
+  url: NonNullable<ReturnType<typeof parseUrlLine>>,
+  scan: LineScan,
+  base: number,
+  meta: ArticleMetadata,
+): boolean {
   meta.url ??= url.url;
   if (url.date) {
     const start = base + url.date.index;
-    meta.candidates.push({ value: url.date.value, kind: 'published', rule: "the URL's path", evidence: { start, end: start + url.date.text.length }, quote: url.date.text, line: scan.number });
+    meta.candidates.push({
+      value: url.date.value,
+      kind: 'published',
+      rule: "the URL's path",
+      evidence: { start, end: start + url.date.text.length },
+      quote: url.date.text,
+      line: scan.number,
+    });
   }
   return true;
 }
@@ -233,7 +295,10 @@ function labelledStamps(s: string, at: number, lineNumber: number, meta: Article
 
 /** Length of the time and zone at the start of a string: " 10:12 a.m. ET" → 13, " at 3:10pm" → 10; 0 when none. */
 function timeLength(s: string): number {
-  const m = /^,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?(?:\s*(?:(?:GMT|UTC)(?:\s?[+-]\s?\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2}|[A-Z]{2,4})(?![A-Za-z]))?/i.exec(s);
+  const m =
+    /^,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?(?:\s*(?:(?:GMT|UTC)(?:\s?[+-]\s?\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2}|[A-Z]{2,4})(?![A-Za-z]))?/i.exec(
+      s,
+    );
   return m ? m[0].trimEnd().length : 0;
 }
 

@@ -44,16 +44,25 @@ function human(iso: string): string {
 }
 
 /** Settles a two-way numeric date from the article's other evidence; null when nothing does. */
-function settle(c: DateCandidate, all: DateCandidate[], text: string, written: () => ReturnType<typeof writtenDates>): { value: string; why: string } | null {
+function settle(
+  c: DateCandidate,
+  all: DateCandidate[],
+  text: string,
+  written: () => ReturnType<typeof writtenDates>,
+): { value: string; why: string } | null {
   const [dayFirst, monthFirst] = c.readings!;
   for (const o of all) {
     if (o === c || !o.value) continue;
-    if (o.value === dayFirst || o.value === monthFirst) return { value: o.value, why: `read as ${human(o.value)}, as "${quoteOf(o, text)}" (line ${o.line}) agrees` };
+    if (o.value === dayFirst || o.value === monthFirst)
+      return { value: o.value, why: `read as ${human(o.value)}, as "${quoteOf(o, text)}" (line ${o.line}) agrees` };
   }
   const w = written();
   if (w.dayFirst !== w.monthFirst) {
     const value = w.dayFirst ? dayFirst : monthFirst;
-    return { value, why: `read as ${human(value)}: the article's other numeric dates are ${w.dayFirst ? 'day' : 'month'}-first` };
+    return {
+      value,
+      why: `read as ${human(value)}: the article's other numeric dates are ${w.dayFirst ? 'day' : 'month'}-first`,
+    };
   }
   const md = (iso: string) => `--${iso.slice(5)}`;
   const agrees = (iso: string) => w.values.has(iso) || w.values.has(md(iso));
@@ -87,7 +96,9 @@ export function choosePublished(candidates: DateCandidate[], text: string): Publ
     settled.set(out, s.why);
     return out;
   });
-  const ordered = cands.slice().sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.line - b.line || a.evidence.start - b.evidence.start);
+  const ordered = cands
+    .slice()
+    .sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.line - b.line || a.evidence.start - b.evidence.start);
   for (const kind of ['published', 'updated', 'event'] as const) {
     const ofKind = ordered.filter((c) => c.kind === kind);
     const best = ofKind.find((c) => c.value);
@@ -95,7 +106,10 @@ export function choosePublished(candidates: DateCandidate[], text: string): Publ
       const ambiguous = ofKind.find((c) => c.readings);
       if (ambiguous) {
         const [d, m] = ambiguous.readings!;
-        return { published: null, note: `${describe(ambiguous, text)} is ambiguous: ${human(d)} (day first) or ${human(m)} (month first), and nothing in the article settles it` };
+        return {
+          published: null,
+          note: `${describe(ambiguous, text)} is ambiguous: ${human(d)} (day first) or ${human(m)} (month first), and nothing in the article settles it`,
+        };
       }
       continue;
     }
@@ -103,7 +117,11 @@ export function choosePublished(candidates: DateCandidate[], text: string): Publ
     let reason = describe(best, text);
     if (settled.has(best)) reason += `, ${settled.get(best)}`;
     if (best.kind === 'updated') reason += ', an update (the article has no publication stamp)';
-    if (others.length) reason += `; preferred to ${others.slice(0, 3).map((o) => `${describe(o, text)}, ${whyNot(o, best)}`).join('; ')}`;
+    if (others.length)
+      reason += `; preferred to ${others
+        .slice(0, 3)
+        .map((o) => `${describe(o, text)}, ${whyNot(o, best)}`)
+        .join('; ')}`;
     const published: PublishedDate = { value: best.value!, origin: 'text', reason, evidence: best.evidence };
     if (best.time) published.time = best.time;
     return { published, note: null };
@@ -115,7 +133,11 @@ export function choosePublished(candidates: DateCandidate[], text: string): Publ
  * The event of the day in the lead: "… met … on March 16, 2023." News reports what happened that day, so a
  * full date in the opening paragraphs is the weakest evidence of the publication date.
  */
-export function leadEventCandidate(text: string, bodyStart: number, lineOf: (offset: number) => number): DateCandidate | null {
+export function leadEventCandidate(
+  text: string,
+  bodyStart: number,
+  lineOf: (offset: number) => number,
+): DateCandidate | null {
   const lead = text.slice(bodyStart, Math.min(text.length, bodyStart + 1500));
   const longDate = new RegExp(`\\b${MONTH_RE}\\s+(\\d{1,2}),?\\s+(\\d{4})\\b`, 'g');
   const dayFirst = new RegExp(`\\b(\\d{1,2})\\s+${MONTH_RE}\\s+(\\d{4})\\b`, 'g');
@@ -126,7 +148,14 @@ export function leadEventCandidate(text: string, bodyStart: number, lineOf: (off
     const v = re === longDate ? isoDate(+d[3], monthNumber(d[1]), +d[2]) : isoDate(+d[3], monthNumber(d[2]), +d[1]);
     if (!v) continue;
     const start = bodyStart + d.index;
-    return { value: v, kind: 'event', rule: "the lead reports the day's event", quote: `on ${d[0]}`, evidence: { start, end: start + d[0].length }, line: lineOf(start) };
+    return {
+      value: v,
+      kind: 'event',
+      rule: "the lead reports the day's event",
+      quote: `on ${d[0]}`,
+      evidence: { start, end: start + d[0].length },
+      line: lineOf(start),
+    };
   }
   return null;
 }
@@ -141,20 +170,39 @@ export function datelineCandidate(
   evidence: Span,
   line: number,
 ): DateCandidate | string {
-  const same = new RegExp(`\\b(?:${MONTH_RE}\\s+(\\d{1,2}),?\\s+(\\d{4})|(\\d{1,2})\\s+${MONTH_RE},?\\s+(\\d{4}))\\b`, 'gi');
+  const same = new RegExp(
+    `\\b(?:${MONTH_RE}\\s+(\\d{1,2}),?\\s+(\\d{4})|(\\d{1,2})\\s+${MONTH_RE},?\\s+(\\d{4}))\\b`,
+    'gi',
+  );
   let m: RegExpExecArray | null;
   while ((m = same.exec(text))) {
     const month = monthNumber(m[1] ?? m[5]);
     const day = +(m[2] ?? m[4]);
     if (month === monthDay.month && day === monthDay.day) {
       const value = isoDate(+(m[3] ?? m[6]), month, day);
-      if (value) return { value, kind: 'published', rule: 'the wire dateline', quote: `${monthDay.text}", the year from "${m[0]}`, evidence, line };
+      if (value)
+        return {
+          value,
+          kind: 'published',
+          rule: 'the wire dateline',
+          quote: `${monthDay.text}", the year from "${m[0]}`,
+          evidence,
+          line,
+        };
     }
   }
   const copyright = /(?:©|\(c\)|copyright)\s*((?:19|20)\d{2})(?!\s*[-–]\s*\d)/i.exec(text);
   if (copyright) {
     const value = isoDate(+copyright[1], monthDay.month, monthDay.day);
-    if (value) return { value, kind: 'published', rule: 'the wire dateline', quote: `${monthDay.text}", the year from "${copyright[0]}`, evidence, line };
+    if (value)
+      return {
+        value,
+        kind: 'published',
+        rule: 'the wire dateline',
+        quote: `${monthDay.text}", the year from "${copyright[0]}`,
+        evidence,
+        line,
+      };
   }
   return `the dateline gives "${monthDay.text}" but the article states no year`;
 }

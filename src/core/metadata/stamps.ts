@@ -1,11 +1,26 @@
 // Reads the date stamps news pages print about themselves: "Thu 10 Nov 2011 14.45 GMT", "5:03 AM EST, Mon
 // March 4, 2024", "14 August 2015", "Aug. 14, 2015", "2023-12-13T19:05:00Z", "03/04/2023" (ambiguous).
 
-export const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+export const MONTH_NAMES = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
 const WEEKDAY_NAMES = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
-export const MONTH_RE = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?)';
-const WEEKDAY_RE = '(?:(Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\\.?|(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))';
+export const MONTH_RE =
+  '(January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?)';
+const WEEKDAY_RE =
+  '(?:(Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\\.?|(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))';
 const ORD = '(?:st|nd|rd|th)?';
 // Zones as outlets print them; "ET"/"PT" are the American wire spellings.
 const ZONE_RE =
@@ -52,10 +67,16 @@ function weekdayNumber(abbr: string | undefined, full: string | undefined): numb
 
 const WD = `(?:${WEEKDAY_RE},?\\s+)?`;
 const PATTERNS: { form: Stamp['form']; re: RegExp }[] = [
-  { form: 'iso', re: /\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?(?![\d-])/ },
+  {
+    form: 'iso',
+    re: /\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?(?![\d-])/,
+  },
   { form: 'month-first', re: new RegExp(`\\b${WD}${MONTH_RE}\\s+(\\d{1,2})${ORD},?\\s+(\\d{4})\\b`, 'i') },
   { form: 'day-first', re: new RegExp(`\\b${WD}(\\d{1,2})${ORD}\\s+(?:of\\s+)?${MONTH_RE},?\\s+(\\d{4})\\b`, 'i') },
-  { form: 'numeric', re: new RegExp(`(?<![\\d/.-])${WD}(\\d{1,2})([/.-])(\\d{1,2})\\4(\\d{4}|\\d{2})(?![\\d/-]|\\.\\d)`, 'i') },
+  {
+    form: 'numeric',
+    re: new RegExp(`(?<![\\d/.-])${WD}(\\d{1,2})([/.-])(\\d{1,2})\\4(\\d{4}|\\d{2})(?![\\d/-]|\\.\\d)`, 'i'),
+  },
 ];
 
 /** The first date stamp in a string: its date, the time and zone printed with it, and where it is. */
@@ -92,12 +113,19 @@ function stampFrom(form: Stamp['form'], m: RegExpExecArray): Stamp | null {
 }
 
 /** "03/04/2023": day-first in most of the world, month-first in the US; settled only when one reading is impossible. */
-function numericStamp(base: Omit<Stamp, 'value'>, a: number, b: number, yearText: string, weekday: number | undefined): Stamp | null {
+function numericStamp(
+  base: Omit<Stamp, 'value'>,
+  a: number,
+  b: number,
+  yearText: string,
+  weekday: number | undefined,
+): Stamp | null {
   const year = yearText.length === 2 ? 2000 + +yearText : +yearText;
   const dayFirst = isoDate(year, b, a);
   const monthFirst = isoDate(year, a, b);
   if (!dayFirst && !monthFirst) return null;
-  if (!dayFirst || !monthFirst || dayFirst === monthFirst) return { ...base, value: (dayFirst ?? monthFirst)!, weekday };
+  if (!dayFirst || !monthFirst || dayFirst === monthFirst)
+    return { ...base, value: (dayFirst ?? monthFirst)!, weekday };
   // A weekday printed with the date tells the two readings apart.
   if (weekday !== undefined && weekdayOf(dayFirst) !== weekdayOf(monthFirst)) {
     if (weekdayOf(dayFirst) === weekday) return { ...base, value: dayFirst, weekday };
@@ -106,7 +134,10 @@ function numericStamp(base: Omit<Stamp, 'value'>, a: number, b: number, yearText
   return { ...base, value: null, readings: [dayFirst, monthFirst], weekday };
 }
 
-const TIME_RE = new RegExp(`\\b(\\d{1,2})[:.](\\d{2})(?::\\d{2})?\\s*(a\\.?\\s?m\\.?|p\\.?\\s?m\\.?)?(?:\\s*\\(?${ZONE_RE}\\)?(?![A-Za-z]))?`, 'gi');
+const TIME_RE = new RegExp(
+  `\\b(\\d{1,2})[:.](\\d{2})(?::\\d{2})?\\s*(a\\.?\\s?m\\.?|p\\.?\\s?m\\.?)?(?:\\s*\\(?${ZONE_RE}\\)?(?![A-Za-z]))?`,
+  'gi',
+);
 
 /** The time printed next to a date ("5:03 AM EST", "14.45 GMT", "10:12 a.m. ET"), as "05:03 EST". */
 function timeNear(s: string, start: number, end: number, iso: RegExpExecArray | null): string | undefined {
@@ -174,5 +205,7 @@ export function writtenDates(text: string): { values: Set<string>; dayFirst: boo
 /** The string without the times and zones printed in it ("14.45 GMT", "5:03 AM EST"). */
 export function withoutTimes(s: string): string {
   TIME_RE.lastIndex = 0;
-  return s.replace(TIME_RE, (m, _h: string, _min: string, ampm?: string, zone?: string) => (m.includes(':') || ampm || zone ? ' ' : m));
+  return s.replace(TIME_RE, (m, _h: string, _min: string, ampm?: string, zone?: string) =>
+    m.includes(':') || ampm || zone ? ' ' : m,
+  );
 }

@@ -34,7 +34,11 @@ describe('layouts: article metadata from the layouts outlets use', () => {
       const a = analyzeArticle(text, file);
       const { article } = a;
       assert.strictEqual(article.title, want.title, 'title');
-      assert.strictEqual(article.published?.value ?? null, want.published, `published (${article.published?.reason ?? article.meta?.publishedNote})`);
+      assert.strictEqual(
+        article.published?.value ?? null,
+        want.published,
+        `published (${article.published?.reason ?? article.meta?.publishedNote})`,
+      );
       assert.strictEqual(article.meta?.dateline ?? null, want.dateline, 'dateline');
       assert.deepStrictEqual(article.meta?.authors, want.authors, 'authors');
       assert.strictEqual(article.source, want.source, 'source');
@@ -50,10 +54,17 @@ describe('layouts: article metadata from the layouts outlets use', () => {
       }
       // Names in the byline are metadata: none of them is returned as a person of the story.
       const names = new Set(want.authors.flatMap((n) => n.toLowerCase().split(/\s+/)));
-      for (const e of a.entities) assert.ok(!names.has(e.text.toLowerCase().split(/\s+/)[0]) || e.type !== 'PERSON', `${e.text} is an author, not a person of the story`);
+      for (const e of a.entities)
+        assert.ok(
+          !names.has(e.text.toLowerCase().split(/\s+/)[0]) || e.type !== 'PERSON',
+          `${e.text} is an author, not a person of the story`,
+        );
       for (const m of [...a.entities, ...a.dates]) {
         assert.strictEqual(text.slice(m.start, m.end), m.text, 'offsets are into the whole file');
-        assert.ok(!article.boilerplate.some((b) => m.start >= b.start && m.start < b.end), `${m.text} is not in furniture or metadata`);
+        assert.ok(
+          !article.boilerplate.some((b) => m.start >= b.start && m.start < b.end),
+          `${m.text} is not in furniture or metadata`,
+        );
       }
     });
   }

@@ -44,12 +44,18 @@ describe('metadata: date stamps', () => {
 
 describe('metadata: bylines', () => {
   it('reads capitals bylines with two authors, accents kept', () => {
-    assert.deepStrictEqual(parseByline('By JANE DOE and LUIS GARCÍA'), { authors: ['Jane Doe', 'Luis García'], source: null });
+    assert.deepStrictEqual(parseByline('By JANE DOE and LUIS GARCÍA'), {
+      authors: ['Jane Doe', 'Luis García'],
+      source: null,
+    });
   });
 
   it('reads the outlet after the name', () => {
     assert.deepStrictEqual(parseByline('By Jane Doe, Reuters'), { authors: ['Jane Doe'], source: 'Reuters' });
-    assert.deepStrictEqual(parseByline('By Jane Doe for The Harbour Times'), { authors: ['Jane Doe'], source: 'The Harbour Times' });
+    assert.deepStrictEqual(parseByline('By Jane Doe for The Harbour Times'), {
+      authors: ['Jane Doe'],
+      source: 'The Harbour Times',
+    });
     assert.deepStrictEqual(parseByline('By The Associated Press'), { authors: [], source: 'The Associated Press' });
   });
 
@@ -59,7 +65,11 @@ describe('metadata: bylines', () => {
   });
 
   it('reads three authors, particles and initials', () => {
-    assert.deepStrictEqual(parseByline('By Ana de la Cruz, J. R. Okafor & Pieter van Dijk')?.authors, ['Ana de la Cruz', 'J. R. Okafor', 'Pieter van Dijk']);
+    assert.deepStrictEqual(parseByline('By Ana de la Cruz, J. R. Okafor & Pieter van Dijk')?.authors, [
+      'Ana de la Cruz',
+      'J. R. Okafor',
+      'Pieter van Dijk',
+    ]);
   });
 
   it('is not fooled by a sentence or a headline', () => {
@@ -69,7 +79,11 @@ describe('metadata: bylines', () => {
   });
 
   it('reads closing credits', () => {
-    assert.deepStrictEqual(parseCredits('Reporting by Daniel Mercer in Tokyo; Additional reporting by Sara Lind; Editing by Claire Dubois')?.authors, ['Daniel Mercer', 'Sara Lind']);
+    assert.deepStrictEqual(
+      parseCredits('Reporting by Daniel Mercer in Tokyo; Additional reporting by Sara Lind; Editing by Claire Dubois')
+        ?.authors,
+      ['Daniel Mercer', 'Sara Lind'],
+    );
     assert.strictEqual(parseCredits('Editing by Claire Dubois'), null);
   });
 });
@@ -77,7 +91,9 @@ describe('metadata: bylines', () => {
 describe('metadata: datelines and URL lines', () => {
   it('reads wire datelines', () => {
     assert.deepStrictEqual(
-      (({ text, place, source, monthDay }) => ({ text, place, source, monthDay }))(parseDateline('BRUSSELS (AP) — The ministers met.')!),
+      (({ text, place, source, monthDay }) => ({ text, place, source, monthDay }))(
+        parseDateline('BRUSSELS (AP) — The ministers met.')!,
+      ),
       { text: 'BRUSSELS (AP)', place: 'BRUSSELS', source: 'AP', monthDay: null },
     );
     const r = parseDateline('LONDON, March 16 (Reuters) - The bank said.')!;
@@ -101,7 +117,11 @@ describe('metadata: datelines and URL lines', () => {
     assert.strictEqual(parseUrlLine('<https://x.test/a/2019-07-04/slug>')!.date!.value, '2019-07-04');
     assert.strictEqual(parseUrlLine('https://x.test/a/story_20190704.html')!.date!.value, '2019-07-04');
     assert.strictEqual(parseUrlLine('https://x.test/a/2019/13/45/slug')!.date, null);
-    assert.strictEqual(parseUrlLine('See https://x.test/a/2019/07/04/ for more'), null, 'a URL inside a sentence is not a URL line');
+    assert.strictEqual(
+      parseUrlLine('See https://x.test/a/2019/07/04/ for more'),
+      null,
+      'a URL inside a sentence is not a URL line',
+    );
   });
 });
 
