@@ -82,11 +82,14 @@ function addDoc(t: Tally, doc: MeantimeDoc, sys: DateMention[], misses: string[]
     if (gold.start === s.start && gold.end === s.end) t.strict++;
     if (gold.type === s.type) t.typeOk++;
     if (gold.value === s.value) t.valueOk++;
-    else if (misses) misses.push(`${doc.doc_id} (${doc.dct}) value: "${gold.text}" gold ${gold.value}, got "${s.text}" ${s.value}`);
+    else if (misses)
+      misses.push(`${doc.doc_id} (${doc.dct}) value: "${gold.text}" gold ${gold.value}, got "${s.text}" ${s.value}`);
   }
   if (misses) {
-    for (const g of doc.timexes) if (!pairs.some((p) => p.gold === g)) misses.push(`${doc.doc_id} missed: "${g.text}" ${g.type} ${g.value}`);
-    for (const s of sys) if (!pairs.some((p) => p.sys === s)) misses.push(`${doc.doc_id} spurious: "${s.text}" ${s.type} ${s.value}`);
+    for (const g of doc.timexes)
+      if (!pairs.some((p) => p.gold === g)) misses.push(`${doc.doc_id} missed: "${g.text}" ${g.type} ${g.value}`);
+    for (const s of sys)
+      if (!pairs.some((p) => p.sys === s)) misses.push(`${doc.doc_id} spurious: "${s.text}" ${s.type} ${s.value}`);
   }
 }
 
@@ -130,14 +133,21 @@ export async function evaluate(options: { details?: boolean } = {}): Promise<Eva
     const f = figures(t);
     return `${label.padEnd(8)} gold ${t.gold} system ${t.system} | value P ${f3(f.value.p)} R ${f3(f.value.r)} F1 ${f3(f.value.f1)} | strict F1 ${f3(f.strict.f1)} | relaxed F1 ${f3(f.relaxed.f1)} | type acc ${f3(f.typeAccuracy)}`;
   };
-  lines.push('scored within each article\'s annotated scope (MEANTIME annotates the first sentences only)');
+  lines.push("scored within each article's annotated scope (MEANTIME annotates the first sentences only)");
   lines.push(line('all', total));
   for (const [topic, t] of [...byTopic].sort()) lines.push(line(topic, t));
-  lines.push(`speed: ${Math.round(wordsPerSecond).toLocaleString('en')} words/s of CPU time (${words * rounds} words, ${rounds} rounds over the 60 articles)`);
+  lines.push(
+    `speed: ${Math.round(wordsPerSecond).toLocaleString('en')} words/s of CPU time (${words * rounds} words, ${rounds} rounds over the 60 articles)`,
+  );
   if (options.details) lines.push(...misses);
   const metrics: Record<string, number> = {
-    valueF1: all.value.f1, valuePrecision: all.value.p, valueRecall: all.value.r,
-    strictF1: all.strict.f1, relaxedF1: all.relaxed.f1, typeAccuracy: all.typeAccuracy, wordsPerSecond,
+    valueF1: all.value.f1,
+    valuePrecision: all.value.p,
+    valueRecall: all.value.r,
+    strictF1: all.strict.f1,
+    relaxedF1: all.relaxed.f1,
+    typeAccuracy: all.typeAccuracy,
+    wordsPerSecond,
   };
   for (const [topic, t] of byTopic) {
     const f = figures(t);
@@ -150,7 +160,7 @@ export async function evaluate(options: { details?: boolean } = {}): Promise<Eva
 }
 
 if (require.main === module) {
-  evaluate({ details: process.argv.includes('--details') }).then((r) => {
+  void evaluate({ details: process.argv.includes('--details') }).then((r) => {
     console.log(r.name);
     for (const l of r.lines) console.log('  ' + l);
   });

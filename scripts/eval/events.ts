@@ -10,7 +10,9 @@ import { clusterQuotes, findQuotes } from '../../src/core/quotes';
 import { stem } from '../../src/core/text/stem';
 import { EvalReport, prf } from './types';
 
-const ROOT = fs.existsSync(path.join(__dirname, '../../test/fixtures')) ? path.join(__dirname, '../..') : path.join(__dirname, '../../..');
+const ROOT = fs.existsSync(path.join(__dirname, '../../test/fixtures'))
+  ? path.join(__dirname, '../..')
+  : path.join(__dirname, '../../..');
 
 type Analyzer = (text: string, path: string, published?: PublishedDate | null) => ArticleAnalysis;
 
@@ -20,19 +22,34 @@ type Analyzer = (text: string, path: string, published?: PublishedDate | null) =
  */
 function loadAnalyzer(): { analyze: Analyzer; real: boolean; parts: string } {
   try {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const mod = require('../../src/core/analyze');
-    const analyze: Analyzer = (text, p, published) => mod.analyzeArticle(text, p, { published: published ?? undefined });
+    const analyze: Analyzer = (text, p, published) =>
+      mod.analyzeArticle(text, p, { published: published ?? undefined });
     analyze('Test sentence in Tokyo on Monday.', 'probe.txt');
     return { analyze, real: true, parts: 'analyzeArticle' };
   } catch {
     let findEntities: ((text: string, o: object) => EntityMention[]) | null = null;
     let findDates: ((text: string, o: object) => DateMention[]) | null = null;
-    try { findEntities = require('../../src/core/entities').findEntities; } catch { /* not built yet */ }
-    try { findDates = require('../../src/core/dates').findDates; } catch { /* not built yet */ }
+    /* eslint-disable @typescript-eslint/no-require-imports -- optional modules, probed at run time */
+    try {
+      findEntities = require('../../src/core/entities').findEntities;
+    } catch {
+      /* not built yet */
+    }
+    try {
+      findDates = require('../../src/core/dates').findDates;
+    } catch {
+      /* not built yet */
+    }
+    /* eslint-enable @typescript-eslint/no-require-imports */
     const analyze: Analyzer = (text, p, published) => {
       const crude = crudeAnalysis(text, p, published);
-      const opts = { sentences: crude.article.sentences, exclude: crude.article.boilerplate, published: crude.article.published?.value ?? null };
+      const opts = {
+        sentences: crude.article.sentences,
+        exclude: crude.article.boilerplate,
+        published: crude.article.published?.value ?? null,
+      };
       return {
         article: crude.article,
         entities: findEntities ? findEntities(text, opts) : crude.entities,
@@ -47,10 +64,12 @@ function loadAnalyzer(): { analyze: Analyzer; real: boolean; parts: string } {
 /** Canonical entity ids across a set of analyses, as the corpus index does before linking events. */
 function linkIds(analyses: ArticleAnalysis[]): void {
   try {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { linkEntities } = require('../../src/core/aliases');
     linkEntities(analyses.map((a) => ({ path: a.article.path, entities: a.entities })));
-  } catch { /* aliases not built yet: per-article ids */ }
+  } catch {
+    /* aliases not built yet: per-article ids */
+  }
 }
 
 function crudeAnalysis(text: string, p: string, published?: PublishedDate | null): ArticleAnalysis {
@@ -61,18 +80,47 @@ function crudeAnalysis(text: string, p: string, published?: PublishedDate | null
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const prev = text.slice(Math.max(0, m.index - 2), m.index);
     if (/^[.!?"“]?\s?$/.test(prev) && m.index > 0 && /[.!?\n]\s*$/.test(text.slice(0, m.index))) continue;
-    entities.push({ start: m.index, end: m.index + m[0].length, text: m[0], type: 'ORGANIZATION', id: `name:${m[0].toLowerCase()}`, canonical: m[0] });
+    entities.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      text: m[0],
+      type: 'ORGANIZATION',
+      id: `name:${m[0].toLowerCase()}`,
+      canonical: m[0],
+    });
   }
   const dates: DateMention[] = [];
   const yr = /\b(19|20)\d{2}\b/g;
   for (let m = yr.exec(text); m; m = yr.exec(text)) {
-    dates.push({ start: m.index, end: m.index + 4, text: m[0], type: 'DATE', value: m[0], explanation: 'year', relative: false });
+    dates.push({
+      start: m.index,
+      end: m.index + 4,
+      text: m[0],
+      type: 'DATE',
+      value: m[0],
+      explanation: 'year',
+      relative: false,
+    });
   }
   return { article, entities, dates };
 }
 
-interface EcbMention { start: number; end: number; text: string; chain: string; tag: string; sentence: number; selected_sentence: boolean }
-interface EcbDoc { topic: string; subtopic: string; doc: string; text: string; mentions: EcbMention[] }
+interface EcbMention {
+  start: number;
+  end: number;
+  text: string;
+  chain: string;
+  tag: string;
+  sentence: number;
+  selected_sentence: boolean;
+}
+interface EcbDoc {
+  topic: string;
+  subtopic: string;
+  doc: string;
+  text: string;
+  mentions: EcbMention[];
+}
 
 function lineStarts(text: string): number[] {
   const starts = [0];
@@ -145,7 +193,8 @@ export async function evaluate(options: ClusterOptions = {}): Promise<EvalReport
     const ls = lineStarts(d.text);
     starts.set(d.doc, ls);
     // ECB+ gives one sentence a line; keep its segmentation so sentence numbers match.
-    const sentences = ls.map((st, i) => ({ start: st, end: i + 1 < ls.length ? ls[i + 1] - 1 : d.text.length, paragraph: i }))
+    const sentences = ls
+      .map((st, i) => ({ start: st, end: i + 1 < ls.length ? ls[i + 1] - 1 : d.text.length, paragraph: i }))
       .filter((x) => x.end > x.start);
     mentions.push(...findEventMentions({ ...a, article: { ...a.article, sentences, boilerplate: [] } }));
   }
@@ -176,7 +225,9 @@ export async function evaluate(options: ClusterOptions = {}): Promise<EvalReport
     }
     const st = score(tSys, tGold);
     const bt = score(tBase, tGold);
-    lines.push(`topic ${topic}: system P ${fmt(st.p)} R ${fmt(st.r)} F1 ${fmt(st.f1)} | baseline F1 ${fmt(bt.f1)} | gold pairs ${tGold.size}`);
+    lines.push(
+      `topic ${topic}: system P ${fmt(st.p)} R ${fmt(st.r)} F1 ${fmt(st.f1)} | baseline F1 ${fmt(bt.f1)} | gold pairs ${tGold.size}`,
+    );
     gold = new Set([...gold, ...tGold]);
     baseline = new Set([...baseline, ...tBase]);
     system = new Set([...system, ...tSys]);
@@ -193,7 +244,11 @@ export async function evaluate(options: ClusterOptions = {}): Promise<EvalReport
   return {
     name: 'event links (ECB+)',
     metrics: {
-      f1: s.f1, precision: s.p, recall: s.r, baselineF1: b.f1, crossSubtopicLinks: crossSubtopic,
+      f1: s.f1,
+      precision: s.p,
+      recall: s.r,
+      baselineF1: b.f1,
+      crossSubtopicLinks: crossSubtopic,
     },
     lines,
     target: { metric: 'f1', min: b.f1 + 0.1 },
@@ -212,12 +267,17 @@ export async function evaluateSeeds(options: ClusterOptions = {}): Promise<EvalR
   const gold: SeedsYaml = parseYaml(fs.readFileSync(path.join(ROOT, 'test/fixtures/seeds-events.yaml'), 'utf8'));
   const dir = path.join(ROOT, 'seeds');
   const texts = new Map<string, string>();
-  for (const f of fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()) {
+  for (const f of fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()) {
     texts.set(f, fs.readFileSync(path.join(dir, f), 'utf8').replace(/^\uFEFF/, ''));
   }
   const base = [...texts].map(([p, t]) => analyze(t, p));
   linkIds(base);
-  const inferred = inferPublicationDates(base, (p, value) => analyze(texts.get(p)!, p, { value, origin: 'corpus', reason: 'inferred' }));
+  const inferred = inferPublicationDates(base, (p, value) =>
+    analyze(texts.get(p)!, p, { value, origin: 'corpus', reason: 'inferred' }),
+  );
   const analyses = base.map((a) => {
     const pd = inferred.get(a.article.path);
     return pd && !a.article.published ? analyze(texts.get(a.article.path)!, a.article.path, pd) : a;
@@ -237,7 +297,10 @@ export async function evaluateSeeds(options: ClusterOptions = {}): Promise<EvalR
     for (const [p, snippet] of Object.entries(ev.mentions)) {
       const at = texts.get(p)?.indexOf(snippet) ?? -1;
       const key = at >= 0 ? sentenceKey(p, at) : null;
-      if (!key) { missing.push(`${ev.id}@${p}`); continue; }
+      if (!key) {
+        missing.push(`${ev.id}@${p}`);
+        continue;
+      }
       group.push(key);
     }
     goldGroups.push(group);
@@ -247,7 +310,9 @@ export async function evaluateSeeds(options: ClusterOptions = {}): Promise<EvalR
   const goldUniverse = new Set(goldGroups.flat());
   const mentions = analyses.flatMap((a) => findEventMentions(a));
   const clusters = clusterEvents(mentions, options);
-  const sysGroups = clusters.map((c) => c.mentions.map((m) => sentenceKey(m.path, m.start)).filter((k): k is string => !!k));
+  const sysGroups = clusters.map((c) =>
+    c.mentions.map((m) => sentenceKey(m.path, m.start)).filter((k): k is string => !!k),
+  );
   const allSentences = new Set(sysGroups.flat().concat([...goldUniverse]));
   const goldPairs = pairsFromGroups(goldGroups, goldUniverse, docOf);
   const selected = score(pairsFromGroups(sysGroups, goldUniverse, docOf), goldPairs);
@@ -258,19 +323,28 @@ export async function evaluateSeeds(options: ClusterOptions = {}): Promise<EvalR
     if (goldPairs.has(p)) continue;
     const [a, b] = p.split('|');
     const ids = clusters.filter((_, k) => sysGroups[k].includes(a) && sysGroups[k].includes(b)).map((c) => c.id);
-    const goldOf = (x: string) => gold.events.filter((e) => goldSentencesOf.get(e.id)!.has(x)).map((e) => e.id).join('/');
-    wrong.push(`wrong link ${goldOf(a)}@${docOf(a).slice(0, 3)} ~ ${goldOf(b)}@${docOf(b).slice(0, 3)} via ${ids.join('+')}`);
+    const goldOf = (x: string) =>
+      gold.events
+        .filter((e) => goldSentencesOf.get(e.id)!.has(x))
+        .map((e) => e.id)
+        .join('/');
+    wrong.push(
+      `wrong link ${goldOf(a)}@${docOf(a).slice(0, 3)} ~ ${goldOf(b)}@${docOf(b).slice(0, 3)} via ${ids.join('+')}`,
+    );
   }
 
   // The summits are joined when one event holds a trigger inside a Tokyo snippet and one inside a Seoul snippet.
-  const snippetSpans = (id: string) => Object.entries(gold.events.find((e) => e.id === id)!.mentions).map(([p, snippet]) => {
-    const at = texts.get(p)!.indexOf(snippet);
-    return { p, start: at, end: at + snippet.length };
-  });
+  const snippetSpans = (id: string) =>
+    Object.entries(gold.events.find((e) => e.id === id)!.mentions).map(([p, snippet]) => {
+      const at = texts.get(p)!.indexOf(snippet);
+      return { p, start: at, end: at + snippet.length };
+    });
   const tokyoSpans = snippetSpans('tokyo-summit');
   const seoulSpans = snippetSpans('seoul-summit');
-  const touches = (c: { mentions: { path: string; start: number; end: number }[] }, spans: { p: string; start: number; end: number }[]) =>
-    c.mentions.some((m) => spans.some((s) => s.p === m.path && m.start >= s.start && m.end <= s.end));
+  const touches = (
+    c: { mentions: { path: string; start: number; end: number }[] },
+    spans: { p: string; start: number; end: number }[],
+  ) => c.mentions.some((m) => spans.some((s) => s.p === m.path && m.start >= s.start && m.end <= s.end));
   const summitsJoined = clusters.filter((c) => touches(c, tokyoSpans) && touches(c, seoulSpans)).length;
 
   for (const ev of gold.events) {
@@ -283,7 +357,10 @@ export async function evaluateSeeds(options: ClusterOptions = {}): Promise<EvalR
   }
   const eventsFound = gold.events.filter((ev) => {
     const sents = [...goldSentencesOf.get(ev.id)!];
-    return sysGroups.some((g) => sents.filter((s) => g.includes(s)).length >= Math.min(2, sents.length) && sents.every((s) => g.includes(s)));
+    return sysGroups.some(
+      (g) =>
+        sents.filter((s) => g.includes(s)).length >= Math.min(2, sents.length) && sents.every((s) => g.includes(s)),
+    );
   }).length;
 
   const quotes = clusterQuotes(analyses.flatMap((a) => findQuotes(a)));
@@ -293,20 +370,33 @@ export async function evaluateSeeds(options: ClusterOptions = {}): Promise<EvalR
       const at = texts.get(p)!.indexOf(snippet);
       return { p, start: at, end: at + snippet.length };
     });
-    const hit = quotes.some((c) => spans.every((s) => c.mentions.some((m) => m.path === s.p && m.start < s.end && m.end > s.start)));
-    const speakerOk = quotes.some((c) => c.speaker === q.speaker && spans.every((s) => c.mentions.some((m) => m.path === s.p && m.start < s.end && m.end > s.start)));
+    const hit = quotes.some((c) =>
+      spans.every((s) => c.mentions.some((m) => m.path === s.p && m.start < s.end && m.end > s.start)),
+    );
+    const speakerOk = quotes.some(
+      (c) =>
+        c.speaker === q.speaker &&
+        spans.every((s) => c.mentions.some((m) => m.path === s.p && m.start < s.end && m.end > s.start)),
+    );
     if (hit) quoteGroupsFound++;
-    lines.push(`quote "${Object.values(q.mentions)[0].slice(0, 40)}…": ${hit ? 'found' : 'MISSED'}${hit && !speakerOk ? ' (speaker differs)' : ''}`);
+    lines.push(
+      `quote "${Object.values(q.mentions)[0].slice(0, 40)}…": ${hit ? 'found' : 'MISSED'}${hit && !speakerOk ? ' (speaker differs)' : ''}`,
+    );
   }
 
   let datesRight = 0;
   for (const [p, want] of Object.entries(gold.published)) {
     const got = byPath.get(p)?.article.published;
     if (got?.value === want) datesRight++;
-    lines.push(`published ${p}: ${got ? `${got.value} (${got.origin}: ${got.reason})` : 'none'}${got?.value === want ? '' : `  WANT ${want}`}`);
+    lines.push(
+      `published ${p}: ${got ? `${got.value} (${got.origin}: ${got.reason})` : 'none'}${got?.value === want ? '' : `  WANT ${want}`}`,
+    );
   }
   lines.push(...wrong);
-  for (const c of clusters) lines.push(`event ${c.id}: ${c.label} [${c.date ?? '?'} ${c.place ?? ''}] ${new Set(c.mentions.map((m) => m.path.slice(0, 3))).size} articles, ${c.mentions.length} mentions`);
+  for (const c of clusters)
+    lines.push(
+      `event ${c.id}: ${c.label} [${c.date ?? '?'} ${c.place ?? ''}] ${new Set(c.mentions.map((m) => m.path.slice(0, 3))).size} articles, ${c.mentions.length} mentions`,
+    );
   lines.unshift(
     `analysis: ${parts}; snippets not located: ${missing.length ? missing.join(', ') : 'none'}`,
     `sentence pairs over the yaml's sentences: P ${fmt(selected.p)} R ${fmt(selected.r)} F1 ${fmt(selected.f1)} (${selected.correct}/${selected.system}, gold ${selected.gold})`,
@@ -316,8 +406,14 @@ export async function evaluateSeeds(options: ClusterOptions = {}): Promise<EvalR
   return {
     name: 'event links (seeds)',
     metrics: {
-      f1: selected.f1, precision: selected.p, recall: selected.r, strictF1: strict.f1, summitsJoined,
-      eventsFound, quoteGroupsFound, publishedRight: datesRight,
+      f1: selected.f1,
+      precision: selected.p,
+      recall: selected.r,
+      strictF1: strict.f1,
+      summitsJoined,
+      eventsFound,
+      quoteGroupsFound,
+      publishedRight: datesRight,
     },
     lines,
     target: { metric: 'f1', min: 0.9 },
@@ -327,18 +423,25 @@ export async function evaluateSeeds(options: ClusterOptions = {}): Promise<EvalR
 if (require.main === module) {
   // Alone: `node out/scripts/eval/events.js [seeds|ecb] ['{"threshold":2}']` prints both reports by default.
   const which = process.argv[2] ?? 'both';
-  const options: ClusterOptions = process.argv[3] ? JSON.parse(process.argv[3]) : which.startsWith('{') ? JSON.parse(which) : {};
+  const options: ClusterOptions = process.argv[3]
+    ? JSON.parse(process.argv[3])
+    : which.startsWith('{')
+      ? JSON.parse(which)
+      : {};
   const runs = [
     ...(which === 'seeds' ? [] : [() => evaluate(options)]),
     ...(which === 'ecb' ? [] : [() => evaluateSeeds(options)]),
   ];
-  (async () => {
+  void (async () => {
     for (const run of runs) {
       const r = await run();
       console.log(r.name);
       for (const [k, v] of Object.entries(r.metrics)) console.log(`  ${k}: ${Number.isInteger(v) ? v : v.toFixed(3)}`);
       for (const l of r.lines) console.log(`  ${l}`);
-      if (r.target) console.log(`  target: ${r.target.metric} >= ${r.target.min.toFixed(3)}: ${r.metrics[r.target.metric] >= r.target.min ? 'met' : 'MISSED'}`);
+      if (r.target)
+        console.log(
+          `  target: ${r.target.metric} >= ${r.target.min.toFixed(3)}: ${r.metrics[r.target.metric] >= r.target.min ? 'met' : 'MISSED'}`,
+        );
     }
   })();
 }

@@ -62,7 +62,8 @@ function score(docs: Doc[], syntactic: Set<string>, errors?: NameErrors): Map<st
       .filter((e) => e.in_doc_level_scope && e.type && TYPE_MAP[e.type] && syntactic.has(e.syntactic_type ?? ''))
       .map((e) => ({ ...e, t: TYPE_MAP[e.type!] }));
     const system = findEntities(d.text).filter((m) => SCORED.includes(m.type) && m.start < d.doc_level_scope_end);
-    const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
+    const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
+      a.start < b.end && b.start < a.end;
     for (const g of gold) {
       const hit = system.some((s) => s.type === g.t && overlaps(s, g));
       for (const k of [`${topic}/${g.t}`, `${topic}/ALL`, `ALL/${g.t}`, 'ALL/ALL'])
@@ -101,7 +102,9 @@ export async function evaluate(errors?: NameErrors): Promise<EvalReport> {
     for (const t of [...SCORED, 'ALL']) {
       const c = table.get(`${topic}/${t}`) ?? zero();
       const s = f1Of(c);
-      lines.push(`${topic.padEnd(6)} ${t.padEnd(12)} P ${fmt(s.p)} R ${fmt(s.r)} F1 ${fmt(s.f1)}  (system ${c.system}, gold ${c.gold})`);
+      lines.push(
+        `${topic.padEnd(6)} ${t.padEnd(12)} P ${fmt(s.p)} R ${fmt(s.r)} F1 ${fmt(s.f1)}  (system ${c.system}, gold ${c.gold})`,
+      );
     }
   }
   const all = f1Of(table.get('ALL/ALL') ?? zero());
@@ -132,18 +135,27 @@ export async function evaluateSeeds(): Promise<EvalReport> {
   for (const e of gold.entities) {
     const type: EntityType = e.type === 'person' ? 'PERSON' : e.type === 'place' ? 'PLACE' : 'ORGANIZATION';
     const id = entityId(type, e.name);
-    const missing = e.aliases.filter((alias) => !articles.some((a) => a.entities.some((m) => m.text === alias && m.id === id)));
+    const missing = e.aliases.filter(
+      (alias) => !articles.some((a) => a.entities.some((m) => m.text === alias && m.id === id)),
+    );
     total += e.aliases.length;
     joined += e.aliases.length - missing.length;
-    lines.push(`${e.name.padEnd(14)} ${e.aliases.length - missing.length}/${e.aliases.length} spellings under ${id}${missing.length ? ` — missing: ${missing.join(', ')}` : ''}`);
+    lines.push(
+      `${e.name.padEnd(14)} ${e.aliases.length - missing.length}/${e.aliases.length} spellings under ${id}${missing.length ? ` — missing: ${missing.join(', ')}` : ''}`,
+    );
   }
-  return { name: 'names (seed spellings)', metrics: { aliasRecall: total ? joined / total : 0 }, lines, target: { metric: 'aliasRecall', min: 1 } };
+  return {
+    name: 'names (seed spellings)',
+    metrics: { aliasRecall: total ? joined / total : 0 },
+    lines,
+    target: { metric: 'aliasRecall', min: 1 },
+  };
 }
 
 if (require.main === module) {
   const verbose = process.argv.includes('--errors');
   const errors: NameErrors | undefined = verbose ? { missed: [], spurious: [] } : undefined;
-  evaluate(errors).then(async (r) => {
+  void evaluate(errors).then(async (r) => {
     for (const report of [r, await evaluateSeeds()]) {
       console.log(report.name);
       for (const l of report.lines) console.log('  ' + l);

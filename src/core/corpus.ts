@@ -17,6 +17,7 @@ import {
 } from './model';
 import { inferPublicationDates } from './pubdates';
 import { clusterQuotes, findQuotes, QuoteMention } from './quotes';
+import { fileName } from './text/paths';
 
 interface DocEntry {
   path: string;
@@ -446,7 +447,7 @@ export class CorpusIndex {
       const sentence = m.sentence ?? sentenceAt(a.article.sentences, m.start) ?? { start: m.start, end: m.end };
       out.push({
         path: m.path,
-        title: a.article.title ?? baseName(m.path),
+        title: a.article.title ?? fileName(m.path),
         sentence,
         sentenceText: a.article.text.slice(sentence.start, sentence.end),
       });
@@ -590,10 +591,6 @@ function leadOf(a: ArticleAnalysis): ArticleAnalysis {
 
 function spanOf(s: Span): Span {
   return { start: s.start, end: s.end };
-}
-
-function baseName(p: string): string {
-  return p.split(/[\\/]/).pop() ?? p;
 }
 
 function addTo(map: Map<string, Set<string>>, key: string, path: string): void {

@@ -10,7 +10,12 @@ export interface TextQuoteSelector {
 /** Context kept either side of the quote, in UTF-16 code units. */
 export const QUOTE_CONTEXT_LENGTH = 32;
 
-export function describeQuote(text: string, start: number, end: number, context = QUOTE_CONTEXT_LENGTH): TextQuoteSelector {
+export function describeQuote(
+  text: string,
+  start: number,
+  end: number,
+  context = QUOTE_CONTEXT_LENGTH,
+): TextQuoteSelector {
   return {
     exact: text.slice(start, end),
     prefix: text.slice(Math.max(0, start - context), start),

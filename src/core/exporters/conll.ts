@@ -2,7 +2,13 @@
 import { ExportAnnotation, ExportArticle, ExportOptions, effectiveAnnotations } from './record';
 
 /** CoNLL-2003 has PER, ORG, LOC and MISC; nationalities and events are MISC there. Dates, quotes, claims and user tags are not named entities (O). */
-export const CONLL_LABEL: Record<string, string> = { person: 'PER', organization: 'ORG', place: 'LOC', nationality: 'MISC', event: 'MISC' };
+export const CONLL_LABEL: Record<string, string> = {
+  person: 'PER',
+  organization: 'ORG',
+  place: 'LOC',
+  nationality: 'MISC',
+  event: 'MISC',
+};
 
 export interface ConllToken {
   text: string;
@@ -11,7 +17,29 @@ export interface ConllToken {
 }
 
 const TOKEN = /[\p{L}\p{N}]+(?:[.'’\-][\p{L}\p{N}]+)*\.?|[^\s\p{L}\p{N}]/gu;
-const ABBREVIATIONS = new Set(['mr.', 'mrs.', 'ms.', 'dr.', 'st.', 'gen.', 'sen.', 'rep.', 'gov.', 'lt.', 'col.', 'jr.', 'sr.', 'inc.', 'corp.', 'co.', 'no.', 'vs.', 'u.s.', 'u.k.', 'u.n.']);
+const ABBREVIATIONS = new Set([
+  'mr.',
+  'mrs.',
+  'ms.',
+  'dr.',
+  'st.',
+  'gen.',
+  'sen.',
+  'rep.',
+  'gov.',
+  'lt.',
+  'col.',
+  'jr.',
+  'sr.',
+  'inc.',
+  'corp.',
+  'co.',
+  'no.',
+  'vs.',
+  'u.s.',
+  'u.k.',
+  'u.n.',
+]);
 
 /** Sentences of tokens: a line break ends a sentence, and so does . ! ? before a capital, digit or quote. */
 export function tokenizeSentences(text: string): ConllToken[][] {

@@ -92,7 +92,24 @@ bridge park center centre plaza harbor harbour port canal falls beach forest cap
     .filter(Boolean),
 );
 /** First words that make a capitalised sequence a place ("Mount Fuji", "Lake Geneva", "Sea of Japan"). */
-export const PLACE_LEADS: ReadonlySet<string> = new Set(['mount', 'lake', 'sea', 'gulf', 'bay', 'cape', 'isle', 'port', 'fort', 'san', 'santa', 'saint', 'st', 'los', 'las', 'el']);
+export const PLACE_LEADS: ReadonlySet<string> = new Set([
+  'mount',
+  'lake',
+  'sea',
+  'gulf',
+  'bay',
+  'cape',
+  'isle',
+  'port',
+  'fort',
+  'san',
+  'santa',
+  'saint',
+  'st',
+  'los',
+  'las',
+  'el',
+]);
 
 /** Last words of names of things that are none of our types: events, agreements, laws, products lines ("Korean War"). */
 export const OTHER_HEADS: ReadonlySet<string> = new Set(
@@ -106,4 +123,23 @@ oscars emmys grammys tonys baftas`
 );
 
 /** Words that may join capitalised words inside one name ("Sea of Japan", "Bank of America", "Charles de Gaulle"). */
-export const NAME_CONNECTORS: ReadonlySet<string> = new Set(['of', 'de', 'du', 'da', 'di', 'del', 'della', 'van', 'von', 'der', 'den', 'la', 'le', 'al', 'bin', 'ibn', 'y', '&']);
+export const NAME_CONNECTORS: ReadonlySet<string> = new Set([
+  'of',
+  'de',
+  'du',
+  'da',
+  'di',
+  'del',
+  'della',
+  'van',
+  'von',
+  'der',
+  'den',
+  'la',
+  'le',
+  'al',
+  'bin',
+  'ibn',
+  'y',
+  '&',
+]);

@@ -36,7 +36,8 @@ describe('analyze', () => {
     for (const c of after) assert.ok(cuts2.includes(c), `cut ${c - delta} moved`);
   });
 
-  it('re-analyses only the chunks an edit touched, with the same result as a fresh analysis', () => {
+  it('re-analyses only the chunks an edit touched, with the same result as a fresh analysis @slow', function () {
+    this.timeout(120000);
     const text = bigText(3_000_000);
     assert.ok(text.length > CHUNKING_THRESHOLD);
     const cache = new ChunkCache();

@@ -108,7 +108,7 @@ describe('article', () => {
     assert.strictEqual(sentenceAt(spans, 5), undefined);
   });
 
-  it('parses a 10 MB article', () => {
+  it('parses a 10 MB article @slow', () => {
     const para = 'Yoon Suk Yeol met Fumio Kishida in Tokyo on Thursday. Mr. Kishida said the U.S. agreed.\n\n';
     const text = para.repeat(Math.ceil(10_000_000 / para.length));
     const a = parseArticle(text, 'big.txt');

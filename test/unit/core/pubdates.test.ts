@@ -97,9 +97,9 @@ describe('pubdates', () => {
 
   it('gets all five seed articles right with the real analysis', function () {
     this.timeout(60000);
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { analyzeArticle } = require('../../../src/core/analyze');
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { linkEntities } = require('../../../src/core/aliases');
     const root = [path.join(__dirname, '../../..'), path.join(__dirname, '../../../..')].find((r) =>
       fs.existsSync(path.join(r, 'seeds')),

@@ -1,8 +1,8 @@
 // Messages between the extension host and the analysis worker that owns the corpus index.
 // The worker keeps heavy analysis off the extension host; requests are answered in order.
-import type { Card, DocumentView } from '../core/corpus';
-import type { EntityRecord, Span, EventCluster, MentionRef, QuoteCluster } from '../core/model';
-import type { CoverageMatrix, MentionGroup, MentionKind } from './views/viewModel';
+import type { Card, DocumentView } from '../../core/corpus';
+import type { EntityRecord, Span, EventCluster, MentionRef, QuoteCluster } from '../../core/model';
+import type { CoverageMatrix, MentionGroup, MentionKind } from './viewModel';
 
 export interface ArticleInput {
   path: string;

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { cardMarkdown, escapeMarkdown, humanDate, unescapeMarkdown } from '../../../src/extension/hoverText';
+import { cardMarkdown, escapeMarkdown, humanDate, unescapeMarkdown } from '../../../../src/extension/pure/hoverText';
 
 describe('hover text', () => {
   it('renders a resolved date with its reason', () => {

@@ -1,10 +1,11 @@
+// The bundled dist/cli.js run as a user runs it: analyze, its JSON contract, options and bad input.
 import * as assert from 'assert';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 
-const ROOT = path.join(__dirname, '..', '..', '..');
+const ROOT = path.join(__dirname, '..', '..', '..', '..');
 const CLI = path.join(ROOT, 'dist', 'cli.js');
 
 function run(args: string[]) {
@@ -26,7 +27,12 @@ describe('cli (the bundled dist/cli.js)', () => {
   });
 
   it('applies --published to every article and prints a readable summary without --json', () => {
-    const r = run(['analyze', '--published', '2023-03-16', path.join(ROOT, 'seeds', fs.readdirSync(path.join(ROOT, 'seeds'))[0])]);
+    const r = run([
+      'analyze',
+      '--published',
+      '2023-03-16',
+      path.join(ROOT, 'seeds', fs.readdirSync(path.join(ROOT, 'seeds'))[0]),
+    ]);
     assert.strictEqual(r.code, 0, r.stderr);
     assert.match(r.stdout, /published: 2023-03-16/);
     assert.match(r.stdout, /Thursday → 2023-03-16/);

@@ -1,10 +1,11 @@
-// The command-line face of the core: `analyze` prints what the extension shows; `export` writes annotations.
+// The command-line face of the core (bundled as dist/cli.js): `analyze` prints what the extension shows; `export` writes annotations.
 import * as fs from 'fs';
 import * as path from 'path';
-import { looksBinary, stripBom } from './core/article';
-import { CorpusIndex, CorpusJson } from './core/corpus';
-import { matchesAny } from './core/glob';
-import { runExport } from './cli/export';
+import { looksBinary, stripBom } from '../core/article';
+import { CorpusIndex, CorpusJson } from '../core/corpus';
+import { matchesAny } from '../core/glob';
+import { SIDECAR_SUFFIX } from '../core/sidecar/schema';
+import { runExport } from './export';
 
 const USAGE = `Usage:
   article-annotator analyze [--published YYYY-MM-DD] [--json] PATH...
@@ -57,8 +58,7 @@ export function collectArticles(paths: string[], errors: string[]): LoadedArticl
       if (e.name === 'node_modules' || e.name.startsWith('.')) continue;
       const full = path.join(dir, e.name);
       if (e.isDirectory()) walk(full);
-      else if (e.isFile() && matchesAny(full, ARTICLE_GLOBS) && !e.name.endsWith('.annotations.yaml'))
-        readOne(full, false);
+      else if (e.isFile() && matchesAny(full, ARTICLE_GLOBS) && !e.name.endsWith(SIDECAR_SUFFIX)) readOne(full, false);
     }
   };
   for (const p of paths) {

@@ -2,10 +2,10 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { CorpusIndex } from '../../../src/core/corpus';
-import { DiskAnalysisStore } from '../../../src/extension/analysisStore';
+import { CorpusIndex } from '../../../../src/core/corpus';
+import { DiskAnalysisStore } from '../../../../src/extension/pure/analysisStore';
 
-const SEEDS = path.join(__dirname, '..', '..', '..', '..', 'seeds');
+const SEEDS = path.join(__dirname, '..', '..', '..', '..', '..', 'seeds');
 
 describe('analysis store (the corpus cache between sessions)', () => {
   const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'aa-store-'));

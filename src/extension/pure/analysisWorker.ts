@@ -1,10 +1,10 @@
 // Worker thread that owns the corpus index, so analysing large files never blocks the extension host.
 import { parentPort, workerData } from 'worker_threads';
-import { CorpusIndex } from '../core/corpus';
+import { CorpusIndex } from '../../core/corpus';
 import { analysisBuild, DiskAnalysisStore } from './analysisStore';
 import { RequestMessage, RequestName, Requests, ResponseMessage } from './protocol';
-import { buildCoverage, groupMentions, MentionKind } from './views/viewModel';
-import { sentenceAt } from '../core/article';
+import { buildCoverage, groupMentions, MentionKind } from './viewModel';
+import { sentenceAt } from '../../core/article';
 
 function openStore(): DiskAnalysisStore | undefined {
   const dir = (workerData as { cacheDir?: string } | undefined)?.cacheDir;
@@ -43,7 +43,12 @@ function mentionsOf(kind: MentionKind, id: string) {
 function articleSource(path: string) {
   const a = index.analysis(path);
   if (!a) return undefined;
-  return { text: a.article.text, title: a.article.title, published: a.article.published?.value ?? null, sentenceAt: (o: number) => sentenceAt(a.article.sentences, o) };
+  return {
+    text: a.article.text,
+    title: a.article.title,
+    published: a.article.published?.value ?? null,
+    sentenceAt: (o: number) => sentenceAt(a.article.sentences, o),
+  };
 }
 
 type Handlers = { [K in RequestName]: (args: Requests[K]['args']) => Requests[K]['result'] };

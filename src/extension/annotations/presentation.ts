@@ -2,24 +2,16 @@
 // orphans and broken sidecars in the Problems panel with quick fixes.
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { annotationHoverText } from '../pure/hoverText';
+import { fromRange, lineStart, toRange, toUri } from '../vscodeAdapter';
 import { AnnotationManager } from './manager';
 import type { LiveAnnotation } from './types';
 
 export const DIAGNOSTIC_SOURCE = 'Article Annotator';
 
-/** Markdown-escapes user and article text so it renders as itself: no links, commands, HTML or emphasis. */
-export function escapeMarkdown(s: string): string {
-  return s.replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, (c) => '\\' + c).replace(/\r?\n/g, '  \n');
-}
-
+/** The hover of a user annotation, untrusted: its text is escaped (see annotationHoverText) and nothing in it runs. */
 export function annotationHoverMarkdown(a: LiveAnnotation): vscode.MarkdownString {
-  const lines: string[] = [];
-  const head = a.status === 'rejected' ? 'Marked wrong by you' : a.status === 'accepted' ? 'Accepted by you' : 'Your annotation';
-  lines.push(`**${head}**${a.tag ? ` · tag \`${a.tag.replace(/`/g, "'")}\`` : ''}`);
-  if (a.entityId) lines.push(`entity: ${escapeMarkdown(a.entityId)}`);
-  if (a.event) lines.push(`event: ${escapeMarkdown(a.event.label)} (${escapeMarkdown(a.event.id)})`);
-  if (a.note) lines.push('', escapeMarkdown(a.note));
-  const md = new vscode.MarkdownString(lines.join('  \n'));
+  const md = new vscode.MarkdownString(annotationHoverText(a));
   md.isTrusted = false;
   md.supportHtml = false;
   md.supportThemeIcons = false;
@@ -30,7 +22,10 @@ export class AnnotationDecorations implements vscode.Disposable {
   private readonly user: vscode.TextEditorDecorationType;
   private readonly rejected: vscode.TextEditorDecorationType;
 
-  constructor(extensionPath: string, private readonly manager: AnnotationManager) {
+  constructor(
+    extensionPath: string,
+    private readonly manager: AnnotationManager,
+  ) {
     this.user = vscode.window.createTextEditorDecorationType({
       backgroundColor: new vscode.ThemeColor('editor.findMatchHighlightBackground'),
       border: '1px solid',
@@ -43,7 +38,10 @@ export class AnnotationDecorations implements vscode.Disposable {
       rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
     });
     // A rejected suggestion is not highlighted (the suggestion layer filters it); a faint strike says why it is plain.
-    this.rejected = vscode.window.createTextEditorDecorationType({ textDecoration: 'line-through 1px', opacity: '0.9' });
+    this.rejected = vscode.window.createTextEditorDecorationType({
+      textDecoration: 'line-through 1px',
+      opacity: '0.9',
+    });
   }
 
   redraw(editor: vscode.TextEditor): void {
@@ -51,7 +49,7 @@ export class AnnotationDecorations implements vscode.Disposable {
     const doc = editor.document;
     const length = doc.getText().length;
     const live = (st?.live ?? []).filter((a) => !a.orphan && a.end <= length);
-    const range = (a: LiveAnnotation) => new vscode.Range(doc.positionAt(a.start), doc.positionAt(a.end));
+    const range = (a: LiveAnnotation) => toRange(doc, a.start, a.end);
     editor.setDecorations(this.user, live.filter((a) => a.status !== 'rejected').map(range));
     editor.setDecorations(this.rejected, live.filter((a) => a.status === 'rejected').map(range));
   }
@@ -66,7 +64,10 @@ export class AnnotationDecorations implements vscode.Disposable {
   }
 }
 
-export function registerAnnotationHover(manager: AnnotationManager, selector: vscode.DocumentSelector): vscode.Disposable {
+export function registerAnnotationHover(
+  manager: AnnotationManager,
+  selector: vscode.DocumentSelector,
+): vscode.Disposable {
   return vscode.languages.registerHoverProvider(selector, {
     provideHover(doc, position) {
       const st = manager.get(doc.uri.toString());
@@ -74,12 +75,15 @@ export function registerAnnotationHover(manager: AnnotationManager, selector: vs
       const off = doc.offsetAt(position);
       const hits = st.live.filter((a) => !a.orphan && a.start <= off && off < a.end);
       if (!hits.length) return undefined;
-      return new vscode.Hover(hits.map(annotationHoverMarkdown), new vscode.Range(doc.positionAt(hits[0].start), doc.positionAt(hits[0].end)));
+      return new vscode.Hover(hits.map(annotationHoverMarkdown), toRange(doc, hits[0].start, hits[0].end));
     },
   });
 }
 
-type Node = { kind: 'article'; uri: string; count: number } | { kind: 'annotation'; a: LiveAnnotation } | { kind: 'broken'; uri: string; sidecar: string; message: string };
+type Node =
+  | { kind: 'article'; uri: string; count: number }
+  | { kind: 'annotation'; a: LiveAnnotation }
+  | { kind: 'broken'; uri: string; sidecar: string; message: string };
 
 export class AnnotationTree implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<Node | undefined>();
@@ -97,15 +101,22 @@ export class AnnotationTree implements vscode.TreeDataProvider<Node>, vscode.Dis
         .all()
         .filter((s) => s.live.length || s.broken)
         .sort((a, b) => a.uri.localeCompare(b.uri))
-        .map((s): Node => (s.broken ? { kind: 'broken', uri: s.uri, sidecar: s.sidecar, message: s.broken.message } : { kind: 'article', uri: s.uri, count: s.live.length }));
+        .map((s): Node =>
+          s.broken
+            ? { kind: 'broken', uri: s.uri, sidecar: s.sidecar, message: s.broken.message }
+            : { kind: 'article', uri: s.uri, count: s.live.length },
+        );
     }
-    if (node.kind === 'article') return [...(this.manager.get(node.uri)?.live ?? [])].sort((a, b) => a.start - b.start).map((a) => ({ kind: 'annotation', a }));
+    if (node.kind === 'article')
+      return [...(this.manager.get(node.uri)?.live ?? [])]
+        .sort((a, b) => a.start - b.start)
+        .map((a) => ({ kind: 'annotation', a }));
     return [];
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
     if (node.kind === 'article') {
-      const uri = vscode.Uri.parse(node.uri);
+      const uri = toUri(node.uri);
       const item = new vscode.TreeItem(path.basename(uri.fsPath), vscode.TreeItemCollapsibleState.Expanded);
       item.resourceUri = uri;
       item.description = `${node.count} annotation${node.count === 1 ? '' : 's'}`;
@@ -113,20 +124,37 @@ export class AnnotationTree implements vscode.TreeDataProvider<Node>, vscode.Dis
       return item;
     }
     if (node.kind === 'broken') {
-      const item = new vscode.TreeItem(path.basename(vscode.Uri.parse(node.uri).fsPath), vscode.TreeItemCollapsibleState.None);
+      const item = new vscode.TreeItem(path.basename(toUri(node.uri).fsPath), vscode.TreeItemCollapsibleState.None);
       item.description = `annotations file is broken: ${node.message}`;
       item.iconPath = new vscode.ThemeIcon('error');
-      item.command = { command: 'articleAnnotator.openSidecar', title: 'Open Annotations File', arguments: [{ uri: node.uri }] };
+      item.command = {
+        command: 'articleAnnotator.openSidecar',
+        title: 'Open Annotations File',
+        arguments: [{ uri: node.uri }],
+      };
       return item;
     }
     const a = node.a;
     const label = a.exact.length > 60 ? a.exact.slice(0, 57) + '…' : a.exact;
     const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
-    item.description = [a.status === 'rejected' ? 'rejected' : a.tag, a.event?.label, a.note, a.orphan ? 'orphaned' : ''].filter(Boolean).join(' · ');
-    item.iconPath = new vscode.ThemeIcon(a.orphan ? 'warning' : a.status === 'rejected' ? 'close' : a.note ? 'note' : 'tag');
+    item.description = [
+      a.status === 'rejected' ? 'rejected' : a.tag,
+      a.event?.label,
+      a.note,
+      a.orphan ? 'orphaned' : '',
+    ]
+      .filter(Boolean)
+      .join(' · ');
+    item.iconPath = new vscode.ThemeIcon(
+      a.orphan ? 'warning' : a.status === 'rejected' ? 'close' : a.note ? 'note' : 'tag',
+    );
     item.contextValue = 'annotation';
     item.tooltip = annotationHoverMarkdown(a);
-    item.command = { command: 'articleAnnotator.revealAnnotation', title: 'Reveal', arguments: [{ uri: a.uri, id: a.id }] };
+    item.command = {
+      command: 'articleAnnotator.revealAnnotation',
+      title: 'Reveal',
+      arguments: [{ uri: a.uri, id: a.id }],
+    };
     return item;
   }
 
@@ -143,12 +171,16 @@ export class AnnotationProblems implements vscode.Disposable {
 
   async update(uri: string): Promise<void> {
     const st = this.manager.get(uri);
-    const article = vscode.Uri.parse(uri);
+    const article = toUri(uri);
     if (!st) return;
     const sidecarUri = vscode.Uri.file(st.sidecar);
     if (st.broken) {
       const line = Math.max(0, (st.broken.line ?? 1) - 1);
-      const d = new vscode.Diagnostic(new vscode.Range(line, 0, line, 1000), `Annotations file does not parse (line ${st.broken.line ?? '?'}): ${st.broken.message}. It is left untouched; annotating this article is refused until it is fixed.`, vscode.DiagnosticSeverity.Error);
+      const d = new vscode.Diagnostic(
+        new vscode.Range(line, 0, line, 1000),
+        `Annotations file does not parse (line ${st.broken.line ?? '?'}): ${st.broken.message}. It is left untouched; annotating this article is refused until it is fixed.`,
+        vscode.DiagnosticSeverity.Error,
+      );
       d.source = DIAGNOSTIC_SOURCE;
       d.code = 'broken-sidecar';
       this.collection.set(sidecarUri, [d]);
@@ -157,7 +189,11 @@ export class AnnotationProblems implements vscode.Disposable {
     this.collection.set(
       article,
       orphans.map((a) => {
-        const d = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), `Annotation “${a.exact.slice(0, 60)}”${a.tag ? ` (${a.tag})` : ''} lost its place: its text is no longer in the article. Select where it belongs and re-anchor, or delete it.`, vscode.DiagnosticSeverity.Warning);
+        const d = new vscode.Diagnostic(
+          lineStart(0),
+          `Annotation “${a.exact.slice(0, 60)}”${a.tag ? ` (${a.tag})` : ''} lost its place: its text is no longer in the article. Select where it belongs and re-anchor, or delete it.`,
+          vscode.DiagnosticSeverity.Warning,
+        );
         d.source = DIAGNOSTIC_SOURCE;
         d.code = `orphan:${a.id}`;
         return d;
@@ -185,12 +221,23 @@ export function registerQuickFixes(manager: AnnotationManager, selector: vscode.
           if (!range.isEmpty) {
             const re = new vscode.CodeAction(`Re-anchor “${short}” at the selection`, vscode.CodeActionKind.QuickFix);
             re.diagnostics = diag;
-            re.command = { command: 'articleAnnotator.reanchorAnnotation', title: re.title, arguments: [{ uri: doc.uri.toString(), id: a.id, start: doc.offsetAt(range.start), end: doc.offsetAt(range.end) }] };
+            re.command = {
+              command: 'articleAnnotator.reanchorAnnotation',
+              title: re.title,
+              arguments: [{ uri: doc.uri.toString(), id: a.id, ...fromRange(doc, range) }],
+            };
             out.push(re);
           }
-          const del = new vscode.CodeAction(`Delete the orphaned annotation “${short}”`, vscode.CodeActionKind.QuickFix);
+          const del = new vscode.CodeAction(
+            `Delete the orphaned annotation “${short}”`,
+            vscode.CodeActionKind.QuickFix,
+          );
           del.diagnostics = diag;
-          del.command = { command: 'articleAnnotator.removeAnnotation', title: del.title, arguments: [{ uri: doc.uri.toString(), id: a.id }] };
+          del.command = {
+            command: 'articleAnnotator.removeAnnotation',
+            title: del.title,
+            arguments: [{ uri: doc.uri.toString(), id: a.id }],
+          };
           out.push(del);
         }
         return out;

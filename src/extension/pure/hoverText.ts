@@ -1,18 +1,20 @@
-// Turns hover cards into Markdown. Kept free of the vscode API so it is unit-tested in plain Node.
-// Article text is untrusted: every piece of it goes through escapeMarkdown, and the only links are
+// Turns hover cards and user annotations into Markdown. Kept free of the vscode API so it is unit-tested in plain Node.
+// Article and user text is untrusted: every piece of it goes through escapeMarkdown, and the only links are
 // command links this module builds itself.
-import type { Card, Disagreement, RelatedMention } from '../core/corpus';
-import type { DateMention, PublishedDate } from '../core/model';
+import type { Card, Disagreement, RelatedMention } from '../../core/corpus';
+import type { DateMention, PublishedDate } from '../../core/model';
+import { fileName } from '../../core/text/paths';
 
 export const OPEN_MENTION_COMMAND = 'articleAnnotator.openMention';
 
 /**
  * Escapes Markdown so article text renders as the literal characters it is: every character that
  * could start markup, a link, an autolink (":" and "." in URLs), HTML ("<", "&") or a list is
- * backslash-escaped, which CommonMark allows for any ASCII punctuation. Line breaks become spaces.
+ * backslash-escaped, which CommonMark allows for any ASCII punctuation. Line breaks become `lineBreak`:
+ * a space by default, or a Markdown hard break ("  \n") where the text's own lines matter (a user's note).
  */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!~|<>&:@=]/g, '\\$&').replace(/\r?\n/g, ' ');
+export function escapeMarkdown(text: string, lineBreak = ' '): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!~|<>&:@=]/g, '\\$&').replace(/\r?\n/g, lineBreak);
 }
 
 /** Removes the escapes again: what a reader sees (used by tests and plain-text contexts). */
@@ -113,7 +115,7 @@ export function cardMarkdown(card: Card): string {
         lines.push('', `Publication date: ${escapeMarkdown(card.published.reason)}`);
       const from = card.published?.origin === 'corpus' ? card.published.fromArticle : undefined;
       if (from && m.relative) {
-        const name = decodeURIComponent(from.split('/').pop() ?? from);
+        const name = fileName(from);
         lines.push(
           '',
           `Publication date learned from ${commandLink(name, OPEN_MENTION_COMMAND, { path: from, start: 0, end: 0 })}`,
@@ -127,7 +129,7 @@ export function cardMarkdown(card: Card): string {
       const canonical = r?.canonical ?? m.canonical;
       const also = (r?.spellings ?? []).filter((s) => s !== canonical);
       let first = `**${escapeMarkdown(canonical)}**`;
-      if (also.length) first += ` — also ${also.map(escapeMarkdown).join(', ')}`;
+      if (also.length) first += ` — also ${also.map((s) => escapeMarkdown(s)).join(', ')}`;
       if (r) first += `; in ${r.articles.length} article${r.articles.length === 1 ? '' : 's'}`;
       return [
         first,
@@ -154,4 +156,25 @@ export function cardMarkdown(card: Card): string {
       return lines.join('\n');
     }
   }
+}
+
+/** What an annotation hover shows of a user annotation (a LiveAnnotation has these fields). */
+export interface AnnotationHoverFields {
+  status?: 'accepted' | 'rejected';
+  tag?: string;
+  entityId?: string;
+  event?: { id: string; label: string };
+  note?: string;
+}
+
+/** The hover of a user annotation: what it is, its tag, entity, event and note (the note keeps its lines). */
+export function annotationHoverText(a: AnnotationHoverFields): string {
+  const lines: string[] = [];
+  const head =
+    a.status === 'rejected' ? 'Marked wrong by you' : a.status === 'accepted' ? 'Accepted by you' : 'Your annotation';
+  lines.push(`**${head}**${a.tag ? ` · tag \`${a.tag.replace(/`/g, "'")}\`` : ''}`);
+  if (a.entityId) lines.push(`entity: ${escapeMarkdown(a.entityId)}`);
+  if (a.event) lines.push(`event: ${escapeMarkdown(a.event.label)} (${escapeMarkdown(a.event.id)})`);
+  if (a.note) lines.push('', escapeMarkdown(a.note, '  \n'));
+  return lines.join('  \n');
 }

@@ -3,8 +3,8 @@
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import type { AnalysisStore } from '../core/corpus';
-import type { ArticleAnalysis } from '../core/model';
+import type { AnalysisStore } from '../../core/corpus';
+import type { ArticleAnalysis } from '../../core/model';
 
 export class DiskAnalysisStore implements AnalysisStore {
   private readonly dir: string;
@@ -21,7 +21,11 @@ export class DiskAnalysisStore implements AnalysisStore {
   }
 
   private file(text: string, userPublished: string | null): string {
-    const key = createHash('sha1').update(userPublished ?? '-').update('\0').update(text).digest('hex');
+    const key = createHash('sha1')
+      .update(userPublished ?? '-')
+      .update('\0')
+      .update(text)
+      .digest('hex');
     return path.join(this.dir, key.slice(0, 2), `${key}.json`);
   }
 
