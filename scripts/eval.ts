@@ -9,6 +9,7 @@ async function main(): Promise<number> {
     ['dates', () => import('./eval/dates')],
     ['names', () => import('./eval/names')],
     ['events', () => import('./eval/events')],
+    ['pubdates', () => import('./eval/pubdates')],
   ];
   let missed = 0;
   for (const [name, load] of modules) {

@@ -81,7 +81,12 @@ function summary(json: CorpusJson): string {
   for (const a of json.articles) {
     lines.push(`${a.path}`);
     lines.push(`  title: ${a.title ?? '(none)'}`);
-    lines.push(`  published: ${a.published ?? 'unknown'}`);
+    lines.push(`  published: ${a.published ?? 'unknown'}${a.publishedReason ? ` (${a.publishedReason})` : ''}`);
+    if (a.authors.length) lines.push(`  authors: ${a.authors.join(', ')}`);
+    if (a.dateline || a.source)
+      lines.push(
+        `  ${[a.dateline && `dateline: ${a.dateline}`, a.source && `source: ${a.source}`].filter(Boolean).join('; ')}`,
+      );
     const byType = new Map<string, Set<string>>();
     for (const e of a.entities) {
       const s = byType.get(e.type) ?? new Set<string>();

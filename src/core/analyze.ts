@@ -132,7 +132,8 @@ function analyzeInChunks(text: string, path: string, options: AnalyzeOptions): A
     const key = `${published?.value ?? '-'}\u0000${i === 0 ? 'head' : 'body'}\u0000${chunk}`;
     let result = cache.get(key);
     if (!result) {
-      const parsed = i === 0 ? head : parseArticle(chunk, path);
+      // Front matter, byline and stamps belong to the head; a later chunk that opens with "---" is not front matter.
+      const parsed = i === 0 ? head : parseArticle(chunk, path, { head: false });
       const exclude = parsed.boilerplate;
       result = {
         boilerplate: parsed.boilerplate,

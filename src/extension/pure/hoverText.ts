@@ -109,6 +109,9 @@ export function cardMarkdown(card: Card): string {
         `${TYPE_LABEL[m.type]} · TIMEX3 \`${m.value.replace(/`/g, '')}\``,
       ];
       if (m.explanation) lines.push('', escapeMarkdown(m.explanation));
+      // Which line and rule of the article gave its date (core/metadata/published words the reason).
+      if (card.published?.origin === 'text' && m.relative)
+        lines.push('', `Publication date: ${escapeMarkdown(card.published.reason)}`);
       const from = card.published?.origin === 'corpus' ? card.published.fromArticle : undefined;
       if (from && m.relative) {
         const name = fileName(from);

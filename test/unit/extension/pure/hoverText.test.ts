@@ -20,6 +20,33 @@ describe('hover text', () => {
     assert.ok(unescapeMarkdown(md).includes('Thursday → Thursday 16 March 2023 (article published 2023-03-16)'), md);
   });
 
+  it('says which line of the article gave its publication date', () => {
+    const md = cardMarkdown({
+      kind: 'date',
+      span: { start: 0, end: 8 },
+      mention: {
+        start: 0,
+        end: 8,
+        text: 'Thursday',
+        type: 'DATE',
+        value: '2023-03-16',
+        explanation: 'latest Thursday',
+        relative: true,
+      },
+      published: {
+        value: '2023-03-16',
+        origin: 'text',
+        reason: 'the article states "Published 5:03 AM EST, Thu March 16, 2023" (line 2, 05:03 EST)',
+      },
+    });
+    assert.ok(
+      unescapeMarkdown(md).includes(
+        'Publication date: the article states "Published 5:03 AM EST, Thu March 16, 2023" (line 2, 05:03 EST)',
+      ),
+      md,
+    );
+  });
+
   it('links a date inferred from the folder to the article it was learned from', () => {
     const md = cardMarkdown({
       kind: 'date',
