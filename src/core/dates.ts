@@ -1143,38 +1143,46 @@ const TRIGGER_RE = new RegExp(
   'g',
 );
 
-export function findDates(text: string, options: DateOptions): DateMention[] {
-  if (!text) return [];
-  const pub = parseIsoDay(options.published);
-  const excl = (options.exclude ?? []).slice().sort((a, b) => a.start - b.start);
-  // Merge overlapping exclusions so that the binary search is exact.
+/** Sorted, merged exclusion spans, so that the binary search in overlapsExcluded is exact. */
+function mergeSpans(spans: Span[]): Span[] {
   const merged: Span[] = [];
-  for (const s of excl) {
+  for (const s of spans.slice().sort((a, b) => a.start - b.start)) {
     const last = merged[merged.length - 1];
     if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
     else merged.push({ start: s.start, end: s.end });
   }
+  return merged;
+}
+
+/** One rule's core match, with its left context joined on and checked, as a candidate; null when dropped. */
+function candidateOf(rule: Rule, core: RegExpExecArray, text: string, excluded: Span[]): Candidate | null {
+  let m = core;
+  if (rule.left) {
+    const behind = LEFT_BEHIND.get(rule.left) as RegExp;
+    behind.lastIndex = m.index;
+    const found = behind.exec(text);
+    const pre = found && found[1].length > 0 ? found : null;
+    if (!pre && rule.needLeft) return null;
+    m = withLeft(m, pre, text, LEFT_GROUP_COUNT.get(rule.left) ?? 0);
+  }
+  if (rule.accept && !rule.accept(m, text)) return null;
+  let start = m.index, end = m.index + m[0].length;
+  if (rule.span) {
+    const [a, b] = rule.span(m);
+    start = m.index + a;
+    end = m.index + b;
+  }
+  if (end <= start) return null;
+  if (excluded.length && overlapsExcluded(excluded, start, end)) return null;
+  return { start, end, rule, m };
+}
+
+/** Every rule's matches: scanned rules on their own, word-triggered rules only where a trigger word stands. */
+function collectCandidates(text: string, excluded: Span[]): Candidate[] {
   const cands: Candidate[] = [];
-  const addMatch = (rule: Rule, core: RegExpExecArray) => {
-    let m = core;
-    if (rule.left) {
-      const behind = LEFT_BEHIND.get(rule.left) as RegExp;
-      behind.lastIndex = m.index;
-      const found = behind.exec(text);
-      const pre = found && found[1].length > 0 ? found : null;
-      if (!pre && rule.needLeft) return;
-      m = withLeft(m, pre, text, LEFT_GROUP_COUNT.get(rule.left) ?? 0);
-    }
-    if (rule.accept && !rule.accept(m, text)) return;
-    let start = m.index, end = m.index + m[0].length;
-    if (rule.span) {
-      const [a, b] = rule.span(m);
-      start = m.index + a;
-      end = m.index + b;
-    }
-    if (end <= start) return;
-    if (merged.length && overlapsExcluded(merged, start, end)) return;
-    cands.push({ start, end, rule, m });
+  const add = (rule: Rule, m: RegExpExecArray) => {
+    const c = candidateOf(rule, m, text, excluded);
+    if (c) cands.push(c);
   };
   // Rules whose core starts with a digit or a rare literal scan the text on their own.
   for (const rule of SCANNED_RULES) {
@@ -1183,7 +1191,7 @@ export function findDates(text: string, options: DateOptions): DateMention[] {
     let m: RegExpExecArray | null;
     while ((m = re.exec(text)) !== null) {
       if (m[0].length === 0) { re.lastIndex++; continue; }
-      addMatch(rule, m);
+      add(rule, m);
     }
   }
   // Word-triggered rules: one pass finds every trigger word, then only the rules it can start are tried there.
@@ -1193,17 +1201,19 @@ export function findDates(text: string, options: DateOptions): DateMention[] {
   while ((t = trig.exec(text)) !== null) {
     const word = t[0];
     const lower = word.toLowerCase();
-    const list = TRIGGERED.get(lower);
-    if (!list) continue;
-    for (const rule of list) {
+    for (const rule of TRIGGERED.get(lower) ?? []) {
       if (rule.lowerOnly && word !== lower) continue;
       const re = rule.re;
       re.lastIndex = t.index;
       const m = re.exec(text);
-      if (m && m[0].length) addMatch(rule, m);
+      if (m && m[0].length) add(rule, m);
     }
   }
-  // Longest match wins; on equal spans the earlier rule wins (stable sort keeps rule order).
+  return cands;
+}
+
+/** Non-overlapping candidates: the longest match wins; on equal spans the earlier rule (stable sort keeps rule order). */
+function chooseLongest(cands: Candidate[]): Candidate[] {
   cands.sort((a, b) => a.start - b.start || b.end - a.end);
   const chosen: Candidate[] = [];
   for (const c of cands) {
@@ -1215,21 +1225,30 @@ export function findDates(text: string, options: DateOptions): DateMention[] {
       if (!prev || c.start >= prev.end) chosen[chosen.length - 1] = c;
     }
   }
-  const ctx: Ctx = { text, pub, pubStr: pub === null ? '' : formatDay(pub), sentences: options.sentences, anchorDay: null, anchorPos: -1, anchorRelative: false };
+  return chosen;
+}
+
+/** "3:15 a.m. Sunday": a clock time with no day before it takes the day named right after it. */
+function clockTakesDayAfter(text: string, clock: DateMention, r: Resolved, start: number): boolean {
+  return r.type === 'DATE' && r.day !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(r.value) &&
+    start - clock.end <= 16 && !/[\n\r.;]/.test(text.slice(clock.end, start));
+}
+
+/** Resolves the chosen candidates in reading order, each seeing the days named before it. */
+function resolveInOrder(chosen: Candidate[], ctx: Ctx): DateMention[] {
   const out: DateMention[] = [];
   let pendingClock: { mention: DateMention; clock: string } | null = null;
   for (const c of chosen) {
     const r = c.rule.resolve(c.m, ctx, c.start, c.end);
     if (!r) continue;
     const mention: DateMention = {
-      start: c.start, end: c.end, text: text.slice(c.start, c.end), type: r.type, value: r.value,
+      start: c.start, end: c.end, text: ctx.text.slice(c.start, c.end), type: r.type, value: r.value,
       explanation: r.explanation, relative: r.relative,
     };
     if (r.range) mention.range = r.range;
-    // "3:15 a.m. Sunday": a clock time with no day before it takes the day named right after it.
     const prev = pendingClock;
     pendingClock = null;
-    if (prev && r.type === 'DATE' && r.day !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(r.value) && c.start - prev.mention.end <= 16 && !/[\n\r.;]/.test(text.slice(prev.mention.end, c.start))) {
+    if (prev && clockTakesDayAfter(ctx.text, prev.mention, r, c.start)) {
       prev.mention.value = r.value + prev.clock;
       prev.mention.explanation = `clock time on ${r.value}, the day named right after it`;
       prev.mention.relative = r.relative;
@@ -1243,4 +1262,15 @@ export function findDates(text: string, options: DateOptions): DateMention[] {
     }
   }
   return out;
+}
+
+export function findDates(text: string, options: DateOptions): DateMention[] {
+  if (!text) return [];
+  const pub = parseIsoDay(options.published);
+  const chosen = chooseLongest(collectCandidates(text, mergeSpans(options.exclude ?? [])));
+  const ctx: Ctx = {
+    text, pub, pubStr: pub === null ? '' : formatDay(pub), sentences: options.sentences,
+    anchorDay: null, anchorPos: -1, anchorRelative: false,
+  };
+  return resolveInOrder(chosen, ctx);
 }
