@@ -6,7 +6,7 @@ import {
   MONTH_NAMES, pad, parseIsoDay, WEEKDAY_NAMES,
 } from './dates/calendar';
 import {
-  MONTH_ANY, MONTH_FULL, monthIndex, QUANTITY, quantityValue, SP, SPO, UNIT, unitCode, WEEKDAY, weekdayIndex, YEAR,
+  MONTH_ANY, MONTH_DOTTED, MONTH_FULL, monthIndex, QUANTITY, quantityValue, SP, SPO, UNIT, unitCode, WEEKDAY, weekdayIndex, YEAR,
 } from './dates/patterns';
 
 export interface DateOptions {
@@ -30,6 +30,11 @@ interface Resolved {
   day?: number;
   /** For a clock time that fell back to the publication date: its time part, in case a day follows ("3 a.m. Sunday"). */
   clock?: string;
+  /**
+   * Expressions inside this one that are dates in their own right, as TimeML marks them: the two ends of
+   * "from 2009 to 2011". They follow the mention in the output (nested in its span).
+   */
+  parts?: { start: number; end: number; value: string; explanation: string }[];
 }
 
 interface Ctx {
@@ -42,6 +47,9 @@ interface Ctx {
   /** Where the anchor day was mentioned, and whether its value was relative. */
   anchorPos: number;
   anchorRelative: boolean;
+  /** Latest year (and month, when it says one) named by a date so far: "the following year" counts from it. */
+  anchorYear: number | null;
+  anchorMonth: number | null;
 }
 
 interface Rule {
@@ -135,7 +143,7 @@ function sentenceAround(ctx: Ctx, start: number, end: number): Span {
   while (s > sMin) {
     const c = text.charCodeAt(s - 1);
     if (c === 10 || c === 13) break;
-    if ((c === 46 || c === 33 || c === 63) && s < start && /\s/.test(text[s])) break;
+    if ((c === 46 || c === 33 || c === 63) && s < start && /\s/.test(text[s]) && !(c === 46 && dotContinues(text, s - 1))) break;
     s--;
   }
   let e = end;
@@ -143,10 +151,19 @@ function sentenceAround(ctx: Ctx, start: number, end: number): Span {
   while (e < eMax) {
     const c = text.charCodeAt(e);
     if (c === 10 || c === 13) break;
-    if ((c === 46 || c === 33 || c === 63) && (e + 1 >= text.length || /\s/.test(text[e + 1]))) break;
+    if ((c === 46 || c === 33 || c === 63) && (e + 1 >= text.length || /\s/.test(text[e + 1])) && !(c === 46 && dotContinues(text, e))) break;
     e++;
   }
   return { start: s, end: e };
+}
+
+const ABBREVIATION_BEFORE_DOT = /(?:^|[^A-Za-z])(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Gov|Sen|Rep|Inc|Corp|Co|Ltd|No|vs|[A-Z]|[a-z]\.[a-z])$/;
+
+/** A dot that does not end the sentence: after an abbreviation ("Oct. 28", "Mr. Ito"), or before a lower-case word or a number. */
+function dotContinues(text: string, dot: number): boolean {
+  if (ABBREVIATION_BEFORE_DOT.test(text.slice(Math.max(0, dot - 6), dot))) return true;
+  const next = /^[ \t\u00a0]+(\S)/.exec(text.slice(dot + 1, dot + 8));
+  return !!next && /[a-z0-9]/.test(next[1]);
 }
 
 const TENSE_WINDOW = 300;
@@ -347,7 +364,8 @@ rules.push({
   name: 'month-year',
   left: new RegExp(`(?:\\b((?:[Ee]arly|[Mm]id|[Ll]ate)[- ]?)|\\b(?:[Tt]he${SP})?(end|beginning|start|middle)${SP}of${SP})$`),
   triggers: TRIG_MONTHS,
-  re: new RegExp(`\\b(${MONTH_FULL})(?:,?${SP}(?:of${SP})?(${YEAR})(?![\\d])|${SP}(this|last|next)${SP}year(?![A-Za-z]))`, 'y'),
+  // Abbreviated months too ("Sept. 2008", "Dec 2006"): a year after them rules out other readings.
+  re: new RegExp(`\\b(${MONTH_ANY})(?:,?${SP}(?:of${SP})?(${YEAR})(?![\\d])|${SP}(this|last|next)${SP}year(?![A-Za-z]))`, 'y'),
   resolve: (m, ctx) => {
     const mo = monthIndex(m[3]);
     const mod = modOf(m[1] || m[2]);
@@ -364,7 +382,8 @@ rules.push({
   name: 'bare-month',
   left: new RegExp(`(?:\\b((?:[Ee]arly|[Mm]id|[Ll]ate)[- ])|\\b([Mm]id-)|\\b(?:[Tt]he${SP})?(end|beginning|start|middle)${SP}of${SP})$`),
   triggers: TRIG_MONTHS,
-  re: new RegExp(`\\b(${MONTH_FULL})(?![A-Za-z\\d])`, 'y'),
+  // Abbreviations only with their dot ("in Feb."): "Jan" alone is as often a name.
+  re: new RegExp(`\\b(${MONTH_FULL}|${MONTH_DOTTED})(?![A-Za-z\\d])`, 'y'),
   accept: (m, text) => {
     if (m[1] || m[2] || m[3]) return true;
     const w = prevWord(text, m.index);
@@ -459,12 +478,18 @@ rules.push({
     if (end <= begin) return false;
     return !COUNT_NOUN_AFTER_YEAR.has(nextWord(text, m.index + m[0].length).toLowerCase()) && !/[$€£#]/.test(prevChar(text, m.index));
   },
-  resolve: (m) => {
+  resolve: (m, ctx, start) => {
     const begin = +m[2];
     const end = m[5].length === 2 ? Math.floor(begin / 100) * 100 + +m[5] : +m[5];
+    // The left context ("from", "between") holds no digit: the first one starts the first year.
+    const beginAt = start + m[0].search(/\d/), endAt = start + m[0].length - m[5].length;
     return {
       type: 'DURATION', value: `P${end - begin}Y`, range: { begin: String(begin), end: String(end) },
       explanation: `year range from ${begin} to ${end} (${end - begin} years)`, relative: false,
+      parts: [
+        { start: beginAt, end: beginAt + m[2].length, value: String(begin), explanation: `the year ${begin}, where the range ${m[0]} begins` },
+        { start: endAt, end: endAt + m[5].length, value: String(end), explanation: `the year ${end}, where the range ${m[0]} ends` },
+      ],
     };
   },
 });
@@ -618,9 +643,10 @@ rules.push({
 rules.push({
   name: 'relative-unit',
   left: new RegExp(`(?:\\b((?:[Ll]ater|[Ee]arlier|[Ee]arly|[Ll]ate|[Mm]id)(?:-|${SP}))|\\b[Tt]he${SP}(end|beginning|start|middle|rest|remainder)${SP}of${SP})?(?:\\b([Tt]he)${SP})?$`),
-  re: new RegExp(`\\b([Tt]his|[Ll]ast|[Nn]ext|[Pp]ast|[Pp]revious|[Cc]oming|[Cc]urrent)${SP}(week|weekend|month|year|quarter|decade|century|morning|afternoon|evening|night)(?![A-Za-z])`, 'y'),
-  triggers: ['this', 'last', 'next', 'past', 'previous', 'coming', 'current'],
-  accept: (m) => !(m[3] && m[4].toLowerCase() === 'this'),
+  re: new RegExp(`\\b([Tt]his|[Ll]ast|[Nn]ext|[Pp]ast|[Pp]revious|[Pp]receding|[Ff]ollowing|[Cc]oming|[Cc]urrent)${SP}(week|weekend|month|year|quarter|decade|century|morning|afternoon|evening|night)(?![A-Za-z])`, 'y'),
+  triggers: ['this', 'last', 'next', 'past', 'previous', 'preceding', 'following', 'coming', 'current'],
+  // "the following morning" is anaphoric-day's.
+  accept: (m) => !(m[3] && m[4].toLowerCase() === 'this') && !(/^(?:following|preceding)$/i.test(m[4]) && PART_OF_DAY[m[5].toLowerCase()]),
   resolve: (m, ctx, start, end) => resolveRelativeUnit(m, ctx, start, end),
 });
 
@@ -639,12 +665,51 @@ rules.push({
   },
 });
 
+/**
+ * What a unit is counted from: the latest year (Y) or month (M) named, else the day last mentioned, else the
+ * publication date. `base` is that day (anchor day or publication date).
+ */
+function anchorFor(ctx: Ctx, base: number, grain: 'Y' | 'M' | 'D'): { b: { y: number; m: number }; from: string } {
+  if (grain === 'Y' && ctx.anchorYear !== null) return { b: { y: ctx.anchorYear, m: ctx.anchorMonth ?? 1 }, from: `the year last mentioned (${ctx.anchorYear})` };
+  if (grain === 'M' && ctx.anchorYear !== null && ctx.anchorMonth !== null) {
+    return { b: { y: ctx.anchorYear, m: ctx.anchorMonth }, from: `the month last mentioned (${formatMonth(ctx.anchorYear, ctx.anchorMonth)})` };
+  }
+  return { b: civil(base), from: ctx.anchorDay !== null ? `the day last mentioned (${formatDay(base)})` : `the publication date ${ctx.pubStr}` };
+}
+
+/**
+ * "the previous year", "the following week": the unit before or after the one of the day last mentioned
+ * (else of the publication date), a date as TimeML has it; "the past year" stays a duration ending now.
+ */
+function anaphoricUnit(ctx: Ctx, which: string, unit: string): Resolved {
+  const dir = which === 'following' ? 1 : -1;
+  const base = ctx.anchorDay ?? ctx.pub;
+  const vague: Record<string, string> = {
+    week: 'XXXX-WXX', weekend: 'XXXX-WXX-WE', month: 'XXXX-XX', year: 'XXXX', quarter: 'XXXX-QX', decade: 'XXX', century: 'XX',
+  };
+  if (base === null) return { type: 'DATE', value: vague[unit], explanation: `"the ${which} ${unit}" refers to a time mentioned before; ${UNKNOWN}`, relative: true };
+  const { b, from } = anchorFor(ctx, base, unit === 'year' || unit === 'decade' || unit === 'century' ? 'Y' : unit === 'month' || unit === 'quarter' ? 'M' : 'D');
+  const why = `"the ${which} ${unit}": the ${unit} ${dir < 0 ? 'before' : 'after'} the one of ${from}`;
+  let value: string;
+  if (unit === 'week') value = formatWeek(base + 7 * dir);
+  else if (unit === 'weekend') value = `${formatWeek(base + 7 * dir)}-WE`;
+  else if (unit === 'month') { const r = addMonths(b.y, b.m, dir); value = formatMonth(r.y, r.m); }
+  else if (unit === 'quarter') {
+    const q0 = b.y * 4 + Math.floor((b.m - 1) / 3) + dir;
+    value = `${pad(Math.floor(q0 / 4), 4)}-Q${(q0 % 4) + 1}`;
+  } else if (unit === 'decade') value = String(Math.floor(b.y / 10) + dir);
+  else if (unit === 'century') value = pad(Math.floor(b.y / 100) + dir, 2);
+  else value = pad(b.y + dir, 4);
+  return { type: 'DATE', value, explanation: why, relative: true };
+}
+
 function resolveRelativeUnit(m: RegExpExecArray, ctx: Ctx, start: number, end: number): Resolved | null {
   const prefix = (m[1] ?? '').toLowerCase().replace(/[-\s]+$/, '');
   const edge = m[2];
   const hasThe = !!m[3];
   const which = m[4].toLowerCase();
   const unit = m[5].toLowerCase();
+  if (/^(?:previous|preceding|following)$/.test(which) && !PART_OF_DAY[unit]) return anaphoricUnit(ctx, which, unit);
   const dir = which === 'last' || which === 'past' || which === 'previous' ? -1 : which === 'next' || which === 'coming' ? 1 : 0;
   const modText = prefix ? `${prefix} ` : edge ? `the ${edge} of ` : '';
   // "the past decade", "the next year": a stretch of time ending or starting now, not a calendar unit.
@@ -774,6 +839,44 @@ rules.push({
   },
 });
 
+// "in the morning", "during the afternoon": that part of the day last mentioned (else of the publication date),
+// as TimeML marks it; "the morning session", "the morning of May 3" are left to other readings.
+rules.push({
+  name: 'part-of-day',
+  triggers: ['morning', 'afternoon', 'evening'],
+  left: new RegExp(`\\b([Ii]n|[Dd]uring|[Tt]hroughout|[Bb]y|[Uu]ntil|[Ee]arly${SP}in|[Ll]ate${SP}in)${SP}(the)${SP}$`),
+  needLeft: true,
+  re: /(morning|afternoon|evening)(?![A-Za-z-])/y,
+  accept: (m, text) => !/^(?:of|session|sessions|trading|papers?|news|shows?|editions?|rush|commute|shift|meetings?|light|sun|star|prayers?|service)$/i.test(nextWord(text, m.index + m[0].length)),
+  span: (m) => [m[0].lastIndexOf(m[2], m[0].length - m[3].length), m[0].length],
+  resolve: (m, ctx) => {
+    const part = PART_OF_DAY[m[3]];
+    const base = ctx.anchorDay ?? ctx.pub;
+    if (base === null) return { type: 'TIME', value: `XXXX-XX-XXT${part}`, explanation: `"the ${m[3]}" of a day not named; ${UNKNOWN}`, relative: true };
+    const from = ctx.anchorDay !== null ? `the day last mentioned (${formatDay(base)})` : `the publication date ${ctx.pubStr}`;
+    return { type: 'TIME', value: `${formatDay(base)}T${part}`, explanation: `"the ${m[3]}" of ${from}`, relative: true, day: base };
+  },
+});
+
+const ANCHORED_DIRECTION = /^(?:earlier|later|before|after)$/;
+
+/** "three days later": n units after (or before) the day last mentioned, else the publication date, at the unit's granularity. */
+function offsetFromAnchor(ctx: Ctx, n: number | null, u: { code: string; factor: number }, direction: string, words: string): Resolved {
+  const sign = direction === 'earlier' || direction === 'before' ? -1 : 1;
+  const base = ctx.anchorDay ?? ctx.pub;
+  if (base === null || n === null || !Number.isInteger(n * u.factor)) {
+    const why = base === null ? UNKNOWN : 'the amount is vague';
+    return { type: 'DATE', value: sign < 0 ? 'PAST_REF' : 'FUTURE_REF', explanation: `"${words}" counted from an earlier date, but ${why}`, relative: base !== null };
+  }
+  const k = n * u.factor * sign;
+  const { b, from } = anchorFor(ctx, base, u.code === 'Y' ? 'Y' : u.code === 'M' ? 'M' : 'D');
+  const why = `"${words}" counted from ${from}`;
+  if (u.code === 'Y') return { type: 'DATE', value: pad(b.y + k, 4), explanation: why, relative: true };
+  if (u.code === 'M') { const r = addMonths(b.y, b.m, k); return { type: 'DATE', value: formatMonth(r.y, r.m), explanation: why, relative: true }; }
+  if (u.code === 'W') return { type: 'DATE', value: formatWeek(base + 7 * k), explanation: why, relative: true };
+  return dayResult(base + k, why, true);
+}
+
 // Numbered durations: "12 years", "a dozen years", "almost two and a half years", "27-year", "the next four years",
 // "one year ago" (a date), "15 a year" (a set).
 rules.push({
@@ -781,7 +884,9 @@ rules.push({
   left: new RegExp(`(?:\\b((?:almost|nearly|about|around|roughly|approximately)${SP}))?(?:\\b((?:the${SP})?(?:past|last|next|coming|previous|first|final|following|ensuing))${SP})?\\b(${QUANTITY})(?:${SP}|-)$`, 'i'),
   needLeft: true,
   triggers: TRIG_UNITS,
-  re: new RegExp(`\\b(${UNIT})(?![A-Za-z])(?:(-long|-old)|${SP}(ago|from${SP}now|hence)(?![A-Za-z]))?`, 'y'),
+  // "two days later", "a year earlier", "three weeks before.": a date counted from the day last mentioned
+  // (TimeML); "two days before the vote" stays a duration, its anchor being the event.
+  re: new RegExp(`\\b(${UNIT})(?![A-Za-z])(?:(-long|-old)|${SP}(ago|from${SP}now|hence|earlier|later|(?:before|after)(?=[ \\t]*(?:[,.;:)]|$)))(?![A-Za-z]))?`, 'y'),
   accept: (m, text) => {
     const q = m[3].toLowerCase();
     const u = m[4].toLowerCase();
@@ -795,7 +900,8 @@ rules.push({
     if (m.index > 0 && /[\d,.]/.test(text[m.index - 1]) && /^\d/.test(q)) return false;
     return true;
   },
-  span: (m) => [0, m[0].length],
+  // "two hours later": too fine to date, so a duration whose signal ("later") is not part of it.
+  span: (m) => [0, m[6] && ANCHORED_DIRECTION.test(m[6]) && unitCode(m[4]).time ? m[0].slice(0, m[0].length - m[6].length).trimEnd().length : m[0].length],
   resolve: (m, ctx, start) => {
     const qRaw = m[3];
     const n = quantityValue(qRaw);
@@ -803,7 +909,9 @@ rules.push({
     const u = unitCode(unitRaw);
     const direction = m[6]?.toLowerCase();
     const ql = qRaw.toLowerCase();
-    if (direction) {
+    if (direction && ANCHORED_DIRECTION.test(direction)) {
+      if (!u.time) return offsetFromAnchor(ctx, n, u, direction, `${qRaw} ${unitRaw} ${direction}`);
+    } else if (direction) {
       const sign = direction === 'ago' ? -1 : 1;
       if (ctx.pub === null || n === null || !Number.isInteger(n * u.factor) || u.time) {
         const value = sign < 0 ? 'PAST_REF' : 'FUTURE_REF';
@@ -830,7 +938,8 @@ rules.push({
     // "15 a year", "twice a month": a frequency.
     if (ql === 'a' || ql === 'an') {
       const pw = prevWord(ctx.text, start);
-      if (/^(?:\d[\d,.]*%?|once|twice|thrice|times|percent|\$[\d,.]+|[\d,.]+bn|[\d,.]+m|million|billion|trillion|thousand|hundred|dollars|euros|pounds|yen|yuan|won|cents|each|apiece|hours|days|nights|weeks|months)$/.test(pw)) {
+      // "in 2007, a decade after": a number that ends a clause is not the amount of a rate.
+      if (!/[,.]$/.test(pw) && /^(?:\d[\d,.]*%?|once|twice|thrice|times|percent|\$[\d,.]+|[\d,.]+bn|[\d,.]+m|million|billion|trillion|thousand|hundred|dollars|euros|pounds|yen|yuan|won|cents|each|apiece|hours|days|nights|weeks|months)$/.test(pw)) {
         return { type: 'SET', value: durationValue(1, unitRaw), explanation: `a frequency: once per ${unitRaw.toLowerCase()}`, relative: false };
       }
     }
@@ -1039,7 +1148,8 @@ rules.push({
 const TZ = '(?:UTC|GMT|Z|[ECMP][SD]T|BST|CET|CEST|JST|KST|IST|HKT|SGT|AEST|AEDT)';
 rules.push({
   name: 'time-ampm',
-  re: new RegExp(`\\b(\\d{1,2})(?:[:.](\\d{2}))?${SPO}([AaPp])\\.?[Mm](?:\\.|(?![A-Za-z]))(?:${SP}(${TZ})(?![A-Za-z]))?`, 'g'),
+  // "6 p.m." keeps its last dot; "4pm." ends a sentence, so the dot is not part of it.
+  re: new RegExp(`\\b(\\d{1,2})(?:[:.](\\d{2}))?${SPO}([AaPp])(?:\\.[Mm]\\.?|[Mm])(?![A-Za-z])(?:${SP}(${TZ})(?![A-Za-z]))?`, 'g'),
   accept: (m) => +m[1] >= 1 && +m[1] <= 12 && (!m[2] || +m[2] < 60),
   resolve: (m, ctx, start, end) => {
     let h = +m[1] % 12;
@@ -1255,10 +1365,18 @@ function resolveInOrder(chosen: Candidate[], ctx: Ctx): DateMention[] {
     }
     if (r.clock !== undefined) pendingClock = { mention, clock: r.clock };
     out.push(mention);
+    for (const p of r.parts ?? []) {
+      out.push({ start: p.start, end: p.end, text: ctx.text.slice(p.start, p.end), type: 'DATE', value: p.value, explanation: p.explanation, relative: false });
+    }
     if (r.day !== undefined && r.type === 'DATE') {
       ctx.anchorDay = r.day;
       ctx.anchorPos = c.start;
       ctx.anchorRelative = r.relative;
+    }
+    const cal = r.type === 'DATE' ? /^(\d{4})(?:-(\d{2})(?:-\d{2})?)?$/.exec(r.value) : null;
+    if (cal) {
+      ctx.anchorYear = +cal[1];
+      ctx.anchorMonth = cal[2] ? +cal[2] : null;
     }
   }
   return out;
@@ -1270,7 +1388,7 @@ export function findDates(text: string, options: DateOptions): DateMention[] {
   const chosen = chooseLongest(collectCandidates(text, mergeSpans(options.exclude ?? [])));
   const ctx: Ctx = {
     text, pub, pubStr: pub === null ? '' : formatDay(pub), sentences: options.sentences,
-    anchorDay: null, anchorPos: -1, anchorRelative: false,
+    anchorDay: null, anchorPos: -1, anchorRelative: false, anchorYear: null, anchorMonth: null,
   };
   return resolveInOrder(chosen, ctx);
 }
