@@ -385,6 +385,8 @@ rules.push({
   // Abbreviations only with their dot ("in Feb."): "Jan" alone is as often a name.
   re: new RegExp(`\\b(${MONTH_FULL}|${MONTH_DOTTED})(?![A-Za-z\\d])`, 'y'),
   accept: (m, text) => {
+    // "early Aug. 2": the day after it makes it month-day-year's.
+    if (/^[ \t]*\d{1,2}(?!\d)/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 6))) return false;
     if (m[1] || m[2] || m[3]) return true;
     const w = prevWord(text, m.index);
     return BARE_MONTH_CUES.has(w) || w.endsWith('-');
@@ -476,6 +478,8 @@ rules.push({
     const begin = +m[2];
     const end = m[5].length === 2 ? Math.floor(begin / 100) * 100 + +m[5] : +m[5];
     if (end <= begin) return false;
+    // "2008 - 12 - 23", "/ 2012 - 13 /", "2011 - 13: 42": pieces of a date, a path or a clock, not a range.
+    if (/^[ \t]*[-–/:]/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 4)) || prevChar(text, m.index) === '/') return false;
     return !COUNT_NOUN_AFTER_YEAR.has(nextWord(text, m.index + m[0].length).toLowerCase()) && !/[$€£#]/.test(prevChar(text, m.index));
   },
   resolve: (m, ctx, start) => {
@@ -681,15 +685,19 @@ function anchorFor(ctx: Ctx, base: number, grain: 'Y' | 'M' | 'D'): { b: { y: nu
  * "the previous year", "the following week": the unit before or after the one of the day last mentioned
  * (else of the publication date), a date as TimeML has it; "the past year" stays a duration ending now.
  */
-function anaphoricUnit(ctx: Ctx, which: string, unit: string): Resolved {
-  const dir = which === 'following' ? 1 : -1;
+function anaphoricUnit(ctx: Ctx, which: string, unit: string, words = `the ${which} ${unit}`): Resolved {
+  const dir = which === 'following' || which === 'after' ? 1 : which === 'same' || which === 'that' ? 0 : -1;
   const base = ctx.anchorDay ?? ctx.pub;
   const vague: Record<string, string> = {
     week: 'XXXX-WXX', weekend: 'XXXX-WXX-WE', month: 'XXXX-XX', year: 'XXXX', quarter: 'XXXX-QX', decade: 'XXX', century: 'XX',
   };
-  if (base === null) return { type: 'DATE', value: vague[unit], explanation: `"the ${which} ${unit}" refers to a time mentioned before; ${UNKNOWN}`, relative: true };
+  if (base === null) return { type: 'DATE', value: unit === 'day' ? 'XXXX-XX-XX' : vague[unit], explanation: `"${words}" refers to a time mentioned before; ${UNKNOWN}`, relative: true };
+  if (unit === 'day') {
+    const from = ctx.anchorDay !== null ? `the day last mentioned (${formatDay(base)})` : `the publication date ${ctx.pubStr}`;
+    return dayResult(base + dir, `"${words}": ${dir < 0 ? 'the day before' : dir > 0 ? 'the day after' : 'the same day as'} ${from}`, true);
+  }
   const { b, from } = anchorFor(ctx, base, unit === 'year' || unit === 'decade' || unit === 'century' ? 'Y' : unit === 'month' || unit === 'quarter' ? 'M' : 'D');
-  const why = `"the ${which} ${unit}": the ${unit} ${dir < 0 ? 'before' : 'after'} the one of ${from}`;
+  const why = `"${words}": ${dir < 0 ? `the ${unit} before the one of` : dir > 0 ? `the ${unit} after the one of` : `the ${unit} of`} ${from}`;
   let value: string;
   if (unit === 'week') value = formatWeek(base + 7 * dir);
   else if (unit === 'weekend') value = `${formatWeek(base + 7 * dir)}-WE`;
@@ -839,6 +847,27 @@ rules.push({
   },
 });
 
+// "that year", "the same month": the unit of the time last mentioned ("that day" is anaphoric-day's).
+rules.push({
+  name: 'anaphoric-unit',
+  triggers: ['week', 'month', 'year', 'quarter'],
+  left: new RegExp(`\\b([Tt]hat|[Tt]he${SP}same)${SP}$`),
+  needLeft: true,
+  re: /(week|month|year|quarter)(?![A-Za-z-])/y,
+  resolve: (m, ctx) => anaphoricUnit(ctx, 'same', m[2], `${m[1].toLowerCase().replace(/\s+/g, ' ')} ${m[2]}`),
+});
+
+// "the day before", "the year after," at the end of a clause: one unit from the time last mentioned
+// ("the day before the vote" is the vote's, not a date of its own).
+rules.push({
+  name: 'unit-before-after',
+  triggers: ['day', 'week', 'month', 'year'],
+  left: new RegExp(`\\b[Tt]he${SP}$`),
+  needLeft: true,
+  re: new RegExp(`(day|week|month|year)${SP}(before|after)(?=[ \\t]*(?:[,.;:)]|$))`, 'y'),
+  resolve: (m, ctx) => anaphoricUnit(ctx, m[2], m[1], `the ${m[1]} ${m[2]}`),
+});
+
 // "in the morning", "during the afternoon": that part of the day last mentioned (else of the publication date),
 // as TimeML marks it; "the morning session", "the morning of May 3" are left to other readings.
 rules.push({
@@ -863,7 +892,9 @@ const ANCHORED_DIRECTION = /^(?:earlier|later|before|after)$/;
 /** "three days later": n units after (or before) the day last mentioned, else the publication date, at the unit's granularity. */
 function offsetFromAnchor(ctx: Ctx, n: number | null, u: { code: string; factor: number }, direction: string, words: string): Resolved {
   const sign = direction === 'earlier' || direction === 'before' ? -1 : 1;
-  const base = ctx.anchorDay ?? ctx.pub;
+  // Without a day or publication date, a year (or month) named before is still something to count from.
+  const coarse = (u.code === 'Y' && ctx.anchorYear !== null) || (u.code === 'M' && ctx.anchorMonth !== null);
+  const base = ctx.anchorDay ?? ctx.pub ?? (coarse ? dayNumber(ctx.anchorYear as number, ctx.anchorMonth ?? 1, 1) : null);
   if (base === null || n === null || !Number.isInteger(n * u.factor)) {
     const why = base === null ? UNKNOWN : 'the amount is vague';
     return { type: 'DATE', value: sign < 0 ? 'PAST_REF' : 'FUTURE_REF', explanation: `"${words}" counted from an earlier date, but ${why}`, relative: base !== null };

@@ -245,6 +245,28 @@ describe('dates', () => {
       assert.strictEqual(get(run('Prices doubled over the past year.', { published: '2019-06-12' }), 'the past year').type, 'DURATION');
     });
 
+    it('reads "that year", "the same month" and "the day before" as dates counted from the time last mentioned', () => {
+      const found = run('The dam was finished in 1962; that year the valley flooded, and the same year the town moved.', { published: '2019-06-12' });
+      assert.deepStrictEqual(found.map((m) => [m.text, m.value]), [['1962', '1962'], ['that year', '1962'], ['the same year', '1962']]);
+      assert.strictEqual(valueOf('She left on 9 July 2017; the day before, she had packed.', 'the day before', '2019-06-12'), '2017-07-08');
+      assert.strictEqual(valueOf('The strike ended in 1985, and the union had split the year before.', 'the year before', '2019-06-12'), '1984');
+      // "the week after the vote" is the vote's week: no date of its own.
+      assert.ok(!run('Talks resumed the week after the vote.', { published: '2019-06-12' }).some((m) => m.text.includes('week')));
+    });
+
+    it('counts "N years later" from a year named before, even without a publication date', () => {
+      assert.strictEqual(valueOf('The painter settled in Arles in 1888. Two years later he died.', 'Two years later', null), '1890');
+    });
+
+    it('does not read pieces of a path, a numeric date or a clock as a year range', () => {
+      const found = run('Source: example. com / 2009 - 11 - 30 / world, posted 12 / 05 / 2010 - 14: 05.', { published: null });
+      assert.ok(!found.some((m) => m.type === 'DURATION'), JSON.stringify(found.map((m) => m.text)));
+    });
+
+    it('leaves "early Aug. 2" to the month-day reading', () => {
+      assert.strictEqual(valueOf('The bridge closed early Aug. 2 for repairs.', 'Aug. 2', '2019-09-01'), '2019-08-02');
+    });
+
     it('reads abbreviated months with a year, and dotted ones alone', () => {
       const found = run('Orders rose in Sept. 2017 and in Dec 2016, then fell in Feb. as Jan Novak said.', { published: '2018-05-02' });
       assert.deepStrictEqual(found.map((m) => [m.text, m.value]), [['Sept. 2017', '2017-09'], ['Dec 2016', '2016-12'], ['Feb.', '2018-02']]);
