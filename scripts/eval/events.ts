@@ -139,6 +139,8 @@ interface EcbScore {
   docs: number;
   mentionsFound: number;
   ms: number;
+  /** CPU seconds of analysis and clustering (wall time grows with the machine's load; this does not). */
+  cpu: number;
   system: ReturnType<typeof score>;
   baseline: ReturnType<typeof score>;
   crossSubtopic: number;
@@ -158,6 +160,7 @@ function scoreEcb(file: string, analyze: Analyzer, options: ClusterOptions): Ecb
   const subtopicOf = new Map(docs.map((d) => [d.doc, d.subtopic]));
   const topicOf = new Map(docs.map((d) => [d.doc, d.topic]));
   const started = Date.now();
+  const cpu0 = process.cpuUsage();
   const analyses = docs.map((d) => analyze(d.text, d.doc));
   linkIds(analyses);
   const mentions: EventMention[] = [];
@@ -173,6 +176,8 @@ function scoreEcb(file: string, analyze: Analyzer, options: ClusterOptions): Ecb
   }
   const clusters = clusterEvents(mentions, options);
   const ms = Date.now() - started;
+  const cpuUsed = process.cpuUsage(cpu0);
+  const cpu = (cpuUsed.user + cpuUsed.system) / 1e6;
   const groups = clusters.map((c) => c.mentions.map((m) => `${m.path}#${lineOf(starts.get(m.path)!, m.start)}`));
   // Triggers detected, by sentence: a missed link whose gold trigger was not detected is a detection miss.
   const triggersAt = new Map<string, Span[]>();
@@ -219,7 +224,7 @@ function scoreEcb(file: string, analyze: Analyzer, options: ClusterOptions): Ecb
   }
   const crossTopic = clusters.filter((c) => new Set(c.mentions.map((m) => topicOf.get(m.path))).size > 1).length;
   return {
-    file, docs: docs.length, mentionsFound: mentions.length, ms, system: score(system, gold), baseline: score(baseline, gold),
+    file, docs: docs.length, mentionsFound: mentions.length, ms, cpu, system: score(system, gold), baseline: score(baseline, gold),
     crossSubtopic, crossTopic, clusters: clusters.length, topicLines, missed,
   };
 }
@@ -251,7 +256,7 @@ function ecbSideBySide(t: EcbScore, h: EcbScore): string[] {
   return table([
     ['', `tuned: ${t.file}`, `NOT tuned: ${h.file}`],
     ['documents / detected mentions', `${t.docs} / ${t.mentionsFound}`, `${h.docs} / ${h.mentionsFound}`],
-    ['analysis + clustering', `${(t.ms / 1000).toFixed(1)} s`, `${(h.ms / 1000).toFixed(1)} s`],
+    ['analysis + clustering', `${(t.ms / 1000).toFixed(1)} s (${t.cpu.toFixed(1)} s CPU)`, `${(h.ms / 1000).toFixed(1)} s (${h.cpu.toFixed(1)} s CPU)`],
     ['sentence-pair F1', fmt(t.system.f1), fmt(h.system.f1)],
     ['P / R', `${fmt(t.system.p)} / ${fmt(t.system.r)}`, `${fmt(h.system.p)} / ${fmt(h.system.r)}`],
     ['links right / system / gold', `${t.system.correct} / ${t.system.system} / ${t.system.gold}`, `${h.system.correct} / ${h.system.system} / ${h.system.gold}`],
