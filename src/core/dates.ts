@@ -1396,8 +1396,12 @@ function resolveInOrder(chosen: Candidate[], ctx: Ctx): DateMention[] {
     }
     if (r.clock !== undefined) pendingClock = { mention, clock: r.clock };
     out.push(mention);
+    // The ends keep the range they belong to, so that what reads dates as "when it happened" (events) still
+    // sees a period, not its first year.
     for (const p of r.parts ?? []) {
-      out.push({ start: p.start, end: p.end, text: ctx.text.slice(p.start, p.end), type: 'DATE', value: p.value, explanation: p.explanation, relative: false });
+      const part: DateMention = { start: p.start, end: p.end, text: ctx.text.slice(p.start, p.end), type: 'DATE', value: p.value, explanation: p.explanation, relative: false };
+      if (r.range) part.range = r.range;
+      out.push(part);
     }
     if (r.day !== undefined && r.type === 'DATE') {
       ctx.anchorDay = r.day;

@@ -217,6 +217,8 @@ describe('dates', () => {
         ['between 2010 and 2015', 'DURATION', 'P5Y'], ['2010', 'DATE', '2010'], ['2015', 'DATE', '2015'],
         ['1939-45', 'DURATION', 'P6Y'], ['1939', 'DATE', '1939'], ['45', 'DATE', '1945'],
       ]);
+      // Each end keeps its range, so that event dating reads a period and not its first year.
+      assert.deepStrictEqual(found[1].range, { begin: '1998', end: '2004' });
     });
 
     it('reads "N units later/earlier" as a date counted from the time last mentioned', () => {
