@@ -79,8 +79,12 @@ export type ValueCause = 'anchor' | 'granularity' | 'type' | 'other';
 type Kind = 'missed' | 'spurious' | ValueCause;
 const KINDS: Kind[] = ['missed', 'spurious', 'anchor', 'granularity', 'type', 'other'];
 const KIND_LABEL: Record<Kind, string> = {
-  missed: 'missed expressions', spurious: 'spurious (system type)', anchor: 'wrong value: wrong anchor',
-  granularity: 'wrong value: granularity', type: 'wrong value: wrong type', other: 'wrong value: other',
+  missed: 'missed expressions',
+  spurious: 'spurious (system type)',
+  anchor: 'wrong value: wrong anchor',
+  granularity: 'wrong value: granularity',
+  type: 'wrong value: wrong type',
+  other: 'wrong value: other',
 };
 const TYPES = ['DATE', 'TIME', 'DURATION', 'SET'];
 
@@ -124,10 +128,20 @@ function addDoc(t: Tally, doc: MeantimeDoc, sys: DateMention[], errors: Errors):
     if (gold.start === s.start && gold.end === s.end) t.strict++;
     if (gold.type === s.type) t.typeOk++;
     if (gold.value === s.value) t.valueOk++;
-    else addError(errors, valueCause(gold, s), gold.type, `${doc.doc_id} (${doc.dct}) "${gold.text}" ${gold.type} ${gold.value}, got "${s.text}" ${s.type} ${s.value}`);
+    else
+      addError(
+        errors,
+        valueCause(gold, s),
+        gold.type,
+        `${doc.doc_id} (${doc.dct}) "${gold.text}" ${gold.type} ${gold.value}, got "${s.text}" ${s.type} ${s.value}`,
+      );
   }
-  for (const g of doc.timexes) if (!pairs.some((p) => p.gold === g)) addError(errors, 'missed', g.type, `${doc.doc_id} "${g.text}" ${g.type} ${g.value}`);
-  for (const s of sys) if (!pairs.some((p) => p.sys === s)) addError(errors, 'spurious', s.type, `${doc.doc_id} "${s.text}" ${s.type} ${s.value}`);
+  for (const g of doc.timexes)
+    if (!pairs.some((p) => p.gold === g))
+      addError(errors, 'missed', g.type, `${doc.doc_id} "${g.text}" ${g.type} ${g.value}`);
+  for (const s of sys)
+    if (!pairs.some((p) => p.sys === s))
+      addError(errors, 'spurious', s.type, `${doc.doc_id} "${s.text}" ${s.type} ${s.value}`);
 }
 
 function figures(t: Tally) {
@@ -158,10 +172,20 @@ function speed(docs: MeantimeDoc[]): { words: number; rounds: number; wordsPerSe
 
 function sideBySide(tuned: Tally, held: Tally, total: Tally): string[] {
   const [a, b, c] = [figures(tuned), figures(held), figures(total)];
-  const row = (label: string, pick: (f: ReturnType<typeof figures>) => number) => [label, f3(pick(a)), f3(pick(b)), f3(pick(c))];
+  const row = (label: string, pick: (f: ReturnType<typeof figures>) => number) => [
+    label,
+    f3(pick(a)),
+    f3(pick(b)),
+    f3(pick(c)),
+  ];
   return table([
     ['', `tuned: ${TUNE_TOPIC}`, `NOT tuned: ${HELD_TOPIC}`, 'all'],
-    ['gold / system', `${tuned.gold} / ${tuned.system}`, `${held.gold} / ${held.system}`, `${total.gold} / ${total.system}`],
+    [
+      'gold / system',
+      `${tuned.gold} / ${tuned.system}`,
+      `${held.gold} / ${held.system}`,
+      `${total.gold} / ${total.system}`,
+    ],
     row('value F1', (f) => f.value.f1),
     row('value P', (f) => f.value.p),
     row('value R', (f) => f.value.r),
@@ -209,7 +233,7 @@ export async function evaluate(options: { details?: boolean } = {}): Promise<Eva
   const held = byTopic.get(HELD_TOPIC) ?? emptyTally();
   const lines: string[] = [
     `split: MEANTIME by topic — rules tuned on ${TUNE_TOPIC}; ${HELD_TOPIC} is reported, never tuned on`,
-    'scored within each article\'s annotated scope (MEANTIME annotates the first sentences only)',
+    "scored within each article's annotated scope (MEANTIME annotates the first sentences only)",
     ...sideBySide(tuned, held, total),
     ...errorTable(errorsByTopic.get(TUNE_TOPIC) ?? emptyErrors(), errorsByTopic.get(HELD_TOPIC) ?? emptyErrors()),
     `speed: ${Math.round(sp.wordsPerSecond).toLocaleString('en')} words/s of CPU time (${sp.words * sp.rounds} words, ${sp.rounds} rounds over the ${docs.length} articles)`,
@@ -217,8 +241,13 @@ export async function evaluate(options: { details?: boolean } = {}): Promise<Eva
   // Only the tuning topic's errors are listed one by one: reading the other's would be tuning on it.
   if (options.details) lines.push(`errors in ${TUNE_TOPIC} (tuned):`, ...(errorsByTopic.get(TUNE_TOPIC)?.lines ?? []));
   const metrics: Record<string, number> = {
-    valueF1: all.value.f1, valuePrecision: all.value.p, valueRecall: all.value.r,
-    strictF1: all.strict.f1, relaxedF1: all.relaxed.f1, typeAccuracy: all.typeAccuracy, wordsPerSecond: sp.wordsPerSecond,
+    valueF1: all.value.f1,
+    valuePrecision: all.value.p,
+    valueRecall: all.value.r,
+    strictF1: all.strict.f1,
+    relaxedF1: all.relaxed.f1,
+    typeAccuracy: all.typeAccuracy,
+    wordsPerSecond: sp.wordsPerSecond,
   };
   for (const [topic, t] of byTopic) {
     const f = figures(t);
@@ -228,9 +257,17 @@ export async function evaluate(options: { details?: boolean } = {}): Promise<Eva
     metrics[`${topic}.typeAccuracy`] = f.typeAccuracy;
   }
   return {
-    name: 'dates (MEANTIME)', metrics, lines,
+    name: 'dates (MEANTIME)',
+    metrics,
+    lines,
     target: { metric: `${HELD_TOPIC}.valueF1`, min: 0.8 },
-    goals: [{ label: `value F1, MEANTIME ${HELD_TOPIC} (not tuned)`, value: metrics[`${HELD_TOPIC}.valueF1`] ?? 0, min: 0.85 }],
+    goals: [
+      {
+        label: `value F1, MEANTIME ${HELD_TOPIC} (not tuned)`,
+        value: metrics[`${HELD_TOPIC}.valueF1`] ?? 0,
+        min: 0.85,
+      },
+    ],
   };
 }
 

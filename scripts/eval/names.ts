@@ -52,14 +52,24 @@ function fixturePath(): string {
 }
 
 /** Why a gold name was missed, or why a system name is wrong (by its type). */
-type Cause = 'missed: not found' | 'missed: found as another type' | 'found, boundary differs' |
-  'false pos: wrong type' | 'false pos: other gold annotation' | 'false pos: not in gold';
+type Cause =
+  | 'missed: not found'
+  | 'missed: found as another type'
+  | 'found, boundary differs'
+  | 'false pos: wrong type'
+  | 'false pos: other gold annotation'
+  | 'false pos: not in gold';
 const CAUSES: Cause[] = [
-  'missed: not found', 'missed: found as another type', 'found, boundary differs',
-  'false pos: wrong type', 'false pos: other gold annotation', 'false pos: not in gold',
+  'missed: not found',
+  'missed: found as another type',
+  'found, boundary differs',
+  'false pos: wrong type',
+  'false pos: other gold annotation',
+  'false pos: not in gold',
 ];
 
-const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
+  a.start < b.end && b.start < a.end;
 
 interface Scored {
   table: Map<string, Counts>;
@@ -80,7 +90,8 @@ function score(docs: Doc[], syntactic: Set<string>, errors?: NameErrors): Scored
     if (!table.has(key)) table.set(key, zero());
     f(table.get(key)!);
   };
-  const cause = (topic: string, type: string, c: Cause) => causes.set(`${topic}/${type}/${c}`, (causes.get(`${topic}/${type}/${c}`) ?? 0) + 1);
+  const cause = (topic: string, type: string, c: Cause) =>
+    causes.set(`${topic}/${type}/${c}`, (causes.get(`${topic}/${type}/${c}`) ?? 0) + 1);
   for (const d of docs) {
     const topic = d.topic.replace(/^corpus_/, '');
     const inScope = d.entities.filter((e) => e.in_doc_level_scope);
@@ -96,9 +107,12 @@ function score(docs: Doc[], syntactic: Set<string>, errors?: NameErrors): Scored
           c.gold++;
           if (hit) c.found++;
         });
-      if (hit && !same.some((s) => s.start === g.start && s.end === g.end)) cause(topic, g.t, 'found, boundary differs');
-      if (!hit) cause(topic, g.t, system.some((s) => overlaps(s, g)) ? 'missed: found as another type' : 'missed: not found');
-      if (!hit && errors && topic === TUNE_TOPIC) errors.missed.push(`${topic} ${g.t} "${g.text}" in ${d.doc.slice(0, 40)}`);
+      if (hit && !same.some((s) => s.start === g.start && s.end === g.end))
+        cause(topic, g.t, 'found, boundary differs');
+      if (!hit)
+        cause(topic, g.t, system.some((s) => overlaps(s, g)) ? 'missed: found as another type' : 'missed: not found');
+      if (!hit && errors && topic === TUNE_TOPIC)
+        errors.missed.push(`${topic} ${g.t} "${g.text}" in ${d.doc.slice(0, 40)}`);
     }
     for (const s of system) {
       const ok = gold.some((g) => g.t === s.type && overlaps(s, g));
@@ -107,8 +121,18 @@ function score(docs: Doc[], syntactic: Set<string>, errors?: NameErrors): Scored
           c.system++;
           if (ok) c.correct++;
         });
-      if (!ok) cause(topic, s.type, gold.some((g) => overlaps(s, g)) ? 'false pos: wrong type' : inScope.some((g) => overlaps(s, g)) ? 'false pos: other gold annotation' : 'false pos: not in gold');
-      if (!ok && errors && topic === TUNE_TOPIC) errors.spurious.push(`${topic} ${s.type} "${s.text}" in ${d.doc.slice(0, 40)}`);
+      if (!ok)
+        cause(
+          topic,
+          s.type,
+          gold.some((g) => overlaps(s, g))
+            ? 'false pos: wrong type'
+            : inScope.some((g) => overlaps(s, g))
+              ? 'false pos: other gold annotation'
+              : 'false pos: not in gold',
+        );
+      if (!ok && errors && topic === TUNE_TOPIC)
+        errors.spurious.push(`${topic} ${s.type} "${s.text}" in ${d.doc.slice(0, 40)}`);
     }
   }
   return { table, causes };
@@ -139,9 +163,18 @@ function sideBySide(table: Map<string, Counts>): string[] {
 
 function errorTable(causes: Map<string, number>): string[] {
   const n = (topic: string, t: string, c: Cause) => causes.get(`${topic}/${t}/${c}`) ?? 0;
-  const cols = (topic: string, c: Cause) => [String(SCORED.reduce((x, t) => x + n(topic, t, c), 0)), ...SCORED.map((t) => String(n(topic, t, c)))];
+  const cols = (topic: string, c: Cause) => [
+    String(SCORED.reduce((x, t) => x + n(topic, t, c), 0)),
+    ...SCORED.map((t) => String(n(topic, t, c))),
+  ];
   return table_([
-    ['errors by cause', `${TUNE_TOPIC}: all`, ...SCORED.map((t) => ABBREV[t]), `| ${HELD_TOPIC}: all`, ...SCORED.map((t) => ABBREV[t])],
+    [
+      'errors by cause',
+      `${TUNE_TOPIC}: all`,
+      ...SCORED.map((t) => ABBREV[t]),
+      `| ${HELD_TOPIC}: all`,
+      ...SCORED.map((t) => ABBREV[t]),
+    ],
     ...CAUSES.map((c) => {
       const [a, b] = [cols(TUNE_TOPIC, c), cols(HELD_TOPIC, c)];
       return [c, ...a, `| ${b[0]}`, ...b.slice(1)];
@@ -174,11 +207,17 @@ export async function evaluate(errors?: NameErrors): Promise<EvalReport> {
     for (const t of SCORED) metrics[`f1_${topic}_${ABBREV[t]}`] = f1Of(table.get(`${topic}/${t}`) ?? zero()).f1;
   }
   return {
-    name: 'names (MEANTIME)', metrics, lines,
+    name: 'names (MEANTIME)',
+    metrics,
+    lines,
     target: { metric: `f1_${HELD_TOPIC}`, min: 0.8 },
     goals: [
       { label: `relaxed F1, MEANTIME ${HELD_TOPIC} (not tuned)`, value: metrics[`f1_${HELD_TOPIC}`], min: 0.9 },
-      { label: `relaxed F1 of persons, MEANTIME ${HELD_TOPIC} (not tuned)`, value: metrics[`f1_${HELD_TOPIC}_PER`], min: 0.85 },
+      {
+        label: `relaxed F1 of persons, MEANTIME ${HELD_TOPIC} (not tuned)`,
+        value: metrics[`f1_${HELD_TOPIC}_PER`],
+        min: 0.85,
+      },
     ],
   };
 }
@@ -202,12 +241,21 @@ export async function evaluateSeeds(): Promise<EvalReport> {
   for (const e of gold.entities) {
     const type: EntityType = e.type === 'person' ? 'PERSON' : e.type === 'place' ? 'PLACE' : 'ORGANIZATION';
     const id = entityId(type, e.name);
-    const missing = e.aliases.filter((alias) => !articles.some((a) => a.entities.some((m) => m.text === alias && m.id === id)));
+    const missing = e.aliases.filter(
+      (alias) => !articles.some((a) => a.entities.some((m) => m.text === alias && m.id === id)),
+    );
     total += e.aliases.length;
     joined += e.aliases.length - missing.length;
-    lines.push(`${e.name.padEnd(14)} ${e.aliases.length - missing.length}/${e.aliases.length} spellings under ${id}${missing.length ? ` — missing: ${missing.join(', ')}` : ''}`);
+    lines.push(
+      `${e.name.padEnd(14)} ${e.aliases.length - missing.length}/${e.aliases.length} spellings under ${id}${missing.length ? ` — missing: ${missing.join(', ')}` : ''}`,
+    );
   }
-  return { name: 'names (seed spellings)', metrics: { aliasRecall: total ? joined / total : 0 }, lines, target: { metric: 'aliasRecall', min: 1 } };
+  return {
+    name: 'names (seed spellings)',
+    metrics: { aliasRecall: total ? joined / total : 0 },
+    lines,
+    target: { metric: 'aliasRecall', min: 1 },
+  };
 }
 
 if (require.main === module) {

@@ -28,15 +28,47 @@ export const UNIT =
   '(?:years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|secs?|decades?|centuries|century|quarters?|fortnights?)';
 
 const NUMBER_WORDS: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
-  eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70,
-  eighty: 80, ninety: 90, a: 1, an: 1, dozen: 12, hundred: 100, couple: 2, half: 0.5,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+  a: 1,
+  an: 1,
+  dozen: 12,
+  hundred: 100,
+  couple: 2,
+  half: 0.5,
 };
 
 /** The number a quantity stands for, or null when it is vague ("several", "a few"). */
 export function quantityValue(raw: string): number | null {
-  let s = raw.toLowerCase().replace(/[\s\u00a0]+/g, ' ').trim();
+  let s = raw
+    .toLowerCase()
+    .replace(/[\s\u00a0]+/g, ' ')
+    .trim();
   let extra = 0;
   if (s.endsWith(' and a half')) {
     extra = 0.5;
