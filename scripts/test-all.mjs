@@ -1,5 +1,6 @@
-// `npm test`: the unit suite in plain Node, then the integration suite in a real VS Code, and one
-// closing line "N passed, N failed" totalling both. Exits non-zero when anything failed or did not run.
+// `npm test`: the unit suite in plain Node, then the integration suite in a real VS Code, then `npm run lint`
+// (counted as one check), and one closing line "N passed, N failed" totalling all three. Exits non-zero
+// when anything failed or did not run.
 import { spawn } from 'node:child_process';
 
 function run(cmd, args, env = {}) {
@@ -18,6 +19,7 @@ function run(cmd, args, env = {}) {
   });
 }
 
+// eslint-disable-next-line no-control-regex -- ANSI colour codes start with ESC
 const strip = (s) => s.replace(/\x1b\[[0-9;]*m/g, '');
 const suites = [];
 
@@ -40,6 +42,12 @@ if (process.env.ARTICLE_ANNOTATOR_SKIP_INTEGRATION === '1') {
   // A runner that could not start VS Code counts as one failure, never as success.
   const failed = m ? +m[2] + (code !== 0 && +m[2] === 0 ? 1 : 0) : 1;
   suites.push({ name: 'integration', passed, failed, code });
+}
+
+// Lint (eslint, prettier --check, structure check) counts as one check: passed or failed.
+{
+  const { code } = await run('npm', ['run', '--silent', 'lint']);
+  suites.push({ name: 'lint', passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, code });
 }
 
 const passed = suites.reduce((n, s) => n + s.passed, 0);

@@ -272,7 +272,7 @@ export async function evaluate(options: { details?: boolean } = {}): Promise<Eva
 }
 
 if (require.main === module) {
-  evaluate({ details: process.argv.includes('--details') }).then((r) => {
+  void evaluate({ details: process.argv.includes('--details') }).then((r) => {
     console.log(r.name);
     for (const l of r.lines) console.log('  ' + l);
   });

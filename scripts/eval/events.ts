@@ -23,7 +23,7 @@ type Analyzer = (text: string, path: string, published?: PublishedDate | null) =
  */
 function loadAnalyzer(): { analyze: Analyzer; real: boolean; parts: string } {
   try {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const mod = require('../../src/core/analyze');
     const analyze: Analyzer = (text, p, published) =>
       mod.analyzeArticle(text, p, { published: published ?? undefined });
@@ -63,7 +63,7 @@ function loadAnalyzer(): { analyze: Analyzer; real: boolean; parts: string } {
 /** Canonical entity ids across a set of analyses, as the corpus index does before linking events. */
 function linkIds(analyses: ArticleAnalysis[]): void {
   try {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { linkEntities } = require('../../src/core/aliases');
     linkEntities(analyses.map((a) => ({ path: a.article.path, entities: a.entities })));
   } catch {
@@ -580,7 +580,7 @@ if (require.main === module) {
     ...(which === 'seeds' ? [] : [() => evaluate(options)]),
     ...(which === 'ecb' ? [] : [() => evaluateSeeds(options)]),
   ];
-  (async () => {
+  void (async () => {
     for (const run of runs) {
       const r = await run();
       console.log(r.name);

@@ -262,7 +262,7 @@ if (require.main === module) {
   // --errors lists the tuning topic's misses and false positives only: reading the other's would be tuning on it.
   const verbose = process.argv.includes('--errors');
   const errors: NameErrors | undefined = verbose ? { missed: [], spurious: [] } : undefined;
-  evaluate(errors).then(async (r) => {
+  void evaluate(errors).then(async (r) => {
     for (const report of [r, await evaluateSeeds()]) {
       console.log(report.name);
       for (const l of report.lines) console.log('  ' + l);

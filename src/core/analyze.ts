@@ -74,7 +74,11 @@ export function analyzeArticle(text: string, path: string, options: AnalyzeOptio
 /** Re-resolves only the dates of an analysis against a new publication date (entities do not depend on it). */
 export function withPublished(analysis: ArticleAnalysis, published: PublishedDate): ArticleAnalysis {
   const article = { ...analysis.article, published };
-  const dates = findDates(article.text, { published: published.value, sentences: article.sentences, exclude: article.boilerplate });
+  const dates = findDates(article.text, {
+    published: published.value,
+    sentences: article.sentences,
+    exclude: article.boilerplate,
+  });
   return { article, entities: analysis.entities, dates };
 }
 

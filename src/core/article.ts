@@ -51,8 +51,23 @@ const SOURCE_PATTERNS: RegExp[] = [
   /^by\s+(reuters|the associated press|associated press|afp|ap|bloomberg|yonhap|kyodo)\b/i,
 ];
 
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-const MONTH_RE = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?)';
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+const MONTH_RE =
+  '(January|February|March|April|May|June|July|August|September|October|November|December|' +
+  'Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?)';
 
 function monthNumber(name: string): number {
   const key = name.toLowerCase().replace(/\.$/, '').slice(0, 3);
@@ -101,10 +116,16 @@ export function isBoilerplateLine(trimmed: string): boolean {
 function findStatedDate(text: string, lines: Line[], bodyStart: number): PublishedDate | null {
   // An explicit metadata line or stamp: "date 2023-05-07", "Published: 2023-05-07", "Updated March 16, 2023".
   const head = text.slice(0, Math.min(text.length, 4000));
-  let m = /\b(?:date|published|posted|updated)\s*:?\s*(\d{4})-(\d{2})-(\d{2})\b/i.exec(head);
+  const m = /\b(?:date|published|posted|updated)\s*:?\s*(\d{4})-(\d{2})-(\d{2})\b/i.exec(head);
   if (m) {
     const v = isoDate(+m[1], +m[2], +m[3]);
-    if (v) return { value: v, origin: 'text', reason: `the article states "${m[0].trim()}"`, evidence: { start: m.index, end: m.index + m[0].length } };
+    if (v)
+      return {
+        value: v,
+        origin: 'text',
+        reason: `the article states "${m[0].trim()}"`,
+        evidence: { start: m.index, end: m.index + m[0].length },
+      };
   }
   const longDate = new RegExp(`\\b${MONTH_RE}\\s+(\\d{1,2}),?\\s+(\\d{4})\\b`, 'g');
   const dayFirst = new RegExp(`\\b(\\d{1,2})\\s+${MONTH_RE}\\s+(\\d{4})\\b`, 'g');
@@ -142,7 +163,12 @@ function findStatedDate(text: string, lines: Line[], bodyStart: number): Publish
     const v = re === longDate ? isoDate(+d[3], monthNumber(d[1]), +d[2]) : isoDate(+d[3], monthNumber(d[2]), +d[1]);
     if (v) {
       const s = bodyStart + d.index;
-      return { value: v, origin: 'text', reason: `the lead reports the day's event "on ${d[0]}"`, evidence: { start: s, end: s + d[0].length } };
+      return {
+        value: v,
+        origin: 'text',
+        reason: `the lead reports the day's event "on ${d[0]}"`,
+        evidence: { start: s, end: s + d[0].length },
+      };
     }
   }
   return null;
@@ -150,9 +176,51 @@ function findStatedDate(text: string, lines: Line[], bodyStart: number): Publish
 
 // Abbreviations after which a full stop does not end a sentence.
 const ABBREVIATIONS = new Set([
-  'mr', 'mrs', 'ms', 'dr', 'prof', 'sen', 'rep', 'gov', 'gen', 'col', 'lt', 'sgt', 'capt', 'adm', 'st', 'jr', 'sr',
-  'inc', 'corp', 'co', 'ltd', 'no', 'vs', 'etc', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept',
-  'oct', 'nov', 'dec', 'mt', 'ft', 'fig', 'approx', 'dept', 'univ', 'pres', 'rev', 'hon',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
+  'sen',
+  'rep',
+  'gov',
+  'gen',
+  'col',
+  'lt',
+  'sgt',
+  'capt',
+  'adm',
+  'st',
+  'jr',
+  'sr',
+  'inc',
+  'corp',
+  'co',
+  'ltd',
+  'no',
+  'vs',
+  'etc',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'mt',
+  'ft',
+  'fig',
+  'approx',
+  'dept',
+  'univ',
+  'pres',
+  'rev',
+  'hon',
 ]);
 
 function endsWithAbbreviation(s: string): boolean {

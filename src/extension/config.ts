@@ -1,4 +1,5 @@
-// Reads the extension's settings in one place; features subscribe to changes through onDidChange.
+// Reads (and, for the highlight toggle, writes) the extension's settings in one place: no other module calls
+// vscode.workspace.getConfiguration. Features subscribe to changes through onSettingsChanged.
 import * as vscode from 'vscode';
 
 export interface Settings {
@@ -18,6 +19,26 @@ export function readSettings(): Settings {
     maxFileSizeMB: c.get<number>('maxFileSizeMB', 20),
     debounceMs: c.get<number>('debounceMs', 300),
   };
+}
+
+/** Tags the user added to the built-in ones (`articleAnnotator.customTags`). */
+export function customTags(): string[] {
+  return vscode.workspace.getConfiguration(SECTION).get<string[]>('customTags', []);
+}
+
+/**
+ * The folder sidecars are mirrored under, relative to the workspace
+ * folder of `scope`; '' when they sit beside their articles.
+ */
+export function sidecarFolder(scope: vscode.Uri): string {
+  return vscode.workspace.getConfiguration(SECTION, scope).get<string>('sidecarFolder', '').trim();
+}
+
+/** Remembers the highlight toggle for every workspace (user settings). */
+export async function setHighlightsEnabled(enabled: boolean): Promise<void> {
+  await vscode.workspace
+    .getConfiguration(SECTION)
+    .update('highlights.enabled', enabled, vscode.ConfigurationTarget.Global);
 }
 
 export function onSettingsChanged(listener: (s: Settings) => void): vscode.Disposable {

@@ -1,8 +1,9 @@
-// Entry point: wires each feature and returns a small API (used by integration tests and other extensions).
+// Entry point: activate calls one register step per feature and returns
+// a small API (used by integration tests and other extensions).
 import * as vscode from 'vscode';
 import type { DocumentView } from '../core/corpus';
 import { ArticleTracker } from './articles';
-import { onSettingsChanged, readSettings } from './config';
+import { onSettingsChanged, readSettings, setHighlightsEnabled } from './config';
 import { CorpusClient } from './corpusClient';
 import { Decorations } from './decorations';
 import { registerHovers } from './hovers';
@@ -22,45 +23,96 @@ export interface ArticleAnnotatorApi {
   annotations: AnnotationsFeature;
 }
 
+/** What the feature steps below share. */
+interface Parts {
+  context: vscode.ExtensionContext;
+  log: (line: string) => void;
+  client: CorpusClient;
+  tracker: ArticleTracker;
+  decorations: Decorations;
+  status: StatusBar;
+  /** The analysis of an article (entities, dates…), or null when the file is not an article. */
+  view: (uri: vscode.Uri, range?: { start: number; end: number }) => Promise<DocumentView | null>;
+  /** Updates the status bar and the "is an article" context for the active editor. */
+  refreshActive: () => Promise<void>;
+}
+
 export function activate(context: vscode.ExtensionContext): ArticleAnnotatorApi {
   const output = vscode.window.createOutputChannel('Article Annotator', { log: true });
   const log = (line: string) => output.info(line);
-  const settings = readSettings();
   const client = new CorpusClient(context.extensionPath, log, (context.storageUri ?? context.globalStorageUri).fsPath);
   const tracker = new ArticleTracker(client, context.workspaceState, log);
-  const view = async (uri: vscode.Uri, range?: { start: number; end: number }): Promise<DocumentView | null> => {
+  const view = articleView(client, tracker);
+  // Suggestions the user marked wrong are not drawn: the annotations feature filters the view.
+  const annotations = registerAnnotations(context, {
+    client,
+    tracker,
+    log,
+    redrawSuggestions: () => decorations.redrawAll(),
+  });
+  const decorations = new Decorations(readSettings().highlightsEnabled, async (u, range) =>
+    annotations.filterView(await view(u, range)),
+  );
+  const status = new StatusBar();
+  const parts: Parts = {
+    context,
+    log,
+    client,
+    tracker,
+    decorations,
+    status,
+    view,
+    refreshActive: () => refreshActive(parts),
+  };
+  context.subscriptions.push(output, client, tracker, decorations, status);
+  registerArticleHovers(parts);
+  registerCommands(parts);
+  registerEventHandlers(parts);
+  return {
+    ready: indexWorkspace(parts),
+    view,
+    statusBarText: () => status.item.text,
+    highlightsEnabled: () => decorations.isEnabled,
+    views: registerViews(context, client, tracker, log),
+    annotations,
+  };
+}
+
+function articleView(client: CorpusClient, tracker: ArticleTracker): Parts['view'] {
+  return async (uri, range) => {
     if (!tracker.isArticle(uri)) return null;
     return client.request('view', { path: uri.toString(), range });
   };
+}
+
+async function refreshActive({ tracker, status, decorations, view }: Parts): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  // Keybindings of the annotation commands apply in articles only, whatever their language mode.
+  void vscode.commands.executeCommand(
+    'setContext',
+    'articleAnnotator.isArticle',
+    !!editor && tracker.isArticle(editor.document.uri),
+  );
+  // The status bar needs only the counts: ask for an empty range so a large article sends no lists.
+  status.show(editor ? await view(editor.document.uri, { start: -1, end: -1 }) : null, decorations.isEnabled);
+}
+
+/** Hover cards and Go to References; an article not indexed yet is indexed first. */
+function registerArticleHovers({ context, client, tracker }: Parts): void {
+  const selector: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'vscode-remote' }, { scheme: 'untitled' }];
   const ensureIndexed = async (doc: vscode.TextDocument) => {
     // An empty range: only whether the article is indexed matters, not its (possibly huge) lists.
     const existing = await client.request('view', { path: doc.uri.toString(), range: { start: -1, end: -1 } });
     if (!existing) await tracker.syncDocument(doc);
   };
-  // Suggestions the user marked wrong are not drawn: the annotations feature filters the view.
-  const annotations = registerAnnotations(context, { client, tracker, log, redrawSuggestions: () => decorations.redrawAll() });
-  const decorations = new Decorations(settings.highlightsEnabled, async (u, range) => annotations.filterView(await view(u, range)));
-  const status = new StatusBar();
-  const selector: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'vscode-remote' }, { scheme: 'untitled' }];
+  context.subscriptions.push(...registerHovers(client, selector, (u) => tracker.isArticle(u), ensureIndexed));
+}
 
-  const refreshActive = async () => {
-    const editor = vscode.window.activeTextEditor;
-    // Keybindings of the annotation commands apply in articles only, whatever their language mode.
-    void vscode.commands.executeCommand('setContext', 'articleAnnotator.isArticle', !!editor && tracker.isArticle(editor.document.uri));
-    // The status bar needs only the counts: ask for an empty range so a large article sends no lists.
-    status.show(editor ? await view(editor.document.uri, { start: -1, end: -1 }) : null, decorations.isEnabled);
-  };
-
+function registerCommands({ context, client, tracker, decorations, refreshActive }: Parts): void {
   context.subscriptions.push(
-    output,
-    client,
-    tracker,
-    decorations,
-    status,
-    ...registerHovers(client, selector, (u) => tracker.isArticle(u), ensureIndexed),
     vscode.commands.registerCommand('articleAnnotator.toggleHighlights', async () => {
       decorations.setEnabled(!decorations.isEnabled);
-      await vscode.workspace.getConfiguration('articleAnnotator').update('highlights.enabled', decorations.isEnabled, vscode.ConfigurationTarget.Global);
+      await setHighlightsEnabled(decorations.isEnabled);
       await refreshActive();
       return decorations.isEnabled;
     }),
@@ -78,6 +130,12 @@ export function activate(context: vscode.ExtensionContext): ArticleAnnotatorApi 
       await decorations.redrawAll();
       await refreshActive();
     }),
+  );
+}
+
+/** Re-indexing and redrawing as the worker, the articles, the editors and the settings change. */
+function registerEventHandlers({ context, log, client, tracker, decorations, refreshActive }: Parts): void {
+  context.subscriptions.push(
     client.onDidLink(() => tracker.linksChanged()),
     client.onDidRestart(() => {
       log('the analysis worker was restarted; indexing the folder again');
@@ -96,25 +154,20 @@ export function activate(context: vscode.ExtensionContext): ArticleAnnotatorApi 
       void refreshActive();
     }),
   );
+}
 
-  // Open article editors first (what the user looks at), then the rest of the folder in the background.
-  const ready = (async () => {
+/** Open article editors first (what the user looks at), then the rest of the folder in the background. */
+async function indexWorkspace({ log, tracker, decorations, refreshActive }: Parts): Promise<void> {
+  try {
     for (const doc of vscode.workspace.textDocuments) await tracker.syncDocument(doc).catch((e) => log(String(e)));
     await decorations.redrawAll();
     await refreshActive();
     await tracker.scanWorkspace();
     await decorations.redrawAll();
     await refreshActive();
-  })().catch((err) => log(`indexing failed: ${(err as Error).stack ?? err}`));
-
-  return {
-    ready,
-    view,
-    statusBarText: () => status.item.text,
-    highlightsEnabled: () => decorations.isEnabled,
-    views: registerViews(context, client, tracker, log),
-    annotations,
-  };
+  } catch (err) {
+    log(`indexing failed: ${(err as Error).stack ?? err}`);
+  }
 }
 
 export function deactivate(): void {

@@ -1,7 +1,8 @@
 // Hover cards on entities, dates, events and quotes, and Go to References across the folder.
 import * as vscode from 'vscode';
 import { CorpusClient } from './corpusClient';
-import { cardMarkdown, OPEN_MENTION_COMMAND } from './hoverText';
+import { cardMarkdown, OPEN_MENTION_COMMAND } from './pure/hoverText';
+import { toRange, toUri } from './vscodeAdapter';
 
 export function registerHovers(
   client: CorpusClient,
@@ -23,7 +24,7 @@ export function registerHovers(
         return md;
       });
       const s = cards[0].span;
-      return new vscode.Hover(contents, new vscode.Range(doc.positionAt(s.start), doc.positionAt(s.end)));
+      return new vscode.Hover(contents, toRange(doc, s.start, s.end));
     },
   });
   const references = vscode.languages.registerReferenceProvider(selector, {
@@ -33,19 +34,22 @@ export function registerHovers(
       const refs = await client.request('references', { path: doc.uri.toString(), offset: doc.offsetAt(position) });
       const out: vscode.Location[] = [];
       for (const r of refs) {
-        const uri = vscode.Uri.parse(r.path);
+        const uri = toUri(r.path);
         const target = r.path === doc.uri.toString() ? doc : await vscode.workspace.openTextDocument(uri);
-        out.push(new vscode.Location(uri, new vscode.Range(target.positionAt(r.start), target.positionAt(r.end))));
+        out.push(new vscode.Location(uri, toRange(target, r.start, r.end)));
       }
       return out;
     },
   });
-  const open = vscode.commands.registerCommand(OPEN_MENTION_COMMAND, async (arg: { path: string; start: number; end: number }) => {
-    if (!arg || typeof arg.path !== 'string' || typeof arg.start !== 'number') return;
-    const uri = vscode.Uri.parse(arg.path);
-    const doc = await vscode.workspace.openTextDocument(uri);
-    const range = new vscode.Range(doc.positionAt(arg.start), doc.positionAt(typeof arg.end === 'number' ? arg.end : arg.start));
-    await vscode.window.showTextDocument(doc, { selection: range, preview: true });
-  });
+  const open = vscode.commands.registerCommand(
+    OPEN_MENTION_COMMAND,
+    async (arg: { path: string; start: number; end: number }) => {
+      if (!arg || typeof arg.path !== 'string' || typeof arg.start !== 'number') return;
+      const uri = toUri(arg.path);
+      const doc = await vscode.workspace.openTextDocument(uri);
+      const range = toRange(doc, arg.start, typeof arg.end === 'number' ? arg.end : arg.start);
+      await vscode.window.showTextDocument(doc, { selection: range, preview: true });
+    },
+  );
   return [hover, references, open];
 }

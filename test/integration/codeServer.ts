@@ -147,7 +147,10 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
   const extensionsDir = path.join(stateDir, 'extensions');
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
   fs.mkdirSync(extensionsDir, { recursive: true });
-  fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...options.settings }, null, 2));
+  fs.writeFileSync(
+    path.join(userDataDir, 'User', 'settings.json'),
+    JSON.stringify({ ...QUIET_SETTINGS, ...options.settings }, null, 2),
+  );
   // An empty config of its own, so a password or certificate in ~/.config/code-server does not apply.
   const configFile = path.join(stateDir, 'config.yaml');
   fs.writeFileSync(configFile, '');
@@ -157,13 +160,18 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
 
   const args = [
     entry,
-    '--config', configFile,
-    '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${options.port ?? 0}`,
+    '--config',
+    configFile,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${options.port ?? 0}`,
     '--disable-telemetry',
     '--disable-update-check',
-    '--user-data-dir', userDataDir,
-    '--extensions-dir', extensionsDir,
+    '--user-data-dir',
+    userDataDir,
+    '--extensions-dir',
+    extensionsDir,
     options.folder,
   ];
   installExitHooks();
@@ -193,7 +201,9 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
   try {
     while (Date.now() < deadline) {
       if (child.exitCode !== null || child.signalCode !== null) {
-        throw new Error(`code-server exited early (${child.exitCode ?? child.signalCode}); its log:\n${tailOfFile(logFile)}`);
+        throw new Error(
+          `code-server exited early (${child.exitCode ?? child.signalCode}); its log:\n${tailOfFile(logFile)}`,
+        );
       }
       if (port === 0) {
         const match = /HTTP server listening on https?:\/\/127\.0\.0\.1:(\d+)/.exec(tailOfFile(logFile, 100_000));
@@ -204,14 +214,18 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
       }
       await sleep(200);
     }
-    throw new Error(`code-server did not answer within ${options.startTimeoutMs ?? 60_000} ms; its log:\n${tailOfFile(logFile)}`);
+    throw new Error(
+      `code-server did not answer within ${options.startTimeoutMs ?? 60_000} ms; its log:\n${tailOfFile(logFile)}`,
+    );
   } catch (err) {
     await stop();
     throw err;
   }
 }
 
-/** An absolute local path as the workbench's remote URI (code-server serves files as `vscode-remote://host:port/abs`). */
+/**
+ * An absolute local path as the workbench's remote URI (code-server serves files as `vscode-remote://host:port/abs`).
+ */
 export function remoteUri(server: RunningCodeServer, absPath: string): string {
   const posix = absPath.split(path.sep).join('/');
   return `vscode-remote://127.0.0.1:${server.port}${posix.startsWith('/') ? '' : '/'}${posix}`;
@@ -235,7 +249,9 @@ export function workbenchUrl(
 /** Launches headless Debian Chromium through playwright-core, with a clear message when it is missing. */
 export async function launchChromium(): Promise<import('playwright-core').Browser> {
   if (!fs.existsSync(CHROMIUM_PATH)) {
-    throw new Error(`Chromium not found at ${CHROMIUM_PATH}; install it with: bash .ci/install-vscode.sh (apt-get install chromium)`);
+    throw new Error(
+      `Chromium not found at ${CHROMIUM_PATH}; install it with: bash .ci/install-vscode.sh (apt-get install chromium)`,
+    );
   }
   const { chromium } = await import('playwright-core');
   return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });

@@ -47,7 +47,13 @@ function relay(file: string, offset: number): number {
   return Math.max(offset, text.length);
 }
 
-async function runPass(mode: Mode, browser: Browser, tempRoot: string, deadline: number, grep?: string): Promise<PassOutcome> {
+async function runPass(
+  mode: Mode,
+  browser: Browser,
+  tempRoot: string,
+  deadline: number,
+  grep?: string,
+): Promise<PassOutcome> {
   const passDir = path.join(tempRoot, mode);
   // Named "seeds" like the repository's folder, so the default article globs (**/seeds/**/*.txt) match.
   const workspace = path.join(passDir, 'seeds');
@@ -60,7 +66,11 @@ async function runPass(mode: Mode, browser: Browser, tempRoot: string, deadline:
   const settings =
     mode === 'trusted'
       ? { 'security.workspace.trust.enabled': false }
-      : { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.emptyWindow': false };
+      : {
+          'security.workspace.trust.enabled': true,
+          'security.workspace.trust.startupPrompt': 'never',
+          'security.workspace.trust.emptyWindow': false,
+        };
   const env: Record<string, string> = { ARTICLE_ANNOTATOR_TEST_RESULTS: resultsDir, ARTICLE_ANNOTATOR_TEST_MODE: mode };
   if (grep) env.ARTICLE_ANNOTATOR_TEST_GREP = grep;
 
@@ -69,7 +79,13 @@ async function runPass(mode: Mode, browser: Browser, tempRoot: string, deadline:
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const browserLog = fs.createWriteStream(path.join(passDir, 'browser-console.log'));
   try {
-    server = await startCodeServer({ repoRoot, folder: workspace, settings, env, logFile: path.join(passDir, 'code-server.log') });
+    server = await startCodeServer({
+      repoRoot,
+      folder: workspace,
+      settings,
+      env,
+      logFile: path.join(passDir, 'code-server.log'),
+    });
     const page = await context.newPage();
     page.on('console', (msg) => browserLog.write(`[${msg.type()}] ${msg.text()}\n`));
     page.on('pageerror', (err) => browserLog.write(`[pageerror] ${err.stack ?? err.message}\n`));
@@ -83,17 +99,25 @@ async function runPass(mode: Mode, browser: Browser, tempRoot: string, deadline:
 
     let offset = 0;
     let timer: NodeJS.Timeout | undefined;
-    const timedOut = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), Math.max(0, deadline - Date.now()))));
+    const timedOut = new Promise<'timeout'>(
+      (resolve) => (timer = setTimeout(() => resolve('timeout'), Math.max(0, deadline - Date.now()))),
+    );
     const ticker = setInterval(() => (offset = relay(logPath, offset)), 300);
     const outcome = await Promise.race([exited, timedOut]);
     clearInterval(ticker);
     clearTimeout(timer);
     relay(logPath, offset);
 
-    const results = fs.existsSync(resultsPath) ? (JSON.parse(fs.readFileSync(resultsPath, 'utf8')) as SuiteResults) : undefined;
+    const results = fs.existsSync(resultsPath)
+      ? (JSON.parse(fs.readFileSync(resultsPath, 'utf8')) as SuiteResults)
+      : undefined;
     if (outcome === 'timeout') {
       await page.screenshot({ path: path.join(passDir, 'timeout.png') }).catch(() => undefined);
-      return { mode, exitCode: 1, results, problem:
+      return {
+        mode,
+        exitCode: 1,
+        results,
+        problem:
           `timed out: the tests did not finish within the total time limit` +
           (results?.running ? `; still running: "${results.running}"` : '') +
           ` (screenshot ${path.join(passDir, 'timeout.png')})`,
@@ -101,10 +125,19 @@ async function runPass(mode: Mode, browser: Browser, tempRoot: string, deadline:
     }
     if (!results) {
       await page.screenshot({ path: path.join(passDir, 'no-results.png') }).catch(() => undefined);
-      return { mode, exitCode: outcome || 1, problem: `the test entry wrote no results (did it load? exit code ${outcome})` };
+      return {
+        mode,
+        exitCode: outcome || 1,
+        problem: `the test entry wrote no results (did it load? exit code ${outcome})`,
+      };
     }
     if (outcome !== 0 && results.failed === 0) {
-      return { mode, exitCode: outcome, results, problem: `the test runner exited with ${outcome} (an error outside the tests: see ${logPath})` };
+      return {
+        mode,
+        exitCode: outcome,
+        results,
+        problem: `the test runner exited with ${outcome} (an error outside the tests: see ${logPath})`,
+      };
     }
     return { mode, exitCode: outcome, results };
   } catch (err) {
@@ -123,14 +156,16 @@ async function main(): Promise<number> {
   const grep = option('grep', 'ARTICLE_ANNOTATOR_TEST_GREP');
   const keep = option('keep', 'ARTICLE_ANNOTATOR_TEST_KEEP') === '1';
   const modeOption = option('mode', 'ARTICLE_ANNOTATOR_TEST_MODE') ?? 'all';
-  if (!['all', 'trusted', 'restricted'].includes(modeOption)) throw new Error(`unknown mode ${modeOption}: use trusted, restricted or all`);
+  if (!['all', 'trusted', 'restricted'].includes(modeOption))
+    throw new Error(`unknown mode ${modeOption}: use trusted, restricted or all`);
 
   requireFile(path.join(repoRoot, 'dist', 'extension.js'), 'run `npm run build` first');
   requireFile(path.join(suiteDir, 'index.js'), 'run `npm run compile` first');
   const modes: Mode[] = (['trusted', 'restricted'] as Mode[]).filter(
     (m) => (modeOption === 'all' || modeOption === m) && findTestFiles(suiteDir, m).length > 0,
   );
-  if (modes.length === 0) throw new Error(`no compiled integration test files for mode ${modeOption} under ${suiteDir}`);
+  if (modes.length === 0)
+    throw new Error(`no compiled integration test files for mode ${modeOption} under ${suiteDir}`);
 
   const tempRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'aa-integration-'));
   const outcomes: PassOutcome[] = [];
@@ -159,7 +194,10 @@ async function main(): Promise<number> {
       failed += o.results && o.results.failed > 0 ? 0 : 1;
       const passDir = path.join(tempRoot, o.mode);
       console.log(`\nintegration (${o.mode}) problem: ${o.problem}`);
-      console.log(`code-server log (${path.join(passDir, 'code-server.log')}), last lines:\n${tailOfFile(path.join(passDir, 'code-server.log'), 3000)}`);
+      console.log(
+        `code-server log (${path.join(passDir, 'code-server.log')}), last lines:\n` +
+          tailOfFile(path.join(passDir, 'code-server.log'), 3000),
+      );
       console.log(`browser console: ${path.join(passDir, 'browser-console.log')}`);
     }
   }

@@ -18,14 +18,17 @@ export const YEAR = '(?:1[5-9]\\d\\d|20\\d\\d)';
 const ONES = 'one|two|three|four|five|six|seven|eight|nine';
 const TEENS = 'ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen';
 const TENS = 'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
-/** A quantity before a unit: digits, number words, vague quantities. Multi-word forms first (alternation is ordered). */
+/**
+ * A quantity before a unit: digits, number words, vague quantities. Multi-word forms first (alternation is ordered).
+ */
 export const QUANTITY =
   `(?:\\d+(?:\\.\\d+)?|(?:${TENS})(?:[- ](?:${ONES}))?|one${SP}hundred|a${SP}hundred|hundreds${SP}of|` +
   `a${SP}dozen|dozens${SP}of|a${SP}couple${SP}of|a${SP}couple|couple${SP}of|a${SP}few|half${SP}an?|a${SP}half|` +
   `${TEENS}|${ONES}|few|several|many|an|a)(?:${SP}and${SP}a${SP}half)?`;
 
 export const UNIT =
-  '(?:years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|secs?|decades?|centuries|century|quarters?|fortnights?)';
+  '(?:years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|secs?|decades?|centuries|century|' +
+  'quarters?|fortnights?)';
 
 const NUMBER_WORDS: Record<string, number> = {
   one: 1,

@@ -16,7 +16,9 @@ export interface GazetteerEntry {
   countryOf?: string;
 }
 
-/** The lookup form of a name: lower case, no dots, apostrophes or diacritics, hyphens and spaces folded to one space. */
+/**
+ * The lookup form of a name: lower case, no dots, apostrophes or diacritics, hyphens and spaces folded to one space.
+ */
 const PLAIN_RE = /^[A-Za-z0-9]+(?: [A-Za-z0-9]+)*$/;
 
 export function lookupKey(name: string): string {
@@ -70,40 +72,79 @@ export const GIVEN_NAMES: ReadonlySet<string> = new Set(GIVEN_NAME_LIST);
 export const TITLES: ReadonlySet<string> = new Set(TITLE_LIST.map(lookupKey));
 export const MAX_TITLE_WORDS = Math.max(...TITLE_LIST.map((t) => t.split(' ').length));
 export const HONORIFICS: ReadonlySet<string> = new Set(HONORIFIC_LIST.map(lookupKey));
-/** Titles that belong in the span of the name they precede ("President Yoon", "Mr. Yoon"); corporate roles do not. */
-export const IN_SPAN_TITLES: ReadonlySet<string> = new Set(
-  [...TITLES].filter(
-    (t) =>
-      !/^(ceo|cfo|coo|cto|chief|executive|chief executive|founder|co founder|analyst|chairman|chairwoman|chair|director|spokesman|spokeswoman|spokesperson|leader|officer|agent|coach|speaker|commissioner|lawmaker|mp|opposition leader|saint|st)$/.test(
-        t,
-      ),
-  ),
+/** Corporate roles and other titles that stay outside the span of the name they precede. */
+const OUT_OF_SPAN_TITLE_RE = new RegExp(
+  '^(ceo|cfo|coo|cto|chief|executive|chief executive|founder|co founder|analyst|chairman|chairwoman|chair|director|' +
+    'spokesman|spokeswoman|spokesperson|leader|officer|agent|coach|speaker|commissioner|lawmaker|mp|' +
+    'opposition leader|saint|st)$',
 );
+/** Titles that belong in the span of the name they precede ("President Yoon", "Mr. Yoon"); corporate roles do not. */
+export const IN_SPAN_TITLES: ReadonlySet<string> = new Set([...TITLES].filter((t) => !OUT_OF_SPAN_TITLE_RE.test(t)));
 export const ROLE_NOUNS: ReadonlySet<string> = new Set(ROLE_NOUN_LIST);
 export const ORG_HEADS: ReadonlySet<string> = new Set(ORG_HEAD_LIST.map(lookupKey));
 export const ORG_APPOSITIONS: ReadonlySet<string> = new Set(ORG_APPOSITION_LIST);
 
 /** Last words that make a capitalised sequence a place. */
 export const PLACE_HEADS: ReadonlySet<string> = new Set(
-  `airport sea ocean river lake island islands isles mountain mountains mount peninsula strait straits bay gulf valley desert
-coast province prefecture county district region state territory city town village street avenue road boulevard square
-bridge park center centre plaza harbor harbour port canal falls beach forest cape heights hills factory plant township borough parish municipality`
+  `airport sea ocean river lake island islands isles mountain mountains mount peninsula strait straits bay gulf valley
+desert coast province prefecture county district region state territory city town village street avenue road
+boulevard square bridge park center centre plaza harbor harbour port canal falls beach forest cape heights hills
+factory plant township borough parish municipality`
     .split(/\s+/)
     .filter(Boolean),
 );
 /** First words that make a capitalised sequence a place ("Mount Fuji", "Lake Geneva", "Sea of Japan"). */
-export const PLACE_LEADS: ReadonlySet<string> = new Set(['mount', 'lake', 'sea', 'gulf', 'bay', 'cape', 'isle', 'port', 'fort', 'san', 'santa', 'saint', 'st', 'los', 'las', 'el']);
+export const PLACE_LEADS: ReadonlySet<string> = new Set([
+  'mount',
+  'lake',
+  'sea',
+  'gulf',
+  'bay',
+  'cape',
+  'isle',
+  'port',
+  'fort',
+  'san',
+  'santa',
+  'saint',
+  'st',
+  'los',
+  'las',
+  'el',
+]);
 
-/** Last words of names of things that are none of our types: events, agreements, laws, products lines ("Korean War"). */
+/**
+ * Last words of names of things that are none of our types: events, agreements, laws, products lines
+ * ("Korean War").
+ */
 export const OTHER_HEADS: ReadonlySet<string> = new Set(
-  `war wars agreement agreements treaty accord accords pact act law bill convention protocol doctrine plan program programme
-summit games olympics cup championship championships tournament open festival award awards prize expo fair show week day
-crisis revolution uprising era age dynasty initiative strategy deal declaration resolution charter constitution amendment
-conference keynote speech address census index election elections referendum campaign operation policy terms
-oscars emmys grammys tonys baftas`
+  `war wars agreement agreements treaty accord accords pact act law bill convention protocol doctrine plan program
+programme summit games olympics cup championship championships tournament open festival award awards prize expo
+fair show week day crisis revolution uprising era age dynasty initiative strategy deal declaration resolution
+charter constitution amendment conference keynote speech address census index election elections referendum
+campaign operation policy terms oscars emmys grammys tonys baftas`
     .split(/\s+/)
     .filter(Boolean),
 );
 
 /** Words that may join capitalised words inside one name ("Sea of Japan", "Bank of America", "Charles de Gaulle"). */
-export const NAME_CONNECTORS: ReadonlySet<string> = new Set(['of', 'de', 'du', 'da', 'di', 'del', 'della', 'van', 'von', 'der', 'den', 'la', 'le', 'al', 'bin', 'ibn', 'y', '&']);
+export const NAME_CONNECTORS: ReadonlySet<string> = new Set([
+  'of',
+  'de',
+  'du',
+  'da',
+  'di',
+  'del',
+  'della',
+  'van',
+  'von',
+  'der',
+  'den',
+  'la',
+  'le',
+  'al',
+  'bin',
+  'ibn',
+  'y',
+  '&',
+]);

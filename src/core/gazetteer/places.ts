@@ -192,7 +192,11 @@ export const COUNTRIES: readonly CountryEntry[] = COUNTRY_ROWS.trim()
     };
   });
 
-const words = (list: string): string[] => list.split(/\s+/).filter(Boolean).map((w) => w.replace(/_/g, ' '));
+const words = (list: string): string[] =>
+  list
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((w) => w.replace(/_/g, ' '));
 
 export const US_STATE_NAMES: readonly string[] = words(US_STATES);
 export const REGION_NAMES: readonly string[] = words(REGIONS);

@@ -4,9 +4,22 @@ import { TextPositionSelector } from '../anchoring/textPosition';
 import { TextQuoteSelector, describeQuote } from '../anchoring/textQuote';
 
 export const SIDECAR_SCHEMA_VERSION = 1;
+/** What an article's sidecar adds to its file name. */
 export const SIDECAR_SUFFIX = '.annotations.yaml';
+/** The sidecar of a whole folder (entity merges that hold for every article). */
+export const FOLDER_SIDECAR = 'folder' + SIDECAR_SUFFIX;
 
-export const BUILTIN_TAGS = ['person', 'organization', 'place', 'nationality', 'date', 'event', 'quote', 'claim'] as const;
+/** The tags offered before any the user made up. */
+export const BUILTIN_TAGS = [
+  'person',
+  'organization',
+  'place',
+  'nationality',
+  'date',
+  'event',
+  'quote',
+  'claim',
+] as const;
 export type BuiltinTag = (typeof BUILTIN_TAGS)[number];
 /** A built-in tag or one the user made up. */
 export type AnnotationTag = BuiltinTag | (string & {});
@@ -56,9 +69,30 @@ export interface Sidecar {
 }
 
 /** Key order of an annotation in the file; unknown keys follow in the order the person wrote them. */
-export const ANNOTATION_KEY_ORDER = ['id', 'tag', 'text', 'note', 'entity', 'event', 'status', 'scope', 'orphaned', 'position', 'quote', 'created', 'modified'] as const;
+export const ANNOTATION_KEY_ORDER = [
+  'id',
+  'tag',
+  'text',
+  'note',
+  'entity',
+  'event',
+  'status',
+  'scope',
+  'orphaned',
+  'position',
+  'quote',
+  'created',
+  'modified',
+] as const;
 /** Key order at the top of the file. */
-export const SIDECAR_KEY_ORDER = ['schema', 'article', 'textHash', 'published', 'annotations', 'mergeEntities'] as const;
+export const SIDECAR_KEY_ORDER = [
+  'schema',
+  'article',
+  'textHash',
+  'published',
+  'annotations',
+  'mergeEntities',
+] as const;
 
 export function textHash(text: string): string {
   return 'sha256:' + createHash('sha256').update(text, 'utf8').digest('hex');
@@ -75,7 +109,14 @@ export function newAnnotationId(randomSource: (n: number) => Uint8Array = random
 }
 
 export function emptySidecar(article: string, text: string, published?: string): Sidecar {
-  return { schema: SIDECAR_SCHEMA_VERSION, article, textHash: textHash(text), ...(published ? { published } : {}), annotations: [], mergeEntities: [] };
+  return {
+    schema: SIDECAR_SCHEMA_VERSION,
+    article,
+    textHash: textHash(text),
+    ...(published ? { published } : {}),
+    annotations: [],
+    mergeEntities: [],
+  };
 }
 
 export interface NewAnnotation {
@@ -90,9 +131,16 @@ export interface NewAnnotation {
 }
 
 /** An annotation of text[start, end) with both selectors filled in. */
-export function createAnnotation(text: string, spec: NewAnnotation, now: Date = new Date(), id: string = newAnnotationId()): UserAnnotation {
+export function createAnnotation(
+  text: string,
+  spec: NewAnnotation,
+  now: Date = new Date(),
+  id: string = newAnnotationId(),
+): UserAnnotation {
   if (!(spec.start >= 0 && spec.end <= text.length && spec.start < spec.end)) {
-    throw new RangeError(`annotation range ${spec.start}-${spec.end} is outside the text (length ${text.length}) or empty`);
+    throw new RangeError(
+      `annotation range ${spec.start}-${spec.end} is outside the text (length ${text.length}) or empty`,
+    );
   }
   const time = now.toISOString();
   const annotation: UserAnnotation = {
@@ -114,7 +162,9 @@ export function createAnnotation(text: string, spec: NewAnnotation, now: Date = 
 
 /** Stable file order: by position, then id. */
 export function compareAnnotations(a: UserAnnotation, b: UserAnnotation): number {
-  return a.position.start - b.position.start || a.position.end - b.position.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return (
+    a.position.start - b.position.start || a.position.end - b.position.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
 }
 
 /** Stable order for merge pairs: each pair sorted, pairs sorted, duplicates dropped. */

@@ -1,14 +1,15 @@
 // Keeps each article's user annotations placed in its current text: loads sidecars, re-anchors them after changes on
-// disk, moves them with edits in the editor (saved debounced), and applies every change through a merge-on-write update.
+// disk, moves them with edits in the editor (saved debounced), and applies every change through a merge-on-write
+// update.
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { stripBom } from '../../core/article';
 import { anchor, describeQuote, rebase } from '../../core/anchoring';
-import { ArticleSidecar, BrokenSidecarError, readSidecar, updateSidecar } from './glue';
-import type { AnnotationData, LiveAnnotation } from './types';
-
-export const SIDECAR_SUFFIX = '.annotations.yaml';
-export const FOLDER_SIDECAR = 'folder' + SIDECAR_SUFFIX;
+import type { AnnotationData, ArticleSidecar } from '../../core/sidecar/annotationData';
+import { BrokenSidecarError, readSidecar, updateSidecar } from '../../core/sidecar/files';
+import { FOLDER_SIDECAR, SIDECAR_SUFFIX } from '../../core/sidecar/schema';
+import type { LiveAnnotation } from './types';
+import { sidecarFolder } from '../config';
 
 export interface ArticleState {
   uri: string;
@@ -20,7 +21,10 @@ export interface ArticleState {
 
 export class UntrustedError extends Error {
   constructor() {
-    super('Annotations need a trusted folder: this folder is open in Restricted Mode, so nothing was written. Trust the folder (Manage Workspace Trust) to annotate.');
+    super(
+      'Annotations need a trusted folder: this folder is open in Restricted Mode, so nothing was written. ' +
+        'Trust the folder (Manage Workspace Trust) to annotate.',
+    );
   }
 }
 
@@ -41,7 +45,10 @@ export class AnnotationManager implements vscode.Disposable {
   private readonly pendingSaves = new Map<string, ReturnType<typeof setTimeout>>();
   private folderMerges: Array<[string, string]> = [];
 
-  constructor(private readonly log: (l: string) => void, private readonly saveDelayMs = 400) {
+  constructor(
+    private readonly log: (l: string) => void,
+    private readonly saveDelayMs = 400,
+  ) {
     this.disposables.push(
       vscode.workspace.onDidChangeTextDocument((e) => this.onEdit(e)),
       vscode.workspace.onDidSaveTextDocument((d) => void this.flush(d.uri.toString())),
@@ -57,7 +64,8 @@ export class AnnotationManager implements vscode.Disposable {
       }),
     );
     const watcher = vscode.workspace.createFileSystemWatcher('**/*' + SIDECAR_SUFFIX);
-    const reload = (u: vscode.Uri) => void this.onSidecarChanged(u).catch((e) => this.log(`sidecar reload failed: ${(e as Error).message}`));
+    const reload = (u: vscode.Uri) =>
+      void this.onSidecarChanged(u).catch((e) => this.log(`sidecar reload failed: ${(e as Error).message}`));
     watcher.onDidChange(reload);
     watcher.onDidCreate(reload);
     watcher.onDidDelete(reload);
@@ -68,10 +76,12 @@ export class AnnotationManager implements vscode.Disposable {
     return vscode.workspace.isTrusted;
   }
 
-  /** Where an article's sidecar lives: beside it, or under `articleAnnotator.sidecarFolder` keeping its relative path. */
+  /**
+   * Where an article's sidecar lives: beside it, or under `articleAnnotator.sidecarFolder` keeping its relative path.
+   */
   sidecarPath(uri: vscode.Uri): string {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
-    const setting = vscode.workspace.getConfiguration('articleAnnotator', uri).get<string>('sidecarFolder', '').trim();
+    const setting = sidecarFolder(uri);
     if (folder && setting) {
       const rel = path.relative(folder.uri.fsPath, uri.fsPath);
       return path.join(path.resolve(folder.uri.fsPath, setting), rel + SIDECAR_SUFFIX);
@@ -82,7 +92,7 @@ export class AnnotationManager implements vscode.Disposable {
   folderSidecarPath(uri?: vscode.Uri): string | null {
     const folder = (uri && vscode.workspace.getWorkspaceFolder(uri)) ?? vscode.workspace.workspaceFolders?.[0];
     if (!folder) return null;
-    const setting = vscode.workspace.getConfiguration('articleAnnotator', folder.uri).get<string>('sidecarFolder', '').trim();
+    const setting = sidecarFolder(folder.uri);
     return path.join(setting ? path.resolve(folder.uri.fsPath, setting) : folder.uri.fsPath, FOLDER_SIDECAR);
   }
 
@@ -141,7 +151,10 @@ export class AnnotationManager implements vscode.Disposable {
   }
 
   private place(uri: string, text: string, a: AnnotationData): LiveAnnotation {
-    const at = anchor(text, { quote: { exact: a.exact ?? '', prefix: a.prefix ?? '', suffix: a.suffix ?? '' }, position: { start: a.start, end: a.end } });
+    const at = anchor(text, {
+      quote: { exact: a.exact ?? '', prefix: a.prefix ?? '', suffix: a.suffix ?? '' },
+      position: { start: a.start, end: a.end },
+    });
     return at ? { ...a, uri, start: at.start, end: at.end, orphan: false } : { ...a, uri, orphan: true };
   }
 
@@ -167,7 +180,8 @@ export class AnnotationManager implements vscode.Disposable {
         (d) => {
           fn(d, text);
           // The file says which annotations could not be placed, so other tools (and the CLI) know too.
-          for (const a of d.annotations) a.orphaned = orphans.has(a.id) && a.exact !== text.slice(a.start, a.end) ? true : undefined;
+          for (const a of d.annotations)
+            a.orphaned = orphans.has(a.id) && a.exact !== text.slice(a.start, a.end) ? true : undefined;
         },
         this.rootFor(uri),
       );
@@ -190,7 +204,16 @@ export class AnnotationManager implements vscode.Disposable {
   /** Builds a stored annotation for [start, end) of `text`. */
   static describe(text: string, start: number, end: number, extra: Partial<AnnotationData>): AnnotationData {
     const q = describeQuote(text, start, end);
-    return { id: newId(), start, end, exact: q.exact, prefix: q.prefix, suffix: q.suffix, created: new Date().toISOString(), ...extra };
+    return {
+      id: newId(),
+      start,
+      end,
+      exact: q.exact,
+      prefix: q.prefix,
+      suffix: q.suffix,
+      created: new Date().toISOString(),
+      ...extra,
+    };
   }
 
   private onEdit(e: vscode.TextDocumentChangeEvent): void {
@@ -198,8 +221,15 @@ export class AnnotationManager implements vscode.Disposable {
     const st = this.states.get(key);
     if (!st || !e.contentChanges.length || !st.live.length) return;
     // contentChanges of one event are against the text before the event, sorted from the end: apply them in order.
-    const edits = e.contentChanges.map((c) => ({ start: c.rangeOffset, end: c.rangeOffset + c.rangeLength, newText: c.text }));
-    const moved = rebase(st.live.map((a) => (a.orphan ? null : { start: a.start, end: a.end })), edits);
+    const edits = e.contentChanges.map((c) => ({
+      start: c.rangeOffset,
+      end: c.rangeOffset + c.rangeLength,
+      newText: c.text,
+    }));
+    const moved = rebase(
+      st.live.map((a) => (a.orphan ? null : { start: a.start, end: a.end })),
+      edits,
+    );
     st.live = st.live.map((a, i) => {
       const m = moved[i];
       return a.orphan ? a : m ? { ...a, start: m.start, end: m.end } : { ...a, orphan: true };
@@ -207,7 +237,10 @@ export class AnnotationManager implements vscode.Disposable {
     this.moved.fire([key]);
     if (!this.trusted || st.broken) return;
     clearTimeout(this.pendingSaves.get(key));
-    this.pendingSaves.set(key, setTimeout(() => void this.flush(key), this.saveDelayMs));
+    this.pendingSaves.set(
+      key,
+      setTimeout(() => void this.flush(key), this.saveDelayMs),
+    );
   }
 
   /** Writes moved positions (and their new quotes) of an edited article to its sidecar. */
@@ -247,7 +280,8 @@ export class AnnotationManager implements vscode.Disposable {
       return;
     }
     for (const st of this.states.values()) {
-      if (path.resolve(st.sidecar) === path.resolve(sidecar.fsPath) && !this.pendingSaves.has(st.uri)) await this.load(vscode.Uri.parse(st.uri));
+      if (path.resolve(st.sidecar) === path.resolve(sidecar.fsPath) && !this.pendingSaves.has(st.uri))
+        await this.load(vscode.Uri.parse(st.uri));
     }
   }
 

@@ -1,32 +1,6 @@
-// The host-side shapes of user annotations: what the commands, views and exporters of the extension work with.
-
-export const BUILT_IN_TAGS = ['person', 'organization', 'place', 'nationality', 'date', 'event', 'quote', 'claim'] as const;
-
-/** A suggestion the user judged: accepted into the record, or marked wrong (no longer highlighted). */
-export type SuggestionStatus = 'accepted' | 'rejected';
-
-/** One annotation as stored: a span of the article text with what the user said about it. */
-export interface AnnotationData {
-  id: string;
-  start: number;
-  end: number;
-  /** The annotated text and its context, so the annotation can be found again after the article changes. */
-  exact: string;
-  prefix: string;
-  suffix: string;
-  tag?: string;
-  note?: string;
-  event?: { id: string; label: string };
-  /** Set when the annotation records a judgement on a detected entity or date. */
-  status?: SuggestionStatus;
-  /** The detected entity id the annotation confirms or rejects, e.g. "person:yoon-suk-yeol". */
-  entityId?: string;
-  /** Whether a judgement was made for this mention only or for the whole folder. */
-  scope?: 'here' | 'folder';
-  /** Set when the annotation's text could not be found in the article the last time it was placed. */
-  orphaned?: boolean;
-  created?: string;
-}
+// The host-side shapes of user annotations: placed in an open article, and the options of the annotation commands.
+// The annotation itself (AnnotationData) and the built-in tags are the core's (src/core/sidecar).
+import type { AnnotationData } from '../../core/sidecar/annotationData';
 
 /** An annotation placed in the current text of its article (or orphaned: its text could not be found). */
 export interface LiveAnnotation extends AnnotationData {

@@ -1,47 +1,17 @@
 // The foundation in a real VS Code: highlights' data, hovers on dates and names, the toggle and the status bar.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-
-const EXTENSION_ID = 'article-annotator.article-annotator';
-
-interface Api {
-  ready: Promise<void>;
-  view(uri: vscode.Uri): Promise<{ entities: { text: string; type: string }[]; dates: { text: string; value: string }[]; boilerplate: unknown[] } | null>;
-  statusBarText(): string;
-  highlightsEnabled(): boolean;
-}
-
-async function api(): Promise<Api> {
-  const ext = vscode.extensions.getExtension<Api>(EXTENSION_ID)!;
-  const a = await ext.activate();
-  await a.ready;
-  return a;
-}
+import { hoverText, ready, seed, waitFor } from './helpers';
 
 async function openSeed(prefix: string): Promise<vscode.TextEditor> {
-  const [uri] = await vscode.workspace.findFiles(`${prefix}_*.txt`);
-  assert.ok(uri, `seed ${prefix} not found`);
-  const doc = await vscode.workspace.openTextDocument(uri);
-  return vscode.window.showTextDocument(doc);
-}
-
-/** The text a reader sees in the hover (Markdown escapes removed). */
-async function hoverText(doc: vscode.TextDocument, needle: string, nth = 0): Promise<string> {
-  let offset = -1;
-  for (let i = 0; i <= nth; i++) offset = doc.getText().indexOf(needle, offset + 1);
-  assert.ok(offset >= 0, `"${needle}" not in ${doc.fileName}`);
-  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, doc.positionAt(offset + 1));
-  return hovers
-    .flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value)))
-    .join('\n')
-    .replace(/\\([!-/:-@[-`{-~])/g, '$1');
+  return vscode.window.showTextDocument(await seed(prefix));
 }
 
 describe('analysis in the editor', function () {
   this.timeout(60000);
 
   it('opens a seed as a news-article and finds people, places and dates', async () => {
-    const a = await api();
+    const a = await ready();
     const editor = await openSeed('000');
     assert.strictEqual(editor.document.languageId, 'news-article');
     const view = await a.view(editor.document.uri);
@@ -49,12 +19,15 @@ describe('analysis in the editor', function () {
     const names = view.entities.map((e) => `${e.type}:${e.text}`);
     assert.ok(names.includes('PERSON:Yoon Suk Yeol'), names.join(', '));
     assert.ok(names.includes('PLACE:Tokyo'), names.join(', '));
-    assert.ok(view.dates.some((d) => d.text === 'Thursday' && d.value === '2023-03-16'), JSON.stringify(view.dates));
+    assert.ok(
+      view.dates.some((d) => d.text === 'Thursday' && d.value === '2023-03-16'),
+      JSON.stringify(view.dates),
+    );
     assert.ok(view.boilerplate.length >= 4, 'boilerplate lines not found');
   });
 
   it('hovering a weekday shows the resolved date and why', async () => {
-    await api();
+    await ready();
     const editor = await openSeed('000');
     const text = await hoverText(editor.document, 'Thursday');
     assert.ok(text.includes('Thursday → Thursday 16 March 2023'), text);
@@ -65,7 +38,7 @@ describe('analysis in the editor', function () {
   });
 
   it('hovering a name shows the canonical name, other spellings and the article count', async () => {
-    await api();
+    await ready();
     const editor = await openSeed('004');
     const text = await hoverText(editor.document, 'Yoon Suk-yeol');
     assert.ok(text.includes('Yoon Suk Yeol'), text);
@@ -75,10 +48,13 @@ describe('analysis in the editor', function () {
   });
 
   it('the status bar counts the active article and the toggle command hides and shows highlights', async () => {
-    const a = await api();
+    const a = await ready();
     await openSeed('001');
-    await new Promise((r) => setTimeout(r, 300));
-    assert.match(a.statusBarText(), /\$\(person\) [1-9]\d* .*\$\(calendar\) [1-9]/);
+    const counts = /\$\(person\) [1-9]\d* .*\$\(calendar\) [1-9]/;
+    await waitFor(() => counts.test(a.statusBarText()), {
+      timeout: 5000,
+      what: 'the person and date counts in the status bar',
+    });
     const before = a.highlightsEnabled();
     await vscode.commands.executeCommand('articleAnnotator.toggleHighlights');
     assert.strictEqual(a.highlightsEnabled(), !before);
@@ -87,7 +63,7 @@ describe('analysis in the editor', function () {
   });
 
   it('treats any file as an article on request', async () => {
-    const a = await api();
+    const a = await ready();
     const folder = vscode.workspace.workspaceFolders![0].uri;
     const uri = vscode.Uri.joinPath(folder, 'notes', 'scratch.log');
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('Kishida visited Seoul on Sunday.\n'));
@@ -100,7 +76,7 @@ describe('analysis in the editor', function () {
   });
 
   it('restarting the analysis worker re-indexes the folder', async () => {
-    const a = await api();
+    const a = await ready();
     await vscode.commands.executeCommand('articleAnnotator.restartAnalysis');
     const editor = await openSeed('002');
     const view = await a.view(editor.document.uri);

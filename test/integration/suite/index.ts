@@ -32,7 +32,8 @@ export async function run(): Promise<void> {
     console.log(line);
   };
 
-  const mode: SuiteResults['mode'] = process.env.ARTICLE_ANNOTATOR_TEST_MODE === 'restricted' ? 'restricted' : 'trusted';
+  const mode: SuiteResults['mode'] =
+    process.env.ARTICLE_ANNOTATOR_TEST_MODE === 'restricted' ? 'restricted' : 'trusted';
   const results: SuiteResults = { vscodeVersion: vscode.version, mode, passed: 0, failed: 0, pending: 0, failures: [] };
   const save = (): void => fs.writeFileSync(resultsPath, JSON.stringify(results, null, 2));
   save();
@@ -88,7 +89,10 @@ export async function run(): Promise<void> {
   for (const [i, failure] of results.failures.entries()) {
     log(`\n${i + 1}) ${failure.title}\n${failure.stack ?? failure.message}`);
   }
-  log(`${mode}: ${results.passed} passed, ${results.failed} failed${results.pending ? `, ${results.pending} pending` : ''}`);
+  log(
+    `${mode}: ${results.passed} passed, ${results.failed} failed` +
+      (results.pending ? `, ${results.pending} pending` : ''),
+  );
   if (results.failed > 0) throw new Error(`${results.failed} integration test(s) failed`);
   if (results.passed === 0) throw new Error('no integration test ran');
 }

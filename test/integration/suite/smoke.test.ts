@@ -1,8 +1,7 @@
 // Smoke test in a real VS Code: the extension is installed from the development path and activates.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-
-const EXTENSION_ID = 'article-annotator.article-annotator';
+import { extension, EXTENSION_ID } from './helpers';
 
 describe('smoke', () => {
   it('runs inside a real VS Code with a version number', () => {
@@ -18,9 +17,8 @@ describe('smoke', () => {
   });
 
   it(`finds and activates ${EXTENSION_ID}`, async () => {
-    const extension = vscode.extensions.getExtension(EXTENSION_ID);
-    assert.ok(extension, `${EXTENSION_ID} is not loaded`);
-    await extension.activate();
-    assert.strictEqual(extension.isActive, true);
+    const ext = extension();
+    await ext.activate();
+    assert.strictEqual(ext.isActive, true);
   });
 });

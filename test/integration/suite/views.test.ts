@@ -1,31 +1,8 @@
-// The side bar and the coverage matrix in a real VS Code: contributed views, their top-level items, refresh on change, the webview.
+// The side bar and the coverage matrix in a real VS Code: contributed
+// views, their top-level items, refresh on change, the webview.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-// Types only: the test talks to the bundled extension through its returned API, never shares its modules.
-import type { ViewsApi } from '../../../src/extension/views';
-
-const EXTENSION_ID = 'article-annotator.article-annotator';
-
-interface Api {
-  ready: Promise<void>;
-  views: ViewsApi;
-}
-
-async function api(): Promise<Api> {
-  const a = await vscode.extensions.getExtension<Api>(EXTENSION_ID)!.activate();
-  await a.ready;
-  return a;
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 15000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
+import { Api, ready, waitFor } from './helpers';
 
 /** The first column of row 0 that holds a ✓ (tries each until one opens). */
 async function firstTickedColumn(views: Api['views']): Promise<number> {
@@ -41,9 +18,14 @@ describe('views', function () {
   this.timeout(60000);
 
   it('contributes the Article Annotator container with Entities, Events and Quotes views', async () => {
-    await api();
+    await ready();
     const commands = await vscode.commands.getCommands(true);
-    for (const id of ['workbench.view.extension.articleAnnotator', 'articleAnnotator.entities.focus', 'articleAnnotator.events.focus', 'articleAnnotator.quotes.focus']) {
+    for (const id of [
+      'workbench.view.extension.articleAnnotator',
+      'articleAnnotator.entities.focus',
+      'articleAnnotator.events.focus',
+      'articleAnnotator.quotes.focus',
+    ]) {
       assert.ok(commands.includes(id), `${id} missing`);
     }
     await vscode.commands.executeCommand('workbench.view.extension.articleAnnotator');
@@ -52,10 +34,13 @@ describe('views', function () {
   });
 
   it('groups entities by type with counts, and shows people across articles', async () => {
-    const { views } = await api();
+    const { views } = await ready();
     const roots = await views.entitiesRoots();
     const labels = roots.map((r) => r.label);
-    assert.deepStrictEqual(labels.filter((l) => !['People', 'Organisations', 'Places', 'Nationalities'].includes(l)), []);
+    assert.deepStrictEqual(
+      labels.filter((l) => !['People', 'Organisations', 'Places', 'Nationalities'].includes(l)),
+      [],
+    );
     assert.ok(labels.includes('People') && labels.includes('Places'), labels.join(', '));
     for (const r of roots) assert.match(r.description, /^[1-9]\d*$/, r.label);
     const people = await views.entitiesChildren('People');
@@ -66,15 +51,22 @@ describe('views', function () {
     assert.ok(Number(/^(\d+)/.exec(yoon.description)![1]) >= 4, yoon.description);
     // The most widely reported come first.
     const counts = people.map((p) => Number(/^(\d+)/.exec(p.description)![1]));
-    assert.deepStrictEqual(counts, [...counts].sort((a, b) => b - a));
+    assert.deepStrictEqual(
+      counts,
+      [...counts].sort((a, b) => b - a),
+    );
   });
 
   it('lists events as a timeline, undated last, and quotes by speaker', async () => {
-    const { views } = await api();
+    const { views } = await ready();
     const events = await views.eventsRoots();
     assert.ok(events.length >= 1, 'no event');
     const undated = events.map((e) => e.description.startsWith('undated'));
-    assert.deepStrictEqual(undated, [...undated].sort((a, b) => Number(a) - Number(b)), events.map((e) => e.description).join(' | '));
+    assert.deepStrictEqual(
+      undated,
+      [...undated].sort((a, b) => Number(a) - Number(b)),
+      events.map((e) => e.description).join(' | '),
+    );
     // Full calendar dates must be in order (weeks and months are placed among them approximately).
     const days = events.map((e) => e.description.split(' · ')[0]).filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d));
     assert.deepStrictEqual(days, [...days].sort(), days.join(', '));
@@ -83,7 +75,7 @@ describe('views', function () {
   });
 
   it('opens the coverage matrix as a webview with one row per event', async () => {
-    const { views } = await api();
+    const { views } = await ready();
     const events = await views.eventsRoots();
     const shown = await views.showCoverage();
     assert.strictEqual(shown.open, true);
@@ -91,45 +83,58 @@ describe('views', function () {
     assert.ok(shown.columns >= 2, `only ${shown.columns} article column(s)`);
     assert.ok(shown.checked >= shown.rows, `${shown.checked} ticks for ${shown.rows} events`);
     // The tab model reaches the extension host a moment after the panel is created.
-    const tab = await until('the Event Coverage tab', async () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label === 'Event Coverage'));
-    assert.ok(tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('articleAnnotator.coverage'), JSON.stringify(tab.input));
+    const tab = await waitFor(
+      () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label === 'Event Coverage'),
+      { what: 'the Event Coverage tab' },
+    );
+    assert.ok(
+      tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('articleAnnotator.coverage'),
+      JSON.stringify(tab.input),
+    );
     // The page's nonce'd script ran under the Content-Security-Policy and found one button per ✓.
-    const buttons = await until('the coverage page script', async () => views.coverageRenderedButtons());
+    const buttons = await waitFor(() => views.coverageRenderedButtons(), { what: 'the coverage page script' });
     assert.strictEqual(buttons, shown.checked);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   it('a coverage cell opens the article at the event, an empty cell opens nothing', async () => {
-    const { views } = await api();
+    const { views } = await ready();
     await views.showCoverage();
     const opened = await views.openCoverageCell(0, await firstTickedColumn(views));
     assert.ok(opened, 'the first row has no ✓');
-    const editor = await until('the article editor', async () => {
-      const e = vscode.window.activeTextEditor;
-      return e && e.document.uri.toString() === opened.path ? e : undefined;
-    });
-    const selection = [editor.document.offsetAt(editor.selection.start), editor.document.offsetAt(editor.selection.end)];
+    const editor = await waitFor(
+      () => {
+        const e = vscode.window.activeTextEditor;
+        return e && e.document.uri.toString() === opened.path ? e : undefined;
+      },
+      { what: 'the article editor' },
+    );
+    const selection = [
+      editor.document.offsetAt(editor.selection.start),
+      editor.document.offsetAt(editor.selection.end),
+    ];
     assert.deepStrictEqual(selection, [opened.start, opened.end]);
     assert.strictEqual(await views.openCoverageCell(10_000, 0), null);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   it('refreshes when an article is added and when it is removed', async () => {
-    const { views } = await api();
+    const { views } = await ready();
     const folder = vscode.workspace.workspaceFolders![0].uri;
     const probe = vscode.Uri.joinPath(folder, 'zz_views_probe.txt');
     const text =
-      'Harbour opens in Valparaiso\n\nVALPARAISO, Chile — Mayor Ximena Ortúzar Lindqvist opened the new harbour on Monday. ' +
+      'Harbour opens in Valparaiso\n\n' +
+      'VALPARAISO, Chile — Mayor Ximena Ortúzar Lindqvist opened the new harbour on Monday. ' +
       'Ximena Ortúzar Lindqvist said the harbour would bring jobs. Ortúzar Lindqvist thanked the workers.\n';
     const hasMayor = async () => (await views.entitiesChildren('People')).find((p) => p.label.includes('Lindqvist'));
     assert.strictEqual(await hasMayor(), undefined);
     await vscode.workspace.fs.writeFile(probe, Buffer.from(text, 'utf8'));
     try {
-      const mayor = await until('the new person in the Entities view', hasMayor);
+      const mayor = await waitFor(hasMayor, { what: 'the new person in the Entities view' });
       assert.match(mayor.description, /^1 article · [1-9]\d* mentions?$/);
     } finally {
       await vscode.workspace.fs.delete(probe);
     }
-    await until('the person to leave the Entities view', async () => ((await hasMayor()) ? undefined : true));
+    await waitFor(async () => !(await hasMayor()), { what: 'the person to leave the Entities view' });
   });
 });

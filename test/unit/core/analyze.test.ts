@@ -5,7 +5,10 @@ import { analyzeArticle, chunkBoundaries, ChunkCache, CHUNKING_THRESHOLD } from 
 import { CorpusIndex } from '../../../src/core/corpus';
 
 const SEEDS = path.join(__dirname, '..', '..', '..', '..', 'seeds');
-const seedText = fs.readdirSync(SEEDS).map((f) => fs.readFileSync(path.join(SEEDS, f), 'utf8')).join('\n\n');
+const seedText = fs
+  .readdirSync(SEEDS)
+  .map((f) => fs.readFileSync(path.join(SEEDS, f), 'utf8'))
+  .join('\n\n');
 
 function bigText(size: number): string {
   return seedText.repeat(Math.ceil(size / seedText.length)).slice(0, size);
@@ -33,7 +36,8 @@ describe('analyze', () => {
     for (const c of after) assert.ok(cuts2.includes(c), `cut ${c - delta} moved`);
   });
 
-  it('re-analyses only the chunks an edit touched, with the same result as a fresh analysis', () => {
+  it('re-analyses only the chunks an edit touched, with the same result as a fresh analysis @slow', function () {
+    this.timeout(120000);
     const text = bigText(3_000_000);
     assert.ok(text.length > CHUNKING_THRESHOLD);
     const cache = new ChunkCache();
@@ -58,7 +62,7 @@ describe('analyze', () => {
     assert.ok(second.entities.length > first.entities.length);
   });
 
-  it('the corpus index keeps each article\'s chunk cache between updates', () => {
+  it("the corpus index keeps each article's chunk cache between updates", () => {
     const index = new CorpusIndex();
     const text = bigText(1_000_000);
     index.upsert('big.txt', text, '2023-03-16');

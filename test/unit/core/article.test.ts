@@ -4,7 +4,14 @@ import * as path from 'path';
 import { looksBinary, parseArticle, sentenceAt, splitSentences, stripBom } from '../../../src/core/article';
 
 const SEEDS = path.join(__dirname, '..', '..', '..', '..', 'seeds');
-const seed = (name: string) => fs.readFileSync(path.join(SEEDS, fs.readdirSync(SEEDS).find((f) => f.startsWith(name))!), 'utf8');
+const seed = (name: string) =>
+  fs.readFileSync(
+    path.join(
+      SEEDS,
+      fs.readdirSync(SEEDS).find((f) => f.startsWith(name))!,
+    ),
+    'utf8',
+  );
 
 describe('article', () => {
   it('finds the headline, the outlet and the boilerplate of a paywalled page', () => {
@@ -49,14 +56,24 @@ describe('article', () => {
   it('splits sentences without breaking at Mr., U.S. or S. Korea', () => {
     const text = 'Mr. Yoon met the U.S. envoy. S. Korea and Japan agreed. “We are ready,” he said.';
     const s = splitSentences(text).map((x) => text.slice(x.start, x.end));
-    assert.deepStrictEqual(s, ['Mr. Yoon met the U.S. envoy.', 'S. Korea and Japan agreed.', '“We are ready,” he said.']);
+    assert.deepStrictEqual(s, [
+      'Mr. Yoon met the U.S. envoy.',
+      'S. Korea and Japan agreed.',
+      '“We are ready,” he said.',
+    ]);
   });
 
   it('keeps headline-like lines as their own sentences and paragraphs apart', () => {
     const text = 'Export curbs\n\nJapan will remove curbs. Seoul agreed.\n';
     const a = parseArticle(text, 'x');
-    assert.deepStrictEqual(a.sentences.map((s) => text.slice(s.start, s.end)), ['Export curbs', 'Japan will remove curbs.', 'Seoul agreed.']);
-    assert.deepStrictEqual(a.sentences.map((s) => s.paragraph), [0, 1, 1]);
+    assert.deepStrictEqual(
+      a.sentences.map((s) => text.slice(s.start, s.end)),
+      ['Export curbs', 'Japan will remove curbs.', 'Seoul agreed.'],
+    );
+    assert.deepStrictEqual(
+      a.sentences.map((s) => s.paragraph),
+      [0, 1, 1],
+    );
   });
 
   it('handles empty text, CRLF, emoji and CJK with UTF-16 offsets', () => {
@@ -83,12 +100,15 @@ describe('article', () => {
   });
 
   it('finds the sentence at an offset', () => {
-    const spans = [{ start: 0, end: 5 }, { start: 6, end: 10 }];
+    const spans = [
+      { start: 0, end: 5 },
+      { start: 6, end: 10 },
+    ];
     assert.deepStrictEqual(sentenceAt(spans, 7), spans[1]);
     assert.strictEqual(sentenceAt(spans, 5), undefined);
   });
 
-  it('parses a 10 MB article', () => {
+  it('parses a 10 MB article @slow', () => {
     const para = 'Yoon Suk Yeol met Fumio Kishida in Tokyo on Thursday. Mr. Kishida said the U.S. agreed.\n\n';
     const text = para.repeat(Math.ceil(10_000_000 / para.length));
     const a = parseArticle(text, 'big.txt');

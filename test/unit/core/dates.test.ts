@@ -577,7 +577,7 @@ describe('dates', () => {
       );
     });
 
-    it('finishes a 10 MB input', () => {
+    it('finishes a 10 MB input @slow', () => {
       const unit = seed('001') + '\n' + seed('002') + '\n';
       const big = unit.repeat(Math.ceil(10e6 / unit.length));
       const found = findDates(big, { published: '2023-03-16' });

@@ -14,9 +14,19 @@ const NAMES: [string, EntityMention['type'], string][] = [
   ['Seoul', 'PLACE', 'place:seoul'],
 ];
 
-/** Hand-made analysis; `dates` maps a phrase to its value once the publication date is known (or always, when absolute). */
-function analysis(p: string, text: string, dates: Record<string, (published: string | null) => string>, published: string | null): ArticleAnalysis {
-  const article = { ...parseArticle(text, p), published: published ? { value: published, origin: 'text' as const, reason: 'test' } : null };
+/**
+ * Hand-made analysis; `dates` maps a phrase to its value once the publication date is known (or always, when absolute).
+ */
+function analysis(
+  p: string,
+  text: string,
+  dates: Record<string, (published: string | null) => string>,
+  published: string | null,
+): ArticleAnalysis {
+  const article = {
+    ...parseArticle(text, p),
+    published: published ? { value: published, origin: 'text' as const, reason: 'test' } : null,
+  };
   const entities: EntityMention[] = [];
   for (const [name, type, id] of NAMES) {
     for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + 1)) {
@@ -25,7 +35,15 @@ function analysis(p: string, text: string, dates: Record<string, (published: str
   }
   const ds: DateMention[] = Object.entries(dates).map(([phrase, value]) => {
     const start = text.indexOf(phrase);
-    return { start, end: start + phrase.length, text: phrase, type: 'DATE' as const, value: value(published), explanation: 'test', relative: !/\d{4}/.test(phrase) };
+    return {
+      start,
+      end: start + phrase.length,
+      text: phrase,
+      type: 'DATE' as const,
+      value: value(published),
+      explanation: 'test',
+      relative: !/\d{4}/.test(phrase),
+    };
   });
   return { article, entities: entities.sort((a, b) => a.start - b.start), dates: ds };
 }
@@ -33,10 +51,20 @@ function analysis(p: string, text: string, dates: Record<string, (published: str
 const thursday = (published: string | null) => (published ? '2023-03-16' : 'XXXX-WXX-4');
 
 describe('pubdates', () => {
-  const dated = () => analysis('dated.txt', 'Fumio Kishida met Yoon Suk Yeol at a landmark summit in Tokyo on March 16, 2023.\n',
-    { 'March 16, 2023': () => '2023-03-16' }, '2023-03-16');
-  const undated = (published: string | null = null) => analysis('undated.txt',
-    'Yoon Suk Yeol met Fumio Kishida for a summit in Tokyo on Thursday, the first in 12 years.\n', { 'on Thursday': thursday }, published);
+  const dated = () =>
+    analysis(
+      'dated.txt',
+      'Fumio Kishida met Yoon Suk Yeol at a landmark summit in Tokyo on March 16, 2023.\n',
+      { 'March 16, 2023': () => '2023-03-16' },
+      '2023-03-16',
+    );
+  const undated = (published: string | null = null) =>
+    analysis(
+      'undated.txt',
+      'Yoon Suk Yeol met Fumio Kishida for a summit in Tokyo on Thursday, the first in 12 years.\n',
+      { 'on Thursday': thursday },
+      published,
+    );
   const unrelated = () => analysis('other.txt', 'The weather was mild and the markets were quiet.\n', {}, null);
 
   it('dates an undated article from the event it shares with a dated one, and says why', () => {
@@ -59,24 +87,38 @@ describe('pubdates', () => {
   });
 
   it('refuses a weekday that does not fit the event day', () => {
-    const sunday = analysis('sunday.txt', 'Yoon Suk Yeol met Fumio Kishida for a summit in Tokyo on Sunday.\n',
-      { 'on Sunday': (p) => (p ? '2023-03-12' : 'XXXX-WXX-7') }, null);
+    const sunday = analysis(
+      'sunday.txt',
+      'Yoon Suk Yeol met Fumio Kishida for a summit in Tokyo on Sunday.\n',
+      { 'on Sunday': (p) => (p ? '2023-03-12' : 'XXXX-WXX-7') },
+      null,
+    );
     const result = inferPublicationDates([dated(), sunday]);
     assert.ok(!result.has('sunday.txt'));
   });
 
   it('gets all five seed articles right with the real analysis', function () {
     this.timeout(60000);
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { analyzeArticle } = require('../../../src/core/analyze');
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { linkEntities } = require('../../../src/core/aliases');
-    const root = [path.join(__dirname, '../../..'), path.join(__dirname, '../../../..')].find((r) => fs.existsSync(path.join(r, 'seeds')))!;
+    const root = [path.join(__dirname, '../../..'), path.join(__dirname, '../../../..')].find((r) =>
+      fs.existsSync(path.join(r, 'seeds')),
+    )!;
     const dir = path.join(root, 'seeds');
-    const texts = new Map(fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => [f, fs.readFileSync(path.join(dir, f), 'utf8')]));
+    const texts = new Map(
+      fs
+        .readdirSync(dir)
+        .filter((f) => f.endsWith('.txt'))
+        .sort()
+        .map((f) => [f, fs.readFileSync(path.join(dir, f), 'utf8')]),
+    );
     const bases: ArticleAnalysis[] = [...texts].map(([p, t]) => analyzeArticle(t, p));
     linkEntities(bases.map((a) => ({ path: a.article.path, entities: a.entities })));
-    const inferred = inferPublicationDates(bases, (p, value) => analyzeArticle(texts.get(p)!, p, { published: { value, origin: 'corpus', reason: '' } }));
+    const inferred = inferPublicationDates(bases, (p, value) =>
+      analyzeArticle(texts.get(p)!, p, { published: { value, origin: 'corpus', reason: '' } }),
+    );
     const want: Record<string, string> = {
       '000_c2f3e774992eac9e.txt': '2023-03-16',
       '001_9aa4e507c3327256.txt': '2023-03-16',

@@ -4,17 +4,15 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-
-const EXTENSION_ID = 'article-annotator.article-annotator';
+import { hovers, plain, ready, seedUri } from '../helpers';
 
 describe('user annotations in Restricted Mode', function () {
   this.timeout(60000);
 
   it('refuses every writing command and writes no file', async () => {
     assert.strictEqual(vscode.workspace.isTrusted, false);
-    const a = await vscode.extensions.getExtension<{ ready: Promise<void> }>(EXTENSION_ID)!.activate();
-    await a.ready;
-    const [uri] = await vscode.workspace.findFiles('000_*.txt');
+    await ready();
+    const uri = await seedUri('000');
     const doc = await vscode.workspace.openTextDocument(uri);
     const at = doc.getText().indexOf('Tokyo');
     const s = { uri: uri.toString(), start: at, end: at + 5 };
@@ -40,9 +38,8 @@ describe('user annotations in Restricted Mode', function () {
   });
 
   it('shows annotations from an existing sidecar in hovers', async () => {
-    const a = await vscode.extensions.getExtension<{ ready: Promise<void>; annotations: { annotationsOf(u: vscode.Uri): Promise<{ id: string; orphan: boolean }[]> } }>(EXTENSION_ID)!.activate();
-    await a.ready;
-    const [uri] = await vscode.workspace.findFiles('001_*.txt');
+    const a = await ready();
+    const uri = await seedUri('001');
     const doc = await vscode.workspace.openTextDocument(uri);
     const text = doc.getText();
     const at = text.indexOf('Kishida');
@@ -56,16 +53,23 @@ describe('user annotations in Restricted Mode', function () {
       `    text: Kishida`,
       `    note: "seen in Restricted Mode"`,
       `    position: { start: ${at}, end: ${at + 7} }`,
-      `    quote: { exact: Kishida, prefix: ${JSON.stringify(text.slice(Math.max(0, at - 32), at))}, suffix: ${JSON.stringify(text.slice(at + 7, at + 39))} }`,
+      `    quote: { exact: Kishida, prefix: ${JSON.stringify(text.slice(Math.max(0, at - 32), at))}, ` +
+        `suffix: ${JSON.stringify(text.slice(at + 7, at + 39))} }`,
       '',
     ].join('\n');
     // The test writes the file (as git would); the extension only reads it.
     fs.writeFileSync(uri.fsPath + '.annotations.yaml', yaml);
     const live = await a.annotations.annotationsOf(uri);
-    assert.deepStrictEqual(live.map((x) => [x.id, x.orphan]), [['a-restricted', false]]);
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, doc.positionAt(at + 2));
-    const text2 = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.deepStrictEqual(
+      live.map((x) => [x.id, x.orphan]),
+      [['a-restricted', false]],
+    );
+    const text2 = plain((await hovers(doc, at + 2)).map((m) => m.value).join('\n'));
     assert.ok(text2.includes('seen in Restricted Mode'), text2);
-    assert.strictEqual(fs.readFileSync(uri.fsPath + '.annotations.yaml', 'utf8'), yaml, 'the sidecar was rewritten in Restricted Mode');
+    assert.strictEqual(
+      fs.readFileSync(uri.fsPath + '.annotations.yaml', 'utf8'),
+      yaml,
+      'the sidecar was rewritten in Restricted Mode',
+    );
   });
 });

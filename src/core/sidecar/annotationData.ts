@@ -1,0 +1,82 @@
+// The flat working shape of a user annotation that the editor's commands and views use, and its conversion to and
+// from the stored shape (UserAnnotation in schema.ts), which keeps keys the working shape does not know.
+import { Decision, DecisionScope, UserAnnotation } from './schema';
+
+/** A suggestion the user judged: accepted into the record, or marked wrong (no longer highlighted). */
+export type SuggestionStatus = Decision;
+
+/** One annotation in working form: a span of the article text with what the user said about it. */
+export interface AnnotationData {
+  id: string;
+  start: number;
+  end: number;
+  /** The annotated text and its context, so the annotation can be found again after the article changes. */
+  exact: string;
+  prefix: string;
+  suffix: string;
+  tag?: string;
+  note?: string;
+  event?: { id: string; label: string };
+  /** Set when the annotation records a judgement on a detected entity or date. */
+  status?: SuggestionStatus;
+  /** The detected entity id the annotation confirms or rejects, e.g. "person:yoon-suk-yeol". */
+  entityId?: string;
+  /** Whether a judgement was made for this mention only or for the whole folder. */
+  scope?: DecisionScope;
+  /** Set when the annotation's text could not be found in the article the last time it was placed. */
+  orphaned?: boolean;
+  created?: string;
+}
+
+/** The working view of one sidecar. */
+export interface ArticleSidecar {
+  article: string;
+  /** Publication date the user gave (YYYY-MM-DD), or null. */
+  published: string | null;
+  annotations: AnnotationData[];
+  /** Pairs of entity ids the user says are one entity. */
+  merges: Array<[string, string]>;
+}
+
+export function fromStored(u: UserAnnotation): AnnotationData {
+  const a: AnnotationData = {
+    id: String(u.id),
+    start: u.position?.start ?? 0,
+    end: u.position?.end ?? 0,
+    exact: u.quote?.exact ?? u.text ?? '',
+    prefix: u.quote?.prefix ?? '',
+    suffix: u.quote?.suffix ?? '',
+  };
+  if (u.tag) a.tag = String(u.tag);
+  if (u.note !== undefined) a.note = String(u.note);
+  if (u.event?.id) a.event = { id: String(u.event.id), label: String(u.event.name ?? u.event.id) };
+  if (u.status === 'accepted' || u.status === 'rejected') a.status = u.status;
+  if (u.entity) a.entityId = String(u.entity);
+  if (u.scope === 'here' || u.scope === 'folder') a.scope = u.scope;
+  if (u.orphaned) a.orphaned = true;
+  if (u.created) a.created = String(u.created);
+  return a;
+}
+
+/** Writes the working fields back onto the stored annotation, keeping keys this extension does not know. */
+export function toStored(a: AnnotationData, previous: UserAnnotation | undefined, now: string): UserAnnotation {
+  const u: UserAnnotation = previous ? { ...previous } : ({ id: a.id, created: a.created ?? now } as UserAnnotation);
+  u.tag = a.tag ?? (a.event ? 'event' : 'note');
+  u.text = a.exact;
+  u.position = { start: a.start, end: a.end };
+  u.quote = { exact: a.exact, prefix: a.prefix, suffix: a.suffix };
+  const set = <K extends keyof UserAnnotation>(k: K, v: UserAnnotation[K] | undefined) => {
+    if (v === undefined || v === '') delete u[k];
+    else u[k] = v;
+  };
+  set('note', a.note);
+  set('entity', a.entityId);
+  set('event', a.event ? { id: a.event.id, name: a.event.label } : undefined);
+  set('status', a.status);
+  set('scope', a.scope);
+  set('orphaned', a.orphaned ? true : undefined);
+  const changed =
+    !previous || JSON.stringify({ ...previous, modified: undefined }) !== JSON.stringify({ ...u, modified: undefined });
+  u.modified = changed ? now : (previous?.modified ?? now);
+  return u;
+}

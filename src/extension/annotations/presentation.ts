@@ -1,0 +1,252 @@
+// How user annotations show: solid highlights with a gutter mark, hovers with tag/note/event, the Annotations tree,
+// orphans and broken sidecars in the Problems panel with quick fixes.
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { annotationHoverText } from '../pure/hoverText';
+import { fromRange, lineStart, toRange, toUri } from '../vscodeAdapter';
+import { AnnotationManager } from './manager';
+import type { LiveAnnotation } from './types';
+
+export const DIAGNOSTIC_SOURCE = 'Article Annotator';
+
+/** The hover of a user annotation, untrusted: its text is escaped (see annotationHoverText) and nothing in it runs. */
+export function annotationHoverMarkdown(a: LiveAnnotation): vscode.MarkdownString {
+  const md = new vscode.MarkdownString(annotationHoverText(a));
+  md.isTrusted = false;
+  md.supportHtml = false;
+  md.supportThemeIcons = false;
+  return md;
+}
+
+export class AnnotationDecorations implements vscode.Disposable {
+  private readonly user: vscode.TextEditorDecorationType;
+  private readonly rejected: vscode.TextEditorDecorationType;
+
+  constructor(
+    extensionPath: string,
+    private readonly manager: AnnotationManager,
+  ) {
+    this.user = vscode.window.createTextEditorDecorationType({
+      backgroundColor: new vscode.ThemeColor('editor.findMatchHighlightBackground'),
+      border: '1px solid',
+      borderColor: new vscode.ThemeColor('editorWarning.foreground'),
+      borderRadius: '2px',
+      gutterIconPath: vscode.Uri.file(path.join(extensionPath, 'media', 'annotation.svg')),
+      gutterIconSize: 'contain',
+      overviewRulerColor: new vscode.ThemeColor('editorWarning.foreground'),
+      overviewRulerLane: vscode.OverviewRulerLane.Center,
+      rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+    });
+    // A rejected suggestion is not highlighted (the suggestion layer filters it); a faint strike says why it is plain.
+    this.rejected = vscode.window.createTextEditorDecorationType({
+      textDecoration: 'line-through 1px',
+      opacity: '0.9',
+    });
+  }
+
+  redraw(editor: vscode.TextEditor): void {
+    const st = this.manager.get(editor.document.uri.toString());
+    const doc = editor.document;
+    const length = doc.getText().length;
+    const live = (st?.live ?? []).filter((a) => !a.orphan && a.end <= length);
+    const range = (a: LiveAnnotation) => toRange(doc, a.start, a.end);
+    editor.setDecorations(this.user, live.filter((a) => a.status !== 'rejected').map(range));
+    editor.setDecorations(this.rejected, live.filter((a) => a.status === 'rejected').map(range));
+  }
+
+  redrawAll(): void {
+    for (const e of vscode.window.visibleTextEditors) this.redraw(e);
+  }
+
+  dispose(): void {
+    this.user.dispose();
+    this.rejected.dispose();
+  }
+}
+
+export function registerAnnotationHover(
+  manager: AnnotationManager,
+  selector: vscode.DocumentSelector,
+): vscode.Disposable {
+  return vscode.languages.registerHoverProvider(selector, {
+    provideHover(doc, position) {
+      const st = manager.get(doc.uri.toString());
+      if (!st) return undefined;
+      const off = doc.offsetAt(position);
+      const hits = st.live.filter((a) => !a.orphan && a.start <= off && off < a.end);
+      if (!hits.length) return undefined;
+      return new vscode.Hover(hits.map(annotationHoverMarkdown), toRange(doc, hits[0].start, hits[0].end));
+    },
+  });
+}
+
+type Node =
+  | { kind: 'article'; uri: string; count: number }
+  | { kind: 'annotation'; a: LiveAnnotation }
+  | { kind: 'broken'; uri: string; sidecar: string; message: string };
+
+export class AnnotationTree implements vscode.TreeDataProvider<Node>, vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<Node | undefined>();
+  readonly onDidChangeTreeData = this.emitter.event;
+
+  constructor(private readonly manager: AnnotationManager) {}
+
+  refresh(): void {
+    this.emitter.fire(undefined);
+  }
+
+  getChildren(node?: Node): Node[] {
+    if (!node) {
+      return this.manager
+        .all()
+        .filter((s) => s.live.length || s.broken)
+        .sort((a, b) => a.uri.localeCompare(b.uri))
+        .map((s): Node =>
+          s.broken
+            ? { kind: 'broken', uri: s.uri, sidecar: s.sidecar, message: s.broken.message }
+            : { kind: 'article', uri: s.uri, count: s.live.length },
+        );
+    }
+    if (node.kind === 'article')
+      return [...(this.manager.get(node.uri)?.live ?? [])]
+        .sort((a, b) => a.start - b.start)
+        .map((a) => ({ kind: 'annotation', a }));
+    return [];
+  }
+
+  getTreeItem(node: Node): vscode.TreeItem {
+    if (node.kind === 'article') {
+      const uri = toUri(node.uri);
+      const item = new vscode.TreeItem(path.basename(uri.fsPath), vscode.TreeItemCollapsibleState.Expanded);
+      item.resourceUri = uri;
+      item.description = `${node.count} annotation${node.count === 1 ? '' : 's'}`;
+      item.contextValue = 'article';
+      return item;
+    }
+    if (node.kind === 'broken') {
+      const item = new vscode.TreeItem(path.basename(toUri(node.uri).fsPath), vscode.TreeItemCollapsibleState.None);
+      item.description = `annotations file is broken: ${node.message}`;
+      item.iconPath = new vscode.ThemeIcon('error');
+      item.command = {
+        command: 'articleAnnotator.openSidecar',
+        title: 'Open Annotations File',
+        arguments: [{ uri: node.uri }],
+      };
+      return item;
+    }
+    const a = node.a;
+    const label = a.exact.length > 60 ? a.exact.slice(0, 57) + '…' : a.exact;
+    const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
+    item.description = [
+      a.status === 'rejected' ? 'rejected' : a.tag,
+      a.event?.label,
+      a.note,
+      a.orphan ? 'orphaned' : '',
+    ]
+      .filter(Boolean)
+      .join(' · ');
+    item.iconPath = new vscode.ThemeIcon(
+      a.orphan ? 'warning' : a.status === 'rejected' ? 'close' : a.note ? 'note' : 'tag',
+    );
+    item.contextValue = 'annotation';
+    item.tooltip = annotationHoverMarkdown(a);
+    item.command = {
+      command: 'articleAnnotator.revealAnnotation',
+      title: 'Reveal',
+      arguments: [{ uri: a.uri, id: a.id }],
+    };
+    return item;
+  }
+
+  dispose(): void {
+    this.emitter.dispose();
+  }
+}
+
+/**
+ * Orphaned annotations and unreadable sidecars, as problems of the article (orphans) and of the sidecar (YAML errors).
+ */
+export class AnnotationProblems implements vscode.Disposable {
+  readonly collection = vscode.languages.createDiagnosticCollection('articleAnnotator.annotations');
+
+  constructor(private readonly manager: AnnotationManager) {}
+
+  async update(uri: string): Promise<void> {
+    const st = this.manager.get(uri);
+    const article = toUri(uri);
+    if (!st) return;
+    const sidecarUri = vscode.Uri.file(st.sidecar);
+    if (st.broken) {
+      const line = Math.max(0, (st.broken.line ?? 1) - 1);
+      const d = new vscode.Diagnostic(
+        new vscode.Range(line, 0, line, 1000),
+        `Annotations file does not parse (line ${st.broken.line ?? '?'}): ${st.broken.message}. ` +
+          'It is left untouched; annotating this article is refused until it is fixed.',
+        vscode.DiagnosticSeverity.Error,
+      );
+      d.source = DIAGNOSTIC_SOURCE;
+      d.code = 'broken-sidecar';
+      this.collection.set(sidecarUri, [d]);
+    } else this.collection.delete(sidecarUri);
+    const orphans = st.live.filter((a) => a.orphan);
+    this.collection.set(
+      article,
+      orphans.map((a) => {
+        const d = new vscode.Diagnostic(
+          lineStart(0),
+          `Annotation “${a.exact.slice(0, 60)}”${a.tag ? ` (${a.tag})` : ''} lost its place: ` +
+            'its text is no longer in the article. Select where it belongs and re-anchor, or delete it.',
+          vscode.DiagnosticSeverity.Warning,
+        );
+        d.source = DIAGNOSTIC_SOURCE;
+        d.code = `orphan:${a.id}`;
+        return d;
+      }),
+    );
+  }
+
+  dispose(): void {
+    this.collection.dispose();
+  }
+}
+
+export function registerQuickFixes(manager: AnnotationManager, selector: vscode.DocumentSelector): vscode.Disposable {
+  return vscode.languages.registerCodeActionsProvider(
+    selector,
+    {
+      // Orphans are offered wherever the user selects text (the diagnostic itself sits at the top of the article).
+      provideCodeActions(doc, range) {
+        const orphans = (manager.get(doc.uri.toString())?.live ?? []).filter((a) => a.orphan);
+        const diagnostics = vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === DIAGNOSTIC_SOURCE);
+        const out: vscode.CodeAction[] = [];
+        for (const a of orphans) {
+          const diag = diagnostics.filter((d) => d.code === `orphan:${a.id}`);
+          const short = a.exact.length > 30 ? a.exact.slice(0, 29) + '…' : a.exact;
+          if (!range.isEmpty) {
+            const re = new vscode.CodeAction(`Re-anchor “${short}” at the selection`, vscode.CodeActionKind.QuickFix);
+            re.diagnostics = diag;
+            re.command = {
+              command: 'articleAnnotator.reanchorAnnotation',
+              title: re.title,
+              arguments: [{ uri: doc.uri.toString(), id: a.id, ...fromRange(doc, range) }],
+            };
+            out.push(re);
+          }
+          const del = new vscode.CodeAction(
+            `Delete the orphaned annotation “${short}”`,
+            vscode.CodeActionKind.QuickFix,
+          );
+          del.diagnostics = diag;
+          del.command = {
+            command: 'articleAnnotator.removeAnnotation',
+            title: del.title,
+            arguments: [{ uri: doc.uri.toString(), id: a.id }],
+          };
+          out.push(del);
+        }
+        return out;
+      },
+    },
+    { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] },
+  );
+}

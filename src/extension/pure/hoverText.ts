@@ -1,0 +1,176 @@
+// Turns hover cards and user annotations into Markdown. Kept free of the vscode API so it is unit-tested in plain Node.
+// Article and user text is untrusted: every piece of it goes through escapeMarkdown, and the only links are
+// command links this module builds itself.
+import type { Card, Disagreement, RelatedMention } from '../../core/corpus';
+import type { DateMention, PublishedDate } from '../../core/model';
+import { fileName } from '../../core/text/paths';
+
+export const OPEN_MENTION_COMMAND = 'articleAnnotator.openMention';
+
+/**
+ * Escapes Markdown so article text renders as the literal characters it is: every character that
+ * could start markup, a link, an autolink (":" and "." in URLs), HTML ("<", "&") or a list is
+ * backslash-escaped, which CommonMark allows for any ASCII punctuation. Line breaks become `lineBreak`:
+ * a space by default, or a Markdown hard break ("  \n") where the text's own lines matter (a user's note).
+ */
+export function escapeMarkdown(text: string, lineBreak = ' '): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!~|<>&:@=]/g, '\\$&').replace(/\r?\n/g, lineBreak);
+}
+
+/** Removes the escapes again: what a reader sees (used by tests and plain-text contexts). */
+export function unescapeMarkdown(md: string): string {
+  return md.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+}
+
+export function commandLink(label: string, command: string, args: unknown): string {
+  return `[${escapeMarkdown(label)}](command:${command}?${encodeURIComponent(JSON.stringify(args))})`;
+}
+
+const TYPE_LABEL: Record<string, string> = {
+  PERSON: 'person',
+  ORGANIZATION: 'organisation',
+  PLACE: 'place',
+  NATIONALITY: 'nationality',
+  DATE: 'date',
+  TIME: 'time',
+  DURATION: 'duration',
+  SET: 'recurring time',
+};
+
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** "2023-03-16" → "Thursday 16 March 2023"; other TIMEX3 values as they are. */
+export function humanDate(value: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (m) {
+    const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+    return `${WEEKDAYS[d.getUTCDay()]} ${+m[3]} ${MONTHS[+m[2] - 1]} ${m[1]}`;
+  }
+  const ym = /^(\d{4})-(\d{2})$/.exec(value);
+  if (ym) return `${MONTHS[+ym[2] - 1]} ${ym[1]}`;
+  return value;
+}
+
+function publishedPhrase(p: PublishedDate | null): string {
+  if (!p) return 'publication date unknown';
+  if (p.origin === 'user') return `article published ${p.value}, set by you`;
+  if (p.origin === 'corpus') return `article published ${p.value}, inferred: ${p.reason}`;
+  return `article published ${p.value}`;
+}
+
+export function dateSummary(mention: DateMention, published: PublishedDate | null): string {
+  const value = mention.range ? `${mention.range.begin} to ${mention.range.end}` : humanDate(mention.value);
+  return `${mention.text} → ${value} (${publishedPhrase(published)})`;
+}
+
+function relatedLines(others: RelatedMention[]): string[] {
+  return others.map((o) => {
+    const at = { path: o.path, start: o.sentence.start, end: o.sentence.end };
+    return `- ${commandLink(o.title, OPEN_MENTION_COMMAND, at)}: “${escapeMarkdown(truncate(o.sentenceText, 220))}”`;
+  });
+}
+
+function disagreementLines(ds: Disagreement[]): string[] {
+  return ds.map(
+    (d) =>
+      `- ${escapeMarkdown(d.detail)}: ` +
+      d.values
+        .map((v) => `**${escapeMarkdown(v.value)}** (${v.paths.length} article${v.paths.length > 1 ? 's' : ''})`)
+        .join(' vs '),
+  );
+}
+
+function truncate(s: string, n: number): string {
+  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
+}
+
+/** Markdown for one card; plain text of the first line is what tests and screen readers see first. */
+export function cardMarkdown(card: Card): string {
+  switch (card.kind) {
+    case 'date': {
+      const m = card.mention;
+      const lines = [
+        `**${escapeMarkdown(dateSummary(m, card.published))}**`,
+        '',
+        `${TYPE_LABEL[m.type]} · TIMEX3 \`${m.value.replace(/`/g, '')}\``,
+      ];
+      if (m.explanation) lines.push('', escapeMarkdown(m.explanation));
+      const from = card.published?.origin === 'corpus' ? card.published.fromArticle : undefined;
+      if (from && m.relative) {
+        const name = fileName(from);
+        lines.push(
+          '',
+          `Publication date learned from ${commandLink(name, OPEN_MENTION_COMMAND, { path: from, start: 0, end: 0 })}`,
+        );
+      }
+      return lines.join('\n');
+    }
+    case 'entity': {
+      const m = card.mention;
+      const r = card.record;
+      const canonical = r?.canonical ?? m.canonical;
+      const also = (r?.spellings ?? []).filter((s) => s !== canonical);
+      let first = `**${escapeMarkdown(canonical)}**`;
+      if (also.length) first += ` — also ${also.map((s) => escapeMarkdown(s)).join(', ')}`;
+      if (r) first += `; in ${r.articles.length} article${r.articles.length === 1 ? '' : 's'}`;
+      return [
+        first,
+        '',
+        `${TYPE_LABEL[m.type]} · ${r?.mentionCount ?? 1} mention${(r?.mentionCount ?? 1) === 1 ? '' : 's'}`,
+      ].join('\n');
+    }
+    case 'event': {
+      const e = card.event;
+      const facts = [
+        e.date ? `date ${escapeMarkdown(humanDate(e.date))}` : null,
+        e.place ? `place ${escapeMarkdown(e.place)}` : null,
+      ].filter(Boolean);
+      const lines = [`**Event: ${escapeMarkdown(e.label)}**`, ''];
+      if (facts.length) lines.push(facts.join(' · '));
+      if (card.others.length) lines.push('', `Also reported in:`, ...relatedLines(card.others));
+      if (card.disagreements.length) lines.push('', 'Articles disagree:', ...disagreementLines(card.disagreements));
+      return lines.join('\n');
+    }
+    case 'quote': {
+      const q = card.quote;
+      const lines = [`**Quote${q.speaker ? ` by ${escapeMarkdown(q.speaker)}` : ''}**`, ''];
+      if (card.others.length) lines.push('Also quoted in:', ...relatedLines(card.others));
+      return lines.join('\n');
+    }
+  }
+}
+
+/** What an annotation hover shows of a user annotation (a LiveAnnotation has these fields). */
+export interface AnnotationHoverFields {
+  status?: 'accepted' | 'rejected';
+  tag?: string;
+  entityId?: string;
+  event?: { id: string; label: string };
+  note?: string;
+}
+
+/** The hover of a user annotation: what it is, its tag, entity, event and note (the note keeps its lines). */
+export function annotationHoverText(a: AnnotationHoverFields): string {
+  const lines: string[] = [];
+  const head =
+    a.status === 'rejected' ? 'Marked wrong by you' : a.status === 'accepted' ? 'Accepted by you' : 'Your annotation';
+  lines.push(`**${head}**${a.tag ? ` · tag \`${a.tag.replace(/`/g, "'")}\`` : ''}`);
+  if (a.entityId) lines.push(`entity: ${escapeMarkdown(a.entityId)}`);
+  if (a.event) lines.push(`event: ${escapeMarkdown(a.event.label)} (${escapeMarkdown(a.event.id)})`);
+  if (a.note) lines.push('', escapeMarkdown(a.note, '  \n'));
+  return lines.join('  \n');
+}

@@ -1,0 +1,40 @@
+// Messages between the extension host and the analysis worker that owns the corpus index.
+// The worker keeps heavy analysis off the extension host; requests are answered in order.
+import type { Card, DocumentView } from '../../core/corpus';
+import type { EntityRecord, Span, EventCluster, MentionRef, QuoteCluster } from '../../core/model';
+import type { CoverageMatrix, MentionGroup, MentionKind } from './viewModel';
+
+export interface ArticleInput {
+  path: string;
+  text: string;
+  userPublished: string | null;
+}
+
+export interface Requests {
+  upsert: { args: { articles: ArticleInput[] }; result: { analysed: number; ms: number } };
+  remove: { args: { paths: string[] }; result: void };
+  /** The user's entity merges for the folder (from the folder sidecar). */
+  setMerges: { args: { pairs: [string, string][] }; result: void };
+  rename: { args: { from: string; to: string }; result: void };
+  view: { args: { path: string; range?: Span }; result: DocumentView | null };
+  cards: { args: { path: string; offset: number }; result: Card[] };
+  references: { args: { path: string; offset: number }; result: MentionRef[] };
+  entities: { args: Record<string, never>; result: EntityRecord[] };
+  events: { args: Record<string, never>; result: EventCluster[] };
+  quotes: { args: Record<string, never>; result: QuoteCluster[] };
+  titles: { args: Record<string, never>; result: { path: string; title: string | null; published: string | null }[] };
+  /** The mentions of one entity, event or quote, by article, with sentence excerpts (side-bar views). */
+  mentionGroups: { args: { kind: MentionKind; id: string }; result: MentionGroup[] };
+  /** Events × articles (coverage matrix). */
+  coverage: { args: Record<string, never>; result: CoverageMatrix };
+}
+
+export type RequestName = keyof Requests;
+
+export interface RequestMessage<K extends RequestName = RequestName> {
+  id: number;
+  op: K;
+  args: Requests[K]['args'];
+}
+
+export type ResponseMessage = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: string };

@@ -1,0 +1,203 @@
+// Pure data shaping for the side-bar views and the coverage
+// matrix (no `vscode` import: used by the worker and unit tests).
+import type { EntityRecord, EntityType, EventCluster, MentionRef, QuoteCluster, Span } from '../../core/model';
+import { fileName } from '../../core/text/paths';
+
+/** One mention with the sentence around it, ready to show as a tree item. */
+export interface MentionExcerpt extends Span {
+  /** The sentence holding the mention, whitespace collapsed and shortened; plain text, never markup. */
+  excerpt: string;
+}
+
+/** The mentions of one entity, event or quote in one article. */
+export interface MentionGroup {
+  path: string;
+  title: string;
+  published: string | null;
+  mentions: MentionExcerpt[];
+}
+
+export type MentionKind = 'entity' | 'event' | 'quote';
+
+export interface CoverageCell {
+  count: number;
+  /** The first mention in the article, opened when the cell is clicked. */
+  first: MentionRef;
+}
+
+export interface CoverageRow {
+  id: string;
+  label: string;
+  date: string | null;
+  place: string | null;
+  /** One entry per column of `articles`; null when the article does not report the event. */
+  cells: (CoverageCell | null)[];
+}
+
+export interface CoverageMatrix {
+  articles: { path: string; title: string; published: string | null }[];
+  rows: CoverageRow[];
+}
+
+export const ENTITY_GROUPS: readonly { type: EntityType; label: string }[] = [
+  { type: 'PERSON', label: 'People' },
+  { type: 'ORGANIZATION', label: 'Organisations' },
+  { type: 'PLACE', label: 'Places' },
+  { type: 'NATIONALITY', label: 'Nationalities' },
+];
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** Entities of one type, the most widely reported first (articles, then mentions, then name). */
+export function entitiesOfType(records: readonly EntityRecord[], type: EntityType): EntityRecord[] {
+  return records
+    .filter((r) => r.type === type)
+    .sort(
+      (a, b) =>
+        b.articles.length - a.articles.length ||
+        b.mentionCount - a.mentionCount ||
+        a.canonical.localeCompare(b.canonical),
+    );
+}
+
+export function entityDescription(r: EntityRecord): string {
+  return `${plural(r.articles.length, 'article', 'articles')} · ${plural(r.mentionCount, 'mention', 'mentions')}`;
+}
+
+export function entityTooltip(r: EntityRecord): string {
+  const others = r.spellings.filter((s) => s !== r.canonical);
+  return others.length ? `${r.canonical}\nAlso written: ${others.join(', ')}` : `${r.canonical}\nNo other spelling`;
+}
+
+/**
+ * A sortable key for a TIMEX3 value ("2023-03-16", "2023-W10", "2023-05", "2019"), or null when it names
+ * no calendar time (PRESENT_REF, XXXX-XX-XX, durations). Coarser values sort before finer ones in the same period.
+ */
+export function timexSortKey(value: string | null): string | null {
+  if (!value) return null;
+  const m = /^(\d{4})(?:-(?:(\d{2})|W(\d{2}))(?:-(\d{2}))?)?/.exec(value);
+  if (!m) return null;
+  let month = m[2];
+  let day = m[4];
+  if (m[3]) {
+    // ISO week N starts around day 7N-6 of the year; close enough to place it among dated events.
+    const d = new Date(Date.UTC(Number(m[1]), 0, 1 + (Number(m[3]) - 1) * 7));
+    month = String(d.getUTCMonth() + 1).padStart(2, '0');
+    day = String(d.getUTCDate()).padStart(2, '0');
+  }
+  return [m[1], month, day].filter((p) => p !== undefined).join('-');
+}
+
+/** Events in timeline order: dated ones by date, undated last, ties by label. */
+export function eventsByDate(events: readonly EventCluster[]): EventCluster[] {
+  return [...events].sort((a, b) => {
+    const ka = timexSortKey(a.date);
+    const kb = timexSortKey(b.date);
+    if (ka !== kb) {
+      if (ka === null) return 1;
+      if (kb === null) return -1;
+      return ka < kb ? -1 : 1;
+    }
+    return a.label.localeCompare(b.label);
+  });
+}
+
+export function eventDescription(e: EventCluster): string {
+  const articles = new Set(e.mentions.map((m) => m.path)).size;
+  return [e.date ?? 'undated', e.place, plural(articles, 'article', 'articles')].filter(Boolean).join(' · ');
+}
+
+export function quoteLabel(q: QuoteCluster, words = 8): string {
+  const tokens = q.text.replace(/\s+/g, ' ').trim().split(' ');
+  const opening = tokens.slice(0, words).join(' ') + (tokens.length > words ? '…' : '');
+  return `${q.speaker ?? 'Unattributed'}: “${opening}”`;
+}
+
+export function quoteDescription(q: QuoteCluster): string {
+  const articles = new Set(q.mentions.map((m) => m.path)).size;
+  return plural(articles, 'article', 'articles');
+}
+
+/** The sentence (or a window around the mention) as one short line of plain text. */
+export function excerptOf(text: string, mention: Span, sentence: Span | undefined, max = 160): string {
+  const s =
+    sentence && sentence.start <= mention.start && sentence.end >= mention.end
+      ? sentence
+      : { start: mention.start, end: mention.end };
+  let start = s.start;
+  let end = s.end;
+  if (end - start > max) {
+    // Keep the mention in view: centre the window on it.
+    const room = Math.max(0, max - (mention.end - mention.start));
+    start = Math.max(s.start, mention.start - Math.floor(room / 2));
+    end = Math.min(s.end, start + max);
+  }
+  const body = text.slice(start, end).replace(/\s+/g, ' ').trim();
+  return (start > s.start ? '…' : '') + body + (end < s.end ? '…' : '');
+}
+
+export interface ArticleSource {
+  text: string;
+  title: string | null;
+  published: string | null;
+  /** The sentence that holds an offset. */
+  sentenceAt(offset: number): Span | undefined;
+}
+
+/** Mentions grouped by article (articles by publication date, then title), each with its sentence excerpt. */
+export function groupMentions(
+  refs: readonly MentionRef[],
+  article: (path: string) => ArticleSource | undefined,
+): MentionGroup[] {
+  const byPath = new Map<string, MentionGroup>();
+  for (const ref of refs) {
+    const a = article(ref.path);
+    if (!a) continue;
+    let g = byPath.get(ref.path);
+    if (!g) {
+      g = { path: ref.path, title: a.title ?? fileName(ref.path), published: a.published, mentions: [] };
+      byPath.set(ref.path, g);
+    }
+    g.mentions.push({
+      start: ref.start,
+      end: ref.end,
+      excerpt: excerptOf(a.text, ref, ref.sentence ?? a.sentenceAt(ref.start)),
+    });
+  }
+  for (const g of byPath.values()) g.mentions.sort((x, y) => x.start - y.start);
+  return [...byPath.values()].sort(compareArticles);
+}
+
+function compareArticles(a: { published: string | null; title: string; path: string }, b: typeof a): number {
+  if (a.published !== b.published) {
+    if (a.published === null) return 1;
+    if (b.published === null) return -1;
+    return a.published < b.published ? -1 : 1;
+  }
+  return a.title.localeCompare(b.title) || a.path.localeCompare(b.path);
+}
+
+/** Events × articles: rows in timeline order, columns the articles that report at least one event. */
+export function buildCoverage(
+  events: readonly EventCluster[],
+  titles: readonly { path: string; title: string | null; published: string | null }[],
+): CoverageMatrix {
+  const reported = new Set(events.flatMap((e) => e.mentions.map((m) => m.path)));
+  const articles = titles
+    .filter((t) => reported.has(t.path))
+    .map((t) => ({ path: t.path, title: t.title ?? fileName(t.path), published: t.published }))
+    .sort(compareArticles);
+  const column = new Map(articles.map((a, i) => [a.path, i]));
+  const rows = eventsByDate(events).map((e): CoverageRow => {
+    const cells: (CoverageCell | null)[] = articles.map(() => null);
+    for (const m of [...e.mentions].sort((x, y) => x.start - y.start)) {
+      const i = column.get(m.path);
+      if (i === undefined) continue;
+      const cell = cells[i];
+      if (cell) cell.count++;
+      else cells[i] = { count: 1, first: { path: m.path, start: m.start, end: m.end } };
+    }
+    return { id: e.id, label: e.label, date: e.date, place: e.place, cells };
+  });
+  return { articles, rows };
+}

@@ -1,0 +1,173 @@
+import * as assert from 'assert';
+import type { EntityRecord, EventCluster, QuoteCluster } from '../../../../src/core/model';
+import {
+  buildCoverage,
+  entitiesOfType,
+  entityDescription,
+  entityTooltip,
+  eventDescription,
+  eventsByDate,
+  excerptOf,
+  groupMentions,
+  quoteLabel,
+  timexSortKey,
+} from '../../../../src/extension/pure/viewModel';
+
+const rec = (
+  id: string,
+  type: EntityRecord['type'],
+  articles: number,
+  mentions: number,
+  spellings: string[] = [id],
+): EntityRecord => ({
+  id,
+  type,
+  canonical: spellings[0],
+  spellings,
+  articles: Array.from({ length: articles }, (_, i) => `file:///a${i}.txt`),
+  mentionCount: mentions,
+});
+const ev = (
+  id: string,
+  date: string | null,
+  mentions: { path: string; start: number }[],
+  place: string | null = null,
+): EventCluster => ({
+  id,
+  label: id,
+  date,
+  place,
+  participants: [],
+  mentions: mentions.map((m) => ({ path: m.path, start: m.start, end: m.start + 3 })),
+});
+
+describe('views: view model', () => {
+  it('keeps one entity type, most widely reported first, and describes counts', () => {
+    const records = [
+      rec('b', 'PERSON', 1, 9),
+      rec('a', 'PERSON', 3, 4),
+      rec('c', 'PLACE', 5, 5),
+      rec('d', 'PERSON', 1, 9),
+    ];
+    assert.deepStrictEqual(
+      entitiesOfType(records, 'PERSON').map((r) => r.id),
+      ['a', 'b', 'd'],
+    );
+    assert.strictEqual(entityDescription(records[1]), '3 articles · 4 mentions');
+    assert.strictEqual(entityDescription(rec('x', 'PLACE', 1, 1)), '1 article · 1 mention');
+  });
+
+  it('lists every other spelling in the tooltip', () => {
+    const r = rec('p', 'PERSON', 2, 5, ['Yoon Suk Yeol', 'Yoon Suk-yeol', 'Mr. Yoon']);
+    assert.strictEqual(entityTooltip(r), 'Yoon Suk Yeol\nAlso written: Yoon Suk-yeol, Mr. Yoon');
+  });
+
+  it('orders events as a timeline with undated and non-calendar values last', () => {
+    const events = [
+      ev('u', null, []),
+      ev('p', 'PRESENT_REF', []),
+      ev('d16', '2023-03-16', []),
+      ev('y', '2019', []),
+      ev('w', '2023-W10', []),
+      ev('m', '2023-05', []),
+    ];
+    assert.deepStrictEqual(
+      eventsByDate(events).map((e) => e.id),
+      ['y', 'w', 'd16', 'm', 'p', 'u'],
+    );
+    assert.strictEqual(timexSortKey('2023-W10'), '2023-03-05');
+    assert.strictEqual(timexSortKey('XXXX-XX-XX'), null);
+  });
+
+  it('describes an event by date, place and number of articles', () => {
+    const e = ev(
+      's',
+      '2023-03-16',
+      [
+        { path: 'a', start: 0 },
+        { path: 'a', start: 9 },
+        { path: 'b', start: 1 },
+      ],
+      'Tokyo',
+    );
+    assert.strictEqual(eventDescription(e), '2023-03-16 · Tokyo · 2 articles');
+    assert.strictEqual(eventDescription(ev('n', null, [])), 'undated · 0 articles');
+  });
+
+  it('labels a quote by its speaker and first words', () => {
+    const q: QuoteCluster = {
+      id: 'q',
+      speaker: null,
+      speakerId: null,
+      text: 'one two  three\nfour five six seven eight nine ten',
+      mentions: [],
+    };
+    assert.strictEqual(quoteLabel(q), 'Unattributed: “one two three four five six seven eight…”');
+    assert.strictEqual(quoteLabel({ ...q, speaker: 'Kishida', text: 'We agreed.' }), 'Kishida: “We agreed.”');
+  });
+
+  it('excerpts the sentence on one line and keeps a long sentence centred on the mention', () => {
+    const text = 'First line.\nThe  summit\nwas held in Tokyo. Next.';
+    assert.strictEqual(
+      excerptOf(text, { start: 36, end: 41 }, { start: 12, end: 42 }),
+      'The summit was held in Tokyo.',
+    );
+    const long = 'x'.repeat(300) + 'TOKYO' + 'y'.repeat(300);
+    const cut = excerptOf(long, { start: 300, end: 305 }, { start: 0, end: long.length }, 40);
+    assert.ok(cut.startsWith('…') && cut.endsWith('…') && cut.includes('TOKYO'), cut);
+  });
+
+  it('groups mentions by article, dated articles first, with excerpts and titles', () => {
+    const texts: Record<string, { text: string; title: string | null; published: string | null }> = {
+      'file:///b.txt': { text: 'Kishida met Yoon. Yoon smiled.', title: 'B story', published: '2023-03-17' },
+      'file:///a%20one.txt': { text: 'Yoon went.', title: null, published: null },
+    };
+    const sentenceAt = (text: string) => (o: number) => {
+      const start = text.lastIndexOf('. ', o) < 0 ? 0 : text.lastIndexOf('. ', o) + 2;
+      const dot = text.indexOf('.', o);
+      return { start, end: dot < 0 ? text.length : dot + 1 };
+    };
+    const groups = groupMentions(
+      [
+        { path: 'file:///a%20one.txt', start: 0, end: 4 },
+        { path: 'file:///b.txt', start: 18, end: 22 },
+        { path: 'file:///b.txt', start: 12, end: 16 },
+        { path: 'file:///gone.txt', start: 0, end: 1 },
+      ],
+      (p) => (texts[p] ? { ...texts[p], sentenceAt: sentenceAt(texts[p].text) } : undefined),
+    );
+    assert.deepStrictEqual(
+      groups.map((g) => [g.title, g.mentions.map((m) => m.excerpt)]),
+      [
+        ['B story', ['Kishida met Yoon.', 'Yoon smiled.']],
+        ['a one.txt', ['Yoon went.']],
+      ],
+    );
+  });
+
+  it('builds the coverage matrix: timeline rows, reporting articles as columns, counts and first mentions', () => {
+    const titles = [
+      { path: 'a', title: 'A', published: '2023-03-18' },
+      { path: 'b', title: 'B', published: '2023-03-16' },
+      { path: 'c', title: null, published: null },
+    ];
+    const events = [
+      ev('late', '2023-04-01', [
+        { path: 'a', start: 50 },
+        { path: 'a', start: 10 },
+      ]),
+      ev('early', '2023-03-01', [{ path: 'b', start: 5 }]),
+    ];
+    const m = buildCoverage(events, titles);
+    assert.deepStrictEqual(
+      m.articles.map((a) => a.path),
+      ['b', 'a'],
+    );
+    assert.deepStrictEqual(
+      m.rows.map((r) => r.id),
+      ['early', 'late'],
+    );
+    assert.deepStrictEqual(m.rows[1].cells, [null, { count: 2, first: { path: 'a', start: 10, end: 13 } }]);
+    assert.deepStrictEqual(m.rows[0].cells[0], { count: 1, first: { path: 'b', start: 5, end: 8 } });
+  });
+});
