@@ -17,6 +17,7 @@ import {
 } from './dates/calendar';
 import {
   MONTH_ANY,
+  MONTH_DOTTED,
   MONTH_FULL,
   monthIndex,
   QUANTITY,
@@ -49,11 +50,13 @@ interface Resolved {
   range?: { begin: string; end: string };
   /** Day number this mention pins down, so that later "that morning" / "18:00 UTC" can anchor on it. */
   day?: number;
-  /**
-   * For a clock time that fell back to the publication date: its time part, in case a day follows
-   * ("3 a.m. Sunday").
-   */
+  /** For a clock time that fell back to the publication date: its time part, in case a day follows ("3 a.m. Sunday"). */
   clock?: string;
+  /**
+   * Expressions inside this one that are dates in their own right, as TimeML marks them: the two ends of
+   * "from 2009 to 2011". They follow the mention in the output (nested in its span).
+   */
+  parts?: { start: number; end: number; value: string; explanation: string }[];
 }
 
 interface Ctx {
@@ -66,6 +69,9 @@ interface Ctx {
   /** Where the anchor day was mentioned, and whether its value was relative. */
   anchorPos: number;
   anchorRelative: boolean;
+  /** Latest year (and month, when it says one) named by a date so far: "the following year" counts from it. */
+  anchorYear: number | null;
+  anchorMonth: number | null;
 }
 
 interface Rule {
@@ -160,7 +166,13 @@ function sentenceAround(ctx: Ctx, start: number, end: number): Span {
   while (s > sMin) {
     const c = text.charCodeAt(s - 1);
     if (c === 10 || c === 13) break;
-    if ((c === 46 || c === 33 || c === 63) && s < start && /\s/.test(text[s])) break;
+    if (
+      (c === 46 || c === 33 || c === 63) &&
+      s < start &&
+      /\s/.test(text[s]) &&
+      !(c === 46 && dotContinues(text, s - 1))
+    )
+      break;
     s--;
   }
   let e = end;
@@ -168,10 +180,25 @@ function sentenceAround(ctx: Ctx, start: number, end: number): Span {
   while (e < eMax) {
     const c = text.charCodeAt(e);
     if (c === 10 || c === 13) break;
-    if ((c === 46 || c === 33 || c === 63) && (e + 1 >= text.length || /\s/.test(text[e + 1]))) break;
+    if (
+      (c === 46 || c === 33 || c === 63) &&
+      (e + 1 >= text.length || /\s/.test(text[e + 1])) &&
+      !(c === 46 && dotContinues(text, e))
+    )
+      break;
     e++;
   }
   return { start: s, end: e };
+}
+
+const ABBREVIATION_BEFORE_DOT =
+  /(?:^|[^A-Za-z])(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Gov|Sen|Rep|Inc|Corp|Co|Ltd|No|vs|[A-Z]|[a-z]\.[a-z])$/;
+
+/** A dot that does not end the sentence: after an abbreviation ("Oct. 28", "Mr. Ito"), or before a lower-case word or a number. */
+function dotContinues(text: string, dot: number): boolean {
+  if (ABBREVIATION_BEFORE_DOT.test(text.slice(Math.max(0, dot - 6), dot))) return true;
+  const next = /^[ \t\u00a0]+(\S)/.exec(text.slice(dot + 1, dot + 8));
+  return !!next && /[a-z0-9]/.test(next[1]);
 }
 
 const TENSE_WINDOW = 300;
@@ -535,8 +562,7 @@ function resolveExplicitDay(
       if (isValidDate(y, mo, d) && isoWeekday(dayNumber(y, mo, d)) === wd) {
         return dayResult(
           dayNumber(y, mo, d),
-          `${weekdayRaw}, ${MONTH_NAMES[mo - 1]} ${d} without a year: ${y} is the year near the publication date ` +
-            `${ctx.pubStr} in which it falls on a ${weekdayRaw}`,
+          `${weekdayRaw}, ${MONTH_NAMES[mo - 1]} ${d} without a year: ${y} is the year near the publication date ${ctx.pubStr} in which it falls on a ${weekdayRaw}`,
           true,
         );
       }
@@ -554,8 +580,7 @@ function resolveExplicitDay(
         : 'the one nearest to';
   return dayResult(
     n,
-    `${MONTH_NAMES[mo - 1]} ${d} without a year in a ${leanWord(tense)}: ` +
-      `${how} the publication date ${ctx.pubStr}, so ${y}`,
+    `${MONTH_NAMES[mo - 1]} ${d} without a year in a ${leanWord(tense)}: ${how} the publication date ${ctx.pubStr}, so ${y}`,
     true,
   );
 }
@@ -567,8 +592,9 @@ rules.push({
     `(?:\\b((?:[Ee]arly|[Mm]id|[Ll]ate)[- ]?)|\\b(?:[Tt]he${SP})?(end|beginning|start|middle)${SP}of${SP})$`,
   ),
   triggers: TRIG_MONTHS,
+  // Abbreviated months too ("Sept. 2008", "Dec 2006"): a year after them rules out other readings.
   re: new RegExp(
-    `\\b(${MONTH_FULL})(?:,?${SP}(?:of${SP})?(${YEAR})(?![\\d])|${SP}(this|last|next)${SP}year(?![A-Za-z]))`,
+    `\\b(${MONTH_ANY})(?:,?${SP}(?:of${SP})?(${YEAR})(?![\\d])|${SP}(this|last|next)${SP}year(?![A-Za-z]))`,
     'y',
   ),
   resolve: (m, ctx) => {
@@ -603,12 +629,14 @@ rules.push({
 rules.push({
   name: 'bare-month',
   left: new RegExp(
-    `(?:\\b((?:[Ee]arly|[Mm]id|[Ll]ate)[- ])|\\b([Mm]id-)|` +
-      `\\b(?:[Tt]he${SP})?(end|beginning|start|middle)${SP}of${SP})$`,
+    `(?:\\b((?:[Ee]arly|[Mm]id|[Ll]ate)[- ])|\\b([Mm]id-)|\\b(?:[Tt]he${SP})?(end|beginning|start|middle)${SP}of${SP})$`,
   ),
   triggers: TRIG_MONTHS,
-  re: new RegExp(`\\b(${MONTH_FULL})(?![A-Za-z\\d])`, 'y'),
+  // Abbreviations only with their dot ("in Feb."): "Jan" alone is as often a name.
+  re: new RegExp(`\\b(${MONTH_FULL}|${MONTH_DOTTED})(?![A-Za-z\\d])`, 'y'),
   accept: (m, text) => {
+    // "early Aug. 2": the day after it makes it month-day-year's.
+    if (/^[ \t]*\d{1,2}(?!\d)/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 6))) return false;
     if (m[1] || m[2] || m[3]) return true;
     const w = prevWord(text, m.index);
     return BARE_MONTH_CUES.has(w) || w.endsWith('-');
@@ -646,9 +674,7 @@ rules.push({
     return {
       type: 'DATE',
       value: formatMonth(y, mo),
-      explanation:
-        `${mod}${MONTH_NAMES[mo - 1]} without a year in a ${leanWord(tense)}: ` +
-        `${how} the publication month, so ${y}`,
+      explanation: `${mod}${MONTH_NAMES[mo - 1]} without a year in a ${leanWord(tense)}: ${how} the publication month, so ${y}`,
       relative: true,
     };
   },
@@ -735,20 +761,43 @@ rules.push({
     const begin = +m[2];
     const end = m[5].length === 2 ? Math.floor(begin / 100) * 100 + +m[5] : +m[5];
     if (end <= begin) return false;
+    // "2008 - 12 - 23", "/ 2012 - 13 /", "2011 - 13: 42": pieces of a date, a path or a clock, not a range.
+    if (
+      /^[ \t]*[-–/:]/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 4)) ||
+      prevChar(text, m.index) === '/'
+    )
+      return false;
     return (
       !COUNT_NOUN_AFTER_YEAR.has(nextWord(text, m.index + m[0].length).toLowerCase()) &&
       !/[$€£#]/.test(prevChar(text, m.index))
     );
   },
-  resolve: (m) => {
+  resolve: (m, ctx, start) => {
     const begin = +m[2];
     const end = m[5].length === 2 ? Math.floor(begin / 100) * 100 + +m[5] : +m[5];
+    // The left context ("from", "between") holds no digit: the first one starts the first year.
+    const beginAt = start + m[0].search(/\d/),
+      endAt = start + m[0].length - m[5].length;
     return {
       type: 'DURATION',
       value: `P${end - begin}Y`,
       range: { begin: String(begin), end: String(end) },
       explanation: `year range from ${begin} to ${end} (${end - begin} years)`,
       relative: false,
+      parts: [
+        {
+          start: beginAt,
+          end: beginAt + m[2].length,
+          value: String(begin),
+          explanation: `the year ${begin}, where the range ${m[0]} begins`,
+        },
+        {
+          start: endAt,
+          end: endAt + m[5].length,
+          value: String(end),
+          explanation: `the year ${end}, where the range ${m[0]} ends`,
+        },
+      ],
     };
   },
 });
@@ -853,19 +902,13 @@ rules.push({
         ahead = (wd - pwd + 7) % 7;
       if (tense === 'present' && ahead < back) {
         n = pub + ahead;
-        why =
-          `bare weekday in a present-tense sentence: the nearest ${m[2]}, ` +
-          `on or after the publication date ${ctx.pubStr}`;
+        why = `bare weekday in a present-tense sentence: the nearest ${m[2]}, on or after the publication date ${ctx.pubStr}`;
       } else if (tense === 'future') {
         n = pub + ((wd - pwd + 7) % 7);
-        why =
-          `bare weekday in a future-tense sentence: the first ${m[2]} ` +
-          `on or after the publication date ${ctx.pubStr}`;
+        why = `bare weekday in a future-tense sentence: the first ${m[2]} on or after the publication date ${ctx.pubStr}`;
       } else {
         n = pub - ((pwd - wd + 7) % 7);
-        why =
-          `bare weekday in a ${leanWord(tense)}: the latest ${m[2]} ` +
-          `on or before the publication date ${ctx.pubStr}`;
+        why = `bare weekday in a ${leanWord(tense)}: the latest ${m[2]} on or before the publication date ${ctx.pubStr}`;
       }
     }
     return { type, value: formatDay(n) + suffix, explanation: why + (part ? `, ${m[3]}` : ''), relative: true, day: n };
@@ -890,11 +933,6 @@ function deicticPrefix(m: RegExpExecArray): string {
     : '';
   return pre && DEICTIC_PREFIX_FITS[pre]?.test(m[2].toLowerCase()) ? m[1] : '';
 }
-/** Words after "past" that make it an adjective: "the past season", "the past two years". */
-const PAST_AS_ADJECTIVE_BEFORE = new RegExp(
-  '^(?:season|seasons|term|session|round|game|games|decade|century|few|several|couple|\\d.*|' +
-    'one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)$',
-);
 rules.push({
   name: 'deictic',
   triggers: [
@@ -913,11 +951,7 @@ rules.push({
     'past',
   ],
   left: new RegExp(`\\b((?:[Mm]ore|[Mm]ost|[Uu]ntil|[Tt]ill|[Tt]hese|[Tt]he)${SP})$`),
-  re: new RegExp(
-    '\\b([Tt]oday|[Tt]onight|[Yy]esterday|[Tt]omorrow|[Nn]ow|[Cc]urrently|[Rr]ecently|[Ll]ately|' +
-      '[Nn]owadays|[Pp]resently|days|future|past)(?![A-Za-z]|-[a-z])',
-    'y',
-  ),
+  re: /\b([Tt]oday|[Tt]onight|[Yy]esterday|[Tt]omorrow|[Nn]ow|[Cc]urrently|[Rr]ecently|[Ll]ately|[Nn]owadays|[Pp]resently|days|future|past)(?![A-Za-z]|-[a-z])/y,
   accept: (m, text) => {
     const pre = deicticPrefix(m);
     const core = m[2].toLowerCase();
@@ -927,7 +961,12 @@ rules.push({
         const pw = prevWord(text, m.index);
         // "in the past season", "the past two years": an adjective, not the vague past.
         const nw = nextWord(text, m.index + m[0].length).toLowerCase();
-        if (PAST_AS_ADJECTIVE_BEFORE.test(nw)) return false;
+        if (
+          /^(?:season|seasons|term|session|round|game|games|decade|century|few|several|couple|\d.*|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)$/.test(
+            nw,
+          )
+        )
+          return false;
         return pw === 'in' || pw === 'for';
       }
     }
@@ -990,16 +1029,17 @@ rules.push({
 rules.push({
   name: 'relative-unit',
   left: new RegExp(
-    `(?:\\b((?:[Ll]ater|[Ee]arlier|[Ee]arly|[Ll]ate|[Mm]id)(?:-|${SP}))|` +
-      `\\b[Tt]he${SP}(end|beginning|start|middle|rest|remainder)${SP}of${SP})?(?:\\b([Tt]he)${SP})?$`,
+    `(?:\\b((?:[Ll]ater|[Ee]arlier|[Ee]arly|[Ll]ate|[Mm]id)(?:-|${SP}))|\\b[Tt]he${SP}(end|beginning|start|middle|rest|remainder)${SP}of${SP})?(?:\\b([Tt]he)${SP})?$`,
   ),
   re: new RegExp(
-    `\\b([Tt]his|[Ll]ast|[Nn]ext|[Pp]ast|[Pp]revious|[Cc]oming|[Cc]urrent)${SP}` +
-      '(week|weekend|month|year|quarter|decade|century|morning|afternoon|evening|night)(?![A-Za-z])',
+    `\\b([Tt]his|[Ll]ast|[Nn]ext|[Pp]ast|[Pp]revious|[Pp]receding|[Ff]ollowing|[Cc]oming|[Cc]urrent)${SP}(week|weekend|month|year|quarter|decade|century|morning|afternoon|evening|night)(?![A-Za-z])`,
     'y',
   ),
-  triggers: ['this', 'last', 'next', 'past', 'previous', 'coming', 'current'],
-  accept: (m) => !(m[3] && m[4].toLowerCase() === 'this'),
+  triggers: ['this', 'last', 'next', 'past', 'previous', 'preceding', 'following', 'coming', 'current'],
+  // "the following morning" is anaphoric-day's.
+  accept: (m) =>
+    !(m[3] && m[4].toLowerCase() === 'this') &&
+    !(/^(?:following|preceding)$/i.test(m[4]) && PART_OF_DAY[m[5].toLowerCase()]),
   resolve: (m, ctx, start, end) => resolveRelativeUnit(m, ctx, start, end),
 });
 
@@ -1021,12 +1061,89 @@ rules.push({
   },
 });
 
+/**
+ * What a unit is counted from: the latest year (Y) or month (M) named, else the day last mentioned, else the
+ * publication date. `base` is that day (anchor day or publication date).
+ */
+function anchorFor(ctx: Ctx, base: number, grain: 'Y' | 'M' | 'D'): { b: { y: number; m: number }; from: string } {
+  if (grain === 'Y' && ctx.anchorYear !== null)
+    return { b: { y: ctx.anchorYear, m: ctx.anchorMonth ?? 1 }, from: `the year last mentioned (${ctx.anchorYear})` };
+  if (grain === 'M' && ctx.anchorYear !== null && ctx.anchorMonth !== null) {
+    return {
+      b: { y: ctx.anchorYear, m: ctx.anchorMonth },
+      from: `the month last mentioned (${formatMonth(ctx.anchorYear, ctx.anchorMonth)})`,
+    };
+  }
+  return {
+    b: civil(base),
+    from: ctx.anchorDay !== null ? `the day last mentioned (${formatDay(base)})` : `the publication date ${ctx.pubStr}`,
+  };
+}
+
+/**
+ * "the previous year", "the following week": the unit before or after the one of the day last mentioned
+ * (else of the publication date), a date as TimeML has it; "the past year" stays a duration ending now.
+ */
+function anaphoricUnit(ctx: Ctx, which: string, unit: string, words = `the ${which} ${unit}`): Resolved {
+  const dir = which === 'following' || which === 'after' ? 1 : which === 'same' || which === 'that' ? 0 : -1;
+  const base = ctx.anchorDay ?? ctx.pub;
+  const vague: Record<string, string> = {
+    week: 'XXXX-WXX',
+    weekend: 'XXXX-WXX-WE',
+    month: 'XXXX-XX',
+    year: 'XXXX',
+    quarter: 'XXXX-QX',
+    decade: 'XXX',
+    century: 'XX',
+  };
+  if (base === null)
+    return {
+      type: 'DATE',
+      value: unit === 'day' ? 'XXXX-XX-XX' : vague[unit],
+      explanation: `"${words}" refers to a time mentioned before; ${UNKNOWN}`,
+      relative: true,
+    };
+  if (unit === 'day') {
+    const from =
+      ctx.anchorDay !== null ? `the day last mentioned (${formatDay(base)})` : `the publication date ${ctx.pubStr}`;
+    return dayResult(
+      base + dir,
+      `"${words}": ${dir < 0 ? 'the day before' : dir > 0 ? 'the day after' : 'the same day as'} ${from}`,
+      true,
+    );
+  }
+  const { b, from } = anchorFor(
+    ctx,
+    base,
+    unit === 'year' || unit === 'decade' || unit === 'century'
+      ? 'Y'
+      : unit === 'month' || unit === 'quarter'
+        ? 'M'
+        : 'D',
+  );
+  const why = `"${words}": ${dir < 0 ? `the ${unit} before the one of` : dir > 0 ? `the ${unit} after the one of` : `the ${unit} of`} ${from}`;
+  let value: string;
+  if (unit === 'week') value = formatWeek(base + 7 * dir);
+  else if (unit === 'weekend') value = `${formatWeek(base + 7 * dir)}-WE`;
+  else if (unit === 'month') {
+    const r = addMonths(b.y, b.m, dir);
+    value = formatMonth(r.y, r.m);
+  } else if (unit === 'quarter') {
+    const q0 = b.y * 4 + Math.floor((b.m - 1) / 3) + dir;
+    value = `${pad(Math.floor(q0 / 4), 4)}-Q${(q0 % 4) + 1}`;
+  } else if (unit === 'decade') value = String(Math.floor(b.y / 10) + dir);
+  else if (unit === 'century') value = pad(Math.floor(b.y / 100) + dir, 2);
+  else value = pad(b.y + dir, 4);
+  return { type: 'DATE', value, explanation: why, relative: true };
+}
+
 function resolveRelativeUnit(m: RegExpExecArray, ctx: Ctx, start: number, end: number): Resolved | null {
   const prefix = (m[1] ?? '').toLowerCase().replace(/[-\s]+$/, '');
   const edge = m[2];
   const hasThe = !!m[3];
   const which = m[4].toLowerCase();
   const unit = m[5].toLowerCase();
+  if (/^(?:previous|preceding|following)$/.test(which) && !PART_OF_DAY[unit]) return anaphoricUnit(ctx, which, unit);
   const dir =
     which === 'last' || which === 'past' || which === 'previous' ? -1 : which === 'next' || which === 'coming' ? 1 : 0;
   const modText = prefix ? `${prefix} ` : edge ? `the ${edge} of ` : '';
@@ -1040,7 +1157,27 @@ function resolveRelativeUnit(m: RegExpExecArray, ctx: Ctx, start: number, end: n
       relative: false,
     };
   }
-  if (PART_OF_DAY[unit]) return resolvePartOfDay(which, unit, dir, ctx);
+  if (PART_OF_DAY[unit]) {
+    // "this morning", "last night"
+    if (dir === 1 || (dir === -1 && unit !== 'night')) return null;
+    const off = dir;
+    const type: TimexType = 'TIME';
+    if (ctx.pub === null)
+      return {
+        type,
+        value: `XXXX-XX-XXT${PART_OF_DAY[unit]}`,
+        explanation: `"${which} ${unit}"; ${UNKNOWN}`,
+        relative: true,
+      };
+    const n = ctx.pub + off;
+    return {
+      type,
+      value: `${formatDay(n)}T${PART_OF_DAY[unit]}`,
+      explanation: `"${which} ${unit}": the ${unit} of ${off ? 'the day before ' : ''}the publication date ${ctx.pubStr}`,
+      relative: true,
+      day: n,
+    };
+  }
   const whichText = `${modText}${which} ${unit}`;
   if (ctx.pub === null) {
     const vague: Record<string, string> = {
@@ -1054,66 +1191,28 @@ function resolveRelativeUnit(m: RegExpExecArray, ctx: Ctx, start: number, end: n
     };
     return { type: 'DATE', value: vague[unit], explanation: `"${whichText}"; ${UNKNOWN}`, relative: true };
   }
-  return resolveCalendarUnit(unit, dir, whichText, ctx, ctx.pub, start, end);
-}
-
-/** "this morning", "last night": a part of the publication day or of the day before. */
-function resolvePartOfDay(which: string, unit: string, dir: number, ctx: Ctx): Resolved | null {
-  if (dir === 1 || (dir === -1 && unit !== 'night')) return null;
-  const off = dir;
-  const type: TimexType = 'TIME';
-  if (ctx.pub === null)
-    return {
-      type,
-      value: `XXXX-XX-XXT${PART_OF_DAY[unit]}`,
-      explanation: `"${which} ${unit}"; ${UNKNOWN}`,
-      relative: true,
-    };
-  const n = ctx.pub + off;
-  return {
-    type,
-    value: `${formatDay(n)}T${PART_OF_DAY[unit]}`,
-    explanation: `"${which} ${unit}": the ${unit} of ${off ? 'the day before ' : ''}the publication date ${ctx.pubStr}`,
-    relative: true,
-    day: n,
-  };
-}
-
-/** "last week", "next month", "this quarter": the calendar unit before, of or after the publication date `pub`. */
-function resolveCalendarUnit(
-  unit: string,
-  dir: number,
-  whichText: string,
-  ctx: Ctx,
-  pub: number,
-  start: number,
-  end: number,
-): Resolved | null {
   const p = pubYmd(ctx);
   const pubStr = ctx.pubStr;
-  const side = dir < 0 ? 'before' : dir > 0 ? 'after' : 'of';
   switch (unit) {
     case 'week': {
-      const n = pub + 7 * dir;
+      const n = ctx.pub + 7 * dir;
       return {
         type: 'DATE',
         value: formatWeek(n),
-        explanation: `"${whichText}": the ISO week ${side} the publication date ${pubStr}`,
+        explanation: `"${whichText}": the ISO week ${dir < 0 ? 'before' : dir > 0 ? 'after' : 'of'} the publication date ${pubStr}`,
         relative: true,
       };
     }
     case 'weekend': {
       // The weekend belongs to the ISO week of its Saturday. On Monday or Tuesday "this weekend" in
       // a past-tense sentence is the one just gone.
-      let n = pub + 7 * dir;
-      const wd = isoWeekday(pub);
+      let n = ctx.pub + 7 * dir;
+      const wd = isoWeekday(ctx.pub);
       if (dir === 0 && wd <= 2 && tenseAt(ctx, start, end) !== 'future') n -= 7;
       return {
         type: 'DATE',
         value: `${formatWeek(n)}-WE`,
-        explanation:
-          `"${whichText}": the weekend of the ISO week ${formatWeek(n)}, ` +
-          `counted from the publication date ${pubStr}`,
+        explanation: `"${whichText}": the weekend of the ISO week ${formatWeek(n)}, counted from the publication date ${pubStr}`,
         relative: true,
       };
     }
@@ -1122,7 +1221,7 @@ function resolveCalendarUnit(
       return {
         type: 'DATE',
         value: formatMonth(r.y, r.m),
-        explanation: `"${whichText}": the month ${side} the publication date ${pubStr}`,
+        explanation: `"${whichText}": the month ${dir < 0 ? 'before' : dir > 0 ? 'after' : 'of'} the publication date ${pubStr}`,
         relative: true,
       };
     }
@@ -1130,7 +1229,7 @@ function resolveCalendarUnit(
       return {
         type: 'DATE',
         value: pad(p.y + dir, 4),
-        explanation: `"${whichText}": the year ${side} the publication date ${pubStr}`,
+        explanation: `"${whichText}": the year ${dir < 0 ? 'before' : dir > 0 ? 'after' : 'of'} the publication date ${pubStr}`,
         relative: true,
       };
     case 'quarter': {
@@ -1140,7 +1239,7 @@ function resolveCalendarUnit(
       return {
         type: 'DATE',
         value: `${pad(y, 4)}-Q${q}`,
-        explanation: `"${whichText}": the quarter ${side} the publication date ${pubStr}`,
+        explanation: `"${whichText}": the quarter ${dir < 0 ? 'before' : dir > 0 ? 'after' : 'of'} the publication date ${pubStr}`,
         relative: true,
       };
     }
@@ -1182,9 +1281,7 @@ rules.push({
     let n = ctx.pub;
     let why: string;
     if (tense === 'future') {
-      why =
-        '"the weekend" in a future-tense sentence: ' +
-        `the first weekend on or after the publication date ${ctx.pubStr}`;
+      why = `"the weekend" in a future-tense sentence: the first weekend on or after the publication date ${ctx.pubStr}`;
     } else {
       // Monday to Friday: the weekend before; Saturday or Sunday: this one.
       if (wd <= 5) n -= 7;
@@ -1243,44 +1340,130 @@ rules.push({
     const n = base + off;
     const from =
       ctx.anchorDay !== null ? `the day last mentioned (${formatDay(base)})` : `the publication date ${ctx.pubStr}`;
-    const shift = off ? (off < 0 ? ', one day earlier' : ', one day later') : '';
     return {
       type,
       value: formatDay(n) + suffix,
-      explanation: `"${which} ${m[2]}" refers back to ${from}${shift}`,
+      explanation: `"${which} ${m[2]}" refers back to ${from}${off ? (off < 0 ? ', one day earlier' : ', one day later') : ''}`,
       relative: true,
       day: n,
     };
   },
 });
 
-/** The word before "a year", "a month" that makes a frequency: "15 a year", "twice a month", "$5 a day". */
-const FREQUENCY_BEFORE_A = new RegExp(
-  '^(?:\\d[\\d,.]*%?|once|twice|thrice|times|percent|\\$[\\d,.]+|[\\d,.]+bn|[\\d,.]+m|' +
-    'million|billion|trillion|thousand|hundred|dollars|euros|pounds|yen|yuan|won|cents|each|apiece|' +
-    'hours|days|nights|weeks|months)$',
-);
+// "that year", "the same month": the unit of the time last mentioned ("that day" is anaphoric-day's).
+rules.push({
+  name: 'anaphoric-unit',
+  triggers: ['week', 'month', 'year', 'quarter'],
+  left: new RegExp(`\\b([Tt]hat|[Tt]he${SP}same)${SP}$`),
+  needLeft: true,
+  re: /(week|month|year|quarter)(?![A-Za-z-])/y,
+  resolve: (m, ctx) => anaphoricUnit(ctx, 'same', m[2], `${m[1].toLowerCase().replace(/\s+/g, ' ')} ${m[2]}`),
+});
+
+// "the day before", "the year after," at the end of a clause: one unit from the time last mentioned
+// ("the day before the vote" is the vote's, not a date of its own).
+rules.push({
+  name: 'unit-before-after',
+  triggers: ['day', 'week', 'month', 'year'],
+  left: new RegExp(`\\b[Tt]he${SP}$`),
+  needLeft: true,
+  re: new RegExp(`(day|week|month|year)${SP}(before|after)(?=[ \\t]*(?:[,.;:)]|$))`, 'y'),
+  resolve: (m, ctx) => anaphoricUnit(ctx, m[2], m[1], `the ${m[1]} ${m[2]}`),
+});
+
+// "in the morning", "during the afternoon": that part of the day last mentioned (else of the publication date),
+// as TimeML marks it; "the morning session", "the morning of May 3" are left to other readings.
+rules.push({
+  name: 'part-of-day',
+  triggers: ['morning', 'afternoon', 'evening'],
+  left: new RegExp(`\\b([Ii]n|[Dd]uring|[Tt]hroughout|[Bb]y|[Uu]ntil|[Ee]arly${SP}in|[Ll]ate${SP}in)${SP}(the)${SP}$`),
+  needLeft: true,
+  re: /(morning|afternoon|evening)(?![A-Za-z-])/y,
+  accept: (m, text) =>
+    !/^(?:of|session|sessions|trading|papers?|news|shows?|editions?|rush|commute|shift|meetings?|light|sun|star|prayers?|service)$/i.test(
+      nextWord(text, m.index + m[0].length),
+    ),
+  span: (m) => [m[0].lastIndexOf(m[2], m[0].length - m[3].length), m[0].length],
+  resolve: (m, ctx) => {
+    const part = PART_OF_DAY[m[3]];
+    const base = ctx.anchorDay ?? ctx.pub;
+    if (base === null)
+      return {
+        type: 'TIME',
+        value: `XXXX-XX-XXT${part}`,
+        explanation: `"the ${m[3]}" of a day not named; ${UNKNOWN}`,
+        relative: true,
+      };
+    const from =
+      ctx.anchorDay !== null ? `the day last mentioned (${formatDay(base)})` : `the publication date ${ctx.pubStr}`;
+    return {
+      type: 'TIME',
+      value: `${formatDay(base)}T${part}`,
+      explanation: `"the ${m[3]}" of ${from}`,
+      relative: true,
+      day: base,
+    };
+  },
+});
+
+const ANCHORED_DIRECTION = /^(?:earlier|later|before|after)$/;
+
+/** "three days later": n units after (or before) the day last mentioned, else the publication date, at the unit's granularity. */
+function offsetFromAnchor(
+  ctx: Ctx,
+  n: number | null,
+  u: { code: string; factor: number },
+  direction: string,
+  words: string,
+): Resolved {
+  const sign = direction === 'earlier' || direction === 'before' ? -1 : 1;
+  // Without a day or publication date, a year (or month) named before is still something to count from.
+  const coarse = (u.code === 'Y' && ctx.anchorYear !== null) || (u.code === 'M' && ctx.anchorMonth !== null);
+  const base =
+    ctx.anchorDay ?? ctx.pub ?? (coarse ? dayNumber(ctx.anchorYear as number, ctx.anchorMonth ?? 1, 1) : null);
+  if (base === null || n === null || !Number.isInteger(n * u.factor)) {
+    const why = base === null ? UNKNOWN : 'the amount is vague';
+    return {
+      type: 'DATE',
+      value: sign < 0 ? 'PAST_REF' : 'FUTURE_REF',
+      explanation: `"${words}" counted from an earlier date, but ${why}`,
+      relative: base !== null,
+    };
+  }
+  const k = n * u.factor * sign;
+  const { b, from } = anchorFor(ctx, base, u.code === 'Y' ? 'Y' : u.code === 'M' ? 'M' : 'D');
+  const why = `"${words}" counted from ${from}`;
+  if (u.code === 'Y') return { type: 'DATE', value: pad(b.y + k, 4), explanation: why, relative: true };
+  if (u.code === 'M') {
+    const r = addMonths(b.y, b.m, k);
+    return { type: 'DATE', value: formatMonth(r.y, r.m), explanation: why, relative: true };
+  }
+  if (u.code === 'W') return { type: 'DATE', value: formatWeek(base + 7 * k), explanation: why, relative: true };
+  return dayResult(base + k, why, true);
+}
 
 // Numbered durations: "12 years", "a dozen years", "almost two and a half years", "27-year", "the next four years",
 // "one year ago" (a date), "15 a year" (a set).
 rules.push({
   name: 'quantity-unit',
   left: new RegExp(
-    `(?:\\b((?:almost|nearly|about|around|roughly|approximately)${SP}))?` +
-      `(?:\\b((?:the${SP})?(?:past|last|next|coming|previous|first|final|following|ensuing))${SP})?` +
-      `\\b(${QUANTITY})(?:${SP}|-)$`,
+    `(?:\\b((?:almost|nearly|about|around|roughly|approximately)${SP}))?(?:\\b((?:the${SP})?(?:past|last|next|coming|previous|first|final|following|ensuing))${SP})?\\b(${QUANTITY})(?:${SP}|-)$`,
     'i',
   ),
   needLeft: true,
   triggers: TRIG_UNITS,
-  re: new RegExp(`\\b(${UNIT})(?![A-Za-z])(?:(-long|-old)|${SP}(ago|from${SP}now|hence)(?![A-Za-z]))?`, 'y'),
+  // "two days later", "a year earlier", "three weeks before.": a date counted from the day last mentioned
+  // (TimeML); "two days before the vote" stays a duration, its anchor being the event.
+  re: new RegExp(
+    `\\b(${UNIT})(?![A-Za-z])(?:(-long|-old)|${SP}(ago|from${SP}now|hence|earlier|later|(?:before|after)(?=[ \\t]*(?:[,.;:)]|$)))(?![A-Za-z]))?`,
+    'y',
+  ),
   accept: (m, text) => {
     const q = m[3].toLowerCase();
     const u = m[4].toLowerCase();
     if ((q === 'a' || q === 'an') && u.startsWith('sec')) return false; // "a second time"
     if ((q === 'a' || q === 'an') && u.startsWith('quarter')) return false; // "a quarter of"
-    // "a decades-old row"
-    if ((q === 'a' || q === 'an' || q === 'one') && /(?:s|ies)$/.test(u) && u !== 'hrs' && u !== 'mins') return false;
+    if ((q === 'a' || q === 'an' || q === 'one') && /(?:s|ies)$/.test(u) && u !== 'hrs' && u !== 'mins') return false; // "a decades-old row"
     // "at 1100 hrs": a military clock time, not a duration (see time-military).
     if (/^h/.test(u) && /^(?:[01]\d|2[0-3])[0-5]\d$/.test(q)) return false;
     if (u.startsWith('quarter') && !/^\d|^(?:one|two|three|four|five|six|seven|eight|several|few)$/.test(q))
@@ -1289,7 +1472,13 @@ rules.push({
     if (m.index > 0 && /[\d,.]/.test(text[m.index - 1]) && /^\d/.test(q)) return false;
     return true;
   },
-  span: (m) => [0, m[0].length],
+  // "two hours later": too fine to date, so a duration whose signal ("later") is not part of it.
+  span: (m) => [
+    0,
+    m[6] && ANCHORED_DIRECTION.test(m[6]) && unitCode(m[4]).time
+      ? m[0].slice(0, m[0].length - m[6].length).trimEnd().length
+      : m[0].length,
+  ],
   resolve: (m, ctx, start) => {
     const qRaw = m[3];
     const n = quantityValue(qRaw);
@@ -1297,7 +1486,9 @@ rules.push({
     const u = unitCode(unitRaw);
     const direction = m[6]?.toLowerCase();
     const ql = qRaw.toLowerCase();
-    if (direction) {
+    if (direction && ANCHORED_DIRECTION.test(direction)) {
+      if (!u.time) return offsetFromAnchor(ctx, n, u, direction, `${qRaw} ${unitRaw} ${direction}`);
+    } else if (direction) {
       const sign = direction === 'ago' ? -1 : 1;
       if (ctx.pub === null || n === null || !Number.isInteger(n * u.factor) || u.time) {
         const value = sign < 0 ? 'PAST_REF' : 'FUTURE_REF';
@@ -1341,7 +1532,13 @@ rules.push({
     // "15 a year", "twice a month": a frequency.
     if (ql === 'a' || ql === 'an') {
       const pw = prevWord(ctx.text, start);
-      if (FREQUENCY_BEFORE_A.test(pw)) {
+      // "in 2007, a decade after": a number that ends a clause is not the amount of a rate.
+      if (
+        !/[,.]$/.test(pw) &&
+        /^(?:\d[\d,.]*%?|once|twice|thrice|times|percent|\$[\d,.]+|[\d,.]+bn|[\d,.]+m|million|billion|trillion|thousand|hundred|dollars|euros|pounds|yen|yuan|won|cents|each|apiece|hours|days|nights|weeks|months)$/.test(
+          pw,
+        )
+      ) {
         return {
           type: 'SET',
           value: durationValue(1, unitRaw),
@@ -1367,8 +1564,7 @@ rules.push({
 rules.push({
   name: 'vague-units',
   left: new RegExp(
-    `\\b((?:[Oo]ver|[Ii]n|[Ff]or|[Dd]uring|[Ww]ithin)${SP}the${SP}(?:past|last|coming|next|following)|` +
-      `[Ii]n${SP}recent|[Oo]ver${SP}the|[Ii]n${SP}previous)${SP}$`,
+    `\\b((?:[Oo]ver|[Ii]n|[Ff]or|[Dd]uring|[Ww]ithin)${SP}the${SP}(?:past|last|coming|next|following)|[Ii]n${SP}recent|[Oo]ver${SP}the|[Ii]n${SP}previous)${SP}$`,
     'i',
   ),
   triggers: ['years', 'months', 'weeks', 'days', 'hours', 'minutes', 'decades', 'centuries'],
@@ -1426,9 +1622,7 @@ rules.push({
 rules.push({
   name: 'set-every',
   re: new RegExp(
-    `\\b(every|each|per)${SP}(?:(other|${QUANTITY})${SP})?` +
-      '(years?|months?|weeks?|days?|hours?|minutes?|nights?|mornings?|evenings?|afternoons?|weekends?|' +
-      `quarters?|decades?|${WEEKDAY})(?![A-Za-z])`,
+    `\\b(every|each|per)${SP}(?:(other|${QUANTITY})${SP})?(years?|months?|weeks?|days?|hours?|minutes?|nights?|mornings?|evenings?|afternoons?|weekends?|quarters?|decades?|${WEEKDAY})(?![A-Za-z])`,
     'yi',
   ),
   triggers: ['every', 'each', 'per'],
@@ -1472,11 +1666,7 @@ rules.push({
     'biennial',
   ],
   lowerOnly: true,
-  re: new RegExp(
-    '\\b(daily|weekly|monthly|yearly|annually|annual|quarterly|hourly|nightly|fortnightly|biannually|biennial)' +
-      '(?![A-Za-z])',
-    'y',
-  ),
+  re: /\b(daily|weekly|monthly|yearly|annually|annual|quarterly|hourly|nightly|fortnightly|biannually|biennial)(?![A-Za-z])/y,
   resolve: (m) => {
     const w = m[1];
     const v: Record<string, string> = {
@@ -1503,8 +1693,7 @@ rules.push({
   left: new RegExp(`(?:\\b([Tt]his|[Ll]ast|[Nn]ext|[Ee]arly|[Ll]ate|[Tt]he)${SP}|\\b([Mm]id)-?)$`),
   triggers: ['spring', 'summer', 'autumn', 'fall', 'winter'],
   re: new RegExp(
-    '\\b(spring|summer|autumn|fall|winter|Spring|Summer|Autumn|Fall|Winter)' +
-      `(?:${SP}(?:of${SP})?(${YEAR})(?!\\d))?(?![A-Za-z])`,
+    `\\b(spring|summer|autumn|fall|winter|Spring|Summer|Autumn|Fall|Winter)(?:${SP}(?:of${SP})?(${YEAR})(?!\\d))?(?![A-Za-z])`,
     'y',
   ),
   accept: (m, text) => {
@@ -1599,9 +1788,7 @@ function resolveQuarter(
   return {
     type: 'DATE',
     value: `${pad(y, 4)}-Q${q}`,
-    explanation:
-      `quarter ${q} without a year: the latest one that has begun by the publication date ${ctx.pubStr}, ` +
-      'unless the sentence looks ahead',
+    explanation: `quarter ${q} without a year: the latest one that has begun by the publication date ${ctx.pubStr}, unless the sentence looks ahead`,
     relative: true,
   };
 }
@@ -1683,8 +1870,7 @@ rules.push({
   name: 'holiday',
   triggers: ['christmas', 'new', 'halloween', 'valentine'],
   re: new RegExp(
-    `\\b(Christmas${SP}Eve|Christmas${SP}Day|Christmas|New${SP}Year['’]s${SP}(?:Day|Eve)|Halloween|` +
-      `Valentine['’]s${SP}Day)(?:,?${SP}(${YEAR})(?!\\d))?(?![A-Za-z])`,
+    `\\b(Christmas${SP}Eve|Christmas${SP}Day|Christmas|New${SP}Year['’]s${SP}(?:Day|Eve)|Halloween|Valentine['’]s${SP}Day)(?:,?${SP}(${YEAR})(?!\\d))?(?![A-Za-z])`,
     'y',
   ),
   resolve: (m, ctx, start, end) => {
@@ -1698,8 +1884,9 @@ rules.push({
 const TZ = '(?:UTC|GMT|Z|[ECMP][SD]T|BST|CET|CEST|JST|KST|IST|HKT|SGT|AEST|AEDT)';
 rules.push({
   name: 'time-ampm',
+  // "6 p.m." keeps its last dot; "4pm." ends a sentence, so the dot is not part of it.
   re: new RegExp(
-    `\\b(\\d{1,2})(?:[:.](\\d{2}))?${SPO}([AaPp])\\.?[Mm](?:\\.|(?![A-Za-z]))(?:${SP}(${TZ})(?![A-Za-z]))?`,
+    `\\b(\\d{1,2})(?:[:.](\\d{2}))?${SPO}([AaPp])(?:\\.[Mm]\\.?|[Mm])(?![A-Za-z])(?:${SP}(${TZ})(?![A-Za-z]))?`,
     'g',
   ),
   accept: (m) => +m[1] >= 1 && +m[1] <= 12 && (!m[2] || +m[2] < 60),
@@ -1840,11 +2027,10 @@ const TRIGGER_RE = new RegExp(
   'g',
 );
 
-/** Exclusions sorted, overlapping ones merged so that the binary search is exact. */
-function mergeExclusions(exclude: Span[] | undefined): Span[] {
-  const excl = (exclude ?? []).slice().sort((a, b) => a.start - b.start);
+/** Sorted, merged exclusion spans, so that the binary search in overlapsExcluded is exact. */
+function mergeSpans(spans: Span[]): Span[] {
   const merged: Span[] = [];
-  for (const s of excl) {
+  for (const s of spans.slice().sort((a, b) => a.start - b.start)) {
     const last = merged[merged.length - 1];
     if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
     else merged.push({ start: s.start, end: s.end });
@@ -1852,30 +2038,36 @@ function mergeExclusions(exclude: Span[] | undefined): Span[] {
   return merged;
 }
 
-/** Every rule match outside the exclusions, with its left context and span. */
-function findCandidates(text: string, merged: Span[]): Candidate[] {
+/** One rule's core match, with its left context joined on and checked, as a candidate; null when dropped. */
+function candidateOf(rule: Rule, core: RegExpExecArray, text: string, excluded: Span[]): Candidate | null {
+  let m = core;
+  if (rule.left) {
+    const behind = LEFT_BEHIND.get(rule.left) as RegExp;
+    behind.lastIndex = m.index;
+    const found = behind.exec(text);
+    const pre = found && found[1].length > 0 ? found : null;
+    if (!pre && rule.needLeft) return null;
+    m = withLeft(m, pre, text, LEFT_GROUP_COUNT.get(rule.left) ?? 0);
+  }
+  if (rule.accept && !rule.accept(m, text)) return null;
+  let start = m.index,
+    end = m.index + m[0].length;
+  if (rule.span) {
+    const [a, b] = rule.span(m);
+    start = m.index + a;
+    end = m.index + b;
+  }
+  if (end <= start) return null;
+  if (excluded.length && overlapsExcluded(excluded, start, end)) return null;
+  return { start, end, rule, m };
+}
+
+/** Every rule's matches: scanned rules on their own, word-triggered rules only where a trigger word stands. */
+function collectCandidates(text: string, excluded: Span[]): Candidate[] {
   const cands: Candidate[] = [];
-  const addMatch = (rule: Rule, core: RegExpExecArray) => {
-    let m = core;
-    if (rule.left) {
-      const behind = LEFT_BEHIND.get(rule.left) as RegExp;
-      behind.lastIndex = m.index;
-      const found = behind.exec(text);
-      const pre = found && found[1].length > 0 ? found : null;
-      if (!pre && rule.needLeft) return;
-      m = withLeft(m, pre, text, LEFT_GROUP_COUNT.get(rule.left) ?? 0);
-    }
-    if (rule.accept && !rule.accept(m, text)) return;
-    let start = m.index,
-      end = m.index + m[0].length;
-    if (rule.span) {
-      const [a, b] = rule.span(m);
-      start = m.index + a;
-      end = m.index + b;
-    }
-    if (end <= start) return;
-    if (merged.length && overlapsExcluded(merged, start, end)) return;
-    cands.push({ start, end, rule, m });
+  const add = (rule: Rule, m: RegExpExecArray) => {
+    const c = candidateOf(rule, m, text, excluded);
+    if (c) cands.push(c);
   };
   // Rules whose core starts with a digit or a rare literal scan the text on their own.
   for (const rule of SCANNED_RULES) {
@@ -1887,7 +2079,7 @@ function findCandidates(text: string, merged: Span[]): Candidate[] {
         re.lastIndex++;
         continue;
       }
-      addMatch(rule, m);
+      add(rule, m);
     }
   }
   // Word-triggered rules: one pass finds every trigger word, then only the rules it can start are tried there.
@@ -1897,20 +2089,18 @@ function findCandidates(text: string, merged: Span[]): Candidate[] {
   while ((t = trig.exec(text)) !== null) {
     const word = t[0];
     const lower = word.toLowerCase();
-    const list = TRIGGERED.get(lower);
-    if (!list) continue;
-    for (const rule of list) {
+    for (const rule of TRIGGERED.get(lower) ?? []) {
       if (rule.lowerOnly && word !== lower) continue;
       const re = rule.re;
       re.lastIndex = t.index;
       const m = re.exec(text);
-      if (m && m[0].length) addMatch(rule, m);
+      if (m && m[0].length) add(rule, m);
     }
   }
   return cands;
 }
 
-/** Longest match wins; on equal spans the earlier rule wins (stable sort keeps rule order). */
+/** Non-overlapping candidates: the longest match wins; on equal spans the earlier rule (stable sort keeps rule order). */
 function chooseLongest(cands: Candidate[]): Candidate[] {
   cands.sort((a, b) => a.start - b.start || b.end - a.end);
   const chosen: Candidate[] = [];
@@ -1926,19 +2116,19 @@ function chooseLongest(cands: Candidate[]): Candidate[] {
   return chosen;
 }
 
-export function findDates(text: string, options: DateOptions): DateMention[] {
-  if (!text) return [];
-  const pub = parseIsoDay(options.published);
-  const chosen = chooseLongest(findCandidates(text, mergeExclusions(options.exclude)));
-  const ctx: Ctx = {
-    text,
-    pub,
-    pubStr: pub === null ? '' : formatDay(pub),
-    sentences: options.sentences,
-    anchorDay: null,
-    anchorPos: -1,
-    anchorRelative: false,
-  };
+/** "3:15 a.m. Sunday": a clock time with no day before it takes the day named right after it. */
+function clockTakesDayAfter(text: string, clock: DateMention, r: Resolved, start: number): boolean {
+  return (
+    r.type === 'DATE' &&
+    r.day !== undefined &&
+    /^\d{4}-\d{2}-\d{2}$/.test(r.value) &&
+    start - clock.end <= 16 &&
+    !/[\n\r.;]/.test(text.slice(clock.end, start))
+  );
+}
+
+/** Resolves the chosen candidates in reading order, each seeing the days named before it. */
+function resolveInOrder(chosen: Candidate[], ctx: Ctx): DateMention[] {
   const out: DateMention[] = [];
   let pendingClock: { mention: DateMention; clock: string } | null = null;
   for (const c of chosen) {
@@ -1947,35 +2137,65 @@ export function findDates(text: string, options: DateOptions): DateMention[] {
     const mention: DateMention = {
       start: c.start,
       end: c.end,
-      text: text.slice(c.start, c.end),
+      text: ctx.text.slice(c.start, c.end),
       type: r.type,
       value: r.value,
       explanation: r.explanation,
       relative: r.relative,
     };
     if (r.range) mention.range = r.range;
-    // "3:15 a.m. Sunday": a clock time with no day before it takes the day named right after it.
     const prev = pendingClock;
     pendingClock = null;
-    if (
-      prev &&
-      r.type === 'DATE' &&
-      r.day !== undefined &&
-      /^\d{4}-\d{2}-\d{2}$/.test(r.value) &&
-      c.start - prev.mention.end <= 16 &&
-      !/[\n\r.;]/.test(text.slice(prev.mention.end, c.start))
-    ) {
+    if (prev && clockTakesDayAfter(ctx.text, prev.mention, r, c.start)) {
       prev.mention.value = r.value + prev.clock;
       prev.mention.explanation = `clock time on ${r.value}, the day named right after it`;
       prev.mention.relative = r.relative;
     }
     if (r.clock !== undefined) pendingClock = { mention, clock: r.clock };
     out.push(mention);
+    // The ends keep the range they belong to, so that what reads dates as "when it happened" (events) still
+    // sees a period, not its first year.
+    for (const p of r.parts ?? []) {
+      const part: DateMention = {
+        start: p.start,
+        end: p.end,
+        text: ctx.text.slice(p.start, p.end),
+        type: 'DATE',
+        value: p.value,
+        explanation: p.explanation,
+        relative: false,
+      };
+      if (r.range) part.range = r.range;
+      out.push(part);
+    }
     if (r.day !== undefined && r.type === 'DATE') {
       ctx.anchorDay = r.day;
       ctx.anchorPos = c.start;
       ctx.anchorRelative = r.relative;
     }
+    const cal = r.type === 'DATE' ? /^(\d{4})(?:-(\d{2})(?:-\d{2})?)?$/.exec(r.value) : null;
+    if (cal) {
+      ctx.anchorYear = +cal[1];
+      ctx.anchorMonth = cal[2] ? +cal[2] : null;
+    }
   }
   return out;
+}
+
+export function findDates(text: string, options: DateOptions): DateMention[] {
+  if (!text) return [];
+  const pub = parseIsoDay(options.published);
+  const chosen = chooseLongest(collectCandidates(text, mergeSpans(options.exclude ?? [])));
+  const ctx: Ctx = {
+    text,
+    pub,
+    pubStr: pub === null ? '' : formatDay(pub),
+    sentences: options.sentences,
+    anchorDay: null,
+    anchorPos: -1,
+    anchorRelative: false,
+    anchorYear: null,
+    anchorMonth: null,
+  };
+  return resolveInOrder(chosen, ctx);
 }

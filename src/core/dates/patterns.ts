@@ -10,6 +10,8 @@ export const MONTH_FULL = '(?:January|February|March|April|May|June|July|August|
 export const MONTH_ANY =
   '(?:January|February|March|April|May|June|July|August|September|October|November|December|' +
   'Jan\\.?|Feb\\.?|Mar\\.|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept\\.?|Sep\\.?|Oct\\.?|Nov\\.?|Dec\\.?)';
+/** Abbreviated month names written with their dot. */
+export const MONTH_DOTTED = '(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.';
 /** A plausible year in news text. */
 export const YEAR = '(?:1[5-9]\\d\\d|20\\d\\d)';
 

@@ -12,12 +12,18 @@ const SEEDS = path.join(__dirname, '../../../../seeds');
 function run(text: string, options: DateOptions): DateMention[] {
   const found = findDates(text, options);
   let lastEnd = -1;
+  // The only overlap allowed: the ends of a range ("from 2009 to 2011"), nested in it and right after it.
+  let range: DateMention | null = null;
   for (const m of found) {
     assert.strictEqual(text.slice(m.start, m.end), m.text, `offsets of ${JSON.stringify(m.text)}`);
-    assert.ok(m.start >= lastEnd, `sorted and non-overlapping at ${m.start}`);
+    const nested = !!range && m.start >= range.start && m.end <= range.end && m.type === 'DATE';
+    assert.ok(nested || m.start >= lastEnd, `sorted and non-overlapping at ${m.start}`);
     assert.ok(m.end > m.start);
     assert.ok(m.explanation.length > 0, `explanation for ${m.text}`);
-    lastEnd = m.end;
+    if (!nested) {
+      lastEnd = m.end;
+      range = m.range ? m : null;
+    }
   }
   return found;
 }
@@ -257,6 +263,182 @@ describe('dates', () => {
         found.map((m) => m.text),
         [],
       );
+    });
+  });
+
+  describe('classes of error fixed for issue 7', () => {
+    it('marks the two ends of a year range as dates of their own, nested in the range', () => {
+      const found = run('The lease ran from 1998 to 2004, and the loan between 2010 and 2015; the 1939-45 war.', {
+        published: '2020-01-10',
+      });
+      assert.deepStrictEqual(
+        found.map((m) => [m.text, m.type, m.value]),
+        [
+          ['from 1998 to 2004', 'DURATION', 'P6Y'],
+          ['1998', 'DATE', '1998'],
+          ['2004', 'DATE', '2004'],
+          ['between 2010 and 2015', 'DURATION', 'P5Y'],
+          ['2010', 'DATE', '2010'],
+          ['2015', 'DATE', '2015'],
+          ['1939-45', 'DURATION', 'P6Y'],
+          ['1939', 'DATE', '1939'],
+          ['45', 'DATE', '1945'],
+        ],
+      );
+      // Each end keeps its range, so that event dating reads a period and not its first year.
+      assert.deepStrictEqual(found[1].range, { begin: '1998', end: '2004' });
+    });
+
+    it('reads "N units later/earlier" as a date counted from the time last mentioned', () => {
+      const pub = { published: '2019-06-12' };
+      assert.deepStrictEqual(
+        run('The ferry sank on Friday and was raised three days later.', pub).map((m) => [m.text, m.type, m.value]),
+        [
+          ['Friday', 'DATE', '2019-06-07'],
+          ['three days later', 'DATE', '2019-06-10'],
+        ],
+      );
+      assert.strictEqual(valueOf('Exports were up 4% on a year earlier.', 'a year earlier', '2019-06-12'), '2018');
+      assert.strictEqual(
+        valueOf('The mill opened in 1985; two years later it closed.', 'two years later', '2019-06-12'),
+        '1987',
+      );
+      assert.strictEqual(
+        valueOf(
+          'They signed in March 2015, and six months later the deal fell apart.',
+          'six months later',
+          '2019-06-12',
+        ),
+        '2015-09',
+      );
+      assert.strictEqual(
+        valueOf('The draft was ready a week before, he said.', 'a week before', '2019-06-12'),
+        '2019-W23',
+      );
+      // Before an event ("before the vote") the anchor is the event: a duration, as TimeML has it.
+      assert.strictEqual(get(run('The poll closed two days before the vote.', pub), 'two days').type, 'DURATION');
+      // Hours are too fine to date without a clock time: a duration, and "later" stays outside it.
+      const hours = get(run('The fire was out two hours later.', pub), 'two hours');
+      assert.deepStrictEqual([hours.type, hours.value], ['DURATION', 'PT2H']);
+    });
+
+    it('reads "the previous/following unit" as a date counted from the time last mentioned', () => {
+      const found = run(
+        'The bridge opened in May 2012. The following year a second span was added; the previous month had been wet.',
+        { published: '2019-06-12' },
+      );
+      assert.deepStrictEqual(
+        found.map((m) => [m.text, m.value]),
+        [
+          ['May 2012', '2012-05'],
+          ['The following year', '2013'],
+          ['the previous month', '2019-05'],
+        ],
+      );
+      assert.strictEqual(
+        valueOf('Rain fell on 3 April 2018; the preceding week had been dry.', 'the preceding week', '2019-06-12'),
+        '2018-W13',
+      );
+      // "the past year" is still a stretch of time ending now.
+      assert.strictEqual(
+        get(run('Prices doubled over the past year.', { published: '2019-06-12' }), 'the past year').type,
+        'DURATION',
+      );
+    });
+
+    it('reads "that year", "the same month" and "the day before" as dates counted from the time last mentioned', () => {
+      const found = run(
+        'The dam was finished in 1962; that year the valley flooded, and the same year the town moved.',
+        { published: '2019-06-12' },
+      );
+      assert.deepStrictEqual(
+        found.map((m) => [m.text, m.value]),
+        [
+          ['1962', '1962'],
+          ['that year', '1962'],
+          ['the same year', '1962'],
+        ],
+      );
+      assert.strictEqual(
+        valueOf('She left on 9 July 2017; the day before, she had packed.', 'the day before', '2019-06-12'),
+        '2017-07-08',
+      );
+      assert.strictEqual(
+        valueOf('The strike ended in 1985, and the union had split the year before.', 'the year before', '2019-06-12'),
+        '1984',
+      );
+      // "the week after the vote" is the vote's week: no date of its own.
+      assert.ok(
+        !run('Talks resumed the week after the vote.', { published: '2019-06-12' }).some((m) =>
+          m.text.includes('week'),
+        ),
+      );
+    });
+
+    it('counts "N years later" from a year named before, even without a publication date', () => {
+      assert.strictEqual(
+        valueOf('The painter settled in Arles in 1888. Two years later he died.', 'Two years later', null),
+        '1890',
+      );
+    });
+
+    it('does not read pieces of a path, a numeric date or a clock as a year range', () => {
+      const found = run('Source: example. com / 2009 - 11 - 30 / world, posted 12 / 05 / 2010 - 14: 05.', {
+        published: null,
+      });
+      assert.ok(!found.some((m) => m.type === 'DURATION'), JSON.stringify(found.map((m) => m.text)));
+    });
+
+    it('leaves "early Aug. 2" to the month-day reading', () => {
+      assert.strictEqual(valueOf('The bridge closed early Aug. 2 for repairs.', 'Aug. 2', '2019-09-01'), '2019-08-02');
+    });
+
+    it('reads abbreviated months with a year, and dotted ones alone', () => {
+      const found = run('Orders rose in Sept. 2017 and in Dec 2016, then fell in Feb. as Jan Novak said.', {
+        published: '2018-05-02',
+      });
+      assert.deepStrictEqual(
+        found.map((m) => [m.text, m.value]),
+        [
+          ['Sept. 2017', '2017-09'],
+          ['Dec 2016', '2016-12'],
+          ['Feb.', '2018-02'],
+        ],
+      );
+    });
+
+    it('reads "in the morning" as that part of the day last mentioned', () => {
+      const found = run('On Tuesday the talks stalled in the morning but resumed during the afternoon.', {
+        published: '2019-06-12',
+      });
+      assert.deepStrictEqual(
+        found.map((m) => [m.text, m.type, m.value]),
+        [
+          ['Tuesday', 'DATE', '2019-06-11'],
+          ['the morning', 'TIME', '2019-06-11TMO'],
+          ['the afternoon', 'TIME', '2019-06-11TAF'],
+        ],
+      );
+      assert.deepStrictEqual(run('Stocks slipped in the morning session.', { published: '2019-06-12' }), []);
+    });
+
+    it('does not read a year that ends a clause as the amount of a rate', () => {
+      const m = get(run('The museum opened in 1990, a decade after the war.', { published: '2019-06-12' }), 'a decade');
+      assert.deepStrictEqual([m.type, m.value], ['DURATION', 'P10Y']);
+      assert.strictEqual(get(run('He earns 40,000 a year.', { published: '2019-06-12' }), 'a year').type, 'SET');
+    });
+
+    it('keeps "4pm." at the end of a sentence without the full stop, and "6 p.m." with its dot', () => {
+      const found = run('The shop shuts at 4pm. The bar opens at 6 p.m. on Fridays.', { published: '2019-06-12' });
+      assert.deepStrictEqual(
+        found.slice(0, 2).map((m) => m.text),
+        ['4pm', '6 p.m.'],
+      );
+    });
+
+    it('does not end a sentence at an abbreviation when reading the tense', () => {
+      // "Oct." is not a full stop: the past tense of "fell" still reaches "March 3".
+      assert.strictEqual(valueOf('Shares fell on Oct. 28 and on March 3.', 'March 3', '2008-10-15'), '2008-03-03');
     });
   });
 
@@ -600,6 +782,8 @@ describe('dates', () => {
         ['mid-March', '2023-03'],
         ['12 years', 'P12Y'],
         ['1910-45', 'P35Y'],
+        ['1910', '1910'],
+        ['45', '1945'],
         ['12 years', 'P12Y'],
         ['two months', 'P2M'],
         ['March', '2023-03'],
@@ -622,6 +806,8 @@ describe('dates', () => {
         ['March', '2023-03'],
         ['decades', 'PXDE'],
         ['from 1910 to 1945', 'P35Y'],
+        ['1910', '1910'],
+        ['1945', '1945'],
         ['March', '2023-03'],
         ['one year ago', '2022'],
         ['Sunday evening', '2023-05-07TEV'],
@@ -643,6 +829,8 @@ describe('dates', () => {
         ['Hours', 'PTXH'],
         ['1910', '1910'],
         ['2014-2025', 'P11Y'],
+        ['2014', '2014'],
+        ['2025', '2025'],
       ]);
     });
   });
