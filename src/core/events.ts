@@ -2,6 +2,7 @@
 // articles into events; conflicting dates or places veto a link, because a wrong link misleads the reader.
 import { ArticleAnalysis, DateMention, EntityMention, EventCluster, MentionRef, Span } from './model';
 import { COUNTRIES } from './gazetteer/places';
+import { isMinorPlace } from './gazetteer';
 import { constraintsCompatible, DateConstraint, datesCompatible, isExactDay, moreSpecific, parseTimex } from './text/datecompat';
 import { contentStems, IRREGULAR_VERB_FORMS, stem, STOP_WORDS, tokenize } from './text/stem';
 
@@ -434,7 +435,8 @@ export function placesCompatible(a: string | null, b: string | null): boolean {
     const home = COUNTRY_OF_CAPITAL.get(city);
     return !home || home === country;
   }
-  return false;
+  // A small town is too fine-grained to set against another place ("Burnsville" and "Minneapolis").
+  return isMinorPlace(x) || isMinorPlace(y);
 }
 
 interface Features {
