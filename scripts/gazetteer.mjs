@@ -25,7 +25,7 @@ const PERSON_NAMED_CITY_MIN = 250000;
 
 /** Below this population a town is minor: too fine-grained to tell two reports of one event apart
  *  ("Burnsville" and "Minneapolis", "Richmond Hill" and "Queens"). */
-const MAJOR_CITY_MIN = 500000;
+const MAJOR_CITY_MIN = 250000;
 
 /** The lookup form, as lookupKey in src/core/gazetteer/index.ts: no diacritics, dots or apostrophes, one space. */
 function key(name) {

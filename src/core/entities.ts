@@ -505,8 +505,8 @@ function analyseRun(tokens: Token[], first: number, last: number, out: Candidate
     out.push({ first, last, nameFirst: first, type: null, strength: 3, tentative: false });
     return;
   }
-  // A town does not speak: "Obama said" names a person, whatever towns share the name (capitals speak for states).
-  if (whole && !titled && !(whole.city && after && after.gap === 'space' && SAID_WORDS.has(after.key))) return add(whole.type, 3, whole);
+  // A small town does not speak: "Obama said" names a person, whatever towns share the name.
+  if (whole && !titled && !(whole.minor && after && after.gap === 'space' && SAID_WORDS.has(after.key))) return add(whole.type, 3, whole);
   // "… with the U.S. Seoul is …": an abbreviation ended the sentence; two known names, not one.
   if (!whole && last > first && tokens[first].text.endsWith('.') && lookup(tokens, first, first) && lookup(tokens, first + 1, last)) {
     analyseRun(tokens, first, first, out);
