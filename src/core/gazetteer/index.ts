@@ -51,7 +51,7 @@ function buildNames(): { names: Names; contextPlaces: Names } {
     put(name, { type: 'ORGANIZATION', canonical: (full ?? name).replace(/^The /, '') });
   }
   // Cities and regions of the data; a hand-kept region ("Asia") wins over a town of the same name.
-  for (const p of process.env.EXP_NOCITIES ? [] : PLACE_DATA) {
+  for (const p of PLACE_DATA) {
     const entry: GazetteerEntry = p.kind === 'city' ? { type: 'PLACE', canonical: p.name, city: true, minor: p.minor } : { type: 'PLACE', canonical: p.name };
     if (p.ambiguous) {
       if (!names.has(p.key)) contextPlaces.set(p.key, entry);
