@@ -96,21 +96,22 @@ export const CONTEXT_PLACES: ReadonlyMap<string, GazetteerEntry> = BUILT.context
 /** Words that, right before a name, say it is a place ("in Reading", "from Split"). */
 export const PLACE_CONTEXT_WORDS: ReadonlySet<string> = new Set(['in', 'at', 'from', 'near']);
 
-/** Longest gazetteer name in words, to bound the lookup window. */
-export const MAX_NAME_WORDS = (() => {
+/** Every proper prefix of a multiword name ("dar", "dar es" for "Dar es Salaam"), and the most words in a name. */
+const { prefixes: NAME_PREFIXES, maxWords } = (() => {
+  const prefixes = new Set<string>();
   let max = 1;
-  for (const m of [NAMES, CONTEXT_PLACES]) for (const k of m.keys()) max = Math.max(max, k.split(' ').length);
-  return max;
+  for (const m of [NAMES, CONTEXT_PLACES]) {
+    for (const k of m.keys()) {
+      let words = 1;
+      for (let i = k.indexOf(' '); i > 0; i = k.indexOf(' ', i + 1), words++) prefixes.add(k.slice(0, i));
+      if (words > max) max = words;
+    }
+  }
+  return { prefixes, maxWords: max };
 })();
 
-/** Every proper prefix of a multiword name ("dar", "dar es" for "Dar es Salaam"). */
-const NAME_PREFIXES: ReadonlySet<string> = (() => {
-  const out = new Set<string>();
-  for (const m of [NAMES, CONTEXT_PLACES]) {
-    for (const k of m.keys()) for (let i = k.indexOf(' '); i > 0; i = k.indexOf(' ', i + 1)) out.add(k.slice(0, i));
-  }
-  return out;
-})();
+/** Longest gazetteer name in words, to bound the lookup window. */
+export const MAX_NAME_WORDS = maxWords;
 
 /** How many more words (from nextKey(1) on) complete the longest gazetteer name that starts with `key`; 0 when none.
  *  Lets a capitalised run go on over lower-case words inside a known name: "Dar es Salaam", "Côte d'Ivoire". */
