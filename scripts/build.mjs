@@ -1,5 +1,6 @@
-// Bundles the extension, its analysis worker and the CLI with esbuild.
+// Bundles the extension, its analysis worker and the CLI with esbuild, after generating the gazetteer data.
 import * as esbuild from 'esbuild';
+import './gazetteer.mjs';
 
 const watch = process.argv.includes('--watch');
 const common = {

@@ -42,6 +42,9 @@ import {
   PLACE_LEADS,
   OTHER_HEADS,
   NAME_CONNECTORS,
+  CONTEXT_PLACES,
+  PLACE_CONTEXT_WORDS,
+  nameContinuation,
 } from './gazetteer';
 
 export interface EntityOptions {
@@ -493,6 +496,12 @@ function sequences(tokens: Token[]): Array<[number, number]> {
         j += 2;
         continue;
       }
+      // A known name goes on over lower-case words inside it: "Dar es Salaam", "Côte d'Ivoire".
+      const more = nameContinuation(keyOf(tokens, i, j), (n) => (tokens[j + n]?.gap === 'space' && !tokens[j + n].excluded && !tokens[j + n - 1].possessive ? tokens[j + n].key : undefined));
+      if (more) {
+        j += more;
+        continue;
+      }
       break;
     }
     out.push([i, j]);
@@ -554,11 +563,21 @@ function positionalWord(tokens: Token[], first: number, last: number): boolean {
 
 function lookup(tokens: Token[], first: number, last: number): GazetteerEntry | undefined {
   const key = keyOf(tokens, first, last);
-  const found = NAMES.get(key);
+  const found = NAMES.get(key) ?? (CONTEXT_PLACES.has(key) && hasPlaceContext(tokens, first, last) ? CONTEXT_PLACES.get(key) : undefined);
   if (found || !key.endsWith('s')) return found;
   // Plural demonyms: "Americans", "South Koreans".
   const singular = NAMES.get(key.slice(0, -1));
   return singular?.type === 'NATIONALITY' ? singular : undefined;
+}
+
+/** "in Reading", "from Split", "Nice, France": what makes a place name that is also a common word a place. */
+function hasPlaceContext(tokens: Token[], first: number, last: number): boolean {
+  const prev = tokens[first - 1];
+  if (prev && !prev.cap && PLACE_CONTEXT_WORDS.has(prev.key) && tokens[first].gap === 'space') return true;
+  const next = tokens[last + 1];
+  if (!next || !next.commaBefore || !next.cap) return false;
+  const place = NAMES.get(next.key) ?? (tokens[last + 2]?.gap === 'space' ? NAMES.get(next.key + ' ' + tokens[last + 2].key) : undefined);
+  return place?.type === 'PLACE' && !place.city;
 }
 
 /** Splits a capitalised run into typed candidates. */
@@ -597,7 +616,9 @@ function analyseRun(
     out.push({ first, last, nameFirst: first, type: null, strength: 3, tentative: false });
     return;
   }
-  if (whole && !titled) {
+  // A small town does not speak: "Obama said" names a person, whatever towns share the name.
+  const townSpeaks = whole?.minor && after && after.gap === 'space' && SAID_WORDS.has(after.key);
+  if (whole && !titled && !townSpeaks) {
     out.push({ first, last, nameFirst: first, type: whole.type, strength: 3, entry: whole, tentative: false });
     return;
   }
@@ -815,7 +836,7 @@ function classify(tokens: Token[], first: number, last: number): [EntityType | n
     for (let i = first; i <= last; i++) {
       const e = NAMES.get(tokens[i].key);
       if (e?.type === 'ORGANIZATION') hasOrg = true;
-      else if (e) hasPlace = true;
+      else if (e && !e.minor) hasPlace = true;
     }
     if (hasOrg || hasPlace || prefixLength(tokens, first, last - 1) >= 2) return ['ORGANIZATION', 2];
   }
@@ -1074,11 +1095,11 @@ function resolveName(c: Candidate, names: ArticleNames): { type: EntityType; can
   const surfaceKey = keyOf(tokens, c.nameFirst, c.last);
   const person =
     c.type !== 'PERSON' || names.wordsOf(c).length < 2
-      ? c.strength < 3 || c.type === 'PERSON'
+      ? c.strength < 3 || c.type === 'PERSON' || c.entry?.city
         ? names.personFor(c)
         : undefined
       : undefined;
-  if (person && (c.type === 'PERSON' || c.strength < 2)) {
+  if (person && (c.type === 'PERSON' || c.strength < 2 || c.entry?.city)) {
     type = 'PERSON';
     canonical = textOf(tokens, person.c.nameFirst, person.c.last, text);
   } else if (c.tentative || c.strength < 2) {

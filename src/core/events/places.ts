@@ -1,4 +1,5 @@
 // Whether two places can be where one event happened: countries, their aliases and capitals.
+import { isMinorPlace } from '../gazetteer';
 import { COUNTRIES } from '../gazetteer/places';
 
 export const COUNTRY_BY_NAME = new Map<string, string>();
@@ -25,5 +26,6 @@ export function placesCompatible(a: string | null, b: string | null): boolean {
     const home = COUNTRY_OF_CAPITAL.get(city);
     return !home || home === country;
   }
-  return false;
+  // A small town is too fine-grained to set against another place ("Burnsville" and "Minneapolis").
+  return isMinorPlace(x) || isMinorPlace(y);
 }
