@@ -1,4 +1,5 @@
-// Bundles the extension, its analysis worker and the CLI with esbuild.
+// Bundles the extension, its analysis worker and the CLI with esbuild, and the web-page importer (linkedom,
+// Readability) apart, so that the extension and the CLI load it only when a page is imported.
 import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
@@ -10,10 +11,35 @@ const common = {
   sourcemap: true,
   logLevel: 'info',
 };
+// `import('./webPage')` in src/core/importers/webPageFiles.ts becomes require('./webPageImporter.js') beside the
+// bundle (a require, not an import(), so it loads the same way in every extension host).
+const lazyWebPage = {
+  name: 'lazy-web-page-importer',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/webPage$/ }, (args) =>
+      args.importer.endsWith('webPageFiles.ts') ? { path: './webPageImporter.js', external: true } : undefined,
+    );
+  },
+};
 const builds = [
-  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  {
+    ...common,
+    entryPoints: ['src/extension/extension.ts'],
+    outfile: 'dist/extension.js',
+    external: ['vscode'],
+    plugins: [lazyWebPage],
+    supported: { 'dynamic-import': false },
+  },
   { ...common, entryPoints: ['src/extension/pure/analysisWorker.ts'], outfile: 'dist/analysisWorker.js' },
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  {
+    ...common,
+    entryPoints: ['src/cli/main.ts'],
+    outfile: 'dist/cli.js',
+    banner: { js: '#!/usr/bin/env node' },
+    plugins: [lazyWebPage],
+    supported: { 'dynamic-import': false },
+  },
+  { ...common, entryPoints: ['src/core/importers/webPage.ts'], outfile: 'dist/webPageImporter.js' },
 ];
 if (watch) {
   for (const b of builds) (await esbuild.context(b)).watch();

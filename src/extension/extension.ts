@@ -6,6 +6,7 @@ import { onSettingsChanged, readSettings, setHighlightsEnabled } from './config'
 import { CorpusClient } from './corpusClient';
 import { Decorations } from './decorations';
 import { registerHovers } from './hovers';
+import { registerWebPageImport } from './importWebPages';
 import { StatusBar } from './statusBar';
 import { registerViews, ViewsApi } from './views';
 import { AnnotationsFeature, registerAnnotations } from './annotations';
@@ -51,6 +52,7 @@ export function activate(context: vscode.ExtensionContext): ArticleAnnotatorApi 
   registerArticleHovers(parts);
   registerCommands(parts);
   registerEventHandlers(parts);
+  context.subscriptions.push(registerWebPageImport(tracker, log));
   return {
     ready: indexWorkspace(parts),
     view,
