@@ -1,6 +1,7 @@
 // Bundles the extension, its analysis worker and the CLI with esbuild, and the web-page importer (linkedom,
 // Readability) apart, so that the extension and the CLI load it only when a page is imported.
 import * as esbuild from 'esbuild';
+import * as path from 'node:path';
 
 const watch = process.argv.includes('--watch');
 const common = {
@@ -11,13 +12,16 @@ const common = {
   sourcemap: true,
   logLevel: 'info',
 };
-// `import('./webPage')` in src/core/importers/webPageFiles.ts becomes require('./webPageImporter.js') beside the
-// bundle (a require, not an import(), so it loads the same way in every extension host).
+// Every import of src/core/importers/webPage.ts becomes require('./webPageImporter.js') beside the bundle (a require,
+// not an import(), so it loads the same way in every extension host): one copy of the HTML libraries, loaded on use.
+const webPageModule = path.resolve('src/core/importers/webPage.ts');
 const lazyWebPage = {
   name: 'lazy-web-page-importer',
   setup(build) {
-    build.onResolve({ filter: /^\.\/webPage$/ }, (args) =>
-      args.importer.endsWith('webPageFiles.ts') ? { path: './webPageImporter.js', external: true } : undefined,
+    build.onResolve({ filter: /(^|\/)webPage$/ }, (args) =>
+      path.resolve(args.resolveDir, args.path) + '.ts' === webPageModule
+        ? { path: './webPageImporter.js', external: true }
+        : undefined,
     );
   },
 };
@@ -40,6 +44,13 @@ const builds = [
     supported: { 'dynamic-import': false },
   },
   { ...common, entryPoints: ['src/core/importers/webPage.ts'], outfile: 'dist/webPageImporter.js' },
+  {
+    ...common,
+    entryPoints: ['src/extension/pure/webPageWorker.ts'],
+    outfile: 'dist/webPageWorker.js',
+    plugins: [lazyWebPage],
+    supported: { 'dynamic-import': false },
+  },
 ];
 if (watch) {
   for (const b of builds) (await esbuild.context(b)).watch();

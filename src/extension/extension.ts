@@ -52,7 +52,7 @@ export function activate(context: vscode.ExtensionContext): ArticleAnnotatorApi 
   registerArticleHovers(parts);
   registerCommands(parts);
   registerEventHandlers(parts);
-  context.subscriptions.push(registerWebPageImport(tracker, log));
+  context.subscriptions.push(registerWebPageImport(tracker, context.extensionPath, log));
   return {
     ready: indexWorkspace(parts),
     view,

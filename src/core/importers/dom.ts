@@ -39,6 +39,11 @@ export function squash(s: string | null | undefined): string {
   return (s ?? '').replace(/[\s\u00a0]+/g, ' ').trim();
 }
 
+/** Words (runs of letters and digits) in a text. */
+export function wordCount(s: string): number {
+  return (s.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+}
+
 /** The trimmed value of an attribute, or null when absent or blank. */
 export function attr(el: DomElement | null, name: string): string | null {
   const v = squash(el?.getAttribute(name));

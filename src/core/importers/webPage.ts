@@ -2,7 +2,7 @@
 // This module and its HTML libraries (linkedom, Readability) are bundled apart and loaded only when a page is imported.
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import { DomDocument, DomNode, squash } from './dom';
+import { DomDocument, DomNode, squash, wordCount } from './dom';
 import { completeMetadata, readPageMarkup, WebPageMetadata } from './webPageMetadata';
 import { articleBlocks, Block, isFurnitureBlock, removeFurniture } from './webPageText';
 
@@ -31,8 +31,6 @@ function savedFromUrl(html: string): string | null {
     /<!--[^]*?Page saved with SingleFile[^]*?\burl:\s*(\S+)/i.exec(head);
   return m ? m[1] : null;
 }
-
-export const wordCount = (s: string): number => (s.match(/[\p{L}\p{N}]+/gu) ?? []).length;
 
 /** A byline left in the text ("By A and B"), which the front matter already carries. */
 function isBylineLine(line: string, authors: string[]): boolean {

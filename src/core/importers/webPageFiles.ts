@@ -2,8 +2,19 @@
 // linkedom and Readability) is loaded on first use; the bundles keep it apart in dist/webPageImporter.js.
 import { promises as fsp } from 'fs';
 import * as path from 'path';
-import type { ExtractOptions, WebPageMetadata } from './webPage';
+import { wordCount } from './dom';
+import type { ExtractOptions, WebPageExtract, WebPageMetadata } from './webPage';
 import { webPageMarkdown } from './webPageMarkdown';
+
+export interface ImportOptions extends ExtractOptions {
+  /** Runs the extraction elsewhere (the extension uses a worker thread); in this thread by default. */
+  extract?: (html: string) => Promise<WebPageExtract>;
+}
+
+async function extractHere(html: string, options: ExtractOptions): Promise<WebPageExtract> {
+  const { extractWebPage } = await import('./webPage');
+  return extractWebPage(html, options);
+}
 
 export type WebPageImport =
   | { ok: true; title: string; metadata: WebPageMetadata; markdown: string; words: number }
@@ -16,10 +27,9 @@ export type WebPageFileResult =
 /** One saved page as a Markdown article, or the reason it is not an article. */
 export async function importWebPage(
   html: string,
-  options: ExtractOptions & { importedFrom?: string } = {},
+  options: ImportOptions & { importedFrom?: string } = {},
 ): Promise<WebPageImport> {
-  const { extractWebPage, wordCount } = await import('./webPage');
-  const page = extractWebPage(html, options);
+  const page = await (options.extract ? options.extract(html) : extractHere(html, options));
   if (!page.ok) return page;
   const { metadata, blocks } = page;
   const markdown = webPageMarkdown(metadata, blocks, options.importedFrom);
@@ -101,7 +111,7 @@ export async function writeNewFile(dir: string, slug: string, content: string): 
 export async function importWebPageFiles(
   files: string[],
   outDir?: string,
-  options: ExtractOptions = {},
+  options: ImportOptions = {},
 ): Promise<WebPageFileResult[]> {
   const results: WebPageFileResult[] = [];
   for (const file of files) {
