@@ -120,8 +120,9 @@ export async function importWebPages(
   }
   announce(results);
   const written = results.flatMap((r) => (r.ok ? [r.written] : []));
-  for (const w of written) await tracker.treatAsArticle(vscode.Uri.file(w));
+  // The first article opens at once; marking the files as articles waits for the analysis worker.
   if (written.length) await vscode.window.showTextDocument(vscode.Uri.file(written[0]), { preview: false });
+  for (const w of written) await tracker.treatAsArticle(vscode.Uri.file(w));
   return written;
 }
 
