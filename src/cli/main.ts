@@ -1,5 +1,5 @@
-// The command-line face of the core (bundled as dist/cli.js): `analyze`
-// prints what the extension shows; `export` writes annotations.
+// The command-line face of the core (bundled as dist/cli.js): `analyze` prints what the extension shows; `export`
+// writes annotations; `import` turns saved web pages into Markdown articles.
 import * as fs from 'fs';
 import * as path from 'path';
 import { looksBinary, stripBom } from '../core/article';
@@ -7,6 +7,7 @@ import { CorpusIndex, CorpusJson } from '../core/corpus';
 import { matchesAny } from '../core/glob';
 import { SIDECAR_SUFFIX } from '../core/sidecar/schema';
 import { runExport } from './export';
+import { runImport } from './importPages';
 
 const USAGE = `Usage:
   article-annotator analyze [--published YYYY-MM-DD] [--json] PATH...
@@ -14,6 +15,8 @@ const USAGE = `Usage:
       --published  publication date applied to every article given
       --json       one JSON object on stdout (articles, events, quotes)
   article-annotator export --format w3c|brat|conll|csv|jsonl [--out DIR] PATH...
+  article-annotator import [--out DIR] FILE.html...
+      writes each saved web page's article as <title>.md beside it (or in DIR); never over an existing file
   article-annotator --help | --version`;
 
 /** Extensions of files read from a folder; a file named explicitly is read whatever its extension. */
@@ -172,7 +175,8 @@ export function runAnalyze(args: string[], io: CliIO): number {
   return 0;
 }
 
-export function main(argv: string[], io: CliIO): number {
+/** Runs one command; `import` answers asynchronously (it loads the HTML libraries on first use). */
+export function main(argv: string[], io: CliIO): number | Promise<number> {
   const [command, ...args] = argv;
   switch (command) {
     case 'analyze':
@@ -180,6 +184,8 @@ export function main(argv: string[], io: CliIO): number {
       return runAnalyze(args, io);
     case 'export':
       return runExport(args, io, collectArticles, USAGE);
+    case 'import':
+      return runImport(args, io, USAGE);
     case '--version':
     case '-v':
       io.stdout('article-annotator 0.1.0\n');
@@ -197,8 +203,12 @@ export function main(argv: string[], io: CliIO): number {
 }
 
 if (require.main === module) {
-  process.exitCode = main(process.argv.slice(2), {
-    stdout: (s) => process.stdout.write(s),
-    stderr: (s) => process.stderr.write(s),
-  });
+  const io: CliIO = { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) };
+  void Promise.resolve(main(process.argv.slice(2), io)).then(
+    (code) => (process.exitCode = code),
+    (err: Error) => {
+      io.stderr(`article-annotator: ${err.stack ?? err.message}\n`);
+      process.exitCode = 1;
+    },
+  );
 }

@@ -7,6 +7,7 @@ import { onSettingsChanged, readSettings, setHighlightsEnabled } from './config'
 import { CorpusClient } from './corpusClient';
 import { Decorations } from './decorations';
 import { registerHovers } from './hovers';
+import { registerWebPageImport } from './importWebPages';
 import { StatusBar } from './statusBar';
 import { registerViews, ViewsApi } from './views';
 import { AnnotationsFeature, registerAnnotations } from './annotations';
@@ -70,6 +71,7 @@ export function activate(context: vscode.ExtensionContext): ArticleAnnotatorApi 
   registerCommands(parts);
   registerEventHandlers(parts);
   context.subscriptions.push(...registerGettingStarted(context, tracker, view));
+  context.subscriptions.push(registerWebPageImport(tracker, context.extensionPath, log));
   return {
     ready: indexWorkspace(parts),
     view,
