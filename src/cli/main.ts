@@ -1,4 +1,4 @@
-// The command-line face of the core (bundled as dist/cli.js): `analyze` prints what the extension shows; `export` writes annotations.
+// The command-line face of the core (bundled as dist/cli.js): `analyze` prints what the extension shows; `export` writes annotations; `merge-sidecar` is git's merge driver.
 import * as fs from 'fs';
 import * as path from 'path';
 import { looksBinary, stripBom } from '../core/article';
@@ -6,6 +6,7 @@ import { CorpusIndex, CorpusJson } from '../core/corpus';
 import { matchesAny } from '../core/glob';
 import { SIDECAR_SUFFIX } from '../core/sidecar/schema';
 import { runExport } from './export';
+import { runMergeSidecar } from './mergeSidecar';
 
 const USAGE = `Usage:
   article-annotator analyze [--published YYYY-MM-DD] [--json] PATH...
@@ -13,6 +14,8 @@ const USAGE = `Usage:
       --published  publication date applied to every article given
       --json       one JSON object on stdout (articles, events, quotes)
   article-annotator export --format w3c|brat|conll|csv|jsonl [--out DIR] PATH...
+  article-annotator merge-sidecar BASE OURS THEIRS
+      git merge driver for *.annotations.yaml (%O %A %B): merges by annotation id into OURS
   article-annotator --help | --version`;
 
 /** Extensions of files read from a folder; a file named explicitly is read whatever its extension. */
@@ -165,6 +168,8 @@ export function main(argv: string[], io: CliIO): number {
       return runAnalyze(args, io);
     case 'export':
       return runExport(args, io, collectArticles, USAGE);
+    case 'merge-sidecar':
+      return runMergeSidecar(args, io, USAGE);
     case '--version':
     case '-v':
       io.stdout('article-annotator 0.1.0\n');

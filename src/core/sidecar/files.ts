@@ -4,12 +4,14 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { ArticleSidecar, fromStored, toStored } from './annotationData';
+import { hasConflictMarkers } from './merge';
 import { SIDECAR_SCHEMA_VERSION, SIDECAR_SUFFIX, Sidecar, normaliseMerges, textHash } from './schema';
 import { SidecarStore, nodeFileSystem } from './store';
 import { parseSidecar } from './yaml';
 
 /** A sidecar file as read: absent, parsed (stored shape `Sidecar`, or the working `ArticleSidecar`), or broken with where. */
-export type SidecarRead<T = ArticleSidecar> = { kind: 'missing' } | { kind: 'ok'; data: T } | { kind: 'broken'; message: string; line: number | null };
+/** `conflict` is set on a broken file that holds git's conflict markers (merged without the merge driver). */
+export type SidecarRead<T = ArticleSidecar> = { kind: 'missing' } | { kind: 'ok'; data: T } | { kind: 'broken'; message: string; line: number | null; conflict?: boolean };
 
 export class BrokenSidecarError extends Error {
   constructor(readonly file: string, readonly detail: string, readonly line: number | null) {
@@ -19,7 +21,8 @@ export class BrokenSidecarError extends Error {
 
 function parse(text: string): SidecarRead<Sidecar> {
   const r = parseSidecar(text);
-  return r.ok ? { kind: 'ok', data: r.sidecar } : { kind: 'broken', message: r.error.message, line: r.error.line || null };
+  if (r.ok) return { kind: 'ok', data: r.sidecar };
+  return { kind: 'broken', message: r.error.message, line: r.error.line || null, ...(hasConflictMarkers(text) ? { conflict: true } : {}) };
 }
 
 /** The working view of a parsed sidecar; an article name missing from the file comes from the file's name. */

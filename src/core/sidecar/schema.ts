@@ -39,6 +39,10 @@ export interface UserAnnotation {
   scope?: DecisionScope;
   /** True when re-anchoring failed: the selectors describe a text that is no longer there. */
   orphaned?: boolean;
+  /** Set by a merge when two branches changed this annotation differently: this is the other branch's version. */
+  review?: 'conflict';
+  /** With `review`: the id of the version this one competes with (kept under its own id). */
+  conflictWith?: string;
   position: TextPositionSelector;
   quote: TextQuoteSelector;
   /** ISO 8601 times. */
@@ -60,7 +64,7 @@ export interface Sidecar {
 }
 
 /** Key order of an annotation in the file; unknown keys follow in the order the person wrote them. */
-export const ANNOTATION_KEY_ORDER = ['id', 'tag', 'text', 'note', 'entity', 'event', 'status', 'scope', 'orphaned', 'position', 'quote', 'created', 'modified'] as const;
+export const ANNOTATION_KEY_ORDER = ['id', 'tag', 'text', 'note', 'entity', 'event', 'status', 'scope', 'orphaned', 'review', 'conflictWith', 'position', 'quote', 'created', 'modified'] as const;
 /** Key order at the top of the file. */
 export const SIDECAR_KEY_ORDER = ['schema', 'article', 'textHash', 'published', 'annotations', 'mergeEntities'] as const;
 

@@ -6,6 +6,7 @@ import { stripBom } from '../../core/article';
 import { anchor, describeQuote, rebase } from '../../core/anchoring';
 import type { AnnotationData, ArticleSidecar } from '../../core/sidecar/annotationData';
 import { BrokenSidecarError, readSidecar, updateSidecar } from '../../core/sidecar/files';
+import { FileMergeResult, resolveConflictedSidecarFile } from '../../core/sidecar/mergeFiles';
 import { FOLDER_SIDECAR, SIDECAR_SUFFIX } from '../../core/sidecar/schema';
 import type { LiveAnnotation } from './types';
 import { sidecarFolder } from '../config';
@@ -13,7 +14,8 @@ import { sidecarFolder } from '../config';
 export interface ArticleState {
   uri: string;
   sidecar: string;
-  broken: { message: string; line: number | null } | null;
+  /** Set while the sidecar does not parse; `conflict` when that is because it holds git's conflict markers. */
+  broken: { message: string; line: number | null; conflict?: boolean } | null;
   published: string | null;
   live: LiveAnnotation[];
 }
@@ -118,7 +120,7 @@ export class AnnotationManager implements vscode.Disposable {
     const sidecar = this.sidecarPath(uri);
     const read = await readSidecar(sidecar);
     const state: ArticleState = { uri: key, sidecar, broken: null, published: null, live: [] };
-    if (read.kind === 'broken') state.broken = { message: read.message, line: read.line };
+    if (read.kind === 'broken') state.broken = { message: read.message, line: read.line, ...(read.conflict ? { conflict: true } : {}) };
     else if (read.kind === 'ok') {
       state.published = read.data.published;
       const text = await this.textOf(uri);
@@ -176,6 +178,26 @@ export class AnnotationManager implements vscode.Disposable {
       throw err;
     }
     return this.load(uri);
+  }
+
+  /**
+   * The one case where a broken sidecar is rewritten, on the user's explicit request: a sidecar holding git's
+   * conflict markers becomes the merge of its two sides (the file as it was is kept as `<name>.orig`).
+   */
+  async resolveConflict(sidecar: string): Promise<FileMergeResult> {
+    if (!this.trusted) throw new UntrustedError();
+    const result = resolveConflictedSidecarFile(sidecar);
+    if (result.ok) await this.reloadSidecar(sidecar);
+    return result;
+  }
+
+  /** Re-reads whatever depends on this sidecar file now, without waiting for the file watcher. */
+  private async reloadSidecar(sidecar: string): Promise<void> {
+    if (path.basename(sidecar) === FOLDER_SIDECAR) {
+      await this.loadFolderMerges();
+      this.changed.fire([]);
+    }
+    for (const st of this.states.values()) if (path.resolve(st.sidecar) === path.resolve(sidecar)) await this.load(vscode.Uri.parse(st.uri));
   }
 
   async mutateFolder(fn: (d: ArticleSidecar) => void): Promise<void> {
