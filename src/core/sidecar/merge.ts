@@ -85,6 +85,8 @@ function mergeAnnotations(
       else {
         take(ours, id);
         const copyId = copyIdFor(id, t);
+        // Merged before (the copy is already on a side): the copy comes in under its own id, not twice.
+        if (ids.has(copyId)) continue;
         const node = theirs.nodes.get(id)!.clone() as YAMLMap;
         node.set('id', copyId);
         chosen.push({ node, data: { ...theirs.data.get(id)!, id: copyId, review: 'conflict', conflictWith: id } });
@@ -184,6 +186,7 @@ function mergeSides(base: Side | null, ours: Side, theirs: Side): MergeOutcome {
   const existing: unknown = top.get('annotations', true);
   const seq = isSeq(existing) ? existing : new YAMLSeq();
   seq.items = chosen.map((c) => c.node);
+  if (chosen.length) seq.flow = false;
   if (seq !== existing && chosen.length) top.set('annotations', seq);
   mergeUnknownTopKeys(doc, base, theirs);
   const b = base?.sidecar;

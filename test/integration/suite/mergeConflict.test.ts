@@ -73,6 +73,8 @@ describe('sidecar merge conflicts', () => {
       );
       assert.match(entry.message, /conflict markers/);
       assert.deepStrictEqual(await api.annotations.annotationsOf(doc.uri), []);
+      // As when the user opens the Problems entry: code actions are asked of an open document.
+      await vscode.workspace.openTextDocument(sidecarUri);
       const fixes = await codeActions(sidecarUri, entry.range);
       await runAction(fixes.find((x) => x.title === 'Resolve Annotation Merge Conflict'));
       const merged = YAML.parse(fs.readFileSync(file, 'utf8'));

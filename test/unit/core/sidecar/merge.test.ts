@@ -159,6 +159,8 @@ describe('sidecar merge (three-way, by annotation id)', () => {
     assert.strictEqual(merged(a, a, a).text, a);
     assert.strictEqual(merged(BASE, a, a).text, a);
     assert.strictEqual(merged(ours, ours, a).text, a);
+    // The result merged again with one side (the copy for review already in it) is not copied twice.
+    assert.strictEqual(merged(BASE, a, theirs).text, a);
   });
 
   it('merges without a base (both branches added the sidecar): everything kept, differing versions marked', () => {
