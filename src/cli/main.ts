@@ -1,4 +1,5 @@
-// The command-line face of the core (bundled as dist/cli.js): `analyze` prints what the extension shows; `export` writes annotations; `merge-sidecar` is git's merge driver.
+// The command-line face of the core (bundled as dist/cli.js): `analyze` prints what the extension shows; `export` writes
+// annotations; `merge-sidecar` is git's merge driver.
 import * as fs from 'fs';
 import * as path from 'path';
 import { looksBinary, stripBom } from '../core/article';

@@ -11,7 +11,10 @@ import { parseSidecar } from './yaml';
 
 /** A sidecar file as read: absent, parsed (stored shape `Sidecar`, or the working `ArticleSidecar`), or broken with where. */
 /** `conflict` is set on a broken file that holds git's conflict markers (merged without the merge driver). */
-export type SidecarRead<T = ArticleSidecar> = { kind: 'missing' } | { kind: 'ok'; data: T } | { kind: 'broken'; message: string; line: number | null; conflict?: boolean };
+export type SidecarRead<T = ArticleSidecar> =
+  | { kind: 'missing' }
+  | { kind: 'ok'; data: T }
+  | { kind: 'broken'; message: string; line: number | null; conflict?: boolean };
 
 export class BrokenSidecarError extends Error {
   constructor(readonly file: string, readonly detail: string, readonly line: number | null) {
@@ -22,7 +25,8 @@ export class BrokenSidecarError extends Error {
 function parse(text: string): SidecarRead<Sidecar> {
   const r = parseSidecar(text);
   if (r.ok) return { kind: 'ok', data: r.sidecar };
-  return { kind: 'broken', message: r.error.message, line: r.error.line || null, ...(hasConflictMarkers(text) ? { conflict: true } : {}) };
+  const conflict = hasConflictMarkers(text) ? { conflict: true } : {};
+  return { kind: 'broken', message: r.error.message, line: r.error.line || null, ...conflict };
 }
 
 /** The working view of a parsed sidecar; an article name missing from the file comes from the file's name. */

@@ -64,7 +64,10 @@ export interface Sidecar {
 }
 
 /** Key order of an annotation in the file; unknown keys follow in the order the person wrote them. */
-export const ANNOTATION_KEY_ORDER = ['id', 'tag', 'text', 'note', 'entity', 'event', 'status', 'scope', 'orphaned', 'review', 'conflictWith', 'position', 'quote', 'created', 'modified'] as const;
+export const ANNOTATION_KEY_ORDER = [
+  'id', 'tag', 'text', 'note', 'entity', 'event', 'status', 'scope', 'orphaned', 'review', 'conflictWith',
+  'position', 'quote', 'created', 'modified',
+] as const;
 /** Key order at the top of the file. */
 export const SIDECAR_KEY_ORDER = ['schema', 'article', 'textHash', 'published', 'annotations', 'mergeEntities'] as const;
 

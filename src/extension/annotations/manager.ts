@@ -120,7 +120,9 @@ export class AnnotationManager implements vscode.Disposable {
     const sidecar = this.sidecarPath(uri);
     const read = await readSidecar(sidecar);
     const state: ArticleState = { uri: key, sidecar, broken: null, published: null, live: [] };
-    if (read.kind === 'broken') state.broken = { message: read.message, line: read.line, ...(read.conflict ? { conflict: true } : {}) };
+    if (read.kind === 'broken') {
+      state.broken = { message: read.message, line: read.line, ...(read.conflict ? { conflict: true } : {}) };
+    }
     else if (read.kind === 'ok') {
       state.published = read.data.published;
       const text = await this.textOf(uri);
@@ -197,7 +199,9 @@ export class AnnotationManager implements vscode.Disposable {
       await this.loadFolderMerges();
       this.changed.fire([]);
     }
-    for (const st of this.states.values()) if (path.resolve(st.sidecar) === path.resolve(sidecar)) await this.load(vscode.Uri.parse(st.uri));
+    for (const st of this.states.values()) {
+      if (path.resolve(st.sidecar) === path.resolve(sidecar)) await this.load(vscode.Uri.parse(st.uri));
+    }
   }
 
   async mutateFolder(fn: (d: ArticleSidecar) => void): Promise<void> {
