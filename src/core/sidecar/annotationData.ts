@@ -87,3 +87,20 @@ export function toStored(a: AnnotationData, previous: UserAnnotation | undefined
   u.modified = changed ? now : (previous?.modified ?? now);
   return u;
 }
+
+/** Keeps one version (or both) of an annotation a merge marked `review: conflict`. */
+export function settleReview(
+  annotations: AnnotationData[],
+  id: string,
+  keep: 'this' | 'other' | 'both',
+): AnnotationData[] {
+  const copy = annotations.find((a) => a.id === id);
+  if (!copy || copy.review !== 'conflict') return annotations;
+  const settled = { ...copy, review: undefined, conflictWith: undefined };
+  if (keep === 'other') return annotations.filter((a) => a.id !== id);
+  if (keep === 'both') return annotations.map((a) => (a.id === id ? settled : a));
+  // This version replaces the other one under the other one's id, so links to that id still hold.
+  const original = copy.conflictWith;
+  const rest = annotations.filter((a) => a.id !== id && a.id !== original);
+  return [...rest, { ...settled, id: original ?? id }];
+}

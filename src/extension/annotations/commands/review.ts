@@ -3,7 +3,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { SIDECAR_SUFFIX } from '../../../core/sidecar/schema';
-import type { AnnotationData } from '../../../core/sidecar/annotationData';
+import { settleReview } from '../../../core/sidecar/annotationData';
 import { AnnotationCommandOptions } from '../types';
 import { command, CommandDeps, docFor, writable } from './shared';
 
@@ -37,19 +37,6 @@ async function resolveSidecarConflict(deps: CommandDeps, o: AnnotationCommandOpt
   return { conflicts: twice, backup: result.backup };
 }
 
-/** Keeps one version (or both) of an annotation a merge marked `review: conflict`. */
-function settle(annotations: AnnotationData[], id: string, keep: 'this' | 'other' | 'both'): AnnotationData[] {
-  const copy = annotations.find((a) => a.id === id);
-  if (!copy || copy.review !== 'conflict') return annotations;
-  const settled = { ...copy, review: undefined, conflictWith: undefined };
-  if (keep === 'other') return annotations.filter((a) => a.id !== id);
-  if (keep === 'both') return annotations.map((a) => (a.id === id ? settled : a));
-  // This version replaces the other one under the other one's id, so links to that id still hold.
-  const original = copy.conflictWith;
-  const rest = annotations.filter((a) => a.id !== id && a.id !== original);
-  return [...rest, { ...settled, id: original ?? id }];
-}
-
 async function keepVersion({ manager }: CommandDeps, o: AnnotationCommandOptions) {
   const doc = await docFor(o);
   if (!doc || !o.id) return undefined;
@@ -57,7 +44,7 @@ async function keepVersion({ manager }: CommandDeps, o: AnnotationCommandOptions
   const keep = o.keep ?? (await pickKeep());
   if (!keep) return undefined;
   await manager.mutate(doc.uri, (d) => {
-    d.annotations = settle(d.annotations, o.id!, keep);
+    d.annotations = settleReview(d.annotations, o.id!, keep);
   });
   return keep;
 }

@@ -1,6 +1,7 @@
 // Unit tests for the three-way sidecar merge (the git merge driver's core) and the splitting of conflict markers.
 import * as assert from 'assert';
 import {
+  AnnotationData,
   Sidecar,
   UserAnnotation,
   createAnnotation,
@@ -10,6 +11,7 @@ import {
   parseSidecar,
   resolveConflictMarkers,
   serializeSidecar,
+  settleReview,
   splitConflictMarkers,
 } from '../../../../src/core/sidecar';
 
@@ -231,5 +233,37 @@ describe('sidecar conflict markers', () => {
     const r = resolveConflictMarkers(text);
     assert.ok(r.ok);
     assert.deepStrictEqual(ids(r.sidecar), ['a-bbbbbbbbbb', 'a-dddddddddd']);
+  });
+});
+
+describe('settling an annotation marked for review', () => {
+  const mine: AnnotationData = { id: 'a-x', start: 0, end: 4, exact: 'Yoon', prefix: '', suffix: ' Suk', note: 'ours' };
+  const copy: AnnotationData = { ...mine, id: 'a-x-1a2b3c', note: 'theirs', review: 'conflict', conflictWith: 'a-x' };
+  const other: AnnotationData = { ...mine, id: 'a-y', note: 'unrelated' };
+  const list = [mine, copy, other];
+
+  it('keep this version: it replaces the other under the original id, unmarked', () => {
+    const out = settleReview(list, copy.id, 'this');
+    assert.deepStrictEqual(out.map((a) => [a.id, a.note, a.review, a.conflictWith]).sort(), [
+      ['a-x', 'theirs', undefined, undefined],
+      ['a-y', 'unrelated', undefined, undefined],
+    ]);
+  });
+
+  it('keep the other version: the copy goes; keep both: only the mark goes', () => {
+    assert.deepStrictEqual(settleReview(list, copy.id, 'other'), [mine, other]);
+    const both = settleReview(list, copy.id, 'both');
+    assert.deepStrictEqual(
+      both.map((a) => [a.id, a.review]),
+      [
+        ['a-x', undefined],
+        ['a-x-1a2b3c', undefined],
+        ['a-y', undefined],
+      ],
+    );
+  });
+
+  it('leaves annotations that are not marked for review alone', () => {
+    assert.strictEqual(settleReview(list, 'a-y', 'other'), list);
   });
 });
