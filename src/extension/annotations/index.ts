@@ -93,6 +93,7 @@ function registerChangeHandlers(context: vscode.ExtensionContext, { manager, cli
       decorations.redrawAll();
       tree.refresh();
       for (const u of uris) await problems.update(u);
+      problems.updateFolder();
       await redrawSuggestions();
     }),
     manager.onDidMove(async (uris) => {
@@ -110,6 +111,7 @@ async function readExistingSidecars({ manager, sync, decorations, tree, problems
   try {
     for (const doc of vscode.workspace.textDocuments) sync.loadIfArticle(doc);
     await manager.loadFolderMerges();
+    problems.updateFolder();
     await sync.syncMerges();
     for (const article of await sync.articlesWithSidecars()) {
       const st = await manager.load(article, false);

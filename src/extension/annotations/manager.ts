@@ -42,6 +42,8 @@ export class AnnotationManager implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.changed, this.moved];
   private readonly pendingSaves = new Map<string, ReturnType<typeof setTimeout>>();
   private folderMerges: Array<[string, string]> = [];
+  /** The folder sidecar's path and problem when it does not parse (its merges are then not applied). */
+  private folderProblem: { sidecar: string; broken: NonNullable<ArticleState['broken']> } | null = null;
 
   constructor(private readonly log: (l: string) => void, private readonly saveDelayMs = 400) {
     this.disposables.push(
@@ -108,6 +110,11 @@ export class AnnotationManager implements vscode.Disposable {
     return this.folderMerges;
   }
 
+  /** The folder sidecar when it does not parse, for the Problems panel. */
+  folderSidecarProblem(): { sidecar: string; broken: NonNullable<ArticleState['broken']> } | null {
+    return this.folderProblem;
+  }
+
   async textOf(uri: vscode.Uri): Promise<string> {
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (doc) return doc.getText();
@@ -142,6 +149,8 @@ export class AnnotationManager implements vscode.Disposable {
     if (!file) return;
     const read = await readSidecar(file);
     this.folderMerges = read.kind === 'ok' ? read.data.merges : [];
+    const conflict = read.kind === 'broken' && read.conflict ? { conflict: true } : {};
+    this.folderProblem = read.kind === 'broken' ? { sidecar: file, broken: { message: read.message, line: read.line, ...conflict } } : null;
   }
 
   private place(uri: string, text: string, a: AnnotationData): LiveAnnotation {

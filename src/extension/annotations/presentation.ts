@@ -157,6 +157,17 @@ export class AnnotationProblems implements vscode.Disposable {
     );
   }
 
+  /** The folder sidecar (entity merges) while it holds conflict markers, with the quick fix that merges them. */
+  updateFolder(): void {
+    const found = this.manager.folderSidecarProblem();
+    const problem = found?.broken.conflict ? found : null;
+    if (problem) this.collection.set(vscode.Uri.file(problem.sidecar), [brokenDiagnostic(problem.broken)]);
+    else if (this.folderSidecar) this.collection.delete(vscode.Uri.file(this.folderSidecar));
+    this.folderSidecar = problem?.sidecar ?? null;
+  }
+
+  private folderSidecar: string | null = null;
+
   dispose(): void {
     this.collection.dispose();
   }

@@ -104,6 +104,50 @@ describe('sidecar merge conflicts', () => {
   });
 });
 
+/** Runs the test body with `file` as it was put back afterwards (and the quick fix's backup removed). */
+async function restoring(file: string, body: () => Promise<void>): Promise<void> {
+  const before = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : null;
+  try {
+    await body();
+  } finally {
+    if (before === null) fs.rmSync(file, { force: true });
+    else fs.writeFileSync(file, before);
+    fs.rmSync(file + '.orig', { force: true });
+  }
+}
+
+describe('folder sidecar merge conflicts', () => {
+  it("the folder sidecar's conflict is merged by the same quick fix, both sides' entity merges kept", async () => {
+    await ready({ annotations: true });
+    const folder = vscode.workspace.workspaceFolders![0].uri.fsPath;
+    const file = path.join(folder, 'folder.annotations.yaml');
+    await restoring(file, async () => {
+      const header = `schema: 1\narticle: ""\ntextHash: sha256:${'0'.repeat(64)}\nmergeEntities:\n`;
+      const pair = (a: string, b: string) => `  - [ ${a}, ${b} ]\n`;
+      const ours = pair('person:a', 'person:b');
+      const theirs = pair('org:un', 'org:united-nations');
+      fs.writeFileSync(file, `${header}<<<<<<< HEAD\n${ours}=======\n${theirs}>>>>>>> feature\n`);
+      const uri = vscode.Uri.file(file);
+      const entry = await waitFor(
+        () => vscode.languages.getDiagnostics(uri).find((d) => d.code === 'sidecar-merge-conflict'),
+        {
+          timeout: 8000,
+          what: 'the folder sidecar conflict in Problems',
+        },
+      );
+      await vscode.workspace.openTextDocument(uri);
+      await runAction(
+        (await codeActions(uri, entry.range)).find((x) => x.title === 'Resolve Annotation Merge Conflict'),
+      );
+      assert.deepStrictEqual(YAML.parse(fs.readFileSync(file, 'utf8')).mergeEntities, [
+        ['org:un', 'org:united-nations'],
+        ['person:a', 'person:b'],
+      ]);
+      await waitFor(() => !vscode.languages.getDiagnostics(uri).length, { timeout: 8000, what: 'the entry to go' });
+    });
+  });
+});
+
 /** The version marked for review is listed on the article; "Keep this version" leaves one annotation, its note. */
 async function keepTheirs(doc: vscode.TextDocument, copyId: string, file: string): Promise<void> {
   const review = await waitFor(
