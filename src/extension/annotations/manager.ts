@@ -150,7 +150,8 @@ export class AnnotationManager implements vscode.Disposable {
     const read = await readSidecar(file);
     this.folderMerges = read.kind === 'ok' ? read.data.merges : [];
     const conflict = read.kind === 'broken' && read.conflict ? { conflict: true } : {};
-    this.folderProblem = read.kind === 'broken' ? { sidecar: file, broken: { message: read.message, line: read.line, ...conflict } } : null;
+    const broken = read.kind === 'broken' ? { message: read.message, line: read.line, ...conflict } : null;
+    this.folderProblem = broken ? { sidecar: file, broken } : null;
   }
 
   private place(uri: string, text: string, a: AnnotationData): LiveAnnotation {
