@@ -1,5 +1,5 @@
 // The command-line face of the core (bundled as dist/cli.js): `analyze` prints what the extension shows; `export`
-// writes annotations; `import` turns saved web pages into Markdown articles.
+// writes annotations; `import` turns saved web pages into Markdown articles; `merge-sidecar` is git's merge driver.
 import * as fs from 'fs';
 import * as path from 'path';
 import { looksBinary, stripBom } from '../core/article';
@@ -8,6 +8,7 @@ import { matchesAny } from '../core/glob';
 import { SIDECAR_SUFFIX } from '../core/sidecar/schema';
 import { runExport } from './export';
 import { runImport } from './importPages';
+import { runMergeSidecar } from './mergeSidecar';
 
 const USAGE = `Usage:
   article-annotator analyze [--published YYYY-MM-DD] [--json] PATH...
@@ -17,6 +18,8 @@ const USAGE = `Usage:
   article-annotator export --format w3c|brat|conll|csv|jsonl [--out DIR] PATH...
   article-annotator import [--out DIR] FILE.html...
       writes each saved web page's article as <title>.md beside it (or in DIR); never over an existing file
+  article-annotator merge-sidecar BASE OURS THEIRS
+      git merge driver for *.annotations.yaml (%O %A %B): merges by annotation id into OURS
   article-annotator --help | --version`;
 
 /** Extensions of files read from a folder; a file named explicitly is read whatever its extension. */
@@ -186,6 +189,8 @@ export function main(argv: string[], io: CliIO): number | Promise<number> {
       return runExport(args, io, collectArticles, USAGE);
     case 'import':
       return runImport(args, io, USAGE);
+    case 'merge-sidecar':
+      return runMergeSidecar(args, io, USAGE);
     case '--version':
     case '-v':
       io.stdout('article-annotator 0.1.0\n');

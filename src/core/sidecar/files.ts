@@ -4,16 +4,17 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { ArticleSidecar, fromStored, toStored } from './annotationData';
+import { hasConflictMarkers } from './merge';
 import { SIDECAR_SCHEMA_VERSION, SIDECAR_SUFFIX, Sidecar, normaliseMerges, textHash } from './schema';
 import { SidecarStore, nodeFileSystem } from './store';
 import { parseSidecar } from './yaml';
 
-/**
- * A sidecar file as read: absent, parsed (stored shape `Sidecar`,
- * or the working `ArticleSidecar`), or broken with where.
- */
+/** A sidecar file as read: absent, parsed (stored shape `Sidecar`, or the working `ArticleSidecar`), or broken with where. */
+/** `conflict` is set on a broken file that holds git's conflict markers (merged without the merge driver). */
 export type SidecarRead<T = ArticleSidecar> =
-  { kind: 'missing' } | { kind: 'ok'; data: T } | { kind: 'broken'; message: string; line: number | null };
+  | { kind: 'missing' }
+  | { kind: 'ok'; data: T }
+  | { kind: 'broken'; message: string; line: number | null; conflict?: boolean };
 
 export class BrokenSidecarError extends Error {
   constructor(
@@ -27,9 +28,9 @@ export class BrokenSidecarError extends Error {
 
 function parse(text: string): SidecarRead<Sidecar> {
   const r = parseSidecar(text);
-  return r.ok
-    ? { kind: 'ok', data: r.sidecar }
-    : { kind: 'broken', message: r.error.message, line: r.error.line || null };
+  if (r.ok) return { kind: 'ok', data: r.sidecar };
+  const conflict = hasConflictMarkers(text) ? { conflict: true } : {};
+  return { kind: 'broken', message: r.error.message, line: r.error.line || null, ...conflict };
 }
 
 /** The working view of a parsed sidecar; an article name missing from the file comes from the file's name. */

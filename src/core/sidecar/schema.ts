@@ -48,6 +48,10 @@ export interface UserAnnotation {
   scope?: DecisionScope;
   /** True when re-anchoring failed: the selectors describe a text that is no longer there. */
   orphaned?: boolean;
+  /** Set by a merge when two branches changed this annotation differently: this is the other branch's version. */
+  review?: 'conflict';
+  /** With `review`: the id of the version this one competes with (kept under its own id). */
+  conflictWith?: string;
   position: TextPositionSelector;
   quote: TextQuoteSelector;
   /** ISO 8601 times. */
@@ -79,6 +83,8 @@ export const ANNOTATION_KEY_ORDER = [
   'status',
   'scope',
   'orphaned',
+  'review',
+  'conflictWith',
   'position',
   'quote',
   'created',

@@ -209,6 +209,19 @@ function readAnnotation(raw: unknown): UserAnnotation | string {
     if (typeof a.orphaned !== 'boolean') return 'orphaned\u0000`orphaned` must be true or false';
     if (a.orphaned) annotation.orphaned = true;
   }
+  return readReview(a, annotation);
+}
+
+/** The merge's review marker (see merge.ts): `review: conflict` with the id of the competing version. */
+function readReview(a: Record<string, unknown>, annotation: UserAnnotation): UserAnnotation | string {
+  if (a.review !== undefined && a.review !== null) {
+    if (a.review !== 'conflict') return 'review\u0000`review` must be conflict';
+    annotation.review = 'conflict';
+  }
+  if (a.conflictWith !== undefined && a.conflictWith !== null) {
+    if (typeof a.conflictWith !== 'string') return 'conflictWith\u0000`conflictWith` must be an annotation id';
+    annotation.conflictWith = a.conflictWith;
+  }
   return annotation;
 }
 
@@ -294,6 +307,8 @@ function writeAnnotation(doc: Document, node: YAMLMap, a: UserAnnotation): void 
   setValue(doc, node, 'status', a.status);
   setValue(doc, node, 'scope', a.scope);
   setValue(doc, node, 'orphaned', a.orphaned ? true : undefined);
+  setValue(doc, node, 'review', a.review);
+  setValue(doc, node, 'conflictWith', a.conflictWith);
   setValue(doc, node, 'position', { start: a.position.start, end: a.position.end }, true);
   setValue(doc, node, 'quote', { exact: a.quote.exact, prefix: a.quote.prefix, suffix: a.quote.suffix });
   setValue(doc, node, 'created', a.created);

@@ -105,6 +105,7 @@ function registerChangeHandlers(
       decorations.redrawAll();
       tree.refresh();
       for (const u of uris) await problems.update(u);
+      problems.updateFolder();
       await redrawSuggestions();
     }),
     manager.onDidMove(async (uris) => {
@@ -131,6 +132,7 @@ async function readExistingSidecars({
   try {
     for (const doc of vscode.workspace.textDocuments) sync.loadIfArticle(doc);
     await manager.loadFolderMerges();
+    problems.updateFolder();
     await sync.syncMerges();
     for (const article of await sync.articlesWithSidecars()) {
       const st = await manager.load(article, false);

@@ -7,6 +7,7 @@ import { stripBom } from '../../core/article';
 import { anchor, describeQuote, rebase } from '../../core/anchoring';
 import type { AnnotationData, ArticleSidecar } from '../../core/sidecar/annotationData';
 import { BrokenSidecarError, readSidecar, updateSidecar } from '../../core/sidecar/files';
+import { FileMergeResult, resolveConflictedSidecarFile } from '../../core/sidecar/mergeFiles';
 import { FOLDER_SIDECAR, SIDECAR_SUFFIX } from '../../core/sidecar/schema';
 import type { LiveAnnotation } from './types';
 import { sidecarFolder } from '../config';
@@ -14,7 +15,8 @@ import { sidecarFolder } from '../config';
 export interface ArticleState {
   uri: string;
   sidecar: string;
-  broken: { message: string; line: number | null } | null;
+  /** Set while the sidecar does not parse; `conflict` when that is because it holds git's conflict markers. */
+  broken: { message: string; line: number | null; conflict?: boolean } | null;
   published: string | null;
   live: LiveAnnotation[];
 }
@@ -44,6 +46,8 @@ export class AnnotationManager implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.changed, this.moved];
   private readonly pendingSaves = new Map<string, ReturnType<typeof setTimeout>>();
   private folderMerges: Array<[string, string]> = [];
+  /** The folder sidecar's path and problem when it does not parse (its merges are then not applied). */
+  private folderProblem: { sidecar: string; broken: NonNullable<ArticleState['broken']> } | null = null;
 
   constructor(
     private readonly log: (l: string) => void,
@@ -116,6 +120,11 @@ export class AnnotationManager implements vscode.Disposable {
     return this.folderMerges;
   }
 
+  /** The folder sidecar when it does not parse, for the Problems panel. */
+  folderSidecarProblem(): { sidecar: string; broken: NonNullable<ArticleState['broken']> } | null {
+    return this.folderProblem;
+  }
+
   async textOf(uri: vscode.Uri): Promise<string> {
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (doc) return doc.getText();
@@ -128,7 +137,9 @@ export class AnnotationManager implements vscode.Disposable {
     const sidecar = this.sidecarPath(uri);
     const read = await readSidecar(sidecar);
     const state: ArticleState = { uri: key, sidecar, broken: null, published: null, live: [] };
-    if (read.kind === 'broken') state.broken = { message: read.message, line: read.line };
+    if (read.kind === 'broken') {
+      state.broken = { message: read.message, line: read.line, ...(read.conflict ? { conflict: true } : {}) };
+    }
     else if (read.kind === 'ok') {
       state.published = read.data.published;
       const text = await this.textOf(uri);
@@ -148,6 +159,9 @@ export class AnnotationManager implements vscode.Disposable {
     if (!file) return;
     const read = await readSidecar(file);
     this.folderMerges = read.kind === 'ok' ? read.data.merges : [];
+    const conflict = read.kind === 'broken' && read.conflict ? { conflict: true } : {};
+    const broken = read.kind === 'broken' ? { message: read.message, line: read.line, ...conflict } : null;
+    this.folderProblem = broken ? { sidecar: file, broken } : null;
   }
 
   private place(uri: string, text: string, a: AnnotationData): LiveAnnotation {
@@ -190,6 +204,28 @@ export class AnnotationManager implements vscode.Disposable {
       throw err;
     }
     return this.load(uri);
+  }
+
+  /**
+   * The one case where a broken sidecar is rewritten, on the user's explicit request: a sidecar holding git's
+   * conflict markers becomes the merge of its two sides (the file as it was is kept as `<name>.orig`).
+   */
+  async resolveConflict(sidecar: string): Promise<FileMergeResult> {
+    if (!this.trusted) throw new UntrustedError();
+    const result = resolveConflictedSidecarFile(sidecar);
+    if (result.ok) await this.reloadSidecar(sidecar);
+    return result;
+  }
+
+  /** Re-reads whatever depends on this sidecar file now, without waiting for the file watcher. */
+  private async reloadSidecar(sidecar: string): Promise<void> {
+    if (path.basename(sidecar) === FOLDER_SIDECAR) {
+      await this.loadFolderMerges();
+      this.changed.fire([]);
+    }
+    for (const st of this.states.values()) {
+      if (path.resolve(st.sidecar) === path.resolve(sidecar)) await this.load(vscode.Uri.parse(st.uri));
+    }
   }
 
   async mutateFolder(fn: (d: ArticleSidecar) => void): Promise<void> {

@@ -1,13 +1,14 @@
 // How user annotations show: solid highlights with a gutter mark, hovers with tag/note/event, the Annotations tree,
-// orphans and broken sidecars in the Problems panel with quick fixes.
+// orphans, broken sidecars and what a merge left for review in the Problems panel with quick fixes.
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { annotationHoverText } from '../pure/hoverText';
 import { fromRange, lineStart, toRange, toUri } from '../vscodeAdapter';
-import { AnnotationManager } from './manager';
+import { AnnotationManager, ArticleState } from './manager';
+import { DIAGNOSTIC_SOURCE, conflictDiagnostic, mergeFixes, reviewDiagnostic } from './mergeReview';
 import type { LiveAnnotation } from './types';
 
-export const DIAGNOSTIC_SOURCE = 'Article Annotator';
+export { DIAGNOSTIC_SOURCE } from './mergeReview';
 
 /** The hover of a user annotation, untrusted: its text is escaped (see annotationHoverText) and nothing in it runs. */
 export function annotationHoverMarkdown(a: LiveAnnotation): vscode.MarkdownString {
@@ -176,38 +177,58 @@ export class AnnotationProblems implements vscode.Disposable {
     const article = toUri(uri);
     if (!st) return;
     const sidecarUri = vscode.Uri.file(st.sidecar);
-    if (st.broken) {
-      const line = Math.max(0, (st.broken.line ?? 1) - 1);
-      const d = new vscode.Diagnostic(
-        new vscode.Range(line, 0, line, 1000),
-        `Annotations file does not parse (line ${st.broken.line ?? '?'}): ${st.broken.message}. ` +
-          'It is left untouched; annotating this article is refused until it is fixed.',
-        vscode.DiagnosticSeverity.Error,
-      );
-      d.source = DIAGNOSTIC_SOURCE;
-      d.code = 'broken-sidecar';
-      this.collection.set(sidecarUri, [d]);
-    } else this.collection.delete(sidecarUri);
+    if (st.broken) this.collection.set(sidecarUri, [brokenDiagnostic(st.broken)]);
+    else this.collection.delete(sidecarUri);
     const orphans = st.live.filter((a) => a.orphan);
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
+    const review = st.live.filter((a) => a.review === 'conflict').map((a) => reviewDiagnostic(a, st.live, doc));
     this.collection.set(
       article,
-      orphans.map((a) => {
-        const d = new vscode.Diagnostic(
-          lineStart(0),
-          `Annotation “${a.exact.slice(0, 60)}”${a.tag ? ` (${a.tag})` : ''} lost its place: ` +
-            'its text is no longer in the article. Select where it belongs and re-anchor, or delete it.',
-          vscode.DiagnosticSeverity.Warning,
-        );
-        d.source = DIAGNOSTIC_SOURCE;
-        d.code = `orphan:${a.id}`;
-        return d;
-      }),
+      orphans
+        .map((a) => {
+          const d = new vscode.Diagnostic(
+            lineStart(0),
+            `Annotation “${a.exact.slice(0, 60)}”${a.tag ? ` (${a.tag})` : ''} lost its place: ` +
+              'its text is no longer in the article. Select where it belongs and re-anchor, or delete it.',
+            vscode.DiagnosticSeverity.Warning,
+          );
+          d.source = DIAGNOSTIC_SOURCE;
+          d.code = `orphan:${a.id}`;
+          return d;
+        })
+        .concat(review),
     );
   }
+
+  /** The folder sidecar (entity merges) while it holds conflict markers, with the quick fix that merges them. */
+  updateFolder(): void {
+    const found = this.manager.folderSidecarProblem();
+    const problem = found?.broken.conflict ? found : null;
+    if (problem) this.collection.set(vscode.Uri.file(problem.sidecar), [brokenDiagnostic(problem.broken)]);
+    else if (this.folderSidecar) this.collection.delete(vscode.Uri.file(this.folderSidecar));
+    this.folderSidecar = problem?.sidecar ?? null;
+  }
+
+  private folderSidecar: string | null = null;
 
   dispose(): void {
     this.collection.dispose();
   }
+}
+
+/** A sidecar that does not parse (one holding git's conflict markers has its own entry, see mergeReview.ts). */
+function brokenDiagnostic(broken: NonNullable<ArticleState['broken']>): vscode.Diagnostic {
+  const line = Math.max(0, (broken.line ?? 1) - 1);
+  const range = new vscode.Range(line, 0, line, 1000);
+  if (broken.conflict) return conflictDiagnostic(range);
+  const d = new vscode.Diagnostic(
+    range,
+    `Annotations file does not parse (line ${broken.line ?? '?'}): ${broken.message}. It is left untouched; annotating this article is refused until it is fixed.`,
+    vscode.DiagnosticSeverity.Error,
+  );
+  d.source = DIAGNOSTIC_SOURCE;
+  d.code = 'broken-sidecar';
+  return d;
 }
 
 export function registerQuickFixes(manager: AnnotationManager, selector: vscode.DocumentSelector): vscode.Disposable {
@@ -218,7 +239,7 @@ export function registerQuickFixes(manager: AnnotationManager, selector: vscode.
       provideCodeActions(doc, range) {
         const orphans = (manager.get(doc.uri.toString())?.live ?? []).filter((a) => a.orphan);
         const diagnostics = vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === DIAGNOSTIC_SOURCE);
-        const out: vscode.CodeAction[] = [];
+        const out = mergeFixes(doc, diagnostics, manager.get(doc.uri.toString())?.live ?? []);
         for (const a of orphans) {
           const diag = diagnostics.filter((d) => d.code === `orphan:${a.id}`);
           const short = a.exact.length > 30 ? a.exact.slice(0, 29) + '…' : a.exact;

@@ -6,6 +6,7 @@ import { registerEditingCommands } from './editing';
 import { registerLinkingCommands } from './linking';
 import { registerNavigationCommands } from './navigation';
 import { registerPublicationDateCommands } from './publicationDate';
+import { registerReviewCommands } from './review';
 import { command, CommandDeps } from './shared';
 import { registerSuggestionCommands } from './suggestions';
 import { registerTaggingCommands } from './tagging';
@@ -29,5 +30,6 @@ export function registerAnnotationCommands(deps: CommandDeps): vscode.Disposable
     ...registerEditingCommands(deps),
     ...registerNavigationCommands(deps),
     ...registerExchangeCommands(deps),
+    ...registerReviewCommands(deps),
   ];
 }
