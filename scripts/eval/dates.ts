@@ -236,7 +236,8 @@ export async function evaluate(options: { details?: boolean } = {}): Promise<Eva
     "scored within each article's annotated scope (MEANTIME annotates the first sentences only)",
     ...sideBySide(tuned, held, total),
     ...errorTable(errorsByTopic.get(TUNE_TOPIC) ?? emptyErrors(), errorsByTopic.get(HELD_TOPIC) ?? emptyErrors()),
-    `speed: ${Math.round(sp.wordsPerSecond).toLocaleString('en')} words/s of CPU time (${sp.words * sp.rounds} words, ${sp.rounds} rounds over the ${docs.length} articles)`,
+    `speed: ${Math.round(sp.wordsPerSecond).toLocaleString('en')} words/s of CPU time (${sp.words * sp.rounds} ` +
+      `words, ${sp.rounds} rounds over the ${docs.length} articles)`,
   ];
   // Only the tuning topic's errors are listed one by one: reading the other's would be tuning on it.
   if (options.details) lines.push(`errors in ${TUNE_TOPIC} (tuned):`, ...(errorsByTopic.get(TUNE_TOPIC)?.lines ?? []));

@@ -33,11 +33,13 @@ function loadAnalyzer(): { analyze: Analyzer; real: boolean; parts: string } {
     let findEntities: ((text: string, o: object) => EntityMention[]) | null = null;
     let findDates: ((text: string, o: object) => DateMention[]) | null = null;
     try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
       findEntities = require('../../src/core/entities').findEntities;
     } catch {
       /* not built yet */
     }
     try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
       findDates = require('../../src/core/dates').findDates;
     } catch {
       /* not built yet */
@@ -55,7 +57,9 @@ function loadAnalyzer(): { analyze: Analyzer; real: boolean; parts: string } {
         dates: findDates ? findDates(text, opts) : crude.dates,
       };
     };
-    const parts = `entities: ${findEntities ? 'findEntities' : 'CRUDE'}, dates: ${findDates ? 'findDates' : 'CRUDE years only'}`;
+    const parts =
+      `entities: ${findEntities ? 'findEntities' : 'CRUDE'}, ` +
+      `dates: ${findDates ? 'findDates' : 'CRUDE years only'}`;
     return { analyze, real: false, parts };
   }
 }
@@ -170,7 +174,9 @@ const fmt = (x: number) => x.toFixed(3);
 const TUNE_FILE = 'ecbplus-train.json';
 const HELD_FILE = 'ecbplus-dev.json';
 
-/** Trigger class of a gold chain: its mentions' most frequent ECB+ tag, negation folded in ("NEG_ACTION_STATE" → STATE). */
+/**
+ * Trigger class of a gold chain: its mentions' most frequent ECB+ tag, negation folded in ("NEG_ACTION_STATE" → STATE).
+ */
 function chainClass(mentions: EcbMention[]): string {
   const n = new Map<string, number>();
   for (const m of mentions) {
@@ -197,7 +203,9 @@ interface EcbScore {
   missed: Map<string, number>;
 }
 
-/** Scores one ECB+ file as one folder: the index does not know the topics, so stories must be told apart on their own. */
+/**
+ * Scores one ECB+ file as one folder: the index does not know the topics, so stories must be told apart on their own.
+ */
 function scoreEcb(file: string, analyze: Analyzer, options: ClusterOptions): EcbScore {
   const docs: EcbDoc[] = JSON.parse(fs.readFileSync(path.join(ROOT, 'test/fixtures/ecbplus', file), 'utf8'));
   const byTopic = new Map<string, EcbDoc[]>();
@@ -270,7 +278,8 @@ function scoreEcb(file: string, analyze: Analyzer, options: ClusterOptions): Ecb
     const st = score(tSys, tGold);
     const bt = score(tBase, tGold);
     topicLines.push(
-      `topic ${topic}: system P ${fmt(st.p)} R ${fmt(st.r)} F1 ${fmt(st.f1)} | baseline F1 ${fmt(bt.f1)} | gold pairs ${tGold.size}`,
+      `topic ${topic}: system P ${fmt(st.p)} R ${fmt(st.r)} F1 ${fmt(st.f1)} | baseline F1 ${fmt(bt.f1)} | gold ` +
+        `pairs ${tGold.size}`,
     );
     gold = new Set([...gold, ...tGold]);
     baseline = new Set([...baseline, ...tBase]);
@@ -367,14 +376,17 @@ export async function evaluate(options: ClusterOptions = {}): Promise<EvalReport
   const b = held.baseline;
   const crossShare = s.system ? held.crossSubtopic / s.system : 0;
   const lines = [
-    `split: ECB+ standard split — tuned on ${TUNE_FILE} (${tuned.docs} documents), ${HELD_FILE} reported, never tuned on`,
+    `split: ECB+ standard split — tuned on ${TUNE_FILE} (${tuned.docs} documents), ${HELD_FILE} reported, never ` +
+      `tuned on`,
     ...ecbSideBySide(tuned, held),
     ...ecbErrorTable(tuned, held),
     `${HELD_FILE} (not tuned) in detail:`,
     `analysis: ${parts}; ${held.mentionsFound} event mentions detected in ${held.docs} documents, ${held.ms} ms`,
-    `system (own detector, no gold mentions): P ${fmt(s.p)} R ${fmt(s.r)} F1 ${fmt(s.f1)} (${s.correct}/${s.system} links right, ${s.gold} gold links)`,
+    `system (own detector, no gold mentions): P ${fmt(s.p)} R ${fmt(s.r)} F1 ${fmt(s.f1)} (${s.correct}/${s.system} ` +
+      `links right, ${s.gold} gold links)`,
     `baseline (gold mentions, shared head stem): P ${fmt(b.p)} R ${fmt(b.r)} F1 ${fmt(b.f1)}`,
-    `system links joining the two subtopics of a topic: ${held.crossSubtopic} of ${s.system}; events spanning two topics: ${held.crossTopic} of ${held.clusters}`,
+    `system links joining the two subtopics of a topic: ${held.crossSubtopic} of ${s.system}; events spanning two ` +
+      `topics: ${held.crossTopic} of ${held.clusters}`,
     ...held.topicLines,
   ];
   return {
@@ -528,7 +540,8 @@ export async function evaluateSeeds(options: ClusterOptions = {}): Promise<EvalR
     );
     if (hit) quoteGroupsFound++;
     lines.push(
-      `quote "${Object.values(q.mentions)[0].slice(0, 40)}…": ${hit ? 'found' : 'MISSED'}${hit && !speakerOk ? ' (speaker differs)' : ''}`,
+      `quote "${Object.values(q.mentions)[0].slice(0, 40)}…": ${hit ? 'found' : 'MISSED'}` +
+        `${hit && !speakerOk ? ' (speaker differs)' : ''}`,
     );
   }
 
@@ -537,19 +550,27 @@ export async function evaluateSeeds(options: ClusterOptions = {}): Promise<EvalR
     const got = byPath.get(p)?.article.published;
     if (got?.value === want) datesRight++;
     lines.push(
-      `published ${p}: ${got ? `${got.value} (${got.origin}: ${got.reason})` : 'none'}${got?.value === want ? '' : `  WANT ${want}`}`,
+      `published ${p}:` +
+        ` ${got ? `${got.value} (${got.origin}: ${got.reason})` : 'none'}` +
+        `${got?.value === want ? '' : `  WANT ${want}`}`,
     );
   }
   lines.push(...wrong);
   for (const c of clusters)
     lines.push(
-      `event ${c.id}: ${c.label} [${c.date ?? '?'} ${c.place ?? ''}] ${new Set(c.mentions.map((m) => m.path.slice(0, 3))).size} articles, ${c.mentions.length} mentions`,
+      `event ${c.id}: ${c.label} ` +
+        `[${c.date ?? '?'} ${c.place ?? ''}] ${new Set(c.mentions.map((m) => m.path.slice(0, 3))).size} ` +
+        `articles, ${c.mentions.length} mentions`,
     );
   lines.unshift(
     `analysis: ${parts}; snippets not located: ${missing.length ? missing.join(', ') : 'none'}`,
-    `sentence pairs over the yaml's sentences: P ${fmt(selected.p)} R ${fmt(selected.r)} F1 ${fmt(selected.f1)} (${selected.correct}/${selected.system}, gold ${selected.gold})`,
-    `sentence pairs over all sentences: P ${fmt(strict.p)} R ${fmt(strict.r)} F1 ${fmt(strict.f1)} (${strict.correct}/${strict.system})`,
-    `events found whole: ${eventsFound}/${gold.events.length}; summits joined: ${summitsJoined}; quote groups found: ${quoteGroupsFound}/${gold.quotes.length}; publication dates right: ${datesRight}/${Object.keys(gold.published).length}`,
+    `sentence pairs over the yaml's sentences: P ${fmt(selected.p)} R ${fmt(selected.r)} F1 ${fmt(selected.f1)} ` +
+      `(${selected.correct}/${selected.system}, gold ${selected.gold})`,
+    `sentence pairs over all sentences: P ${fmt(strict.p)} R ${fmt(strict.r)} F1 ${fmt(strict.f1)} ` +
+      `(${strict.correct}/${strict.system})`,
+    `events found whole: ${eventsFound}/${gold.events.length}; summits joined: ${summitsJoined}; quote groups ` +
+      `found: ${quoteGroupsFound}/${gold.quotes.length}; publication dates ` +
+      `right: ${datesRight}/${Object.keys(gold.published).length}`,
   );
   return {
     name: 'event links (seeds)',
@@ -588,7 +609,8 @@ if (require.main === module) {
       for (const l of r.lines) console.log(`  ${l}`);
       if (r.target)
         console.log(
-          `  target: ${r.target.metric} >= ${r.target.min.toFixed(3)}: ${r.metrics[r.target.metric] >= r.target.min ? 'met' : 'MISSED'}`,
+          `  target: ${r.target.metric} ` +
+            `>= ${r.target.min.toFixed(3)}: ${r.metrics[r.target.metric] >= r.target.min ? 'met' : 'MISSED'}`,
         );
     }
   })();

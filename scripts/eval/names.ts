@@ -247,7 +247,8 @@ export async function evaluateSeeds(): Promise<EvalReport> {
     total += e.aliases.length;
     joined += e.aliases.length - missing.length;
     lines.push(
-      `${e.name.padEnd(14)} ${e.aliases.length - missing.length}/${e.aliases.length} spellings under ${id}${missing.length ? ` — missing: ${missing.join(', ')}` : ''}`,
+      `${e.name.padEnd(14)} ${e.aliases.length - missing.length}/${e.aliases.length} spellings ` +
+        `under ${id}${missing.length ? ` — missing: ${missing.join(', ')}` : ''}`,
     );
   }
   return {

@@ -52,11 +52,14 @@ function layoutLines(): { lines: string[]; metrics: Record<string, number> } {
     if (fields) fieldsRight++;
     const mark = got === want.published && fields ? 'ok  ' : 'MISS';
     lines.push(
-      `${mark} ${f}: ${got ?? 'unknown'}${got === want.published ? '' : ` WANT ${want.published}`}${fields ? '' : ' (title/dateline/authors differ)'} — ${want.layout}`,
+      `${mark} ${f}:` +
+        ` ${got ?? 'unknown'}${got === want.published ? '' : ` WANT ${want.published}`}` +
+        `${fields ? '' : ' (title/dateline/authors differ)'} — ${want.layout}`,
     );
   }
   lines.unshift(
-    `layouts: dates found ${found}/${dated}, right ${right}/${files.length} (null where the article does not settle it counts as right); title+dateline+authors right ${fieldsRight}/${files.length}`,
+    `layouts: dates found ${found}/${dated}, right ${right}/${files.length} (null where the article does not settle ` +
+      `it counts as right); title+dateline+authors right ${fieldsRight}/${files.length}`,
   );
   return {
     lines,
@@ -105,7 +108,9 @@ function meantimeLine(): { line: string; right: number; total: number } {
     if (got === String(d.dct).slice(0, 10)) right++;
   }
   return {
-    line: `MEANTIME: found ${found}/${docs.length}, right ${right}/${docs.length} (gold: the corpus's document creation dates)`,
+    line:
+      `MEANTIME: found ${found}/${docs.length}, right ${right}/${docs.length} (gold: the corpus's document ` +
+      `creation dates)`,
     right,
     total: docs.length,
   };

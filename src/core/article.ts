@@ -42,7 +42,12 @@ const BOILERPLATE_LINES: RegExp[] = [
   /^share (this|on|via|article|story|page)\b.{0,40}$/i,
   /^(image|media|video|audio) (caption|source|copyright|credit)s?\b.{0,80}$/i,
   /^(photograph|photo|picture|illustration|graphic):\s.{0,80}$/i,
-  /^(reuse this content|save( article| for later)?|bookmark|follow( us)?|topics|tags:.{0,80}|most (popular|viewed)|trending( now)?|continue reading|read (the )?full (story|article)|listen to (this )?article|open in app|toggle (menu|navigation)|skip to (main )?content|jump to)$/i,
+  new RegExp(
+    String.raw`^(reuse this content|save( article| for later)?|bookmark|follow( us)?|topics|tags:.{0,80}` +
+      String.raw`|most (popular|viewed)|trending( now)?|continue reading|read (the )?full (story|article)` +
+      String.raw`|listen to (this )?article|open in app|toggle (menu|navigation)|skip to (main )?content|jump to)$`,
+    'i',
+  ),
   /^(facebook|twitter|x|linkedin|whatsapp|email|copy link|pinterest|reddit)$/i,
   /^(published|updated|last updated|posted|first published)$/i,
   // Press-release furniture.

@@ -50,7 +50,9 @@ interface Resolved {
   range?: { begin: string; end: string };
   /** Day number this mention pins down, so that later "that morning" / "18:00 UTC" can anchor on it. */
   day?: number;
-  /** For a clock time that fell back to the publication date: its time part, in case a day follows ("3 a.m. Sunday"). */
+  /**
+   * For a clock time that fell back to the publication date: its time part, in case a day follows ("3 a.m. Sunday").
+   */
   clock?: string;
   /**
    * Expressions inside this one that are dates in their own right, as TimeML marks them: the two ends of
@@ -191,10 +193,15 @@ function sentenceAround(ctx: Ctx, start: number, end: number): Span {
   return { start: s, end: e };
 }
 
-const ABBREVIATION_BEFORE_DOT =
-  /(?:^|[^A-Za-z])(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Gov|Sen|Rep|Inc|Corp|Co|Ltd|No|vs|[A-Z]|[a-z]\.[a-z])$/;
+const ABBREVIATION_BEFORE_DOT = new RegExp(
+  String.raw`(?:^|[^A-Za-z])(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen` +
+    String.raw`|Gov|Sen|Rep|Inc|Corp|Co|Ltd|No|vs|[A-Z]|[a-z]\.[a-z])$`,
+);
 
-/** A dot that does not end the sentence: after an abbreviation ("Oct. 28", "Mr. Ito"), or before a lower-case word or a number. */
+/**
+ * A dot that does not end the sentence: after an abbreviation ("Oct. 28", "Mr. Ito"), or before a lower-case word or a
+ * number.
+ */
 function dotContinues(text: string, dot: number): boolean {
   if (ABBREVIATION_BEFORE_DOT.test(text.slice(Math.max(0, dot - 6), dot))) return true;
   const next = /^[ \t\u00a0]+(\S)/.exec(text.slice(dot + 1, dot + 8));
@@ -562,7 +569,8 @@ function resolveExplicitDay(
       if (isValidDate(y, mo, d) && isoWeekday(dayNumber(y, mo, d)) === wd) {
         return dayResult(
           dayNumber(y, mo, d),
-          `${weekdayRaw}, ${MONTH_NAMES[mo - 1]} ${d} without a year: ${y} is the year near the publication date ${ctx.pubStr} in which it falls on a ${weekdayRaw}`,
+          `${weekdayRaw}, ${MONTH_NAMES[mo - 1]} ${d} without a year: ${y} is the year near the publication ` +
+            `date ${ctx.pubStr} in which it falls on a ${weekdayRaw}`,
           true,
         );
       }
@@ -580,7 +588,8 @@ function resolveExplicitDay(
         : 'the one nearest to';
   return dayResult(
     n,
-    `${MONTH_NAMES[mo - 1]} ${d} without a year in a ${leanWord(tense)}: ${how} the publication date ${ctx.pubStr}, so ${y}`,
+    `${MONTH_NAMES[mo - 1]} ${d} without a year in a ${leanWord(tense)}: ${how} the publication date ${ctx.pubStr}, ` +
+      `so ${y}`,
     true,
   );
 }
@@ -629,7 +638,8 @@ rules.push({
 rules.push({
   name: 'bare-month',
   left: new RegExp(
-    `(?:\\b((?:[Ee]arly|[Mm]id|[Ll]ate)[- ])|\\b([Mm]id-)|\\b(?:[Tt]he${SP})?(end|beginning|start|middle)${SP}of${SP})$`,
+    `(?:\\b((?:[Ee]arly|[Mm]id|[Ll]ate)[- ` +
+      `])|\\b([Mm]id-)|\\b(?:[Tt]he${SP})?(end|beginning|start|middle)${SP}of${SP})$`,
   ),
   triggers: TRIG_MONTHS,
   // Abbreviations only with their dot ("in Feb."): "Jan" alone is as often a name.
@@ -674,7 +684,9 @@ rules.push({
     return {
       type: 'DATE',
       value: formatMonth(y, mo),
-      explanation: `${mod}${MONTH_NAMES[mo - 1]} without a year in a ${leanWord(tense)}: ${how} the publication month, so ${y}`,
+      explanation:
+        `${mod}${MONTH_NAMES[mo - 1]} without a year in a ${leanWord(tense)}: ${how} the publication ` +
+        `month, so ${y}`,
       relative: true,
     };
   },
@@ -902,13 +914,19 @@ rules.push({
         ahead = (wd - pwd + 7) % 7;
       if (tense === 'present' && ahead < back) {
         n = pub + ahead;
-        why = `bare weekday in a present-tense sentence: the nearest ${m[2]}, on or after the publication date ${ctx.pubStr}`;
+        why =
+          `bare weekday in a present-tense sentence: the nearest ${m[2]}, on or after the publication ` +
+          `date ${ctx.pubStr}`;
       } else if (tense === 'future') {
         n = pub + ((wd - pwd + 7) % 7);
-        why = `bare weekday in a future-tense sentence: the first ${m[2]} on or after the publication date ${ctx.pubStr}`;
+        why =
+          `bare weekday in a future-tense sentence: the first ${m[2]} on or after the publication ` +
+          `date ${ctx.pubStr}`;
       } else {
         n = pub - ((pwd - wd + 7) % 7);
-        why = `bare weekday in a ${leanWord(tense)}: the latest ${m[2]} on or before the publication date ${ctx.pubStr}`;
+        why =
+          `bare weekday in a ${leanWord(tense)}: the latest ${m[2]} on or before the publication ` +
+          `date ${ctx.pubStr}`;
       }
     }
     return { type, value: formatDay(n) + suffix, explanation: why + (part ? `, ${m[3]}` : ''), relative: true, day: n };
@@ -951,7 +969,11 @@ rules.push({
     'past',
   ],
   left: new RegExp(`\\b((?:[Mm]ore|[Mm]ost|[Uu]ntil|[Tt]ill|[Tt]hese|[Tt]he)${SP})$`),
-  re: /\b([Tt]oday|[Tt]onight|[Yy]esterday|[Tt]omorrow|[Nn]ow|[Cc]urrently|[Rr]ecently|[Ll]ately|[Nn]owadays|[Pp]resently|days|future|past)(?![A-Za-z]|-[a-z])/y,
+  re: new RegExp(
+    String.raw`\b([Tt]oday|[Tt]onight|[Yy]esterday|[Tt]omorrow|[Nn]ow|[Cc]urrently|[Rr]ecently` +
+      String.raw`|[Ll]ately|[Nn]owadays|[Pp]resently|days|future|past)(?![A-Za-z]|-[a-z])`,
+    'y',
+  ),
   accept: (m, text) => {
     const pre = deicticPrefix(m);
     const core = m[2].toLowerCase();
@@ -962,9 +984,10 @@ rules.push({
         // "in the past season", "the past two years": an adjective, not the vague past.
         const nw = nextWord(text, m.index + m[0].length).toLowerCase();
         if (
-          /^(?:season|seasons|term|session|round|game|games|decade|century|few|several|couple|\d.*|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)$/.test(
-            nw,
-          )
+          new RegExp(
+            String.raw`^(?:season|seasons|term|session|round|game|games|decade|century|few|several|couple` +
+              String.raw`|\d.*|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)$`,
+          ).test(nw)
         )
           return false;
         return pw === 'in' || pw === 'for';
@@ -1029,10 +1052,12 @@ rules.push({
 rules.push({
   name: 'relative-unit',
   left: new RegExp(
-    `(?:\\b((?:[Ll]ater|[Ee]arlier|[Ee]arly|[Ll]ate|[Mm]id)(?:-|${SP}))|\\b[Tt]he${SP}(end|beginning|start|middle|rest|remainder)${SP}of${SP})?(?:\\b([Tt]he)${SP})?$`,
+    `(?:\\b((?:[Ll]ater|[Ee]arlier|[Ee]arly|[Ll]ate|[Mm]id)(?:-|${SP}))|\\b[Tt]he${SP}(end|beginning|start|middle|re` +
+      `st|remainder)${SP}of${SP})?(?:\\b([Tt]he)${SP})?$`,
   ),
   re: new RegExp(
-    `\\b([Tt]his|[Ll]ast|[Nn]ext|[Pp]ast|[Pp]revious|[Pp]receding|[Ff]ollowing|[Cc]oming|[Cc]urrent)${SP}(week|weekend|month|year|quarter|decade|century|morning|afternoon|evening|night)(?![A-Za-z])`,
+    `\\b([Tt]his|[Ll]ast|[Nn]ext|[Pp]ast|[Pp]revious|[Pp]receding|[Ff]ollowing|[Cc]oming|[Cc]urrent)${SP}(week|weeke` +
+      `nd|month|year|quarter|decade|century|morning|afternoon|evening|night)(?![A-Za-z])`,
     'y',
   ),
   triggers: ['this', 'last', 'next', 'past', 'previous', 'preceding', 'following', 'coming', 'current'],
@@ -1121,7 +1146,10 @@ function anaphoricUnit(ctx: Ctx, which: string, unit: string, words = `the ${whi
         ? 'M'
         : 'D',
   );
-  const why = `"${words}": ${dir < 0 ? `the ${unit} before the one of` : dir > 0 ? `the ${unit} after the one of` : `the ${unit} of`} ${from}`;
+  const why =
+    `"${words}":` +
+    ` ${dir < 0 ? `the ${unit} before the one of` : dir > 0 ? `the ${unit} after the one of` : `the ${unit} of`}` +
+    ` ${from}`;
   let value: string;
   if (unit === 'week') value = formatWeek(base + 7 * dir);
   else if (unit === 'weekend') value = `${formatWeek(base + 7 * dir)}-WE`;
@@ -1137,82 +1165,65 @@ function anaphoricUnit(ctx: Ctx, which: string, unit: string, words = `the ${whi
   return { type: 'DATE', value, explanation: why, relative: true };
 }
 
-function resolveRelativeUnit(m: RegExpExecArray, ctx: Ctx, start: number, end: number): Resolved | null {
-  const prefix = (m[1] ?? '').toLowerCase().replace(/[-\s]+$/, '');
-  const edge = m[2];
-  const hasThe = !!m[3];
-  const which = m[4].toLowerCase();
-  const unit = m[5].toLowerCase();
-  if (/^(?:previous|preceding|following)$/.test(which) && !PART_OF_DAY[unit]) return anaphoricUnit(ctx, which, unit);
-  const dir =
-    which === 'last' || which === 'past' || which === 'previous' ? -1 : which === 'next' || which === 'coming' ? 1 : 0;
-  const modText = prefix ? `${prefix} ` : edge ? `the ${edge} of ` : '';
-  // "the past decade", "the next year": a stretch of time ending or starting now, not a calendar unit.
-  if (hasThe && dir !== 0 && unit !== 'quarter' && unit !== 'weekend' && !PART_OF_DAY[unit]) {
-    const value = unit === 'decade' ? 'P10Y' : unit === 'century' ? 'P100Y' : `P1${unit[0].toUpperCase()}`;
-    return {
-      type: 'DURATION',
-      value,
-      explanation: `"the ${which} ${unit}": a duration of one ${unit}`,
-      relative: false,
-    };
-  }
-  if (PART_OF_DAY[unit]) {
-    // "this morning", "last night"
-    if (dir === 1 || (dir === -1 && unit !== 'night')) return null;
-    const off = dir;
-    const type: TimexType = 'TIME';
-    if (ctx.pub === null)
-      return {
-        type,
-        value: `XXXX-XX-XXT${PART_OF_DAY[unit]}`,
-        explanation: `"${which} ${unit}"; ${UNKNOWN}`,
-        relative: true,
-      };
-    const n = ctx.pub + off;
+/** "this morning", "last night": a part of the day of (or the day before) the publication date. */
+function partOfDayUnit(ctx: Ctx, which: string, unit: string, dir: number): Resolved | null {
+  // "this morning", "last night"
+  if (dir === 1 || (dir === -1 && unit !== 'night')) return null;
+  const off = dir;
+  const type: TimexType = 'TIME';
+  if (ctx.pub === null)
     return {
       type,
-      value: `${formatDay(n)}T${PART_OF_DAY[unit]}`,
-      explanation: `"${which} ${unit}": the ${unit} of ${off ? 'the day before ' : ''}the publication date ${ctx.pubStr}`,
+      value: `XXXX-XX-XXT${PART_OF_DAY[unit]}`,
+      explanation: `"${which} ${unit}"; ${UNKNOWN}`,
       relative: true,
-      day: n,
     };
-  }
-  const whichText = `${modText}${which} ${unit}`;
-  if (ctx.pub === null) {
-    const vague: Record<string, string> = {
-      week: 'XXXX-WXX',
-      weekend: 'XXXX-WXX-WE',
-      month: 'XXXX-XX',
-      year: 'XXXX',
-      quarter: 'XXXX-QX',
-      decade: 'XXX',
-      century: 'XX',
-    };
-    return { type: 'DATE', value: vague[unit], explanation: `"${whichText}"; ${UNKNOWN}`, relative: true };
-  }
+  const n = ctx.pub + off;
+  return {
+    type,
+    value: `${formatDay(n)}T${PART_OF_DAY[unit]}`,
+    explanation: `"${which} ${unit}": the ${unit} of ${off ? 'the day before ' : ''}the publication date ${ctx.pubStr}`,
+    relative: true,
+    day: n,
+  };
+}
+
+/** "last week", "next month", "this decade": the calendar unit before, after or of the publication date. */
+function calendarUnit(
+  ctx: Ctx,
+  pub: number,
+  unit: string,
+  dir: number,
+  whichText: string,
+  start: number,
+  end: number,
+): Resolved | null {
   const p = pubYmd(ctx);
   const pubStr = ctx.pubStr;
   switch (unit) {
     case 'week': {
-      const n = ctx.pub + 7 * dir;
+      const n = pub + 7 * dir;
       return {
         type: 'DATE',
         value: formatWeek(n),
-        explanation: `"${whichText}": the ISO week ${dir < 0 ? 'before' : dir > 0 ? 'after' : 'of'} the publication date ${pubStr}`,
+        explanation:
+          `"${whichText}": the ISO week ${dir < 0 ? 'before' : dir > 0 ? 'after' : 'of'} the publication ` +
+          `date ${pubStr}`,
         relative: true,
       };
     }
     case 'weekend': {
       // The weekend belongs to the ISO week of its Saturday. On Monday or Tuesday "this weekend" in
       // a past-tense sentence is the one just gone.
-      let n = ctx.pub + 7 * dir;
-      const wd = isoWeekday(ctx.pub);
+      let n = pub + 7 * dir;
+      const wd = isoWeekday(pub);
       if (dir === 0 && wd <= 2 && tenseAt(ctx, start, end) !== 'future') n -= 7;
       return {
         type: 'DATE',
         value: `${formatWeek(n)}-WE`,
-        explanation: `"${whichText}": the weekend of the ISO week ${formatWeek(n)}, counted from the publication date ${pubStr}`,
+        explanation:
+          `"${whichText}": the weekend of the ISO week ${formatWeek(n)}, counted from the publication ` +
+          `date ${pubStr}`,
         relative: true,
       };
     }
@@ -1221,7 +1232,9 @@ function resolveRelativeUnit(m: RegExpExecArray, ctx: Ctx, start: number, end: n
       return {
         type: 'DATE',
         value: formatMonth(r.y, r.m),
-        explanation: `"${whichText}": the month ${dir < 0 ? 'before' : dir > 0 ? 'after' : 'of'} the publication date ${pubStr}`,
+        explanation:
+          `"${whichText}": the month ${dir < 0 ? 'before' : dir > 0 ? 'after' : 'of'} the publication ` +
+          `date ${pubStr}`,
         relative: true,
       };
     }
@@ -1229,7 +1242,9 @@ function resolveRelativeUnit(m: RegExpExecArray, ctx: Ctx, start: number, end: n
       return {
         type: 'DATE',
         value: pad(p.y + dir, 4),
-        explanation: `"${whichText}": the year ${dir < 0 ? 'before' : dir > 0 ? 'after' : 'of'} the publication date ${pubStr}`,
+        explanation:
+          `"${whichText}": the year ${dir < 0 ? 'before' : dir > 0 ? 'after' : 'of'} the publication ` +
+          `date ${pubStr}`,
         relative: true,
       };
     case 'quarter': {
@@ -1239,7 +1254,9 @@ function resolveRelativeUnit(m: RegExpExecArray, ctx: Ctx, start: number, end: n
       return {
         type: 'DATE',
         value: `${pad(y, 4)}-Q${q}`,
-        explanation: `"${whichText}": the quarter ${dir < 0 ? 'before' : dir > 0 ? 'after' : 'of'} the publication date ${pubStr}`,
+        explanation:
+          `"${whichText}": the quarter ${dir < 0 ? 'before' : dir > 0 ? 'after' : 'of'} the publication ` +
+          `date ${pubStr}`,
         relative: true,
       };
     }
@@ -1265,6 +1282,43 @@ function resolveRelativeUnit(m: RegExpExecArray, ctx: Ctx, start: number, end: n
   return null;
 }
 
+function resolveRelativeUnit(m: RegExpExecArray, ctx: Ctx, start: number, end: number): Resolved | null {
+  const prefix = (m[1] ?? '').toLowerCase().replace(/[-\s]+$/, '');
+  const edge = m[2];
+  const hasThe = !!m[3];
+  const which = m[4].toLowerCase();
+  const unit = m[5].toLowerCase();
+  if (/^(?:previous|preceding|following)$/.test(which) && !PART_OF_DAY[unit]) return anaphoricUnit(ctx, which, unit);
+  const dir =
+    which === 'last' || which === 'past' || which === 'previous' ? -1 : which === 'next' || which === 'coming' ? 1 : 0;
+  const modText = prefix ? `${prefix} ` : edge ? `the ${edge} of ` : '';
+  // "the past decade", "the next year": a stretch of time ending or starting now, not a calendar unit.
+  if (hasThe && dir !== 0 && unit !== 'quarter' && unit !== 'weekend' && !PART_OF_DAY[unit]) {
+    const value = unit === 'decade' ? 'P10Y' : unit === 'century' ? 'P100Y' : `P1${unit[0].toUpperCase()}`;
+    return {
+      type: 'DURATION',
+      value,
+      explanation: `"the ${which} ${unit}": a duration of one ${unit}`,
+      relative: false,
+    };
+  }
+  if (PART_OF_DAY[unit]) return partOfDayUnit(ctx, which, unit, dir);
+  const whichText = `${modText}${which} ${unit}`;
+  if (ctx.pub === null) {
+    const vague: Record<string, string> = {
+      week: 'XXXX-WXX',
+      weekend: 'XXXX-WXX-WE',
+      month: 'XXXX-XX',
+      year: 'XXXX',
+      quarter: 'XXXX-QX',
+      decade: 'XXX',
+      century: 'XX',
+    };
+    return { type: 'DATE', value: vague[unit], explanation: `"${whichText}"; ${UNKNOWN}`, relative: true };
+  }
+  return calendarUnit(ctx, ctx.pub, unit, dir, whichText, start, end);
+}
+
 // "over the weekend": the latest weekend on or before publication, or the next one in a future-tense sentence.
 rules.push({
   name: 'the-weekend',
@@ -1281,7 +1335,9 @@ rules.push({
     let n = ctx.pub;
     let why: string;
     if (tense === 'future') {
-      why = `"the weekend" in a future-tense sentence: the first weekend on or after the publication date ${ctx.pubStr}`;
+      why =
+        `"the weekend" in a future-tense sentence: the first weekend on or after the publication ` +
+        `date ${ctx.pubStr}`;
     } else {
       // Monday to Friday: the weekend before; Saturday or Sunday: this one.
       if (wd <= 5) n -= 7;
@@ -1343,7 +1399,9 @@ rules.push({
     return {
       type,
       value: formatDay(n) + suffix,
-      explanation: `"${which} ${m[2]}" refers back to ${from}${off ? (off < 0 ? ', one day earlier' : ', one day later') : ''}`,
+      explanation:
+        `"${which} ${m[2]}" refers back ` +
+        `to ${from}${off ? (off < 0 ? ', one day earlier' : ', one day later') : ''}`,
       relative: true,
       day: n,
     };
@@ -1380,9 +1438,11 @@ rules.push({
   needLeft: true,
   re: /(morning|afternoon|evening)(?![A-Za-z-])/y,
   accept: (m, text) =>
-    !/^(?:of|session|sessions|trading|papers?|news|shows?|editions?|rush|commute|shift|meetings?|light|sun|star|prayers?|service)$/i.test(
-      nextWord(text, m.index + m[0].length),
-    ),
+    !new RegExp(
+      String.raw`^(?:of|session|sessions|trading|papers?|news|shows?|editions?|rush|commute|shift` +
+        String.raw`|meetings?|light|sun|star|prayers?|service)$`,
+      'i',
+    ).test(nextWord(text, m.index + m[0].length)),
   span: (m) => [m[0].lastIndexOf(m[2], m[0].length - m[3].length), m[0].length],
   resolve: (m, ctx) => {
     const part = PART_OF_DAY[m[3]];
@@ -1408,7 +1468,10 @@ rules.push({
 
 const ANCHORED_DIRECTION = /^(?:earlier|later|before|after)$/;
 
-/** "three days later": n units after (or before) the day last mentioned, else the publication date, at the unit's granularity. */
+/**
+ * "three days later": n units after (or before) the day last mentioned, else the publication date, at the unit's
+ * granularity.
+ */
 function offsetFromAnchor(
   ctx: Ctx,
   n: number | null,
@@ -1447,7 +1510,8 @@ function offsetFromAnchor(
 rules.push({
   name: 'quantity-unit',
   left: new RegExp(
-    `(?:\\b((?:almost|nearly|about|around|roughly|approximately)${SP}))?(?:\\b((?:the${SP})?(?:past|last|next|coming|previous|first|final|following|ensuing))${SP})?\\b(${QUANTITY})(?:${SP}|-)$`,
+    `(?:\\b((?:almost|nearly|about|around|roughly|approximately)${SP}))?(?:\\b((?:the${SP})?(?:past|last|next|coming` +
+      `|previous|first|final|following|ensuing))${SP})?\\b(${QUANTITY})(?:${SP}|-)$`,
     'i',
   ),
   needLeft: true,
@@ -1455,7 +1519,8 @@ rules.push({
   // "two days later", "a year earlier", "three weeks before.": a date counted from the day last mentioned
   // (TimeML); "two days before the vote" stays a duration, its anchor being the event.
   re: new RegExp(
-    `\\b(${UNIT})(?![A-Za-z])(?:(-long|-old)|${SP}(ago|from${SP}now|hence|earlier|later|(?:before|after)(?=[ \\t]*(?:[,.;:)]|$)))(?![A-Za-z]))?`,
+    `\\b(${UNIT})(?![A-Za-z])(?:(-long|-old)|${SP}(ago|from${SP}now|hence|earlier|later|(?:before|after)(?=[ \\t]*(?` +
+      `:[,.;:)]|$)))(?![A-Za-z]))?`,
     'y',
   ),
   accept: (m, text) => {
@@ -1463,7 +1528,8 @@ rules.push({
     const u = m[4].toLowerCase();
     if ((q === 'a' || q === 'an') && u.startsWith('sec')) return false; // "a second time"
     if ((q === 'a' || q === 'an') && u.startsWith('quarter')) return false; // "a quarter of"
-    if ((q === 'a' || q === 'an' || q === 'one') && /(?:s|ies)$/.test(u) && u !== 'hrs' && u !== 'mins') return false; // "a decades-old row"
+    // "a decades-old row"
+    if ((q === 'a' || q === 'an' || q === 'one') && /(?:s|ies)$/.test(u) && u !== 'hrs' && u !== 'mins') return false;
     // "at 1100 hrs": a military clock time, not a duration (see time-military).
     if (/^h/.test(u) && /^(?:[01]\d|2[0-3])[0-5]\d$/.test(q)) return false;
     if (u.startsWith('quarter') && !/^\d|^(?:one|two|three|four|five|six|seven|eight|several|few)$/.test(q))
@@ -1535,9 +1601,11 @@ rules.push({
       // "in 2007, a decade after": a number that ends a clause is not the amount of a rate.
       if (
         !/[,.]$/.test(pw) &&
-        /^(?:\d[\d,.]*%?|once|twice|thrice|times|percent|\$[\d,.]+|[\d,.]+bn|[\d,.]+m|million|billion|trillion|thousand|hundred|dollars|euros|pounds|yen|yuan|won|cents|each|apiece|hours|days|nights|weeks|months)$/.test(
-          pw,
-        )
+        new RegExp(
+          String.raw`^(?:\d[\d,.]*%?|once|twice|thrice|times|percent|\$[\d,.]+|[\d,.]+bn|[\d,.]+m|million` +
+            String.raw`|billion|trillion|thousand|hundred|dollars|euros|pounds|yen|yuan|won|cents|each|apiece|hours` +
+            String.raw`|days|nights|weeks|months)$`,
+        ).test(pw)
       ) {
         return {
           type: 'SET',
@@ -1564,7 +1632,8 @@ rules.push({
 rules.push({
   name: 'vague-units',
   left: new RegExp(
-    `\\b((?:[Oo]ver|[Ii]n|[Ff]or|[Dd]uring|[Ww]ithin)${SP}the${SP}(?:past|last|coming|next|following)|[Ii]n${SP}recent|[Oo]ver${SP}the|[Ii]n${SP}previous)${SP}$`,
+    `\\b((?:[Oo]ver|[Ii]n|[Ff]or|[Dd]uring|[Ww]ithin)${SP}the${SP}(?:past|last|coming|next|following)|[Ii]n${SP}rece` +
+      `nt|[Oo]ver${SP}the|[Ii]n${SP}previous)${SP}$`,
     'i',
   ),
   triggers: ['years', 'months', 'weeks', 'days', 'hours', 'minutes', 'decades', 'centuries'],
@@ -1622,7 +1691,8 @@ rules.push({
 rules.push({
   name: 'set-every',
   re: new RegExp(
-    `\\b(every|each|per)${SP}(?:(other|${QUANTITY})${SP})?(years?|months?|weeks?|days?|hours?|minutes?|nights?|mornings?|evenings?|afternoons?|weekends?|quarters?|decades?|${WEEKDAY})(?![A-Za-z])`,
+    `\\b(every|each|per)${SP}(?:(other|${QUANTITY})${SP})?(years?|months?|weeks?|days?|hours?|minutes?|nights?|morni` +
+      `ngs?|evenings?|afternoons?|weekends?|quarters?|decades?|${WEEKDAY})(?![A-Za-z])`,
     'yi',
   ),
   triggers: ['every', 'each', 'per'],
@@ -1666,7 +1736,11 @@ rules.push({
     'biennial',
   ],
   lowerOnly: true,
-  re: /\b(daily|weekly|monthly|yearly|annually|annual|quarterly|hourly|nightly|fortnightly|biannually|biennial)(?![A-Za-z])/y,
+  re: new RegExp(
+    String.raw`\b(daily|weekly|monthly|yearly|annually|annual|quarterly|hourly|nightly|fortnightly` +
+      String.raw`|biannually|biennial)(?![A-Za-z])`,
+    'y',
+  ),
   resolve: (m) => {
     const w = m[1];
     const v: Record<string, string> = {
@@ -1693,7 +1767,8 @@ rules.push({
   left: new RegExp(`(?:\\b([Tt]his|[Ll]ast|[Nn]ext|[Ee]arly|[Ll]ate|[Tt]he)${SP}|\\b([Mm]id)-?)$`),
   triggers: ['spring', 'summer', 'autumn', 'fall', 'winter'],
   re: new RegExp(
-    `\\b(spring|summer|autumn|fall|winter|Spring|Summer|Autumn|Fall|Winter)(?:${SP}(?:of${SP})?(${YEAR})(?!\\d))?(?![A-Za-z])`,
+    `\\b(spring|summer|autumn|fall|winter|Spring|Summer|Autumn|Fall|Winter)(?:${SP}(?:of${SP})?(${YEAR})(?!\\d))?(?!` +
+      `[A-Za-z])`,
     'y',
   ),
   accept: (m, text) => {
@@ -1788,7 +1863,9 @@ function resolveQuarter(
   return {
     type: 'DATE',
     value: `${pad(y, 4)}-Q${q}`,
-    explanation: `quarter ${q} without a year: the latest one that has begun by the publication date ${ctx.pubStr}, unless the sentence looks ahead`,
+    explanation:
+      `quarter ${q} without a year: the latest one that has begun by the publication date ${ctx.pubStr}, ` +
+      `unless the sentence looks ahead`,
     relative: true,
   };
 }
@@ -1870,7 +1947,8 @@ rules.push({
   name: 'holiday',
   triggers: ['christmas', 'new', 'halloween', 'valentine'],
   re: new RegExp(
-    `\\b(Christmas${SP}Eve|Christmas${SP}Day|Christmas|New${SP}Year['’]s${SP}(?:Day|Eve)|Halloween|Valentine['’]s${SP}Day)(?:,?${SP}(${YEAR})(?!\\d))?(?![A-Za-z])`,
+    `\\b(Christmas${SP}Eve|Christmas${SP}Day|Christmas|New${SP}Year['’]s${SP}(?:Day|Eve)|Halloween|Valentine['’]` +
+      `s${SP}Day)(?:,?${SP}(${YEAR})(?!\\d))?(?![A-Za-z])`,
     'y',
   ),
   resolve: (m, ctx, start, end) => {
@@ -2100,7 +2178,9 @@ function collectCandidates(text: string, excluded: Span[]): Candidate[] {
   return cands;
 }
 
-/** Non-overlapping candidates: the longest match wins; on equal spans the earlier rule (stable sort keeps rule order). */
+/**
+ * Non-overlapping candidates: the longest match wins; on equal spans the earlier rule (stable sort keeps rule order).
+ */
 function chooseLongest(cands: Candidate[]): Candidate[] {
   cands.sort((a, b) => a.start - b.start || b.end - a.end);
   const chosen: Candidate[] = [];

@@ -497,7 +497,11 @@ function sequences(tokens: Token[]): Array<[number, number]> {
         continue;
       }
       // A known name goes on over lower-case words inside it: "Dar es Salaam", "Côte d'Ivoire".
-      const more = nameContinuation(keyOf(tokens, i, j), (n) => (tokens[j + n]?.gap === 'space' && !tokens[j + n].excluded && !tokens[j + n - 1].possessive ? tokens[j + n].key : undefined));
+      const more = nameContinuation(keyOf(tokens, i, j), (n) =>
+        tokens[j + n]?.gap === 'space' && !tokens[j + n].excluded && !tokens[j + n - 1].possessive
+          ? tokens[j + n].key
+          : undefined,
+      );
       if (more) {
         j += more;
         continue;
@@ -563,7 +567,9 @@ function positionalWord(tokens: Token[], first: number, last: number): boolean {
 
 function lookup(tokens: Token[], first: number, last: number): GazetteerEntry | undefined {
   const key = keyOf(tokens, first, last);
-  const found = NAMES.get(key) ?? (CONTEXT_PLACES.has(key) && hasPlaceContext(tokens, first, last) ? CONTEXT_PLACES.get(key) : undefined);
+  const found =
+    NAMES.get(key) ??
+    (CONTEXT_PLACES.has(key) && hasPlaceContext(tokens, first, last) ? CONTEXT_PLACES.get(key) : undefined);
   if (found || !key.endsWith('s')) return found;
   // Plural demonyms: "Americans", "South Koreans".
   const singular = NAMES.get(key.slice(0, -1));
@@ -576,7 +582,9 @@ function hasPlaceContext(tokens: Token[], first: number, last: number): boolean 
   if (prev && !prev.cap && PLACE_CONTEXT_WORDS.has(prev.key) && tokens[first].gap === 'space') return true;
   const next = tokens[last + 1];
   if (!next || !next.commaBefore || !next.cap) return false;
-  const place = NAMES.get(next.key) ?? (tokens[last + 2]?.gap === 'space' ? NAMES.get(next.key + ' ' + tokens[last + 2].key) : undefined);
+  const place =
+    NAMES.get(next.key) ??
+    (tokens[last + 2]?.gap === 'space' ? NAMES.get(next.key + ' ' + tokens[last + 2].key) : undefined);
   return place?.type === 'PLACE' && !place.city;
 }
 

@@ -29,7 +29,9 @@ const PENDING_SAMPLES_KEY = 'articleAnnotator.pendingSampleFolder';
 type View = (uri: vscode.Uri, range?: { start: number; end: number }) => Promise<DocumentView | null>;
 
 export interface OpenSamplesOptions {
-  /** The folder to copy into (the samples land in `<target>/article-annotator-samples/articles`); asked for when absent. */
+  /**
+   * The folder to copy into (the samples land in `<target>/article-annotator-samples/articles`); asked for when absent.
+   */
   target?: vscode.Uri | string;
 }
 
@@ -38,7 +40,10 @@ export interface OpenSamplesResult {
   folder: string;
   /** Every sample now in the folder (copied now or already there: an existing file is never overwritten). */
   files: string[];
-  /** True when the samples were outside the workspace, so their folder was opened as the workspace (a new window when one was open). */
+  /**
+   * True when the samples were outside the workspace, so their folder was opened as the workspace (a new window when
+   * one was open).
+   */
   openedWindow: boolean;
 }
 
@@ -168,7 +173,10 @@ export function folderGlob(folder: vscode.Uri): { glob: string } | { error: stri
   return { glob: `**/${safe}/**/*.{txt,md}` };
 }
 
-/** Adds the folder's glob to the workspace's `articleAnnotator.articleGlobs` and its .txt files to the news-article language. */
+/**
+ * Adds the folder's glob to the workspace's `articleAnnotator.articleGlobs` and its .txt files to the news-article
+ * language.
+ */
 export async function treatFolderAsArticles(
   arg?: vscode.Uri | { uri?: vscode.Uri | string },
 ): Promise<string | undefined> {
@@ -184,7 +192,8 @@ export async function treatFolderAsArticles(
   // Plain-text articles get the prose defaults (word wrap...) of the news-article language; Markdown keeps its own.
   await associateWithNewsArticle(result.glob.replace(/\{txt,md\}$/, 'txt'));
   void vscode.window.showInformationMessage(
-    `Article Annotator: the .txt and .md files under ${vscode.workspace.asRelativePath(folder)} are now articles (${result.glob}).`,
+    `Article Annotator: the .txt and .md files under ${vscode.workspace.asRelativePath(folder)} are now articles ` +
+      `(${result.glob}).`,
   );
   return result.glob;
 }

@@ -154,7 +154,8 @@ function installExtension(entry: string, dirArgs: string[], vsix: string, stateD
   if (result.status !== 0 || !/successfully installed/i.test(output)) {
     fs.rmSync(stateDir, { recursive: true, force: true, maxRetries: 3 });
     throw new Error(
-      `code-server --install-extension ${vsix} failed (exit ${result.status ?? result.signal}):\n${output || result.error?.message}`,
+      `code-server --install-extension ${vsix} failed ` +
+        `(exit ${result.status ?? result.signal}):\n${output || result.error?.message}`,
     );
   }
 }

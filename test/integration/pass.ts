@@ -185,7 +185,8 @@ export function summarize(
       const passDir = path.join(tempRoot, o.mode);
       console.log(`\nintegration (${o.mode}) problem: ${o.problem}`);
       console.log(
-        `code-server log (${path.join(passDir, 'code-server.log')}), last lines:\n${tailOfFile(path.join(passDir, 'code-server.log'), 3000)}`,
+        `code-server log (${path.join(passDir, 'code-server.log')}), last ` +
+          `lines:\n${tailOfFile(path.join(passDir, 'code-server.log'), 3000)}`,
       );
       console.log(`browser console: ${path.join(passDir, 'browser-console.log')}`);
     }

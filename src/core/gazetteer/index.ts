@@ -17,9 +17,14 @@ export interface GazetteerEntry {
   capitalOf?: string;
   /** For a demonym: the country it belongs to. */
   countryOf?: string;
-  /** A city or town (not a country, capital or region): a person's name word wins over it ("Clinton" after "Bill Clinton"). */
+  /**
+   * A city or town (not a country, capital or region): a person's name word wins over it ("Clinton" after "Bill
+   * Clinton").
+   */
   city?: boolean;
-  /** A town too small to make a longer name around it an organisation ("Barack Obama" is no company of Obama, Japan). */
+  /**
+   * A town too small to make a longer name around it an organisation ("Barack Obama" is no company of Obama, Japan).
+   */
   minor?: boolean;
 }
 
@@ -54,7 +59,10 @@ function buildNames(): { names: Names; contextPlaces: Names } {
   }
   // Cities and regions of the data; a hand-kept region ("Asia") wins over a town of the same name.
   for (const p of PLACE_DATA) {
-    const entry: GazetteerEntry = p.kind === 'city' ? { type: 'PLACE', canonical: p.name, city: true, minor: p.minor } : { type: 'PLACE', canonical: p.name };
+    const entry: GazetteerEntry =
+      p.kind === 'city'
+        ? { type: 'PLACE', canonical: p.name, city: true, minor: p.minor }
+        : { type: 'PLACE', canonical: p.name };
     if (p.ambiguous) {
       if (!names.has(p.key)) contextPlaces.set(p.key, entry);
     } else if (names.get(p.key)?.type !== 'ORGANIZATION') put(p.name, entry, true, p.key);
@@ -62,13 +70,15 @@ function buildNames(): { names: Names; contextPlaces: Names } {
   for (const r of REGION_NAMES) put(r, { type: 'PLACE', canonical: r }, true);
   for (const c of CITY_NAMES) put(c, { type: 'PLACE', canonical: c, city: true }, true);
   for (const c of COUNTRIES) {
-    for (const cap of [c.capital, ...c.otherCapitals]) if (cap) put(cap, { type: 'PLACE', canonical: cap, capitalOf: c.name }, true);
+    for (const cap of [c.capital, ...c.otherCapitals])
+      if (cap) put(cap, { type: 'PLACE', canonical: cap, capitalOf: c.name }, true);
   }
   for (const c of COUNTRIES) {
     put(c.name, { type: 'PLACE', canonical: c.name }, true);
     for (const a of c.aliases) put(a, { type: 'PLACE', canonical: c.name }, true);
   }
-  for (const c of COUNTRIES) for (const d of c.demonyms) put(d, { type: 'NATIONALITY', canonical: d, countryOf: c.name }, true);
+  for (const c of COUNTRIES)
+    for (const d of c.demonyms) put(d, { type: 'NATIONALITY', canonical: d, countryOf: c.name }, true);
   for (const d of OTHER_DEMONYMS) put(d, { type: 'NATIONALITY', canonical: d });
   // A city that is also a country keeps the country reading.
   put('Singapore', { type: 'PLACE', canonical: 'Singapore' }, true);
@@ -129,7 +139,9 @@ export function nameContinuation(key: string, nextKey: (n: number) => string | u
   return best;
 }
 
-const FIRST_NAMES: ReadonlySet<string> = new Set([...FIRST_NAME_ROWS.split('\n'), ...GIVEN_NAME_LIST].map((n) => n.toLowerCase()));
+const FIRST_NAMES: ReadonlySet<string> = new Set(
+  [...FIRST_NAME_ROWS.split('\n'), ...GIVEN_NAME_LIST].map((n) => n.toLowerCase()),
+);
 
 /** Whether a word is a known first name ("Maria", "Kwame", "Frank"), in any case: evidence that a name is a person's,
  *  from the English first-name data and the hand list of names of other cultures. */

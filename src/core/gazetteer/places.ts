@@ -112,7 +112,15 @@ function loadPlaces(): { countries: CountryEntry[]; places: PlaceRow[] } {
     else if (kind === 'D') country(code).demonyms.push(name);
     else if (kind === 'K') country(code).capital = name;
     else if (kind === 'G') country(code).otherCapitals.push(name);
-    else places.push({ name, key: key || name.toLowerCase(), kind: kind === 'R' ? 'region' : 'city', code, ambiguous: flags.includes('a'), minor: flags.includes('m') });
+    else
+      places.push({
+        name,
+        key: key || name.toLowerCase(),
+        kind: kind === 'R' ? 'region' : 'city',
+        code,
+        ambiguous: flags.includes('a'),
+        minor: flags.includes('m'),
+      });
   }
   const extras: CountryEntry[] = [];
   for (const row of COUNTRY_EXTRAS.trim().split('\n')) {

@@ -41,10 +41,16 @@ const WIRES = new Set([
   'the washington post',
 ]);
 // An outlet named by its kind of title: "The Daily Courier", "Harbour Times", "Coast News Agency".
-const OUTLET_RE =
-  /^(?:the\s+)?(?:[A-Z][\w.'’&-]*\s+){0,4}(?:News|Times|Post|Press|Herald|Journal|Tribune|Agency|Wire|Service|Telegraph|Gazette|Daily|Magazine|Courier|Chronicle|Observer|Standard|Mail|Review|Bulletin|Radio|Television|TV)$/;
-const ROLE_RE =
-  /\b(writer|reporter|correspondent|editor|contributor|columnist|journalist|staff|bureau|chief|analyst|producer|photographer|special to|senior|desk)\b/i;
+const OUTLET_RE = new RegExp(
+  String.raw`^(?:the\s+)?(?:[A-Z][\w.'’&-]*\s+){0,4}(?:News|Times|Post|Press|Herald|Journal|Tribune` +
+    String.raw`|Agency|Wire|Service|Telegraph|Gazette|Daily|Magazine|Courier|Chronicle|Observer|Standard|Mail` +
+    String.raw`|Review|Bulletin|Radio|Television|TV)$`,
+);
+const ROLE_RE = new RegExp(
+  String.raw`\b(writer|reporter|correspondent|editor|contributor|columnist|journalist|staff|bureau|chief` +
+    String.raw`|analyst|producer|photographer|special to|senior|desk)\b`,
+  'i',
+);
 const PARTICLES = new Set([
   'de',
   'da',
@@ -91,7 +97,10 @@ export function isOutlet(piece: string): boolean {
   return WIRES.has(piece.toLowerCase()) || OUTLET_RE.test(piece);
 }
 
-/** 1–5 capitalised words (particles and initials allowed), at least two of them: "Jane Doe", "J. R. Okafor", "Ana de la Cruz". */
+/**
+ * 1–5 capitalised words (particles and initials allowed), at least two of them: "Jane Doe", "J. R. Okafor", "Ana de la
+ * Cruz".
+ */
 function isName(piece: string): boolean {
   const words = piece.split(/\s+/).filter(Boolean);
   if (words.length < 2 || words.length > 6) return false;

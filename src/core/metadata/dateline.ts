@@ -31,8 +31,11 @@ const WIRE_DATELINE = new RegExp(`^(${ANY_PLACE}${REGION})${DATE_PART}${WIRE}${D
 const UPPER_DATELINE = new RegExp(`^(${UPPER_PLACE}${REGION})${DATE_PART}${WIRE}?${DASH}`, 'u');
 
 // Kickers that open a paragraph like a dateline but name no place: "BREAKING —", "UPDATE —", "ANALYSIS —".
-const NOT_PLACES =
-  /^(breaking( news)?|update[ds]?|watch|exclusive|analysis|opinion|live|correction|editor'?s note|photos?|video|explainer|factbox|fact check|comment|review|interview)$/i;
+const NOT_PLACES = new RegExp(
+  String.raw`^(breaking( news)?|update[ds]?|watch|exclusive|analysis|opinion|live|correction` +
+    String.raw`|editor'?s note|photos?|video|explainer|factbox|fact check|comment|review|interview)$`,
+  'i',
+);
 
 /** The dateline that opens a paragraph, or null. */
 export function parseDateline(paragraph: string): Dateline | null {

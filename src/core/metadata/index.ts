@@ -33,13 +33,23 @@ const HEAD_CHARS = 6000;
 /** Content lines from the top where a stamp sharing its line with other words still counts. */
 const STAMP_LINES = 8;
 
-// "Published", "Updated", … at the start of a line or after a separator ("Posted …, updated …"); "date" only at the start.
-const LABEL_RE =
-  /(^|[|•·—–;,]\s*|\s{2,})(first published|originally published|published|posted|updated|last updated|last modified|modified|sent|date|dated)(?:\s+(?:on|at))?(?:\s*:\s*|\s+)/gi;
-const BELOW_HEAD_RE =
-  /publish|posted|updated|modified|^\s*(?:dated?|sent)\b|^\s*\(?\s*(?:additional\s+)?(?:reporting|writing|written|compiled)\s+by\b/i;
-const FURNITURE_WORDS =
-  /^(?:(?:listen|comment|comments|share|gift|article|print|email|save|follow|min|mins|read|\d+|on|this|story|issue|edition|vol|volume|no)\.?\s*)+$/i;
+// "Published", "Updated", … at the start of a line or after a separator ("Posted …, updated …"); "date" only at the
+// start.
+const LABEL_RE = new RegExp(
+  String.raw`(^|[|•·—–;,]\s*|\s{2,})(first published|originally published|published|posted|updated` +
+    String.raw`|last updated|last modified|modified|sent|date|dated)(?:\s+(?:on|at))?(?:\s*:\s*|\s+)`,
+  'gi',
+);
+const BELOW_HEAD_RE = new RegExp(
+  String.raw`publish|posted|updated|modified|^\s*(?:dated?|sent)\b` +
+    String.raw`|^\s*\(?\s*(?:additional\s+)?(?:reporting|writing|written|compiled)\s+by\b`,
+  'i',
+);
+const FURNITURE_WORDS = new RegExp(
+  String.raw`^(?:(?:listen|comment|comments|share|gift|article|print|email|save|follow|min|mins|read|\d+` +
+    String.raw`|on|this|story|issue|edition|vol|volume|no)\.?\s*)+$`,
+  'i',
+);
 
 interface LineScan {
   line: Line;
@@ -295,10 +305,11 @@ function labelledStamps(s: string, at: number, lineNumber: number, meta: Article
 
 /** Length of the time and zone at the start of a string: " 10:12 a.m. ET" → 13, " at 3:10pm" → 10; 0 when none. */
 function timeLength(s: string): number {
-  const m =
-    /^,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?(?:\s*(?:(?:GMT|UTC)(?:\s?[+-]\s?\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2}|[A-Z]{2,4})(?![A-Za-z]))?/i.exec(
-      s,
-    );
+  const m = new RegExp(
+    String.raw`^,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?(?:\s*(?:(?:GMT` +
+      String.raw`|UTC)(?:\s?[+-]\s?\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2}|[A-Z]{2,4})(?![A-Za-z]))?`,
+    'i',
+  ).exec(s);
   return m ? m[0].trimEnd().length : 0;
 }
 

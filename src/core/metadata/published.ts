@@ -108,7 +108,9 @@ export function choosePublished(candidates: DateCandidate[], text: string): Publ
         const [d, m] = ambiguous.readings!;
         return {
           published: null,
-          note: `${describe(ambiguous, text)} is ambiguous: ${human(d)} (day first) or ${human(m)} (month first), and nothing in the article settles it`,
+          note:
+            `${describe(ambiguous, text)} is ambiguous: ${human(d)} (day first) or ${human(m)} (month first), ` +
+            `and nothing in the article settles it`,
         };
       }
       continue;

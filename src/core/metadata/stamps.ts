@@ -18,13 +18,15 @@ export const MONTH_NAMES = [
 const WEEKDAY_NAMES = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
 export const MONTH_RE =
-  '(January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?)';
+  '(January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Ap' +
+  'r\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?)';
 const WEEKDAY_RE =
   '(?:(Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\\.?|(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))';
 const ORD = '(?:st|nd|rd|th)?';
 // Zones as outlets print them; "ET"/"PT" are the American wire spellings.
 const ZONE_RE =
-  '((?:GMT|UTC)(?:\\s?[+-]\\s?\\d{1,2}(?::?\\d{2})?)?|[+-]\\d{2}:?\\d{2}|Z|BST|IST|CET|CEST|EET|EEST|WET|WEST|MSK|E[SD]?T|C[SD]?T|M[SD]?T|P[SD]?T|AK[SD]T|HST|JST|KST|HKT|SGT|AE[SD]T|AW[SD]T|NZ[SD]T|WIB)';
+  '((?:GMT|UTC)(?:\\s?[+-]\\s?\\d{1,2}(?::?\\d{2})?)?|[+-]\\d{2}:?\\d{2}|Z|BST|IST|CET|CEST|EET|EEST|WET|WEST|MSK|E[' +
+  'SD]?T|C[SD]?T|M[SD]?T|P[SD]?T|AK[SD]T|HST|JST|KST|HKT|SGT|AE[SD]T|AW[SD]T|NZ[SD]T|WIB)';
 
 export interface Stamp {
   /** ISO date, or null when the written date is ambiguous (see `readings`). */

@@ -9,7 +9,10 @@ import { SIDECAR_SCHEMA_VERSION, SIDECAR_SUFFIX, Sidecar, normaliseMerges, textH
 import { SidecarStore, nodeFileSystem } from './store';
 import { parseSidecar } from './yaml';
 
-/** A sidecar file as read: absent, parsed (stored shape `Sidecar`, or the working `ArticleSidecar`), or broken with where. */
+/**
+ * A sidecar file as read: absent, parsed (stored shape `Sidecar`, or the working `ArticleSidecar`), or broken with
+ * where.
+ */
 /** `conflict` is set on a broken file that holds git's conflict markers (merged without the merge driver). */
 export type SidecarRead<T = ArticleSidecar> =
   | { kind: 'missing' }

@@ -139,8 +139,7 @@ export class AnnotationManager implements vscode.Disposable {
     const state: ArticleState = { uri: key, sidecar, broken: null, published: null, live: [] };
     if (read.kind === 'broken') {
       state.broken = { message: read.message, line: read.line, ...(read.conflict ? { conflict: true } : {}) };
-    }
-    else if (read.kind === 'ok') {
+    } else if (read.kind === 'ok') {
       state.published = read.data.published;
       const text = await this.textOf(uri);
       state.live = read.data.annotations.map((a) => this.place(key, text, a));

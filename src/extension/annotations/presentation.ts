@@ -223,7 +223,8 @@ function brokenDiagnostic(broken: NonNullable<ArticleState['broken']>): vscode.D
   if (broken.conflict) return conflictDiagnostic(range);
   const d = new vscode.Diagnostic(
     range,
-    `Annotations file does not parse (line ${broken.line ?? '?'}): ${broken.message}. It is left untouched; annotating this article is refused until it is fixed.`,
+    `Annotations file does not parse (line ${broken.line ?? '?'}): ${broken.message}. It is left untouched; ` +
+      `annotating this article is refused until it is fixed.`,
     vscode.DiagnosticSeverity.Error,
   );
   d.source = DIAGNOSTIC_SOURCE;

@@ -76,7 +76,9 @@ describe('analyze', () => {
 describe('analyze: article metadata', () => {
   it('resolves relative dates against a stated publication date, and keeps byline names out of the story', () => {
     const text =
-      'Ministers agree on quotas\nBy Maria Rossi and TOMAS EKBERG\nBRUSSELS (AP) — Published 5:03 AM EST, Mon March 4, 2024\n\nEuropean Union ministers agreed on Monday, Commissioner Anna Weber said. Talks resume next week.';
+      'Ministers agree on quotas\nBy Maria Rossi and TOMAS EKBERG\nBRUSSELS (AP) — Published 5:03 AM EST, Mon March ' +
+      '4, 2024\n\nEuropean Union ministers agreed on Monday, Commissioner Anna Weber said. Talks resume next ' +
+      'week.';
     const a = analyzeArticle(text, 'a.txt');
     assert.strictEqual(a.article.published?.value, '2024-03-04');
     assert.deepStrictEqual(a.article.meta?.authors, ['Maria Rossi', 'Tomas Ekberg']);
@@ -90,7 +92,8 @@ describe('analyze: article metadata', () => {
 
   it('does not analyse front matter, and keeps offsets into the whole file', () => {
     const text =
-      '---\ntitle: Ports close in Rotterdam\ndate: 2022-05-06\nauthors: [Ingrid Halvorsen]\n---\n\nPorts in Antwerp closed on Friday.';
+      '---\ntitle: Ports close in Rotterdam\ndate: 2022-05-06\nauthors: [Ingrid Halvorsen]\n---\n\nPorts in Antwerp ' +
+      'closed on Friday.';
     const a = analyzeArticle(text, 'a.md');
     const body = text.indexOf('Ports in');
     assert.ok(a.entities.length > 0 && a.entities.every((e) => e.start >= body), a.entities.map((e) => e.text).join());
@@ -103,7 +106,8 @@ describe('analyze: article metadata', () => {
     const index = new CorpusIndex();
     index.upsert(
       'a.txt',
-      'Bank holds rates\nBy Daniel Mercer, Reuters\n\nTOKYO, March 16 (Reuters) - The bank held rates on Thursday.\n\n© 2023 Reuters',
+      'Bank holds rates\nBy Daniel Mercer, Reuters\n\nTOKYO, March 16 (Reuters) - The bank held rates on ' +
+        'Thursday.\n\n© 2023 Reuters',
     );
     index.upsert('b.txt', 'Season\nPosted 03/04/2023\n\nThe orchestra announced its season.');
     const [a, b] = index.toJSON().articles;

@@ -117,7 +117,8 @@ describe('article', () => {
 
   it('keeps front matter out of the text: no paragraph or sentence in it, offsets into the whole file', () => {
     const text =
-      '---\ntitle: Town votes\ndate: 2022-05-06\nauthor: Ingrid Halvorsen\n---\n\n# Town votes\n\nResidents of Stavholm voted on Friday.';
+      '---\ntitle: Town votes\ndate: 2022-05-06\nauthor: Ingrid Halvorsen\n---\n\n# Town votes\n\nResidents of ' +
+      'Stavholm voted on Friday.';
     const a = parseArticle(text, 'x.md');
     const end = text.indexOf('\n\n# Town');
     assert.ok(
@@ -157,7 +158,8 @@ describe('article', () => {
 
   it('dims the leftovers of a page saved from a browser', () => {
     const text =
-      'Skip to main content\nShare this article\nCopy link\nWard opens\nPublished: 1 June 2021 09:30 BST\nImage caption\nThe new ward has 40 beds\n\nA ward opened on Tuesday.\n\nReuse this content\nCopyright 2021';
+      'Skip to main content\nShare this article\nCopy link\nWard opens\nPublished: 1 June 2021 09:30 BST\nImage ' +
+      'caption\nThe new ward has 40 beds\n\nA ward opened on Tuesday.\n\nReuse this content\nCopyright 2021';
     const a = parseArticle(text, 'x');
     const furniture = a.boilerplate.map((s) => text.slice(s.start, s.end));
     for (const f of [

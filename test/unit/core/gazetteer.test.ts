@@ -4,7 +4,14 @@
 import * as assert from 'assert';
 import { findEntities } from '../../../src/core/entities';
 import { placesCompatible } from '../../../src/core/events';
-import { CONTEXT_PLACES, COUNTRIES, isFirstName, isMinorPlace, MIN_CITY_POPULATION, NAMES } from '../../../src/core/gazetteer';
+import {
+  CONTEXT_PLACES,
+  COUNTRIES,
+  isFirstName,
+  isMinorPlace,
+  MIN_CITY_POPULATION,
+  NAMES,
+} from '../../../src/core/gazetteer';
 import { EntityMention } from '../../../src/core/model';
 
 function places(text: string): EntityMention[] {
@@ -31,7 +38,14 @@ describe('gazetteer', () => {
       assert.strictEqual(text.slice(ms[1].start, ms[1].end), 'South Sudan');
     });
 
-    for (const name of ['East Timor', 'Sierra Leone', 'Papua New Guinea', 'Burkina Faso', 'Dar es Salaam', 'Ivory Coast']) {
+    for (const name of [
+      'East Timor',
+      'Sierra Leone',
+      'Papua New Guinea',
+      'Burkina Faso',
+      'Dar es Salaam',
+      'Ivory Coast',
+    ]) {
       it(`finds ${name} whole`, () => {
         assert.deepStrictEqual(placeTexts(`Officials in ${name} said the talks would resume.`), [name]);
         assert.deepStrictEqual(placeTexts(`${name} said the talks would resume.`), [name]);

@@ -154,7 +154,8 @@ describe('pubdates: stated by the article', () => {
 
   it('reads an AP web line "BRUSSELS (AP) — Published 5:03 AM EST, Mon March 4, 2024"', () => {
     const text =
-      'Ministers agree on quotas\nBRUSSELS (AP) — Published 5:03 AM EST, Mon March 4, 2024\n\nMinisters agreed on Monday.';
+      'Ministers agree on quotas\nBRUSSELS (AP) — Published 5:03 AM EST, Mon March 4, 2024\n\nMinisters agreed on ' +
+      'Monday.';
     const a = pub(text);
     assert.strictEqual(a.published?.value, '2024-03-04');
     assert.strictEqual(a.published?.time, '05:03 EST');
@@ -209,7 +210,8 @@ describe('pubdates: stated by the article', () => {
 
   it('reads front matter: date, title, source, authors', () => {
     const text =
-      '---\ntitle: "Town votes to ban cruise ships"\ndate: 2022-05-06\nsource: The Coastal Courier\nauthors:\n  - Ingrid Halvorsen\n  - Samuel Okoro\n---\n\nResidents voted on Friday.';
+      '---\ntitle: "Town votes to ban cruise ships"\ndate: 2022-05-06\nsource: The Coastal Courier\nauthors:\n  - ' +
+      'Ingrid Halvorsen\n  - Samuel Okoro\n---\n\nResidents voted on Friday.';
     const a = pub(text);
     assert.strictEqual(a.published?.value, '2022-05-06');
     assert.strictEqual(evidence(text), 'date: 2022-05-06');
@@ -240,13 +242,15 @@ describe('pubdates: stated by the article', () => {
   it('prefers "Published" to "Updated", in either order and on one line', () => {
     assert.strictEqual(
       value(
-        'Masks returned\nLast modified on Wed 4 Oct 2023 11.30 BST\nFirst published on Tue 3 Oct 2023 08.00 BST\n\nText.',
+        'Masks returned\nLast modified on Wed 4 Oct 2023 11.30 BST\nFirst published on Tue 3 Oct 2023 08.00 ' +
+          'BST\n\nText.',
       ),
       '2023-10-03',
     );
     assert.strictEqual(
       value(
-        'Masks returned\nFirst published on Tue 3 Oct 2023 08.00 BST\nLast modified on Wed 4 Oct 2023 11.30 BST\n\nText.',
+        'Masks returned\nFirst published on Tue 3 Oct 2023 08.00 BST\nLast modified on Wed 4 Oct 2023 11.30 ' +
+          'BST\n\nText.',
       ),
       '2023-10-03',
     );
