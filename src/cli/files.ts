@@ -68,7 +68,9 @@ export function readArticleFile(file: ArticleFile): ReadResult {
   try {
     const bytes = fs.readFileSync(file.path);
     if (looksBinary(bytes)) {
-      return file.explicit ? { error: `${file.path}: looks like a binary file, not an article; skipped` } : { skipped: true };
+      return file.explicit
+        ? { error: `${file.path}: looks like a binary file, not an article; skipped` }
+        : { skipped: true };
     }
     return { text: stripBom(bytes.toString('utf8')) };
   } catch (err) {

@@ -1,4 +1,5 @@
-// The command-line face of the core (bundled as dist/cli.js): `analyze` prints what the extension shows; `export` writes annotations.
+// The command-line face of the core (bundled as dist/cli.js): `analyze` prints what the extension shows;
+// `export` writes annotations.
 import * as os from 'os';
 import { CorpusIndex } from '../core/corpus';
 import { collectArticles, listArticleFiles } from './files';
@@ -13,6 +14,7 @@ const USAGE = `Usage:
       --json       one JSON object on stdout (articles, events, quotes)
       --jsonl      the same as JSON lines: one per article, then one per event and per quote
       --jobs N     analyse in N threads (default: the number of cores; 1 = this thread only)
+      --timings    how long reading and analysis, linking and output took, on stderr
   article-annotator export --format w3c|brat|conll|csv|jsonl [--out DIR] PATH...
   article-annotator --help | --version`;
 
@@ -22,7 +24,10 @@ export interface CliIO extends OutputIO {
 
 export { collectArticles };
 
-function parseFlags(args: string[], valued: string[]): { flags: Map<string, string | true>; rest: string[]; error?: string } {
+function parseFlags(
+  args: string[],
+  valued: string[],
+): { flags: Map<string, string | true>; rest: string[]; error?: string } {
   const flags = new Map<string, string | true>();
   const rest: string[] = [];
   for (let i = 0; i < args.length; i++) {
@@ -47,6 +52,7 @@ interface AnalyzeOptions {
   published: string | null;
   format: 'summary' | 'json' | 'jsonl';
   jobs: number;
+  timings: boolean;
   paths: string[];
 }
 
@@ -55,10 +61,13 @@ function analyzeOptions(args: string[]): AnalyzeOptions | string {
   const { flags, rest, error } = parseFlags(args, ['published', 'jobs']);
   if (error) return `${error}\n${USAGE}`;
   for (const f of flags.keys()) {
-    if (!['published', 'json', 'jsonl', 'jobs'].includes(f)) return `unknown option --${f}\n${USAGE}`;
+    if (!['published', 'json', 'jsonl', 'jobs', 'timings'].includes(f)) return `unknown option --${f}\n${USAGE}`;
   }
   const published = flags.get('published');
-  if (published !== undefined && (typeof published !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(published) || isNaN(Date.parse(published)))) {
+  if (
+    published !== undefined &&
+    (typeof published !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(published) || isNaN(Date.parse(published)))
+  ) {
     return `--published takes a date as YYYY-MM-DD, not "${String(published)}"`;
   }
   if (flags.has('json') && flags.has('jsonl')) return `--json and --jsonl: choose one\n${USAGE}`;
@@ -67,7 +76,13 @@ function analyzeOptions(args: string[]): AnalyzeOptions | string {
   if (!Number.isInteger(jobs) || jobs < 1) return `--jobs takes a whole number from 1, not "${String(jobsFlag)}"`;
   if (!rest.length) return `analyze needs at least one file or folder\n${USAGE}`;
   const format = flags.has('json') ? 'json' : flags.has('jsonl') ? 'jsonl' : 'summary';
-  return { published: typeof published === 'string' ? published : null, format, jobs, paths: rest };
+  return {
+    published: typeof published === 'string' ? published : null,
+    format,
+    jobs,
+    timings: flags.has('timings'),
+    paths: rest,
+  };
 }
 
 function defaultJobs(): number {
@@ -89,6 +104,7 @@ export async function runAnalyze(args: string[], io: CliIO): Promise<number> {
   for (const e of errors) io.stderr(`article-annotator: ${e}\n`);
   const index = new CorpusIndex();
   const tasks = files.map((f) => ({ ...f, published: opts.published }));
+  const t0 = Date.now();
   await analyzeFiles(tasks, opts.jobs, (r) => {
     if ('analysis' in r) index.upsertAnalysis(r.path, r.analysis.article.text, opts.published, r.analysis);
     else if ('error' in r) io.stderr(`article-annotator: ${r.error}\n`);
@@ -97,9 +113,19 @@ export async function runAnalyze(args: string[], io: CliIO): Promise<number> {
     io.stderr('article-annotator: nothing could be analysed\n');
     return 1;
   }
+  const t1 = Date.now();
+  index.link();
+  const t2 = Date.now();
   if (opts.format === 'json') await writeJson(index, io);
   else if (opts.format === 'jsonl') await writeJsonl(index, io);
   else io.stdout(summary(index.toJSON()));
+  if (opts.timings) {
+    const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+    const what = `${index.size} articles, ${Math.min(opts.jobs, tasks.length)} thread(s)`;
+    io.stderr(
+      `article-annotator: ${what}: analysis ${s(t1 - t0)}, linking ${s(t2 - t1)}, output ${s(Date.now() - t2)}\n`,
+    );
+  }
   return 0;
 }
 

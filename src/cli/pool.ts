@@ -35,7 +35,11 @@ function runPool(tasks: FileTask[], size: number, onResult: (r: FileResult) => v
       else resolve();
     };
     const feed = (w: Worker) => {
-      while (inFlight.get(w)! < IN_FLIGHT_PER_WORKER && sent < tasks.length && sent < delivered + size * AHEAD_PER_WORKER) {
+      while (
+        inFlight.get(w)! < IN_FLIGHT_PER_WORKER &&
+        sent < tasks.length &&
+        sent < delivered + size * AHEAD_PER_WORKER
+      ) {
         w.postMessage({ i: sent, task: tasks[sent] });
         sent++;
         inFlight.set(w, inFlight.get(w)! + 1);

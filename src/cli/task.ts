@@ -10,9 +10,7 @@ export interface FileTask extends ArticleFile {
 
 /** Plain data, so a worker thread can post it back (structured clone). */
 export type FileResult =
-  | { path: string; analysis: ArticleAnalysis }
-  | { path: string; error: string }
-  | { path: string; skipped: true };
+  { path: string; analysis: ArticleAnalysis } | { path: string; error: string } | { path: string; skipped: true };
 
 export function analyzeFile(task: FileTask): FileResult {
   const read = readArticleFile(task);
@@ -20,6 +18,9 @@ export function analyzeFile(task: FileTask): FileResult {
   try {
     return { path: task.path, analysis: analyzeForIndex(task.path, read.text, task.published) };
   } catch (err) {
-    return { path: task.path, error: `${task.path}: analysis failed (${err instanceof Error ? err.message : String(err)})` };
+    return {
+      path: task.path,
+      error: `${task.path}: analysis failed (${err instanceof Error ? err.message : String(err)})`,
+    };
   }
 }
