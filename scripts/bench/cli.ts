@@ -14,7 +14,10 @@ const PRELOAD = path.join(__dirname, 'reportRss.js');
 
 interface Run {
   ms: number;
+  cpuMs: number;
   rssMB: number;
+  /** The --timings lines: reading and analysis, linking, output. */
+  phases: string[];
   outMB: number;
   load: string;
 }
@@ -33,25 +36,38 @@ function runCli(args: string[], work: string): Promise<Run> {
   const out = fs.openSync(outFile, 'w');
   const t0 = performance.now();
   const child = spawn(process.execPath, ['--require', PRELOAD, CLI, ...args], {
-    stdio: ['ignore', out, 'inherit'],
+    stdio: ['ignore', out, 'pipe'],
     env: { ...process.env, BENCH_RSS_FILE: rssFile },
   });
+  let stderr = '';
+  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
   return new Promise((resolve, reject) => {
     child.on('error', reject);
     child.on('exit', (code) => {
       const ms = performance.now() - t0;
       fs.closeSync(out);
-      if (code !== 0) return reject(new Error(`cli ${args.join(' ')} exited with ${code}`));
-      const rssMB = Number(fs.readFileSync(rssFile, 'utf8')) / 1024;
-      resolve({ ms, rssMB, outMB: fs.statSync(outFile).size / 1048576, load: `${before} → ${load()}` });
+      if (code !== 0) return reject(new Error(`cli ${args.join(' ')} exited with ${code}: ${stderr}`));
+      const usage = JSON.parse(fs.readFileSync(rssFile, 'utf8')) as { maxRSS: number; cpu: number };
+      const phases = [...stderr.matchAll(/^article-annotator: (.*): ([\d.]+ s)$/gm)].map((m) => `${m[1]} ${m[2]}`);
+      const outMB = fs.statSync(outFile).size / 1048576;
+      resolve({
+        ms,
+        cpuMs: usage.cpu / 1000,
+        rssMB: usage.maxRSS / 1024,
+        phases,
+        outMB,
+        load: `${before} → ${load()}`,
+      });
     });
   });
 }
 
 function line(label: string, r: Run): string {
   const s = `${(r.ms / 1000).toFixed(1)} s`.padStart(8);
+  const cpu = `${(r.cpuMs / 1000).toFixed(1)} s`.padStart(8);
   const mb = `${Math.round(r.rssMB).toLocaleString('en-US')} MB`.padStart(9);
-  return `   ${label.padEnd(28)}${s}  peak RSS ${mb}  output ${r.outMB.toFixed(0)} MB  (load average ${r.load})`;
+  const head = `   ${label.padEnd(18)}${s} wall, ${cpu} CPU, peak RSS ${mb}, output ${r.outMB.toFixed(0)} MB`;
+  return `${head}  (load average ${r.load})\n      ${r.phases.join('; ')}`;
 }
 
 export async function benchCli(docs: Doc[]): Promise<void> {
@@ -72,7 +88,9 @@ export async function benchCli(docs: Doc[]): Promise<void> {
               ['--json --jobs 2', ['--json', '--jobs', '2']],
               ['--jsonl --jobs 2', ['--jsonl', '--jobs', '2']],
             ];
-      for (const [label, args] of runs) console.log(line(label, await runCli(['analyze', ...args, dir], work)));
+      for (const [label, args] of runs) {
+        console.log(line(label, await runCli(['analyze', '--timings', ...args, dir], work)));
+      }
       fs.rmSync(dir, { recursive: true, force: true });
     }
   } finally {

@@ -89,6 +89,16 @@ function defaultJobs(): number {
   return typeof os.availableParallelism === 'function' ? os.availableParallelism() : Math.max(1, os.cpus().length);
 }
 
+/** With --timings, each call says on stderr how long the phase since the previous call took. */
+function phaseTimer(on: boolean, io: CliIO): (phase: string) => void {
+  let last = Date.now();
+  return (phase) => {
+    const now = Date.now();
+    if (on) io.stderr(`article-annotator: ${phase}: ${((now - last) / 1000).toFixed(2)} s\n`);
+    last = now;
+  };
+}
+
 /**
  * `analyze`: the files are analysed one by one (in worker threads with --jobs > 1), added to the index in
  * input order, and linked once. Read errors come back from whichever thread read the file.
@@ -104,7 +114,7 @@ export async function runAnalyze(args: string[], io: CliIO): Promise<number> {
   for (const e of errors) io.stderr(`article-annotator: ${e}\n`);
   const index = new CorpusIndex();
   const tasks = files.map((f) => ({ ...f, published: opts.published }));
-  const t0 = Date.now();
+  const took = phaseTimer(opts.timings, io);
   await analyzeFiles(tasks, opts.jobs, (r) => {
     if ('analysis' in r) index.upsertAnalysis(r.path, r.analysis.article.text, opts.published, r.analysis);
     else if ('error' in r) io.stderr(`article-annotator: ${r.error}\n`);
@@ -113,19 +123,13 @@ export async function runAnalyze(args: string[], io: CliIO): Promise<number> {
     io.stderr('article-annotator: nothing could be analysed\n');
     return 1;
   }
-  const t1 = Date.now();
+  took(`reading and analysis of ${index.size} articles in ${Math.min(opts.jobs, tasks.length)} thread(s)`);
   index.link();
-  const t2 = Date.now();
+  took('linking');
   if (opts.format === 'json') await writeJson(index, io);
   else if (opts.format === 'jsonl') await writeJsonl(index, io);
   else io.stdout(summary(index.toJSON()));
-  if (opts.timings) {
-    const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-    const what = `${index.size} articles, ${Math.min(opts.jobs, tasks.length)} thread(s)`;
-    io.stderr(
-      `article-annotator: ${what}: analysis ${s(t1 - t0)}, linking ${s(t2 - t1)}, output ${s(Date.now() - t2)}\n`,
-    );
-  }
+  took('output');
   return 0;
 }
 
