@@ -10,9 +10,11 @@ const WORKER_FILE = path.join(__dirname, 'cliWorker.js');
 const IN_FLIGHT_PER_WORKER = 4;
 /** How far ahead of the next result due the pool may run: bounds the results held for reordering. */
 const AHEAD_PER_WORKER = 32;
+/** Below this many files starting threads (each loads the analysis bundle) costs more than it saves. */
+const MIN_FILES_FOR_POOL = 8;
 
 export async function analyzeFiles(tasks: FileTask[], jobs: number, onResult: (r: FileResult) => void): Promise<void> {
-  if (jobs <= 1 || tasks.length <= 1) {
+  if (jobs <= 1 || tasks.length < MIN_FILES_FOR_POOL) {
     for (const t of tasks) onResult(analyzeFile(t));
     return;
   }
