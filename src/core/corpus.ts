@@ -99,8 +99,15 @@ export interface AnalysisStore {
 export type ArticleJson = CorpusJson['articles'][number];
 
 /** The per-article half of `upsert`: what a worker thread runs before `upsertAnalysis` (no linking). */
-export function analyzeForIndex(path: string, text: string, userPublished: string | null, cache?: ChunkCache): ArticleAnalysis {
-  const published: PublishedDate | null = userPublished ? { value: userPublished, origin: 'user', reason: 'set by you' } : null;
+export function analyzeForIndex(
+  path: string,
+  text: string,
+  userPublished: string | null,
+  cache?: ChunkCache,
+): ArticleAnalysis {
+  const published: PublishedDate | null = userPublished
+    ? { value: userPublished, origin: 'user', reason: 'set by you' }
+    : null;
   return analyzeArticle(text, path, { published, cache });
 }
 
@@ -453,7 +460,8 @@ export class CorpusIndex {
 
   /** The CLI's JSON contract. */
   toJSON(): CorpusJson {
-    return { articles: this.paths().map((p) => this.articleJson(p)!), events: this.eventsJson(), quotes: this.quotesJson() };
+    const articles = this.paths().map((p) => this.articleJson(p)!);
+    return { articles, events: this.eventsJson(), quotes: this.quotesJson() };
   }
 
   /** One article of the JSON contract, after linking (the CLI streams these one at a time). */
