@@ -41,7 +41,8 @@ function speed(docs: Doc[]): Record<string, number> {
     for (const d of docs) d.text.match(/[\p{L}\p{N}]+|[^\s\p{L}\p{N}]/gu);
   });
   const ours = timeIt(() => {
-    for (const d of docs) analyzeArticle(d.text, d.name, { published: { value: '2023-03-16', origin: 'user', reason: 'bench' } });
+    for (const d of docs)
+      analyzeArticle(d.text, d.name, { published: { value: '2023-03-16', origin: 'user', reason: 'bench' } });
   });
   const comp = timeIt(() => {
     for (const d of docs) {
@@ -86,9 +87,15 @@ function wholeProcess(docs: Doc[]): void {
     `const fs=require('fs'),p=require('path'),{analyzeArticle}=require(${JSON.stringify(path.join(__dirname, '..', 'src', 'core', 'analyze.js'))});const d=process.argv[1];` +
     "for(const f of fs.readdirSync(d)){analyzeArticle(fs.readFileSync(p.join(d,f),'utf8'),f);}";
   const analysisOnly = time(['-e', analyse, dir]);
-  console.log(`   whole process, per-article analysis only (start-up, reading, structure, entities, dates): ${fmt((words / analysisOnly) * 1000)} words/s (${analysisOnly.toFixed(0)} ms) → ${(theirs / analysisOnly).toFixed(1)}× compromise's process`);
-  console.log(`   whole process, CLI analyze --json on the folder (start-up, analysis, folder linking: events, quotes, dates): ${fmt((words / ours) * 1000)} words/s (${ours.toFixed(0)} ms)`);
-  console.log(`   whole process, compromise people/places/orgs on the same files: ${fmt((words / theirs) * 1000)} words/s (${theirs.toFixed(0)} ms) → ours ${(theirs / ours).toFixed(1)}×`);
+  console.log(
+    `   whole process, per-article analysis only (start-up, reading, structure, entities, dates): ${fmt((words / analysisOnly) * 1000)} words/s (${analysisOnly.toFixed(0)} ms) → ${(theirs / analysisOnly).toFixed(1)}× compromise's process`,
+  );
+  console.log(
+    `   whole process, CLI analyze --json on the folder (start-up, analysis, folder linking: events, quotes, dates): ${fmt((words / ours) * 1000)} words/s (${ours.toFixed(0)} ms)`,
+  );
+  console.log(
+    `   whole process, compromise people/places/orgs on the same files: ${fmt((words / theirs) * 1000)} words/s (${theirs.toFixed(0)} ms) → ours ${(theirs / ours).toFixed(1)}×`,
+  );
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
@@ -121,26 +128,36 @@ async function hostBlocking(articles: Doc[], label: string, batch: number): Prom
   const range = articles[0].text.length > 200_000 ? { start: 0, end: 60_000 } : undefined;
   const t0 = performance.now();
   for (let i = 0; i < articles.length; i += batch) {
-    await call('upsert', { articles: articles.slice(i, i + batch).map((a) => ({ path: a.name, text: a.text, userPublished: null })) });
+    await call('upsert', {
+      articles: articles.slice(i, i + batch).map((a) => ({ path: a.name, text: a.text, userPublished: null })),
+    });
     await call('view', { path: articles[0].name, range: { start: -1, end: -1 } });
   }
   await call('view', { path: articles[0].name, range });
   const ms = performance.now() - t0;
   h.disable();
   const maxBlock = h.max / 1e6;
-  console.log(`   ${label}: ${(ms / 1000).toFixed(1)} s in the worker; longest block of the host thread ${maxBlock.toFixed(1)} ms (target ≤ 50 ms)`);
+  console.log(
+    `   ${label}: ${(ms / 1000).toFixed(1)} s in the worker; longest block of the host thread ${maxBlock.toFixed(1)} ms (target ≤ 50 ms)`,
+  );
   if (articles.length > 1) {
     // Linked once, then one article edited: how long until a hover answers, there and elsewhere.
     await call('entities', {});
     const edited = articles[1];
-    await call('upsert', { articles: [{ path: edited.name, text: edited.text + '\n\nKishida met Yoon in Seoul on Sunday.\n', userPublished: null }] });
+    await call('upsert', {
+      articles: [
+        { path: edited.name, text: edited.text + '\n\nKishida met Yoon in Seoul on Sunday.\n', userPublished: null },
+      ],
+    });
     let t = performance.now();
     await call('cards', { path: edited.name, offset: edited.text.length + 3 });
     const here = performance.now() - t;
     t = performance.now();
     await call('cards', { path: articles[2].name, offset: 40 });
     const there = performance.now() - t;
-    console.log(`   right after an edit: hover in the edited article ${here.toFixed(1)} ms, in another ${there.toFixed(1)} ms (the folder is relinked once edits pause)`);
+    console.log(
+      `   right after an edit: hover in the edited article ${here.toFixed(1)} ms, in another ${there.toFixed(1)} ms (the folder is relinked once edits pause)`,
+    );
   }
   await worker.terminate();
   return maxBlock;
@@ -152,7 +169,9 @@ async function largeFile(docs: Doc[]): Promise<void> {
   const text = base.repeat(Math.ceil(10_000_000 / base.length)).slice(0, 10_000_000);
   const t0 = performance.now();
   const a = analyzeArticle(text, 'big.txt', {});
-  console.log(`   analysis in-process: ${((performance.now() - t0) / 1000).toFixed(2)} s, ${fmt(a.entities.length)} entities, ${fmt(a.dates.length)} dates`);
+  console.log(
+    `   analysis in-process: ${((performance.now() - t0) / 1000).toFixed(2)} s, ${fmt(a.entities.length)} entities, ${fmt(a.dates.length)} dates`,
+  );
   await hostBlocking([{ name: 'big.txt', text }], 'through the analysis worker', 1);
 }
 
@@ -172,24 +191,35 @@ async function corpus(docs: Doc[]): Promise<void> {
   const tLink = performance.now() - t0 - tAnalyse;
   peak = Math.max(peak, process.memoryUsage().rss);
   clearInterval(sample);
-  console.log(`   ${fmt(words)} words; analysis ${(tAnalyse / 1000).toFixed(1)} s, folder linking ${(tLink / 1000).toFixed(1)} s; peak RSS ${fmt(peak / 1048576)} MB (${fmt((peak - rss0) / 1048576)} MB for the index)`);
-  console.log(`   ${fmt(index.entities().length)} entities, ${fmt(index.events().length)} events, ${fmt(index.quotes().length)} quotes`);
+  console.log(
+    `   ${fmt(words)} words; analysis ${(tAnalyse / 1000).toFixed(1)} s, folder linking ${(tLink / 1000).toFixed(1)} s; peak RSS ${fmt(peak / 1048576)} MB (${fmt((peak - rss0) / 1048576)} MB for the index)`,
+  );
+  console.log(
+    `   ${fmt(index.entities().length)} entities, ${fmt(index.events().length)} events, ${fmt(index.quotes().length)} quotes`,
+  );
   const lat: number[] = [];
   let seed = 7;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const rand = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
   for (let i = 0; i < 2000; i++) {
     const d = gen[Math.floor(rand() * gen.length)];
     const view = index.view(d.name)!;
     const targets = [...view.entities, ...view.dates];
-    const offset = targets.length ? targets[Math.floor(rand() * targets.length)].start : Math.floor(rand() * d.text.length);
+    const offset = targets.length
+      ? targets[Math.floor(rand() * targets.length)].start
+      : Math.floor(rand() * d.text.length);
     const t = performance.now();
     index.cardsAt(d.name, offset);
     lat.push(performance.now() - t);
   }
-  console.log(`   hover (cards at a random entity or date): p50 ${percentile(lat, 50).toFixed(2)} ms, p95 ${percentile(lat, 95).toFixed(2)} ms, max ${Math.max(...lat).toFixed(1)} ms (target p95 < 20 ms)`);
+  console.log(
+    `   hover (cards at a random entity or date): p50 ${percentile(lat, 50).toFixed(2)} ms, p95 ${percentile(lat, 95).toFixed(2)} ms, max ${Math.max(...lat).toFixed(1)} ms (target p95 < 20 ms)`,
+  );
   // The extension host holds no index (the worker does): measure its blocking in a fresh process, not
   // in this one, whose garbage collector now walks the 2 GB index built above.
-  const out = execFileSync(process.execPath, [__filename, 'host-blocking'], { encoding: 'utf8', env: { ...process.env, BENCH_ARTICLES: String(n) } });
+  const out = execFileSync(process.execPath, [__filename, 'host-blocking'], {
+    encoding: 'utf8',
+    env: { ...process.env, BENCH_ARTICLES: String(n) },
+  });
   process.stdout.write(out);
 }
 

@@ -82,7 +82,12 @@ export interface CorpusJson {
     entities: { start: number; end: number; text: string; type: string; id: string }[];
     dates: { start: number; end: number; text: string; type: string; value: string }[];
   }[];
-  events: { id: string; label: string; date: string | null; mentions: { path: string; start: number; end: number }[] }[];
+  events: {
+    id: string;
+    label: string;
+    date: string | null;
+    mentions: { path: string; start: number; end: number }[];
+  }[];
   quotes: { id: string; speaker: string | null; mentions: { path: string; start: number; end: number }[] }[];
 }
 
@@ -176,7 +181,9 @@ export class CorpusIndex {
 
   /** The user's entity merges; every mention of a merged id then carries the group's id. */
   setMerges(pairs: [string, string][]): void {
-    const next = pairs.filter((p) => Array.isArray(p) && p.length === 2 && typeof p[0] === 'string' && typeof p[1] === 'string');
+    const next = pairs.filter(
+      (p) => Array.isArray(p) && p.length === 2 && typeof p[0] === 'string' && typeof p[1] === 'string',
+    );
     if (JSON.stringify(next) === JSON.stringify(this.merges)) return;
     this.merges = next;
     this.dirty = true;
@@ -350,7 +357,8 @@ export class CorpusIndex {
   view(path: string, range?: Span): DocumentView | undefined {
     const a = this.analysis(path);
     if (!a) return undefined;
-    const inRange = <T extends Span>(items: T[]): T[] => (range ? items.filter((s) => s.end >= range.start && s.start <= range.end) : items);
+    const inRange = <T extends Span>(items: T[]): T[] =>
+      range ? items.filter((s) => s.end >= range.start && s.start <= range.end) : items;
     const counts = { PERSON: 0, ORGANIZATION: 0, PLACE: 0, NATIONALITY: 0, dates: a.dates.length };
     for (const e of a.entities) counts[e.type]++;
     return {
@@ -362,8 +370,18 @@ export class CorpusIndex {
       boilerplate: inRange(a.article.boilerplate),
       entities: inRange(a.entities),
       dates: inRange(a.dates),
-      events: inRange((this.stale(path) ? [] : this.eventsByPath.get(path) ?? []).map((e) => ({ ...spanOf(e.ref), eventId: e.cluster.id }))).map((e) => ({ span: spanOf(e), eventId: e.eventId })),
-      quotes: inRange((this.stale(path) ? [] : this.quotesByPath.get(path) ?? []).map((q) => ({ ...spanOf(q.ref), quoteId: q.cluster.id }))).map((q) => ({ span: spanOf(q), quoteId: q.quoteId })),
+      events: inRange(
+        (this.stale(path) ? [] : (this.eventsByPath.get(path) ?? [])).map((e) => ({
+          ...spanOf(e.ref),
+          eventId: e.cluster.id,
+        })),
+      ).map((e) => ({ span: spanOf(e), eventId: e.eventId })),
+      quotes: inRange(
+        (this.stale(path) ? [] : (this.quotesByPath.get(path) ?? [])).map((q) => ({
+          ...spanOf(q.ref),
+          quoteId: q.cluster.id,
+        })),
+      ).map((q) => ({ span: spanOf(q), quoteId: q.quoteId })),
     };
   }
 
@@ -379,9 +397,17 @@ export class CorpusIndex {
     if (ent) cards.push({ kind: 'entity', span: spanOf(ent), mention: ent, record: this.entityRecords.get(ent.id) });
     const fresh = !this.stale(path);
     const quote = fresh ? (this.quotesByPath.get(path) ?? []).find((q) => hit(q.ref)) : undefined;
-    if (quote) cards.push({ kind: 'quote', span: spanOf(quote.ref), quote: quote.cluster, others: this.related(quote.cluster.mentions, path) });
+    if (quote)
+      cards.push({
+        kind: 'quote',
+        span: spanOf(quote.ref),
+        quote: quote.cluster,
+        others: this.related(quote.cluster.mentions, path),
+      });
     const sentence = sentenceAt(a.article.sentences, offset);
-    const ev = (fresh ? this.eventsByPath.get(path) ?? [] : []).find((e) => hit(e.ref) || (sentence && e.ref.sentence && e.ref.sentence.start === sentence.start));
+    const ev = (fresh ? (this.eventsByPath.get(path) ?? []) : []).find(
+      (e) => hit(e.ref) || (sentence && e.ref.sentence && e.ref.sentence.start === sentence.start),
+    );
     if (ev) {
       cards.push({
         kind: 'event',
@@ -426,7 +452,12 @@ export class CorpusIndex {
       const a = this.analyses.get(m.path);
       if (!a) continue;
       const sentence = m.sentence ?? sentenceAt(a.article.sentences, m.start) ?? { start: m.start, end: m.end };
-      out.push({ path: m.path, title: a.article.title ?? fileName(m.path), sentence, sentenceText: a.article.text.slice(sentence.start, sentence.end) });
+      out.push({
+        path: m.path,
+        title: a.article.title ?? fileName(m.path),
+        sentence,
+        sentenceText: a.article.text.slice(sentence.start, sentence.end),
+      });
     }
     return out;
   }
@@ -445,7 +476,9 @@ export class CorpusIndex {
         }
       }
       const sentenceText = a.article.text.slice(s.start, s.end);
-      for (const n of sentenceText.matchAll(/\b(\d[\d,.]*)\s+(kilometers|km|miles|people|dead|killed|injured|percent|%|billion|million)\b/g)) {
+      for (const n of sentenceText.matchAll(
+        /\b(\d[\d,.]*)\s+(kilometers|km|miles|people|dead|killed|injured|percent|%|billion|million)\b/g,
+      )) {
         const unit = n[2] === '%' ? 'percent' : n[2];
         const byValue = numberValues.get(unit) ?? new Map<string, Set<string>>();
         numberValues.set(unit, byValue);
@@ -454,7 +487,8 @@ export class CorpusIndex {
     }
     const out: Disagreement[] = [];
     if (dateValues.size > 1) out.push({ detail: 'date', values: toValues(dateValues) });
-    for (const [unit, values] of numberValues) if (values.size > 1) out.push({ detail: unit, values: toValues(values) });
+    for (const [unit, values] of numberValues)
+      if (values.size > 1) out.push({ detail: unit, values: toValues(values) });
     return out;
   }
 
@@ -526,7 +560,12 @@ function applyMerges(
   for (const r of records) {
     const root = find(r.id);
     const head = byId.get(root)!;
-    const into = merged.get(root) ?? { ...head, spellings: [...head.spellings], articles: [...head.articles], mentionCount: 0 };
+    const into = merged.get(root) ?? {
+      ...head,
+      spellings: [...head.spellings],
+      articles: [...head.articles],
+      mentionCount: 0,
+    };
     if (r.id !== root) {
       for (const sp of r.spellings) if (!into.spellings.includes(sp)) into.spellings.push(sp);
       for (const a of r.articles) if (!into.articles.includes(a)) into.articles.push(a);
@@ -578,7 +617,9 @@ function toValues(map: Map<string, Set<string>>): { value: string; paths: string
   return [...map].map(([value, paths]) => ({ value, paths: [...paths].sort() }));
 }
 
-function groupByPath<T extends { mentions: MentionRef[] }>(clusters: T[]): Map<string, { ref: MentionRef; cluster: T }[]> {
+function groupByPath<T extends { mentions: MentionRef[] }>(
+  clusters: T[],
+): Map<string, { ref: MentionRef; cluster: T }[]> {
   const out = new Map<string, { ref: MentionRef; cluster: T }[]>();
   for (const cluster of clusters) {
     for (const ref of cluster.mentions) {
