@@ -1,16 +1,27 @@
-// `npm run eval`: scores the analysis on gold data (dates, names, event links) and prints the figures
-// next to their targets. Exits non-zero when a target is missed, so CI-style use can rely on it.
-import { EvalReport } from './eval/types';
+// `npm run eval`: scores the analysis on gold data (dates, names, event links) and prints, for each task, the
+// figure on the data we tune on beside the figure on a part we never tune on (see scripts/eval/README.md).
+// Exits non-zero when a target is missed, so CI-style use can rely on it; goals (issue 7's targets, on the
+// part not tuned) are printed as met / not yet and never fail the run.
+import { EvalReport, goalLine, goalMet } from './eval/types';
 
 type Evaluator = () => Promise<EvalReport | EvalReport[]>;
+
+function cpuSeconds(since: NodeJS.CpuUsage): number {
+  const u = process.cpuUsage(since);
+  return (u.user + u.system) / 1e6;
+}
 
 async function main(): Promise<number> {
   const modules: [string, () => Promise<{ evaluate: Evaluator; evaluateSeeds?: Evaluator }>][] = [
     ['dates', () => import('./eval/dates')],
     ['names', () => import('./eval/names')],
     ['events', () => import('./eval/events')],
+    ['pubdates', () => import('./eval/pubdates')],
   ];
   let missed = 0;
+  let goalsOpen = 0;
+  const t00 = Date.now();
+  const cpu00 = process.cpuUsage();
   for (const [name, load] of modules) {
     const mod = await load();
     const fns = [mod.evaluate, mod.evaluateSeeds].filter((f): f is Evaluator => typeof f === 'function');
@@ -24,13 +35,22 @@ async function main(): Promise<number> {
           const value = report.metrics[report.target.metric];
           const ok = value >= report.target.min;
           if (!ok) missed++;
-          console.log(`   target ${report.target.metric} ≥ ${report.target.min.toFixed(3)}: ${value?.toFixed(3)} ${ok ? 'met' : 'MISSED'}`);
+          console.log(
+            `   target ${report.target.metric} ≥ ${report.target.min.toFixed(3)}: ${value?.toFixed(3)} ${ok ? 'met' : 'MISSED'}`,
+          );
+        }
+        for (const g of report.goals ?? []) {
+          if (!goalMet(g)) goalsOpen++;
+          console.log(`   ${goalLine(g)}`);
         }
       }
     }
     void name;
   }
   console.log(missed ? `\n${missed} target(s) missed` : '\nall targets met');
+  console.log(
+    `${goalsOpen ? `${goalsOpen} goal(s) not yet met (they do not fail the eval)` : 'all goals met'}; ${((Date.now() - t00) / 1000).toFixed(1)} s in all (${cpuSeconds(cpu00).toFixed(1)} s of CPU)`,
+  );
   return missed ? 1 : 0;
 }
 

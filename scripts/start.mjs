@@ -18,7 +18,8 @@ const seeds = path.join(repoRoot, 'seeds');
 const installDir = path.join(repoRoot, '.vscode-test', 'code-server');
 const entry = path.join(installDir, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
 const stamp = path.join(installDir, `.installed-${CODE_SERVER_VERSION}`);
-const installCommand = `bash ${path.relative(process.cwd(), path.join(repoRoot, '.ci', 'install-vscode.sh')) || '.ci/install-vscode.sh'}`;
+const installScript = path.join(repoRoot, '.ci', 'install-vscode.sh');
+const installCommand = `bash ${path.relative(process.cwd(), installScript) || '.ci/install-vscode.sh'}`;
 
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(`--${name}`);
@@ -40,12 +41,15 @@ function fail(message) {
   process.exit(1);
 }
 
-if (!fs.existsSync(path.join(repoRoot, 'dist', 'extension.js'))) fail('dist/extension.js is missing: run `npm run build` first');
+if (!fs.existsSync(path.join(repoRoot, 'dist', 'extension.js')))
+  fail('dist/extension.js is missing: run `npm run build` first');
 
 if (onPath('code') && !flag('code-server')) {
   console.log(`start: opening ${seeds} in VS Code with the extension from ${repoRoot}`);
   // --wait keeps this command in the foreground until the window closes, as the code-server route does.
-  const child = spawn('code', ['--new-window', '--wait', `--extensionDevelopmentPath=${repoRoot}`, seeds], { stdio: 'inherit' });
+  const child = spawn('code', ['--new-window', '--wait', `--extensionDevelopmentPath=${repoRoot}`, seeds], {
+    stdio: 'inherit',
+  });
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
   await startCodeServer();
@@ -84,10 +88,15 @@ function healthy(url) {
 async function startCodeServer() {
   if (!fs.existsSync(entry) || !fs.existsSync(stamp)) {
     if (flag('no-install')) {
-      fail(`no desktop \`code\` on PATH and code-server is not installed in ${installDir}.\nInstall it with: ${installCommand}`);
+      fail(
+        `no desktop \`code\` on PATH and code-server is not installed in ${installDir}.\n` +
+          `Install it with: ${installCommand}`,
+      );
     }
     console.log(`start: no desktop \`code\` on PATH and code-server ${CODE_SERVER_VERSION} is not installed yet.`);
-    console.log(`start: installing it now with \`${installCommand}\` (apt-get needs root; a few minutes; once only)...`);
+    console.log(
+      `start: installing it now with \`${installCommand}\` (apt-get needs root; a few minutes; once only)...`,
+    );
     const install = spawnSync('bash', [path.join(repoRoot, '.ci', 'install-vscode.sh')], { stdio: 'inherit' });
     if (install.status !== 0) fail(`the install failed; fix the cause above and run: ${installCommand}`);
   }
@@ -106,16 +115,38 @@ async function startCodeServer() {
   fs.mkdirSync(extensionsDir, { recursive: true });
   if (!fs.existsSync(settingsFile)) {
     // The seeds are this repository's own files; the trust prompt would only get in the way.
-    const settings = { 'security.workspace.trust.enabled': false, 'workbench.startupEditor': 'none', 'extensions.autoCheckUpdates': false, 'extensions.autoUpdate': false, 'telemetry.telemetryLevel': 'off' };
+    const settings = {
+      'security.workspace.trust.enabled': false,
+      'workbench.startupEditor': 'none',
+      'extensions.autoCheckUpdates': false,
+      'extensions.autoUpdate': false,
+      'telemetry.telemetryLevel': 'off',
+    };
     fs.writeFileSync(settingsFile, JSON.stringify(settings, null, 2));
   }
   if (!fs.existsSync(configFile)) fs.writeFileSync(configFile, '');
 
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VSCODE_') && k !== 'ELECTRON_RUN_AS_NODE'));
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !k.startsWith('VSCODE_') && k !== 'ELECTRON_RUN_AS_NODE'),
+  );
   const server = spawn(
     process.execPath,
-    [entry, '--config', configFile, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
-      '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, seeds],
+    [
+      entry,
+      '--config',
+      configFile,
+      '--auth',
+      'none',
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--user-data-dir',
+      userDataDir,
+      '--extensions-dir',
+      extensionsDir,
+      seeds,
+    ],
     { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
   const logFile = path.join(stateDir, 'code-server.log');

@@ -1,6 +1,6 @@
-// `npm test`: the unit suite in plain Node, then the integration suite in a real VS Code, then `npm run lint`
-// (counted as one check), and one closing line "N passed, N failed" totalling all three. Exits non-zero
-// when anything failed or did not run.
+// `npm test`: the unit suite in plain Node, the integration suite in a real VS Code, the installed suite (the
+// packed .vsix installed into that VS Code), then `npm run lint` (counted as one check), and one closing line
+// "N passed, N failed" totalling them all. Exits non-zero when anything failed or did not run.
 import { spawn } from 'node:child_process';
 
 function run(cmd, args, env = {}) {
@@ -33,15 +33,22 @@ const suites = [];
 }
 
 // Integration tests in code-server: the runner ends with "integration: N passed, N failed".
+// Installed: the runner packs the .vsix, installs it and ends with "installed: N passed, N failed".
+const vscodeSuites = [
+  { name: 'integration', script: 'out/test/integration/runCodeServer.js' },
+  { name: 'installed', script: 'out/test/integration/runInstalled.js' },
+];
 if (process.env.ARTICLE_ANNOTATOR_SKIP_INTEGRATION === '1') {
-  console.log('\nintegration: skipped because ARTICLE_ANNOTATOR_SKIP_INTEGRATION=1');
+  console.log('\nintegration and installed: skipped because ARTICLE_ANNOTATOR_SKIP_INTEGRATION=1');
 } else {
-  const { code, out } = await run('node', ['out/test/integration/runCodeServer.js']);
-  const m = /integration: (\d+) passed, (\d+) failed/.exec(strip(out));
-  const passed = m ? +m[1] : 0;
-  // A runner that could not start VS Code counts as one failure, never as success.
-  const failed = m ? +m[2] + (code !== 0 && +m[2] === 0 ? 1 : 0) : 1;
-  suites.push({ name: 'integration', passed, failed, code });
+  for (const { name, script } of vscodeSuites) {
+    const { code, out } = await run('node', [script]);
+    const m = new RegExp(`^${name}: (\\d+) passed, (\\d+) failed`, 'm').exec(strip(out));
+    const passed = m ? +m[1] : 0;
+    // A runner that could not start VS Code counts as one failure, never as success.
+    const failed = m ? +m[2] + (code !== 0 && +m[2] === 0 ? 1 : 0) : 1;
+    suites.push({ name, passed, failed, code });
+  }
 }
 
 // Lint (eslint, prettier --check, structure check) counts as one check: passed or failed.

@@ -1,4 +1,5 @@
-// Re-anchoring benchmark: random annotations on the seed articles, random external edits, then classify each re-anchoring.
+// Re-anchoring benchmark: random annotations on the seed articles,
+// random external edits, then classify each re-anchoring.
 import * as fs from 'fs';
 import * as path from 'path';
 import { anchor } from '../../src/core/anchoring';
@@ -36,7 +37,11 @@ interface Placed {
 type Kind = 'insert' | 'delete' | 'move' | 'rewordNear' | 'rewordInside';
 
 function findSeedDir(): string {
-  for (const dir of [path.resolve(__dirname, '../../seeds'), path.resolve(__dirname, '../../../seeds'), path.resolve(process.cwd(), 'seeds')]) {
+  for (const dir of [
+    path.resolve(__dirname, '../../seeds'),
+    path.resolve(__dirname, '../../../seeds'),
+    path.resolve(process.cwd(), 'seeds'),
+  ]) {
     if (fs.existsSync(dir)) return dir;
   }
   throw new Error('seeds/ not found');
@@ -88,12 +93,17 @@ function trackMove(t: Tracked, ls: number, le: number, q: number): void {
   t.end = t.start + length;
 }
 
-// BENCH_ANCHORING_DEBUG=1 prints every orphaned or misplaced intact annotation; BENCH_ANCHORING_DUMP=file saves the first
-// intact orphan (text and selectors, optionally the one quoting BENCH_ANCHORING_DUMP_QUOTE) for a closer look.
+// BENCH_ANCHORING_DEBUG=1 prints every orphaned or misplaced intact annotation; BENCH_ANCHORING_DUMP=file saves the
+// first intact orphan (text and selectors, optionally the one quoting BENCH_ANCHORING_DUMP_QUOTE) for a closer look.
 function debug(what: string, text: string, p: Placed, found: { start: number; end: number; confidence: number }): void {
   if (!process.env.BENCH_ANCHORING_DEBUG) return;
-  const show = (s: number, e: number): string => JSON.stringify(text.slice(Math.max(0, s - 32), s) + '[[' + text.slice(s, e) + ']]' + text.slice(e, e + 32));
-  console.error(`${what} conf=${found.confidence.toFixed(3)}\n  was   ${JSON.stringify(p.quote.prefix + '[[' + p.quote.exact + ']]' + p.quote.suffix)}\n  truth ${show(p.truth.start, p.truth.end)}\n  found ${show(found.start, found.end)}`);
+  const show = (s: number, e: number): string =>
+    JSON.stringify(text.slice(Math.max(0, s - 32), s) + '[[' + text.slice(s, e) + ']]' + text.slice(e, e + 32));
+  const was = JSON.stringify(p.quote.prefix + '[[' + p.quote.exact + ']]' + p.quote.suffix);
+  console.error(
+    `${what} conf=${found.confidence.toFixed(3)}\n  was   ${was}\n` +
+      `  truth ${show(p.truth.start, p.truth.end)}\n  found ${show(found.start, found.end)}`,
+  );
 }
 
 export interface ScenarioOptions {
@@ -123,10 +133,33 @@ export function runScenario(options: ScenarioOptions = {}): { lines: string[]; m
   const random = prng(options.seed ?? 20261123);
   const pick = <T>(xs: T[]): T => xs[Math.floor(random() * xs.length)];
   const dir = findSeedDir();
-  const seeds = fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => fs.readFileSync(path.join(dir, f), 'utf8').replace(/^\uFEFF/, '').replace(/\r\n/g, '\n'));
+  const seeds = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) =>
+      fs
+        .readFileSync(path.join(dir, f), 'utf8')
+        .replace(/^\uFEFF/, '')
+        .replace(/\r\n/g, '\n'),
+    );
   const vocabulary = seeds.flatMap((s) => s.split(/\s+/).filter((w) => w.length > 0));
 
-  const counts = { intactInRepeatedPassage: 0, intactInRepeatedPassageCorrect: 0, intact: 0, intactCorrect: 0, intactOrphaned: 0, intactMisplaced: 0, reworded: 0, rewordedCorrect: 0, rewordedOrphaned: 0, rewordedMisplaced: 0, deleted: 0, deletedOrphaned: 0, deletedMisplaced: 0 };
+  const counts = {
+    intactInRepeatedPassage: 0,
+    intactInRepeatedPassageCorrect: 0,
+    intact: 0,
+    intactCorrect: 0,
+    intactOrphaned: 0,
+    intactMisplaced: 0,
+    reworded: 0,
+    rewordedCorrect: 0,
+    rewordedOrphaned: 0,
+    rewordedMisplaced: 0,
+    deleted: 0,
+    deletedOrphaned: 0,
+    deletedMisplaced: 0,
+  };
   const editKinds: Record<Kind, number> = { insert: 0, delete: 0, move: 0, rewordNear: 0, rewordInside: 0 };
   let anchorMs = 0;
   let anchorCalls = 0;
@@ -150,7 +183,8 @@ export function runScenario(options: ScenarioOptions = {}): { lines: string[]; m
     }
     for (let e = 0; e < editsPerRound; e++) {
       const r = random();
-      const kind: Kind = r < 0.3 ? 'insert' : r < 0.55 ? 'delete' : r < 0.65 ? 'move' : r < 0.85 ? 'rewordNear' : 'rewordInside';
+      const kind: Kind =
+        r < 0.3 ? 'insert' : r < 0.55 ? 'delete' : r < 0.65 ? 'move' : r < 0.85 ? 'rewordNear' : 'rewordInside';
       const cur = words(text);
       if (cur.length < 10) break;
       let a = 0;
@@ -180,7 +214,10 @@ export function runScenario(options: ScenarioOptions = {}): { lines: string[]; m
         const q = pick(lineStarts.filter((s) => s < ls || s > le));
         if (q === undefined) continue;
         const line = text.slice(ls, le);
-        text = q < ls ? text.slice(0, q) + line + text.slice(q, ls) + text.slice(le) : text.slice(0, ls) + text.slice(le, q) + line + text.slice(q);
+        text =
+          q < ls
+            ? text.slice(0, q) + line + text.slice(q, ls) + text.slice(le)
+            : text.slice(0, ls) + text.slice(le, q) + line + text.slice(q);
         for (const p of placed) trackMove(p.truth, ls, le, q);
         editKinds.move++;
         totalEdits++;
@@ -191,7 +228,9 @@ export function runScenario(options: ScenarioOptions = {}): { lines: string[]; m
         const target = pick(live).truth;
         let candidates: Array<[number, number]>;
         if (kind === 'rewordNear') {
-          candidates = cur.filter(([s, t]) => (t <= target.start && t > target.start - 40) || (s >= target.end && s < target.end + 40));
+          candidates = cur.filter(
+            ([s, t]) => (t <= target.start && t > target.start - 40) || (s >= target.end && s < target.end + 40),
+          );
         } else {
           candidates = cur.filter(([s, t]) => s >= target.start && t <= target.end);
         }
@@ -225,8 +264,7 @@ export function runScenario(options: ScenarioOptions = {}): { lines: string[]; m
         if (found) {
           counts.deletedMisplaced++;
           debug('deleted misplaced', text, p, found);
-        }
-        else counts.deletedOrphaned++;
+        } else counts.deletedOrphaned++;
       } else if (!t.touched) {
         counts.intact++;
         if (p.repeated) counts.intactInRepeatedPassage++;
@@ -235,9 +273,16 @@ export function runScenario(options: ScenarioOptions = {}): { lines: string[]; m
         if (!found) {
           counts.intactOrphaned++;
           debug('intact orphaned', text, p, { start: 0, end: 0, confidence: 0 });
-          if (process.env.BENCH_ANCHORING_DUMP && !fs.existsSync(process.env.BENCH_ANCHORING_DUMP) && (!process.env.BENCH_ANCHORING_DUMP_QUOTE || p.quote.exact === process.env.BENCH_ANCHORING_DUMP_QUOTE)) fs.writeFileSync(process.env.BENCH_ANCHORING_DUMP, JSON.stringify({ text, quote: p.quote, position: p.position, truth: p.truth }));
-        }
-        else if (found.start === t.start && found.end === t.end) counts.intactCorrect++;
+          if (
+            process.env.BENCH_ANCHORING_DUMP &&
+            !fs.existsSync(process.env.BENCH_ANCHORING_DUMP) &&
+            (!process.env.BENCH_ANCHORING_DUMP_QUOTE || p.quote.exact === process.env.BENCH_ANCHORING_DUMP_QUOTE)
+          )
+            fs.writeFileSync(
+              process.env.BENCH_ANCHORING_DUMP,
+              JSON.stringify({ text, quote: p.quote, position: p.position, truth: p.truth }),
+            );
+        } else if (found.start === t.start && found.end === t.end) counts.intactCorrect++;
         else {
           counts.intactMisplaced++;
           debug('intact misplaced', text, p, found);
@@ -264,24 +309,38 @@ export function runScenario(options: ScenarioOptions = {}): { lines: string[]; m
     edits: totalEdits,
     ...counts,
     intactCorrectPct: pct(counts.intactCorrect, counts.intact),
-    intactOutsideRepeatsCorrectPct: pct(counts.intactCorrect - counts.intactInRepeatedPassageCorrect, counts.intact - counts.intactInRepeatedPassage),
+    intactOutsideRepeatsCorrectPct: pct(
+      counts.intactCorrect - counts.intactInRepeatedPassageCorrect,
+      counts.intact - counts.intactInRepeatedPassage,
+    ),
     rewordedCorrectPct: pct(counts.rewordedCorrect, counts.reworded),
     anchorsPerSecond: Math.round(anchorCalls / (anchorMs / 1000)),
   };
   const lines = [
-    `anchoring (${options.label ?? 'custom'}, ${editsPerRound} edits per article): ${anchorCalls} annotations, ${totalEdits} edits (insert ${editKinds.insert}, delete ${editKinds.delete}, move line ${editKinds.move}, reword near ${editKinds.rewordNear}, reword inside ${editKinds.rewordInside})`,
-    `  intact   ${counts.intact}: correct ${counts.intactCorrect} (${metrics.intactCorrectPct}%), orphaned ${counts.intactOrphaned}, misplaced ${counts.intactMisplaced}`,
-    `           outside passages the page repeats (${counts.intact - counts.intactInRepeatedPassage}): correct ${metrics.intactOutsideRepeatsCorrectPct}%; inside them (${counts.intactInRepeatedPassage}): correct ${counts.intactInRepeatedPassageCorrect}`,
-    `  reworded ${counts.reworded}: correct ${counts.rewordedCorrect} (${metrics.rewordedCorrectPct}%, overlap ≥ 50%), orphaned ${counts.rewordedOrphaned}, misplaced ${counts.rewordedMisplaced}`,
-    `  deleted  ${counts.deleted}: orphaned ${counts.deletedOrphaned}, misplaced (anchored anyway) ${counts.deletedMisplaced}`,
+    `anchoring (${options.label ?? 'custom'}, ${editsPerRound} edits per article): ` +
+      `${anchorCalls} annotations, ${totalEdits} edits (insert ${editKinds.insert}, delete ${editKinds.delete}, ` +
+      `move line ${editKinds.move}, reword near ${editKinds.rewordNear}, reword inside ${editKinds.rewordInside})`,
+    `  intact   ${counts.intact}: correct ${counts.intactCorrect} (${metrics.intactCorrectPct}%), ` +
+      `orphaned ${counts.intactOrphaned}, misplaced ${counts.intactMisplaced}`,
+    `           outside passages the page repeats (${counts.intact - counts.intactInRepeatedPassage}): ` +
+      `correct ${metrics.intactOutsideRepeatsCorrectPct}%; ` +
+      `inside them (${counts.intactInRepeatedPassage}): correct ${counts.intactInRepeatedPassageCorrect}`,
+    `  reworded ${counts.reworded}: correct ${counts.rewordedCorrect} ` +
+      `(${metrics.rewordedCorrectPct}%, overlap ≥ 50%), ` +
+      `orphaned ${counts.rewordedOrphaned}, misplaced ${counts.rewordedMisplaced}`,
+    `  deleted  ${counts.deleted}: orphaned ${counts.deletedOrphaned}, ` +
+      `misplaced (anchored anyway) ${counts.deletedMisplaced}`,
     `  speed    ${metrics.anchorsPerSecond} anchors/s`,
   ];
   return { lines, metrics };
 }
 
 if (require.main === module) {
-  benchAnchoring().then((r) => console.log(r.lines.join('\n')), (e) => {
-    console.error(e);
-    process.exitCode = 1;
-  });
+  benchAnchoring().then(
+    (r) => console.log(r.lines.join('\n')),
+    (e) => {
+      console.error(e);
+      process.exitCode = 1;
+    },
+  );
 }

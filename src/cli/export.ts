@@ -9,8 +9,15 @@ export interface ExportIO {
   stderr: (s: string) => void;
 }
 
-/** `article-annotator export`: sidecars beside the given articles, to files in --out or (single-file formats) stdout. */
-export function runExport(args: string[], io: ExportIO, collect: (paths: string[], errors: string[]) => { path: string; text: string }[], usage: string): number {
+/**
+ * `article-annotator export`: sidecars beside the given articles, to files in --out or (single-file formats) stdout.
+ */
+export function runExport(
+  args: string[],
+  io: ExportIO,
+  collect: (paths: string[], errors: string[]) => { path: string; text: string }[],
+  usage: string,
+): number {
   let format: string | undefined;
   let out: string | undefined;
   const paths: string[] = [];
@@ -31,7 +38,9 @@ export function runExport(args: string[], io: ExportIO, collect: (paths: string[
     } else paths.push(a);
   }
   if (!format || !(EXPORT_FORMATS as readonly string[]).includes(format)) {
-    io.stderr(`article-annotator: export needs --format ${EXPORT_FORMATS.join('|')}${format ? `, not "${format}"` : ''}\n`);
+    io.stderr(
+      `article-annotator: export needs --format ${EXPORT_FORMATS.join('|')}${format ? `, not "${format}"` : ''}\n`,
+    );
     return 2;
   }
   if (!paths.length) {
@@ -52,7 +61,10 @@ export function runExport(args: string[], io: ExportIO, collect: (paths: string[
   } else {
     fs.mkdirSync(out, { recursive: true });
     for (const f of files) fs.writeFileSync(path.join(out, f.name), f.content);
-    io.stderr(`article-annotator: ${articles.reduce((n, a) => n + a.annotations.length, 0)} annotation(s) of ${articles.length} article(s) written to ${files.length} file(s) in ${out}\n`);
+    io.stderr(
+      `article-annotator: ${articles.reduce((n, a) => n + a.annotations.length, 0)} annotation(s) ` +
+        `of ${articles.length} article(s) written to ${files.length} file(s) in ${out}\n`,
+    );
   }
   return broken ? 1 : 0;
 }

@@ -1,11 +1,13 @@
-// The command-line face of the core (bundled as dist/cli.js): `analyze` prints what the extension shows;
-// `export` writes annotations.
+// The command-line face of the core (bundled as dist/cli.js): `analyze` prints what the extension shows; `export`
+// writes annotations; `import` turns saved web pages into Markdown articles; `merge-sidecar` is git's merge driver.
 import * as os from 'os';
 import { CorpusIndex } from '../core/corpus';
 import { collectArticles, listArticleFiles } from './files';
 import { OutputIO, summary, writeJson, writeJsonl } from './output';
 import { analyzeFiles } from './pool';
 import { runExport } from './export';
+import { runImport } from './importPages';
+import { runMergeSidecar } from './mergeSidecar';
 
 const USAGE = `Usage:
   article-annotator analyze [--published YYYY-MM-DD] [--json | --jsonl] [--jobs N] PATH...
@@ -16,6 +18,10 @@ const USAGE = `Usage:
       --jobs N     analyse in N threads (default: the number of cores; 1 = this thread only)
       --timings    how long reading and analysis, linking and output took, on stderr
   article-annotator export --format w3c|brat|conll|csv|jsonl [--out DIR] PATH...
+  article-annotator import [--out DIR] FILE.html...
+      writes each saved web page's article as <title>.md beside it (or in DIR); never over an existing file
+  article-annotator merge-sidecar BASE OURS THEIRS
+      git merge driver for *.annotations.yaml (%O %A %B): merges by annotation id into OURS
   article-annotator --help | --version`;
 
 export interface CliIO extends OutputIO {
@@ -133,7 +139,8 @@ export async function runAnalyze(args: string[], io: CliIO): Promise<number> {
   return 0;
 }
 
-/** The exit status; a promise for `analyze`, which may wait for worker threads. */
+/** The exit status; a promise for `analyze` (it may wait for worker threads) and `import` (it loads the HTML
+ * libraries on first use). */
 export function main(argv: string[], io: CliIO): number | Promise<number> {
   const [command, ...args] = argv;
   switch (command) {
@@ -142,6 +149,10 @@ export function main(argv: string[], io: CliIO): number | Promise<number> {
       return runAnalyze(args, io);
     case 'export':
       return runExport(args, io, collectArticles, USAGE);
+    case 'import':
+      return runImport(args, io, USAGE);
+    case 'merge-sidecar':
+      return runMergeSidecar(args, io, USAGE);
     case '--version':
     case '-v':
       io.stdout('article-annotator 0.1.0\n');
@@ -164,7 +175,7 @@ if (require.main === module) {
     drained: () => new Promise((resolve) => process.stdout.once('drain', resolve)),
     stderr: (s) => process.stderr.write(s),
   };
-  Promise.resolve(main(process.argv.slice(2), io)).then(
+  void Promise.resolve(main(process.argv.slice(2), io)).then(
     (code) => (process.exitCode = code),
     (err: unknown) => {
       process.stderr.write(`article-annotator: ${err instanceof Error ? err.message : String(err)}\n`);

@@ -29,11 +29,7 @@ interface Identity {
 }
 
 function nameWords(canonical: string): string[] {
-  return canonical
-    .toLowerCase()
-    .replace(/[.'’]/g, '')
-    .split(/\s+/)
-    .filter(Boolean);
+  return canonical.toLowerCase().replace(/[.'’]/g, '').split(/\s+/).filter(Boolean);
 }
 
 const HONORIFIC_RE = /^(?:Mr|Mrs|Ms|Miss|Mme|Madam|Mister)\.?\s+/;
@@ -59,9 +55,21 @@ function other(g: 'm' | 'f'): 'm' | 'f' {
   return g === 'm' ? 'f' : 'm';
 }
 
-/** Gives every mention across the folder its canonical id and name (mutates mention.id/.canonical) and returns one record per entity. */
+/**
+ * Gives every mention across the folder its canonical id and name
+ * (mutates mention.id/.canonical) and returns one record per entity.
+ */
 export function linkEntities(articles: ArticleEntities[]): EntityRecord[] {
-  // What the folder knows: every id with its canonical name and how often it is mentioned.
+  const identities = folderIdentities(articles);
+  const people = fullNames(identities);
+  const redirect = redirects(identities, people, acronymTargets(articles, identities));
+  const gender = honorificGenders(articles, redirect);
+  for (const a of articles) resolveBareSurnames(a, people, gender);
+  return entityRecords(articles, redirect);
+}
+
+/** What the folder knows: every id with its canonical name and how often it is mentioned. */
+function folderIdentities(articles: ArticleEntities[]): Map<string, Identity> {
   const identities = new Map<string, Identity>();
   for (const a of articles) {
     for (const m of a.entities) {
@@ -70,7 +78,16 @@ export function linkEntities(articles: ArticleEntities[]): EntityRecord[] {
       else identities.set(m.id, { id: m.id, type: m.type, canonical: m.canonical, count: 1 });
     }
   }
-  // Full names of people by their first and last words.
+  return identities;
+}
+
+/** Full names of people by their first and last words. */
+interface FullNames {
+  byFirst: Map<string, Identity[]>;
+  byLast: Map<string, Identity[]>;
+}
+
+function fullNames(identities: Map<string, Identity>): FullNames {
   const byFirst = new Map<string, Identity[]>();
   const byLast = new Map<string, Identity[]>();
   for (const p of identities.values()) {
@@ -85,10 +102,23 @@ export function linkEntities(articles: ArticleEntities[]): EntityRecord[] {
     push(byFirst, words[0]);
     push(byLast, words[words.length - 1]);
   }
-  const mostMentioned = (list: Identity[] | undefined): Identity | undefined =>
-    list?.reduce<Identity | undefined>((best, p) => (!best || p.count > best.count ? p : best), undefined);
+  return { byFirst, byLast };
+}
 
-  // Acronyms an article resolved to a long form: the long form's identity by acronym text.
+/**
+ * The people a single name word can be: a surname first (Western
+ * order: "Kishida"), then a family name first (Korean order: "Yoon").
+ */
+function bearersOf(people: FullNames, word: string): Identity[] {
+  return [...(people.byLast.get(word) ?? []), ...(people.byFirst.get(word) ?? [])];
+}
+
+function mostMentioned(list: Identity[] | undefined): Identity | undefined {
+  return list?.reduce<Identity | undefined>((best, p) => (!best || p.count > best.count ? p : best), undefined);
+}
+
+/** Acronyms an article resolved to a long form: the long form's identity by acronym text. */
+function acronymTargets(articles: ArticleEntities[], identities: Map<string, Identity>): Map<string, Identity> {
   const acronyms = new Map<string, Identity>();
   for (const a of articles) {
     for (const m of a.entities) {
@@ -98,22 +128,32 @@ export function linkEntities(articles: ArticleEntities[]): EntityRecord[] {
       }
     }
   }
+  return acronyms;
+}
 
+/** Identities that are another one folder-wide: a one-word person name, an acronym an article defined. */
+function redirects(
+  identities: Map<string, Identity>,
+  people: FullNames,
+  acronyms: Map<string, Identity>,
+): Map<string, Identity> {
   const redirect = new Map<string, Identity>();
   for (const ident of identities.values()) {
     if (ident.type === 'PERSON') {
       const words = nameWords(ident.canonical);
       if (words.length !== 1) continue;
-      // A surname first (Western order: "Kishida") or a family name first (Korean order: "Yoon").
-      const target = mostMentioned([...(byLast.get(words[0]) ?? []), ...(byFirst.get(words[0]) ?? [])]);
+      const target = mostMentioned(bearersOf(people, words[0]));
       if (target) redirect.set(ident.id, target);
     } else if (ident.type === 'ORGANIZATION' || ident.type === 'PLACE') {
       const acr = acronyms.get(ident.canonical.replace(/\./g, ''));
       if (acr && acr.id !== ident.id && acr.type === ident.type) redirect.set(ident.id, acr);
     }
   }
+  return redirect;
+}
 
-  // Context that overrides prominence: a gendered honorific ("Mrs. Kishida") goes to a bearer not known as "Mr.".
+/** Context that overrides prominence: the genders of the honorifics each person is named with ("Mrs. Kishida"). */
+function honorificGenders(articles: ArticleEntities[], redirect: Map<string, Identity>): Map<string, Set<string>> {
   const gender = new Map<string, Set<string>>();
   for (const a of articles) {
     for (const m of a.entities) {
@@ -124,32 +164,43 @@ export function linkEntities(articles: ArticleEntities[]): EntityRecord[] {
       gender.get(id)!.add(g);
     }
   }
-  // A bare surname in an article that names several bearers ("Kishida" beside Fumio and Yuko Kishida) goes to
-  // the one the folder mentions most; an article naming none falls back on the whole folder (above).
-  for (const a of articles) {
-    const named = new Set<string>();
-    for (const m of a.entities) if (m.type === 'PERSON' && nameWords(m.canonical).length >= 2) named.add(m.id);
-    for (const m of a.entities) {
-      if (m.type !== 'PERSON') continue;
-      const words = bareNameWords(m.text);
-      if (words.length !== 1) continue;
-      const g = honorificGender(m.text);
-      const bearers = [...(byLast.get(words[0]) ?? []), ...(byFirst.get(words[0]) ?? [])];
-      let candidates = bearers.filter((p) => named.has(p.id));
-      if (candidates.length === 0) candidates = bearers;
-      if (g) {
-        const compatible = candidates.filter((p) => !gender.get(p.id)?.has(other(g)));
-        if (compatible.length) candidates = compatible;
-      }
-      const target = mostMentioned(candidates);
-      if (target) {
-        m.id = target.id;
-        m.canonical = target.canonical;
-      }
+  return gender;
+}
+
+/**
+ * A bare surname in an article that names several bearers ("Kishida" beside Fumio and Yuko Kishida) goes to
+ * the one the folder mentions most; an article naming none falls back on the whole folder (redirects). A
+ * gendered honorific goes to a bearer not known by the other one.
+ */
+function resolveBareSurnames(a: ArticleEntities, people: FullNames, gender: Map<string, Set<string>>): void {
+  const named = new Set<string>();
+  for (const m of a.entities) if (m.type === 'PERSON' && nameWords(m.canonical).length >= 2) named.add(m.id);
+  for (const m of a.entities) {
+    if (m.type !== 'PERSON') continue;
+    const words = bareNameWords(m.text);
+    if (words.length !== 1) continue;
+    const g = honorificGender(m.text);
+    const bearers = bearersOf(people, words[0]);
+    let candidates = bearers.filter((p) => named.has(p.id));
+    if (candidates.length === 0) candidates = bearers;
+    if (g) {
+      const compatible = candidates.filter((p) => !gender.get(p.id)?.has(other(g)));
+      if (compatible.length) candidates = compatible;
+    }
+    const target = mostMentioned(candidates);
+    if (target) {
+      m.id = target.id;
+      m.canonical = target.canonical;
     }
   }
+}
 
-  const records = new Map<string, EntityRecord & { spellingCounts: Map<string, number>; canonicalCounts: Map<string, number> }>();
+/** Applies the redirects and gathers one record per id, named by the spelling most mentions carry. */
+function entityRecords(articles: ArticleEntities[], redirect: Map<string, Identity>): EntityRecord[] {
+  const records = new Map<
+    string,
+    EntityRecord & { spellingCounts: Map<string, number>; canonicalCounts: Map<string, number> }
+  >();
   for (const a of articles) {
     for (const m of a.entities) {
       const target = redirect.get(m.id);
@@ -159,7 +210,16 @@ export function linkEntities(articles: ArticleEntities[]): EntityRecord[] {
       }
       let r = records.get(m.id);
       if (!r) {
-        r = { id: m.id, type: m.type, canonical: m.canonical, spellings: [], articles: [], mentionCount: 0, spellingCounts: new Map(), canonicalCounts: new Map() };
+        r = {
+          id: m.id,
+          type: m.type,
+          canonical: m.canonical,
+          spellings: [],
+          articles: [],
+          mentionCount: 0,
+          spellingCounts: new Map(),
+          canonicalCounts: new Map(),
+        };
         records.set(m.id, r);
       }
       r.mentionCount++;
@@ -172,8 +232,17 @@ export function linkEntities(articles: ArticleEntities[]): EntityRecord[] {
   const out: EntityRecord[] = [];
   for (const r of records.values()) {
     r.canonical = [...r.canonicalCounts.entries()].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))[0][0];
-    const spellings = [...r.spellingCounts.entries()].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0])).map(([s]) => s);
-    out.push({ id: r.id, type: r.type, canonical: r.canonical, spellings, articles: r.articles, mentionCount: r.mentionCount });
+    const spellings = [...r.spellingCounts.entries()]
+      .sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))
+      .map(([s]) => s);
+    out.push({
+      id: r.id,
+      type: r.type,
+      canonical: r.canonical,
+      spellings,
+      articles: r.articles,
+      mentionCount: r.mentionCount,
+    });
   }
   for (const a of articles) for (const m of a.entities) m.canonical = records.get(m.id)!.canonical;
   out.sort((a, b) => b.mentionCount - a.mentionCount || a.id.localeCompare(b.id));

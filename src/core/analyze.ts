@@ -74,7 +74,11 @@ export function analyzeArticle(text: string, path: string, options: AnalyzeOptio
 /** Re-resolves only the dates of an analysis against a new publication date (entities do not depend on it). */
 export function withPublished(analysis: ArticleAnalysis, published: PublishedDate): ArticleAnalysis {
   const article = { ...analysis.article, published };
-  const dates = findDates(article.text, { published: published.value, sentences: article.sentences, exclude: article.boilerplate });
+  const dates = findDates(article.text, {
+    published: published.value,
+    sentences: article.sentences,
+    exclude: article.boilerplate,
+  });
   return { article, entities: analysis.entities, dates };
 }
 
@@ -128,7 +132,8 @@ function analyzeInChunks(text: string, path: string, options: AnalyzeOptions): A
     const key = `${published?.value ?? '-'}\u0000${i === 0 ? 'head' : 'body'}\u0000${chunk}`;
     let result = cache.get(key);
     if (!result) {
-      const parsed = i === 0 ? head : parseArticle(chunk, path);
+      // Front matter, byline and stamps belong to the head; a later chunk that opens with "---" is not front matter.
+      const parsed = i === 0 ? head : parseArticle(chunk, path, { head: false });
       const exclude = parsed.boilerplate;
       result = {
         boilerplate: parsed.boilerplate,

@@ -1,6 +1,9 @@
-// Parses raw article text into its parts: title, source, publication date stated in the text,
-// boilerplate lines, paragraphs and sentences.
-import { Article, PublishedDate, Sentence, Span } from './model';
+// Parses raw article text into its parts: title, source, boilerplate lines, paragraphs and sentences, with
+// the metadata (byline, dateline, stated publication date) that core/metadata reads.
+import { ArticleMetadata, Line, readMetadata } from './metadata';
+import { urlHost } from './metadata/dateline';
+import { choosePublished, datelineCandidate, leadEventCandidate } from './metadata/published';
+import { Article, ArticleMeta, Sentence, Span } from './model';
 
 /** VS Code drops a leading byte-order mark from TextDocument.getText(); do the same so offsets agree. */
 export function stripBom(text: string): string {
@@ -34,7 +37,16 @@ const BOILERPLATE_LINES: RegExp[] = [
   /^thank you for your patience/i,
   /^(this site is protected by recaptcha|you can unsubscribe at any time|by signing up,? you)/i,
   /^keep up to date with /i,
-  /^(copyright|©|\(c\))\s/i,
+  /^(copyright|©|\(c\))(\s|$)/i,
+  // Leftovers of a page saved from a browser: share bars, caption labels, navigation.
+  /^share (this|on|via|article|story|page)\b.{0,40}$/i,
+  /^(image|media|video|audio) (caption|source|copyright|credit)s?\b.{0,80}$/i,
+  /^(photograph|photo|picture|illustration|graphic):\s.{0,80}$/i,
+  /^(reuse this content|save( article| for later)?|bookmark|follow( us)?|topics|tags:.{0,80}|most (popular|viewed)|trending( now)?|continue reading|read (the )?full (story|article)|listen to (this )?article|open in app|toggle (menu|navigation)|skip to (main )?content|jump to)$/i,
+  /^(facebook|twitter|x|linkedin|whatsapp|email|copy link|pinterest|reddit)$/i,
+  /^(published|updated|last updated|posted|first published)$/i,
+  // Press-release furniture.
+  /^(for immediate release|embargoed( until| till)?\b.{0,60}|-?\s*ends\s*-?|#{3}|(media |press )?contacts?:.{0,80})$/i,
   /^all rights reserved\.?$/i,
   /newsletter$/i,
   /^.{0,80}\bno comments on\b/i,
@@ -45,30 +57,11 @@ const BOILERPLATE_LINES: RegExp[] = [
 
 const SOURCE_PATTERNS: RegExp[] = [
   /^source:\s*(.{2,80}?)\.?$/i,
-  /^copyright\s*(?:©|\(c\))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*([^-–,.]{2,60}?)(?:\s+[-–]\s+.*)?$/i,
+  /^copyright\s*(?:©|\(c\))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?=[^\d\s])([^-–,.]{2,60}?)(?:\s+[-–]\s+.*)?$/i,
   /^(?:the\s+)?(.{2,60}?)\s+newsletter$/i,
   /^want all of (the [\w ]{2,40}?)\?/i,
   /^by\s+(reuters|the associated press|associated press|afp|ap|bloomberg|yonhap|kyodo)\b/i,
 ];
-
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-const MONTH_RE = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?)';
-
-function monthNumber(name: string): number {
-  const key = name.toLowerCase().replace(/\.$/, '').slice(0, 3);
-  return MONTHS.findIndex((m) => m.startsWith(key)) + 1;
-}
-
-function isoDate(y: number, m: number, d: number): string | null {
-  if (m < 1 || m > 12 || d < 1) return null;
-  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  if (d > days) return null;
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
-
-interface Line extends Span {
-  text: string;
-}
 
 function splitLines(text: string): Line[] {
   const lines: Line[] = [];
@@ -97,62 +90,53 @@ export function isBoilerplateLine(trimmed: string): boolean {
   return BOILERPLATE_LINES.some((re) => re.test(trimmed));
 }
 
-/** Publication dates stated by the text itself, strongest evidence first. */
-function findStatedDate(text: string, lines: Line[], bodyStart: number): PublishedDate | null {
-  // An explicit metadata line or stamp: "date 2023-05-07", "Published: 2023-05-07", "Updated March 16, 2023".
-  const head = text.slice(0, Math.min(text.length, 4000));
-  let m = /\b(?:date|published|posted|updated)\s*:?\s*(\d{4})-(\d{2})-(\d{2})\b/i.exec(head);
-  if (m) {
-    const v = isoDate(+m[1], +m[2], +m[3]);
-    if (v) return { value: v, origin: 'text', reason: `the article states "${m[0].trim()}"`, evidence: { start: m.index, end: m.index + m[0].length } };
-  }
-  const longDate = new RegExp(`\\b${MONTH_RE}\\s+(\\d{1,2}),?\\s+(\\d{4})\\b`, 'g');
-  const dayFirst = new RegExp(`\\b(\\d{1,2})\\s+${MONTH_RE}\\s+(\\d{4})\\b`, 'g');
-  // A dateline: a short line near the top that is only a date ("March 01, 2008"), or starts with one.
-  for (const line of lines.slice(0, 12)) {
-    const t = line.text.trim();
-    if (t.length > 60) continue;
-    longDate.lastIndex = 0;
-    const d = longDate.exec(t);
-    if (d && d.index <= 2) {
-      const v = isoDate(+d[3], monthNumber(d[1]), +d[2]);
-      if (v) {
-        const s = line.start + line.text.indexOf(d[0]);
-        return { value: v, origin: 'text', reason: `dateline "${d[0]}"`, evidence: { start: s, end: s + d[0].length } };
-      }
-    }
-    const p = /^(?:published|posted|updated)?\s*:?\s*(\d{4})-(\d{2})-(\d{2})\b/i.exec(t);
-    if (p) {
-      const v = isoDate(+p[1], +p[2], +p[3]);
-      if (v) {
-        const s = line.start + line.text.indexOf(p[0]);
-        return { value: v, origin: 'text', reason: `dateline "${p[0]}"`, evidence: { start: s, end: s + p[0].length } };
-      }
-    }
-  }
-  // The event of the day in the lead: "… met … on March 16, 2023." News reports what happened that day,
-  // so a full date in the opening paragraphs is taken as the publication date (weaker evidence).
-  const lead = text.slice(bodyStart, Math.min(text.length, bodyStart + 1500));
-  for (const re of [longDate, dayFirst]) {
-    re.lastIndex = 0;
-    const d = re.exec(lead);
-    if (!d) continue;
-    const before = lead.slice(Math.max(0, d.index - 4), d.index);
-    if (!/\bon\s+$/i.test(before)) continue;
-    const v = re === longDate ? isoDate(+d[3], monthNumber(d[1]), +d[2]) : isoDate(+d[3], monthNumber(d[2]), +d[1]);
-    if (v) {
-      const s = bodyStart + d.index;
-      return { value: v, origin: 'text', reason: `the lead reports the day's event "on ${d[0]}"`, evidence: { start: s, end: s + d[0].length } };
-    }
-  }
-  return null;
-}
-
 // Abbreviations after which a full stop does not end a sentence.
 const ABBREVIATIONS = new Set([
-  'mr', 'mrs', 'ms', 'dr', 'prof', 'sen', 'rep', 'gov', 'gen', 'col', 'lt', 'sgt', 'capt', 'adm', 'st', 'jr', 'sr',
-  'inc', 'corp', 'co', 'ltd', 'no', 'vs', 'etc', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept',
-  'oct', 'nov', 'dec', 'mt', 'ft', 'fig', 'approx', 'dept', 'univ', 'pres', 'rev', 'hon',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
+  'sen',
+  'rep',
+  'gov',
+  'gen',
+  'col',
+  'lt',
+  'sgt',
+  'capt',
+  'adm',
+  'st',
+  'jr',
+  'sr',
+  'inc',
+  'corp',
+  'co',
+  'ltd',
+  'no',
+  'vs',
+  'etc',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'mt',
+  'ft',
+  'fig',
+  'approx',
+  'dept',
+  'univ',
+  'pres',
+  'rev',
+  'hon',
 ]);
 
 function endsWithAbbreviation(s: string): boolean {
@@ -198,63 +182,163 @@ export function splitSentences(text: string, paragraphs?: Span[]): Sentence[] {
   return out;
 }
 
-export function parseArticle(rawText: string, path: string): Article {
-  const text = rawText;
-  const lines = splitLines(text);
-  const boilerplate: Span[] = [];
-  const paragraphs: Span[] = [];
-  let title: string | null = null;
-  let titleSpan: Span | null = null;
-  let source: string | null = null;
-  let current: Span | null = null;
-  let bodyStart = 0;
-  let seenContent = false;
+interface Structure {
+  title: string | null;
+  titleSpan: Span | null;
+  /** Where the body starts: after the headline. */
+  bodyStart: number;
+  source: string | null;
+  boilerplate: Span[];
+  paragraphs: Span[];
+}
 
+/** The outlet a line names ("Source: …", "Copyright … Reuters", "The Daily newsletter"), or null. */
+function sourceOfLine(t: string): string | null {
+  for (const re of SOURCE_PATTERNS) {
+    const m = re.exec(t);
+    if (m && m[1] && !/^(the )?(daily )?$/i.test(m[1])) return m[1].trim();
+  }
+  return null;
+}
+
+/** A Markdown heading's text and where it starts: "# Headline" → "Headline". */
+function headingText(t: string): { text: string; skip: number } {
+  const m = /^#{1,6}\s+/.exec(t);
+  return m ? { text: t.slice(m[0].length).replace(/\s+#+$/, ''), skip: m[0].length } : { text: t, skip: 0 };
+}
+
+/** Headline, paragraphs and furniture; the metadata's lines are furniture, its title the headline. */
+function readStructure(text: string, lines: Line[], meta: ArticleMetadata): Structure {
+  const isMeta = spanTest(meta.spans);
+  const out: Structure = {
+    title: meta.title?.text ?? null,
+    titleSpan: meta.title?.span ?? null,
+    bodyStart: meta.frontMatter?.span.end ?? 0,
+    source: null,
+    boilerplate: [],
+    paragraphs: [],
+  };
+  let current: Span | null = null;
+  let seenContent = false;
+  const close = () => {
+    if (current) out.paragraphs.push(current);
+    current = null;
+  };
   for (const line of lines) {
     const span = trimSpan(line);
     const t = text.slice(span.start, span.end);
-    if (!t) {
-      if (current) paragraphs.push(current);
-      current = null;
+    if (!t || isMeta(span.start)) {
+      close();
       continue;
     }
-    if (!source) {
-      for (const re of SOURCE_PATTERNS) {
-        const m = re.exec(t);
-        if (m && m[1] && !/^(the )?(daily )?$/i.test(m[1])) {
-          source = m[1].trim();
-          break;
-        }
-      }
-    }
-    const repeatedTitle = title !== null && t === title;
-    if (isBoilerplateLine(t) || repeatedTitle) {
-      boilerplate.push(span);
-      if (current) paragraphs.push(current);
-      current = null;
-      continue;
-    }
-    // Only the first line of content can be the headline, and a headline has no closing full stop.
+    out.source ??= sourceOfLine(t);
     const first = !seenContent;
+    const heading = headingText(t);
+    if (isBoilerplateLine(t) || (!first && out.title !== null && heading.text === out.title)) {
+      out.boilerplate.push(span);
+      close();
+      continue;
+    }
     seenContent = true;
-    if (first && t.length <= 200 && !/[.!?:]["”’]?$/.test(t)) {
-      title = t;
-      titleSpan = span;
-      bodyStart = span.end;
-      if (current) paragraphs.push(current);
-      paragraphs.push(span);
-      current = null;
+    // Only the first line of content can be the headline, and a headline has no closing full stop; with front
+    // matter it is the line that repeats the front matter's title.
+    const headline = meta.title
+      ? heading.text.toLowerCase() === meta.title.text.toLowerCase()
+      : t.length <= 200 && !/[.!?:]["”’]?$/.test(t);
+    if (first && headline) {
+      out.title = heading.text;
+      out.titleSpan = { start: span.start + heading.skip, end: span.end };
+      out.bodyStart = span.end;
+      close();
+      out.paragraphs.push(out.titleSpan);
       continue;
     }
     if (current) current.end = span.end;
     else current = { ...span };
   }
-  if (current) paragraphs.push(current);
+  close();
+  out.boilerplate = mergeSpans([...out.boilerplate, ...meta.spans]);
+  return out;
+}
 
+/** A membership test for sorted, disjoint spans, for offsets asked in increasing order. */
+function spanTest(spans: Span[]): (offset: number) => boolean {
+  const sorted = spans.slice().sort((a, b) => a.start - b.start);
+  let i = 0;
+  return (offset) => {
+    while (i < sorted.length && sorted[i].end <= offset) i++;
+    return i < sorted.length && sorted[i].start <= offset;
+  };
+}
+
+function mergeSpans(spans: Span[]): Span[] {
+  return spans
+    .slice()
+    .sort((a, b) => a.start - b.start || a.end - b.end)
+    .filter((s, i, all) => i === 0 || s.start >= all[i - 1].end);
+}
+
+export interface ParseOptions {
+  /** False for a later chunk of a large article: no front matter, headline or byline is looked for. */
+  head?: boolean;
+}
+
+export function parseArticle(rawText: string, path: string, options: ParseOptions = {}): Article {
+  const text = rawText;
+  const lines = splitLines(text);
+  const meta = readMetadata(text, lines, options);
+  const st = readStructure(text, lines, meta);
   const sentences: Sentence[] = [];
-  paragraphs.forEach((p, i) => paragraphSentences(text, p, i, sentences));
-  const published = findStatedDate(text, lines, bodyStart);
-  return { path, text, title, titleSpan, source, published, boilerplate, paragraphs, sentences };
+  st.paragraphs.forEach((p, i) => paragraphSentences(text, p, i, sentences));
+  // The lead is the first paragraph after the headline; metadata lines (a "Published" line) are not in it.
+  const lead = st.paragraphs.find((p) => p.start >= st.bodyStart && p !== st.titleSpan)?.start ?? st.bodyStart;
+  const { published, note } = statedPublication(text, lines, meta, lead);
+  const source = meta.source ?? st.source ?? (meta.url ? urlHost(meta.url) : null);
+  const articleMeta: ArticleMeta = {
+    authors: meta.authors,
+    dateline: meta.dateline?.text ?? null,
+    url: meta.url,
+    byline: meta.byline,
+    publishedNote: note ?? (published ? null : (meta.frontMatter?.error ?? null)),
+  };
+  return {
+    path,
+    text,
+    title: st.title,
+    titleSpan: st.titleSpan,
+    source,
+    published,
+    meta: articleMeta,
+    boilerplate: st.boilerplate,
+    paragraphs: st.paragraphs,
+    sentences,
+  };
+}
+
+/** The publication date the article states about itself (see metadata/published for the order of preference). */
+function statedPublication(text: string, lines: Line[], meta: ArticleMetadata, leadStart: number) {
+  const lineOf = (offset: number) => {
+    let lo = 0;
+    let hi = lines.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lines[mid].start <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
+  const candidates = meta.candidates.slice();
+  let dateline: string | null = null;
+  const md = meta.dateline?.monthDay;
+  if (md && !candidates.some((c) => c.kind === 'published')) {
+    const c = datelineCandidate(text, md, meta.dateline!.span, lineOf(meta.dateline!.span.start));
+    if (typeof c === 'string') dateline = c;
+    else candidates.push(c);
+  }
+  const lead = leadEventCandidate(text, leadStart, lineOf);
+  if (lead) candidates.push(lead);
+  const choice = choosePublished(candidates, text);
+  return { published: choice.published, note: choice.note ?? (choice.published ? null : dateline) };
 }
 
 /** The sentence that contains an offset (binary search over sorted sentences). */

@@ -79,6 +79,12 @@ export interface CorpusJson {
     path: string;
     title: string | null;
     published: string | null;
+    /** Why: the line and rule that gave the date, or why a printed date was not used (ambiguous, no year). */
+    publishedReason: string | null;
+    /** From the byline, the front matter or the closing credits; never the story's people. */
+    authors: string[];
+    dateline: string | null;
+    source: string | null;
     entities: { start: number; end: number; text: string; type: string; id: string }[];
     dates: { start: number; end: number; text: string; type: string; value: string }[];
   }[];
@@ -507,6 +513,12 @@ export class CorpusIndex {
       path,
       title: a.article.title,
       published: a.article.published?.value ?? null,
+      publishedReason: a.article.published
+        ? `${a.article.published.origin}: ${a.article.published.reason}`
+        : (a.article.meta?.publishedNote ?? null),
+      authors: a.article.meta?.authors ?? [],
+      dateline: a.article.meta?.dateline ?? null,
+      source: a.article.source,
       entities: a.entities.map((e) => ({ start: e.start, end: e.end, text: e.text, type: e.type, id: e.id })),
       dates: a.dates.map((d) => ({ start: d.start, end: d.end, text: d.text, type: d.type, value: d.value })),
     };

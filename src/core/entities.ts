@@ -17,8 +17,9 @@
 //   The European Union is a PLACE, like the countries it groups.
 // - Metonyms: a capital used as an actor stands for its country: subject of a government's verb ("Pyongyang fired",
 //   "Seoul will drop", "Washington has hailed", "Tokyo and Seoul hit"), not of what cities do too ("Seoul is cold",
-//   "Tokyo will host"); "the Pyongyang regime". After a preposition it stays the city ("in Seoul", "from Seoul"). The mention keeps its text and gets the country's id, so the hover lists it among the
-//   country's spellings. "the North"/"the South" stand for North/South Korea only once that country was named.
+//   "Tokyo will host"); "the Pyongyang regime". After a preposition it stays the city ("in Seoul", "from Seoul").
+//   The mention keeps its text and gets the country's id, so the hover lists it among the country's spellings.
+//   "the North"/"the South" stand for North/South Korea only once that country was named.
 
 import { EntityMention, EntityType, Span } from './model';
 import {
@@ -41,6 +42,9 @@ import {
   PLACE_LEADS,
   OTHER_HEADS,
   NAME_CONNECTORS,
+  CONTEXT_PLACES,
+  PLACE_CONTEXT_WORDS,
+  nameContinuation,
 } from './gazetteer';
 
 export interface EntityOptions {
@@ -104,12 +108,16 @@ interface Token {
 }
 
 const ABBREVIATIONS = new Set(
-  'mr mrs ms dr st jr sr inc corp co ltd gen sen rep gov prof rev capt lt col adm sgt maj messrs mt ft no vs'.split(' '),
-);
-const COMPOUND_SUFFIXES = new Set(
-  'led based born owned made backed style era type related funded run controlled bound built class wide linked sponsored speaking language friendly specific listed registered focused oriented centric made brand branded designed'.split(
+  'mr mrs ms dr st jr sr inc corp co ltd gen sen rep gov prof rev capt lt col adm sgt maj messrs mt ft no vs'.split(
     ' ',
   ),
+);
+const COMPOUND_SUFFIXES = new Set(
+  (
+    'led based born owned made backed style era type related funded run controlled bound built class wide linked ' +
+    'sponsored speaking language friendly specific listed registered focused oriented centric made brand branded ' +
+    'designed'
+  ).split(' '),
 );
 const CAP_RE = /^\p{Lu}/u;
 const HAS_LOWER_RE = /\p{Ll}/u;
@@ -118,7 +126,7 @@ const SPACE_GAP_RE = /^[ \t\u00a0]+$/;
 const COMMA_GAP_RE = /^,[ \t]*$/;
 const AMP_GAP_RE = /^[ \t]*&[ \t]*$/;
 const SENTENCE_END_RE = /[.!?…:;]["'”’)\]]*\s*$|\n\s*$|[—–]\s*$/;
-const OPEN_QUOTE_RE = /["“‘(\[]\s*$/;
+const OPEN_QUOTE_RE = /["“‘([]\s*$/;
 
 function isAllCaps(text: string): boolean {
   return LETTER_RE.test(text) && !HAS_LOWER_RE.test(text);
@@ -141,31 +149,43 @@ function wordCharLength(text: string, i: number): number {
   return WORD_CHAR_RE.test(text[i]) ? 1 : 0;
 }
 
+/**
+ * End of the word whose first character ends at pos: letters and digits, joined by . ' ’ & - when a letter or digit
+ * follows ("U.S", "O'Brien", "AT&T").
+ */
+function wordEnd(text: string, pos: number): number {
+  const n = text.length;
+  while (pos < n) {
+    const w = wordCharLength(text, pos);
+    if (w) {
+      pos += w;
+      continue;
+    }
+    const c = text.charCodeAt(pos);
+    if (
+      (c === 46 || c === 39 || c === 0x2019 || c === 38 || c === 45) &&
+      pos + 1 < n &&
+      wordCharLength(text, pos + 1)
+    ) {
+      pos++;
+      continue;
+    }
+    break;
+  }
+  return pos;
+}
+
 function rawTokens(text: string, excluded: (pos: number) => boolean): Token[] {
   const tokens: Token[] = [];
   let prevEnd = 0;
   const n = text.length;
   let pos = 0;
   while (pos < n) {
-    // A word: letters and digits, joined by . ' ’ & - when a letter or digit follows ("U.S", "O'Brien", "AT&T").
     let w = 0;
     while (pos < n && (w = wordCharLength(text, pos)) === 0) pos++;
     if (pos >= n) break;
-    let start = pos;
-    pos += w;
-    while (pos < n) {
-      w = wordCharLength(text, pos);
-      if (w) {
-        pos += w;
-        continue;
-      }
-      const c = text.charCodeAt(pos);
-      if ((c === 46 || c === 39 || c === 0x2019 || c === 38 || c === 45) && pos + 1 < n && wordCharLength(text, pos + 1)) {
-        pos++;
-        continue;
-      }
-      break;
-    }
+    const start = pos;
+    pos = wordEnd(text, pos + w);
     let end = pos;
     let word = text.slice(start, end);
     // An abbreviation keeps its dot ("Mr.", "U.S.", "Inc."), a plain word does not.
@@ -173,7 +193,14 @@ function rawTokens(text: string, excluded: (pos: number) => boolean): Token[] {
     if (LOWER_WORD_RE.test(word)) {
       const oneSpace = start - prevEnd === 1 && text.charCodeAt(prevEnd) === 32;
       const gapText = oneSpace ? ' ' : text.slice(prevEnd, start);
-      const lt = lowerToken(start, end, word, oneSpace || SPACE_GAP_RE.test(gapText) ? 'space' : 'other', !oneSpace && gapText.includes('\n'), excluded(start) || excluded(end - 1));
+      const lt = lowerToken(
+        start,
+        end,
+        word,
+        oneSpace || SPACE_GAP_RE.test(gapText) ? 'space' : 'other',
+        !oneSpace && gapText.includes('\n'),
+        excluded(start) || excluded(end - 1),
+      );
       if (!oneSpace && COMMA_GAP_RE.test(gapText)) lt.commaBefore = true;
       tokens.push(lt);
       prevEnd = end;
@@ -189,7 +216,14 @@ function rawTokens(text: string, excluded: (pos: number) => boolean): Token[] {
     // The common case, one plain space, without slicing the gap.
     const oneSpace = start - prevEnd === 1 && text.charCodeAt(prevEnd) === 32;
     const gapText = oneSpace ? ' ' : text.slice(prevEnd, start);
-    const baseGap: Gap = tokens.length === 0 ? 'other' : oneSpace || SPACE_GAP_RE.test(gapText) ? 'space' : AMP_GAP_RE.test(gapText) ? 'amp' : 'other';
+    const baseGap: Gap =
+      tokens.length === 0
+        ? 'other'
+        : oneSpace || SPACE_GAP_RE.test(gapText)
+          ? 'space'
+          : AMP_GAP_RE.test(gapText)
+            ? 'amp'
+            : 'other';
     const newlineBefore = !oneSpace && gapText.includes('\n');
     prevEnd = end;
     // A word that overlaps an excluded span at all is excluded (positions only grow, as the span pointer needs).
@@ -202,34 +236,72 @@ function rawTokens(text: string, excluded: (pos: number) => boolean): Token[] {
       prevToken.key = lookupKey(prevToken.text);
       continue;
     }
-    // Hyphenated compounds: "EADS-led" names EADS; "Japan-South Korea" names two places; "Suk-yeol" is one name part.
-    if (word.includes('-') && !NAMES.has(lookupKey(word))) {
-      const parts = word.split('-');
-      const last = parts[parts.length - 1];
-      if (parts.length >= 2 && COMPOUND_SUFFIXES.has(last.toLowerCase())) {
-        const head = word.slice(0, word.length - last.length - 1);
-        tokens.push(makeToken(text, start, start + head.length, baseGap, isExcluded, false, newlineBefore));
-        prevEnd = end; // what follows is not glued to the head
-        tokens[tokens.length - 1].possessive = true;
-        continue;
-      }
-      if (parts.every((p) => CAP_RE.test(p)) && parts.some((p) => NAMES.has(lookupKey(p)))) {
-        let offset = start;
-        parts.forEach((p, i) => {
-          tokens.push(makeToken(text, offset, offset + p.length, i === 0 ? baseGap : 'hyphen', isExcluded, false, i === 0 && newlineBefore));
-          offset += p.length + 1;
-        });
-        continue;
-      }
-    }
-    tokens.push(makeToken(text, start, end, baseGap, isExcluded, !oneSpace && COMMA_GAP_RE.test(gapText), newlineBefore));
+    if (
+      word.includes('-') &&
+      !NAMES.has(lookupKey(word)) &&
+      pushCompound(tokens, text, start, word, baseGap, isExcluded, newlineBefore)
+    )
+      continue;
+    tokens.push(
+      makeToken(text, start, end, baseGap, isExcluded, !oneSpace && COMMA_GAP_RE.test(gapText), newlineBefore),
+    );
   }
   return tokens;
 }
 
+/**
+ * Hyphenated compounds: "EADS-led" names EADS; "Japan-South Korea" names two places; "Suk-yeol" is one name
+ * part. Pushes the compound's tokens and returns true, or returns false for a word that stays whole.
+ */
+function pushCompound(
+  tokens: Token[],
+  text: string,
+  start: number,
+  word: string,
+  gap: Gap,
+  isExcluded: boolean,
+  newlineBefore: boolean,
+): boolean {
+  const parts = word.split('-');
+  const last = parts[parts.length - 1];
+  if (parts.length >= 2 && COMPOUND_SUFFIXES.has(last.toLowerCase())) {
+    const head = word.slice(0, word.length - last.length - 1);
+    // What follows is not glued to the head: the gap is measured from the whole word's end.
+    tokens.push(makeToken(text, start, start + head.length, gap, isExcluded, false, newlineBefore));
+    tokens[tokens.length - 1].possessive = true;
+    return true;
+  }
+  if (parts.every((p) => CAP_RE.test(p)) && parts.some((p) => NAMES.has(lookupKey(p)))) {
+    let offset = start;
+    parts.forEach((p, i) => {
+      tokens.push(
+        makeToken(
+          text,
+          offset,
+          offset + p.length,
+          i === 0 ? gap : 'hyphen',
+          isExcluded,
+          false,
+          i === 0 && newlineBefore,
+        ),
+      );
+      offset += p.length + 1;
+    });
+    return true;
+  }
+  return false;
+}
+
 const LOWER_WORD_RE = /^[a-z]+$/;
 
-function lowerToken(start: number, end: number, word: string, gap: Gap, newlineBefore: boolean, excluded: boolean): Token {
+function lowerToken(
+  start: number,
+  end: number,
+  word: string,
+  gap: Gap,
+  newlineBefore: boolean,
+  excluded: boolean,
+): Token {
   return {
     start,
     end,
@@ -250,7 +322,15 @@ function lowerToken(start: number, end: number, word: string, gap: Gap, newlineB
   };
 }
 
-function makeToken(text: string, start: number, end: number, gap: Gap, excluded: boolean, commaBefore = false, newlineBefore = false): Token {
+function makeToken(
+  text: string,
+  start: number,
+  end: number,
+  gap: Gap,
+  excluded: boolean,
+  commaBefore = false,
+  newlineBefore = false,
+): Token {
   let t = text.slice(start, end);
   let possessive = false;
   // "Korea’s" names Korea; "People's Republic" is the one common exception.
@@ -279,7 +359,9 @@ function makeToken(text: string, start: number, end: number, gap: Gap, excluded:
   };
 }
 
-const HEADLINE_SMALL = new Set('a an the of in on at to for and or but by with from as is vs into over after its'.split(' '));
+const HEADLINE_SMALL = new Set(
+  'a an the of in on at to for and or but by with from as is vs into over after its'.split(' '),
+);
 
 /** Marks tokens capitalised by position: sentence starts, after an opening quote, and whole Title Case lines. */
 function markPositional(text: string, tokens: Token[], sentenceStarts: Set<number>): void {
@@ -294,7 +376,8 @@ function markPositional(text: string, tokens: Token[], sentenceStarts: Set<numbe
     if (t === tokens[0] || SENTENCE_END_RE.test(before) || OPEN_QUOTE_RE.test(before) || sentenceStarts.has(t.start)) {
       // After "U.S." or "Mr." a capital is not a sentence start.
       const prev = tokens[ti - 1];
-      if (!(prev && prev.text.endsWith('.') && before.length <= 1 && (prev.allCaps || HONORIFICS.has(prev.key)))) t.positional = true;
+      if (!(prev && prev.text.endsWith('.') && before.length <= 1 && (prev.allCaps || HONORIFICS.has(prev.key))))
+        t.positional = true;
     }
     prevEnd = t.end;
   }
@@ -311,7 +394,8 @@ function markPositional(text: string, tokens: Token[], sentenceStarts: Set<numbe
       else if (tk.code || !LETTER_RE.test(tk.text)) continue;
       else if (!HEADLINE_SMALL.has(tk.key)) lower++;
     }
-    if (capitalised >= 3 && lower === 0) for (let i = lineStart; i < lineEnd; i++) tokens[i].headline = tokens[i].positional = true;
+    if (capitalised >= 3 && lower === 0)
+      for (let i = lineStart; i < lineEnd; i++) tokens[i].headline = tokens[i].positional = true;
     lineStart = lineEnd;
   }
 }
@@ -338,8 +422,22 @@ interface Candidate {
   words?: string[];
 }
 
-const OF_HEADS = new Set([...ORG_HEADS, ...PLACE_HEADS, 'republic', 'kingdom', 'states', 'emirates', 'courts', 'isle', 'house', 'province', 'people']);
-const SAID_WORDS = new Set('said says told added explained noted wrote stated argued insisted warned announced'.split(' '));
+const OF_HEADS = new Set([
+  ...ORG_HEADS,
+  ...PLACE_HEADS,
+  'republic',
+  'kingdom',
+  'states',
+  'emirates',
+  'courts',
+  'isle',
+  'house',
+  'province',
+  'people',
+]);
+const SAID_WORDS = new Set(
+  'said says told added explained noted wrote stated argued insisted warned announced'.split(' '),
+);
 const DETERMINERS = new Set(['a', 'an', 'the', 'its', 'his', 'her', 'their']);
 const PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside', 'throughout', 'across']);
 const NAME_SHAPE_RE = /^\p{Lu}[\p{L}'’.-]*$/u;
@@ -398,6 +496,12 @@ function sequences(tokens: Token[]): Array<[number, number]> {
         j += 2;
         continue;
       }
+      // A known name goes on over lower-case words inside it: "Dar es Salaam", "Côte d'Ivoire".
+      const more = nameContinuation(keyOf(tokens, i, j), (n) => (tokens[j + n]?.gap === 'space' && !tokens[j + n].excluded && !tokens[j + n - 1].possessive ? tokens[j + n].key : undefined));
+      if (more) {
+        j += more;
+        continue;
+      }
       break;
     }
     out.push([i, j]);
@@ -406,10 +510,14 @@ function sequences(tokens: Token[]): Array<[number, number]> {
   return out;
 }
 
-/** Whether the capitalised run starting at i ends in an organisation or event head ("of Military Information Agreement"). */
+/**
+ * Whether the capitalised run starting at i ends in an organisation or event head
+ * ("of Military Information Agreement").
+ */
 function runEndsInHead(tokens: Token[], i: number): boolean {
   let j = i;
-  while (j + 1 < tokens.length && tokens[j + 1].gap === 'space' && isNameish(tokens[j + 1]) && !tokens[j].possessive) j++;
+  while (j + 1 < tokens.length && tokens[j + 1].gap === 'space' && isNameish(tokens[j + 1]) && !tokens[j].possessive)
+    j++;
   return ORG_HEADS.has(tokens[j].key) || OTHER_HEADS.has(tokens[j].key);
 }
 
@@ -423,13 +531,15 @@ function titleAt(tokens: Token[], i: number, last: number): number {
 
 /** A gazetteer name at the start of the run ("South Korean" in "South Korean President Yoon"). */
 function lookupPrefix(tokens: Token[], first: number, last: number): boolean {
-  for (let n = Math.min(MAX_NAME_WORDS, last - first + 1); n >= 1; n--) if (lookup(tokens, first, first + n - 1)) return true;
+  for (let n = Math.min(MAX_NAME_WORDS, last - first + 1); n >= 1; n--)
+    if (lookup(tokens, first, first + n - 1)) return true;
   return false;
 }
 
 /** How many words of the run, from its start, form the longest gazetteer name (0 when none). */
 function prefixLength(tokens: Token[], first: number, last: number): number {
-  for (let n = Math.min(MAX_NAME_WORDS, last - first + 1); n >= 1; n--) if (lookup(tokens, first, first + n - 1)) return n;
+  for (let n = Math.min(MAX_NAME_WORDS, last - first + 1); n >= 1; n--)
+    if (lookup(tokens, first, first + n - 1)) return n;
   return 0;
 }
 
@@ -441,7 +551,10 @@ function hasOf(tokens: Token[], first: number, last: number): boolean {
 const INNER_CAPITAL_RE = /^.+\p{Lu}/u;
 const VERBAL_SUFFIX_RE = /(?:ing|ed|ly|ness|ment|tion|ions|ity|ers)$/;
 
-/** A sentence-initial word that the article otherwise writes in lower case, or that looks verbal ("Strengthening Japan"). */
+/**
+ * A sentence-initial word that the article otherwise writes in lower case, or that looks verbal
+ * ("Strengthening Japan").
+ */
 function positionalWord(tokens: Token[], first: number, last: number): boolean {
   const t = tokens[first];
   if (!t.positional || first === last || INNER_CAPITAL_RE.test(t.text)) return false;
@@ -450,119 +563,214 @@ function positionalWord(tokens: Token[], first: number, last: number): boolean {
 
 function lookup(tokens: Token[], first: number, last: number): GazetteerEntry | undefined {
   const key = keyOf(tokens, first, last);
-  const found = NAMES.get(key);
+  const found = NAMES.get(key) ?? (CONTEXT_PLACES.has(key) && hasPlaceContext(tokens, first, last) ? CONTEXT_PLACES.get(key) : undefined);
   if (found || !key.endsWith('s')) return found;
   // Plural demonyms: "Americans", "South Koreans".
   const singular = NAMES.get(key.slice(0, -1));
   return singular?.type === 'NATIONALITY' ? singular : undefined;
 }
 
+/** "in Reading", "from Split", "Nice, France": what makes a place name that is also a common word a place. */
+function hasPlaceContext(tokens: Token[], first: number, last: number): boolean {
+  const prev = tokens[first - 1];
+  if (prev && !prev.cap && PLACE_CONTEXT_WORDS.has(prev.key) && tokens[first].gap === 'space') return true;
+  const next = tokens[last + 1];
+  if (!next || !next.commaBefore || !next.cap) return false;
+  const place = NAMES.get(next.key) ?? (tokens[last + 2]?.gap === 'space' ? NAMES.get(next.key + ' ' + tokens[last + 2].key) : undefined);
+  return place?.type === 'PLACE' && !place.city;
+}
+
 /** Splits a capitalised run into typed candidates. */
-function analyseRun(tokens: Token[], first: number, last: number, out: Candidate[], titled = false, titleFirst = first): void {
-  // Leading function words and sentence openers ("The", "When", "In") unless the whole run is a known name ("The Hague").
-  while (first <= last && !lookupPrefix(tokens, first, last) && (isCommon(tokens[first]) || CALENDAR_WORDS.has(tokens[first].text) || positionalWord(tokens, first, last))) {
+function analyseRun(
+  tokens: Token[],
+  first: number,
+  last: number,
+  out: Candidate[],
+  titled = false,
+  titleFirst = first,
+): void {
+  // Leading function words and sentence openers ("The", "When", "In") unless the whole run is a known name
+  // ("The Hague").
+  while (
+    first <= last &&
+    !lookupPrefix(tokens, first, last) &&
+    (isCommon(tokens[first]) || CALENDAR_WORDS.has(tokens[first].text) || positionalWord(tokens, first, last))
+  ) {
     first++;
     titleFirst = first;
   }
-  while (last >= first && (isCommon(tokens[last]) || CALENDAR_WORDS.has(tokens[last].text)) && !lookup(tokens, first, last)) last--;
+  while (
+    last >= first &&
+    (isCommon(tokens[last]) || CALENDAR_WORDS.has(tokens[last].text)) &&
+    !lookup(tokens, first, last)
+  )
+    last--;
   if (first > last) return;
-  const add = (type: EntityType | null, strength: Strength, entry?: GazetteerEntry, tentative = false): void => {
-    out.push({ first: titled ? titleFirst : first, last, nameFirst: first, type, strength, entry, tentative });
-  };
-
   const whole = lookup(tokens, first, last);
   const after = tokens[last + 1];
-  const before = tokens[first - 1];
-  // Currencies ("US dollars") and products: a run holding or next to a model code or a product word
-  // ("Airbus A380", "Boeing 787 Dreamliner", "iTunes Music Store") names a product, not its maker.
   if (after && CURRENCY_WORDS.has(after.key)) return;
   // "Adam Air Flight 574": the flight is an event of the airline named before it.
-  if (after && after.code && last > first && tokens[last].key === 'flight') return analyseRun(tokens, first, last - 1, out);
-  let product =
-    (after && after.gap === 'space' && !tokens[last].possessive && (after.code || after.camel)) ||
-    (before && tokens[first].gap === 'space' && !before.possessive && (before.code || before.camel));
-  for (let i = first; i <= last && !product; i++) product = tokens[i].code;
-  if (product && !(whole && whole.type !== 'ORGANIZATION')) {
+  if (after && after.code && last > first && tokens[last].key === 'flight')
+    return analyseRun(tokens, first, last - 1, out);
+  if (namesProduct(tokens, first, last) && !(whole && whole.type !== 'ORGANIZATION')) {
     out.push({ first, last, nameFirst: first, type: null, strength: 3, tentative: false });
     return;
   }
-  if (whole && !titled) return add(whole.type, 3, whole);
+  // A small town does not speak: "Obama said" names a person, whatever towns share the name.
+  const townSpeaks = whole?.minor && after && after.gap === 'space' && SAID_WORDS.has(after.key);
+  if (whole && !titled && !townSpeaks) {
+    out.push({ first, last, nameFirst: first, type: whole.type, strength: 3, entry: whole, tentative: false });
+    return;
+  }
   // "… with the U.S. Seoul is …": an abbreviation ended the sentence; two known names, not one.
-  if (!whole && last > first && tokens[first].text.endsWith('.') && lookup(tokens, first, first) && lookup(tokens, first + 1, last)) {
+  if (
+    !whole &&
+    last > first &&
+    tokens[first].text.endsWith('.') &&
+    lookup(tokens, first, first) &&
+    lookup(tokens, first + 1, last)
+  ) {
     analyseRun(tokens, first, first, out);
     analyseRun(tokens, first + 1, last, out);
     return;
   }
-  // A role title closing the run belongs to the person after the comma ("Ryanair CEO, Michael O'Leary").
   if (!titled) {
-    // Longest title ending the run ("… Chief Operating Officer"), possibly the whole run.
-    for (let k = Math.max(first, last - MAX_TITLE_WORDS + 1); k <= last; k++) {
-      if (titleAt(tokens, k, last) === last - k + 1) {
-        last = k - 1;
-        break;
-      }
-    }
+    // A role title closing the run belongs to the person after the comma ("Ryanair CEO, Michael O'Leary").
+    last = withoutClosingTitle(tokens, first, last);
     if (first > last) return;
     if (last < tokens.length - 1 && tokens[last + 1] !== after) return analyseRun(tokens, first, last, out);
   }
-  const lastKey = tokens[last].key;
-  if (last > first && OTHER_HEADS.has(lastKey)) {
+  if (last > first && OTHER_HEADS.has(tokens[last].key)) {
     // Events, agreements, laws: none of our types; kept untyped so that their acronym is dropped too.
     out.push({ first, last, nameFirst: first, type: null, strength: 3, tentative: false });
     return;
   }
-  // "CEO of TallGrass Ltd.": the role is not part of the organisation's name.
-  if (!titled) {
-    const n = titleAt(tokens, first, last);
-    if (n > 0 && first + n < last && tokens[first + n].key === 'of') return analyseRun(tokens, first + n + 1, last, out);
-  }
-  // Title inside the run: what precedes it is a separate name ("South Korean" President Yoon), what follows is a person.
-  if (!titled) {
-    for (let k = first; k < last; k++) {
-      const n = titleAt(tokens, k, last);
-      if (n === 0 || k + n > last) continue;
-      const nameStart = k + n;
-      if (!nameShaped(tokens[nameStart]) && !tokens[nameStart].allCaps) continue;
-      if (tokens[nameStart].allCaps && !HONORIFICS.has(tokens[k].key)) continue;
-      if (k > first) analyseRun(tokens, first, k - 1, out);
-      // The title is part of the spelling when it carries a bare surname ("Mr. Yoon", "President Yoon");
-      // a full name stands alone ("South Korean President | Yoon Suk-yeol").
-      const inSpan = IN_SPAN_TITLES.has(keyOf(tokens, k, k + n - 1)) && nameStart === last;
-      analyseRun(tokens, nameStart, last, out, true, inSpan ? k : nameStart);
-      return;
-    }
-  }
   if (titled) {
     // A titled run must look like a name: "President Is Welcomed" in a headline is not one.
     for (let i = first; i <= last; i++) if (!nameShaped(tokens[i]) && !tokens[i].allCaps) return;
-    return add('PERSON', 3);
+    out.push({
+      first: titleFirst,
+      last,
+      nameFirst: first,
+      type: 'PERSON',
+      strength: 3,
+      entry: undefined,
+      tentative: false,
+    });
+    return;
   }
-  // A demonym closing a run before a title ("ArrowRight Japanese" Prime Minister …) stands alone.
+  if (splitAtTitle(tokens, first, last, out) || splitDemonym(tokens, first, last, out)) return;
+  typeRun(tokens, first, last, out);
+}
+
+/**
+ * Currencies ("US dollars") and products: a run holding or next to a model code or a product word
+ * ("Airbus A380", "Boeing 787 Dreamliner", "iTunes Music Store") names a product, not its maker.
+ */
+function namesProduct(tokens: Token[], first: number, last: number): boolean {
+  const after = tokens[last + 1];
+  const before = tokens[first - 1];
+  let product =
+    (after && after.gap === 'space' && !tokens[last].possessive && (after.code || after.camel)) ||
+    (before && tokens[first].gap === 'space' && !before.possessive && (before.code || before.camel));
+  for (let i = first; i <= last && !product; i++) product = tokens[i].code;
+  return !!product;
+}
+
+/** The run's last word before the longest title ending it ("… Chief Operating Officer"), possibly first - 1. */
+function withoutClosingTitle(tokens: Token[], first: number, last: number): number {
+  for (let k = Math.max(first, last - MAX_TITLE_WORDS + 1); k <= last; k++) {
+    if (titleAt(tokens, k, last) === last - k + 1) return k - 1;
+  }
+  return last;
+}
+
+/**
+ * A title in an untitled run: "CEO of TallGrass Ltd." (the role is not part of the organisation's name), or a
+ * title inside the run, where what precedes it is a separate name ("South Korean" President Yoon) and what
+ * follows is a person. True when the run was split and analysed.
+ */
+function splitAtTitle(tokens: Token[], first: number, last: number, out: Candidate[]): boolean {
+  const n = titleAt(tokens, first, last);
+  if (n > 0 && first + n < last && tokens[first + n].key === 'of') {
+    analyseRun(tokens, first + n + 1, last, out);
+    return true;
+  }
+  for (let k = first; k < last; k++) {
+    const n = titleAt(tokens, k, last);
+    if (n === 0 || k + n > last) continue;
+    const nameStart = k + n;
+    if (!nameShaped(tokens[nameStart]) && !tokens[nameStart].allCaps) continue;
+    if (tokens[nameStart].allCaps && !HONORIFICS.has(tokens[k].key)) continue;
+    if (k > first) analyseRun(tokens, first, k - 1, out);
+    // The title is part of the spelling when it carries a bare surname ("Mr. Yoon", "President Yoon");
+    // a full name stands alone ("South Korean President | Yoon Suk-yeol").
+    const inSpan = IN_SPAN_TITLES.has(keyOf(tokens, k, k + n - 1)) && nameStart === last;
+    analyseRun(tokens, nameStart, last, out, true, inSpan ? k : nameStart);
+    return true;
+  }
+  return false;
+}
+
+/** A demonym closing a run before a title, or opening a run that is not a known compound, stands alone. */
+function splitDemonym(tokens: Token[], first: number, last: number, out: Candidate[]): boolean {
+  // "ArrowRight Japanese" Prime Minister …
   if (last > first) {
     const dem = lookup(tokens, last, last);
-    if (dem && dem.type === 'NATIONALITY' && last + 1 < tokens.length && titleAt(tokens, last + 1, Math.min(tokens.length - 1, last + MAX_TITLE_WORDS)) > 0) {
+    if (
+      dem &&
+      dem.type === 'NATIONALITY' &&
+      last + 1 < tokens.length &&
+      titleAt(tokens, last + 1, Math.min(tokens.length - 1, last + MAX_TITLE_WORDS)) > 0
+    ) {
       analyseRun(tokens, first, last - 1, out);
       out.push({ first: last, last, nameFirst: last, type: 'NATIONALITY', strength: 3, entry: dem, tentative: false });
-      return;
+      return true;
     }
   }
-  // A demonym in front of a name that is not itself a known compound ("South Korean" + "Democratic Party").
-  if (!ORG_HEADS.has(lastKey)) {
-    for (let n = Math.min(2, last - first); n >= 1; n--) {
-      const dem = lookup(tokens, first, first + n - 1);
-      if (dem && dem.type === 'NATIONALITY') {
-        out.push({ first, last: first + n - 1, nameFirst: first, type: 'NATIONALITY', strength: 3, entry: dem, tentative: false });
-        analyseRun(tokens, first + n, last, out);
-        return;
-      }
+  // "South Korean" + "Democratic Party".
+  if (ORG_HEADS.has(tokens[last].key)) return false;
+  for (let n = Math.min(2, last - first); n >= 1; n--) {
+    const dem = lookup(tokens, first, first + n - 1);
+    if (dem && dem.type === 'NATIONALITY') {
+      out.push({
+        first,
+        last: first + n - 1,
+        nameFirst: first,
+        type: 'NATIONALITY',
+        strength: 3,
+        entry: dem,
+        tentative: false,
+      });
+      analyseRun(tokens, first + n, last, out);
+      return true;
     }
   }
+  return false;
+}
+
+/** A run that is no known name: typed from its words and context, tentative without a cue. */
+function typeRun(tokens: Token[], first: number, last: number, out: Candidate[]): void {
   // A lone sentence-initial word the article also writes in lower case, or an adverb ("Sadly,"), is no name.
-  if (first === last && tokens[first].positional && !tokens[first].allCaps && (tokens[first].lowerElsewhere || VERBAL_SUFFIX_RE.test(tokens[first].key))) return;
+  if (
+    first === last &&
+    tokens[first].positional &&
+    !tokens[first].allCaps &&
+    (tokens[first].lowerElsewhere || VERBAL_SUFFIX_RE.test(tokens[first].key))
+  )
+    return;
   const [type, strength] = classify(tokens, first, last);
   // Without a cue the run waits for support from elsewhere in the article (a typed twin, a person it names).
   const positional = tokens[first].positional && first === last && strength < 2 && !tokens[first].allCaps;
-  add(type, strength, undefined, positional || tokens[first].headline || strength === 0);
+  out.push({
+    first,
+    last,
+    nameFirst: first,
+    type,
+    strength,
+    entry: undefined,
+    tentative: positional || tokens[first].headline || strength === 0,
+  });
 }
 
 /** Types a run that is not a gazetteer name, from its words and its context. */
@@ -579,20 +787,48 @@ function classify(tokens: Token[], first: number, last: number): [EntityType | n
   const cueWord = prev && !prev.cap && (tokens[first].gap === 'space' || tokens[first].commaBefore) ? prev : undefined;
   if (cueWord && ROLE_NOUNS.has(cueWord.key) && allNameShaped) return ['PERSON', 2];
   // "Jusman Syafii Djamal, minister of transport", "Jane Roe, a spokeswoman for": an apposition after the name.
-  if (allNameShaped && next && next.commaBefore && (ROLE_NOUNS.has(next.key) || (DETERMINERS.has(next.key) && tokens[last + 2] && ROLE_NOUNS.has(tokens[last + 2].key))))
+  if (
+    allNameShaped &&
+    next &&
+    next.commaBefore &&
+    (ROLE_NOUNS.has(next.key) ||
+      (DETERMINERS.has(next.key) && tokens[last + 2] && ROLE_NOUNS.has(tokens[last + 2].key)))
+  )
     return ['PERSON', 2];
   // "Heathrow airport", "Han river": a lower-case place noun right after the name.
-  if (next && next.gap === 'space' && !next.cap && PLACE_HEADS.has(next.key) && next.key !== 'state' && next.key !== 'center') return ['PLACE', 2];
+  if (
+    next &&
+    next.gap === 'space' &&
+    !next.cap &&
+    PLACE_HEADS.has(next.key) &&
+    next.key !== 'state' &&
+    next.key !== 'center'
+  )
+    return ['PLACE', 2];
   if (cueWord && ORG_APPOSITIONS.has(cueWord.key)) return ['ORGANIZATION', 2];
-  if (single && tokens[first].allCaps && !CAPS_STOPWORDS.has(tokens[first].text.replace(/\./g, ''))) return ['ORGANIZATION', 1];
+  if (single && tokens[first].allCaps && !CAPS_STOPWORDS.has(tokens[first].text.replace(/\./g, '')))
+    return ['ORGANIZATION', 1];
   // "the Sixers", "the Beatles", "the Navy": a capitalised plural or an organisation word after "the" mid-sentence.
-  if (single && prev && prev.key === 'the' && !tokens[first].positional && !OTHER_HEADS.has(tokens[first].key) && !CAPS_STOPWORDS.has(tokens[first].text) && (/\p{Ll}s$/u.test(tokens[first].text) || ORG_HEADS.has(tokens[first].key)))
+  if (
+    single &&
+    prev &&
+    prev.key === 'the' &&
+    !tokens[first].positional &&
+    !OTHER_HEADS.has(tokens[first].key) &&
+    !CAPS_STOPWORDS.has(tokens[first].text) &&
+    (/\p{Ll}s$/u.test(tokens[first].text) || ORG_HEADS.has(tokens[first].key))
+  )
     return ['ORGANIZATION', 1];
   if (!single && ORG_HEADS.has(lastKey)) return ['ORGANIZATION', 3];
   if (!single && PLACE_HEADS.has(lastKey)) return ['PLACE', 3];
   if (!single && allNameShaped && GIVEN_NAMES.has(tokens[first].text) && last - first <= 3) return ['PERSON', 2];
   // "San Diego Chargers": a known place followed by more words is a team or a company, not a place.
-  if (!single && PLACE_LEADS.has(tokens[first].key) && (prefixLength(tokens, first, last - 1) <= 1 || hasOf(tokens, first, last))) return ['PLACE', 2];
+  if (
+    !single &&
+    PLACE_LEADS.has(tokens[first].key) &&
+    (prefixLength(tokens, first, last - 1) <= 1 || hasOf(tokens, first, last))
+  )
+    return ['PLACE', 2];
   // A known organisation or a place inside a longer name: "Gallup Korea", "Garuda Indonesia", "Apple Computer".
   if (!single) {
     let hasOrg = false;
@@ -600,13 +836,20 @@ function classify(tokens: Token[], first: number, last: number): [EntityType | n
     for (let i = first; i <= last; i++) {
       const e = NAMES.get(tokens[i].key);
       if (e?.type === 'ORGANIZATION') hasOrg = true;
-      else if (e) hasPlace = true;
+      else if (e && !e.minor) hasPlace = true;
     }
     if (hasOrg || hasPlace || prefixLength(tokens, first, last - 1) >= 2) return ['ORGANIZATION', 2];
   }
   // "Kishida said": a name-shaped subject of a reporting verb, even at a sentence start, unless the article
   // writes the word in lower case elsewhere ("Officials said").
-  if (allNameShaped && next && next.gap === 'space' && SAID_WORDS.has(next.key) && last - first <= 3 && !tokens[first].lowerElsewhere)
+  if (
+    allNameShaped &&
+    next &&
+    next.gap === 'space' &&
+    SAID_WORDS.has(next.key) &&
+    last - first <= 3 &&
+    !tokens[first].lowerElsewhere
+  )
     return ['PERSON', single ? 2 : 1];
   // "in Cupertino, California", "in Toulouse on": a place; "in Reader mode" modifies a noun and says nothing.
   const endsPhrase = !next || next.gap !== 'space' || next.cap || COMMON_WORDS.has(next.key);
@@ -628,9 +871,19 @@ function textOf(tokens: Token[], first: number, last: number, text: string): str
 
 /** Verbs of governments (say, decide, act on others), by stem: a capital as their subject stands for its state.
  *  Verbs that cities do as well ("is cold", "will host", "saw blossoms") are left out on purpose. */
-const ACTOR_VERB_RE =
-  /^(?:sa(?:id|ys|y)|announc|urg|warn|reject|accus|agree|den(?:y|ie)|demand|impos|fire|launch|test|hail|welcom|protest|respond|threaten|vow|condemn|critici|sanction|recall|summon|approv|decid|plan|want|seek|sought|insist|drop|lift|remov|ban|refus|negotiat|sign|worr|hope|claim|call|sen[dt]|retaliat|oppos|support|push|press|ask|offer|propos|pledg|promis|accept|hit|move|mov|agree|tighten|eas|restrict|expel|suspend|resum|react|retort|slam|blam|object)/;
-const AUXILIARIES = new Set('has have had will would is was are were did does do can could may might must should shall also not already reportedly again then'.split(' '));
+const ACTOR_VERB_RE = new RegExp(
+  '^(?:sa(?:id|ys|y)|announc|urg|warn|reject|accus|agree|den(?:y|ie)|demand|impos|fire|launch|test|hail|welcom|' +
+    'protest|respond|threaten|vow|condemn|critici|sanction|recall|summon|approv|decid|plan|want|seek|sought|insist|' +
+    'drop|lift|remov|ban|refus|negotiat|sign|worr|hope|claim|call|sen[dt]|retaliat|oppos|support|push|press|ask|' +
+    'offer|propos|pledg|promis|accept|hit|move|mov|agree|tighten|eas|restrict|expel|suspend|resum|react|retort|' +
+    'slam|blam|object)',
+);
+const AUXILIARIES = new Set(
+  (
+    'has have had will would is was are were did does do can could may might must should shall ' +
+    'also not already reportedly again then'
+  ).split(' '),
+);
 
 /** Whether the tokens from i on read as a government's verb, perhaps after an auxiliary ("will drop", "has hailed"). */
 function actorVerbAt(tokens: Token[], i: number): boolean {
@@ -639,37 +892,70 @@ function actorVerbAt(tokens: Token[], i: number): boolean {
   return !!t && !t.cap && ACTOR_VERB_RE.test(t.key);
 }
 
-const PREPOSITIONS = new Set('from in to at near of for with by between into on onto over across toward towards via around outside inside within'.split(' '));
+const PREPOSITIONS = new Set(
+  (
+    'from in to at near of for with by between into on onto over across toward towards via ' +
+    'around outside inside within'
+  ).split(' '),
+);
 
 /** Finds the people, organisations, places and nationalities of one article. */
 export function findEntities(text: string, options: EntityOptions = {}): EntityMention[] {
-  const exclude = (options.exclude ?? []).slice().sort((a, b) => a.start - b.start);
+  const tokens = rawTokens(text, excludedAt(options.exclude ?? []));
+  markPositional(text, tokens, new Set((options.sentences ?? []).map((s) => s.start)));
+  markLowerElsewhere(tokens);
+  const candidates: Candidate[] = [];
+  for (const [first, last] of sequences(tokens)) analyseRun(tokens, first, last, candidates);
+  const names = articleNames(text, tokens, candidates);
+  const mentions: EntityMention[] = [];
+  for (const c of candidates) {
+    const m = mentionOf(c, names);
+    if (m) mentions.push(m);
+  }
+  mentions.push(...northAndSouth(text, tokens, candidates));
+  mentions.sort((a, b) => a.start - b.start || b.end - a.end);
+  const result: EntityMention[] = [];
+  for (const m of mentions) if (!result.length || m.start >= result[result.length - 1].end) result.push(m);
+  return result;
+}
+
+/** Whether a position lies in an excluded span; positions must only grow, as the span pointer needs. */
+function excludedAt(spans: Span[]): (pos: number) => boolean {
+  const exclude = spans.slice().sort((a, b) => a.start - b.start);
   let ex = 0;
-  const excluded = (pos: number): boolean => {
+  return (pos: number): boolean => {
     while (ex < exclude.length && exclude[ex].end <= pos) ex++;
     return ex < exclude.length && exclude[ex].start <= pos;
   };
-  const tokens = rawTokens(text, excluded);
-  markPositional(text, tokens, new Set((options.sentences ?? []).map((s) => s.start)));
+}
+
+/** Capitalised words the article also writes in lower case. */
+function markLowerElsewhere(tokens: Token[]): void {
   const capitalKeys = new Set<string>();
   for (const t of tokens) if (t.cap) capitalKeys.add(t.key);
   const lowerWords = new Set<string>();
   for (const t of tokens) if (!t.cap && capitalKeys.has(t.key)) lowerWords.add(t.key);
   for (const t of tokens) if (t.cap && lowerWords.has(t.key)) t.lowerElsewhere = true;
+}
 
-  const candidates: Candidate[] = [];
-  for (const [first, last] of sequences(tokens)) analyseRun(tokens, first, last, candidates);
+type Person = { c: Candidate; words: string[]; count: number; order: number };
 
-  // Acronym definitions: "World Trade Organization (WTO)" — the acronym takes the long form's type and name.
-  const acronymOf = new Map<string, Candidate>();
-  for (let ci = 0; ci + 1 < candidates.length; ci++) {
-    const long = candidates[ci];
-    const short = candidates[ci + 1];
-    const acr = tokens[short.first];
-    if (short.first === short.last && acr.allCaps && short.first === long.last + 1 && text.slice(tokens[long.last].end, acr.start).trim() === '(') {
-      acronymOf.set(acr.key, long);
-    }
-  }
+/** What the whole article says about its names, for typing and naming each candidate. */
+interface ArticleNames {
+  text: string;
+  tokens: Token[];
+  /** Acronyms defined in the text, with their long form. */
+  acronymOf: Map<string, Candidate>;
+  /** The strongest typed candidate of each surface form. */
+  best: Map<string, Candidate>;
+  wordsOf(c: Candidate): string[];
+  idOf(type: EntityType, canonical: string): string;
+  personFor(c: Candidate): Person | undefined;
+  orgFor(surfaceKey: string): string | undefined;
+}
+
+function articleNames(text: string, tokens: Token[], candidates: Candidate[]): ArticleNames {
+  const acronymOf = acronymDefinitions(text, tokens, candidates);
   const wordsOf = (c: Candidate): string[] => (c.words ??= nameTokens(tokens, c).map((t) => t.key));
   // Ids by type and canonical name, computed once per article.
   const ids = new Map<string, string>();
@@ -679,19 +965,7 @@ export function findEntities(text: string, options: EntityOptions = {}): EntityM
     if (id === undefined) ids.set(k, (id = entityId(type, canonical)));
     return id;
   };
-  // A two- or three-word name with no cue is a person when its last word also stands alone in the article
-  // ("Vishwanand Subryan" … "Subryan"): news re-mentions people by surname, products and bodies rarely so.
-  const loneWords = new Set<string>();
-  for (const c of candidates) {
-    // "the Pro" is a thing: people do not take an article.
-    if (c.first === c.last && !(c.first > 0 && DETERMINERS.has(tokens[c.first - 1].key))) loneWords.add(tokens[c.first].key);
-  }
-  for (const c of candidates) {
-    if (c.type === 'PERSON' && c.strength === 0 && c.tentative && !tokens[c.nameFirst].headline && loneWords.has(tokens[c.last].key)) {
-      c.tentative = false;
-      c.strength = 1;
-    }
-  }
+  confirmSurnamedPeople(tokens, candidates);
   // Types learnt in the article: the strongest evidence for a surface form wins for all its occurrences.
   const best = new Map<string, Candidate>();
   for (const c of candidates) {
@@ -700,9 +974,59 @@ export function findEntities(text: string, options: EntityOptions = {}): EntityM
     const b = best.get(k);
     if (!b || c.strength > b.strength) best.set(k, c);
   }
-  // People with a full name, by each of their name words ("Yoon", "Kishida", "Yuko").
-  const people: Array<{ c: Candidate; words: string[]; count: number; order: number }> = [];
-  const peopleByName = new Map<string, (typeof people)[number]>();
+  const personFor = personFinder(fullNamedPeople(candidates, wordsOf), wordsOf);
+  const orgFor = orgFinder(text, tokens, candidates);
+  return { text, tokens, acronymOf, best, wordsOf, idOf, personFor, orgFor };
+}
+
+/** Acronym definitions: "World Trade Organization (WTO)" — the acronym takes the long form's type and name. */
+function acronymDefinitions(text: string, tokens: Token[], candidates: Candidate[]): Map<string, Candidate> {
+  const acronymOf = new Map<string, Candidate>();
+  for (let ci = 0; ci + 1 < candidates.length; ci++) {
+    const long = candidates[ci];
+    const short = candidates[ci + 1];
+    const acr = tokens[short.first];
+    if (
+      short.first === short.last &&
+      acr.allCaps &&
+      short.first === long.last + 1 &&
+      text.slice(tokens[long.last].end, acr.start).trim() === '('
+    ) {
+      acronymOf.set(acr.key, long);
+    }
+  }
+  return acronymOf;
+}
+
+/**
+ * A two- or three-word name with no cue is a person when its last word also stands alone in the article
+ * ("Vishwanand Subryan" … "Subryan"): news re-mentions people by surname, products and bodies rarely so.
+ */
+function confirmSurnamedPeople(tokens: Token[], candidates: Candidate[]): void {
+  const loneWords = new Set<string>();
+  for (const c of candidates) {
+    // "the Pro" is a thing: people do not take an article.
+    if (c.first === c.last && !(c.first > 0 && DETERMINERS.has(tokens[c.first - 1].key)))
+      loneWords.add(tokens[c.first].key);
+  }
+  for (const c of candidates) {
+    if (
+      c.type === 'PERSON' &&
+      c.strength === 0 &&
+      c.tentative &&
+      !tokens[c.nameFirst].headline &&
+      loneWords.has(tokens[c.last].key)
+    ) {
+      c.tentative = false;
+      c.strength = 1;
+    }
+  }
+}
+
+/** People with a full name, by each of their name words ("Yoon", "Kishida", "Yuko"), in order of first mention. */
+function fullNamedPeople(candidates: Candidate[], wordsOf: (c: Candidate) => string[]): Person[] {
+  const people: Person[] = [];
+  const peopleByName = new Map<string, Person>();
   for (const c of candidates) {
     if (c.type !== 'PERSON' || c.tentative || c.last === c.nameFirst) continue;
     const words = wordsOf(c);
@@ -716,14 +1040,22 @@ export function findEntities(text: string, options: EntityOptions = {}): EntityM
       peopleByName.set(full, p);
     }
   }
-  const personFor = (c: Candidate) => {
+  return people;
+}
+
+/** The person a one- or two-word name refers to, among the people named in full. */
+function personFinder(people: Person[], wordsOf: (c: Candidate) => string[]): (c: Candidate) => Person | undefined {
+  return (c) => {
     if (people.length === 0 || c.last - c.nameFirst > 2) return undefined;
     const words = wordsOf(c);
     if (words.length === 0 || words.length > 2) return undefined;
-    let found: (typeof people)[number] | undefined;
+    let found: Person | undefined;
     let score = -1;
     for (const p of people) {
-      const ok = words.length === 1 ? p.words[0] === words[0] || p.words[p.words.length - 1] === words[0] : words.every((w) => p.words.includes(w));
+      const ok =
+        words.length === 1
+          ? p.words[0] === words[0] || p.words[p.words.length - 1] === words[0]
+          : words.every((w) => p.words.includes(w));
       if (!ok) continue;
       // A surname goes to the most mentioned bearer; a given name only to its own bearer.
       const s = p.count * 2 + (p.words[p.words.length - 1] === words[words.length - 1] ? 1 : 0) - p.order * 0.01;
@@ -734,8 +1066,10 @@ export function findEntities(text: string, options: EntityOptions = {}): EntityM
     }
     return found;
   };
+}
 
-  // Organisations named in full, by first word, for their short forms.
+/** Organisations named in full, by first word, for their short forms ("AirTran" for "AirTran Airways"). */
+function orgFinder(text: string, tokens: Token[], candidates: Candidate[]): (surfaceKey: string) => string | undefined {
   const orgsByFirst = new Map<string, Map<string, string>>();
   for (const c of candidates) {
     if (c.type !== 'ORGANIZATION' || c.tentative || c.strength < 2 || c.last === c.nameFirst) continue;
@@ -745,89 +1079,130 @@ export function findEntities(text: string, options: EntityOptions = {}): EntityM
     const key = keyOf(tokens, c.nameFirst, c.last);
     if (!byKey.has(key)) byKey.set(key, c.entry?.canonical ?? textOf(tokens, c.nameFirst, c.last, text));
   }
-  const orgFor = (surfaceKey: string): string | undefined => {
+  return (surfaceKey) => {
     const byKey = orgsByFirst.get(surfaceKey.split(' ')[0]);
     if (!byKey) return undefined;
     for (const [key, canonical] of byKey) if (key.startsWith(surfaceKey + ' ')) return canonical;
     return undefined;
   };
-  const mentions: EntityMention[] = [];
-  const countryMentioned = new Set<string>();
-  for (const c of candidates) if (c.type === 'PLACE' && c.entry && !c.tentative) countryMentioned.add(c.entry.canonical);
-  for (const c of candidates) {
-    let type = c.type;
-    let canonical: string | undefined;
-    const surfaceKey = keyOf(tokens, c.nameFirst, c.last);
-    const person = c.type !== 'PERSON' || wordsOf(c).length < 2 ? (c.strength < 3 || c.type === 'PERSON' ? personFor(c) : undefined) : undefined;
-    if (person && (c.type === 'PERSON' || c.strength < 2)) {
-      type = 'PERSON';
-      canonical = textOf(tokens, person.c.nameFirst, person.c.last, text);
-    } else if (c.tentative || c.strength < 2) {
-      const b = best.get(surfaceKey);
-      const acr = acronymOf.get(surfaceKey);
-      if (acr) {
-        if (!acr.type) continue;
-        type = acr.type;
-        canonical = acr.entry?.canonical ?? textOf(tokens, acr.nameFirst, acr.last, text);
-      } else if (b && b !== c) type = b.type;
-      else {
-        // A short form of an organisation named in full in the article ("AirTran" for "AirTran Airways").
-        const org = orgFor(surfaceKey);
-        if (org) {
-          type = 'ORGANIZATION';
-          canonical = org;
-        } else if (c.tentative) continue;
-      }
+}
+
+/** A candidate's type and canonical name, from itself or what the article says elsewhere; null when it is no entity. */
+function resolveName(c: Candidate, names: ArticleNames): { type: EntityType; canonical: string } | null {
+  const { text, tokens, acronymOf } = names;
+  let type = c.type;
+  let canonical: string | undefined;
+  const surfaceKey = keyOf(tokens, c.nameFirst, c.last);
+  const person =
+    c.type !== 'PERSON' || names.wordsOf(c).length < 2
+      ? c.strength < 3 || c.type === 'PERSON' || c.entry?.city
+        ? names.personFor(c)
+        : undefined
+      : undefined;
+  if (person && (c.type === 'PERSON' || c.strength < 2 || c.entry?.city)) {
+    type = 'PERSON';
+    canonical = textOf(tokens, person.c.nameFirst, person.c.last, text);
+  } else if (c.tentative || c.strength < 2) {
+    const b = names.best.get(surfaceKey);
+    const acr = acronymOf.get(surfaceKey);
+    if (acr) {
+      if (!acr.type) return null;
+      type = acr.type;
+      canonical = acr.entry?.canonical ?? textOf(tokens, acr.nameFirst, acr.last, text);
+    } else if (b && b !== c) type = b.type;
+    else {
+      // A short form of an organisation named in full in the article ("AirTran" for "AirTran Airways").
+      const org = names.orgFor(surfaceKey);
+      if (org) {
+        type = 'ORGANIZATION';
+        canonical = org;
+      } else if (c.tentative) return null;
     }
-    if (!type) continue;
-    if (!canonical) {
-      const acr = acronymOf.get(surfaceKey);
-      if (acr && acr.type === type) canonical = acr.entry?.canonical ?? textOf(tokens, acr.nameFirst, acr.last, text);
-    }
-    if (!canonical) canonical = c.entry?.canonical ?? textOf(tokens, c.nameFirst, c.last, text);
-    // A capital used as an actor stands for its country ("Pyongyang fired", "Seoul will drop"): one entity with it.
-    const next = tokens[c.last + 1];
-    const before = tokens[c.first - 1];
-    const afterPreposition = before && PREPOSITIONS.has(before.key) && tokens[c.first].gap === 'space';
-    // "the Pyongyang regime", "the Pyongyang test fired": the capital as a government; "the Tokyo summit" is a place.
-    const after2 = tokens[c.last + 2];
-    const governmentArticle =
-      before &&
-      before.key === 'the' &&
-      next &&
-      !next.cap &&
-      (GOVERNMENT_NOUNS.has(next.key) || actorVerbAt(tokens, c.last + 1) || (!!after2 && /ed$/.test(after2.key) && !EVENT_NOUNS.has(next.key)));
-    if (
-      c.entry?.capitalOf &&
-      next &&
-      !tokens[c.last].possessive &&
-      !afterPreposition &&
-      (actorVerbAt(tokens, c.last + 1) || isCoordinatedActor(tokens, c.last) || governmentArticle)
-    ) {
-      canonical = c.entry.capitalOf;
-    }
-    const start = tokens[c.first].start;
-    const end = tokens[c.last].end;
-    mentions.push({ start, end, text: text.slice(start, end), type, id: idOf(type, canonical), canonical });
   }
-  // "the North" once North Korea was named in the article stands for it ("the South" likewise).
+  if (!type) return null;
+  if (!canonical) {
+    const acr = acronymOf.get(surfaceKey);
+    if (acr && acr.type === type) canonical = acr.entry?.canonical ?? textOf(tokens, acr.nameFirst, acr.last, text);
+  }
+  if (!canonical) canonical = c.entry?.canonical ?? textOf(tokens, c.nameFirst, c.last, text);
+  return { type, canonical };
+}
+
+/** A capital used as an actor stands for its country ("Pyongyang fired", "Seoul will drop"): one entity with it. */
+function capitalAsActor(c: Candidate, tokens: Token[]): boolean {
+  const next = tokens[c.last + 1];
+  const before = tokens[c.first - 1];
+  const afterPreposition = before && PREPOSITIONS.has(before.key) && tokens[c.first].gap === 'space';
+  // "the Pyongyang regime", "the Pyongyang test fired": the capital as a government; "the Tokyo summit" is a place.
+  const after2 = tokens[c.last + 2];
+  const governmentArticle =
+    before &&
+    before.key === 'the' &&
+    next &&
+    !next.cap &&
+    (GOVERNMENT_NOUNS.has(next.key) ||
+      actorVerbAt(tokens, c.last + 1) ||
+      (!!after2 && /ed$/.test(after2.key) && !EVENT_NOUNS.has(next.key)));
+  return !!(
+    c.entry?.capitalOf &&
+    next &&
+    !tokens[c.last].possessive &&
+    !afterPreposition &&
+    (actorVerbAt(tokens, c.last + 1) || isCoordinatedActor(tokens, c.last) || governmentArticle)
+  );
+}
+
+function mentionOf(c: Candidate, names: ArticleNames): EntityMention | null {
+  const resolved = resolveName(c, names);
+  if (!resolved) return null;
+  const { type } = resolved;
+  const canonical = capitalAsActor(c, names.tokens) ? c.entry!.capitalOf! : resolved.canonical;
+  const start = names.tokens[c.first].start;
+  const end = names.tokens[c.last].end;
+  return { start, end, text: names.text.slice(start, end), type, id: names.idOf(type, canonical), canonical };
+}
+
+/** "the North" once North Korea was named in the article stands for it ("the South" likewise). */
+function northAndSouth(text: string, tokens: Token[], candidates: Candidate[]): EntityMention[] {
+  const countryMentioned = new Set<string>();
+  for (const c of candidates)
+    if (c.type === 'PLACE' && c.entry && !c.tentative) countryMentioned.add(c.entry.canonical);
+  const out: EntityMention[] = [];
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i];
-    if (!t.cap || t.excluded || tokens[i - 1].excluded || (t.key !== 'north' && t.key !== 'south') || tokens[i - 1].key !== 'the') continue;
+    if (
+      !t.cap ||
+      t.excluded ||
+      tokens[i - 1].excluded ||
+      (t.key !== 'north' && t.key !== 'south') ||
+      tokens[i - 1].key !== 'the'
+    )
+      continue;
     const country = t.key === 'north' ? 'North Korea' : 'South Korea';
     const next = tokens[i + 1];
     if (!countryMentioned.has(country) || (next && next.gap === 'space' && next.cap)) continue;
     const start = tokens[i - 1].start;
-    mentions.push({ start, end: t.end, text: text.slice(start, t.end), type: 'PLACE', id: entityId('PLACE', country), canonical: country });
+    out.push({
+      start,
+      end: t.end,
+      text: text.slice(start, t.end),
+      type: 'PLACE',
+      id: entityId('PLACE', country),
+      canonical: country,
+    });
   }
-  mentions.sort((a, b) => a.start - b.start || b.end - a.end);
-  const result: EntityMention[] = [];
-  for (const m of mentions) if (!result.length || m.start >= result[result.length - 1].end) result.push(m);
-  return result;
+  return out;
 }
 
-const GOVERNMENT_NOUNS = new Set('government regime administration authorities leadership cabinet officials'.split(' '));
-const EVENT_NOUNS = new Set('summit meeting talks conference visit trip office area region airport station marathon games olympics agreement declaration'.split(' '));
+const GOVERNMENT_NOUNS = new Set(
+  'government regime administration authorities leadership cabinet officials'.split(' '),
+);
+const EVENT_NOUNS = new Set(
+  (
+    'summit meeting talks conference visit trip office area region airport station marathon games olympics ' +
+    'agreement declaration'
+  ).split(' '),
+);
 
 /** "Tokyo and Seoul hit …": the capital is the subject of a verb through a coordination. */
 function isCoordinatedActor(tokens: Token[], i: number): boolean {

@@ -31,6 +31,22 @@ export interface PublishedDate {
   evidence?: Span;
   /** The article the date was learned from, when inferred from the corpus. */
   fromArticle?: string;
+  /** The time printed with the date, for display: "05:03 EST", "14:45 GMT". */
+  time?: string;
+}
+
+/** What the article says about itself besides its title and date: byline, dateline, URL (see core/metadata). */
+export interface ArticleMeta {
+  /** Authors from the byline, the front matter or the closing credits: ["Jane Doe", "Luis García"]. */
+  authors: string[];
+  /** The wire dateline as written, without its dash: "BRUSSELS (AP)", "LONDON, March 16 (Reuters)". */
+  dateline: string | null;
+  /** The article's URL when the file gives it (a URL line or front matter). */
+  url: string | null;
+  /** The byline (or the front matter's author line); its names are metadata, not people of the story. */
+  byline: Span | null;
+  /** Why the publication date is unknown although the article prints one: "… is ambiguous: …". */
+  publishedNote: string | null;
 }
 
 export interface Article {
@@ -43,7 +59,12 @@ export interface Article {
   source: string | null;
   /** Publication date found in the text itself (origin 'text'), or null when the text does not say. */
   published: PublishedDate | null;
-  /** Lines that are page furniture, not reporting: "Advertisement", paywall and newsletter lines. */
+  /** Byline, dateline and URL; absent in analyses made before they were read. */
+  meta?: ArticleMeta;
+  /**
+   * Lines that are page furniture, not reporting: "Advertisement", paywall and newsletter lines, and the
+   * article's own metadata (front matter, byline, "Published …" stamps, URL line). None of it is analysed.
+   */
   boilerplate: Span[];
   paragraphs: Span[];
   sentences: Sentence[];

@@ -48,7 +48,10 @@ interface Candidate {
 function inLead(analysis: ArticleAnalysis, m: EventMention): boolean {
   const a = analysis.article;
   if (a.titleSpan && m.trigger.start >= a.titleSpan.start && m.trigger.end <= a.titleSpan.end) return true;
-  const body = a.sentences.filter((s) => !a.boilerplate.some((b) => s.start >= b.start && s.start < b.end) && (!a.titleSpan || s.start >= a.titleSpan.end));
+  const body = a.sentences.filter(
+    (s) =>
+      !a.boilerplate.some((b) => s.start >= b.start && s.start < b.end) && (!a.titleSpan || s.start >= a.titleSpan.end),
+  );
   return body.slice(0, 2).some((s) => m.trigger.start >= s.start && m.trigger.start < s.end);
 }
 
@@ -61,7 +64,10 @@ function candidatesFor(
   const out: Candidate[] = [];
   const key = (p: string, start: number) => `${p}\u0000${start}`;
   for (const c of clusters) {
-    const own = c.mentions.filter((r) => r.path === path).map((r) => mentionsAt.get(key(r.path, r.start))!).filter(Boolean);
+    const own = c.mentions
+      .filter((r) => r.path === path)
+      .map((r) => mentionsAt.get(key(r.path, r.start))!)
+      .filter(Boolean);
     if (!own.length) continue;
     // The event's day as dated articles give it; an absolute date in the text beats one resolved from "Thursday".
     let anchor: { value: string; from: string; absolute: boolean } | null = null;
@@ -82,14 +88,26 @@ function candidatesFor(
       const lag = daysBeforeWriting(m.dateText);
       const said = m.dateText ? ` ("${m.dateText}")` : '';
       if (lag !== null) {
-        out.push({ value: addDays(anchor.value, lag), strength: 3, fromArticle: anchor.from,
-          reason: `reports the ${c.label}${said}, which ${articleName(analyses, anchor.from)} dates ${anchor.value}` });
+        out.push({
+          value: addDays(anchor.value, lag),
+          strength: 3,
+          fromArticle: anchor.from,
+          reason: `reports the ${c.label}${said}, which ${articleName(analyses, anchor.from)} dates ${anchor.value}`,
+        });
       } else if (!m.date && inLead(analyses.get(path)!, m)) {
-        out.push({ value: anchor.value, strength: 2, fromArticle: anchor.from,
-          reason: `leads with the ${c.label}, which ${articleName(analyses, anchor.from)} dates ${anchor.value}` });
+        out.push({
+          value: anchor.value,
+          strength: 2,
+          fromArticle: anchor.from,
+          reason: `leads with the ${c.label}, which ${articleName(analyses, anchor.from)} dates ${anchor.value}`,
+        });
       } else if (!m.date || !parseTimex(m.date)) {
-        out.push({ value: anchor.value, strength: 1, fromArticle: anchor.from,
-          reason: `mentions the ${c.label}, which ${articleName(analyses, anchor.from)} dates ${anchor.value}` });
+        out.push({
+          value: anchor.value,
+          strength: 1,
+          fromArticle: anchor.from,
+          reason: `mentions the ${c.label}, which ${articleName(analyses, anchor.from)} dates ${anchor.value}`,
+        });
       }
     }
   }
@@ -112,7 +130,10 @@ export function inferPublicationDates(
   const mentionCache = new Map<string, EventMention[]>();
   const mentionsOf = (a: ArticleAnalysis) => {
     let ms = mentionCache.get(a.article.path);
-    if (!ms) { ms = mentionsFor(a); mentionCache.set(a.article.path, ms); }
+    if (!ms) {
+      ms = mentionsFor(a);
+      mentionCache.set(a.article.path, ms);
+    }
     return ms;
   };
   for (let round = 0; round < 4; round++) {
@@ -124,7 +145,8 @@ export function inferPublicationDates(
       const ms = mentionsOf(x);
       // Of an undated article only what can date it counts (see candidatesFor: a day named relative to
       // the writing, or an undated event in the lead); the rest would only make clustering slower.
-      if (!x.article.published && !result.has(x.article.path)) return ms.filter((m) => daysBeforeWriting(m.dateText) !== null || (!m.date && inLead(x, m)));
+      if (!x.article.published && !result.has(x.article.path))
+        return ms.filter((m) => daysBeforeWriting(m.dateText) !== null || (!m.date && inLead(x, m)));
       return ms.filter((m) => isExactDay(m.date));
     });
     const mentionsAt = new Map(mentions.map((m) => [`${m.path}\u0000${m.trigger.start}`, m]));
@@ -134,10 +156,18 @@ export function inferPublicationDates(
       const path = a.article.path;
       const cands = candidatesFor(path, clusters, mentionsAt, current);
       // The strongest evidence wins; among equals the latest day, since an article reports what already happened.
-      cands.sort((x, y) => y.strength - x.strength || y.value.localeCompare(x.value) || x.fromArticle.localeCompare(y.fromArticle));
+      cands.sort(
+        (x, y) =>
+          y.strength - x.strength || y.value.localeCompare(x.value) || x.fromArticle.localeCompare(y.fromArticle),
+      );
       const best = cands[0];
       if (!best || best.strength < 2) continue;
-      const published: PublishedDate = { value: best.value, origin: 'corpus', reason: best.reason, fromArticle: best.fromArticle };
+      const published: PublishedDate = {
+        value: best.value,
+        origin: 'corpus',
+        reason: best.reason,
+        fromArticle: best.fromArticle,
+      };
       result.set(path, published);
       const next = reanalyze ? reanalyze(path, best.value) : { ...a, article: { ...a.article, published } };
       current.set(path, { ...next, article: { ...next.article, published } });

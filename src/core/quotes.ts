@@ -1,7 +1,10 @@
 // Finds direct speech with its speaker in an analysed article and matches the same words across articles,
 // exact or lightly reworded (same speaker, high content-word overlap).
 import { ArticleAnalysis, EntityMention, QuoteCluster, Span } from './model';
+import { slug, SlugOptions } from './text/slug';
 import { contentStems, tokenize } from './text/stem';
+
+const QUOTE_SLUG: SlugOptions = { stripAccents: false };
 
 export interface QuoteMention {
   path: string;
@@ -30,7 +33,10 @@ interface RawQuote {
   end: number;
 }
 
-/** Quoted spans: curly quotes, across paragraphs when the next paragraph reopens with “; straight quotes within a paragraph. */
+/**
+ * Quoted spans: curly quotes, across paragraphs when the next
+ * paragraph reopens with “; straight quotes within a paragraph.
+ */
 function quotedSpans(text: string, paragraphs: Span[]): RawQuote[] {
   const out: RawQuote[] = [];
   let open: number | null = null;
@@ -48,7 +54,10 @@ function quotedSpans(text: string, paragraphs: Span[]): RawQuote[] {
         open = null;
       } else if (c === '"') {
         if (straightOpen === null) straightOpen = at + 1;
-        else { out.push({ start: straightOpen, end: at }); straightOpen = null; }
+        else {
+          out.push({ start: straightOpen, end: at });
+          straightOpen = null;
+        }
       }
     }
     const next = paragraphs[k + 1];
@@ -108,11 +117,16 @@ export function findQuotes(analysis: ArticleAnalysis): QuoteMention[] {
     const quoted = text.slice(q.start, q.end);
     if (tokenize(quoted).length < MIN_WORDS) continue;
     if (article.boilerplate.some((b) => q.start >= b.start && q.start < b.end)) continue;
-    const sentence = article.sentences.find((s) => q.start >= s.start && q.start < s.end)
-      ?? article.sentences.find((s) => s.start >= q.start) ?? { start: q.start, end: q.end };
+    const sentence = article.sentences.find((s) => q.start >= s.start && q.start < s.end) ??
+      article.sentences.find((s) => s.start >= q.start) ?? { start: q.start, end: q.end };
     // The sentence that names the speaker is the one holding the quote's end.
     const endSentence = article.sentences.find((s) => q.end > s.start && q.end <= s.end + 1) ?? sentence;
-    const speaker = attribute(text, q, { start: Math.min(sentence.start, endSentence.start), end: endSentence.end }, persons);
+    const speaker = attribute(
+      text,
+      q,
+      { start: Math.min(sentence.start, endSentence.start), end: endSentence.end },
+      persons,
+    );
     out.push({
       path: article.path,
       span: { start: q.start, end: q.end },
@@ -134,21 +148,46 @@ function daysApart(a: string, b: string): number {
 /** Groups the same words reported by several articles. Blocking on each quote's rarest words keeps it near-linear. */
 export function clusterQuotes(quotes: QuoteMention[]): QuoteCluster[] {
   const words = quotes.map((q) => [...new Set(q.words ?? contentStems(q.text))]);
+  const pairs = quotePairs(quotes, words, rareWordIndex(words));
+  return describeGroups(quotes, joinQuotes(quotes, pairs));
+}
+
+/** Each quote under its six rarest words: quotes sharing none of them are never compared. */
+function rareWordIndex(words: string[][]): Map<string, number[]> {
   const df = new Map<string, number>();
   for (const ws of words) for (const w of ws) df.set(w, (df.get(w) ?? 0) + 1);
   const index = new Map<string, number[]>();
   words.forEach((ws, i) => {
-    const rare = [...ws].sort((a, b) => (df.get(a)! - df.get(b)!) || a.localeCompare(b)).slice(0, 6);
+    const rare = [...ws].sort((a, b) => df.get(a)! - df.get(b)! || a.localeCompare(b)).slice(0, 6);
     for (const w of rare) {
       const l = index.get(w) ?? [];
       l.push(i);
       index.set(w, l);
     }
   });
-  const parent = quotes.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
-  const speakerOf = new Map<number, Set<string>>();
-  quotes.forEach((q, i) => speakerOf.set(i, new Set(q.speakerId ? [q.speakerId] : [])));
+  return index;
+}
+
+/** How surely two quotes from different articles are the same words, or null when they are not. */
+function pairScore(a: QuoteMention, b: QuoteMention, wordsA: string[], wordsB: string[]): number | null {
+  if (a.path === b.path) return null;
+  const sa = new Set(wordsA);
+  let shared = 0;
+  for (const w of wordsB) if (sa.has(w)) shared++;
+  const overlap = shared / Math.max(1, Math.min(wordsA.length, wordsB.length));
+  const sameSpeaker = !!a.speakerId && a.speakerId === b.speakerId;
+  if (a.speakerId && b.speakerId && !sameSpeaker) return null;
+  const farApart = !!a.published && !!b.published && daysApart(a.published, b.published) > 7;
+  const needed = farApart ? 0.9 : sameSpeaker ? 0.6 : 0.8;
+  return shared >= 4 && overlap >= needed ? overlap + (sameSpeaker ? 0.1 : 0) : null;
+}
+
+/** Linkable pairs, best first. */
+function quotePairs(
+  quotes: QuoteMention[],
+  words: string[][],
+  index: Map<string, number[]>,
+): { i: number; j: number; s: number }[] {
   const tried = new Set<string>();
   const pairs: { i: number; j: number; s: number }[] = [];
   for (const list of index.values()) {
@@ -160,27 +199,24 @@ export function clusterQuotes(quotes: QuoteMention[]): QuoteCluster[] {
         const key = `${i},${j}`;
         if (tried.has(key)) continue;
         tried.add(key);
-        const a = quotes[i];
-        const b = quotes[j];
-        if (a.path === b.path) continue;
-        const sa = new Set(words[i]);
-        let shared = 0;
-        for (const w of words[j]) if (sa.has(w)) shared++;
-        const overlap = shared / Math.max(1, Math.min(words[i].length, words[j].length));
-        const sameSpeaker = !!a.speakerId && a.speakerId === b.speakerId;
-        if (a.speakerId && b.speakerId && !sameSpeaker) continue;
-        const farApart = !!a.published && !!b.published && daysApart(a.published, b.published) > 7;
-        const needed = farApart ? 0.9 : sameSpeaker ? 0.6 : 0.8;
-        if (shared >= 4 && overlap >= needed) pairs.push({ i, j, s: overlap + (sameSpeaker ? 0.1 : 0) });
+        const s = pairScore(quotes[i], quotes[j], words[i], words[j]);
+        if (s !== null) pairs.push({ i, j, s });
       }
     }
   }
-  pairs.sort((p, q) => q.s - p.s);
+  return pairs.sort((p, q) => q.s - p.s);
+}
+
+/** Joins the pairs, best first, into groups; two different named speakers never share a quotation. */
+function joinQuotes(quotes: QuoteMention[], pairs: { i: number; j: number }[]): Map<number, number[]> {
+  const parent = quotes.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  const speakerOf = new Map<number, Set<string>>();
+  quotes.forEach((q, i) => speakerOf.set(i, new Set(q.speakerId ? [q.speakerId] : [])));
   for (const { i, j } of pairs) {
     const a = find(i);
     const b = find(j);
     if (a === b) continue;
-    // Two different named speakers never share a quotation.
     const sa = speakerOf.get(a)!;
     const sb = speakerOf.get(b)!;
     if (sa.size && sb.size && ![...sa].some((s) => sb.has(s))) continue;
@@ -192,16 +228,31 @@ export function clusterQuotes(quotes: QuoteMention[]): QuoteCluster[] {
     const r = find(i);
     groups.set(r, [...(groups.get(r) ?? []), i]);
   });
+  return groups;
+}
+
+/** Groups reported by two or more articles as clusters, with ids stored by users (they must not change). */
+function describeGroups(quotes: QuoteMention[], groups: Map<number, number[]>): QuoteCluster[] {
   const clusters: QuoteCluster[] = [];
   const used = new Map<string, number>();
   for (const members of groups.values()) {
-    const ms = members.map((i) => quotes[i]).sort((a, b) => (a.published ?? '').localeCompare(b.published ?? '') || a.path.localeCompare(b.path) || a.span.start - b.span.start);
+    const ms = members
+      .map((i) => quotes[i])
+      .sort(
+        (a, b) =>
+          (a.published ?? '').localeCompare(b.published ?? '') ||
+          a.path.localeCompare(b.path) ||
+          a.span.start - b.span.start,
+      );
     if (new Set(ms.map((m) => m.path)).size < 2) continue;
     const first = ms[0];
     const named = ms.find((m) => m.speakerId);
-    const slug = (t: string) => t.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-    const opening = tokenize(first.text).slice(0, 5).map((t) => t.text).join(' ');
-    const base = `quote-${slug(named?.speaker ?? 'unattributed')}-${slug(opening)}`;
+    const opening = tokenize(first.text)
+      .slice(0, 5)
+      .map((t) => t.text)
+      .join(' ');
+    // Accents keep breaking words in quote ids as they always did.
+    const base = `quote-${slug(named?.speaker ?? 'unattributed', QUOTE_SLUG)}-${slug(opening, QUOTE_SLUG)}`;
     const n = used.get(base) ?? 0;
     used.set(base, n + 1);
     clusters.push({

@@ -22,7 +22,11 @@ export class ArticleTracker implements vscode.Disposable {
   private readonly userDates = new Map<string, string | null>();
   private scanned: Promise<void> | undefined;
 
-  constructor(private readonly client: CorpusClient, private readonly state: vscode.Memento, private readonly log: (l: string) => void) {
+  constructor(
+    private readonly client: CorpusClient,
+    private readonly state: vscode.Memento,
+    private readonly log: (l: string) => void,
+  ) {
     this.disposables.push(
       vscode.workspace.onDidChangeTextDocument((e) => this.scheduleEdit(e.document)),
       vscode.workspace.onDidOpenTextDocument((d) => void this.syncDocument(d)),
@@ -91,7 +95,10 @@ export class ArticleTracker implements vscode.Disposable {
         const all = [...uris, ...extra];
         const batch = 25;
         for (let i = 0; i < all.length && !token.isCancellationRequested; i += batch) {
-          progress.report({ message: `${Math.min(i + batch, all.length)}/${all.length}`, increment: (batch / Math.max(1, all.length)) * 100 });
+          progress.report({
+            message: `${Math.min(i + batch, all.length)}/${all.length}`,
+            increment: (batch / Math.max(1, all.length)) * 100,
+          });
           await this.indexFiles(all.slice(i, i + batch));
         }
       },
@@ -111,7 +118,9 @@ export class ArticleTracker implements vscode.Disposable {
       try {
         const stat = await vscode.workspace.fs.stat(uri);
         if (stat.size > this.settings.maxFileSizeMB * 1024 * 1024) {
-          this.log(`skipped ${uri.fsPath}: ${(stat.size / 1048576).toFixed(1)} MB is over articleAnnotator.maxFileSizeMB`);
+          this.log(
+            `skipped ${uri.fsPath}: ${(stat.size / 1048576).toFixed(1)} MB is over articleAnnotator.maxFileSizeMB`,
+          );
           continue;
         }
         const bytes = await vscode.workspace.fs.readFile(uri);
@@ -119,7 +128,11 @@ export class ArticleTracker implements vscode.Disposable {
           this.log(`skipped ${uri.fsPath}: it looks like a binary file, not an article`);
           continue;
         }
-        inputs.push({ path: key, text: stripBom(new TextDecoder('utf-8').decode(bytes)), userPublished: this.userDates.get(key) ?? null });
+        inputs.push({
+          path: key,
+          text: stripBom(new TextDecoder('utf-8').decode(bytes)),
+          userPublished: this.userDates.get(key) ?? null,
+        });
       } catch (err) {
         this.log(`could not read ${uri.fsPath}: ${(err as Error).message}`);
       }
@@ -136,7 +149,9 @@ export class ArticleTracker implements vscode.Disposable {
     const key = ArticleTracker.keyOf(doc.uri);
     const text = doc.getText();
     if (text.length > this.settings.maxFileSizeMB * 1024 * 1024) return false;
-    await this.client.request('upsert', { articles: [{ path: key, text, userPublished: this.userDates.get(key) ?? null }] });
+    await this.client.request('upsert', {
+      articles: [{ path: key, text, userPublished: this.userDates.get(key) ?? null }],
+    });
     this.known.add(key);
     this.changed.fire([key]);
     return true;
@@ -185,7 +200,9 @@ export class ArticleTracker implements vscode.Disposable {
           if (!this.known.has(from)) continue;
           this.known.delete(from);
           this.known.add(ArticleTracker.keyOf(f.newUri));
-          void this.client.request('rename', { from, to: ArticleTracker.keyOf(f.newUri) }).then(() => this.changed.fire([ArticleTracker.keyOf(f.newUri)]));
+          void this.client
+            .request('rename', { from, to: ArticleTracker.keyOf(f.newUri) })
+            .then(() => this.changed.fire([ArticleTracker.keyOf(f.newUri)]));
         }
       }),
     );

@@ -15,11 +15,17 @@ export class CorpusClient {
   private started = 0;
 
   /** `cacheDir`: where the worker keeps analyses between sessions (the extension's storage). */
-  constructor(private readonly extensionPath: string, private readonly log: (line: string) => void, private readonly cacheDir?: string) {}
+  constructor(
+    private readonly extensionPath: string,
+    private readonly log: (line: string) => void,
+    private readonly cacheDir?: string,
+  ) {}
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(path.join(this.extensionPath, 'dist', 'analysisWorker.js'), { workerData: { cacheDir: this.cacheDir } });
+    const worker = new Worker(path.join(this.extensionPath, 'dist', 'analysisWorker.js'), {
+      workerData: { cacheDir: this.cacheDir },
+    });
     worker.on('message', (msg: ResponseMessage | { event: 'linked'; ms: number }) => {
       if ('event' in msg) {
         for (const l of this.linkListeners) l();
@@ -36,7 +42,8 @@ export class CorpusClient {
       if (this.worker === worker) this.worker = undefined;
       for (const p of this.pending.values()) p.reject(new Error(`analysis worker stopped (exit ${code})`));
       this.pending.clear();
-      if (!this.disposed && code !== 0) this.log(`analysis worker exited with code ${code}; it restarts on the next request`);
+      if (!this.disposed && code !== 0)
+        this.log(`analysis worker exited with code ${code}; it restarts on the next request`);
     });
     this.worker = worker;
     // A new worker after a crash starts with an empty index: whoever fed the old one must feed it again.

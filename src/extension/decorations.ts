@@ -18,11 +18,36 @@ type Kind = 'PERSON' | 'ORGANIZATION' | 'PLACE' | 'NATIONALITY' | 'DATE' | 'BOIL
 
 // Colour alone never carries the kind: each has its own underline style too.
 const STYLES: Record<Kind, vscode.DecorationRenderOptions> = {
-  PERSON: { borderStyle: 'solid', borderWidth: '0 0 2px 0', borderColor: new vscode.ThemeColor('articleAnnotator.person'), color: new vscode.ThemeColor('articleAnnotator.personText') },
-  ORGANIZATION: { borderStyle: 'double', borderWidth: '0 0 3px 0', borderColor: new vscode.ThemeColor('articleAnnotator.organization'), color: new vscode.ThemeColor('articleAnnotator.organizationText') },
-  PLACE: { borderStyle: 'dashed', borderWidth: '0 0 2px 0', borderColor: new vscode.ThemeColor('articleAnnotator.place'), color: new vscode.ThemeColor('articleAnnotator.placeText') },
-  NATIONALITY: { borderStyle: 'dotted', borderWidth: '0 0 2px 0', borderColor: new vscode.ThemeColor('articleAnnotator.nationality'), color: new vscode.ThemeColor('articleAnnotator.nationalityText') },
-  DATE: { outlineStyle: 'dotted', outlineWidth: '1px', outlineColor: new vscode.ThemeColor('articleAnnotator.date'), backgroundColor: new vscode.ThemeColor('articleAnnotator.dateBackground') },
+  PERSON: {
+    borderStyle: 'solid',
+    borderWidth: '0 0 2px 0',
+    borderColor: new vscode.ThemeColor('articleAnnotator.person'),
+    color: new vscode.ThemeColor('articleAnnotator.personText'),
+  },
+  ORGANIZATION: {
+    borderStyle: 'double',
+    borderWidth: '0 0 3px 0',
+    borderColor: new vscode.ThemeColor('articleAnnotator.organization'),
+    color: new vscode.ThemeColor('articleAnnotator.organizationText'),
+  },
+  PLACE: {
+    borderStyle: 'dashed',
+    borderWidth: '0 0 2px 0',
+    borderColor: new vscode.ThemeColor('articleAnnotator.place'),
+    color: new vscode.ThemeColor('articleAnnotator.placeText'),
+  },
+  NATIONALITY: {
+    borderStyle: 'dotted',
+    borderWidth: '0 0 2px 0',
+    borderColor: new vscode.ThemeColor('articleAnnotator.nationality'),
+    color: new vscode.ThemeColor('articleAnnotator.nationalityText'),
+  },
+  DATE: {
+    outlineStyle: 'dotted',
+    outlineWidth: '1px',
+    outlineColor: new vscode.ThemeColor('articleAnnotator.date'),
+    backgroundColor: new vscode.ThemeColor('articleAnnotator.dateBackground'),
+  },
   BOILERPLATE: { opacity: '0.45', fontStyle: 'italic' },
 };
 
@@ -31,10 +56,19 @@ export class Decorations implements vscode.Disposable {
   private enabled: boolean;
   private readonly scrollTimers = new Map<string, ReturnType<typeof setTimeout>>();
 
-  constructor(enabled: boolean, private readonly viewFor: (uri: vscode.Uri, range?: Span) => Promise<DocumentView | null>) {
+  constructor(
+    enabled: boolean,
+    private readonly viewFor: (uri: vscode.Uri, range?: Span) => Promise<DocumentView | null>,
+  ) {
     this.enabled = enabled;
     for (const kind of Object.keys(STYLES) as Kind[]) {
-      this.types.set(kind, vscode.window.createTextEditorDecorationType({ ...STYLES[kind], rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed }));
+      this.types.set(
+        kind,
+        vscode.window.createTextEditorDecorationType({
+          ...STYLES[kind],
+          rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+        }),
+      );
     }
   }
 
@@ -52,7 +86,9 @@ export class Decorations implements vscode.Disposable {
   }
 
   async redrawUris(keys: Set<string>): Promise<void> {
-    await Promise.all(vscode.window.visibleTextEditors.filter((e) => keys.has(e.document.uri.toString())).map((e) => this.redraw(e)));
+    await Promise.all(
+      vscode.window.visibleTextEditors.filter((e) => keys.has(e.document.uri.toString())).map((e) => this.redraw(e)),
+    );
   }
 
   async redraw(editor: vscode.TextEditor): Promise<void> {
@@ -88,7 +124,10 @@ export class Decorations implements vscode.Disposable {
     if (documentLength(editor.document) <= LARGE_DOCUMENT) return;
     const key = editor.document.uri.toString();
     clearTimeout(this.scrollTimers.get(key));
-    this.scrollTimers.set(key, setTimeout(() => void this.redraw(editor), 100));
+    this.scrollTimers.set(
+      key,
+      setTimeout(() => void this.redraw(editor), 100),
+    );
   }
 
   dispose(): void {

@@ -1,4 +1,5 @@
-// Entry point: activate calls one register step per feature and returns a small API (used by integration tests and other extensions).
+// Entry point: activate calls one register step per feature and returns
+// a small API (used by integration tests and other extensions).
 import * as vscode from 'vscode';
 import type { DocumentView } from '../core/corpus';
 import { ArticleTracker } from './articles';
@@ -6,9 +7,11 @@ import { onSettingsChanged, readSettings, setHighlightsEnabled } from './config'
 import { CorpusClient } from './corpusClient';
 import { Decorations } from './decorations';
 import { registerHovers } from './hovers';
+import { registerWebPageImport } from './importWebPages';
 import { StatusBar } from './statusBar';
 import { registerViews, ViewsApi } from './views';
 import { AnnotationsFeature, registerAnnotations } from './annotations';
+import { registerGettingStarted } from './gettingStarted';
 
 export interface ArticleAnnotatorApi {
   /** Resolves when the initial scan of the workspace has been indexed. */
@@ -43,14 +46,32 @@ export function activate(context: vscode.ExtensionContext): ArticleAnnotatorApi 
   const tracker = new ArticleTracker(client, context.workspaceState, log);
   const view = articleView(client, tracker);
   // Suggestions the user marked wrong are not drawn: the annotations feature filters the view.
-  const annotations = registerAnnotations(context, { client, tracker, log, redrawSuggestions: () => decorations.redrawAll() });
-  const decorations = new Decorations(readSettings().highlightsEnabled, async (u, range) => annotations.filterView(await view(u, range)));
+  const annotations = registerAnnotations(context, {
+    client,
+    tracker,
+    log,
+    redrawSuggestions: () => decorations.redrawAll(),
+  });
+  const decorations = new Decorations(readSettings().highlightsEnabled, async (u, range) =>
+    annotations.filterView(await view(u, range)),
+  );
   const status = new StatusBar();
-  const parts: Parts = { context, log, client, tracker, decorations, status, view, refreshActive: () => refreshActive(parts) };
+  const parts: Parts = {
+    context,
+    log,
+    client,
+    tracker,
+    decorations,
+    status,
+    view,
+    refreshActive: () => refreshActive(parts),
+  };
   context.subscriptions.push(output, client, tracker, decorations, status);
   registerArticleHovers(parts);
   registerCommands(parts);
   registerEventHandlers(parts);
+  context.subscriptions.push(...registerGettingStarted(context, tracker, view));
+  context.subscriptions.push(registerWebPageImport(tracker, context.extensionPath, log));
   return {
     ready: indexWorkspace(parts),
     view,
@@ -71,7 +92,11 @@ function articleView(client: CorpusClient, tracker: ArticleTracker): Parts['view
 async function refreshActive({ tracker, status, decorations, view }: Parts): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   // Keybindings of the annotation commands apply in articles only, whatever their language mode.
-  void vscode.commands.executeCommand('setContext', 'articleAnnotator.isArticle', !!editor && tracker.isArticle(editor.document.uri));
+  void vscode.commands.executeCommand(
+    'setContext',
+    'articleAnnotator.isArticle',
+    !!editor && tracker.isArticle(editor.document.uri),
+  );
   // The status bar needs only the counts: ask for an empty range so a large article sends no lists.
   status.show(editor ? await view(editor.document.uri, { start: -1, end: -1 }) : null, decorations.isEnabled);
 }

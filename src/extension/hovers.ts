@@ -41,12 +41,15 @@ export function registerHovers(
       return out;
     },
   });
-  const open = vscode.commands.registerCommand(OPEN_MENTION_COMMAND, async (arg: { path: string; start: number; end: number }) => {
-    if (!arg || typeof arg.path !== 'string' || typeof arg.start !== 'number') return;
-    const uri = toUri(arg.path);
-    const doc = await vscode.workspace.openTextDocument(uri);
-    const range = toRange(doc, arg.start, typeof arg.end === 'number' ? arg.end : arg.start);
-    await vscode.window.showTextDocument(doc, { selection: range, preview: true });
-  });
+  const open = vscode.commands.registerCommand(
+    OPEN_MENTION_COMMAND,
+    async (arg: { path: string; start: number; end: number }) => {
+      if (!arg || typeof arg.path !== 'string' || typeof arg.start !== 'number') return;
+      const uri = toUri(arg.path);
+      const doc = await vscode.workspace.openTextDocument(uri);
+      const range = toRange(doc, arg.start, typeof arg.end === 'number' ? arg.end : arg.start);
+      await vscode.window.showTextDocument(doc, { selection: range, preview: true });
+    },
+  );
   return [hover, references, open];
 }

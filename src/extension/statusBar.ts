@@ -16,9 +16,15 @@ export class StatusBar implements vscode.Disposable {
       return;
     }
     const { PERSON: people, ORGANIZATION: orgs, PLACE: places, NATIONALITY: nat, dates } = view.counts;
-    this.item.text = `$(person) ${people} $(organization) ${orgs} $(location) ${places} $(globe) ${nat} $(calendar) ${dates}${enabled ? '' : ' $(eye-closed)'}`;
-    const pub = view.published ? `published ${view.published.value} (${view.published.reason})` : 'publication date unknown';
-    this.item.tooltip = `Article Annotator — ${people} people, ${orgs} organisations, ${places} places, ${nat} nationalities, ${dates} dates; ${pub}. Click to ${enabled ? 'hide' : 'show'} highlights.`;
+    this.item.text =
+      `$(person) ${people} $(organization) ${orgs} $(location) ${places} $(globe) ${nat} $(calendar) ${dates}` +
+      (enabled ? '' : ' $(eye-closed)');
+    const pub = view.published
+      ? `published ${view.published.value} (${view.published.reason})`
+      : 'publication date unknown';
+    this.item.tooltip =
+      `Article Annotator — ${people} people, ${orgs} organisations, ${places} places, ${nat} nationalities, ` +
+      `${dates} dates; ${pub}. Click to ${enabled ? 'hide' : 'show'} highlights.`;
     this.item.accessibilityInformation = { label: this.item.tooltip };
     this.item.show();
   }

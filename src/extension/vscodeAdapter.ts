@@ -21,7 +21,10 @@ export function toSelection(doc: vscode.TextDocument, start: number, end: number
   return new vscode.Selection(doc.positionAt(start), doc.positionAt(end));
 }
 
-/** The URI of a path as the core and the analysis worker give it (a URI string, e.g. "file:///…"); strict refuses one without a scheme. */
+/**
+ * The URI of a path as the core and the analysis worker give it (a
+ * URI string, e.g. "file:///…"); strict refuses one without a scheme.
+ */
 export function toUri(path: string, strict = false): vscode.Uri {
   return vscode.Uri.parse(path, strict);
 }

@@ -1,5 +1,5 @@
 // Starts code-server (a real VS Code server installed by .ci/install-vscode.sh) and Chromium for the integration tests.
-import { ChildProcess, spawn } from 'child_process';
+import { ChildProcess, spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as http from 'http';
 import * as os from 'os';
@@ -43,6 +43,8 @@ export interface CodeServerOptions {
   port?: number;
   /** How long to wait for the server to answer, in ms. */
   startTimeoutMs?: number;
+  /** .vsix files installed into the fresh extensions dir before the server starts (`--install-extension`). */
+  installExtensions?: string[];
 }
 
 export interface RunningCodeServer {
@@ -140,6 +142,23 @@ export function tailOfFile(file: string, maxChars = 4000): string {
   }
 }
 
+/** Installs a .vsix the way a user does (`code-server --install-extension`), failing with its output. */
+function installExtension(entry: string, dirArgs: string[], vsix: string, stateDir: string): void {
+  const result = spawnSync(process.execPath, [entry, ...dirArgs, '--install-extension', vsix], {
+    cwd: stateDir,
+    env: serverEnv(undefined),
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  const output = `${result.stdout ?? ''}${result.stderr ?? ''}`.trim();
+  if (result.status !== 0 || !/successfully installed/i.test(output)) {
+    fs.rmSync(stateDir, { recursive: true, force: true, maxRetries: 3 });
+    throw new Error(
+      `code-server --install-extension ${vsix} failed (exit ${result.status ?? result.signal}):\n${output || result.error?.message}`,
+    );
+  }
+}
+
 export async function startCodeServer(options: CodeServerOptions): Promise<RunningCodeServer> {
   const entry = codeServerEntry(options.repoRoot);
   const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aa-code-server-'));
@@ -147,23 +166,28 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
   const extensionsDir = path.join(stateDir, 'extensions');
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
   fs.mkdirSync(extensionsDir, { recursive: true });
-  fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...options.settings }, null, 2));
+  fs.writeFileSync(
+    path.join(userDataDir, 'User', 'settings.json'),
+    JSON.stringify({ ...QUIET_SETTINGS, ...options.settings }, null, 2),
+  );
   // An empty config of its own, so a password or certificate in ~/.config/code-server does not apply.
   const configFile = path.join(stateDir, 'config.yaml');
   fs.writeFileSync(configFile, '');
   const logFile = options.logFile ?? path.join(stateDir, 'code-server.log');
   fs.mkdirSync(path.dirname(logFile), { recursive: true });
+  const dirArgs = ['--config', configFile, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
+  for (const vsix of options.installExtensions ?? []) installExtension(entry, dirArgs, vsix, stateDir);
   const logFd = fs.openSync(logFile, 'w');
 
   const args = [
     entry,
-    '--config', configFile,
-    '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${options.port ?? 0}`,
+    ...dirArgs,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${options.port ?? 0}`,
     '--disable-telemetry',
     '--disable-update-check',
-    '--user-data-dir', userDataDir,
-    '--extensions-dir', extensionsDir,
     options.folder,
   ];
   installExitHooks();
@@ -193,7 +217,9 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
   try {
     while (Date.now() < deadline) {
       if (child.exitCode !== null || child.signalCode !== null) {
-        throw new Error(`code-server exited early (${child.exitCode ?? child.signalCode}); its log:\n${tailOfFile(logFile)}`);
+        throw new Error(
+          `code-server exited early (${child.exitCode ?? child.signalCode}); its log:\n${tailOfFile(logFile)}`,
+        );
       }
       if (port === 0) {
         const match = /HTTP server listening on https?:\/\/127\.0\.0\.1:(\d+)/.exec(tailOfFile(logFile, 100_000));
@@ -204,14 +230,18 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
       }
       await sleep(200);
     }
-    throw new Error(`code-server did not answer within ${options.startTimeoutMs ?? 60_000} ms; its log:\n${tailOfFile(logFile)}`);
+    throw new Error(
+      `code-server did not answer within ${options.startTimeoutMs ?? 60_000} ms; its log:\n${tailOfFile(logFile)}`,
+    );
   } catch (err) {
     await stop();
     throw err;
   }
 }
 
-/** An absolute local path as the workbench's remote URI (code-server serves files as `vscode-remote://host:port/abs`). */
+/**
+ * An absolute local path as the workbench's remote URI (code-server serves files as `vscode-remote://host:port/abs`).
+ */
 export function remoteUri(server: RunningCodeServer, absPath: string): string {
   const posix = absPath.split(path.sep).join('/');
   return `vscode-remote://127.0.0.1:${server.port}${posix.startsWith('/') ? '' : '/'}${posix}`;
@@ -235,7 +265,9 @@ export function workbenchUrl(
 /** Launches headless Debian Chromium through playwright-core, with a clear message when it is missing. */
 export async function launchChromium(): Promise<import('playwright-core').Browser> {
   if (!fs.existsSync(CHROMIUM_PATH)) {
-    throw new Error(`Chromium not found at ${CHROMIUM_PATH}; install it with: bash .ci/install-vscode.sh (apt-get install chromium)`);
+    throw new Error(
+      `Chromium not found at ${CHROMIUM_PATH}; install it with: bash .ci/install-vscode.sh (apt-get install chromium)`,
+    );
   }
   const { chromium } = await import('playwright-core');
   return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });

@@ -26,8 +26,12 @@ async function main(): Promise<number> {
   const workspace = path.join(tempRoot, 'seeds');
   const resultsDir = path.join(tempRoot, 'results');
   fs.cpSync(path.join(repoRoot, 'seeds'), workspace, { recursive: true });
-  const extensionTestsEnv: Record<string, string> = { ARTICLE_ANNOTATOR_TEST_RESULTS: resultsDir, ARTICLE_ANNOTATOR_TEST_MODE: 'trusted' };
-  if (process.env.ARTICLE_ANNOTATOR_TEST_GREP) extensionTestsEnv.ARTICLE_ANNOTATOR_TEST_GREP = process.env.ARTICLE_ANNOTATOR_TEST_GREP;
+  const extensionTestsEnv: Record<string, string> = {
+    ARTICLE_ANNOTATOR_TEST_RESULTS: resultsDir,
+    ARTICLE_ANNOTATOR_TEST_MODE: 'trusted',
+  };
+  if (process.env.ARTICLE_ANNOTATOR_TEST_GREP)
+    extensionTestsEnv.ARTICLE_ANNOTATOR_TEST_GREP = process.env.ARTICLE_ANNOTATOR_TEST_GREP;
 
   let exitCode: number;
   try {
@@ -46,7 +50,8 @@ async function main(): Promise<number> {
       console.error(
         `integration (electron): VS Code did not start: ${message}\n` +
           `@vscode/test-electron downloads VS Code from update.code.visualstudio.com, which needs internet access.\n` +
-          `Without it, run the same suite in code-server instead: bash .ci/install-vscode.sh && npm run test:integration`,
+          'Without it, run the same suite in code-server instead: ' +
+          'bash .ci/install-vscode.sh && npm run test:integration',
       );
       console.log('integration: 0 passed, 1 failed');
       return 1;
@@ -55,7 +60,9 @@ async function main(): Promise<number> {
   }
 
   const resultsPath = path.join(resultsDir, 'results.json');
-  const results = fs.existsSync(resultsPath) ? (JSON.parse(fs.readFileSync(resultsPath, 'utf8')) as SuiteResults) : undefined;
+  const results = fs.existsSync(resultsPath)
+    ? (JSON.parse(fs.readFileSync(resultsPath, 'utf8')) as SuiteResults)
+    : undefined;
   console.log(`\nVS Code ${results?.vscodeVersion ?? 'unknown (the tests did not start)'}`);
   console.log(`integration took ${((Date.now() - started) / 1000).toFixed(1)} s`);
   const failed = results ? results.failed + (exitCode !== 0 && results.failed === 0 ? 1 : 0) : 1;

@@ -2,7 +2,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
 
-export type SuiteMode = 'trusted' | 'restricted';
+/**
+ * trusted: the extension under development, trusted folder; restricted: the same in Restricted Mode;
+ * installed: the packaged .vsix installed into VS Code, as a user gets it.
+ */
+export type SuiteMode = 'trusted' | 'restricted' | 'installed';
 
 export interface FailureRecord {
   title: string;
@@ -24,6 +28,13 @@ export interface SuiteResults {
 
 /** Test files under this sub-folder of the suite run only in Restricted Mode (untrusted folder). */
 export const RESTRICTED_FOLDER = 'restricted';
+/** Test files under this sub-folder run only against the installed .vsix (they check what was installed). */
+export const INSTALLED_FOLDER = 'installed';
+/**
+ * Top-level suites that also run against the installed .vsix: hovers and highlights, annotations, the
+ * walkthrough and sample articles. Few on purpose: the pass starts a second VS Code, so it is kept short.
+ */
+export const INSTALLED_SUITES = ['analysis.test.js', 'annotations.test.js', 'walkthrough.test.js'];
 
 /** Compiled test files of this mode under `suiteDir`, sorted so runs are reproducible. */
 export function findTestFiles(suiteDir: string, mode: SuiteMode): string[] {
@@ -37,5 +48,13 @@ export function findTestFiles(suiteDir: string, mode: SuiteMode): string[] {
   };
   walk(suiteDir);
   const restrictedDir = path.join(suiteDir, RESTRICTED_FOLDER) + path.sep;
-  return files.filter((f) => f.startsWith(restrictedDir) === (mode === 'restricted')).sort();
+  const installedDir = path.join(suiteDir, INSTALLED_FOLDER) + path.sep;
+  const topLevel = (f: string) => !f.startsWith(restrictedDir) && !f.startsWith(installedDir);
+  const inMode = {
+    trusted: topLevel,
+    restricted: (f: string) => f.startsWith(restrictedDir),
+    installed: (f: string) =>
+      f.startsWith(installedDir) || (topLevel(f) && INSTALLED_SUITES.includes(path.relative(suiteDir, f))),
+  }[mode];
+  return files.filter(inMode).sort();
 }

@@ -45,7 +45,13 @@ export function searchApprox(
  * for every end position j in [from, to), the distance of the best match of `pattern` ending at j + 1.
  * Returns only the ends whose distance is at most `maxErrors`.
  */
-function endDistances(text: string, pattern: string, maxErrors: number, from: number, to: number): Array<{ end: number; errors: number }> {
+function endDistances(
+  text: string,
+  pattern: string,
+  maxErrors: number,
+  from: number,
+  to: number,
+): Array<{ end: number; errors: number }> {
   const m = pattern.length;
   const blocks = Math.ceil(m / 32);
   const peq = new Map<number, Int32Array>();

@@ -1,4 +1,5 @@
-// Re-anchoring annotations in edited text (after the Hypothesis client's match-quote design) and rebasing them through editor edits.
+// Re-anchoring annotations in edited text (after the Hypothesis
+// client's match-quote design) and rebasing them through editor edits.
 import { searchApprox, similarity } from './fuzzy';
 import { TextPositionSelector, positionHolds } from './textPosition';
 import { TextQuoteSelector, contextFrames, exactOccurrences, prefixSimilarity, suffixSimilarity } from './textQuote';
@@ -60,12 +61,20 @@ interface Candidate {
   score: number;
 }
 
-function scoreCandidate(text: string, start: number, end: number, errors: number, quote: TextQuoteSelector, hint: number): Candidate {
+function scoreCandidate(
+  text: string,
+  start: number,
+  end: number,
+  errors: number,
+  quote: TextQuoteSelector,
+  hint: number,
+): Candidate {
   const q = 1 - errors / Math.max(1, quote.exact.length);
   const p = prefixSimilarity(text, start, quote.prefix);
   const s = suffixSimilarity(text, end, quote.suffix);
   const near = text.length > 0 ? 1 - Math.min(1, Math.abs(start - hint) / text.length) : 1;
-  const adjacent = (adjacentBefore(text, start, quote.prefix) ? 0.5 : 0) + (adjacentAfter(text, end, quote.suffix) ? 0.5 : 0);
+  const adjacent =
+    (adjacentBefore(text, start, quote.prefix) ? 0.5 : 0) + (adjacentAfter(text, end, quote.suffix) ? 0.5 : 0);
   const score = (W_QUOTE * q + W_PREFIX * p + W_SUFFIX * s + W_POSITION * near + W_ADJACENT * adjacent) / W_TOTAL;
   return { start, end, quote: q, prefix: p, suffix: s, adjacent, score };
 }
@@ -107,16 +116,49 @@ function weighEvidence(text: string, quote: TextQuoteSelector, best: Candidate, 
   const shared = (side: string, own: number, at: number, isPrefix: boolean): boolean => {
     if (side.length < 8) return false;
     const hits = searchApprox(text, side, Math.floor(side.length * T.sharedSideErrorRate));
-    return hits.some((h) => Math.abs((isPrefix ? h.end : h.start) - at) > T.sharedSideSlack && 1 - h.errors / side.length >= own - T.sharedSideTolerance);
+    return hits.some(
+      (h) =>
+        Math.abs((isPrefix ? h.end : h.start) - at) > T.sharedSideSlack &&
+        1 - h.errors / side.length >= own - T.sharedSideTolerance,
+    );
   };
   return {
-    prefix: best.prefix > T.sharedContextCap && shared(quote.prefix, best.prefix, best.start, true) ? T.sharedContextCap : best.prefix,
-    suffix: best.suffix > T.sharedContextCap && shared(quote.suffix, best.suffix, best.end, false) ? T.sharedContextCap : best.suffix,
+    prefix:
+      best.prefix > T.sharedContextCap && shared(quote.prefix, best.prefix, best.start, true)
+        ? T.sharedContextCap
+        : best.prefix,
+    suffix:
+      best.suffix > T.sharedContextCap && shared(quote.suffix, best.suffix, best.end, false)
+        ? T.sharedContextCap
+        : best.suffix,
   };
 }
 
 /** Decision thresholds (similarities in [0, 1]); AnchorOptions.thresholds may override them per call. */
-export const DEFAULT_THRESHOLDS = Object.freeze({ positionMax: 0.6, strongMax: 0.8, strongMean: 0.6, uniqueLength: 16, uniqueMean: 0.4, fuzzyMin: 0.6, fuzzyMax: 0.8, frameSimilarity: 0.3, rivalContext: 0.85, snapContext: 0.8, uniqueDrift: 0.25, minMargin: 0.08, sharedSideErrorRate: 0.25, sharedSideSlack: 8, sharedContextCap: 0.5, copiesMin: 0.3, frameContextMargin: 0.15, elsewhereSimilarity: 0.85, elsewhereQuoteSimilarity: 0.4, passageCopiesMin: 0.75, rivalMeanMargin: 0.25, sharedSideTolerance: 0.05 });
+export const DEFAULT_THRESHOLDS = Object.freeze({
+  positionMax: 0.6,
+  strongMax: 0.8,
+  strongMean: 0.6,
+  uniqueLength: 16,
+  uniqueMean: 0.4,
+  fuzzyMin: 0.6,
+  fuzzyMax: 0.8,
+  frameSimilarity: 0.3,
+  rivalContext: 0.85,
+  snapContext: 0.8,
+  uniqueDrift: 0.25,
+  minMargin: 0.08,
+  sharedSideErrorRate: 0.25,
+  sharedSideSlack: 8,
+  sharedContextCap: 0.5,
+  copiesMin: 0.3,
+  frameContextMargin: 0.15,
+  elsewhereSimilarity: 0.85,
+  elsewhereQuoteSimilarity: 0.4,
+  passageCopiesMin: 0.75,
+  rivalMeanMargin: 0.25,
+  sharedSideTolerance: 0.05,
+});
 export type Thresholds = typeof DEFAULT_THRESHOLDS;
 
 /**
@@ -162,21 +204,48 @@ export function anchor(text: string, selectors: Selectors, options: AnchorOption
   const { quote, position } = selectors;
   if (!quote || quote.exact.length === 0) {
     // Without a quote nothing can confirm the range: trust it only while it still fits the text.
-    return position && positionHolds(text, position) ? { start: position.start, end: position.end, confidence: 0.5 } : null;
+    return position && positionHolds(text, position)
+      ? { start: position.start, end: position.end, confidence: 0.5 }
+      : null;
   }
   const hint = position ? position.start : 0;
   const m = quote.exact.length;
 
   if (position && positionHolds(text, position, quote.exact)) {
     const here = scoreCandidate(text, position.start, position.end, 0, quote, hint);
-    if (here.adjacent > 0 && Math.max(here.prefix, here.suffix) >= T.positionMax) return { start: here.start, end: here.end, confidence: here.score };
+    if (here.adjacent > 0 && Math.max(here.prefix, here.suffix) >= T.positionMax)
+      return { start: here.start, end: here.end, confidence: here.score };
   }
+  const { exact, all } = findCandidates(text, quote, hint, opts);
+  if (all.length === 0) return null;
+  const best = all[0];
+  const rival = all.find((c) => !overlaps(c, best));
+  const frames = contextFrames(text, quote, 2 * m + 16);
+  if (contextRepeated(text, quote, best, frames, T)) return null;
+  const evidence = weighEvidence(text, quote, best, T);
+  const found: Found = { best, rival, exact, evidence, supportedRival: supportedRival(text, quote, best, all, T) };
+  if (best.quote === 1) return placeExact(text, quote, position, found, T, opts.minMargin);
+  return placeFuzzy(text, quote, frames, found, T, opts.minMargin);
+}
 
-  // A quote that began (ended) at a word boundary is not sought inside a word: "a true apology" in "Kishida true apology".
-  const startsWord = !isWordChar(quote.prefix.charCodeAt(quote.prefix.length - 1)) || !isWordChar(quote.exact.charCodeAt(0));
+/** The exact copies of the quote, and all candidates (exact and fuzzy) best first. */
+function findCandidates(
+  text: string,
+  quote: TextQuoteSelector,
+  hint: number,
+  opts: Required<Omit<AnchorOptions, 'thresholds'>>,
+): { exact: Candidate[]; all: Candidate[] } {
+  const m = quote.exact.length;
+  // A quote that began (ended) at a word boundary is not sought
+  // inside a word: "a true apology" in "Kishida true apology".
+  const startsWord =
+    !isWordChar(quote.prefix.charCodeAt(quote.prefix.length - 1)) || !isWordChar(quote.exact.charCodeAt(0));
   const endsWord = !isWordChar(quote.suffix.charCodeAt(0)) || !isWordChar(quote.exact.charCodeAt(m - 1));
   const exact = exactOccurrences(text, quote.exact)
-    .filter((at) => (!startsWord || !isWordChar(text.charCodeAt(at - 1))) && (!endsWord || !isWordChar(text.charCodeAt(at + m))))
+    .filter(
+      (at) =>
+        (!startsWord || !isWordChar(text.charCodeAt(at - 1))) && (!endsWord || !isWordChar(text.charCodeAt(at + m))),
+    )
     .map((at) => scoreCandidate(text, at, at + m, 0, quote, hint));
   let fuzzy: Candidate[] = [];
   if (m >= opts.minFuzzyLength) {
@@ -189,70 +258,138 @@ export function anchor(text: string, selectors: Selectors, options: AnchorOption
       .map((hit) => scoreCandidate(text, hit.start, hit.end, hit.errors, quote, hint));
   }
   const all = [...exact, ...fuzzy].sort((a, b) => b.score - a.score || a.start - b.start);
-  if (all.length === 0) return null;
-  let best = all[0];
-  const rival = all.find((c) => !overlaps(c, best));
+  return { exact, all };
+}
 
-  // The quote's context standing around something like the quote in another place means a repeated
-  // passage, or the original reworded while a copy survives elsewhere: the quote cannot tell which, so do not guess.
-  const frames = contextFrames(text, quote, 2 * m + 16);
-  const touches = (f: { start: number; end: number }): boolean => f.start <= best.end && best.start <= f.end;
+const touches = (f: { start: number; end: number }, c: Candidate): boolean => f.start <= c.end && c.start <= f.end;
+
+/**
+ * The quote's context standing around something like the quote in another place means a repeated
+ * passage, or the original reworded while a copy survives elsewhere: the quote cannot tell which, so do not guess.
+ */
+function contextRepeated(
+  text: string,
+  quote: TextQuoteSelector,
+  best: Candidate,
+  frames: { start: number; end: number }[],
+  T: Thresholds,
+): boolean {
   const bestContext = (best.prefix + best.suffix) / 2;
-  const rivalFrame = (f: { start: number; end: number }): boolean =>
-    !touches(f) &&
-    similarity(text.slice(f.start, f.end), quote.exact) >= T.frameSimilarity &&
-    (prefixSimilarity(text, f.start, quote.prefix) + suffixSimilarity(text, f.end, quote.suffix)) / 2 >= bestContext - T.frameContextMargin;
-  if (frames.some(rivalFrame)) return null;
+  return frames.some(
+    (f) =>
+      !touches(f, best) &&
+      similarity(text.slice(f.start, f.end), quote.exact) >= T.frameSimilarity &&
+      (prefixSimilarity(text, f.start, quote.prefix) + suffixSimilarity(text, f.end, quote.suffix)) / 2 >=
+        bestContext - T.frameContextMargin,
+  );
+}
 
-  const evidence = weighEvidence(text, quote, best, T);
-  // Another place (beyond the best one's own context, where shifted copies of a short quote sit) that keeps
-  // one side of the context about as well as the best keeps its own: a second copy, or the original with its
-  // quote reworded. Either way, ambiguous.
-  const far = (c: Candidate): boolean => c.end + quote.prefix.length <= best.start || c.start >= best.end + quote.suffix.length;
-  const supportedRival =
-    all.some((c) => c !== best && far(c) && Math.max(c.prefix, c.suffix) >= T.rivalContext && c.prefix + c.suffix >= best.prefix + best.suffix - 2 * T.rivalMeanMargin) ||
-    contextStandsElsewhere(text, quote, best, T);
-  if (best.quote === 1) {
-    if (strongContext(evidence, T)) {
-      // With several copies of the quote, one-sided support is exactly the ambiguous case.
-      if (exact.length > 1 && Math.min(evidence.prefix, evidence.suffix) < T.copiesMin) return null;
-      // A long quote found more than once is a repeated passage (a headline printed twice): only a context
-      // that fits on both sides tells the copies apart.
-      if (exact.length > 1 && m >= T.uniqueLength && Math.min(evidence.prefix, evidence.suffix) < T.passageCopiesMin) return null;
-      if (supportedRival || (rival && best.score - rival.score < opts.minMargin)) return null;
-      return { start: best.start, end: best.end, confidence: best.score };
-    }
-    // Weak context: a long quote found exactly once is still specific enough, unless another place keeps
-    // the quote's context (the original reworded, this a copy).
-    const specific =
-      exact.length === 1 &&
-      m >= T.uniqueLength &&
-      (evidence.prefix + evidence.suffix) / 2 >= T.uniqueMean &&
-      (!position || Math.abs(best.start - position.start) <= T.uniqueDrift * text.length);
-    return specific && !supportedRival ? { start: best.start, end: best.end, confidence: best.score } : null;
+/**
+ * Another place (beyond the best one's own context, where shifted copies of a short quote sit) that keeps
+ * one side of the context about as well as the best keeps its own: a second copy, or the original with its
+ * quote reworded. Either way, ambiguous.
+ */
+function supportedRival(
+  text: string,
+  quote: TextQuoteSelector,
+  best: Candidate,
+  all: Candidate[],
+  T: Thresholds,
+): boolean {
+  const far = (c: Candidate): boolean =>
+    c.end + quote.prefix.length <= best.start || c.start >= best.end + quote.suffix.length;
+  return (
+    all.some(
+      (c) =>
+        c !== best &&
+        far(c) &&
+        Math.max(c.prefix, c.suffix) >= T.rivalContext &&
+        c.prefix + c.suffix >= best.prefix + best.suffix - 2 * T.rivalMeanMargin,
+    ) || contextStandsElsewhere(text, quote, best, T)
+  );
+}
+
+/** What the search found, for the final decision. */
+interface Found {
+  best: Candidate;
+  rival: Candidate | undefined;
+  exact: Candidate[];
+  evidence: Evidence;
+  supportedRival: boolean;
+}
+
+/** The decision for an exact best match: placed when its context supports it and nothing else competes. */
+function placeExact(
+  text: string,
+  quote: TextQuoteSelector,
+  position: TextPositionSelector | undefined,
+  f: Found,
+  T: Thresholds,
+  minMargin: number,
+): Anchor | null {
+  const { best, rival, exact, evidence } = f;
+  const m = quote.exact.length;
+  if (strongContext(evidence, T)) {
+    // With several copies of the quote, one-sided support is exactly the ambiguous case.
+    if (exact.length > 1 && Math.min(evidence.prefix, evidence.suffix) < T.copiesMin) return null;
+    // A long quote found more than once is a repeated passage (a headline printed twice): only a context
+    // that fits on both sides tells the copies apart.
+    if (exact.length > 1 && m >= T.uniqueLength && Math.min(evidence.prefix, evidence.suffix) < T.passageCopiesMin)
+      return null;
+    if (f.supportedRival || (rival && best.score - rival.score < minMargin)) return null;
+    return { start: best.start, end: best.end, confidence: best.score };
   }
-  if (!fuzzyContextHolds(evidence, T)) return null;
-  if (rival && best.score - rival.score < opts.minMargin) return null;
+  // Weak context: a long quote found exactly once is still specific enough, unless another place keeps
+  // the quote's context (the original reworded, this a copy).
+  const specific =
+    exact.length === 1 &&
+    m >= T.uniqueLength &&
+    (evidence.prefix + evidence.suffix) / 2 >= T.uniqueMean &&
+    (!position || Math.abs(best.start - position.start) <= T.uniqueDrift * text.length);
+  return specific && !f.supportedRival ? { start: best.start, end: best.end, confidence: best.score } : null;
+}
+
+/** The decision for a reworded (fuzzy) best match. */
+function placeFuzzy(
+  text: string,
+  quote: TextQuoteSelector,
+  frames: { start: number; end: number }[],
+  f: Found,
+  T: Thresholds,
+  minMargin: number,
+): Anchor | null {
+  const { best, rival, exact } = f;
+  if (!fuzzyContextHolds(f.evidence, T)) return null;
+  if (rival && best.score - rival.score < minMargin) return null;
   // An exact copy whose context still half fits competes with a reworded quote: do not choose between them.
   if (exact.some((c) => !overlaps(c, best) && Math.max(c.prefix, c.suffix) >= 0.5)) return null;
-  if (supportedRival) return null;
-  return snapToFrame(best);
+  if (f.supportedRival) return null;
+  return snapToFrame(text, quote, frames, best, T);
+}
 
-  // Where the quote's context still stands around a reworded match, the context marks its edges exactly.
-  // Snap only when the whole context fits the frame's edges: a short context key can recur inside the new wording.
-  function snapToFrame(c: Candidate): Anchor {
-    const frame = frames.find(touches);
-    if (
-      frame &&
-      frame.end > frame.start &&
-      prefixSimilarity(text, frame.start, quote!.prefix) >= T.snapContext &&
-      suffixSimilarity(text, frame.end, quote!.suffix) >= T.snapContext &&
-      ((frame.start <= c.start && c.end <= frame.end) || similarity(text.slice(frame.start, frame.end), quote!.exact) >= T.frameSimilarity)
-    ) {
-      return { start: frame.start, end: frame.end, confidence: c.score };
-    }
-    return { start: c.start, end: c.end, confidence: c.score };
+/**
+ * Where the quote's context still stands around a reworded match, the context marks its edges exactly.
+ * Snap only when the whole context fits the frame's edges: a short context key can recur inside the new wording.
+ */
+function snapToFrame(
+  text: string,
+  quote: TextQuoteSelector,
+  frames: { start: number; end: number }[],
+  c: Candidate,
+  T: Thresholds,
+): Anchor {
+  const frame = frames.find((f) => touches(f, c));
+  if (
+    frame &&
+    frame.end > frame.start &&
+    prefixSimilarity(text, frame.start, quote.prefix) >= T.snapContext &&
+    suffixSimilarity(text, frame.end, quote.suffix) >= T.snapContext &&
+    ((frame.start <= c.start && c.end <= frame.end) ||
+      similarity(text.slice(frame.start, frame.end), quote.exact) >= T.frameSimilarity)
+  ) {
+    return { start: frame.start, end: frame.end, confidence: c.score };
   }
+  return { start: c.start, end: c.end, confidence: c.score };
 }
 
 /** One change to a document, as VS Code reports it: replace [start, end) of the text before the change with newText. */
@@ -268,7 +405,10 @@ export interface TextEdit {
  * Inserting at a span's edges leaves it out; an edit inside grows or shrinks it; an edit that removes all of
  * the span's text orphans it (null).
  */
-export function rebase(spans: ReadonlyArray<{ start: number; end: number } | null>, edits: ReadonlyArray<TextEdit>): Array<{ start: number; end: number } | null> {
+export function rebase(
+  spans: ReadonlyArray<{ start: number; end: number } | null>,
+  edits: ReadonlyArray<TextEdit>,
+): Array<{ start: number; end: number } | null> {
   return spans.map((span) => {
     if (!span) return null;
     let { start, end } = span;

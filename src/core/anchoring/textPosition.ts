@@ -12,6 +12,7 @@ export function describePosition(start: number, end: number): TextPositionSelect
 /** True when the selector lies inside the text and, if `exact` is given, the text there is exactly it. */
 export function positionHolds(text: string, selector: TextPositionSelector, exact?: string): boolean {
   const { start, end } = selector;
-  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > text.length || start >= end) return false;
+  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > text.length || start >= end)
+    return false;
   return exact === undefined || text.slice(start, end) === exact;
 }

@@ -10,7 +10,12 @@ export interface TextQuoteSelector {
 /** Context kept either side of the quote, in UTF-16 code units. */
 export const QUOTE_CONTEXT_LENGTH = 32;
 
-export function describeQuote(text: string, start: number, end: number, context = QUOTE_CONTEXT_LENGTH): TextQuoteSelector {
+export function describeQuote(
+  text: string,
+  start: number,
+  end: number,
+  context = QUOTE_CONTEXT_LENGTH,
+): TextQuoteSelector {
   return {
     exact: text.slice(start, end),
     prefix: text.slice(Math.max(0, start - context), start),
@@ -20,7 +25,8 @@ export function describeQuote(text: string, start: number, end: number, context 
 
 /**
  * Similarity in [0, 1] between the stored prefix and the text just before `start`.
- * An empty prefix means the quote began the text: it fits perfectly at offset 0; elsewhere it says nothing either way (0.5).
+ * An empty prefix means the quote began the text: it fits perfectly
+ * at offset 0; elsewhere it says nothing either way (0.5).
  */
 export function prefixSimilarity(text: string, start: number, prefix: string): number {
   if (prefix.length === 0) return start === 0 ? 1 : 0.5;
@@ -49,13 +55,17 @@ export function exactOccurrences(text: string, exact: string, limit = 10000): nu
   return found;
 }
 
-/** Where the quote's immediate context still stands: the text between the end of its prefix and the start of its suffix. */
+/**
+ * Where the quote's immediate context still stands: the text between the end of its prefix and the start of its suffix.
+ */
 export interface ContextFrame {
   start: number;
   end: number;
 }
 
-/** Characters of context either side used to find frames: short enough to survive nearby edits, long enough to be rare. */
+/**
+ * Characters of context either side used to find frames: short enough to survive nearby edits, long enough to be rare.
+ */
 export const FRAME_KEY_LENGTH = 8;
 
 /**

@@ -78,13 +78,23 @@ export function formatWeek(n: number): string {
 /** Adds months to a (year, month) pair. */
 export function addMonths(y: number, m: number, delta: number): { y: number; m: number } {
   const total = y * 12 + (m - 1) + delta;
-  return { y: Math.floor(total / 12), m: (total % 12 + 12) % 12 + 1 };
+  return { y: Math.floor(total / 12), m: (((total % 12) + 12) % 12) + 1 };
 }
 
 export const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 export const MONTH_NAMES = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
 ];
 
 /** Parses YYYY-MM-DD into a day number, or null when it is not a valid date. */
@@ -92,6 +102,8 @@ export function parseIsoDay(s: string | null | undefined): number | null {
   if (!s) return null;
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(s);
   if (!m) return null;
-  const y = +m[1], mo = +m[2], d = +m[3];
+  const y = +m[1],
+    mo = +m[2],
+    d = +m[3];
   return isValidDate(y, mo, d) ? dayNumber(y, mo, d) : null;
 }

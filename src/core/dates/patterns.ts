@@ -10,31 +10,68 @@ export const MONTH_FULL = '(?:January|February|March|April|May|June|July|August|
 export const MONTH_ANY =
   '(?:January|February|March|April|May|June|July|August|September|October|November|December|' +
   'Jan\\.?|Feb\\.?|Mar\\.|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept\\.?|Sep\\.?|Oct\\.?|Nov\\.?|Dec\\.?)';
+/** Abbreviated month names written with their dot. */
+export const MONTH_DOTTED = '(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.';
 /** A plausible year in news text. */
 export const YEAR = '(?:1[5-9]\\d\\d|20\\d\\d)';
 
 const ONES = 'one|two|three|four|five|six|seven|eight|nine';
 const TEENS = 'ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen';
 const TENS = 'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
-/** A quantity before a unit: digits, number words, vague quantities. Multi-word forms first (alternation is ordered). */
+/**
+ * A quantity before a unit: digits, number words, vague quantities. Multi-word forms first (alternation is ordered).
+ */
 export const QUANTITY =
   `(?:\\d+(?:\\.\\d+)?|(?:${TENS})(?:[- ](?:${ONES}))?|one${SP}hundred|a${SP}hundred|hundreds${SP}of|` +
   `a${SP}dozen|dozens${SP}of|a${SP}couple${SP}of|a${SP}couple|couple${SP}of|a${SP}few|half${SP}an?|a${SP}half|` +
   `${TEENS}|${ONES}|few|several|many|an|a)(?:${SP}and${SP}a${SP}half)?`;
 
 export const UNIT =
-  '(?:years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|secs?|decades?|centuries|century|quarters?|fortnights?)';
+  '(?:years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|secs?|decades?|centuries|century|' +
+  'quarters?|fortnights?)';
 
 const NUMBER_WORDS: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
-  eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70,
-  eighty: 80, ninety: 90, a: 1, an: 1, dozen: 12, hundred: 100, couple: 2, half: 0.5,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+  a: 1,
+  an: 1,
+  dozen: 12,
+  hundred: 100,
+  couple: 2,
+  half: 0.5,
 };
 
 /** The number a quantity stands for, or null when it is vague ("several", "a few"). */
 export function quantityValue(raw: string): number | null {
-  let s = raw.toLowerCase().replace(/[\s\u00a0]+/g, ' ').trim();
+  let s = raw
+    .toLowerCase()
+    .replace(/[\s\u00a0]+/g, ' ')
+    .trim();
   let extra = 0;
   if (s.endsWith(' and a half')) {
     extra = 0.5;

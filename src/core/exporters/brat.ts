@@ -1,4 +1,5 @@
-// brat standoff export (.ann beside a copy of the .txt) and import. brat counts offsets in code points, not UTF-16 units.
+// brat standoff export (.ann beside a copy of the .txt) and
+// import. brat counts offsets in code points, not UTF-16 units.
 import { BUILTIN_TAGS } from '../sidecar/schema';
 import { fileStem } from '../text/paths';
 import { ExportArticle, ExportOptions, ImportedAnnotation, effectiveAnnotations } from './record';
@@ -13,7 +14,9 @@ export interface BratFiles {
 
 const BUILTIN = new Set<string>(BUILTIN_TAGS);
 
-/** brat type names are identifiers: built-in tags capitalised (person → Person), others with unsafe characters replaced. */
+/**
+ * brat type names are identifiers: built-in tags capitalised (person → Person), others with unsafe characters replaced.
+ */
 export function bratType(tag: string): string {
   if (BUILTIN.has(tag)) return tag[0].toUpperCase() + tag.slice(1);
   const safe = tag.replace(/[^A-Za-z0-9_-]/g, '_');
@@ -61,9 +64,17 @@ export function exportBrat(article: ExportArticle, options: ExportOptions = {}):
     const text = fragments.map(([s, e]) => article.text.slice(s, e)).join(' ');
     lines.push(`${id}\t${bratType(a.tag)} ${offsets}\t${text}`);
     if (a.note !== undefined) lines.push(`#${++note}\tAnnotatorNotes ${id}\t${oneLine(a.note)}`);
-    if (a.event) lines.push(`N${++norm}\tReference ${id} event:${oneLine(a.event.id).replace(/\s/g, '_')}\t${oneLine(a.event.name ?? '')}`);
+    if (a.event)
+      lines.push(
+        `N${++norm}\tReference ${id} event:${oneLine(a.event.id).replace(/\s/g, '_')}\t${oneLine(a.event.name ?? '')}`,
+      );
   }
-  return { annPath: base + '.ann', txtPath: base + '.txt', ann: lines.length ? lines.join('\n') + '\n' : '', txt: article.text };
+  return {
+    annPath: base + '.ann',
+    txtPath: base + '.txt',
+    ann: lines.length ? lines.join('\n') + '\n' : '',
+    txt: article.text,
+  };
 }
 
 /** Annotations from a brat .ann file and the text it annotates (offsets turned back into UTF-16 units). */
@@ -85,7 +96,10 @@ export function importBrat(ann: string, text: string): ImportedAnnotation[] {
     if (id.startsWith('T')) {
       const space = middle.indexOf(' ');
       const type = middle.slice(0, space);
-      const spans = middle.slice(space + 1).split(';').map((f) => f.trim().split(/\s+/).map(Number));
+      const spans = middle
+        .slice(space + 1)
+        .split(';')
+        .map((f) => f.trim().split(/\s+/).map(Number));
       if (spans.some((s) => s.length !== 2 || s.some((n) => !Number.isInteger(n)))) continue;
       const start = toUtf16(Math.min(...spans.map((s) => s[0])));
       const end = toUtf16(Math.max(...spans.map((s) => s[1])));
@@ -95,7 +109,8 @@ export function importBrat(ann: string, text: string): ImportedAnnotation[] {
     } else if (id.startsWith('#')) {
       const [kind, ref] = middle.split(' ');
       const target = byId.get(ref);
-      if (kind === 'AnnotatorNotes' && target) target.note = target.note === undefined ? (rest ?? '') : `${target.note} ${rest ?? ''}`;
+      if (kind === 'AnnotatorNotes' && target)
+        target.note = target.note === undefined ? (rest ?? '') : `${target.note} ${rest ?? ''}`;
     } else if (id.startsWith('N')) {
       const [kind, ref, key] = middle.split(' ');
       const target = byId.get(ref);

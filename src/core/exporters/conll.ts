@@ -1,8 +1,18 @@
-// CoNLL-2003 style BIO export: a token a line ("token _ _ TAG"), -DOCSTART- per article, a blank line between sentences.
+// CoNLL-2003 style BIO export: a token a line ("token _ _ TAG"),
+// -DOCSTART- per article, a blank line between sentences.
 import { ExportAnnotation, ExportArticle, ExportOptions, effectiveAnnotations } from './record';
 
-/** CoNLL-2003 has PER, ORG, LOC and MISC; nationalities and events are MISC there. Dates, quotes, claims and user tags are not named entities (O). */
-export const CONLL_LABEL: Record<string, string> = { person: 'PER', organization: 'ORG', place: 'LOC', nationality: 'MISC', event: 'MISC' };
+/**
+ * CoNLL-2003 has PER, ORG, LOC and MISC; nationalities and events are MISC
+ * there. Dates, quotes, claims and user tags are not named entities (O).
+ */
+export const CONLL_LABEL: Record<string, string> = {
+  person: 'PER',
+  organization: 'ORG',
+  place: 'LOC',
+  nationality: 'MISC',
+  event: 'MISC',
+};
 
 export interface ConllToken {
   text: string;
@@ -10,8 +20,30 @@ export interface ConllToken {
   end: number;
 }
 
-const TOKEN = /[\p{L}\p{N}]+(?:[.'’\-][\p{L}\p{N}]+)*\.?|[^\s\p{L}\p{N}]/gu;
-const ABBREVIATIONS = new Set(['mr.', 'mrs.', 'ms.', 'dr.', 'st.', 'gen.', 'sen.', 'rep.', 'gov.', 'lt.', 'col.', 'jr.', 'sr.', 'inc.', 'corp.', 'co.', 'no.', 'vs.', 'u.s.', 'u.k.', 'u.n.']);
+const TOKEN = /[\p{L}\p{N}]+(?:[.'’-][\p{L}\p{N}]+)*\.?|[^\s\p{L}\p{N}]/gu;
+const ABBREVIATIONS = new Set([
+  'mr.',
+  'mrs.',
+  'ms.',
+  'dr.',
+  'st.',
+  'gen.',
+  'sen.',
+  'rep.',
+  'gov.',
+  'lt.',
+  'col.',
+  'jr.',
+  'sr.',
+  'inc.',
+  'corp.',
+  'co.',
+  'no.',
+  'vs.',
+  'u.s.',
+  'u.k.',
+  'u.n.',
+]);
 
 /** Sentences of tokens: a line break ends a sentence, and so does . ! ? before a capital, digit or quote. */
 export function tokenizeSentences(text: string): ConllToken[][] {

@@ -73,13 +73,18 @@ export function importBratFile(text: string, ann: string): ImportResult {
   return imported(importBrat(ann, text), text);
 }
 
-/** Reads W3C Web Annotations whose target is the article `source` (matched by file name; any, if there is one target). */
+/**
+ * Reads W3C Web Annotations whose target is the article `source` (matched by file name; any, if there is one target).
+ */
 export function importW3cFile(text: string, json: string, source: string): ImportResult {
   const groups = importW3C(JSON.parse(json));
   const entries = [...groups.entries()];
   const mine = entries.filter(([target]) => fileStem(target) === fileStem(source));
   const chosen = mine.length ? mine : entries.length === 1 ? entries : [];
-  return imported(chosen.flatMap(([, list]) => list), text);
+  return imported(
+    chosen.flatMap(([, list]) => list),
+    text,
+  );
 }
 
 /** Places stored annotations in the article's current text; those that cannot be placed are reported, not exported. */
@@ -102,14 +107,21 @@ export function placeForExport(text: string, stored: UserAnnotation[]): { placed
  * The export records of articles from the sidecars beside them. An article without a sidecar is left out; one
  * whose sidecar is broken is left out with a message and `broken` set; orphaned annotations are counted in a message.
  */
-export function sidecarsForExport(articles: ReadonlyArray<{ path: string; text: string }>): { articles: ExportArticle[]; errors: string[]; broken: boolean } {
+export function sidecarsForExport(articles: ReadonlyArray<{ path: string; text: string }>): {
+  articles: ExportArticle[];
+  errors: string[];
+  broken: boolean;
+} {
   const out: ExportArticle[] = [];
   const errors: string[] = [];
   let broken = false;
   for (const a of articles) {
     const read = readSidecarFileSync(a.path + SIDECAR_SUFFIX);
     if (read.kind === 'broken') {
-      errors.push(`${a.path}${SIDECAR_SUFFIX}: not valid YAML${read.line ? ` (line ${read.line})` : ''}: ${read.message}; its article is skipped`);
+      errors.push(
+        `${a.path}${SIDECAR_SUFFIX}: not valid YAML${read.line ? ` (line ${read.line})` : ''}: ` +
+          `${read.message}; its article is skipped`,
+      );
       broken = true;
       continue;
     }

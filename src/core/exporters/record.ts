@@ -1,4 +1,5 @@
-// What an export contains: the user's record of an article, optionally with the machine's suggestions the user did not overrule.
+// What an export contains: the user's record of an article, optionally
+// with the machine's suggestions the user did not overrule.
 import { DateMention, EntityMention, EntityType } from '../model';
 import { EventLink, UserAnnotation, createAnnotation } from '../sidecar/schema';
 
@@ -36,9 +37,16 @@ export interface ExportAnnotation {
 }
 
 /** What an importer gives back for one annotation: the exported fields a round trip keeps. */
-export type ImportedAnnotation = Pick<ExportAnnotation, 'tag' | 'start' | 'end' | 'text' | 'note' | 'event'> & { id?: string };
+export type ImportedAnnotation = Pick<ExportAnnotation, 'tag' | 'start' | 'end' | 'text' | 'note' | 'event'> & {
+  id?: string;
+};
 
-export const ENTITY_TAG: Record<EntityType, string> = { PERSON: 'person', ORGANIZATION: 'organization', PLACE: 'place', NATIONALITY: 'nationality' };
+export const ENTITY_TAG: Record<EntityType, string> = {
+  PERSON: 'person',
+  ORGANIZATION: 'organization',
+  PLACE: 'place',
+  NATIONALITY: 'nationality',
+};
 
 /**
  * The annotations an export shows: the user's (not orphaned, not rejected) and, unless turned off, the
@@ -76,7 +84,15 @@ export function effectiveAnnotations(article: ExportArticle, options: ExportOpti
     const suggest = (start: number, end: number, tag: string, id: string, entity?: string): void => {
       if (decidedSpans.has(`${start}:${end}`)) return;
       if (rejectedInFolder.has(entity ?? '') || rejectedInFolder.has(`text:${article.text.slice(start, end)}`)) return;
-      out.push({ id, tag, start, end, text: article.text.slice(start, end), ...(entity ? { entity } : {}), source: 'suggestion' });
+      out.push({
+        id,
+        tag,
+        start,
+        end,
+        text: article.text.slice(start, end),
+        ...(entity ? { entity } : {}),
+        source: 'suggestion',
+      });
     };
     for (const e of article.entities ?? []) suggest(e.start, e.end, ENTITY_TAG[e.type], `s-${e.start}-${e.end}`, e.id);
     for (const d of article.dates ?? []) suggest(d.start, d.end, 'date', `s-${d.start}-${d.end}`);
@@ -88,16 +104,39 @@ export function effectiveAnnotations(article: ExportArticle, options: ExportOpti
  * Imported annotations as sidecar annotations of `text`. Ones whose span is not in the text, or whose text
  * there differs from what the import says, are returned apart rather than placed wrongly.
  */
-export function toUserAnnotations(imported: ImportedAnnotation[], text: string, now: Date = new Date()): { annotations: UserAnnotation[]; rejected: ImportedAnnotation[] } {
+export function toUserAnnotations(
+  imported: ImportedAnnotation[],
+  text: string,
+  now: Date = new Date(),
+): { annotations: UserAnnotation[]; rejected: ImportedAnnotation[] } {
   const annotations: UserAnnotation[] = [];
   const rejected: ImportedAnnotation[] = [];
   for (const a of imported) {
-    const fits = a.start >= 0 && a.end <= text.length && a.start < a.end && (a.text === '' || text.slice(a.start, a.end) === a.text || text.slice(a.start, a.end).replace(/\s+/g, ' ') === a.text.replace(/\s+/g, ' '));
+    const fits =
+      a.start >= 0 &&
+      a.end <= text.length &&
+      a.start < a.end &&
+      (a.text === '' ||
+        text.slice(a.start, a.end) === a.text ||
+        text.slice(a.start, a.end).replace(/\s+/g, ' ') === a.text.replace(/\s+/g, ' '));
     if (!fits) {
       rejected.push(a);
       continue;
     }
-    annotations.push(createAnnotation(text, { start: a.start, end: a.end, tag: a.tag, ...(a.note !== undefined ? { note: a.note } : {}), ...(a.event ? { event: a.event } : {}) }, now, a.id && /^a-[a-z2-7]{10}$/.test(a.id) ? a.id : undefined));
+    annotations.push(
+      createAnnotation(
+        text,
+        {
+          start: a.start,
+          end: a.end,
+          tag: a.tag,
+          ...(a.note !== undefined ? { note: a.note } : {}),
+          ...(a.event ? { event: a.event } : {}),
+        },
+        now,
+        a.id && /^a-[a-z2-7]{10}$/.test(a.id) ? a.id : undefined,
+      ),
+    );
   }
   return { annotations, rejected };
 }

@@ -5,13 +5,23 @@ export const ANNOTATION_ID_PREFIX = 'urn:article-annotator:annotation:';
 export const EVENT_ID_PREFIX = 'urn:article-annotator:event:';
 
 /** The articles' annotations as one AnnotationCollection (a plain object; JSON.stringify it to write). */
-export function exportW3C(articles: ExportArticle[], options: ExportOptions & { label?: string } = {}): Record<string, unknown> {
+export function exportW3C(
+  articles: ExportArticle[],
+  options: ExportOptions & { label?: string } = {},
+): Record<string, unknown> {
   const items: Record<string, unknown>[] = [];
   for (const article of articles) {
     for (const a of effectiveAnnotations(article, options)) {
       const body: Record<string, unknown>[] = [{ type: 'TextualBody', purpose: 'tagging', value: a.tag }];
-      if (a.note !== undefined) body.push({ type: 'TextualBody', purpose: 'commenting', value: a.note, format: 'text/plain' });
-      if (a.event) body.push({ type: 'TextualBody', purpose: 'linking', id: EVENT_ID_PREFIX + encodeURIComponent(a.event.id), value: a.event.name ?? a.event.id });
+      if (a.note !== undefined)
+        body.push({ type: 'TextualBody', purpose: 'commenting', value: a.note, format: 'text/plain' });
+      if (a.event)
+        body.push({
+          type: 'TextualBody',
+          purpose: 'linking',
+          id: EVENT_ID_PREFIX + encodeURIComponent(a.event.id),
+          value: a.event.name ?? a.event.id,
+        });
       const context = 32;
       items.push({
         id: ANNOTATION_ID_PREFIX + encodeURIComponent(article.path) + '#' + a.id,
@@ -68,7 +78,9 @@ export function importW3C(json: unknown): Map<string, ImportedAnnotation[]> {
     const target = (Array.isArray(a.target) ? a.target[0] : a.target) as Record<string, unknown> | string | undefined;
     if (!target || typeof target === 'string') continue;
     const source = String(target.source ?? '');
-    const selectors = (Array.isArray(target.selector) ? target.selector : [target.selector]) as Array<Record<string, unknown> | undefined>;
+    const selectors = (Array.isArray(target.selector) ? target.selector : [target.selector]) as Array<
+      Record<string, unknown> | undefined
+    >;
     const quote = selectors.find((s) => s?.type === 'TextQuoteSelector');
     const position = selectors.find((s) => s?.type === 'TextPositionSelector');
     const bodies = (Array.isArray(a.body) ? a.body : a.body ? [a.body] : []) as Array<Record<string, unknown>>;
@@ -78,11 +90,24 @@ export function importW3C(json: unknown): Map<string, ImportedAnnotation[]> {
     if (!tagBody || typeof tagBody.value !== 'string') continue;
     const start = position && Number.isInteger(position.start) ? (position.start as number) : -1;
     const end = position && Number.isInteger(position.end) ? (position.end as number) : -1;
-    const imported: ImportedAnnotation = { tag: tagBody.value, start, end, text: typeof quote?.exact === 'string' ? quote.exact : '' };
+    const imported: ImportedAnnotation = {
+      tag: tagBody.value,
+      start,
+      end,
+      text: typeof quote?.exact === 'string' ? quote.exact : '',
+    };
     if (noteBody && typeof noteBody.value === 'string') imported.note = noteBody.value;
     if (linkBody) {
-      const id = typeof linkBody.id === 'string' && linkBody.id.startsWith(EVENT_ID_PREFIX) ? decodeURIComponent(linkBody.id.slice(EVENT_ID_PREFIX.length)) : typeof linkBody.id === 'string' ? linkBody.id : String(linkBody.value ?? '');
-      imported.event = { id, ...(typeof linkBody.value === 'string' && linkBody.value !== id ? { name: linkBody.value } : {}) };
+      const id =
+        typeof linkBody.id === 'string' && linkBody.id.startsWith(EVENT_ID_PREFIX)
+          ? decodeURIComponent(linkBody.id.slice(EVENT_ID_PREFIX.length))
+          : typeof linkBody.id === 'string'
+            ? linkBody.id
+            : String(linkBody.value ?? '');
+      imported.event = {
+        id,
+        ...(typeof linkBody.value === 'string' && linkBody.value !== id ? { name: linkBody.value } : {}),
+      };
     }
     if (typeof a.id === 'string' && a.id.includes('#')) imported.id = a.id.slice(a.id.lastIndexOf('#') + 1);
     const list = out.get(source) ?? [];

@@ -119,7 +119,11 @@ journalist reporter correspondent editor columnist actor actress singer player c
 counterpart predecessor successor colleague rival candidate nominee prosecutor investigator inspector police officer
 lady king queen prince princess emperor`;
 
-const words = (list: string): string[] => list.split(/\s+/).filter(Boolean).map((w) => w.replace(/_/g, ' '));
+const words = (list: string): string[] =>
+  list
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((w) => w.replace(/_/g, ' '));
 
 export const GIVEN_NAME_LIST: readonly string[] = words(GIVEN_NAMES);
 export const TITLE_LIST: readonly string[] = words(TITLES);

@@ -25,6 +25,10 @@ export interface AnnotationData {
   scope?: DecisionScope;
   /** Set when the annotation's text could not be found in the article the last time it was placed. */
   orphaned?: boolean;
+  /** Set by a merge on the other branch's version of an annotation both branches changed (see merge.ts). */
+  review?: 'conflict';
+  /** With `review`: the id of the competing version. */
+  conflictWith?: string;
   created?: string;
 }
 
@@ -54,6 +58,8 @@ export function fromStored(u: UserAnnotation): AnnotationData {
   if (u.entity) a.entityId = String(u.entity);
   if (u.scope === 'here' || u.scope === 'folder') a.scope = u.scope;
   if (u.orphaned) a.orphaned = true;
+  if (u.review === 'conflict') a.review = 'conflict';
+  if (u.conflictWith) a.conflictWith = String(u.conflictWith);
   if (u.created) a.created = String(u.created);
   return a;
 }
@@ -75,7 +81,27 @@ export function toStored(a: AnnotationData, previous: UserAnnotation | undefined
   set('status', a.status);
   set('scope', a.scope);
   set('orphaned', a.orphaned ? true : undefined);
-  const changed = !previous || JSON.stringify({ ...previous, modified: undefined }) !== JSON.stringify({ ...u, modified: undefined });
+  set('review', a.review);
+  set('conflictWith', a.conflictWith);
+  const changed =
+    !previous || JSON.stringify({ ...previous, modified: undefined }) !== JSON.stringify({ ...u, modified: undefined });
   u.modified = changed ? now : (previous?.modified ?? now);
   return u;
+}
+
+/** Keeps one version (or both) of an annotation a merge marked `review: conflict`. */
+export function settleReview(
+  annotations: AnnotationData[],
+  id: string,
+  keep: 'this' | 'other' | 'both',
+): AnnotationData[] {
+  const copy = annotations.find((a) => a.id === id);
+  if (!copy || copy.review !== 'conflict') return annotations;
+  const settled = { ...copy, review: undefined, conflictWith: undefined };
+  if (keep === 'other') return annotations.filter((a) => a.id !== id);
+  if (keep === 'both') return annotations.map((a) => (a.id === id ? settled : a));
+  // This version replaces the other one under the other one's id, so links to that id still hold.
+  const original = copy.conflictWith;
+  const rest = annotations.filter((a) => a.id !== id && a.id !== original);
+  return [...rest, { ...settled, id: original ?? id }];
 }

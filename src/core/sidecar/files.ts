@@ -4,22 +4,33 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { ArticleSidecar, fromStored, toStored } from './annotationData';
+import { hasConflictMarkers } from './merge';
 import { SIDECAR_SCHEMA_VERSION, SIDECAR_SUFFIX, Sidecar, normaliseMerges, textHash } from './schema';
 import { SidecarStore, nodeFileSystem } from './store';
 import { parseSidecar } from './yaml';
 
 /** A sidecar file as read: absent, parsed (stored shape `Sidecar`, or the working `ArticleSidecar`), or broken with where. */
-export type SidecarRead<T = ArticleSidecar> = { kind: 'missing' } | { kind: 'ok'; data: T } | { kind: 'broken'; message: string; line: number | null };
+/** `conflict` is set on a broken file that holds git's conflict markers (merged without the merge driver). */
+export type SidecarRead<T = ArticleSidecar> =
+  | { kind: 'missing' }
+  | { kind: 'ok'; data: T }
+  | { kind: 'broken'; message: string; line: number | null; conflict?: boolean };
 
 export class BrokenSidecarError extends Error {
-  constructor(readonly file: string, readonly detail: string, readonly line: number | null) {
+  constructor(
+    readonly file: string,
+    readonly detail: string,
+    readonly line: number | null,
+  ) {
     super(`${path.basename(file)} is not valid YAML${line ? ` (line ${line})` : ''}: ${detail}`);
   }
 }
 
 function parse(text: string): SidecarRead<Sidecar> {
   const r = parseSidecar(text);
-  return r.ok ? { kind: 'ok', data: r.sidecar } : { kind: 'broken', message: r.error.message, line: r.error.line || null };
+  if (r.ok) return { kind: 'ok', data: r.sidecar };
+  const conflict = hasConflictMarkers(text) ? { conflict: true } : {};
+  return { kind: 'broken', message: r.error.message, line: r.error.line || null, ...conflict };
 }
 
 /** The working view of a parsed sidecar; an article name missing from the file comes from the file's name. */
@@ -70,11 +81,22 @@ function storeFor(root: string): SidecarStore {
  * Applies `mutate` to the sidecar as it is on disk now and writes it atomically through the core's store, so two
  * windows adding annotations both keep theirs. A sidecar that does not parse is never written (BrokenSidecarError).
  */
-export async function updateSidecar(file: string, article: string, articleText: string | null, mutate: (d: ArticleSidecar) => void, root = path.dirname(path.dirname(file))): Promise<ArticleSidecar> {
+export async function updateSidecar(
+  file: string,
+  article: string,
+  articleText: string | null,
+  mutate: (d: ArticleSidecar) => void,
+  root = path.dirname(path.dirname(file)),
+): Promise<ArticleSidecar> {
   let result: ArticleSidecar | undefined;
   const saved = await storeFor(root).update(file, (current) => {
     const data: ArticleSidecar = current
-      ? { article: current.article || article, published: current.published ?? null, annotations: current.annotations.map(fromStored), merges: current.mergeEntities }
+      ? {
+          article: current.article || article,
+          published: current.published ?? null,
+          annotations: current.annotations.map(fromStored),
+          merges: current.mergeEntities,
+        }
       : { article, published: null, annotations: [], merges: [] };
     mutate(data);
     result = data;

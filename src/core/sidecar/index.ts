@@ -6,3 +6,5 @@ export * from './store';
 export * from './reanchor';
 export * from './annotationData';
 export * from './files';
+export * from './merge';
+export * from './mergeFiles';

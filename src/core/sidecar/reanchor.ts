@@ -1,4 +1,5 @@
-// Keeping a sidecar's annotations attached to their text: after external edits (re-anchoring) and editor edits (rebase).
+// Keeping a sidecar's annotations attached to their text: after
+// external edits (re-anchoring) and editor edits (rebase).
 import { TextEdit, anchor, rebase } from '../anchoring';
 import { describeQuote } from '../anchoring/textQuote';
 import { Sidecar, UserAnnotation, textHash } from './schema';
@@ -12,7 +13,12 @@ export interface ReanchorReport {
 }
 
 function placed(a: UserAnnotation, text: string, start: number, end: number): UserAnnotation {
-  const next: UserAnnotation = { ...a, text: text.slice(start, end), position: { start, end }, quote: describeQuote(text, start, end) };
+  const next: UserAnnotation = {
+    ...a,
+    text: text.slice(start, end),
+    position: { start, end },
+    quote: describeQuote(text, start, end),
+  };
   delete next.orphaned;
   return next;
 }
@@ -24,11 +30,15 @@ function placed(a: UserAnnotation, text: string, start: number, end: number): Us
  */
 export function reanchorSidecar(sidecar: Sidecar, text: string): ReanchorReport {
   const hash = textHash(text);
-  if (hash === sidecar.textHash && !sidecar.annotations.some((a) => a.orphaned)) return { sidecar, changed: false, orphaned: [] };
+  if (hash === sidecar.textHash && !sidecar.annotations.some((a) => a.orphaned))
+    return { sidecar, changed: false, orphaned: [] };
   const orphaned: string[] = [];
   let changed = hash !== sidecar.textHash;
   const annotations = sidecar.annotations.map((a) => {
-    const found = hash === sidecar.textHash && !a.orphaned ? { start: a.position.start, end: a.position.end } : anchor(text, { quote: a.quote, position: a.position });
+    const found =
+      hash === sidecar.textHash && !a.orphaned
+        ? { start: a.position.start, end: a.position.end }
+        : anchor(text, { quote: a.quote, position: a.position });
     if (!found) {
       orphaned.push(a.id);
       if (!a.orphaned) changed = true;

@@ -10,7 +10,16 @@ export const SIDECAR_SUFFIX = '.annotations.yaml';
 export const FOLDER_SIDECAR = 'folder' + SIDECAR_SUFFIX;
 
 /** The tags offered before any the user made up. */
-export const BUILTIN_TAGS = ['person', 'organization', 'place', 'nationality', 'date', 'event', 'quote', 'claim'] as const;
+export const BUILTIN_TAGS = [
+  'person',
+  'organization',
+  'place',
+  'nationality',
+  'date',
+  'event',
+  'quote',
+  'claim',
+] as const;
 export type BuiltinTag = (typeof BUILTIN_TAGS)[number];
 /** A built-in tag or one the user made up. */
 export type AnnotationTag = BuiltinTag | (string & {});
@@ -39,6 +48,10 @@ export interface UserAnnotation {
   scope?: DecisionScope;
   /** True when re-anchoring failed: the selectors describe a text that is no longer there. */
   orphaned?: boolean;
+  /** Set by a merge when two branches changed this annotation differently: this is the other branch's version. */
+  review?: 'conflict';
+  /** With `review`: the id of the version this one competes with (kept under its own id). */
+  conflictWith?: string;
   position: TextPositionSelector;
   quote: TextQuoteSelector;
   /** ISO 8601 times. */
@@ -60,9 +73,32 @@ export interface Sidecar {
 }
 
 /** Key order of an annotation in the file; unknown keys follow in the order the person wrote them. */
-export const ANNOTATION_KEY_ORDER = ['id', 'tag', 'text', 'note', 'entity', 'event', 'status', 'scope', 'orphaned', 'position', 'quote', 'created', 'modified'] as const;
+export const ANNOTATION_KEY_ORDER = [
+  'id',
+  'tag',
+  'text',
+  'note',
+  'entity',
+  'event',
+  'status',
+  'scope',
+  'orphaned',
+  'review',
+  'conflictWith',
+  'position',
+  'quote',
+  'created',
+  'modified',
+] as const;
 /** Key order at the top of the file. */
-export const SIDECAR_KEY_ORDER = ['schema', 'article', 'textHash', 'published', 'annotations', 'mergeEntities'] as const;
+export const SIDECAR_KEY_ORDER = [
+  'schema',
+  'article',
+  'textHash',
+  'published',
+  'annotations',
+  'mergeEntities',
+] as const;
 
 export function textHash(text: string): string {
   return 'sha256:' + createHash('sha256').update(text, 'utf8').digest('hex');
@@ -79,7 +115,14 @@ export function newAnnotationId(randomSource: (n: number) => Uint8Array = random
 }
 
 export function emptySidecar(article: string, text: string, published?: string): Sidecar {
-  return { schema: SIDECAR_SCHEMA_VERSION, article, textHash: textHash(text), ...(published ? { published } : {}), annotations: [], mergeEntities: [] };
+  return {
+    schema: SIDECAR_SCHEMA_VERSION,
+    article,
+    textHash: textHash(text),
+    ...(published ? { published } : {}),
+    annotations: [],
+    mergeEntities: [],
+  };
 }
 
 export interface NewAnnotation {
@@ -94,9 +137,16 @@ export interface NewAnnotation {
 }
 
 /** An annotation of text[start, end) with both selectors filled in. */
-export function createAnnotation(text: string, spec: NewAnnotation, now: Date = new Date(), id: string = newAnnotationId()): UserAnnotation {
+export function createAnnotation(
+  text: string,
+  spec: NewAnnotation,
+  now: Date = new Date(),
+  id: string = newAnnotationId(),
+): UserAnnotation {
   if (!(spec.start >= 0 && spec.end <= text.length && spec.start < spec.end)) {
-    throw new RangeError(`annotation range ${spec.start}-${spec.end} is outside the text (length ${text.length}) or empty`);
+    throw new RangeError(
+      `annotation range ${spec.start}-${spec.end} is outside the text (length ${text.length}) or empty`,
+    );
   }
   const time = now.toISOString();
   const annotation: UserAnnotation = {
@@ -118,7 +168,9 @@ export function createAnnotation(text: string, spec: NewAnnotation, now: Date = 
 
 /** Stable file order: by position, then id. */
 export function compareAnnotations(a: UserAnnotation, b: UserAnnotation): number {
-  return a.position.start - b.position.start || a.position.end - b.position.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return (
+    a.position.start - b.position.start || a.position.end - b.position.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
 }
 
 /** Stable order for merge pairs: each pair sorted, pairs sorted, duplicates dropped. */

@@ -41,8 +41,11 @@ export function nodeFileSystem(): SidecarFileSystem {
   };
 }
 
-export type LoadResult = { ok: true; path: string; sidecar: Sidecar | null } | { ok: false; path: string; error: SidecarError };
-export type SaveResult = { ok: true; path: string; sidecar: Sidecar | null; written: boolean } | { ok: false; path: string; error: SidecarError };
+export type LoadResult =
+  { ok: true; path: string; sidecar: Sidecar | null } | { ok: false; path: string; error: SidecarError };
+export type SaveResult =
+  | { ok: true; path: string; sidecar: Sidecar | null; written: boolean }
+  | { ok: false; path: string; error: SidecarError };
 
 export interface SidecarStoreOptions {
   fs: SidecarFileSystem;
@@ -66,7 +69,10 @@ interface Loaded {
   sidecar: Sidecar;
 }
 
-type DiskState = { kind: 'missing' } | { kind: 'ok'; text: string; document: Document; sidecar: Sidecar } | { kind: 'error'; error: SidecarError };
+type DiskState =
+  | { kind: 'missing' }
+  | { kind: 'ok'; text: string; document: Document; sidecar: Sidecar }
+  | { kind: 'error'; error: SidecarError };
 
 const ioError = (message: string): SidecarError => ({ message, line: 0, column: 0 });
 
@@ -131,7 +137,10 @@ export class SidecarStore {
    * annotations to one article both keep theirs. `mutate` gets null when there is no sidecar yet and returns
    * the new sidecar, or null/undefined to leave the file as it is.
    */
-  async update(sidecarPath: string, mutate: (current: Sidecar | null) => Sidecar | null | undefined): Promise<SaveResult> {
+  async update(
+    sidecarPath: string,
+    mutate: (current: Sidecar | null) => Sidecar | null | undefined,
+  ): Promise<SaveResult> {
     const target = path.resolve(this.root, sidecarPath);
     return this.writeMerged(target, (disk) => mutate(disk ? cloneSidecar(disk.sidecar) : null) ?? null);
   }
@@ -148,7 +157,8 @@ export class SidecarStore {
       return { ok: false, path: target, error: ioError(`not saved: ${(e as Error).message}`) };
     }
     const locked = await this.acquireLock(lock);
-    if (!locked) return { ok: false, path: target, error: ioError('not saved: another writer holds the sidecar lock; try again') };
+    if (!locked)
+      return { ok: false, path: target, error: ioError('not saved: another writer holds the sidecar lock; try again') };
     try {
       return await this.writeMergedLocked(target, produce);
     } finally {
@@ -180,25 +190,51 @@ export class SidecarStore {
     }
   }
 
-  private async writeMergedLocked(target: string, produce: (disk: Loaded | null) => Sidecar | null): Promise<SaveResult> {
+  private async writeMergedLocked(
+    target: string,
+    produce: (disk: Loaded | null) => Sidecar | null,
+  ): Promise<SaveResult> {
     // Optimistic concurrency: if the file changes between our read and our rename, start again from it.
     for (let attempt = 0; attempt < 5; attempt++) {
       const disk = await this.readDisk(target);
       if (disk.kind === 'error') {
-        return { ok: false, path: target, error: { ...disk.error, message: `not saved: the sidecar on disk does not parse (fix it first): ${disk.error.message}` } };
+        return {
+          ok: false,
+          path: target,
+          error: {
+            ...disk.error,
+            message: `not saved: the sidecar on disk does not parse (fix it first): ${disk.error.message}`,
+          },
+        };
       }
       const current = disk.kind === 'ok' ? disk : null;
       const next = produce(current);
-      if (!next) return { ok: true, path: target, sidecar: current ? cloneSidecar(current.sidecar) : null, written: false };
+      if (!next)
+        return { ok: true, path: target, sidecar: current ? cloneSidecar(current.sidecar) : null, written: false };
       const text = serializeSidecar(next, current?.document);
       if (current && text === current.text) {
         this.loaded.set(target, current);
         return { ok: true, path: target, sidecar: cloneSidecar(current.sidecar), written: false };
       }
       const bytes = Buffer.byteLength(text, 'utf8');
-      if (bytes > this.maxBytes) return { ok: false, path: target, error: ioError(`not saved: the sidecar would be ${formatMB(bytes)}, over the ${formatMB(this.maxBytes)} limit`) };
+      if (bytes > this.maxBytes)
+        return {
+          ok: false,
+          path: target,
+          error: ioError(
+            `not saved: the sidecar would be ${formatMB(bytes)}, over the ${formatMB(this.maxBytes)} limit`,
+          ),
+        };
       const reparsed = parseSidecar(text);
-      if (!reparsed.ok) return { ok: false, path: target, error: { ...reparsed.error, message: `not saved: internal error, the new sidecar does not parse: ${reparsed.error.message}` } };
+      if (!reparsed.ok)
+        return {
+          ok: false,
+          path: target,
+          error: {
+            ...reparsed.error,
+            message: `not saved: internal error, the new sidecar does not parse: ${reparsed.error.message}`,
+          },
+        };
       const unchangedSince = async (): Promise<boolean> => {
         const again = await this.readRaw(target);
         return current ? again === current.text : again === null;
@@ -212,7 +248,11 @@ export class SidecarStore {
       this.loaded.set(target, { text, document: reparsed.document, sidecar: reparsed.sidecar });
       return { ok: true, path: target, sidecar: cloneSidecar(reparsed.sidecar), written: true };
     }
-    return { ok: false, path: target, error: ioError('not saved: the sidecar kept changing on disk while saving; try again') };
+    return {
+      ok: false,
+      path: target,
+      error: ioError('not saved: the sidecar kept changing on disk while saving; try again'),
+    };
   }
 
   /** Temp file in the same folder, fsync, then rename over the target; the temp file is removed on any failure. */
@@ -259,7 +299,12 @@ export class SidecarStore {
       return { kind: 'error', error: ioError(`cannot read the sidecar: ${(e as Error).message}`) };
     }
     if (size > this.maxBytes) {
-      return { kind: 'error', error: ioError(`the sidecar is ${formatMB(size)}, over the ${formatMB(this.maxBytes)} limit; it is left as it is`) };
+      return {
+        kind: 'error',
+        error: ioError(
+          `the sidecar is ${formatMB(size)}, over the ${formatMB(this.maxBytes)} limit; it is left as it is`,
+        ),
+      };
     }
     let text: string | null;
     try {

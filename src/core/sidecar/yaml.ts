@@ -1,5 +1,19 @@
 // Reading and writing sidecar YAML with the `yaml` Document API, so comments and unknown keys survive rewrites.
-import { Document, LineCounter, Pair, YAMLMap, YAMLSeq, isAlias, isMap, isNode, isPair, isScalar, isSeq, parseDocument, visit } from 'yaml';
+import {
+  Document,
+  LineCounter,
+  Pair,
+  YAMLMap,
+  YAMLSeq,
+  isAlias,
+  isMap,
+  isNode,
+  isPair,
+  isScalar,
+  isSeq,
+  parseDocument,
+  visit,
+} from 'yaml';
 import {
   ANNOTATION_KEY_ORDER,
   SIDECAR_KEY_ORDER,
@@ -22,14 +36,28 @@ export type ParseResult = { ok: true; sidecar: Sidecar; document: Document } | {
 /** Aliases a sidecar may use before it is taken for an alias bomb ("billion laughs"). */
 export const MAX_ALIAS_COUNT = 100;
 
-const CORE_TAGS = new Set(['tag:yaml.org,2002:str', 'tag:yaml.org,2002:int', 'tag:yaml.org,2002:float', 'tag:yaml.org,2002:bool', 'tag:yaml.org,2002:null', 'tag:yaml.org,2002:map', 'tag:yaml.org,2002:seq']);
+const CORE_TAGS = new Set([
+  'tag:yaml.org,2002:str',
+  'tag:yaml.org,2002:int',
+  'tag:yaml.org,2002:float',
+  'tag:yaml.org,2002:bool',
+  'tag:yaml.org,2002:null',
+  'tag:yaml.org,2002:map',
+  'tag:yaml.org,2002:seq',
+]);
 
 const TO_STRING_OPTIONS = { lineWidth: 0, minContentWidth: 0, blockQuote: false as const, indentSeq: true };
 
 /** Parses and validates a sidecar; any problem comes back with its line and column. */
 export function parseSidecar(source: string): ParseResult {
   const lineCounter = new LineCounter();
-  const document = parseDocument(source, { schema: 'core', uniqueKeys: true, prettyErrors: true, lineCounter, strict: true });
+  const document = parseDocument(source, {
+    schema: 'core',
+    uniqueKeys: true,
+    prettyErrors: true,
+    lineCounter,
+    strict: true,
+  });
   const at = (offset: number | undefined, message: string): { ok: false; error: SidecarError } => {
     const pos = offset === undefined ? { line: 0, col: 0 } : lineCounter.linePos(offset);
     return { ok: false, error: { message, line: pos.line, column: pos.col } };
@@ -48,7 +76,11 @@ export function parseSidecar(source: string): ParseResult {
     }
     return undefined;
   });
-  if (badTag) return at((badTag as { offset?: number }).offset, `custom tag ${(badTag as { tag: string }).tag} is not allowed in a sidecar`);
+  if (badTag)
+    return at(
+      (badTag as { offset?: number }).offset,
+      `custom tag ${(badTag as { tag: string }).tag} is not allowed in a sidecar`,
+    );
   const tagWarning = document.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED');
   if (tagWarning) return at(tagWarning.pos[0], `unknown tag: ${tagWarning.message.split('\n')[0]}`);
 
@@ -63,15 +95,24 @@ export function parseSidecar(source: string): ParseResult {
     return isNode(node) ? node.range?.[0] : undefined;
   };
   if (data === null || data === undefined) return at(0, 'the sidecar is empty');
-  if (typeof data !== 'object' || Array.isArray(data)) return at(0, 'the sidecar must be a mapping (key: value lines) at the top');
+  if (typeof data !== 'object' || Array.isArray(data))
+    return at(0, 'the sidecar must be a mapping (key: value lines) at the top');
   const top = data as Record<string, unknown>;
-  const problem = (path: Array<string | number>, message: string): { ok: false; error: SidecarError } => at(nodeAt(path) ?? nodeAt(path.slice(0, -1)), message);
+  const problem = (path: Array<string | number>, message: string): { ok: false; error: SidecarError } =>
+    at(nodeAt(path) ?? nodeAt(path.slice(0, -1)), message);
 
   if (!Number.isInteger(top.schema)) return problem(['schema'], '`schema` must be the schema version number');
-  if ((top.schema as number) > SIDECAR_SCHEMA_VERSION) return problem(['schema'], `schema ${top.schema} was written by a newer version of the extension (this one reads up to ${SIDECAR_SCHEMA_VERSION})`);
+  if ((top.schema as number) > SIDECAR_SCHEMA_VERSION)
+    return problem(
+      ['schema'],
+      `schema ${top.schema} was written by a newer version of the extension ` +
+        `(this one reads up to ${SIDECAR_SCHEMA_VERSION})`,
+    );
   if (typeof top.article !== 'string') return problem(['article'], '`article` must be the article file name');
-  if (typeof top.textHash !== 'string' || !/^sha256:[0-9a-f]{64}$/.test(top.textHash)) return problem(['textHash'], '`textHash` must be "sha256:" followed by 64 hex digits');
-  if (top.published !== undefined && (typeof top.published !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(top.published))) return problem(['published'], '`published` must be a date YYYY-MM-DD');
+  if (typeof top.textHash !== 'string' || !/^sha256:[0-9a-f]{64}$/.test(top.textHash))
+    return problem(['textHash'], '`textHash` must be "sha256:" followed by 64 hex digits');
+  if (top.published !== undefined && (typeof top.published !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(top.published)))
+    return problem(['published'], '`published` must be a date YYYY-MM-DD');
   const list = top.annotations ?? [];
   if (!Array.isArray(list)) return problem(['annotations'], '`annotations` must be a list');
   const annotations: UserAnnotation[] = [];
@@ -87,7 +128,10 @@ export function parseSidecar(source: string): ParseResult {
     annotations.push(parsed);
   }
   const merges = top.mergeEntities ?? [];
-  if (!Array.isArray(merges) || !merges.every((p) => Array.isArray(p) && p.length === 2 && p.every((x) => typeof x === 'string'))) {
+  if (
+    !Array.isArray(merges) ||
+    !merges.every((p) => Array.isArray(p) && p.length === 2 && p.every((x) => typeof x === 'string'))
+  ) {
     return problem(['mergeEntities'], '`mergeEntities` must be a list of [entity id, entity id] pairs');
   }
   const sidecar: Sidecar = {
@@ -115,12 +159,22 @@ function readAnnotation(raw: unknown): UserAnnotation | string {
   const tag = str('tag', true);
   if (!tag) return 'tag\u0000`tag` is required';
   const position = a.position as Record<string, unknown> | undefined;
-  if (!position || typeof position !== 'object' || !Number.isInteger(position.start) || !Number.isInteger(position.end) || (position.start as number) < 0 || (position.end as number) < (position.start as number)) {
+  if (
+    !position ||
+    typeof position !== 'object' ||
+    !Number.isInteger(position.start) ||
+    !Number.isInteger(position.end) ||
+    (position.start as number) < 0 ||
+    (position.end as number) < (position.start as number)
+  ) {
     return 'position\u0000`position` needs integer `start` ≤ `end`';
   }
   const quote = a.quote as Record<string, unknown> | undefined;
-  if (!quote || typeof quote !== 'object' || typeof quote.exact !== 'string') return 'quote\u0000`quote` needs `exact` text';
-  for (const k of ['prefix', 'suffix']) if (quote[k] !== undefined && quote[k] !== null && typeof quote[k] !== 'string') return `quote\u0000\`quote.${k}\` must be text`;
+  if (!quote || typeof quote !== 'object' || typeof quote.exact !== 'string')
+    return 'quote\u0000`quote` needs `exact` text';
+  for (const k of ['prefix', 'suffix'])
+    if (quote[k] !== undefined && quote[k] !== null && typeof quote[k] !== 'string')
+      return `quote\u0000\`quote.${k}\` must be text`;
   const annotation: UserAnnotation = {
     id,
     tag,
@@ -139,7 +193,8 @@ function readAnnotation(raw: unknown): UserAnnotation | string {
   if (a.event !== undefined && a.event !== null) {
     const ev = a.event as Record<string, unknown>;
     if (typeof a.event === 'string') annotation.event = { id: a.event };
-    else if (typeof ev === 'object' && typeof ev.id === 'string') annotation.event = { id: ev.id, ...(typeof ev.name === 'string' ? { name: ev.name } : {}) };
+    else if (typeof ev === 'object' && typeof ev.id === 'string')
+      annotation.event = { id: ev.id, ...(typeof ev.name === 'string' ? { name: ev.name } : {}) };
     else return 'event\u0000`event` needs an `id`';
   }
   if (a.status !== undefined && a.status !== null) {
@@ -153,6 +208,19 @@ function readAnnotation(raw: unknown): UserAnnotation | string {
   if (a.orphaned !== undefined && a.orphaned !== null) {
     if (typeof a.orphaned !== 'boolean') return 'orphaned\u0000`orphaned` must be true or false';
     if (a.orphaned) annotation.orphaned = true;
+  }
+  return readReview(a, annotation);
+}
+
+/** The merge's review marker (see merge.ts): `review: conflict` with the id of the competing version. */
+function readReview(a: Record<string, unknown>, annotation: UserAnnotation): UserAnnotation | string {
+  if (a.review !== undefined && a.review !== null) {
+    if (a.review !== 'conflict') return 'review\u0000`review` must be conflict';
+    annotation.review = 'conflict';
+  }
+  if (a.conflictWith !== undefined && a.conflictWith !== null) {
+    if (typeof a.conflictWith !== 'string') return 'conflictWith\u0000`conflictWith` must be an annotation id';
+    annotation.conflictWith = a.conflictWith;
   }
   return annotation;
 }
@@ -210,7 +278,12 @@ export function serializeSidecar(sidecar: Sidecar, previous?: Document): string 
   // to read and a line break inside it turns into a confusing git diff. Block scalars a person wrote stay.
   visit(doc, {
     Scalar(_key, node) {
-      if (typeof node.value === 'string' && /[\n\r\t]/.test(node.value) && node.type !== 'BLOCK_LITERAL' && node.type !== 'BLOCK_FOLDED') {
+      if (
+        typeof node.value === 'string' &&
+        /[\n\r\t]/.test(node.value) &&
+        node.type !== 'BLOCK_LITERAL' &&
+        node.type !== 'BLOCK_FOLDED'
+      ) {
         node.type = 'QUOTE_DOUBLE';
       }
     },
@@ -224,10 +297,18 @@ function writeAnnotation(doc: Document, node: YAMLMap, a: UserAnnotation): void 
   setValue(doc, node, 'text', a.text);
   setValue(doc, node, 'note', a.note);
   setValue(doc, node, 'entity', a.entity);
-  setValue(doc, node, 'event', a.event ? { id: a.event.id, ...(a.event.name !== undefined ? { name: a.event.name } : {}) } : undefined, true);
+  setValue(
+    doc,
+    node,
+    'event',
+    a.event ? { id: a.event.id, ...(a.event.name !== undefined ? { name: a.event.name } : {}) } : undefined,
+    true,
+  );
   setValue(doc, node, 'status', a.status);
   setValue(doc, node, 'scope', a.scope);
   setValue(doc, node, 'orphaned', a.orphaned ? true : undefined);
+  setValue(doc, node, 'review', a.review);
+  setValue(doc, node, 'conflictWith', a.conflictWith);
   setValue(doc, node, 'position', { start: a.position.start, end: a.position.end }, true);
   setValue(doc, node, 'quote', { exact: a.quote.exact, prefix: a.quote.prefix, suffix: a.quote.suffix });
   setValue(doc, node, 'created', a.created);
@@ -280,7 +361,11 @@ function orderKeys(map: YAMLMap, order: readonly string[]): void {
     const i = typeof key === 'string' ? order.indexOf(key) : -1;
     return i === -1 ? order.length : i;
   };
-  const items = map.items.map((pair, index) => ({ pair, index, rank: isPair(pair) ? rank(pair as Pair) : order.length }));
+  const items = map.items.map((pair, index) => ({
+    pair,
+    index,
+    rank: isPair(pair) ? rank(pair as Pair) : order.length,
+  }));
   items.sort((a, b) => a.rank - b.rank || a.index - b.index);
   map.items = items.map((x) => x.pair);
 }

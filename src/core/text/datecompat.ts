@@ -52,7 +52,10 @@ function parseTimexUncached(value: string): DateConstraint | null {
     if (m[1] !== 'XXXX' && m[2] !== 'XX') {
       const start = isoWeekStart(Number(m[1]), Number(m[2]));
       if (out.weekday) out.from = out.to = start + out.weekday - 1;
-      else { out.from = start; out.to = start + 6; }
+      else {
+        out.from = start;
+        out.to = start + 6;
+      }
     }
     return out.from !== undefined || out.weekday ? out : null;
   }
@@ -66,12 +69,20 @@ function parseTimexUncached(value: string): DateConstraint | null {
   if (day) out.day = day;
   if (year !== undefined) {
     if (month && day) out.from = out.to = epochDay(year, month, day);
-    else if (month) { out.from = epochDay(year, month, 1); out.to = epochDay(year, month + 1, 1) - 1; }
-    else if (!m[2]) { out.from = epochDay(year, 1, 1); out.to = epochDay(year + 1, 1, 1) - 1; }
-    else if (/^Q\d$/.test(m[2])) {
+    else if (month) {
+      out.from = epochDay(year, month, 1);
+      out.to = epochDay(year, month + 1, 1) - 1;
+    } else if (!m[2]) {
+      out.from = epochDay(year, 1, 1);
+      out.to = epochDay(year + 1, 1, 1) - 1;
+    } else if (/^Q\d$/.test(m[2])) {
       const q = Number(m[2][1]);
-      out.from = epochDay(year, q * 3 - 2, 1); out.to = epochDay(year, q * 3 + 1, 1) - 1;
-    } else { out.from = epochDay(year, 1, 1); out.to = epochDay(year + 1, 1, 1) - 1; }
+      out.from = epochDay(year, q * 3 - 2, 1);
+      out.to = epochDay(year, q * 3 + 1, 1) - 1;
+    } else {
+      out.from = epochDay(year, 1, 1);
+      out.to = epochDay(year + 1, 1, 1) - 1;
+    }
   }
   return out.from !== undefined || out.month || out.day ? out : null;
 }
@@ -97,7 +108,10 @@ export function constraintsCompatible(x: DateConstraint, y: DateConstraint): boo
   if (x.from !== undefined && y.from !== undefined) {
     if (x.to! < y.from || y.to! < x.from) return false;
   }
-  for (const [p, q] of [[x, y], [y, x]] as const) {
+  for (const [p, q] of [
+    [x, y],
+    [y, x],
+  ] as const) {
     if (p.from !== undefined && p.from === p.to) {
       const md = monthDayOf(p.from);
       if (q.weekday && weekdayOf(p.from) !== q.weekday) return false;

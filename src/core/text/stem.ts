@@ -53,16 +53,58 @@ function replaceSuffix(w: string, rules: [string, string][], minM: number): stri
 }
 
 const STEP2: [string, string][] = [
-  ['ational', 'ate'], ['tional', 'tion'], ['enci', 'ence'], ['anci', 'ance'], ['izer', 'ize'], ['bli', 'ble'],
-  ['alli', 'al'], ['entli', 'ent'], ['eli', 'e'], ['ousli', 'ous'], ['ization', 'ize'], ['ation', 'ate'],
-  ['ator', 'ate'], ['alism', 'al'], ['iveness', 'ive'], ['fulness', 'ful'], ['ousness', 'ous'], ['aliti', 'al'],
-  ['iviti', 'ive'], ['biliti', 'ble'], ['logi', 'log'],
+  ['ational', 'ate'],
+  ['tional', 'tion'],
+  ['enci', 'ence'],
+  ['anci', 'ance'],
+  ['izer', 'ize'],
+  ['bli', 'ble'],
+  ['alli', 'al'],
+  ['entli', 'ent'],
+  ['eli', 'e'],
+  ['ousli', 'ous'],
+  ['ization', 'ize'],
+  ['ation', 'ate'],
+  ['ator', 'ate'],
+  ['alism', 'al'],
+  ['iveness', 'ive'],
+  ['fulness', 'ful'],
+  ['ousness', 'ous'],
+  ['aliti', 'al'],
+  ['iviti', 'ive'],
+  ['biliti', 'ble'],
+  ['logi', 'log'],
 ];
 const STEP3: [string, string][] = [
-  ['icate', 'ic'], ['ative', ''], ['alize', 'al'], ['iciti', 'ic'], ['ical', 'ic'], ['ful', ''], ['ness', ''],
+  ['icate', 'ic'],
+  ['ative', ''],
+  ['alize', 'al'],
+  ['iciti', 'ic'],
+  ['ical', 'ic'],
+  ['ful', ''],
+  ['ness', ''],
 ];
-const STEP4 = ['al', 'ance', 'ence', 'er', 'ic', 'able', 'ible', 'ant', 'ement', 'ment', 'ent', 'ion', 'ou', 'ism',
-  'ate', 'iti', 'ous', 'ive', 'ize'];
+const STEP4 = [
+  'al',
+  'ance',
+  'ence',
+  'er',
+  'ic',
+  'able',
+  'ible',
+  'ant',
+  'ement',
+  'ment',
+  'ent',
+  'ion',
+  'ou',
+  'ism',
+  'ate',
+  'iti',
+  'ous',
+  'ive',
+  'ize',
+];
 
 /** Porter (1980) stemmer for a lower-case English word. */
 export function porterStem(input: string): string {
@@ -72,16 +114,19 @@ export function porterStem(input: string): string {
   // Step 1a
   if (w.endsWith('sses')) w = w.slice(0, -2);
   else if (w.endsWith('ies')) w = w.slice(0, -2);
-  else if (w.endsWith('ss')) { /* keep */ }
-  else if (w.endsWith('s')) w = w.slice(0, -1);
+  else if (w.endsWith('ss')) {
+    /* keep */
+  } else if (w.endsWith('s')) w = w.slice(0, -1);
   // Step 1b
   let extra = false;
   if (w.endsWith('eed')) {
     if (measure(w.slice(0, -3)) > 0) w = w.slice(0, -1);
   } else if (w.endsWith('ed') && hasVowel(w.slice(0, -2))) {
-    w = w.slice(0, -2); extra = true;
+    w = w.slice(0, -2);
+    extra = true;
   } else if (w.endsWith('ing') && hasVowel(w.slice(0, -3))) {
-    w = w.slice(0, -3); extra = true;
+    w = w.slice(0, -3);
+    extra = true;
   }
   if (extra) {
     if (w.endsWith('at') || w.endsWith('bl') || w.endsWith('iz')) w += 'e';
@@ -112,25 +157,104 @@ export function porterStem(input: string): string {
 
 /** Irregular verb forms news text uses for events, mapped to their base form. */
 const IRREGULAR: Record<string, string> = {
-  met: 'meet', meets: 'meet', meeting: 'meeting', held: 'hold', holds: 'hold', took: 'take', taken: 'take',
-  went: 'go', gone: 'go', came: 'come', left: 'leave', flew: 'fly', flown: 'fly', shot: 'shoot', fought: 'fight',
-  won: 'win', lost: 'lose', struck: 'strike', hit: 'hit', spoke: 'speak', spoken: 'speak', said: 'say', says: 'say',
-  told: 'tell', began: 'begin', begun: 'begin', gave: 'give', given: 'give', made: 'make', sought: 'seek',
-  caught: 'catch', brought: 'bring', bought: 'buy', sold: 'sell', ran: 'run', died: 'die', dies: 'die', dying: 'die',
-  killed: 'kill', led: 'lead', fled: 'flee', fell: 'fall', fallen: 'fall', stole: 'steal', stolen: 'steal',
-  drove: 'drive', driven: 'drive', rode: 'ride', arose: 'arise', broke: 'break', broken: 'break', chose: 'choose',
-  chosen: 'choose', withdrew: 'withdraw', withdrawn: 'withdraw', laid: 'lay', paid: 'pay', sent: 'send', set: 'set',
-  quit: 'quit', beat: 'beat', beaten: 'beat', swore: 'swear', sworn: 'swear', hung: 'hang', sank: 'sink',
-  sunk: 'sink', froze: 'freeze', wrote: 'write', written: 'write', found: 'find', became: 'become', saw: 'see',
-  seen: 'see', knew: 'know', known: 'know', thought: 'think', stood: 'stand', kept: 'keep', put: 'put',
-  threw: 'throw', thrown: 'throw', blew: 'blow', blown: 'blow', tore: 'tear', torn: 'tear', bit: 'bite',
+  met: 'meet',
+  meets: 'meet',
+  meeting: 'meeting',
+  held: 'hold',
+  holds: 'hold',
+  took: 'take',
+  taken: 'take',
+  went: 'go',
+  gone: 'go',
+  came: 'come',
+  left: 'leave',
+  flew: 'fly',
+  flown: 'fly',
+  shot: 'shoot',
+  fought: 'fight',
+  won: 'win',
+  lost: 'lose',
+  struck: 'strike',
+  hit: 'hit',
+  spoke: 'speak',
+  spoken: 'speak',
+  said: 'say',
+  says: 'say',
+  told: 'tell',
+  began: 'begin',
+  begun: 'begin',
+  gave: 'give',
+  given: 'give',
+  made: 'make',
+  sought: 'seek',
+  caught: 'catch',
+  brought: 'bring',
+  bought: 'buy',
+  sold: 'sell',
+  ran: 'run',
+  died: 'die',
+  dies: 'die',
+  dying: 'die',
+  killed: 'kill',
+  led: 'lead',
+  fled: 'flee',
+  fell: 'fall',
+  fallen: 'fall',
+  stole: 'steal',
+  stolen: 'steal',
+  drove: 'drive',
+  driven: 'drive',
+  rode: 'ride',
+  arose: 'arise',
+  broke: 'break',
+  broken: 'break',
+  chose: 'choose',
+  chosen: 'choose',
+  withdrew: 'withdraw',
+  withdrawn: 'withdraw',
+  laid: 'lay',
+  paid: 'pay',
+  sent: 'send',
+  set: 'set',
+  quit: 'quit',
+  beat: 'beat',
+  beaten: 'beat',
+  swore: 'swear',
+  sworn: 'swear',
+  hung: 'hang',
+  sank: 'sink',
+  sunk: 'sink',
+  froze: 'freeze',
+  wrote: 'write',
+  written: 'write',
+  found: 'find',
+  became: 'become',
+  saw: 'see',
+  seen: 'see',
+  knew: 'know',
+  known: 'know',
+  thought: 'think',
+  stood: 'stand',
+  kept: 'keep',
+  put: 'put',
+  threw: 'throw',
+  thrown: 'throw',
+  blew: 'blow',
+  blown: 'blow',
+  tore: 'tear',
+  torn: 'tear',
+  bit: 'bite',
 };
 
-/** Irregular past forms that name a happening on their own ("fled", "fell"); light verbs and verbs of saying left out. */
+/**
+ * Irregular past forms that name a happening on their own ("fled", "fell"); light verbs and verbs of saying left out.
+ */
 export const IRREGULAR_VERB_FORMS: ReadonlySet<string> = new Set(
-  ('met held flew flown shot fought won lost struck hit began begun died killed fled fell fallen stole stolen drove ' +
-  'broke broken withdrew withdrawn laid paid sent quit beat beaten swore sworn hung sank sunk froze blew blown tore ' +
-  'torn bit sold bought caught arose rode').split(/\s+/),
+  (
+    'met held flew flown shot fought won lost struck hit began begun died killed fled fell fallen stole stolen drove ' +
+    'broke broken withdrew withdrawn laid paid sent quit beat beaten swore sworn hung sank sunk froze blew blown ' +
+    'tore torn bit sold bought caught arose rode'
+  ).split(/\s+/),
 );
 
 /** The stem of a word, with irregular verb forms mapped first ("met" and "meets" both give "meet"). */
@@ -149,16 +273,19 @@ export function stem(word: string): string {
   return out;
 }
 
-export const STOP_WORDS: ReadonlySet<string> = new Set((
-  'a about above after again against all also am an and any are as at be because been before being below between both ' +
-  'but by can could did do does doing down during each few for from further had has have having he her here hers ' +
-  'herself him himself his how i if in into is it its itself just me more most my myself no nor not now of off on ' +
-  'once only or other our ours ourselves out over own same she should so some such than that the their theirs them ' +
-  'themselves then there these they this those through to too under until up very was we were what when where which ' +
-  'while who whom why will with would you your yours yourself yourselves said says say told according would could ' +
-  'may might must shall one two three first new also mr mrs ms dr us per via among amid including since ago yet ' +
-  'still even though although however who whose upon onto within without across around toward towards'
-).split(/\s+/));
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+  (
+    'a about above after again against all also am an and any are as at be because been before being below between ' +
+    'both but by can could did do does doing down during each few for from further had has have having he her here ' +
+    'hers herself him himself his how i if in into is it its itself just me more most my myself no nor not now of ' +
+    'off on once only or other our ours ourselves out over own same she should so some such than that the their ' +
+    'theirs them themselves then there these they this those through to too under until up very was we were what ' +
+    'when where which while who whom why will with would you your yours yourself yourselves said says say told ' +
+    'according would could may might must shall one two three first new also mr mrs ms dr us per via among amid ' +
+    'including since ago yet still even though although however who whose upon onto within without across around ' +
+    'toward towards'
+  ).split(/\s+/),
+);
 
 export interface Token {
   text: string;
@@ -169,7 +296,7 @@ export interface Token {
 /** Word tokens (letters, digits, inner apostrophes and hyphens) with their offsets. */
 export function tokenize(text: string, offset = 0): Token[] {
   const tokens: Token[] = [];
-  const re = /[\p{L}\p{N}]+(?:[’'\-][\p{L}\p{N}]+)*/gu;
+  const re = /[\p{L}\p{N}]+(?:[’'-][\p{L}\p{N}]+)*/gu;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     tokens.push({ text: m[0], start: offset + m.index, end: offset + m.index + m[0].length });
   }

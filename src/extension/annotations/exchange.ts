@@ -27,11 +27,19 @@ async function annotatedArticles(manager: AnnotationManager, only?: vscode.Uri):
   return [...uris.values()];
 }
 
-export async function exportFromWorkspace(manager: AnnotationManager, _client: CorpusClient, _tracker: ArticleTracker, o: AnnotationCommandOptions): Promise<string[] | undefined> {
+export async function exportFromWorkspace(
+  manager: AnnotationManager,
+  _client: CorpusClient,
+  _tracker: ArticleTracker,
+  o: AnnotationCommandOptions,
+): Promise<string[] | undefined> {
   if (!manager.trusted) throw new UntrustedError();
-  const format = (o.format ?? (await vscode.window.showQuickPick([...EXPORT_FORMATS], { placeHolder: 'Export annotations as…' }))) as ExportFormat | undefined;
+  const format = (o.format ??
+    (await vscode.window.showQuickPick([...EXPORT_FORMATS], { placeHolder: 'Export annotations as…' }))) as
+    ExportFormat | undefined;
   if (!format) return undefined;
-  if (!(EXPORT_FORMATS as readonly string[]).includes(format)) throw new Error(`Unknown export format “${format}”; use ${EXPORT_FORMATS.join(', ')}`);
+  if (!(EXPORT_FORMATS as readonly string[]).includes(format))
+    throw new Error(`Unknown export format “${format}”; use ${EXPORT_FORMATS.join(', ')}`);
   const uris = await annotatedArticles(manager, o.uri ? vscode.Uri.parse(o.uri) : undefined);
   const articles: ExportArticle[] = [];
   const now = new Date().toISOString();
@@ -44,14 +52,24 @@ export async function exportFromWorkspace(manager: AnnotationManager, _client: C
     }
     const text = await manager.textOf(uri);
     orphans += st.live.filter((a) => a.orphan).length;
-    const placed = st.live.filter((a) => !a.orphan).map(({ uri: _u, orphan: _o, ...a }) => toStored({ ...a, exact: text.slice(a.start, a.end) }, undefined, a.created ?? now));
-    if (placed.length || st.published) articles.push({ path: vscode.workspace.asRelativePath(uri, false), text, annotations: placed });
+    const placed = st.live
+      .filter((a) => !a.orphan)
+      .map(({ uri: _u, orphan: _o, ...a }) =>
+        toStored({ ...a, exact: text.slice(a.start, a.end) }, undefined, a.created ?? now),
+      );
+    if (placed.length || st.published)
+      articles.push({ path: vscode.workspace.asRelativePath(uri, false), text, annotations: placed });
   }
   const files = exportFiles(format, articles);
   let target = o.target;
   if (!target) {
     const root = vscode.workspace.workspaceFolders?.[0]?.uri;
-    const picked = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, defaultUri: root, openLabel: 'Export here' });
+    const picked = await vscode.window.showOpenDialog({
+      canSelectFolders: true,
+      canSelectFiles: false,
+      defaultUri: root,
+      openLabel: 'Export here',
+    });
     if (!picked?.length) return undefined;
     target = picked[0].fsPath;
   }
@@ -71,11 +89,17 @@ export async function exportFromWorkspace(manager: AnnotationManager, _client: C
     }
   }
   const n = articles.reduce((k, a) => k + a.annotations.length, 0);
-  void vscode.window.showInformationMessage(`Exported ${n} annotation(s) of ${articles.length} article(s) as ${format}${orphans ? ` (${orphans} orphaned left out)` : ''}.`);
+  void vscode.window.showInformationMessage(
+    `Exported ${n} annotation(s) of ${articles.length} article(s) as ${format}` +
+      `${orphans ? ` (${orphans} orphaned left out)` : ''}.`,
+  );
   return written;
 }
 
-export async function importIntoWorkspace(manager: AnnotationManager, o: AnnotationCommandOptions): Promise<number | undefined> {
+export async function importIntoWorkspace(
+  manager: AnnotationManager,
+  o: AnnotationCommandOptions,
+): Promise<number | undefined> {
   const uri = o.uri ? vscode.Uri.parse(o.uri) : vscode.window.activeTextEditor?.document.uri;
   if (!uri) {
     void vscode.window.showInformationMessage('Open the article to import annotations into.');
@@ -85,13 +109,19 @@ export async function importIntoWorkspace(manager: AnnotationManager, o: Annotat
   manager.assertWritable(uri);
   let source = o.source;
   if (!source) {
-    const picked = await vscode.window.showOpenDialog({ canSelectMany: false, filters: { 'brat or W3C': ['ann', 'json', 'jsonld'] }, openLabel: 'Import' });
+    const picked = await vscode.window.showOpenDialog({
+      canSelectMany: false,
+      filters: { 'brat or W3C': ['ann', 'json', 'jsonld'] },
+      openLabel: 'Import',
+    });
     if (!picked?.length) return undefined;
     source = picked[0].fsPath;
   }
   const content = fs.readFileSync(source, 'utf8');
   const text = await manager.textOf(uri);
-  const result = source.endsWith('.ann') ? importBratFile(text, content) : importW3cFile(text, content, vscode.workspace.asRelativePath(uri, false));
+  const result = source.endsWith('.ann')
+    ? importBratFile(text, content)
+    : importW3cFile(text, content, vscode.workspace.asRelativePath(uri, false));
   await manager.mutate(uri, (d) => {
     const known = new Set(d.annotations.map((a) => `${a.start}:${a.end}:${a.tag ?? ''}:${a.status ?? ''}`));
     for (const a of result.annotations.map(fromStored)) {
@@ -100,6 +130,9 @@ export async function importIntoWorkspace(manager: AnnotationManager, o: Annotat
       d.annotations.push(a);
     }
   });
-  void vscode.window.showInformationMessage(`Imported ${result.annotations.length} annotation(s)${result.skipped ? `, skipped ${result.skipped} that did not fit the text` : ''}.`);
+  void vscode.window.showInformationMessage(
+    `Imported ${result.annotations.length} annotation(s)` +
+      `${result.skipped ? `, skipped ${result.skipped} that did not fit the text` : ''}.`,
+  );
   return result.annotations.length;
 }

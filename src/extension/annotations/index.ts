@@ -2,20 +2,29 @@
 // hides rejected suggestions from the detected highlights. Each step is a named register function below.
 import * as vscode from 'vscode';
 import type { DocumentView } from '../../core/corpus';
-import { FOLDER_SIDECAR, SIDECAR_SUFFIX } from '../../core/sidecar/schema';
 import type { ArticleTracker } from '../articles';
 import type { CorpusClient } from '../corpusClient';
 import { registerAnnotationCommands } from './commands';
 import { exportFromWorkspace, importIntoWorkspace } from './exchange';
 import { AnnotationManager } from './manager';
-import { AnnotationDecorations, AnnotationProblems, AnnotationTree, registerAnnotationHover, registerQuickFixes } from './presentation';
+import {
+  AnnotationDecorations,
+  AnnotationProblems,
+  AnnotationTree,
+  registerAnnotationHover,
+  registerQuickFixes,
+} from './presentation';
 import { SidecarSync } from './sync';
 
 export interface AnnotationsFeature {
   /** Removes detected entities and dates the user marked wrong; Decorations draws what this returns. */
   filterView(view: DocumentView | null): DocumentView | null;
   /** For tests and other extensions: the annotations of an article as placed now. */
-  annotationsOf(uri: vscode.Uri): Promise<{ id: string; start: number; end: number; tag?: string; note?: string; status?: string; orphan: boolean }[]>;
+  annotationsOf(
+    uri: vscode.Uri,
+  ): Promise<
+    { id: string; start: number; end: number; tag?: string; note?: string; status?: string; orphan: boolean }[]
+  >;
   /** Resolves once the sidecars present at startup have been read and their publication dates applied. */
   annotationsReady: Promise<void>;
   /** The Annotations view as text (label and description of each row, children indented), for tests. */
@@ -83,7 +92,10 @@ function registerCommands(context: vscode.ExtensionContext, { manager, client, t
 }
 
 /** Redraws, re-syncs and re-reports when sidecars change or annotations move, and loads sidecars of opened articles. */
-function registerChangeHandlers(context: vscode.ExtensionContext, { manager, client, sync, decorations, tree, problems, redrawSuggestions }: Parts): void {
+function registerChangeHandlers(
+  context: vscode.ExtensionContext,
+  { manager, client, sync, decorations, tree, problems, redrawSuggestions }: Parts,
+): void {
   context.subscriptions.push(
     client.onDidRestart(() => void sync.resendMerges()),
     manager.onDidChange(async (uris) => {
@@ -93,10 +105,12 @@ function registerChangeHandlers(context: vscode.ExtensionContext, { manager, cli
       decorations.redrawAll();
       tree.refresh();
       for (const u of uris) await problems.update(u);
+      problems.updateFolder();
       await redrawSuggestions();
     }),
     manager.onDidMove(async (uris) => {
-      for (const e of vscode.window.visibleTextEditors) if (uris.includes(e.document.uri.toString())) decorations.redraw(e);
+      for (const e of vscode.window.visibleTextEditors)
+        if (uris.includes(e.document.uri.toString())) decorations.redraw(e);
       for (const u of uris) await problems.update(u);
     }),
     vscode.window.onDidChangeVisibleTextEditors(() => decorations.redrawAll()),
@@ -106,10 +120,19 @@ function registerChangeHandlers(context: vscode.ExtensionContext, { manager, cli
 }
 
 /** Sidecars already on disk: place their annotations and apply the publication dates users gave. */
-async function readExistingSidecars({ manager, sync, decorations, tree, problems, log, redrawSuggestions }: Parts): Promise<void> {
+async function readExistingSidecars({
+  manager,
+  sync,
+  decorations,
+  tree,
+  problems,
+  log,
+  redrawSuggestions,
+}: Parts): Promise<void> {
   try {
     for (const doc of vscode.workspace.textDocuments) sync.loadIfArticle(doc);
     await manager.loadFolderMerges();
+    problems.updateFolder();
     await sync.syncMerges();
     for (const article of await sync.articlesWithSidecars()) {
       const st = await manager.load(article, false);
@@ -131,14 +154,34 @@ function annotationsApi({ manager, tree }: Parts, annotationsReady: Promise<void
       if (!view) return view;
       const rejected = (manager.get(view.path)?.live ?? []).filter((a) => a.status === 'rejected' && !a.orphan);
       // An entity rejected for the whole folder stays hidden in articles added after the judgement, too.
-      const folderWide = new Set(manager.all().flatMap((st) => st.live.filter((a) => a.status === 'rejected' && a.scope === 'folder' && a.entityId).map((a) => a.entityId!)));
+      const folderWide = new Set(
+        manager
+          .all()
+          .flatMap((st) =>
+            st.live
+              .filter((a) => a.status === 'rejected' && a.scope === 'folder' && a.entityId)
+              .map((a) => a.entityId!),
+          ),
+      );
       if (!rejected.length && !folderWide.size) return view;
       const wrong = (s: { start: number; end: number }) => rejected.some((r) => r.start === s.start && r.end === s.end);
-      return { ...view, entities: view.entities.filter((e) => !wrong(e) && !folderWide.has(e.id)), dates: view.dates.filter((d) => !wrong(d)) };
+      return {
+        ...view,
+        entities: view.entities.filter((e) => !wrong(e) && !folderWide.has(e.id)),
+        dates: view.dates.filter((d) => !wrong(d)),
+      };
     },
     async annotationsOf(uri) {
       const st = await manager.load(uri, false);
-      return st.live.map((a) => ({ id: a.id, start: a.start, end: a.end, tag: a.tag, note: a.note, status: a.status, orphan: a.orphan }));
+      return st.live.map((a) => ({
+        id: a.id,
+        start: a.start,
+        end: a.end,
+        tag: a.tag,
+        note: a.note,
+        status: a.status,
+        orphan: a.orphan,
+      }));
     },
     annotationsReady,
     annotationTreeText: () => treeText(tree),

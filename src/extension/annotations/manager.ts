@@ -1,11 +1,13 @@
 // Keeps each article's user annotations placed in its current text: loads sidecars, re-anchors them after changes on
-// disk, moves them with edits in the editor (saved debounced), and applies every change through a merge-on-write update.
+// disk, moves them with edits in the editor (saved debounced), and applies every change through a merge-on-write
+// update.
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { stripBom } from '../../core/article';
 import { anchor, describeQuote, rebase } from '../../core/anchoring';
 import type { AnnotationData, ArticleSidecar } from '../../core/sidecar/annotationData';
 import { BrokenSidecarError, readSidecar, updateSidecar } from '../../core/sidecar/files';
+import { FileMergeResult, resolveConflictedSidecarFile } from '../../core/sidecar/mergeFiles';
 import { FOLDER_SIDECAR, SIDECAR_SUFFIX } from '../../core/sidecar/schema';
 import type { LiveAnnotation } from './types';
 import { sidecarFolder } from '../config';
@@ -13,14 +15,18 @@ import { sidecarFolder } from '../config';
 export interface ArticleState {
   uri: string;
   sidecar: string;
-  broken: { message: string; line: number | null } | null;
+  /** Set while the sidecar does not parse; `conflict` when that is because it holds git's conflict markers. */
+  broken: { message: string; line: number | null; conflict?: boolean } | null;
   published: string | null;
   live: LiveAnnotation[];
 }
 
 export class UntrustedError extends Error {
   constructor() {
-    super('Annotations need a trusted folder: this folder is open in Restricted Mode, so nothing was written. Trust the folder (Manage Workspace Trust) to annotate.');
+    super(
+      'Annotations need a trusted folder: this folder is open in Restricted Mode, so nothing was written. ' +
+        'Trust the folder (Manage Workspace Trust) to annotate.',
+    );
   }
 }
 
@@ -40,8 +46,13 @@ export class AnnotationManager implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.changed, this.moved];
   private readonly pendingSaves = new Map<string, ReturnType<typeof setTimeout>>();
   private folderMerges: Array<[string, string]> = [];
+  /** The folder sidecar's path and problem when it does not parse (its merges are then not applied). */
+  private folderProblem: { sidecar: string; broken: NonNullable<ArticleState['broken']> } | null = null;
 
-  constructor(private readonly log: (l: string) => void, private readonly saveDelayMs = 400) {
+  constructor(
+    private readonly log: (l: string) => void,
+    private readonly saveDelayMs = 400,
+  ) {
     this.disposables.push(
       vscode.workspace.onDidChangeTextDocument((e) => this.onEdit(e)),
       vscode.workspace.onDidSaveTextDocument((d) => void this.flush(d.uri.toString())),
@@ -57,7 +68,8 @@ export class AnnotationManager implements vscode.Disposable {
       }),
     );
     const watcher = vscode.workspace.createFileSystemWatcher('**/*' + SIDECAR_SUFFIX);
-    const reload = (u: vscode.Uri) => void this.onSidecarChanged(u).catch((e) => this.log(`sidecar reload failed: ${(e as Error).message}`));
+    const reload = (u: vscode.Uri) =>
+      void this.onSidecarChanged(u).catch((e) => this.log(`sidecar reload failed: ${(e as Error).message}`));
     watcher.onDidChange(reload);
     watcher.onDidCreate(reload);
     watcher.onDidDelete(reload);
@@ -68,7 +80,9 @@ export class AnnotationManager implements vscode.Disposable {
     return vscode.workspace.isTrusted;
   }
 
-  /** Where an article's sidecar lives: beside it, or under `articleAnnotator.sidecarFolder` keeping its relative path. */
+  /**
+   * Where an article's sidecar lives: beside it, or under `articleAnnotator.sidecarFolder` keeping its relative path.
+   */
   sidecarPath(uri: vscode.Uri): string {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     const setting = sidecarFolder(uri);
@@ -106,6 +120,11 @@ export class AnnotationManager implements vscode.Disposable {
     return this.folderMerges;
   }
 
+  /** The folder sidecar when it does not parse, for the Problems panel. */
+  folderSidecarProblem(): { sidecar: string; broken: NonNullable<ArticleState['broken']> } | null {
+    return this.folderProblem;
+  }
+
   async textOf(uri: vscode.Uri): Promise<string> {
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (doc) return doc.getText();
@@ -118,7 +137,9 @@ export class AnnotationManager implements vscode.Disposable {
     const sidecar = this.sidecarPath(uri);
     const read = await readSidecar(sidecar);
     const state: ArticleState = { uri: key, sidecar, broken: null, published: null, live: [] };
-    if (read.kind === 'broken') state.broken = { message: read.message, line: read.line };
+    if (read.kind === 'broken') {
+      state.broken = { message: read.message, line: read.line, ...(read.conflict ? { conflict: true } : {}) };
+    }
     else if (read.kind === 'ok') {
       state.published = read.data.published;
       const text = await this.textOf(uri);
@@ -138,10 +159,16 @@ export class AnnotationManager implements vscode.Disposable {
     if (!file) return;
     const read = await readSidecar(file);
     this.folderMerges = read.kind === 'ok' ? read.data.merges : [];
+    const conflict = read.kind === 'broken' && read.conflict ? { conflict: true } : {};
+    const broken = read.kind === 'broken' ? { message: read.message, line: read.line, ...conflict } : null;
+    this.folderProblem = broken ? { sidecar: file, broken } : null;
   }
 
   private place(uri: string, text: string, a: AnnotationData): LiveAnnotation {
-    const at = anchor(text, { quote: { exact: a.exact ?? '', prefix: a.prefix ?? '', suffix: a.suffix ?? '' }, position: { start: a.start, end: a.end } });
+    const at = anchor(text, {
+      quote: { exact: a.exact ?? '', prefix: a.prefix ?? '', suffix: a.suffix ?? '' },
+      position: { start: a.start, end: a.end },
+    });
     return at ? { ...a, uri, start: at.start, end: at.end, orphan: false } : { ...a, uri, orphan: true };
   }
 
@@ -167,7 +194,8 @@ export class AnnotationManager implements vscode.Disposable {
         (d) => {
           fn(d, text);
           // The file says which annotations could not be placed, so other tools (and the CLI) know too.
-          for (const a of d.annotations) a.orphaned = orphans.has(a.id) && a.exact !== text.slice(a.start, a.end) ? true : undefined;
+          for (const a of d.annotations)
+            a.orphaned = orphans.has(a.id) && a.exact !== text.slice(a.start, a.end) ? true : undefined;
         },
         this.rootFor(uri),
       );
@@ -176,6 +204,28 @@ export class AnnotationManager implements vscode.Disposable {
       throw err;
     }
     return this.load(uri);
+  }
+
+  /**
+   * The one case where a broken sidecar is rewritten, on the user's explicit request: a sidecar holding git's
+   * conflict markers becomes the merge of its two sides (the file as it was is kept as `<name>.orig`).
+   */
+  async resolveConflict(sidecar: string): Promise<FileMergeResult> {
+    if (!this.trusted) throw new UntrustedError();
+    const result = resolveConflictedSidecarFile(sidecar);
+    if (result.ok) await this.reloadSidecar(sidecar);
+    return result;
+  }
+
+  /** Re-reads whatever depends on this sidecar file now, without waiting for the file watcher. */
+  private async reloadSidecar(sidecar: string): Promise<void> {
+    if (path.basename(sidecar) === FOLDER_SIDECAR) {
+      await this.loadFolderMerges();
+      this.changed.fire([]);
+    }
+    for (const st of this.states.values()) {
+      if (path.resolve(st.sidecar) === path.resolve(sidecar)) await this.load(vscode.Uri.parse(st.uri));
+    }
   }
 
   async mutateFolder(fn: (d: ArticleSidecar) => void): Promise<void> {
@@ -190,7 +240,16 @@ export class AnnotationManager implements vscode.Disposable {
   /** Builds a stored annotation for [start, end) of `text`. */
   static describe(text: string, start: number, end: number, extra: Partial<AnnotationData>): AnnotationData {
     const q = describeQuote(text, start, end);
-    return { id: newId(), start, end, exact: q.exact, prefix: q.prefix, suffix: q.suffix, created: new Date().toISOString(), ...extra };
+    return {
+      id: newId(),
+      start,
+      end,
+      exact: q.exact,
+      prefix: q.prefix,
+      suffix: q.suffix,
+      created: new Date().toISOString(),
+      ...extra,
+    };
   }
 
   private onEdit(e: vscode.TextDocumentChangeEvent): void {
@@ -198,8 +257,15 @@ export class AnnotationManager implements vscode.Disposable {
     const st = this.states.get(key);
     if (!st || !e.contentChanges.length || !st.live.length) return;
     // contentChanges of one event are against the text before the event, sorted from the end: apply them in order.
-    const edits = e.contentChanges.map((c) => ({ start: c.rangeOffset, end: c.rangeOffset + c.rangeLength, newText: c.text }));
-    const moved = rebase(st.live.map((a) => (a.orphan ? null : { start: a.start, end: a.end })), edits);
+    const edits = e.contentChanges.map((c) => ({
+      start: c.rangeOffset,
+      end: c.rangeOffset + c.rangeLength,
+      newText: c.text,
+    }));
+    const moved = rebase(
+      st.live.map((a) => (a.orphan ? null : { start: a.start, end: a.end })),
+      edits,
+    );
     st.live = st.live.map((a, i) => {
       const m = moved[i];
       return a.orphan ? a : m ? { ...a, start: m.start, end: m.end } : { ...a, orphan: true };
@@ -207,7 +273,10 @@ export class AnnotationManager implements vscode.Disposable {
     this.moved.fire([key]);
     if (!this.trusted || st.broken) return;
     clearTimeout(this.pendingSaves.get(key));
-    this.pendingSaves.set(key, setTimeout(() => void this.flush(key), this.saveDelayMs));
+    this.pendingSaves.set(
+      key,
+      setTimeout(() => void this.flush(key), this.saveDelayMs),
+    );
   }
 
   /** Writes moved positions (and their new quotes) of an edited article to its sidecar. */
@@ -247,7 +316,8 @@ export class AnnotationManager implements vscode.Disposable {
       return;
     }
     for (const st of this.states.values()) {
-      if (path.resolve(st.sidecar) === path.resolve(sidecar.fsPath) && !this.pendingSaves.has(st.uri)) await this.load(vscode.Uri.parse(st.uri));
+      if (path.resolve(st.sidecar) === path.resolve(sidecar.fsPath) && !this.pendingSaves.has(st.uri))
+        await this.load(vscode.Uri.parse(st.uri));
     }
   }
 

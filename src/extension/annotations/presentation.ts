@@ -1,13 +1,14 @@
 // How user annotations show: solid highlights with a gutter mark, hovers with tag/note/event, the Annotations tree,
-// orphans and broken sidecars in the Problems panel with quick fixes.
+// orphans, broken sidecars and what a merge left for review in the Problems panel with quick fixes.
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { annotationHoverText } from '../pure/hoverText';
 import { fromRange, lineStart, toRange, toUri } from '../vscodeAdapter';
-import { AnnotationManager } from './manager';
+import { AnnotationManager, ArticleState } from './manager';
+import { DIAGNOSTIC_SOURCE, conflictDiagnostic, mergeFixes, reviewDiagnostic } from './mergeReview';
 import type { LiveAnnotation } from './types';
 
-export const DIAGNOSTIC_SOURCE = 'Article Annotator';
+export { DIAGNOSTIC_SOURCE } from './mergeReview';
 
 /** The hover of a user annotation, untrusted: its text is escaped (see annotationHoverText) and nothing in it runs. */
 export function annotationHoverMarkdown(a: LiveAnnotation): vscode.MarkdownString {
@@ -22,7 +23,10 @@ export class AnnotationDecorations implements vscode.Disposable {
   private readonly user: vscode.TextEditorDecorationType;
   private readonly rejected: vscode.TextEditorDecorationType;
 
-  constructor(extensionPath: string, private readonly manager: AnnotationManager) {
+  constructor(
+    extensionPath: string,
+    private readonly manager: AnnotationManager,
+  ) {
     this.user = vscode.window.createTextEditorDecorationType({
       backgroundColor: new vscode.ThemeColor('editor.findMatchHighlightBackground'),
       border: '1px solid',
@@ -35,7 +39,10 @@ export class AnnotationDecorations implements vscode.Disposable {
       rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
     });
     // A rejected suggestion is not highlighted (the suggestion layer filters it); a faint strike says why it is plain.
-    this.rejected = vscode.window.createTextEditorDecorationType({ textDecoration: 'line-through 1px', opacity: '0.9' });
+    this.rejected = vscode.window.createTextEditorDecorationType({
+      textDecoration: 'line-through 1px',
+      opacity: '0.9',
+    });
   }
 
   redraw(editor: vscode.TextEditor): void {
@@ -58,7 +65,10 @@ export class AnnotationDecorations implements vscode.Disposable {
   }
 }
 
-export function registerAnnotationHover(manager: AnnotationManager, selector: vscode.DocumentSelector): vscode.Disposable {
+export function registerAnnotationHover(
+  manager: AnnotationManager,
+  selector: vscode.DocumentSelector,
+): vscode.Disposable {
   return vscode.languages.registerHoverProvider(selector, {
     provideHover(doc, position) {
       const st = manager.get(doc.uri.toString());
@@ -71,7 +81,10 @@ export function registerAnnotationHover(manager: AnnotationManager, selector: vs
   });
 }
 
-type Node = { kind: 'article'; uri: string; count: number } | { kind: 'annotation'; a: LiveAnnotation } | { kind: 'broken'; uri: string; sidecar: string; message: string };
+type Node =
+  | { kind: 'article'; uri: string; count: number }
+  | { kind: 'annotation'; a: LiveAnnotation }
+  | { kind: 'broken'; uri: string; sidecar: string; message: string };
 
 export class AnnotationTree implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<Node | undefined>();
@@ -89,9 +102,16 @@ export class AnnotationTree implements vscode.TreeDataProvider<Node>, vscode.Dis
         .all()
         .filter((s) => s.live.length || s.broken)
         .sort((a, b) => a.uri.localeCompare(b.uri))
-        .map((s): Node => (s.broken ? { kind: 'broken', uri: s.uri, sidecar: s.sidecar, message: s.broken.message } : { kind: 'article', uri: s.uri, count: s.live.length }));
+        .map((s): Node =>
+          s.broken
+            ? { kind: 'broken', uri: s.uri, sidecar: s.sidecar, message: s.broken.message }
+            : { kind: 'article', uri: s.uri, count: s.live.length },
+        );
     }
-    if (node.kind === 'article') return [...(this.manager.get(node.uri)?.live ?? [])].sort((a, b) => a.start - b.start).map((a) => ({ kind: 'annotation', a }));
+    if (node.kind === 'article')
+      return [...(this.manager.get(node.uri)?.live ?? [])]
+        .sort((a, b) => a.start - b.start)
+        .map((a) => ({ kind: 'annotation', a }));
     return [];
   }
 
@@ -108,17 +128,34 @@ export class AnnotationTree implements vscode.TreeDataProvider<Node>, vscode.Dis
       const item = new vscode.TreeItem(path.basename(toUri(node.uri).fsPath), vscode.TreeItemCollapsibleState.None);
       item.description = `annotations file is broken: ${node.message}`;
       item.iconPath = new vscode.ThemeIcon('error');
-      item.command = { command: 'articleAnnotator.openSidecar', title: 'Open Annotations File', arguments: [{ uri: node.uri }] };
+      item.command = {
+        command: 'articleAnnotator.openSidecar',
+        title: 'Open Annotations File',
+        arguments: [{ uri: node.uri }],
+      };
       return item;
     }
     const a = node.a;
     const label = a.exact.length > 60 ? a.exact.slice(0, 57) + '…' : a.exact;
     const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
-    item.description = [a.status === 'rejected' ? 'rejected' : a.tag, a.event?.label, a.note, a.orphan ? 'orphaned' : ''].filter(Boolean).join(' · ');
-    item.iconPath = new vscode.ThemeIcon(a.orphan ? 'warning' : a.status === 'rejected' ? 'close' : a.note ? 'note' : 'tag');
+    item.description = [
+      a.status === 'rejected' ? 'rejected' : a.tag,
+      a.event?.label,
+      a.note,
+      a.orphan ? 'orphaned' : '',
+    ]
+      .filter(Boolean)
+      .join(' · ');
+    item.iconPath = new vscode.ThemeIcon(
+      a.orphan ? 'warning' : a.status === 'rejected' ? 'close' : a.note ? 'note' : 'tag',
+    );
     item.contextValue = 'annotation';
     item.tooltip = annotationHoverMarkdown(a);
-    item.command = { command: 'articleAnnotator.revealAnnotation', title: 'Reveal', arguments: [{ uri: a.uri, id: a.id }] };
+    item.command = {
+      command: 'articleAnnotator.revealAnnotation',
+      title: 'Reveal',
+      arguments: [{ uri: a.uri, id: a.id }],
+    };
     return item;
   }
 
@@ -127,7 +164,9 @@ export class AnnotationTree implements vscode.TreeDataProvider<Node>, vscode.Dis
   }
 }
 
-/** Orphaned annotations and unreadable sidecars, as problems of the article (orphans) and of the sidecar (YAML errors). */
+/**
+ * Orphaned annotations and unreadable sidecars, as problems of the article (orphans) and of the sidecar (YAML errors).
+ */
 export class AnnotationProblems implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('articleAnnotator.annotations');
 
@@ -138,28 +177,58 @@ export class AnnotationProblems implements vscode.Disposable {
     const article = toUri(uri);
     if (!st) return;
     const sidecarUri = vscode.Uri.file(st.sidecar);
-    if (st.broken) {
-      const line = Math.max(0, (st.broken.line ?? 1) - 1);
-      const d = new vscode.Diagnostic(new vscode.Range(line, 0, line, 1000), `Annotations file does not parse (line ${st.broken.line ?? '?'}): ${st.broken.message}. It is left untouched; annotating this article is refused until it is fixed.`, vscode.DiagnosticSeverity.Error);
-      d.source = DIAGNOSTIC_SOURCE;
-      d.code = 'broken-sidecar';
-      this.collection.set(sidecarUri, [d]);
-    } else this.collection.delete(sidecarUri);
+    if (st.broken) this.collection.set(sidecarUri, [brokenDiagnostic(st.broken)]);
+    else this.collection.delete(sidecarUri);
     const orphans = st.live.filter((a) => a.orphan);
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
+    const review = st.live.filter((a) => a.review === 'conflict').map((a) => reviewDiagnostic(a, st.live, doc));
     this.collection.set(
       article,
-      orphans.map((a) => {
-        const d = new vscode.Diagnostic(lineStart(0), `Annotation “${a.exact.slice(0, 60)}”${a.tag ? ` (${a.tag})` : ''} lost its place: its text is no longer in the article. Select where it belongs and re-anchor, or delete it.`, vscode.DiagnosticSeverity.Warning);
-        d.source = DIAGNOSTIC_SOURCE;
-        d.code = `orphan:${a.id}`;
-        return d;
-      }),
+      orphans
+        .map((a) => {
+          const d = new vscode.Diagnostic(
+            lineStart(0),
+            `Annotation “${a.exact.slice(0, 60)}”${a.tag ? ` (${a.tag})` : ''} lost its place: ` +
+              'its text is no longer in the article. Select where it belongs and re-anchor, or delete it.',
+            vscode.DiagnosticSeverity.Warning,
+          );
+          d.source = DIAGNOSTIC_SOURCE;
+          d.code = `orphan:${a.id}`;
+          return d;
+        })
+        .concat(review),
     );
   }
+
+  /** The folder sidecar (entity merges) while it holds conflict markers, with the quick fix that merges them. */
+  updateFolder(): void {
+    const found = this.manager.folderSidecarProblem();
+    const problem = found?.broken.conflict ? found : null;
+    if (problem) this.collection.set(vscode.Uri.file(problem.sidecar), [brokenDiagnostic(problem.broken)]);
+    else if (this.folderSidecar) this.collection.delete(vscode.Uri.file(this.folderSidecar));
+    this.folderSidecar = problem?.sidecar ?? null;
+  }
+
+  private folderSidecar: string | null = null;
 
   dispose(): void {
     this.collection.dispose();
   }
+}
+
+/** A sidecar that does not parse (one holding git's conflict markers has its own entry, see mergeReview.ts). */
+function brokenDiagnostic(broken: NonNullable<ArticleState['broken']>): vscode.Diagnostic {
+  const line = Math.max(0, (broken.line ?? 1) - 1);
+  const range = new vscode.Range(line, 0, line, 1000);
+  if (broken.conflict) return conflictDiagnostic(range);
+  const d = new vscode.Diagnostic(
+    range,
+    `Annotations file does not parse (line ${broken.line ?? '?'}): ${broken.message}. It is left untouched; annotating this article is refused until it is fixed.`,
+    vscode.DiagnosticSeverity.Error,
+  );
+  d.source = DIAGNOSTIC_SOURCE;
+  d.code = 'broken-sidecar';
+  return d;
 }
 
 export function registerQuickFixes(manager: AnnotationManager, selector: vscode.DocumentSelector): vscode.Disposable {
@@ -170,19 +239,30 @@ export function registerQuickFixes(manager: AnnotationManager, selector: vscode.
       provideCodeActions(doc, range) {
         const orphans = (manager.get(doc.uri.toString())?.live ?? []).filter((a) => a.orphan);
         const diagnostics = vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === DIAGNOSTIC_SOURCE);
-        const out: vscode.CodeAction[] = [];
+        const out = mergeFixes(doc, diagnostics, manager.get(doc.uri.toString())?.live ?? []);
         for (const a of orphans) {
           const diag = diagnostics.filter((d) => d.code === `orphan:${a.id}`);
           const short = a.exact.length > 30 ? a.exact.slice(0, 29) + '…' : a.exact;
           if (!range.isEmpty) {
             const re = new vscode.CodeAction(`Re-anchor “${short}” at the selection`, vscode.CodeActionKind.QuickFix);
             re.diagnostics = diag;
-            re.command = { command: 'articleAnnotator.reanchorAnnotation', title: re.title, arguments: [{ uri: doc.uri.toString(), id: a.id, ...fromRange(doc, range) }] };
+            re.command = {
+              command: 'articleAnnotator.reanchorAnnotation',
+              title: re.title,
+              arguments: [{ uri: doc.uri.toString(), id: a.id, ...fromRange(doc, range) }],
+            };
             out.push(re);
           }
-          const del = new vscode.CodeAction(`Delete the orphaned annotation “${short}”`, vscode.CodeActionKind.QuickFix);
+          const del = new vscode.CodeAction(
+            `Delete the orphaned annotation “${short}”`,
+            vscode.CodeActionKind.QuickFix,
+          );
           del.diagnostics = diag;
-          del.command = { command: 'articleAnnotator.removeAnnotation', title: del.title, arguments: [{ uri: doc.uri.toString(), id: a.id }] };
+          del.command = {
+            command: 'articleAnnotator.removeAnnotation',
+            title: del.title,
+            arguments: [{ uri: doc.uri.toString(), id: a.id }],
+          };
           out.push(del);
         }
         return out;

@@ -34,7 +34,9 @@ export class SidecarSync {
     if (!st || st.broken) return;
     if ((this.applied.get(key) ?? null) === st.published) return;
     this.applied.set(key, st.published);
-    await this.deps.tracker.setUserPublished(toUri(key), st.published).catch((e) => this.deps.log(`could not apply the publication date of ${key}: ${(e as Error).message}`));
+    await this.deps.tracker
+      .setUserPublished(toUri(key), st.published)
+      .catch((e) => this.deps.log(`could not apply the publication date of ${key}: ${(e as Error).message}`));
   }
 
   announceBroken(key: string): void {
@@ -48,7 +50,11 @@ export class SidecarSync {
     this.announced.add(st.sidecar);
     const where = st.broken.line ? ` (line ${st.broken.line})` : '';
     void vscode.window
-      .showErrorMessage(`${path.basename(st.sidecar)} does not parse${where}: ${st.broken.message}. It is left as it is, and this article cannot be annotated until it is fixed.`, 'Open Annotations File')
+      .showErrorMessage(
+        `${path.basename(st.sidecar)} does not parse${where}: ${st.broken.message}. ` +
+          'It is left as it is, and this article cannot be annotated until it is fixed.',
+        'Open Annotations File',
+      )
       .then((choice) => {
         if (choice) void vscode.commands.executeCommand('articleAnnotator.openSidecar', { uri: key });
       });
@@ -59,7 +65,9 @@ export class SidecarSync {
     const json = JSON.stringify(this.manager.merges());
     if (json === this.sentMerges) return;
     this.sentMerges = json;
-    await this.deps.client.request('setMerges', { pairs: this.manager.merges() }).catch((e) => this.deps.log(`could not apply entity merges: ${(e as Error).message}`));
+    await this.deps.client
+      .request('setMerges', { pairs: this.manager.merges() })
+      .catch((e) => this.deps.log(`could not apply entity merges: ${(e as Error).message}`));
   }
 
   /** A restarted analysis worker has no merges yet. */
@@ -70,8 +78,15 @@ export class SidecarSync {
 
   /** Starts reading the sidecar of an opened article (once). */
   loadIfArticle(doc: vscode.TextDocument): void {
-    if (!this.deps.tracker.isArticle(doc.uri) || doc.uri.path.endsWith(SIDECAR_SUFFIX) || this.manager.get(doc.uri.toString())) return;
-    void this.manager.load(doc.uri).catch((e) => this.deps.log(`could not read annotations of ${doc.uri.fsPath}: ${(e as Error).message}`));
+    if (
+      !this.deps.tracker.isArticle(doc.uri) ||
+      doc.uri.path.endsWith(SIDECAR_SUFFIX) ||
+      this.manager.get(doc.uri.toString())
+    )
+      return;
+    void this.manager
+      .load(doc.uri)
+      .catch((e) => this.deps.log(`could not read annotations of ${doc.uri.fsPath}: ${(e as Error).message}`));
   }
 
   /** The articles of the sidecars already on disk (not the folder's own sidecar; not those whose article is gone). */

@@ -23,4 +23,8 @@ export interface AnnotationCommandOptions {
   id?: string;
   date?: string | null;
   entities?: string[];
+  /** For an annotation a merge marked for review: keep this version, the other one, or both. */
+  keep?: 'this' | 'other' | 'both';
+  /** A sidecar file (path), for the commands that work on the file itself. */
+  sidecar?: string;
 }

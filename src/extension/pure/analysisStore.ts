@@ -21,7 +21,11 @@ export class DiskAnalysisStore implements AnalysisStore {
   }
 
   private file(text: string, userPublished: string | null): string {
-    const key = createHash('sha1').update(userPublished ?? '-').update('\0').update(text).digest('hex');
+    const key = createHash('sha1')
+      .update(userPublished ?? '-')
+      .update('\0')
+      .update(text)
+      .digest('hex');
     return path.join(this.dir, key.slice(0, 2), `${key}.json`);
   }
 

@@ -43,7 +43,12 @@ function mentionsOf(kind: MentionKind, id: string) {
 function articleSource(path: string) {
   const a = index.analysis(path);
   if (!a) return undefined;
-  return { text: a.article.text, title: a.article.title, published: a.article.published?.value ?? null, sentenceAt: (o: number) => sentenceAt(a.article.sentences, o) };
+  return {
+    text: a.article.text,
+    title: a.article.title,
+    published: a.article.published?.value ?? null,
+    sentenceAt: (o: number) => sentenceAt(a.article.sentences, o),
+  };
 }
 
 type Handlers = { [K in RequestName]: (args: Requests[K]['args']) => Requests[K]['result'] };

@@ -1,4 +1,5 @@
-// The coverage matrix page (events × articles): static HTML with every article string escaped here, a nonce'd script that only posts cell clicks.
+// The coverage matrix page (events × articles): static HTML with every
+// article string escaped here, a nonce'd script that only posts cell clicks.
 import type { CoverageMatrix } from './viewModel';
 
 /** Message the page posts when a cell is clicked; indices into the matrix the extension keeps. */
@@ -12,7 +13,9 @@ export function escapeHtml(s: string): string {
   return s.replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-/** Posted once the page's script has run: how many cell buttons the page holds (tests check the page really rendered). */
+/**
+ * Posted once the page's script has run: how many cell buttons the page holds (tests check the page really rendered).
+ */
 export interface CoverageReady {
   type: 'ready';
   buttons: number;
@@ -28,6 +31,32 @@ export function isCoverageClick(msg: unknown): msg is CoverageClick {
   return !!m && m.type === 'open' && Number.isInteger(m.row) && Number.isInteger(m.col);
 }
 
+/** The page's style sheet, one rule a line. */
+const STYLE = [
+  'body { color: var(--vscode-foreground); background: var(--vscode-editor-background); ' +
+    'font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); padding: 0 12px; }',
+  'h1 { font-size: 1.2em; font-weight: 600; }',
+  '.summary { color: var(--vscode-descriptionForeground); }',
+  'table { border-collapse: collapse; }',
+  'th, td { border: 1px solid var(--vscode-panel-border, var(--vscode-editorGroup-border)); padding: 4px 6px; ' +
+    'vertical-align: top; }',
+  'thead th { position: sticky; top: 0; background: var(--vscode-editor-background); text-align: left; ' +
+    'font-weight: 600; max-width: 12em; }',
+  'thead th .col { display: block; overflow-wrap: anywhere; }',
+  '.pub, .when { display: block; color: var(--vscode-descriptionForeground); font-weight: normal; font-size: 0.9em; }',
+  'tbody th { text-align: left; font-weight: normal; max-width: 28em; }',
+  'td { text-align: center; }',
+  'td.empty { background: var(--vscode-editor-background); }',
+  'button { color: var(--vscode-button-foreground); background: var(--vscode-button-background); border: none; ' +
+    'border-radius: 2px; padding: 2px 8px; cursor: pointer; font: inherit; }',
+  'button:hover { background: var(--vscode-button-hoverBackground); }',
+  'button:focus-visible { outline: 1px solid var(--vscode-focusBorder); outline-offset: 1px; }',
+  '.count { margin-left: 4px; font-size: 0.85em; }',
+  '.none { color: var(--vscode-descriptionForeground); }',
+]
+  .map((rule) => `  ${rule}`)
+  .join('\n');
+
 const shorten = (s: string, max: number) => (s.length > max ? s.slice(0, max - 1) + '…' : s);
 
 /** `cspSource` is the webview's own origin (webview.cspSource); nothing else may load. */
@@ -42,7 +71,11 @@ export function coverageHtml(matrix: CoverageMatrix, nonce: string, cspSource: s
   const head = matrix.articles
     .map((a) => {
       const full = a.published ? `${a.title} (${a.published})` : a.title;
-      return `<th scope="col" title="${escapeHtml(full)}"><span class="col">${escapeHtml(shorten(a.title, 40))}</span>${a.published ? `<span class="pub">${escapeHtml(a.published)}</span>` : ''}</th>`;
+      const pub = a.published ? `<span class="pub">${escapeHtml(a.published)}</span>` : '';
+      return (
+        `<th scope="col" title="${escapeHtml(full)}">` +
+        `<span class="col">${escapeHtml(shorten(a.title, 40))}</span>${pub}</th>`
+      );
     })
     .join('');
   const body = matrix.rows
@@ -52,15 +85,23 @@ export function coverageHtml(matrix: CoverageMatrix, nonce: string, cspSource: s
         .map((c, ci) => {
           if (!c) return '<td class="empty" aria-label="not reported"></td>';
           const label = `${c.count} mention${c.count === 1 ? '' : 's'} in ${matrix.articles[ci].title}; open the first`;
-          return `<td><button type="button" data-row="${ri}" data-col="${ci}" title="${escapeHtml(label)}" aria-label="${escapeHtml(label)}">✓<span class="count">${c.count}</span></button></td>`;
+          const title = escapeHtml(label);
+          const attrs = `data-row="${ri}" data-col="${ci}" title="${title}" aria-label="${title}"`;
+          return `<td><button type="button" ${attrs}>✓<span class="count">${c.count}</span></button></td>`;
         })
         .join('');
-      return `<tr><th scope="row"><div class="label">${escapeHtml(r.label)}</div><div class="when">${escapeHtml(when)}</div></th>${cells}</tr>`;
+      return (
+        `<tr><th scope="row"><div class="label">${escapeHtml(r.label)}</div>` +
+        `<div class="when">${escapeHtml(when)}</div></th>${cells}</tr>`
+      );
     })
     .join('\n');
   const table = matrix.rows.length
-    ? `<table><thead><tr><th scope="col" class="corner">Event</th>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`
+    ? `<table><thead><tr><th scope="col" class="corner">Event</th>${head}</tr></thead>` +
+      `<tbody>\n${body}\n</tbody></table>`
     : '<p class="none">No event is reported in the articles yet.</p>';
+  const events = `${matrix.rows.length} event${matrix.rows.length === 1 ? '' : 's'}`;
+  const articles = `${matrix.articles.length} article${matrix.articles.length === 1 ? '' : 's'}`;
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -69,27 +110,12 @@ export function coverageHtml(matrix: CoverageMatrix, nonce: string, cspSource: s
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <title>Event coverage</title>
 <style nonce="${nonce}">
-  body { color: var(--vscode-foreground); background: var(--vscode-editor-background); font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); padding: 0 12px; }
-  h1 { font-size: 1.2em; font-weight: 600; }
-  .summary { color: var(--vscode-descriptionForeground); }
-  table { border-collapse: collapse; }
-  th, td { border: 1px solid var(--vscode-panel-border, var(--vscode-editorGroup-border)); padding: 4px 6px; vertical-align: top; }
-  thead th { position: sticky; top: 0; background: var(--vscode-editor-background); text-align: left; font-weight: 600; max-width: 12em; }
-  thead th .col { display: block; overflow-wrap: anywhere; }
-  .pub, .when { display: block; color: var(--vscode-descriptionForeground); font-weight: normal; font-size: 0.9em; }
-  tbody th { text-align: left; font-weight: normal; max-width: 28em; }
-  td { text-align: center; }
-  td.empty { background: var(--vscode-editor-background); }
-  button { color: var(--vscode-button-foreground); background: var(--vscode-button-background); border: none; border-radius: 2px; padding: 2px 8px; cursor: pointer; font: inherit; }
-  button:hover { background: var(--vscode-button-hoverBackground); }
-  button:focus-visible { outline: 1px solid var(--vscode-focusBorder); outline-offset: 1px; }
-  .count { margin-left: 4px; font-size: 0.85em; }
-  .none { color: var(--vscode-descriptionForeground); }
+${STYLE}
 </style>
 </head>
 <body>
 <h1>Event coverage</h1>
-<p class="summary">${matrix.rows.length} event${matrix.rows.length === 1 ? '' : 's'} × ${matrix.articles.length} article${matrix.articles.length === 1 ? '' : 's'}. Click a ✓ to open the article at the event.</p>
+<p class="summary">${events} × ${articles}. Click a ✓ to open the article at the event.</p>
 ${table}
 <script nonce="${nonce}">
   const vscode = acquireVsCodeApi();

@@ -38,7 +38,20 @@ const TYPE_LABEL: Record<string, string> = {
 };
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** "2023-03-16" → "Thursday 16 March 2023"; other TIMEX3 values as they are. */
 export function humanDate(value: string): string {
@@ -65,16 +78,19 @@ export function dateSummary(mention: DateMention, published: PublishedDate | nul
 }
 
 function relatedLines(others: RelatedMention[]): string[] {
-  return others.map(
-    (o) =>
-      `- ${commandLink(o.title, OPEN_MENTION_COMMAND, { path: o.path, start: o.sentence.start, end: o.sentence.end })}: ` +
-      `“${escapeMarkdown(truncate(o.sentenceText, 220))}”`,
-  );
+  return others.map((o) => {
+    const at = { path: o.path, start: o.sentence.start, end: o.sentence.end };
+    return `- ${commandLink(o.title, OPEN_MENTION_COMMAND, at)}: “${escapeMarkdown(truncate(o.sentenceText, 220))}”`;
+  });
 }
 
 function disagreementLines(ds: Disagreement[]): string[] {
   return ds.map(
-    (d) => `- ${escapeMarkdown(d.detail)}: ` + d.values.map((v) => `**${escapeMarkdown(v.value)}** (${v.paths.length} article${v.paths.length > 1 ? 's' : ''})`).join(' vs '),
+    (d) =>
+      `- ${escapeMarkdown(d.detail)}: ` +
+      d.values
+        .map((v) => `**${escapeMarkdown(v.value)}** (${v.paths.length} article${v.paths.length > 1 ? 's' : ''})`)
+        .join(' vs '),
   );
 }
 
@@ -87,12 +103,22 @@ export function cardMarkdown(card: Card): string {
   switch (card.kind) {
     case 'date': {
       const m = card.mention;
-      const lines = [`**${escapeMarkdown(dateSummary(m, card.published))}**`, '', `${TYPE_LABEL[m.type]} · TIMEX3 \`${m.value.replace(/`/g, '')}\``];
+      const lines = [
+        `**${escapeMarkdown(dateSummary(m, card.published))}**`,
+        '',
+        `${TYPE_LABEL[m.type]} · TIMEX3 \`${m.value.replace(/`/g, '')}\``,
+      ];
       if (m.explanation) lines.push('', escapeMarkdown(m.explanation));
+      // Which line and rule of the article gave its date (core/metadata/published words the reason).
+      if (card.published?.origin === 'text' && m.relative)
+        lines.push('', `Publication date: ${escapeMarkdown(card.published.reason)}`);
       const from = card.published?.origin === 'corpus' ? card.published.fromArticle : undefined;
       if (from && m.relative) {
         const name = fileName(from);
-        lines.push('', `Publication date learned from ${commandLink(name, OPEN_MENTION_COMMAND, { path: from, start: 0, end: 0 })}`);
+        lines.push(
+          '',
+          `Publication date learned from ${commandLink(name, OPEN_MENTION_COMMAND, { path: from, start: 0, end: 0 })}`,
+        );
       }
       return lines.join('\n');
     }
@@ -104,11 +130,18 @@ export function cardMarkdown(card: Card): string {
       let first = `**${escapeMarkdown(canonical)}**`;
       if (also.length) first += ` — also ${also.map((s) => escapeMarkdown(s)).join(', ')}`;
       if (r) first += `; in ${r.articles.length} article${r.articles.length === 1 ? '' : 's'}`;
-      return [first, '', `${TYPE_LABEL[m.type]} · ${r?.mentionCount ?? 1} mention${(r?.mentionCount ?? 1) === 1 ? '' : 's'}`].join('\n');
+      return [
+        first,
+        '',
+        `${TYPE_LABEL[m.type]} · ${r?.mentionCount ?? 1} mention${(r?.mentionCount ?? 1) === 1 ? '' : 's'}`,
+      ].join('\n');
     }
     case 'event': {
       const e = card.event;
-      const facts = [e.date ? `date ${escapeMarkdown(humanDate(e.date))}` : null, e.place ? `place ${escapeMarkdown(e.place)}` : null].filter(Boolean);
+      const facts = [
+        e.date ? `date ${escapeMarkdown(humanDate(e.date))}` : null,
+        e.place ? `place ${escapeMarkdown(e.place)}` : null,
+      ].filter(Boolean);
       const lines = [`**Event: ${escapeMarkdown(e.label)}**`, ''];
       if (facts.length) lines.push(facts.join(' · '));
       if (card.others.length) lines.push('', `Also reported in:`, ...relatedLines(card.others));
@@ -136,7 +169,8 @@ export interface AnnotationHoverFields {
 /** The hover of a user annotation: what it is, its tag, entity, event and note (the note keeps its lines). */
 export function annotationHoverText(a: AnnotationHoverFields): string {
   const lines: string[] = [];
-  const head = a.status === 'rejected' ? 'Marked wrong by you' : a.status === 'accepted' ? 'Accepted by you' : 'Your annotation';
+  const head =
+    a.status === 'rejected' ? 'Marked wrong by you' : a.status === 'accepted' ? 'Accepted by you' : 'Your annotation';
   lines.push(`**${head}**${a.tag ? ` · tag \`${a.tag.replace(/`/g, "'")}\`` : ''}`);
   if (a.entityId) lines.push(`entity: ${escapeMarkdown(a.entityId)}`);
   if (a.event) lines.push(`event: ${escapeMarkdown(a.event.label)} (${escapeMarkdown(a.event.id)})`);

@@ -1,4 +1,5 @@
-// Pure data shaping for the side-bar views and the coverage matrix (no `vscode` import: used by the worker and unit tests).
+// Pure data shaping for the side-bar views and the coverage
+// matrix (no `vscode` import: used by the worker and unit tests).
 import type { EntityRecord, EntityType, EventCluster, MentionRef, QuoteCluster, Span } from '../../core/model';
 import { fileName } from '../../core/text/paths';
 
@@ -51,7 +52,12 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 export function entitiesOfType(records: readonly EntityRecord[], type: EntityType): EntityRecord[] {
   return records
     .filter((r) => r.type === type)
-    .sort((a, b) => b.articles.length - a.articles.length || b.mentionCount - a.mentionCount || a.canonical.localeCompare(b.canonical));
+    .sort(
+      (a, b) =>
+        b.articles.length - a.articles.length ||
+        b.mentionCount - a.mentionCount ||
+        a.canonical.localeCompare(b.canonical),
+    );
 }
 
 export function entityDescription(r: EntityRecord): string {
@@ -114,7 +120,10 @@ export function quoteDescription(q: QuoteCluster): string {
 
 /** The sentence (or a window around the mention) as one short line of plain text. */
 export function excerptOf(text: string, mention: Span, sentence: Span | undefined, max = 160): string {
-  const s = sentence && sentence.start <= mention.start && sentence.end >= mention.end ? sentence : { start: mention.start, end: mention.end };
+  const s =
+    sentence && sentence.start <= mention.start && sentence.end >= mention.end
+      ? sentence
+      : { start: mention.start, end: mention.end };
   let start = s.start;
   let end = s.end;
   if (end - start > max) {
@@ -136,7 +145,10 @@ export interface ArticleSource {
 }
 
 /** Mentions grouped by article (articles by publication date, then title), each with its sentence excerpt. */
-export function groupMentions(refs: readonly MentionRef[], article: (path: string) => ArticleSource | undefined): MentionGroup[] {
+export function groupMentions(
+  refs: readonly MentionRef[],
+  article: (path: string) => ArticleSource | undefined,
+): MentionGroup[] {
   const byPath = new Map<string, MentionGroup>();
   for (const ref of refs) {
     const a = article(ref.path);
@@ -146,7 +158,11 @@ export function groupMentions(refs: readonly MentionRef[], article: (path: strin
       g = { path: ref.path, title: a.title ?? fileName(ref.path), published: a.published, mentions: [] };
       byPath.set(ref.path, g);
     }
-    g.mentions.push({ start: ref.start, end: ref.end, excerpt: excerptOf(a.text, ref, ref.sentence ?? a.sentenceAt(ref.start)) });
+    g.mentions.push({
+      start: ref.start,
+      end: ref.end,
+      excerpt: excerptOf(a.text, ref, ref.sentence ?? a.sentenceAt(ref.start)),
+    });
   }
   for (const g of byPath.values()) g.mentions.sort((x, y) => x.start - y.start);
   return [...byPath.values()].sort(compareArticles);
@@ -162,7 +178,10 @@ function compareArticles(a: { published: string | null; title: string; path: str
 }
 
 /** Events × articles: rows in timeline order, columns the articles that report at least one event. */
-export function buildCoverage(events: readonly EventCluster[], titles: readonly { path: string; title: string | null; published: string | null }[]): CoverageMatrix {
+export function buildCoverage(
+  events: readonly EventCluster[],
+  titles: readonly { path: string; title: string | null; published: string | null }[],
+): CoverageMatrix {
   const reported = new Set(events.flatMap((e) => e.mentions.map((m) => m.path)));
   const articles = titles
     .filter((t) => reported.has(t.path))

@@ -10,7 +10,11 @@ export class CoveragePanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private matrix: CoverageMatrix = { articles: [], rows: [] };
 
-  constructor(private readonly client: CorpusClient, private readonly openMention: (ref: MentionRef) => Promise<void>, private readonly log: (line: string) => void) {}
+  constructor(
+    private readonly client: CorpusClient,
+    private readonly openMention: (ref: MentionRef) => Promise<void>,
+    private readonly log: (line: string) => void,
+  ) {}
 
   /** Cell buttons the page reported after its script ran; undefined until the current page has reported. */
   renderedButtons: number | undefined;
@@ -22,12 +26,17 @@ export class CoveragePanel implements vscode.Disposable {
   /** Opens (or reveals) the panel and draws the current matrix; returns what it drew. */
   async show(): Promise<CoverageMatrix> {
     if (!this.panel) {
-      this.panel = vscode.window.createWebviewPanel('articleAnnotator.coverage', 'Event Coverage', vscode.ViewColumn.Active, {
-        enableScripts: true,
-        enableCommandUris: false,
-        localResourceRoots: [],
-        retainContextWhenHidden: false,
-      });
+      this.panel = vscode.window.createWebviewPanel(
+        'articleAnnotator.coverage',
+        'Event Coverage',
+        vscode.ViewColumn.Active,
+        {
+          enableScripts: true,
+          enableCommandUris: false,
+          localResourceRoots: [],
+          retainContextWhenHidden: false,
+        },
+      );
       this.panel.onDidDispose(() => (this.panel = undefined));
       this.panel.webview.onDidReceiveMessage((msg: unknown) => {
         if (isCoverageReady(msg)) this.renderedButtons = msg.buttons;

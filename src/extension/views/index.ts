@@ -1,4 +1,5 @@
-// Registers the Article Annotator side bar (entities, events, quotes) and the coverage matrix; returns a small API for tests.
+// Registers the Article Annotator side bar (entities, events,
+// quotes) and the coverage matrix; returns a small API for tests.
 import * as vscode from 'vscode';
 import type { MentionRef } from '../../core/model';
 import type { ArticleTracker } from '../articles';
@@ -7,7 +8,11 @@ import { CoveragePanel } from './coveragePanel';
 import { describeNode, EntitiesTree, EventsTree, OPEN_MENTION, QuotesTree, ViewNode } from './trees';
 import { toRange, toUri } from '../vscodeAdapter';
 
-export const VIEW_IDS = { entities: 'articleAnnotator.entities', events: 'articleAnnotator.events', quotes: 'articleAnnotator.quotes' } as const;
+export const VIEW_IDS = {
+  entities: 'articleAnnotator.entities',
+  events: 'articleAnnotator.events',
+  quotes: 'articleAnnotator.quotes',
+} as const;
 export const SHOW_COVERAGE = 'articleAnnotator.showCoverage';
 export const REFRESH_VIEWS = 'articleAnnotator.refreshViews';
 
@@ -30,7 +35,12 @@ export interface ViewsApi {
 
 const REFRESH_DELAY_MS = 400;
 
-export function registerViews(context: vscode.ExtensionContext, client: CorpusClient, tracker: ArticleTracker, log: (line: string) => void = () => undefined): ViewsApi {
+export function registerViews(
+  context: vscode.ExtensionContext,
+  client: CorpusClient,
+  tracker: ArticleTracker,
+  log: (line: string) => void = () => undefined,
+): ViewsApi {
   const entities = new EntitiesTree(client, log);
   const events = new EventsTree(client, log);
   const quotes = new QuotesTree(client, log);
@@ -63,7 +73,8 @@ export function registerViews(context: vscode.ExtensionContext, client: CorpusCl
     }, REFRESH_DELAY_MS);
   };
 
-  const makeView = (id: string, tree: vscode.TreeDataProvider<ViewNode>) => vscode.window.createTreeView(id, { treeDataProvider: tree, showCollapseAll: true });
+  const makeView = (id: string, tree: vscode.TreeDataProvider<ViewNode>) =>
+    vscode.window.createTreeView(id, { treeDataProvider: tree, showCollapseAll: true });
 
   context.subscriptions.push(
     ...trees,
@@ -77,19 +88,23 @@ export function registerViews(context: vscode.ExtensionContext, client: CorpusCl
     { dispose: () => timer && clearTimeout(timer) },
   );
 
-  const summarise = async (tree: EntitiesTree | EventsTree | QuotesTree, nodes: ViewNode[]) => Promise.all(nodes.map((n) => describeNode(tree, n)));
+  const summarise = async (tree: EntitiesTree | EventsTree | QuotesTree, nodes: ViewNode[]) =>
+    Promise.all(nodes.map((n) => describeNode(tree, n)));
   return {
     entitiesRoots: async () => summarise(entities, await entities.rootNodes()),
     entitiesChildren: async (label) => {
       for (const node of await entities.rootNodes()) {
-        if ((await describeNode(entities, node)).label === label) return summarise(entities, await entities.getChildren(node));
+        if ((await describeNode(entities, node)).label === label)
+          return summarise(entities, await entities.getChildren(node));
       }
       return [];
     },
     eventsRoots: async () => summarise(events, await events.rootNodes()),
     quotesRoots: async () => summarise(quotes, await quotes.rootNodes()),
     showCoverage: async () => {
-      const matrix = (await vscode.commands.executeCommand(SHOW_COVERAGE)) as Awaited<ReturnType<CoveragePanel['show']>>;
+      const matrix = (await vscode.commands.executeCommand(SHOW_COVERAGE)) as Awaited<
+        ReturnType<CoveragePanel['show']>
+      >;
       const checked = matrix.rows.reduce((n, r) => n + r.cells.filter(Boolean).length, 0);
       return { open: coverage.isOpen, rows: matrix.rows.length, columns: matrix.articles.length, checked };
     },

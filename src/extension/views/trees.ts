@@ -1,4 +1,5 @@
-// Tree data providers of the side bar: entities by type, events as a timeline, quotes; each opens to articles, then mentions.
+// Tree data providers of the side bar: entities by type, events
+// as a timeline, quotes; each opens to articles, then mentions.
 import * as vscode from 'vscode';
 import type { EntityRecord, EntityType, EventCluster, QuoteCluster } from '../../core/model';
 import type { CorpusClient } from '../corpusClient';
@@ -33,7 +34,10 @@ abstract class MentionTree implements vscode.TreeDataProvider<ViewNode>, vscode.
   readonly onDidChangeTreeData = this.changed.event;
   private roots: Promise<ViewNode[]> | undefined;
 
-  constructor(protected readonly client: CorpusClient, private readonly log: (line: string) => void) {}
+  constructor(
+    protected readonly client: CorpusClient,
+    private readonly log: (line: string) => void,
+  ) {}
 
   protected abstract loadRoots(): Promise<ViewNode[]>;
   protected abstract ownItem(node: ViewNode): vscode.TreeItem | undefined;
@@ -66,7 +70,8 @@ abstract class MentionTree implements vscode.TreeDataProvider<ViewNode>, vscode.
       });
       return groups.map((group) => ({ kind: 'article', owner: node.kind, ownerId: id, group }));
     }
-    if (node.kind === 'article') return node.group.mentions.map((mention) => ({ kind: 'mention', path: node.group.path, mention }));
+    if (node.kind === 'article')
+      return node.group.mentions.map((mention) => ({ kind: 'mention', path: node.group.path, mention }));
     return [];
   }
 
@@ -88,7 +93,11 @@ abstract class MentionTree implements vscode.TreeDataProvider<ViewNode>, vscode.
       const item = new vscode.TreeItem(node.mention.excerpt, vscode.TreeItemCollapsibleState.None);
       item.tooltip = node.mention.excerpt;
       item.iconPath = new vscode.ThemeIcon('quote');
-      item.command = { command: OPEN_MENTION, title: 'Open Mention', arguments: [{ path: node.path, start: node.mention.start, end: node.mention.end }] };
+      item.command = {
+        command: OPEN_MENTION,
+        title: 'Open Mention',
+        arguments: [{ path: node.path, start: node.mention.start, end: node.mention.end }],
+      };
       item.contextValue = 'mention';
       return item;
     }
@@ -108,14 +117,22 @@ function safeUri(path: string): vscode.Uri | undefined {
   }
 }
 
-const TYPE_ICONS: Record<EntityType, string> = { PERSON: 'person', ORGANIZATION: 'organization', PLACE: 'location', NATIONALITY: 'globe' };
+const TYPE_ICONS: Record<EntityType, string> = {
+  PERSON: 'person',
+  ORGANIZATION: 'organization',
+  PLACE: 'location',
+  NATIONALITY: 'globe',
+};
 
 export class EntitiesTree extends MentionTree {
   protected async loadRoots(): Promise<ViewNode[]> {
     const records = await this.client.request('entities', {});
-    return ENTITY_GROUPS.map(({ type, label }) => ({ kind: 'type' as const, type, label, records: entitiesOfType(records, type) })).filter(
-      (g) => g.records.length > 0,
-    );
+    return ENTITY_GROUPS.map(({ type, label }) => ({
+      kind: 'type' as const,
+      type,
+      label,
+      records: entitiesOfType(records, type),
+    })).filter((g) => g.records.length > 0);
   }
 
   protected ownChildren(node: ViewNode): ViewNode[] | undefined {
@@ -155,7 +172,13 @@ export class EventsTree extends MentionTree {
     if (node.kind !== 'event') return undefined;
     const item = new vscode.TreeItem(node.event.label, vscode.TreeItemCollapsibleState.Collapsed);
     item.description = eventDescription(node.event);
-    item.tooltip = [node.event.label, `When: ${node.event.date ?? 'undated'}`, node.event.place ? `Where: ${node.event.place}` : ''].filter(Boolean).join('\n');
+    item.tooltip = [
+      node.event.label,
+      `When: ${node.event.date ?? 'undated'}`,
+      node.event.place ? `Where: ${node.event.place}` : '',
+    ]
+      .filter(Boolean)
+      .join('\n');
     item.iconPath = new vscode.ThemeIcon(node.event.date ? 'calendar' : 'question');
     item.id = `event:${node.event.id}`;
     item.contextValue = 'event';
@@ -167,7 +190,11 @@ export class QuotesTree extends MentionTree {
   protected async loadRoots(): Promise<ViewNode[]> {
     const quotes = await this.client.request('quotes', {});
     return [...quotes]
-      .sort((a, b) => new Set(b.mentions.map((m) => m.path)).size - new Set(a.mentions.map((m) => m.path)).size || (a.speaker ?? '~').localeCompare(b.speaker ?? '~'))
+      .sort(
+        (a, b) =>
+          new Set(b.mentions.map((m) => m.path)).size - new Set(a.mentions.map((m) => m.path)).size ||
+          (a.speaker ?? '~').localeCompare(b.speaker ?? '~'),
+      )
       .map((quote) => ({ kind: 'quote', quote }));
   }
 
@@ -188,7 +215,10 @@ export class QuotesTree extends MentionTree {
 }
 
 /** A plain summary of a node, for tests and logs: the label and description the view shows. */
-export function describeNode(tree: vscode.TreeDataProvider<ViewNode>, node: ViewNode): Promise<{ label: string; description: string }> {
+export function describeNode(
+  tree: vscode.TreeDataProvider<ViewNode>,
+  node: ViewNode,
+): Promise<{ label: string; description: string }> {
   return Promise.resolve(tree.getTreeItem(node)).then((item) => ({
     label: typeof item.label === 'string' ? item.label : (item.label?.label ?? ''),
     description: typeof item.description === 'string' ? item.description : '',

@@ -19,7 +19,10 @@ describe('analysis in the editor', function () {
     const names = view.entities.map((e) => `${e.type}:${e.text}`);
     assert.ok(names.includes('PERSON:Yoon Suk Yeol'), names.join(', '));
     assert.ok(names.includes('PLACE:Tokyo'), names.join(', '));
-    assert.ok(view.dates.some((d) => d.text === 'Thursday' && d.value === '2023-03-16'), JSON.stringify(view.dates));
+    assert.ok(
+      view.dates.some((d) => d.text === 'Thursday' && d.value === '2023-03-16'),
+      JSON.stringify(view.dates),
+    );
     assert.ok(view.boilerplate.length >= 4, 'boilerplate lines not found');
   });
 
@@ -48,7 +51,10 @@ describe('analysis in the editor', function () {
     const a = await ready();
     await openSeed('001');
     const counts = /\$\(person\) [1-9]\d* .*\$\(calendar\) [1-9]/;
-    await waitFor(() => counts.test(a.statusBarText()), { timeout: 5000, what: 'the person and date counts in the status bar' });
+    await waitFor(() => counts.test(a.statusBarText()), {
+      timeout: 5000,
+      what: 'the person and date counts in the status bar',
+    });
     const before = a.highlightsEnabled();
     await vscode.commands.executeCommand('articleAnnotator.toggleHighlights');
     assert.strictEqual(a.highlightsEnabled(), !before);

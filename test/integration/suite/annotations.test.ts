@@ -28,7 +28,15 @@ function readSidecar(doc: vscode.TextDocument): { published?: string; annotation
   const raw = YAML.parse(fs.readFileSync(sidecarOf(doc), 'utf8')) ?? {};
   // The core schema: position and quote selectors, entity, event {id, name}.
   const annotations = (raw.annotations ?? []).map((u: Record<string, any>) => ({
-    id: u.id, start: u.position.start, end: u.position.end, exact: u.quote.exact, tag: u.tag, note: u.note, status: u.status, scope: u.scope, entityId: u.entity,
+    id: u.id,
+    start: u.position.start,
+    end: u.position.end,
+    exact: u.quote.exact,
+    tag: u.tag,
+    note: u.note,
+    status: u.status,
+    scope: u.scope,
+    entityId: u.entity,
     event: u.event ? { id: u.event.id, label: u.event.name } : undefined,
   }));
   return { published: raw.published, annotations };
@@ -41,7 +49,8 @@ function span(doc: vscode.TextDocument, needle: string, nth = 0): { uri: string;
   return { uri: doc.uri.toString(), start: at, end: at + needle.length };
 }
 
-const run = <T>(command: string, options: object) => vscode.commands.executeCommand<T>(`articleAnnotator.${command}`, options);
+const run = <T>(command: string, options: object) =>
+  vscode.commands.executeCommand<T>(`articleAnnotator.${command}`, options);
 
 describe('user annotations', function () {
   this.timeout(60000);
@@ -111,7 +120,9 @@ describe('user annotations', function () {
     assert.strictEqual(readSidecar(doc).annotations.filter((a) => a.tag === 'pm').length, expected);
     const total = await run<number>('tagAllOccurrences', { ...s, tag: 'pm', scope: 'folder' });
     assert.ok(total > expected, `folder scope tagged ${total}, the article alone ${expected}`);
-    const others = (await vscode.workspace.findFiles('*.txt')).filter((u) => u.toString() !== doc.uri.toString() && fs.existsSync(u.fsPath + '.annotations.yaml'));
+    const others = (await vscode.workspace.findFiles('*.txt')).filter(
+      (u) => u.toString() !== doc.uri.toString() && fs.existsSync(u.fsPath + '.annotations.yaml'),
+    );
     assert.ok(others.length >= 1, 'no other article got a sidecar');
   });
 
@@ -131,8 +142,14 @@ describe('user annotations', function () {
     assert.strictEqual(rej?.status, 'rejected');
     assert.strictEqual(rej?.scope, 'here');
     const filtered = a.annotations.filterView(await a.view(doc.uri))!;
-    assert.ok(!filtered.entities.some((e) => e.start === second.start && e.end === second.end), 'the rejected span is still drawn');
-    assert.ok(filtered.entities.some((e) => e.start === first.start), 'the accepted span disappeared');
+    assert.ok(
+      !filtered.entities.some((e) => e.start === second.start && e.end === second.end),
+      'the rejected span is still drawn',
+    );
+    assert.ok(
+      filtered.entities.some((e) => e.start === first.start),
+      'the accepted span disappeared',
+    );
   });
 
   it('rejectSuggestion with scope folder marks the entity wrong in every article that has it', async () => {
@@ -141,7 +158,12 @@ describe('user annotations', function () {
     const view = (await a.view(doc.uri))!;
     const tokyo = view.entities.find((e) => e.text === 'Tokyo');
     assert.ok(tokyo, 'Tokyo not detected in seed 000');
-    const n = await run<number>('rejectSuggestion', { uri: doc.uri.toString(), start: tokyo.start, end: tokyo.end, scope: 'folder' });
+    const n = await run<number>('rejectSuggestion', {
+      uri: doc.uri.toString(),
+      start: tokyo.start,
+      end: tokyo.end,
+      scope: 'folder',
+    });
     assert.ok(n >= 2, `only ${n} mention(s) rejected`);
     let articles = 0;
     for (const uri of await vscode.workspace.findFiles('*.txt')) {
@@ -170,7 +192,10 @@ describe('user annotations', function () {
     const doc = await seed('004');
     await run('setPublicationDate', { uri: doc.uri.toString(), date: '2021-02-03' });
     assert.strictEqual(String(readSidecar(doc).published), '2021-02-03');
-    await waitFor(async () => (await a.view(doc.uri))?.published?.value === '2021-02-03', { timeout: 8000, what: 'the user date in the analysis' });
+    await waitFor(async () => (await a.view(doc.uri))?.published?.value === '2021-02-03', {
+      timeout: 8000,
+      what: 'the user date in the analysis',
+    });
     assert.strictEqual((await a.view(doc.uri))!.published!.origin, 'user');
   });
 
@@ -181,7 +206,10 @@ describe('user annotations', function () {
     const header = lines.findIndex((l) => l.startsWith(path.basename(doc.uri.fsPath)));
     assert.ok(header >= 0, lines.join('\n'));
     assert.match(lines[header], /\d+ annotations?/);
-    assert.ok(lines.slice(header + 1).some((l) => l.startsWith('  Fumio Kishida — person')), lines.join('\n'));
+    assert.ok(
+      lines.slice(header + 1).some((l) => l.startsWith('  Fumio Kishida — person')),
+      lines.join('\n'),
+    );
     assert.ok(lines.filter((l) => !l.startsWith(' ')).length >= 3, 'fewer than three annotated articles listed');
   });
 
@@ -214,50 +242,94 @@ describe('user annotations', function () {
     const before = readSidecar(doc).annotations.find((a) => a.exact === 'Fumio Kishida')!;
     const editor = await vscode.window.showTextDocument(doc);
     await editor.edit((e) => e.insert(doc.positionAt(0), 'INSERTED LINE\n'));
-    await waitFor(() => readSidecar(doc).annotations.find((a) => a.id === before.id)?.start === before.start + 14, { timeout: 8000, what: 'the moved annotation on disk' });
+    await waitFor(() => readSidecar(doc).annotations.find((a) => a.id === before.id)?.start === before.start + 14, {
+      timeout: 8000,
+      what: 'the moved annotation on disk',
+    });
     const after = readSidecar(doc).annotations.find((a) => a.id === before.id)!;
     assert.strictEqual(doc.getText().slice(after.start, after.end), 'Fumio Kishida');
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
-  it('a sidecar changed on disk is reloaded; an annotation whose text is gone is orphaned with quick fixes', async () => {
-    const a = await ready({ annotations: true });
-    const doc = await seed('003');
-    await vscode.window.showTextDocument(doc);
-    const s = span(doc, 'Korea');
-    const data = {
-      schema: 1,
-      article: path.basename(doc.uri.fsPath),
-      textHash: 'sha256:' + createHash('sha256').update(doc.getText(), 'utf8').digest('hex'),
-      published: '2022-05-06',
-      annotations: [
-        { id: 'ext-1', tag: 'place', text: 'Korea', position: { start: s.start, end: s.end }, quote: { exact: 'Korea', prefix: doc.getText().slice(Math.max(0, s.start - 32), s.start), suffix: doc.getText().slice(s.end, s.end + 32) } },
-        { id: 'ext-2', tag: 'claim', text: 'text that is in no article at all', position: { start: 10, end: 40 }, quote: { exact: 'text that is in no article at all', prefix: 'zzz', suffix: 'qqq' } },
-      ],
-    };
-    fs.writeFileSync(sidecarOf(doc), YAML.stringify(data));
-    await waitFor(async () => (await a.annotations.annotationsOf(doc.uri)).length === 2, { timeout: 8000, what: 'the reload' });
-    const live = await a.annotations.annotationsOf(doc.uri);
-    assert.strictEqual(live.find((x) => x.id === 'ext-1')?.orphan, false);
-    assert.strictEqual(live.find((x) => x.id === 'ext-2')?.orphan, true);
-    await waitFor(async () => (await a.view(doc.uri))?.published?.value === '2022-05-06', { timeout: 8000, what: 'the pulled publication date in the analysis' });
-    await waitFor(() => vscode.languages.getDiagnostics(doc.uri).some((d) => String(d.code) === 'orphan:ext-2'), { timeout: 8000, what: 'the orphan in Problems' });
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, new vscode.Range(doc.positionAt(s.start), doc.positionAt(s.end)));
-    const titles = actions.map((x) => x.title);
-    assert.ok(titles.some((t) => t.startsWith('Re-anchor')), titles.join(' | '));
-    assert.ok(titles.some((t) => t.startsWith('Delete the orphaned')), titles.join(' | '));
-    const reanchor = actions.find((x) => x.title.startsWith('Re-anchor'))!;
-    await vscode.commands.executeCommand(reanchor.command!.command, ...(reanchor.command!.arguments ?? []));
-    const fixed = readSidecar(doc).annotations.find((x) => x.id === 'ext-2')!;
-    assert.strictEqual(fixed.exact, 'Korea');
-  });
+  it(
+    'a sidecar changed on disk is reloaded; ' + 'an annotation whose text is gone is orphaned with quick fixes',
+    async () => {
+      const a = await ready({ annotations: true });
+      const doc = await seed('003');
+      await vscode.window.showTextDocument(doc);
+      const s = span(doc, 'Korea');
+      const data = {
+        schema: 1,
+        article: path.basename(doc.uri.fsPath),
+        textHash: 'sha256:' + createHash('sha256').update(doc.getText(), 'utf8').digest('hex'),
+        published: '2022-05-06',
+        annotations: [
+          {
+            id: 'ext-1',
+            tag: 'place',
+            text: 'Korea',
+            position: { start: s.start, end: s.end },
+            quote: {
+              exact: 'Korea',
+              prefix: doc.getText().slice(Math.max(0, s.start - 32), s.start),
+              suffix: doc.getText().slice(s.end, s.end + 32),
+            },
+          },
+          {
+            id: 'ext-2',
+            tag: 'claim',
+            text: 'text that is in no article at all',
+            position: { start: 10, end: 40 },
+            quote: { exact: 'text that is in no article at all', prefix: 'zzz', suffix: 'qqq' },
+          },
+        ],
+      };
+      fs.writeFileSync(sidecarOf(doc), YAML.stringify(data));
+      await waitFor(async () => (await a.annotations.annotationsOf(doc.uri)).length === 2, {
+        timeout: 8000,
+        what: 'the reload',
+      });
+      const live = await a.annotations.annotationsOf(doc.uri);
+      assert.strictEqual(live.find((x) => x.id === 'ext-1')?.orphan, false);
+      assert.strictEqual(live.find((x) => x.id === 'ext-2')?.orphan, true);
+      await waitFor(async () => (await a.view(doc.uri))?.published?.value === '2022-05-06', {
+        timeout: 8000,
+        what: 'the pulled publication date in the analysis',
+      });
+      await waitFor(() => vscode.languages.getDiagnostics(doc.uri).some((d) => String(d.code) === 'orphan:ext-2'), {
+        timeout: 8000,
+        what: 'the orphan in Problems',
+      });
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        doc.uri,
+        new vscode.Range(doc.positionAt(s.start), doc.positionAt(s.end)),
+      );
+      const titles = actions.map((x) => x.title);
+      assert.ok(
+        titles.some((t) => t.startsWith('Re-anchor')),
+        titles.join(' | '),
+      );
+      assert.ok(
+        titles.some((t) => t.startsWith('Delete the orphaned')),
+        titles.join(' | '),
+      );
+      const reanchor = actions.find((x) => x.title.startsWith('Re-anchor'))!;
+      await vscode.commands.executeCommand(reanchor.command!.command, ...(reanchor.command!.arguments ?? []));
+      const fixed = readSidecar(doc).annotations.find((x) => x.id === 'ext-2')!;
+      assert.strictEqual(fixed.exact, 'Korea');
+    },
+  );
 
   it('a broken sidecar is reported with its line and never overwritten by any command', async () => {
     const a = await ready({ annotations: true });
     const doc = await seed('003');
     const broken = 'article: x\nannotations:\n  - id: a\n    tag: [unclosed\n';
     fs.writeFileSync(sidecarOf(doc), broken);
-    await waitFor(() => vscode.languages.getDiagnostics(vscode.Uri.file(sidecarOf(doc))).some((d) => /line \d+/.test(d.message)), { timeout: 8000, what: 'the YAML error in Problems' });
+    await waitFor(
+      () => vscode.languages.getDiagnostics(vscode.Uri.file(sidecarOf(doc))).some((d) => /line \d+/.test(d.message)),
+      { timeout: 8000, what: 'the YAML error in Problems' },
+    );
     const s = span(doc, 'Korea');
     const calls: [string, object][] = [
       ['tagSelection', { ...s, tag: 'place' }],
@@ -275,9 +347,18 @@ describe('user annotations', function () {
       assert.strictEqual(fs.readFileSync(sidecarOf(doc), 'utf8'), broken, `${cmd} changed the broken sidecar`);
     }
     assert.deepStrictEqual(await a.annotations.annotationsOf(doc.uri), []);
-    assert.ok(a.annotations.annotationTreeText().some((l) => l.startsWith(path.basename(doc.uri.fsPath)) && l.includes('broken')), a.annotations.annotationTreeText().join('\n'));
+    assert.ok(
+      a.annotations
+        .annotationTreeText()
+        .some((l) => l.startsWith(path.basename(doc.uri.fsPath)) && l.includes('broken')),
+      a.annotations.annotationTreeText().join('\n'),
+    );
     await run('openSidecar', { uri: doc.uri.toString() });
-    assert.strictEqual(vscode.window.activeTextEditor?.document.uri.fsPath, sidecarOf(doc), 'the broken sidecar was not opened');
+    assert.strictEqual(
+      vscode.window.activeTextEditor?.document.uri.fsPath,
+      sidecarOf(doc),
+      'the broken sidecar was not opened',
+    );
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     fs.unlinkSync(sidecarOf(doc));
   });
@@ -288,15 +369,25 @@ describe('user annotations', function () {
     const editor = await vscode.window.showTextDocument(doc);
     const s = span(doc, 'Kishida');
     editor.selection = new vscode.Selection(doc.positionAt(s.start + 3), doc.positionAt(s.start + 3));
-    assert.strictEqual(vscode.window.activeTextEditor?.document.uri.toString(), doc.uri.toString(), 'the seed is not the active editor');
+    assert.strictEqual(
+      vscode.window.activeTextEditor?.document.uri.toString(),
+      doc.uri.toString(),
+      'the seed is not the active editor',
+    );
     const made = await run<{ start: number; end: number; exact: string }>('tagSelection', { tag: 'cursor-word' });
     assert.deepStrictEqual(made && [made.start, made.end, made.exact], [s.start, s.end, 'Kishida']);
     const stored = readSidecar(doc).annotations.filter((a) => a.tag === 'cursor-word');
-    assert.deepStrictEqual(stored.map((a) => [a.start, a.end, a.exact]), [[s.start, s.end, 'Kishida']]);
+    assert.deepStrictEqual(
+      stored.map((a) => [a.start, a.end, a.exact]),
+      [[s.start, s.end, 'Kishida']],
+    );
     const line = doc.lineAt(doc.positionAt(s.start).line);
     editor.selection = new vscode.Selection(line.range.start, line.range.end);
     const whole = await run<{ start: number; end: number }>('addNote', { note: 'whole line' });
-    assert.deepStrictEqual(whole && [whole.start, whole.end], [doc.offsetAt(line.range.start), doc.offsetAt(line.range.end)]);
+    assert.deepStrictEqual(whole && [whole.start, whole.end], [
+      doc.offsetAt(line.range.start),
+      doc.offsetAt(line.range.end),
+    ]);
   });
 
   it('an annotation another window wrote to the sidecar meanwhile is kept when this window adds one', async () => {
@@ -305,7 +396,16 @@ describe('user annotations', function () {
     const file = sidecarOf(doc);
     const raw = YAML.parse(fs.readFileSync(file, 'utf8'));
     const other = span(doc, doc.getText().match(/[A-Z][a-z]{4,}/)![0]);
-    raw.annotations = [...(raw.annotations ?? []), { id: 'a-otherwindo', tag: 'claim', text: doc.getText().slice(other.start, other.end), position: { start: other.start, end: other.end }, quote: { exact: doc.getText().slice(other.start, other.end), prefix: '', suffix: '' } }];
+    raw.annotations = [
+      ...(raw.annotations ?? []),
+      {
+        id: 'a-otherwindo',
+        tag: 'claim',
+        text: doc.getText().slice(other.start, other.end),
+        position: { start: other.start, end: other.end },
+        quote: { exact: doc.getText().slice(other.start, other.end), prefix: '', suffix: '' },
+      },
+    ];
     fs.writeFileSync(file, YAML.stringify(raw));
     const mine = span(doc, doc.getText().match(/\b[a-z]{6,}\b/)![0]);
     await run('tagSelection', { ...mine, tag: 'mine' });
@@ -345,22 +445,43 @@ describe('user annotations', function () {
     const w3c = JSON.parse(fs.readFileSync(path.join(out, 'w3c', 'annotations.w3c.json'), 'utf8'));
     assert.strictEqual(w3c.type, 'AnnotationCollection');
     assert.ok(w3c.first.items.length >= 5);
-    assert.ok(w3c.first.items.every((i: { target: { selector: { type: string }[] } }) => i.target.selector.some((x) => x.type === 'TextQuoteSelector')));
-    const jsonl = fs.readFileSync(path.join(out, 'jsonl', 'annotations.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    assert.ok(
+      w3c.first.items.every((i: { target: { selector: { type: string }[] } }) =>
+        i.target.selector.some((x) => x.type === 'TextQuoteSelector'),
+      ),
+    );
+    const jsonl = fs
+      .readFileSync(path.join(out, 'jsonl', 'annotations.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     assert.strictEqual(jsonl.length, w3c.first.items.length);
-    const csv = fs.readFileSync(path.join(out, 'csv', 'annotations.csv'), 'utf8').trim().split('\r\n');
+    const csv = fs
+      .readFileSync(path.join(out, 'csv', 'annotations.csv'), 'utf8')
+      .trim()
+      .split('\r\n');
     assert.ok(csv[0].startsWith('article,id,tag,start,end,text'), csv[0]);
-    const conll = fs.readFileSync(path.join(out, 'conll', 'annotations.conll'), 'utf8').split('\n').filter((l) => l.trim());
+    const conll = fs
+      .readFileSync(path.join(out, 'conll', 'annotations.conll'), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim());
     const bad = conll.filter((l) => !/^\S+ \S+ \S+ (O|[BI]-\S+)$/.test(l));
     assert.deepStrictEqual(bad, [], 'CoNLL lines are not "token _ _ label"');
-    assert.ok(conll.includes('Fumio _ _ B-PER') && conll.includes('Kishida _ _ I-PER'), 'Fumio Kishida is not B-PER I-PER');
+    assert.ok(
+      conll.includes('Fumio _ _ B-PER') && conll.includes('Kishida _ _ I-PER'),
+      'Fumio Kishida is not B-PER I-PER',
+    );
     const anns = fs.readdirSync(path.join(out, 'brat')).filter((f) => f.endsWith('.ann'));
     assert.ok(anns.length >= 2);
     for (const f of anns) {
       const text = fs.readFileSync(path.join(out, 'brat', f.replace(/\.ann$/, '.txt')), 'utf8');
-      for (const line of fs.readFileSync(path.join(out, 'brat', f), 'utf8').split('\n').filter((l) => l.startsWith('T'))) {
+      for (const line of fs
+        .readFileSync(path.join(out, 'brat', f), 'utf8')
+        .split('\n')
+        .filter((l) => l.startsWith('T'))) {
         const m = /^T\d+\t\S+ (\d+) (\d+)\t(.*)$/.exec(line);
-        if (m) assert.strictEqual(Array.from(text).slice(+m[1], +m[2]).join(''), m[3], `${f}: ${line}`); // brat counts code points
+        // brat counts code points
+        if (m) assert.strictEqual(Array.from(text).slice(+m[1], +m[2]).join(''), m[3], `${f}: ${line}`);
       }
     }
   });
@@ -369,22 +490,49 @@ describe('user annotations', function () {
     const a = await ready({ annotations: true });
     const doc = await seed('002');
     // Exports carry the user's record (rejected suggestions are left out), so compare what is not rejected.
-    const before = (await a.annotations.annotationsOf(doc.uri)).filter((x) => x.status !== 'rejected').map((x) => `${x.start}-${x.end}:${x.tag}`).sort();
+    const before = (await a.annotations.annotationsOf(doc.uri))
+      .filter((x) => x.status !== 'rejected')
+      .map((x) => `${x.start}-${x.end}:${x.tag}`)
+      .sort();
     assert.ok(before.length >= 1);
     const dir = path.join(path.dirname(vscode.workspace.workspaceFolders![0].uri.fsPath), 'roundtrip-' + Date.now());
-    const [w3cFile] = await run<string[]>('exportAnnotations', { uri: doc.uri.toString(), format: 'w3c', target: path.join(dir, 'one.json') });
+    const [w3cFile] = await run<string[]>('exportAnnotations', {
+      uri: doc.uri.toString(),
+      format: 'w3c',
+      target: path.join(dir, 'one.json'),
+    });
     fs.unlinkSync(sidecarOf(doc));
-    await waitFor(async () => (await a.annotations.annotationsOf(doc.uri)).length === 0, { timeout: 8000, what: 'the sidecar removal' });
+    await waitFor(async () => (await a.annotations.annotationsOf(doc.uri)).length === 0, {
+      timeout: 8000,
+      what: 'the sidecar removal',
+    });
     const n = await run<number>('importAnnotations', { uri: doc.uri.toString(), source: w3cFile });
     assert.strictEqual(n, before.length);
-    const after = readSidecar(doc).annotations.map((x) => `${x.start}-${x.end}:${x.tag}`).sort();
+    const after = readSidecar(doc)
+      .annotations.map((x) => `${x.start}-${x.end}:${x.tag}`)
+      .sort();
     assert.deepStrictEqual(after, before);
     await run('tagSelection', { ...span(doc, doc.getText().match(/[A-Z][a-z]{3,}/)![0]), tag: 'claim' });
-    const tagged = readSidecar(doc).annotations.filter((x) => x.status !== 'rejected').map((x) => `${x.start}-${x.end}:${x.tag}`).sort();
-    const files = await run<string[]>('exportAnnotations', { uri: doc.uri.toString(), format: 'brat', target: path.join(dir, 'brat') });
+    const tagged = readSidecar(doc)
+      .annotations.filter((x) => x.status !== 'rejected')
+      .map((x) => `${x.start}-${x.end}:${x.tag}`)
+      .sort();
+    const files = await run<string[]>('exportAnnotations', {
+      uri: doc.uri.toString(),
+      format: 'brat',
+      target: path.join(dir, 'brat'),
+    });
     fs.unlinkSync(sidecarOf(doc));
-    await waitFor(async () => (await a.annotations.annotationsOf(doc.uri)).length === 0, { timeout: 8000, what: 'the sidecar removal' });
+    await waitFor(async () => (await a.annotations.annotationsOf(doc.uri)).length === 0, {
+      timeout: 8000,
+      what: 'the sidecar removal',
+    });
     await run('importAnnotations', { uri: doc.uri.toString(), source: files.find((f) => f.endsWith('.ann')) });
-    assert.deepStrictEqual(readSidecar(doc).annotations.map((x) => `${x.start}-${x.end}:${x.tag}`).sort(), tagged);
+    assert.deepStrictEqual(
+      readSidecar(doc)
+        .annotations.map((x) => `${x.start}-${x.end}:${x.tag}`)
+        .sort(),
+      tagged,
+    );
   });
 });

@@ -15,7 +15,9 @@ export function extension(): vscode.Extension<Api> {
   return ext;
 }
 
-/** Activates the extension and waits for the initial index; with `annotations`, also for the sidecars read at startup. */
+/**
+ * Activates the extension and waits for the initial index; with `annotations`, also for the sidecars read at startup.
+ */
 export async function ready(options: { annotations?: boolean } = {}): Promise<Api> {
   const api = await extension().activate();
   await api.ready;
@@ -40,7 +42,11 @@ export async function seed(prefix: string): Promise<vscode.TextDocument> {
  */
 export async function waitFor<T>(
   probe: () => T | undefined | null | false | Promise<T | undefined | null | false>,
-  { timeout = 15000, interval = 100, what = 'the condition' }: { timeout?: number; interval?: number; what?: string } = {},
+  {
+    timeout = 15000,
+    interval = 100,
+    what = 'the condition',
+  }: { timeout?: number; interval?: number; what?: string } = {},
 ): Promise<T> {
   const end = Date.now() + timeout;
   for (;;) {
@@ -53,7 +59,11 @@ export async function waitFor<T>(
 
 /** The Markdown hovers at an offset of the document, as VS Code's hover command returns them. */
 export async function hovers(doc: vscode.TextDocument, offset: number): Promise<vscode.MarkdownString[]> {
-  const hs = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, doc.positionAt(offset));
+  const hs = await vscode.commands.executeCommand<vscode.Hover[]>(
+    'vscode.executeHoverProvider',
+    doc.uri,
+    doc.positionAt(offset),
+  );
   return hs.flatMap((h) => h.contents.filter((c): c is vscode.MarkdownString => typeof c !== 'string' && 'value' in c));
 }
 

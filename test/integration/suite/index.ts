@@ -4,7 +4,8 @@
 // browser), so results go to files in ARTICLE_ANNOTATOR_TEST_RESULTS (set by the runner):
 //   output.log    the human-readable report, appended line by line (the runner tails it live)
 //   results.json  { vscodeVersion, mode, passed, failed, failures: [{ title, message, stack }] }
-// Mode ARTICLE_ANNOTATOR_TEST_MODE=restricted runs suite/restricted/**; otherwise every other *.test.js.
+// Mode ARTICLE_ANNOTATOR_TEST_MODE=restricted runs suite/restricted/**; installed runs suite/installed/** and
+// the few suites of INSTALLED_SUITES (see suiteFiles.ts); otherwise every other *.test.js.
 // ARTICLE_ANNOTATOR_TEST_GREP narrows the run to tests whose full title matches.
 import * as fs from 'fs';
 import * as os from 'os';
@@ -32,7 +33,8 @@ export async function run(): Promise<void> {
     console.log(line);
   };
 
-  const mode: SuiteResults['mode'] = process.env.ARTICLE_ANNOTATOR_TEST_MODE === 'restricted' ? 'restricted' : 'trusted';
+  const requested = process.env.ARTICLE_ANNOTATOR_TEST_MODE;
+  const mode: SuiteResults['mode'] = requested === 'restricted' || requested === 'installed' ? requested : 'trusted';
   const results: SuiteResults = { vscodeVersion: vscode.version, mode, passed: 0, failed: 0, pending: 0, failures: [] };
   const save = (): void => fs.writeFileSync(resultsPath, JSON.stringify(results, null, 2));
   save();
@@ -88,7 +90,10 @@ export async function run(): Promise<void> {
   for (const [i, failure] of results.failures.entries()) {
     log(`\n${i + 1}) ${failure.title}\n${failure.stack ?? failure.message}`);
   }
-  log(`${mode}: ${results.passed} passed, ${results.failed} failed${results.pending ? `, ${results.pending} pending` : ''}`);
+  log(
+    `${mode}: ${results.passed} passed, ${results.failed} failed` +
+      (results.pending ? `, ${results.pending} pending` : ''),
+  );
   if (results.failed > 0) throw new Error(`${results.failed} integration test(s) failed`);
   if (results.passed === 0) throw new Error('no integration test ran');
 }

@@ -25,7 +25,11 @@ describe('linking across articles', function () {
     assert.strictEqual(editor.document.offsetAt(editor.selection.start), args.start);
     // Only the extension's own command may run from the hover.
     const trusted = event.isTrusted;
-    assert.ok(typeof trusted === 'object' && trusted.enabledCommands.length === 1 && trusted.enabledCommands[0] === 'articleAnnotator.openMention');
+    assert.ok(
+      typeof trusted === 'object' &&
+        trusted.enabledCommands.length === 1 &&
+        trusted.enabledCommands[0] === 'articleAnnotator.openMention',
+    );
     // The Seoul summit is never offered as the Tokyo one.
     assert.ok(!/Tokyo/.test(plain(event.value).split('\n')[0]), event.value);
   });
@@ -34,7 +38,11 @@ describe('linking across articles', function () {
     await ready();
     const doc = await seed('004');
     const offset = doc.getText().indexOf('Fumio Kishida');
-    const locations = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', doc.uri, doc.positionAt(offset + 2));
+    const locations = await vscode.commands.executeCommand<vscode.Location[]>(
+      'vscode.executeReferenceProvider',
+      doc.uri,
+      doc.positionAt(offset + 2),
+    );
     const files = new Set(locations.map((l) => l.uri.toString()));
     assert.ok(files.size >= 4, `${files.size} articles: ${[...files].join(', ')}`);
     for (const l of locations.slice(0, 10)) {
@@ -61,7 +69,10 @@ describe('linking across articles', function () {
     const idOf = (name: string) => view!.entities.find((e) => e.text === name)?.id;
     const keidanren = idOf('Keidanren');
     const fki = idOf('Federation of Korean Industries');
-    assert.ok(keidanren && fki && keidanren !== fki, JSON.stringify(view!.entities.filter((e) => /Keidanren|Federation/.test(e.text))));
+    assert.ok(
+      keidanren && fki && keidanren !== fki,
+      JSON.stringify(view!.entities.filter((e) => /Keidanren|Federation/.test(e.text))),
+    );
     await vscode.commands.executeCommand('articleAnnotator.mergeEntities', { entities: [keidanren, fki] });
     const offset = doc.getText().indexOf('Keidanren');
     const text = await waitFor(
@@ -79,7 +90,8 @@ describe('linking across articles', function () {
     const folder = vscode.workspace.workspaceFolders![0].uri;
     const uri = vscode.Uri.joinPath(folder, 'hostile.txt');
     const text =
-      'Hostile headline\n\nPrime Minister Fumio Kishida [click](command:workbench.action.terminal.new) met <img src=x onerror=alert(1)> Yoon in Tokyo on Thursday. ' +
+      'Hostile headline\n\nPrime Minister Fumio Kishida [click](command:workbench.action.terminal.new) ' +
+      'met <img src=x onerror=alert(1)> Yoon in Tokyo on Thursday. ' +
       'See http://example.com and [x](https://example.com "t").\n';
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
     const doc = await vscode.workspace.openTextDocument(uri);
@@ -90,7 +102,10 @@ describe('linking across articles', function () {
       assert.ok(md.length > 0, `no hover on ${needle}`);
       for (const m of md) {
         const commands = [...m.value.matchAll(/\]\((command:[^)?]+)/g)].map((x) => x[1]);
-        assert.ok(commands.every((c) => c === 'command:articleAnnotator.openMention'), m.value);
+        assert.ok(
+          commands.every((c) => c === 'command:articleAnnotator.openMention'),
+          m.value,
+        );
         assert.ok(!/(^|[^\\])<img/.test(m.value), m.value);
         assert.ok(!/(^|[^\\])\]\((command:workbench|https?:)/.test(m.value), m.value);
         assert.strictEqual(m.supportHtml, false);

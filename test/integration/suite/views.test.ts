@@ -1,4 +1,5 @@
-// The side bar and the coverage matrix in a real VS Code: contributed views, their top-level items, refresh on change, the webview.
+// The side bar and the coverage matrix in a real VS Code: contributed
+// views, their top-level items, refresh on change, the webview.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { Api, ready, waitFor } from './helpers';
@@ -19,7 +20,12 @@ describe('views', function () {
   it('contributes the Article Annotator container with Entities, Events and Quotes views', async () => {
     await ready();
     const commands = await vscode.commands.getCommands(true);
-    for (const id of ['workbench.view.extension.articleAnnotator', 'articleAnnotator.entities.focus', 'articleAnnotator.events.focus', 'articleAnnotator.quotes.focus']) {
+    for (const id of [
+      'workbench.view.extension.articleAnnotator',
+      'articleAnnotator.entities.focus',
+      'articleAnnotator.events.focus',
+      'articleAnnotator.quotes.focus',
+    ]) {
       assert.ok(commands.includes(id), `${id} missing`);
     }
     await vscode.commands.executeCommand('workbench.view.extension.articleAnnotator');
@@ -31,7 +37,10 @@ describe('views', function () {
     const { views } = await ready();
     const roots = await views.entitiesRoots();
     const labels = roots.map((r) => r.label);
-    assert.deepStrictEqual(labels.filter((l) => !['People', 'Organisations', 'Places', 'Nationalities'].includes(l)), []);
+    assert.deepStrictEqual(
+      labels.filter((l) => !['People', 'Organisations', 'Places', 'Nationalities'].includes(l)),
+      [],
+    );
     assert.ok(labels.includes('People') && labels.includes('Places'), labels.join(', '));
     for (const r of roots) assert.match(r.description, /^[1-9]\d*$/, r.label);
     const people = await views.entitiesChildren('People');
@@ -42,7 +51,10 @@ describe('views', function () {
     assert.ok(Number(/^(\d+)/.exec(yoon.description)![1]) >= 4, yoon.description);
     // The most widely reported come first.
     const counts = people.map((p) => Number(/^(\d+)/.exec(p.description)![1]));
-    assert.deepStrictEqual(counts, [...counts].sort((a, b) => b - a));
+    assert.deepStrictEqual(
+      counts,
+      [...counts].sort((a, b) => b - a),
+    );
   });
 
   it('lists events as a timeline, undated last, and quotes by speaker', async () => {
@@ -50,7 +62,11 @@ describe('views', function () {
     const events = await views.eventsRoots();
     assert.ok(events.length >= 1, 'no event');
     const undated = events.map((e) => e.description.startsWith('undated'));
-    assert.deepStrictEqual(undated, [...undated].sort((a, b) => Number(a) - Number(b)), events.map((e) => e.description).join(' | '));
+    assert.deepStrictEqual(
+      undated,
+      [...undated].sort((a, b) => Number(a) - Number(b)),
+      events.map((e) => e.description).join(' | '),
+    );
     // Full calendar dates must be in order (weeks and months are placed among them approximately).
     const days = events.map((e) => e.description.split(' · ')[0]).filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d));
     assert.deepStrictEqual(days, [...days].sort(), days.join(', '));
@@ -67,8 +83,14 @@ describe('views', function () {
     assert.ok(shown.columns >= 2, `only ${shown.columns} article column(s)`);
     assert.ok(shown.checked >= shown.rows, `${shown.checked} ticks for ${shown.rows} events`);
     // The tab model reaches the extension host a moment after the panel is created.
-    const tab = await waitFor(() => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label === 'Event Coverage'), { what: 'the Event Coverage tab' });
-    assert.ok(tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('articleAnnotator.coverage'), JSON.stringify(tab.input));
+    const tab = await waitFor(
+      () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label === 'Event Coverage'),
+      { what: 'the Event Coverage tab' },
+    );
+    assert.ok(
+      tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('articleAnnotator.coverage'),
+      JSON.stringify(tab.input),
+    );
     // The page's nonce'd script ran under the Content-Security-Policy and found one button per ✓.
     const buttons = await waitFor(() => views.coverageRenderedButtons(), { what: 'the coverage page script' });
     assert.strictEqual(buttons, shown.checked);
@@ -87,7 +109,10 @@ describe('views', function () {
       },
       { what: 'the article editor' },
     );
-    const selection = [editor.document.offsetAt(editor.selection.start), editor.document.offsetAt(editor.selection.end)];
+    const selection = [
+      editor.document.offsetAt(editor.selection.start),
+      editor.document.offsetAt(editor.selection.end),
+    ];
     assert.deepStrictEqual(selection, [opened.start, opened.end]);
     assert.strictEqual(await views.openCoverageCell(10_000, 0), null);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -98,7 +123,8 @@ describe('views', function () {
     const folder = vscode.workspace.workspaceFolders![0].uri;
     const probe = vscode.Uri.joinPath(folder, 'zz_views_probe.txt');
     const text =
-      'Harbour opens in Valparaiso\n\nVALPARAISO, Chile — Mayor Ximena Ortúzar Lindqvist opened the new harbour on Monday. ' +
+      'Harbour opens in Valparaiso\n\n' +
+      'VALPARAISO, Chile — Mayor Ximena Ortúzar Lindqvist opened the new harbour on Monday. ' +
       'Ximena Ortúzar Lindqvist said the harbour would bring jobs. Ortúzar Lindqvist thanked the workers.\n';
     const hasMayor = async () => (await views.entitiesChildren('People')).find((p) => p.label.includes('Lindqvist'));
     assert.strictEqual(await hasMayor(), undefined);

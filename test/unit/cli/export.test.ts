@@ -24,9 +24,18 @@ function folderWithSidecar(): { dir: string; article: string } {
   fs.writeFileSync(article, TEXT);
   const s = emptySidecar('a.txt', TEXT, '2023-03-16');
   const at = TEXT.indexOf('Fumio Kishida');
-  s.annotations.push(createAnnotation(TEXT, { start: at, end: at + 13, tag: 'person', note: '=HYPERLINK("x"), prime minister' }));
+  s.annotations.push(
+    createAnnotation(TEXT, { start: at, end: at + 13, tag: 'person', note: '=HYPERLINK("x"), prime minister' }),
+  );
   const yoon = TEXT.indexOf('Yoon Suk Yeol');
-  s.annotations.push(createAnnotation(TEXT, { start: yoon, end: yoon + 13, tag: 'person', event: { id: 'evt-1', name: 'Tokyo summit' } }));
+  s.annotations.push(
+    createAnnotation(TEXT, {
+      start: yoon,
+      end: yoon + 13,
+      tag: 'person',
+      event: { id: 'evt-1', name: 'Tokyo summit' },
+    }),
+  );
   fs.writeFileSync(article + '.annotations.yaml', serializeSidecar(s));
   return { dir, article };
 }
@@ -49,8 +58,14 @@ describe('cli export', () => {
   it('writes JSONL and W3C that parse, with the offsets of the text', () => {
     const { dir } = folderWithSidecar();
     const jsonl = captured(['export', '--format=jsonl', dir]);
-    const rows = jsonl.stdout.trim().split('\n').map((l) => JSON.parse(l));
-    assert.deepStrictEqual(rows.map((x) => TEXT.slice(x.start, x.end)), ['Fumio Kishida', 'Yoon Suk Yeol']);
+    const rows = jsonl.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    assert.deepStrictEqual(
+      rows.map((x) => TEXT.slice(x.start, x.end)),
+      ['Fumio Kishida', 'Yoon Suk Yeol'],
+    );
     const w3c = JSON.parse(captured(['export', '--format', 'w3c', dir]).stdout);
     assert.strictEqual(w3c.type, 'AnnotationCollection');
     assert.strictEqual(w3c.first.items.length, 2);
@@ -59,11 +74,17 @@ describe('cli export', () => {
   it('re-anchors annotations of an article edited since they were made', () => {
     const { dir, article } = folderWithSidecar();
     fs.writeFileSync(article, 'UPDATED: ' + TEXT);
-    const rows = captured(['export', '--format', 'jsonl', dir]).stdout.trim().split('\n').map((l) => JSON.parse(l));
-    assert.deepStrictEqual(rows.map((x) => [x.start, x.text]), [
-      [TEXT.indexOf('Fumio') + 9, 'Fumio Kishida'],
-      [TEXT.indexOf('Yoon') + 9, 'Yoon Suk Yeol'],
-    ]);
+    const rows = captured(['export', '--format', 'jsonl', dir])
+      .stdout.trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    assert.deepStrictEqual(
+      rows.map((x) => [x.start, x.text]),
+      [
+        [TEXT.indexOf('Fumio') + 9, 'Fumio Kishida'],
+        [TEXT.indexOf('Yoon') + 9, 'Yoon Suk Yeol'],
+      ],
+    );
   });
 
   it('writes brat .txt/.ann and CoNLL with BIO labels', () => {

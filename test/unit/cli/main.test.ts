@@ -27,7 +27,12 @@ describe('cli (the bundled dist/cli.js)', () => {
   });
 
   it('applies --published to every article and prints a readable summary without --json', () => {
-    const r = run(['analyze', '--published', '2023-03-16', path.join(ROOT, 'seeds', fs.readdirSync(path.join(ROOT, 'seeds'))[0])]);
+    const r = run([
+      'analyze',
+      '--published',
+      '2023-03-16',
+      path.join(ROOT, 'seeds', fs.readdirSync(path.join(ROOT, 'seeds'))[0]),
+    ]);
     assert.strictEqual(r.code, 0, r.stderr);
     assert.match(r.stdout, /published: 2023-03-16/);
     assert.match(r.stdout, /Thursday → 2023-03-16/);

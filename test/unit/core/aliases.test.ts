@@ -82,7 +82,10 @@ describe('aliases', () => {
 
   it('sends a surname to the most mentioned bearer and a given name only to its bearer', () => {
     const folder: ArticleEntities[] = [
-      { path: 'a.txt', entities: findEntities('Prime Minister Fumio Kishida met Yoon Suk Yeol. Kishida said so, and Kishida left.') },
+      {
+        path: 'a.txt',
+        entities: findEntities('Prime Minister Fumio Kishida met Yoon Suk Yeol. Kishida said so, and Kishida left.'),
+      },
       { path: 'b.txt', entities: findEntities('Kishida and his wife, Yuko Kishida, visited Seoul.') },
       { path: 'c.txt', entities: findEntities('Kishida said no. Yuko said yes. Mr. Yoon smiled.') },
     ];
@@ -95,8 +98,16 @@ describe('aliases', () => {
 
   it('lets a gendered honorific choose between bearers of one surname', () => {
     const folder: ArticleEntities[] = [
-      { path: 'a.txt', entities: findEntities('Prime Minister Fumio Kishida spoke. Later Mr. Kishida left, and Kishida returned.') },
-      { path: 'b.txt', entities: findEntities('Fumio Kishida and his wife, Yuko Kishida, arrived. Kishida spoke first; Mrs. Kishida laid flowers.') },
+      {
+        path: 'a.txt',
+        entities: findEntities('Prime Minister Fumio Kishida spoke. Later Mr. Kishida left, and Kishida returned.'),
+      },
+      {
+        path: 'b.txt',
+        entities: findEntities(
+          'Fumio Kishida and his wife, Yuko Kishida, arrived. Kishida spoke first; Mrs. Kishida laid flowers.',
+        ),
+      },
     ];
     linkEntities(folder);
     const b = folder[1].entities;

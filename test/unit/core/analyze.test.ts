@@ -5,7 +5,10 @@ import { analyzeArticle, chunkBoundaries, ChunkCache, CHUNKING_THRESHOLD } from 
 import { CorpusIndex } from '../../../src/core/corpus';
 
 const SEEDS = path.join(__dirname, '..', '..', '..', '..', 'seeds');
-const seedText = fs.readdirSync(SEEDS).map((f) => fs.readFileSync(path.join(SEEDS, f), 'utf8')).join('\n\n');
+const seedText = fs
+  .readdirSync(SEEDS)
+  .map((f) => fs.readFileSync(path.join(SEEDS, f), 'utf8'))
+  .join('\n\n');
 
 function bigText(size: number): string {
   return seedText.repeat(Math.ceil(size / seedText.length)).slice(0, size);
@@ -59,7 +62,7 @@ describe('analyze', () => {
     assert.ok(second.entities.length > first.entities.length);
   });
 
-  it('the corpus index keeps each article\'s chunk cache between updates', () => {
+  it("the corpus index keeps each article's chunk cache between updates", () => {
     const index = new CorpusIndex();
     const text = bigText(1_000_000);
     index.upsert('big.txt', text, '2023-03-16');
@@ -67,5 +70,49 @@ describe('analyze', () => {
     index.upsert('big.txt', text.slice(0, at) + 'Yoon visited Tokyo.\n\n' + text.slice(at), '2023-03-16');
     const stats = index.chunkStats('big.txt')!;
     assert.ok(stats.computed <= 2 && stats.reused > 0, JSON.stringify(stats));
+  });
+});
+
+describe('analyze: article metadata', () => {
+  it('resolves relative dates against a stated publication date, and keeps byline names out of the story', () => {
+    const text =
+      'Ministers agree on quotas\nBy Maria Rossi and TOMAS EKBERG\nBRUSSELS (AP) — Published 5:03 AM EST, Mon March 4, 2024\n\nEuropean Union ministers agreed on Monday, Commissioner Anna Weber said. Talks resume next week.';
+    const a = analyzeArticle(text, 'a.txt');
+    assert.strictEqual(a.article.published?.value, '2024-03-04');
+    assert.deepStrictEqual(a.article.meta?.authors, ['Maria Rossi', 'Tomas Ekberg']);
+    assert.strictEqual(a.dates.find((d) => d.text === 'Monday')?.value, '2024-03-04');
+    assert.strictEqual(a.dates.find((d) => d.text === 'next week')?.value, '2024-W11');
+    const people = a.entities.filter((e) => e.type === 'PERSON').map((e) => e.text);
+    assert.ok(people.includes('Anna Weber'), people.join());
+    assert.ok(!people.some((p) => /Rossi|EKBERG/.test(p)), people.join());
+    assert.ok(!a.dates.some((d) => d.start < text.indexOf('\n\n')), 'the stamp itself is not a date of the story');
+  });
+
+  it('does not analyse front matter, and keeps offsets into the whole file', () => {
+    const text =
+      '---\ntitle: Ports close in Rotterdam\ndate: 2022-05-06\nauthors: [Ingrid Halvorsen]\n---\n\nPorts in Antwerp closed on Friday.';
+    const a = analyzeArticle(text, 'a.md');
+    const body = text.indexOf('Ports in');
+    assert.ok(a.entities.length > 0 && a.entities.every((e) => e.start >= body), a.entities.map((e) => e.text).join());
+    assert.ok(a.dates.every((d) => d.start >= body));
+    assert.strictEqual(a.dates.find((d) => d.text === 'Friday')?.value, '2022-05-06');
+    for (const m of [...a.entities, ...a.dates]) assert.strictEqual(text.slice(m.start, m.end), m.text);
+  });
+
+  it('puts authors, dateline, source and the reason in the JSON the CLI prints', () => {
+    const index = new CorpusIndex();
+    index.upsert(
+      'a.txt',
+      'Bank holds rates\nBy Daniel Mercer, Reuters\n\nTOKYO, March 16 (Reuters) - The bank held rates on Thursday.\n\n© 2023 Reuters',
+    );
+    index.upsert('b.txt', 'Season\nPosted 03/04/2023\n\nThe orchestra announced its season.');
+    const [a, b] = index.toJSON().articles;
+    assert.deepStrictEqual(
+      { published: a.published, authors: a.authors, dateline: a.dateline, source: a.source },
+      { published: '2023-03-16', authors: ['Daniel Mercer'], dateline: 'TOKYO, March 16 (Reuters)', source: 'Reuters' },
+    );
+    assert.match(a.publishedReason!, /^text: the wire dateline "March 16", the year from "© 2023"/);
+    assert.strictEqual(b.published, null);
+    assert.match(b.publishedReason!, /ambiguous/);
   });
 });

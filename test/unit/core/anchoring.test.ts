@@ -12,7 +12,12 @@ function selectorsFor(text: string, phrase: string, occurrence = 0) {
   let start = -1;
   for (let i = 0; i <= occurrence; i++) start = text.indexOf(phrase, start + 1);
   assert.ok(start >= 0, `fixture lacks ${phrase}`);
-  return { start, end: start + phrase.length, quote: describeQuote(text, start, start + phrase.length), position: { start, end: start + phrase.length } };
+  return {
+    start,
+    end: start + phrase.length,
+    quote: describeQuote(text, start, start + phrase.length),
+    position: { start, end: start + phrase.length },
+  };
 }
 
 describe('anchoring', () => {
@@ -28,10 +33,12 @@ describe('anchoring', () => {
   describe('searchApprox', () => {
     it('agrees with a plain dynamic-programming search on random strings', () => {
       let seed = 7;
-      const rnd = (): number => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+      const rnd = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
       const alphabet = 'abc d';
       for (let round = 0; round < 200; round++) {
-        const pattern = Array.from({ length: 1 + Math.floor(rnd() * 70) }, () => alphabet[Math.floor(rnd() * 5)]).join('');
+        const pattern = Array.from({ length: 1 + Math.floor(rnd() * 70) }, () => alphabet[Math.floor(rnd() * 5)]).join(
+          '',
+        );
         const text = Array.from({ length: Math.floor(rnd() * 150) }, () => alphabet[Math.floor(rnd() * 5)]).join('');
         const k = Math.floor(rnd() * pattern.length);
         // Reference: distance of the best match ending at each position.
@@ -39,7 +46,8 @@ describe('anchoring', () => {
         const best: number[] = [];
         for (const ch of text) {
           const next = [0];
-          for (let i = 1; i <= pattern.length; i++) next[i] = Math.min(col[i - 1] + (pattern[i - 1] === ch ? 0 : 1), col[i] + 1, next[i - 1] + 1);
+          for (let i = 1; i <= pattern.length; i++)
+            next[i] = Math.min(col[i - 1] + (pattern[i - 1] === ch ? 0 : 1), col[i] + 1, next[i - 1] + 1);
           col = next;
           best.push(col[pattern.length]);
         }
@@ -96,7 +104,10 @@ describe('anchoring', () => {
       const text = `Intro line here.\n\n${passage}\n\nMiddle of the story goes on and on.\n\n${passage}\n\nEnd.`;
       const s = selectorsFor(text, 'patience', 1);
       // Both copies lose their different outer context; only the identical inner context remains.
-      const edited = text.replace('Intro line here.', 'Something else.').replace('Middle of the story goes on and on.', 'Other words now.').replace('End.', 'Fin.');
+      const edited = text
+        .replace('Intro line here.', 'Something else.')
+        .replace('Middle of the story goes on and on.', 'Other words now.')
+        .replace('End.', 'Fin.');
       const found = anchor(edited.replace(/\n\n/g, '\n'), s);
       assert.strictEqual(found, null);
     });
@@ -109,7 +120,11 @@ describe('anchoring', () => {
     });
 
     it('falls back to the position alone only while it fits the text', () => {
-      assert.deepStrictEqual(anchor('abcdef', { position: { start: 1, end: 3 } }), { start: 1, end: 3, confidence: 0.5 });
+      assert.deepStrictEqual(anchor('abcdef', { position: { start: 1, end: 3 } }), {
+        start: 1,
+        end: 3,
+        confidence: 0.5,
+      });
       assert.strictEqual(anchor('ab', { position: { start: 1, end: 3 } }), null);
     });
   });

@@ -4,7 +4,14 @@ import * as path from 'path';
 import { looksBinary, parseArticle, sentenceAt, splitSentences, stripBom } from '../../../src/core/article';
 
 const SEEDS = path.join(__dirname, '..', '..', '..', '..', 'seeds');
-const seed = (name: string) => fs.readFileSync(path.join(SEEDS, fs.readdirSync(SEEDS).find((f) => f.startsWith(name))!), 'utf8');
+const seed = (name: string) =>
+  fs.readFileSync(
+    path.join(
+      SEEDS,
+      fs.readdirSync(SEEDS).find((f) => f.startsWith(name))!,
+    ),
+    'utf8',
+  );
 
 describe('article', () => {
   it('finds the headline, the outlet and the boilerplate of a paywalled page', () => {
@@ -49,14 +56,24 @@ describe('article', () => {
   it('splits sentences without breaking at Mr., U.S. or S. Korea', () => {
     const text = 'Mr. Yoon met the U.S. envoy. S. Korea and Japan agreed. “We are ready,” he said.';
     const s = splitSentences(text).map((x) => text.slice(x.start, x.end));
-    assert.deepStrictEqual(s, ['Mr. Yoon met the U.S. envoy.', 'S. Korea and Japan agreed.', '“We are ready,” he said.']);
+    assert.deepStrictEqual(s, [
+      'Mr. Yoon met the U.S. envoy.',
+      'S. Korea and Japan agreed.',
+      '“We are ready,” he said.',
+    ]);
   });
 
   it('keeps headline-like lines as their own sentences and paragraphs apart', () => {
     const text = 'Export curbs\n\nJapan will remove curbs. Seoul agreed.\n';
     const a = parseArticle(text, 'x');
-    assert.deepStrictEqual(a.sentences.map((s) => text.slice(s.start, s.end)), ['Export curbs', 'Japan will remove curbs.', 'Seoul agreed.']);
-    assert.deepStrictEqual(a.sentences.map((s) => s.paragraph), [0, 1, 1]);
+    assert.deepStrictEqual(
+      a.sentences.map((s) => text.slice(s.start, s.end)),
+      ['Export curbs', 'Japan will remove curbs.', 'Seoul agreed.'],
+    );
+    assert.deepStrictEqual(
+      a.sentences.map((s) => s.paragraph),
+      [0, 1, 1],
+    );
   });
 
   it('handles empty text, CRLF, emoji and CJK with UTF-16 offsets', () => {
@@ -83,7 +100,10 @@ describe('article', () => {
   });
 
   it('finds the sentence at an offset', () => {
-    const spans = [{ start: 0, end: 5 }, { start: 6, end: 10 }];
+    const spans = [
+      { start: 0, end: 5 },
+      { start: 6, end: 10 },
+    ];
     assert.deepStrictEqual(sentenceAt(spans, 7), spans[1]);
     assert.strictEqual(sentenceAt(spans, 5), undefined);
   });
@@ -93,5 +113,71 @@ describe('article', () => {
     const text = para.repeat(Math.ceil(10_000_000 / para.length));
     const a = parseArticle(text, 'big.txt');
     assert.ok(a.sentences.length > 200_000);
+  });
+
+  it('keeps front matter out of the text: no paragraph or sentence in it, offsets into the whole file', () => {
+    const text =
+      '---\ntitle: Town votes\ndate: 2022-05-06\nauthor: Ingrid Halvorsen\n---\n\n# Town votes\n\nResidents of Stavholm voted on Friday.';
+    const a = parseArticle(text, 'x.md');
+    const end = text.indexOf('\n\n# Town');
+    assert.ok(
+      a.boilerplate.some((b) => b.start === 0 && b.end >= end),
+      'the block is furniture',
+    );
+    assert.ok(a.sentences.every((s) => s.start > end));
+    assert.strictEqual(a.title, 'Town votes');
+    assert.strictEqual(
+      text.slice(a.titleSpan!.start, a.titleSpan!.end),
+      'Town votes',
+      'the heading that repeats the title is the headline',
+    );
+    assert.deepStrictEqual(
+      a.sentences.map((s) => text.slice(s.start, s.end)),
+      ['Town votes', 'Residents of Stavholm voted on Friday.'],
+    );
+  });
+
+  it('takes a Markdown heading as the headline without its #', () => {
+    const text = '## Ports close\n\nThe ports closed.';
+    assert.strictEqual(parseArticle(text, 'x.md').title, 'Ports close');
+  });
+
+  it('reads bylines into authors and keeps them out of the paragraphs', () => {
+    const text = 'Council approves buses\nBy JANE DOE and LUIS GARCÍA\n\nThe council voted on Thursday.';
+    const a = parseArticle(text, 'x');
+    assert.deepStrictEqual(a.meta?.authors, ['Jane Doe', 'Luis García']);
+    assert.strictEqual(text.slice(a.meta!.byline!.start, a.meta!.byline!.end), 'By JANE DOE and LUIS GARCÍA');
+    assert.ok(!a.sentences.some((s) => text.slice(s.start, s.end).includes('JANE')));
+    const credits = parseArticle(
+      'Bank holds rates\n\nThe bank held rates.\n\nReporting by Daniel Mercer; Editing by Claire Dubois',
+      'x',
+    );
+    assert.deepStrictEqual(credits.meta?.authors, ['Daniel Mercer']);
+  });
+
+  it('dims the leftovers of a page saved from a browser', () => {
+    const text =
+      'Skip to main content\nShare this article\nCopy link\nWard opens\nPublished: 1 June 2021 09:30 BST\nImage caption\nThe new ward has 40 beds\n\nA ward opened on Tuesday.\n\nReuse this content\nCopyright 2021';
+    const a = parseArticle(text, 'x');
+    const furniture = a.boilerplate.map((s) => text.slice(s.start, s.end));
+    for (const f of [
+      'Skip to main content',
+      'Share this article',
+      'Copy link',
+      'Published: 1 June 2021 09:30 BST',
+      'Image caption',
+      'Reuse this content',
+      'Copyright 2021',
+    ]) {
+      assert.ok(furniture.includes(f), f);
+    }
+    assert.strictEqual(a.title, 'Ward opens');
+    assert.strictEqual(a.source, null, 'a copyright year alone names no outlet');
+  });
+
+  it('does not look for front matter or a byline in a later chunk of a large article', () => {
+    const a = parseArticle('---\ntitle: x\n---\nBy Jane Doe\n\nText.', 'x', { head: false });
+    assert.strictEqual(a.meta?.authors.length, 0);
+    assert.ok(!a.boilerplate.some((b) => b.start === 0));
   });
 });

@@ -17,7 +17,13 @@ describe('corpus index on the seeds', () => {
   const index = seedIndex();
 
   it('knows every publication date, stated or inferred, with a reason', () => {
-    const expected: Record<string, string> = { '000': '2023-03-16', '001': '2023-03-16', '002': '2023-05-07', '003': '2023-05-07', '004': '2023-03-16' };
+    const expected: Record<string, string> = {
+      '000': '2023-03-16',
+      '001': '2023-03-16',
+      '002': '2023-05-07',
+      '003': '2023-05-07',
+      '004': '2023-03-16',
+    };
     for (const [prefix, value] of Object.entries(expected)) {
       const p = index.published(file(index, prefix));
       assert.strictEqual(p?.value, value, `${prefix}: ${JSON.stringify(p)}`);
@@ -82,20 +88,30 @@ describe('corpus index on the seeds', () => {
 
   it('joins the entities the user merged, with every spelling, and undoes it when the merge is gone', () => {
     const idx = seedIndex();
-    const orgs = idx.entities().filter((r) => r.type === 'ORGANIZATION').sort((a, b) => b.mentionCount - a.mentionCount);
+    const orgs = idx
+      .entities()
+      .filter((r) => r.type === 'ORGANIZATION')
+      .sort((a, b) => b.mentionCount - a.mentionCount);
     const [a, b] = orgs;
     idx.setMerges([[a.id, b.id]]);
     assert.strictEqual(idx.entity(b.id), undefined);
     const merged = idx.entity(a.id)!;
     assert.strictEqual(merged.mentionCount, a.mentionCount + b.mentionCount);
     for (const sp of b.spellings) assert.ok(merged.spellings.includes(sp));
-    const ids = new Set(idx.paths().flatMap((p) => idx.analysis(p)!.entities.filter((e) => b.spellings.includes(e.text)).map((e) => e.id)));
+    const ids = new Set(
+      idx.paths().flatMap((p) =>
+        idx
+          .analysis(p)!
+          .entities.filter((e) => b.spellings.includes(e.text))
+          .map((e) => e.id),
+      ),
+    );
     assert.deepStrictEqual([...ids], [a.id]);
     idx.setMerges([]);
     assert.ok(idx.entity(b.id));
   });
 
-  it('with deferred linking answers at once from the last links and the edited article\'s fresh analysis', () => {
+  it("with deferred linking answers at once from the last links and the edited article's fresh analysis", () => {
     const idx = seedIndex();
     idx.link();
     idx.deferLinking = true;

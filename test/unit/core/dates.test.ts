@@ -12,12 +12,18 @@ const SEEDS = path.join(__dirname, '../../../../seeds');
 function run(text: string, options: DateOptions): DateMention[] {
   const found = findDates(text, options);
   let lastEnd = -1;
+  // The only overlap allowed: the ends of a range ("from 2009 to 2011"), nested in it and right after it.
+  let range: DateMention | null = null;
   for (const m of found) {
     assert.strictEqual(text.slice(m.start, m.end), m.text, `offsets of ${JSON.stringify(m.text)}`);
-    assert.ok(m.start >= lastEnd, `sorted and non-overlapping at ${m.start}`);
+    const nested = !!range && m.start >= range.start && m.end <= range.end && m.type === 'DATE';
+    assert.ok(nested || m.start >= lastEnd, `sorted and non-overlapping at ${m.start}`);
     assert.ok(m.end > m.start);
     assert.ok(m.explanation.length > 0, `explanation for ${m.text}`);
-    lastEnd = m.end;
+    if (!nested) {
+      lastEnd = m.end;
+      range = m.range ? m : null;
+    }
   }
   return found;
 }
@@ -52,7 +58,10 @@ describe('dates', () => {
 
     it('resolves calendar units relative to publication', () => {
       assert.strictEqual(valueOf('It came after last week’s announcement.', 'last week'), '2023-W10');
-      assert.strictEqual(valueOf('The G7 meets in Hiroshima later this month.', 'later this month', '2023-05-07'), '2023-05');
+      assert.strictEqual(
+        valueOf('The G7 meets in Hiroshima later this month.', 'later this month', '2023-05-07'),
+        '2023-05',
+      );
       assert.strictEqual(valueOf('Sales rose this year.', 'this year'), '2023');
       assert.strictEqual(valueOf('Sales rose last year.', 'last year'), '2022');
       assert.strictEqual(valueOf('Profit fell last month.', 'last month'), '2023-02');
@@ -60,14 +69,19 @@ describe('dates', () => {
     });
 
     it('reads years, durations and vague amounts', () => {
-      const found = run('Curbs imposed in 2019 ended after 12 years, a dozen years or several years.', { published: '2023-03-16' });
+      const found = run('Curbs imposed in 2019 ended after 12 years, a dozen years or several years.', {
+        published: '2023-03-16',
+      });
       assert.strictEqual(get(found, '2019').value, '2019');
       assert.strictEqual(get(found, '2019').type, 'DATE');
       assert.strictEqual(get(found, '12 years').value, 'P12Y');
       assert.strictEqual(get(found, '12 years').type, 'DURATION');
       assert.strictEqual(get(found, 'a dozen years').value, 'P12Y');
       assert.strictEqual(get(found, 'several years').value, 'PXY');
-      assert.strictEqual(valueOf('It was delayed almost two and a half years.', 'almost two and a half years'), 'P2.5Y');
+      assert.strictEqual(
+        valueOf('It was delayed almost two and a half years.', 'almost two and a half years'),
+        'P2.5Y',
+      );
       assert.strictEqual(valueOf('a 27-year contract', '27-year'), 'P27Y');
       assert.strictEqual(valueOf('the aircraft’s fifty-year service life', 'fifty-year'), 'P50Y');
       assert.strictEqual(valueOf('after thirty minutes', 'thirty minutes'), 'PT30M');
@@ -83,13 +97,19 @@ describe('dates', () => {
       assert.strictEqual(valueOf('It will be shown in May this year.', 'May this year'), '2023-05');
       assert.strictEqual(valueOf('service begins in November 2006.', 'November 2006'), '2006-11');
       assert.strictEqual(valueOf('The film premieres Dec. 25, 2023.', 'Dec. 25, 2023'), '2023-12-25');
-      assert.strictEqual(valueOf('delayed because of the September 11 attacks', 'September 11', '2008-12-01'), '2001-09-11');
+      assert.strictEqual(
+        valueOf('delayed because of the September 11 attacks', 'September 11', '2008-12-01'),
+        '2001-09-11',
+      );
     });
 
     it('reads other numeric forms and lets a weekday pick the year', () => {
       assert.strictEqual(valueOf('Published 16.03.2023 in Seoul', '16.03.2023'), '2023-03-16');
       const cjk = run('尹錫悦大統領は2023年3月16日に東京を訪れた。', { published: null });
-      assert.deepStrictEqual(cjk.map((m) => [m.text, m.value]), [['2023年3月16日', '2023-03-16']]);
+      assert.deepStrictEqual(
+        cjk.map((m) => [m.text, m.value]),
+        [['2023年3月16日', '2023-03-16']],
+      );
       // August 2 was a Friday in 2013, not in 2014.
       assert.strictEqual(valueOf('The news came on Friday, August 2.', 'Friday, August 2', '2014-01-10'), '2013-08-02');
     });
@@ -104,22 +124,34 @@ describe('dates', () => {
         assert.strictEqual(m.value, 'P35Y');
         assert.deepStrictEqual(m.range, { begin: '1910', end: '1945' });
       }
-      const between = get(run('then between 2014 and 2016 it will take delivery', { published: '2007-06-09' }), 'between 2014 and 2016');
+      const between = get(
+        run('then between 2014 and 2016 it will take delivery', { published: '2007-06-09' }),
+        'between 2014 and 2016',
+      );
       assert.deepStrictEqual(between.range, { begin: '2014', end: '2016' });
     });
 
     it('resolves Sunday on a Sunday publication date to that day', () => {
-      assert.strictEqual(valueOf('The leaders met Sunday for their second summit.', 'Sunday', '2023-05-07'), '2023-05-07');
+      assert.strictEqual(
+        valueOf('The leaders met Sunday for their second summit.', 'Sunday', '2023-05-07'),
+        '2023-05-07',
+      );
     });
 
     it('types a weekday with a part of the day as TIME', () => {
-      const m = get(run('On Thursday afternoon, Japan said it would drop curbs.', { published: '2023-03-16' }), 'Thursday afternoon');
+      const m = get(
+        run('On Thursday afternoon, Japan said it would drop curbs.', { published: '2023-03-16' }),
+        'Thursday afternoon',
+      );
       assert.strictEqual(m.type, 'TIME');
       assert.strictEqual(m.value, '2023-03-16TAF');
     });
 
     it('reads deictic words', () => {
-      const found = run('Today the store, which currently sells music and more recently films, is now open; it recently grew.', { published: '2023-03-16' });
+      const found = run(
+        'Today the store, which currently sells music and more recently films, is now open; it recently grew.',
+        { published: '2023-03-16' },
+      );
       assert.strictEqual(get(found, 'Today').value, '2023-03-16');
       assert.strictEqual(get(found, 'currently').value, 'PRESENT_REF');
       assert.strictEqual(get(found, 'more recently').value, 'PAST_REF');
@@ -131,7 +163,9 @@ describe('dates', () => {
     });
 
     it('reads sets', () => {
-      const found = run('The weekly paper and the annual conference, held every year; 15 a year.', { published: '2023-03-16' });
+      const found = run('The weekly paper and the annual conference, held every year; 15 a year.', {
+        published: '2023-03-16',
+      });
       assert.strictEqual(get(found, 'weekly').type, 'SET');
       assert.strictEqual(get(found, 'weekly').value, 'P1W');
       assert.strictEqual(get(found, 'annual').value, 'P1Y');
@@ -140,14 +174,19 @@ describe('dates', () => {
       assert.strictEqual(get(found, 'a year').type, 'SET');
       assert.strictEqual(valueOf('They meet every Monday.', 'every Monday'), 'XXXX-WXX-1');
       // "Daily" in a newspaper's name is not a frequency.
-      assert.ok(!run('Keep up with the Daily Sabah Newsletter.', { published: '2023-03-16' }).some((m) => m.text === 'Daily'));
+      assert.ok(
+        !run('Keep up with the Daily Sabah Newsletter.', { published: '2023-03-16' }).some((m) => m.text === 'Daily'),
+      );
     });
 
     it('reads decades, centuries and quarters', () => {
       assert.strictEqual(valueOf('prices in the 1990s', 'the 1990s'), '199');
       assert.strictEqual(valueOf('since the early 2000s', 'the early 2000s'), '200');
       assert.strictEqual(valueOf('in the 20th century', 'the 20th century'), '19');
-      assert.strictEqual(valueOf('profits during the last quarter, which ended', 'the last quarter', '2007-01-18'), '2006-Q4');
+      assert.strictEqual(
+        valueOf('profits during the last quarter, which ended', 'the last quarter', '2007-01-18'),
+        '2006-Q4',
+      );
       assert.strictEqual(valueOf('sales in the fourth quarter rose', 'the fourth quarter', '2007-01-18'), '2006-Q4');
       assert.strictEqual(valueOf('results for Q1 2023', 'Q1 2023'), '2023-Q1');
     });
@@ -164,15 +203,24 @@ describe('dates', () => {
     });
 
     it('reads other clock and rate forms', () => {
-      const mil = get(run('The ship sent a message at 1100 hours that it was under attack.', { published: '2008-12-13' }), '1100 hours');
+      const mil = get(
+        run('The ship sent a message at 1100 hours that it was under attack.', { published: '2008-12-13' }),
+        '1100 hours',
+      );
       assert.strictEqual(mil.type, 'TIME');
       assert.strictEqual(mil.value, '2008-12-13T11:00');
       const tonight = get(run('The team plays tonight.', { published: '2023-03-16' }), 'tonight');
       assert.strictEqual(tonight.type, 'TIME');
       assert.strictEqual(tonight.value, '2023-03-16TNI');
-      assert.strictEqual(get(run('He was paid about $4 million a year.', { published: '2023-03-16' }), 'a year').type, 'SET');
+      assert.strictEqual(
+        get(run('He was paid about $4 million a year.', { published: '2023-03-16' }), 'a year').type,
+        'SET',
+      );
       assert.strictEqual(get(run('open 24 hours a day', { published: '2023-03-16' }), 'a day').type, 'SET');
-      assert.strictEqual(get(run('The plant has a year of stock.', { published: '2023-03-16' }), 'a year').type, 'DURATION');
+      assert.strictEqual(
+        get(run('The plant has a year of stock.', { published: '2023-03-16' }), 'a year').type,
+        'DURATION',
+      );
       assert.strictEqual(valueOf('He hopes to one day lead the party.', 'one day'), 'FUTURE_REF');
       assert.strictEqual(valueOf('It was fired one day after the loss.', 'one day'), 'P1D');
     });
@@ -182,12 +230,22 @@ describe('dates', () => {
       assert.strictEqual(get(found, '3:15 a.m.').value, '2023-03-12T03:15');
       assert.strictEqual(get(found, 'Sunday').value, '2023-03-12');
       assert.strictEqual(valueOf('The truce began at 8 p.m. local time (1700 GMT).', '1700 GMT'), '2023-03-16T17:00Z');
-      assert.ok(!run('In the early hours of Saturday, rebels attacked.', { published: '2023-03-16' }).some((m) => m.text === 'hours'));
+      assert.ok(
+        !run('In the early hours of Saturday, rebels attacked.', { published: '2023-03-16' }).some(
+          (m) => m.text === 'hours',
+        ),
+      );
     });
 
     it('reads halves of a year', () => {
-      assert.strictEqual(valueOf('The deal was signed in the first half of 2022.', 'the first half of 2022'), '2022-H1');
-      assert.strictEqual(valueOf('Growth slowed in the second half of the year.', 'the second half of the year'), '2023-H2');
+      assert.strictEqual(
+        valueOf('The deal was signed in the first half of 2022.', 'the first half of 2022'),
+        '2022-H1',
+      );
+      assert.strictEqual(
+        valueOf('Growth slowed in the second half of the year.', 'the second half of the year'),
+        '2023-H2',
+      );
     });
 
     it('reads the weekend by tense', () => {
@@ -198,8 +256,189 @@ describe('dates', () => {
     });
 
     it('does not mark World War II or bare numbers', () => {
-      const found = run('during World War II, 1,500 to 2,000 jobs and 2000 people, US$ 2010 and Boeing 737s', { published: '2023-03-16' });
-      assert.deepStrictEqual(found.map((m) => m.text), []);
+      const found = run('during World War II, 1,500 to 2,000 jobs and 2000 people, US$ 2010 and Boeing 737s', {
+        published: '2023-03-16',
+      });
+      assert.deepStrictEqual(
+        found.map((m) => m.text),
+        [],
+      );
+    });
+  });
+
+  describe('classes of error fixed for issue 7', () => {
+    it('marks the two ends of a year range as dates of their own, nested in the range', () => {
+      const found = run('The lease ran from 1998 to 2004, and the loan between 2010 and 2015; the 1939-45 war.', {
+        published: '2020-01-10',
+      });
+      assert.deepStrictEqual(
+        found.map((m) => [m.text, m.type, m.value]),
+        [
+          ['from 1998 to 2004', 'DURATION', 'P6Y'],
+          ['1998', 'DATE', '1998'],
+          ['2004', 'DATE', '2004'],
+          ['between 2010 and 2015', 'DURATION', 'P5Y'],
+          ['2010', 'DATE', '2010'],
+          ['2015', 'DATE', '2015'],
+          ['1939-45', 'DURATION', 'P6Y'],
+          ['1939', 'DATE', '1939'],
+          ['45', 'DATE', '1945'],
+        ],
+      );
+      // Each end keeps its range, so that event dating reads a period and not its first year.
+      assert.deepStrictEqual(found[1].range, { begin: '1998', end: '2004' });
+    });
+
+    it('reads "N units later/earlier" as a date counted from the time last mentioned', () => {
+      const pub = { published: '2019-06-12' };
+      assert.deepStrictEqual(
+        run('The ferry sank on Friday and was raised three days later.', pub).map((m) => [m.text, m.type, m.value]),
+        [
+          ['Friday', 'DATE', '2019-06-07'],
+          ['three days later', 'DATE', '2019-06-10'],
+        ],
+      );
+      assert.strictEqual(valueOf('Exports were up 4% on a year earlier.', 'a year earlier', '2019-06-12'), '2018');
+      assert.strictEqual(
+        valueOf('The mill opened in 1985; two years later it closed.', 'two years later', '2019-06-12'),
+        '1987',
+      );
+      assert.strictEqual(
+        valueOf(
+          'They signed in March 2015, and six months later the deal fell apart.',
+          'six months later',
+          '2019-06-12',
+        ),
+        '2015-09',
+      );
+      assert.strictEqual(
+        valueOf('The draft was ready a week before, he said.', 'a week before', '2019-06-12'),
+        '2019-W23',
+      );
+      // Before an event ("before the vote") the anchor is the event: a duration, as TimeML has it.
+      assert.strictEqual(get(run('The poll closed two days before the vote.', pub), 'two days').type, 'DURATION');
+      // Hours are too fine to date without a clock time: a duration, and "later" stays outside it.
+      const hours = get(run('The fire was out two hours later.', pub), 'two hours');
+      assert.deepStrictEqual([hours.type, hours.value], ['DURATION', 'PT2H']);
+    });
+
+    it('reads "the previous/following unit" as a date counted from the time last mentioned', () => {
+      const found = run(
+        'The bridge opened in May 2012. The following year a second span was added; the previous month had been wet.',
+        { published: '2019-06-12' },
+      );
+      assert.deepStrictEqual(
+        found.map((m) => [m.text, m.value]),
+        [
+          ['May 2012', '2012-05'],
+          ['The following year', '2013'],
+          ['the previous month', '2019-05'],
+        ],
+      );
+      assert.strictEqual(
+        valueOf('Rain fell on 3 April 2018; the preceding week had been dry.', 'the preceding week', '2019-06-12'),
+        '2018-W13',
+      );
+      // "the past year" is still a stretch of time ending now.
+      assert.strictEqual(
+        get(run('Prices doubled over the past year.', { published: '2019-06-12' }), 'the past year').type,
+        'DURATION',
+      );
+    });
+
+    it('reads "that year", "the same month" and "the day before" as dates counted from the time last mentioned', () => {
+      const found = run(
+        'The dam was finished in 1962; that year the valley flooded, and the same year the town moved.',
+        { published: '2019-06-12' },
+      );
+      assert.deepStrictEqual(
+        found.map((m) => [m.text, m.value]),
+        [
+          ['1962', '1962'],
+          ['that year', '1962'],
+          ['the same year', '1962'],
+        ],
+      );
+      assert.strictEqual(
+        valueOf('She left on 9 July 2017; the day before, she had packed.', 'the day before', '2019-06-12'),
+        '2017-07-08',
+      );
+      assert.strictEqual(
+        valueOf('The strike ended in 1985, and the union had split the year before.', 'the year before', '2019-06-12'),
+        '1984',
+      );
+      // "the week after the vote" is the vote's week: no date of its own.
+      assert.ok(
+        !run('Talks resumed the week after the vote.', { published: '2019-06-12' }).some((m) =>
+          m.text.includes('week'),
+        ),
+      );
+    });
+
+    it('counts "N years later" from a year named before, even without a publication date', () => {
+      assert.strictEqual(
+        valueOf('The painter settled in Arles in 1888. Two years later he died.', 'Two years later', null),
+        '1890',
+      );
+    });
+
+    it('does not read pieces of a path, a numeric date or a clock as a year range', () => {
+      const found = run('Source: example. com / 2009 - 11 - 30 / world, posted 12 / 05 / 2010 - 14: 05.', {
+        published: null,
+      });
+      assert.ok(!found.some((m) => m.type === 'DURATION'), JSON.stringify(found.map((m) => m.text)));
+    });
+
+    it('leaves "early Aug. 2" to the month-day reading', () => {
+      assert.strictEqual(valueOf('The bridge closed early Aug. 2 for repairs.', 'Aug. 2', '2019-09-01'), '2019-08-02');
+    });
+
+    it('reads abbreviated months with a year, and dotted ones alone', () => {
+      const found = run('Orders rose in Sept. 2017 and in Dec 2016, then fell in Feb. as Jan Novak said.', {
+        published: '2018-05-02',
+      });
+      assert.deepStrictEqual(
+        found.map((m) => [m.text, m.value]),
+        [
+          ['Sept. 2017', '2017-09'],
+          ['Dec 2016', '2016-12'],
+          ['Feb.', '2018-02'],
+        ],
+      );
+    });
+
+    it('reads "in the morning" as that part of the day last mentioned', () => {
+      const found = run('On Tuesday the talks stalled in the morning but resumed during the afternoon.', {
+        published: '2019-06-12',
+      });
+      assert.deepStrictEqual(
+        found.map((m) => [m.text, m.type, m.value]),
+        [
+          ['Tuesday', 'DATE', '2019-06-11'],
+          ['the morning', 'TIME', '2019-06-11TMO'],
+          ['the afternoon', 'TIME', '2019-06-11TAF'],
+        ],
+      );
+      assert.deepStrictEqual(run('Stocks slipped in the morning session.', { published: '2019-06-12' }), []);
+    });
+
+    it('does not read a year that ends a clause as the amount of a rate', () => {
+      const m = get(run('The museum opened in 1990, a decade after the war.', { published: '2019-06-12' }), 'a decade');
+      assert.deepStrictEqual([m.type, m.value], ['DURATION', 'P10Y']);
+      assert.strictEqual(get(run('He earns 40,000 a year.', { published: '2019-06-12' }), 'a year').type, 'SET');
+    });
+
+    it('keeps "4pm." at the end of a sentence without the full stop, and "6 p.m." with its dot', () => {
+      const found = run('The shop shuts at 4pm. The bar opens at 6 p.m. on Fridays.', { published: '2019-06-12' });
+      assert.deepStrictEqual(
+        found.slice(0, 2).map((m) => m.text),
+        ['4pm', '6 p.m.'],
+      );
+    });
+
+    it('does not end a sentence at an abbreviation when reading the tense', () => {
+      // "Oct." is not a full stop: the past tense of "fell" still reaches "March 3".
+      assert.strictEqual(valueOf('Shares fell on Oct. 28 and on March 3.', 'March 3', '2008-10-15'), '2008-03-03');
     });
   });
 
@@ -211,7 +450,10 @@ describe('dates', () => {
 
     it('takes the previous weekday in a past-tense sentence', () => {
       assert.strictEqual(valueOf('The two leaders met on Friday.', 'Friday'), '2023-03-10');
-      assert.strictEqual(valueOf('Apple announced Friday that it will give out cases.', 'Friday', '2010-07-17'), '2010-07-16');
+      assert.strictEqual(
+        valueOf('Apple announced Friday that it will give out cases.', 'Friday', '2010-07-17'),
+        '2010-07-16',
+      );
     });
 
     it('leans bare months and month-days by tense', () => {
@@ -226,14 +468,23 @@ describe('dates', () => {
 
     it('uses the sentence spans the caller gives', () => {
       const text = 'He will go. They met on Friday';
-      const found = run(text, { published: '2023-03-16', sentences: [{ start: 0, end: 11 }, { start: 12, end: text.length }] });
+      const found = run(text, {
+        published: '2023-03-16',
+        sentences: [
+          { start: 0, end: 11 },
+          { start: 12, end: text.length },
+        ],
+      });
       assert.strictEqual(get(found, 'Friday').value, '2023-03-10');
     });
   });
 
   describe('unknown publication date', () => {
     it('keeps relative expressions underspecified and says why', () => {
-      const found = run('He arrived on Thursday, last week, in March, today; it recently rose. March 16, 2023 and 2019 stay.', { published: null });
+      const found = run(
+        'He arrived on Thursday, last week, in March, today; it recently rose. March 16, 2023 and 2019 stay.',
+        { published: null },
+      );
       const thursday = get(found, 'Thursday');
       assert.strictEqual(thursday.value, 'XXXX-WXX-4');
       assert.match(thursday.explanation, /publication date is unknown/);
@@ -266,14 +517,22 @@ describe('dates', () => {
       assert.strictEqual(valueOf('It will open next spring.', 'next spring', '2023-01-20'), '2023-SP');
       assert.strictEqual(valueOf('The plant opened in the summer of 2021.', 'the summer of 2021'), '2021-SU');
       // Part of a name, not a season.
-      assert.deepStrictEqual(run('Hopes rose after the Arab Spring and the Winter Olympics.', { published: '2023-01-20' }), []);
+      assert.deepStrictEqual(
+        run('Hopes rose after the Arab Spring and the Winter Olympics.', { published: '2023-01-20' }),
+        [],
+      );
     });
 
     it('knows leap years', () => {
-      assert.strictEqual(valueOf('Northrop won on February 29 to build it.', 'February 29', '2008-07-02'), '2008-02-29');
+      assert.strictEqual(
+        valueOf('Northrop won on February 29 to build it.', 'February 29', '2008-07-02'),
+        '2008-02-29',
+      );
       assert.strictEqual(valueOf('The report came yesterday.', 'yesterday', '2024-03-01'), '2024-02-29');
       assert.strictEqual(valueOf('The report came yesterday.', 'yesterday', '2023-03-01'), '2023-02-28');
-      assert.ok(!run('It happened on February 29, 2023.', { published: '2023-03-16' }).some((m) => m.value === '2023-02-29'));
+      assert.ok(
+        !run('It happened on February 29, 2023.', { published: '2023-03-16' }).some((m) => m.value === '2023-02-29'),
+      );
     });
 
     it('reads "N units ago" as a date', () => {
@@ -292,21 +551,30 @@ describe('dates', () => {
     it('handles CRLF line ends', () => {
       const text = 'Title\r\nMarch 01, 2008\r\nThey met on Thursday.\r\nIt ends in 2010.\r\n';
       const found = run(text, { published: '2008-03-01' });
-      assert.deepStrictEqual(found.map((m) => m.text), ['March 01, 2008', 'Thursday', '2010']);
+      assert.deepStrictEqual(
+        found.map((m) => m.text),
+        ['March 01, 2008', 'Thursday', '2010'],
+      );
       assert.strictEqual(get(found, 'Thursday').value, '2008-02-28');
     });
 
     it('keeps UTF-16 offsets after emoji and CJK text', () => {
       const text = '🎉🇰🇷 東京で会談 — 尹錫悦 met Kishida on Thursday 😀, since 2019.';
       const found = run(text, { published: '2023-03-16' });
-      assert.deepStrictEqual(found.map((m) => m.text), ['Thursday', '2019']);
+      assert.deepStrictEqual(
+        found.map((m) => m.text),
+        ['Thursday', '2019'],
+      );
       assert.strictEqual(found[0].start, text.indexOf('Thursday'));
     });
 
     it('skips excluded spans', () => {
       const text = 'Advertisement 2024\nThey met on Thursday.';
       const found = run(text, { published: '2023-03-16', exclude: [{ start: 0, end: 18 }] });
-      assert.deepStrictEqual(found.map((m) => m.text), ['Thursday']);
+      assert.deepStrictEqual(
+        found.map((m) => m.text),
+        ['Thursday'],
+      );
     });
 
     it('finishes a 10 MB input @slow', () => {
@@ -321,13 +589,97 @@ describe('dates', () => {
 
     it('keeps its invariants on random mixtures of date words', () => {
       const tokens = [
-        'the', 'The', 'last', 'next', 'this', 'past', 'early', 'mid-', 'of', 'in', 'on', 'since', 'from', 'to', 'between',
-        'and', 'a', 'one', 'twenty-five', 'several', 'dozen', 'and a half', 'year', 'years', 'month', 'weeks', 'weekend',
-        'day', 'hours', 'decades', 'quarter', 'first', 'fourth', 'Q3', 'spring', 'Fall', 'winter', 'Monday', 'Sunday',
-        'morning', 'night', 'January', 'March', 'May', 'Dec.', '2019', '1910', '45', '-', '–', '/', '.', ',', '12:30', '10',
-        'p.m.', 'UTC', '1100', 'hrs', 'ago', 'today', 'Tonight', 'now', 'recently', 'more', 'every', 'per', 'annual',
-        'Christmas', 'that', 'same', 'following', '1990s', "'90s", '20th', 'century', 'FY', '2023-05-07', '7/8/07',
-        '16.03.2023', '2023年3月16日', 'will', 'said', '\n', '\r\n', '🎉', '東京', '   ', '$', 'million', 'until',
+        'the',
+        'The',
+        'last',
+        'next',
+        'this',
+        'past',
+        'early',
+        'mid-',
+        'of',
+        'in',
+        'on',
+        'since',
+        'from',
+        'to',
+        'between',
+        'and',
+        'a',
+        'one',
+        'twenty-five',
+        'several',
+        'dozen',
+        'and a half',
+        'year',
+        'years',
+        'month',
+        'weeks',
+        'weekend',
+        'day',
+        'hours',
+        'decades',
+        'quarter',
+        'first',
+        'fourth',
+        'Q3',
+        'spring',
+        'Fall',
+        'winter',
+        'Monday',
+        'Sunday',
+        'morning',
+        'night',
+        'January',
+        'March',
+        'May',
+        'Dec.',
+        '2019',
+        '1910',
+        '45',
+        '-',
+        '–',
+        '/',
+        '.',
+        ',',
+        '12:30',
+        '10',
+        'p.m.',
+        'UTC',
+        '1100',
+        'hrs',
+        'ago',
+        'today',
+        'Tonight',
+        'now',
+        'recently',
+        'more',
+        'every',
+        'per',
+        'annual',
+        'Christmas',
+        'that',
+        'same',
+        'following',
+        '1990s',
+        "'90s",
+        '20th',
+        'century',
+        'FY',
+        '2023-05-07',
+        '7/8/07',
+        '16.03.2023',
+        '2023年3月16日',
+        'will',
+        'said',
+        '\n',
+        '\r\n',
+        '🎉',
+        '東京',
+        '   ',
+        '$',
+        'million',
+        'until',
       ];
       let seed = 12345;
       const rnd = (n: number) => {
@@ -340,7 +692,10 @@ describe('dates', () => {
         const text = parts.join(rnd(4) ? ' ' : '');
         for (const published of ['2023-03-16', null, '2024-02-29']) {
           for (const m of run(text, { published })) {
-            assert.ok(!/undefined|NaN|null/.test(m.value + m.explanation), `${JSON.stringify(text)}: ${m.value} / ${m.explanation}`);
+            assert.ok(
+              !/undefined|NaN|null/.test(m.value + m.explanation),
+              `${JSON.stringify(text)}: ${m.value} / ${m.explanation}`,
+            );
           }
         }
       }
@@ -376,45 +731,106 @@ describe('dates', () => {
 
     it('000 (published 2023-03-16)', () => {
       check('000', '2023-03-16', [
-        ['12 years', 'P12Y'], ['hours', 'PTXH'], ['a dozen years', 'P12Y'], ['Thursday', '2023-03-16'],
-        ['a dozen years', 'P12Y'], ['last week', '2023-W10'], ['Thursday afternoon', '2023-03-16TAF'], ['2019', '2019'],
-        ['years', 'PXY'], ['now', 'PRESENT_REF'], ['Thursday morning', '2023-03-16TMO'], ['a month', 'P1M'],
-        ['hours', 'PTXH'], ['Thursday', '2023-03-16'],
+        ['12 years', 'P12Y'],
+        ['hours', 'PTXH'],
+        ['a dozen years', 'P12Y'],
+        ['Thursday', '2023-03-16'],
+        ['a dozen years', 'P12Y'],
+        ['last week', '2023-W10'],
+        ['Thursday afternoon', '2023-03-16TAF'],
+        ['2019', '2019'],
+        ['years', 'PXY'],
+        ['now', 'PRESENT_REF'],
+        ['Thursday morning', '2023-03-16TMO'],
+        ['a month', 'P1M'],
+        ['hours', 'PTXH'],
+        ['Thursday', '2023-03-16'],
       ]);
     });
 
     it('001 (published 2023-03-16)', () => {
       check('001', '2023-03-16', [
-        ['Thursday', '2023-03-16'], ['years', 'PXY'], ['Thursday', '2023-03-16'], ['12 years', 'P12Y'], ['hours', 'PTXH'],
-        ['almost four-year', 'P4Y'], ['This week', '2023-W11'], ['this day', '2023-03-16'], ['spring', '2023-SP'], ['Today', '2023-03-16'],
-        ['that morning', '2023-03-16TMO'], ['2019', '2019'], ['decades-old', 'PXDE'], ['2018', '2018'],
-        ['Friday', '2023-03-10'], ['2021', '2021'], ['Thursday', '2023-03-16'], ['last week', '2023-W10'],
-        ['December', '2022-12'], ['Wednesday', '2023-03-15'],
+        ['Thursday', '2023-03-16'],
+        ['years', 'PXY'],
+        ['Thursday', '2023-03-16'],
+        ['12 years', 'P12Y'],
+        ['hours', 'PTXH'],
+        ['almost four-year', 'P4Y'],
+        ['This week', '2023-W11'],
+        ['this day', '2023-03-16'],
+        ['spring', '2023-SP'],
+        ['Today', '2023-03-16'],
+        ['that morning', '2023-03-16TMO'],
+        ['2019', '2019'],
+        ['decades-old', 'PXDE'],
+        ['2018', '2018'],
+        ['Friday', '2023-03-10'],
+        ['2021', '2021'],
+        ['Thursday', '2023-03-16'],
+        ['last week', '2023-W10'],
+        ['December', '2022-12'],
+        ['Wednesday', '2023-03-15'],
       ]);
     });
 
     it('002 (published 2023-05-07)', () => {
       check('002', '2023-05-07', [
-        ['Sunday', '2023-05-07'], ['two months', 'P2M'], ['Sunday', '2023-05-07'], ['two-day', 'P2D'],
-        ['mid-March', '2023-03'], ['12 years', 'P12Y'], ['1910-45', 'P35Y'], ['12 years', 'P12Y'], ['two months', 'P2M'],
-        ['March', '2023-03'], ['12 years', 'P12Y'], ['recent weeks', 'PXW'], ['previous years', 'PXY'],
+        ['Sunday', '2023-05-07'],
+        ['two months', 'P2M'],
+        ['Sunday', '2023-05-07'],
+        ['two-day', 'P2D'],
+        ['mid-March', '2023-03'],
+        ['12 years', 'P12Y'],
+        ['1910-45', 'P35Y'],
+        ['1910', '1910'],
+        ['45', '1945'],
+        ['12 years', 'P12Y'],
+        ['two months', 'P2M'],
+        ['March', '2023-03'],
+        ['12 years', 'P12Y'],
+        ['recent weeks', 'PXW'],
+        ['previous years', 'PXY'],
       ]);
     });
 
     it('003 (published 2023-05-07)', () => {
       check('003', '2023-05-07', [
-        ['2023-05-07', '2023-05-07'], ['3 min', 'PT3M'], ['12 years', 'P12Y'], ['Sunday', '2023-05-07'], ['March', '2023-03'],
-        ['years', 'PXY'], ['12 years', 'P12Y'], ['two months', 'P2M'], ['March', '2023-03'], ['decades', 'PXDE'],
-        ['from 1910 to 1945', 'P35Y'], ['March', '2023-03'], ['one year ago', '2022'], ['Sunday evening', '2023-05-07TEV'],
+        ['2023-05-07', '2023-05-07'],
+        ['3 min', 'PT3M'],
+        ['12 years', 'P12Y'],
+        ['Sunday', '2023-05-07'],
+        ['March', '2023-03'],
+        ['years', 'PXY'],
+        ['12 years', 'P12Y'],
+        ['two months', 'P2M'],
+        ['March', '2023-03'],
+        ['decades', 'PXDE'],
+        ['from 1910 to 1945', 'P35Y'],
+        ['1910', '1910'],
+        ['1945', '1945'],
+        ['March', '2023-03'],
+        ['one year ago', '2022'],
+        ['Sunday evening', '2023-05-07TEV'],
         ['later this month', '2023-05'],
       ]);
     });
 
     it('004 (published 2023-03-16)', () => {
       check('004', '2023-03-16', [
-        ['March 16, 2023', '2023-03-16'], ['the last 12 years', 'P12Y'], ['lately', 'PAST_REF'], ['now', 'PRESENT_REF'],
-        ['Today', '2023-03-16'], ['2018', '2018'], ['2019', '2019'], ['March 16, 2023', '2023-03-16'],
-        ['May this year', '2023-05'], ['Hours', 'PTXH'], ['1910', '1910'], ['2014-2025', 'P11Y'],
+        ['March 16, 2023', '2023-03-16'],
+        ['the last 12 years', 'P12Y'],
+        ['lately', 'PAST_REF'],
+        ['now', 'PRESENT_REF'],
+        ['Today', '2023-03-16'],
+        ['2018', '2018'],
+        ['2019', '2019'],
+        ['March 16, 2023', '2023-03-16'],
+        ['May this year', '2023-05'],
+        ['Hours', 'PTXH'],
+        ['1910', '1910'],
+        ['2014-2025', 'P11Y'],
+        ['2014', '2014'],
+        ['2025', '2025'],
       ]);
     });
   });

@@ -59,7 +59,8 @@ describe('entities', () => {
 
     it('links short forms to the full name met in the article', () => {
       const ms = findEntities(seed('000'));
-      for (const spelling of ['Yoon Suk Yeol', 'Mr. Yoon']) assert.strictEqual(find(ms, spelling)[0].id, 'person:yoon-suk-yeol');
+      for (const spelling of ['Yoon Suk Yeol', 'Mr. Yoon'])
+        assert.strictEqual(find(ms, spelling)[0].id, 'person:yoon-suk-yeol');
       for (const spelling of ['Fumio Kishida', 'Mr. Kishida']) {
         assert.strictEqual(find(ms, spelling)[0].id, 'person:fumio-kishida');
         assert.strictEqual(find(ms, spelling)[0].canonical, 'Fumio Kishida');
@@ -101,7 +102,9 @@ describe('entities', () => {
 
   describe('metonyms', () => {
     it('reads a capital used as an actor as its country, and a capital as a location as itself', () => {
-      const ms = findEntities('Seoul will drop the complaint. The talks were held in Seoul on Monday. Tokyo and Seoul hit the reset button.');
+      const ms = findEntities(
+        'Seoul will drop the complaint. The talks were held in Seoul on Monday. Tokyo and Seoul hit the reset button.',
+      );
       const seouls = find(ms, 'Seoul');
       assert.deepStrictEqual(
         seouls.map((m) => m.id),
@@ -110,7 +113,9 @@ describe('entities', () => {
       assert.strictEqual(find(ms, 'Tokyo')[0].id, 'place:japan');
       assert.strictEqual(find(ms, 'Tokyo')[0].text, 'Tokyo');
       // What cities do too is no government act.
-      const city = findEntities('Seoul is cold in winter and Tokyo will host the Games. Washington has hailed the deal.');
+      const city = findEntities(
+        'Seoul is cold in winter and Tokyo will host the Games. Washington has hailed the deal.',
+      );
       assert.deepStrictEqual(
         city.map((m) => m.id),
         ['place:seoul', 'place:tokyo', 'place:united-states'],
@@ -126,7 +131,9 @@ describe('entities', () => {
     });
 
     it('reads "the Pyongyang" regime as North Korea, "the Tokyo summit" as the city', () => {
-      const ms = findEntities('North Korea was angry. Hours before, the Pyongyang test fired a missile. The Pyongyang regime gloated.');
+      const ms = findEntities(
+        'North Korea was angry. Hours before, the Pyongyang test fired a missile. The Pyongyang regime gloated.',
+      );
       assert.deepStrictEqual(
         find(ms, 'Pyongyang').map((m) => m.id),
         ['place:north-korea', 'place:north-korea'],
@@ -138,7 +145,9 @@ describe('entities', () => {
 
   describe('rules', () => {
     it('finds organisations by suffix, apposition and acronym definition', () => {
-      const text = 'Officials at Acme Widgets Inc. met the lobby, Zorblatt, and the Pan-Oceanic Trade Organization (POTO). POTO said no.';
+      const text =
+        'Officials at Acme Widgets Inc. met the lobby, Zorblatt, ' +
+        'and the Pan-Oceanic Trade Organization (POTO). POTO said no.';
       const ms = findEntities(text);
       assert.strictEqual(typeOf(ms, 'Acme Widgets Inc.'), 'ORGANIZATION');
       assert.strictEqual(typeOf(ms, 'Zorblatt'), 'ORGANIZATION');
@@ -148,7 +157,9 @@ describe('entities', () => {
     });
 
     it('finds people by title, given name and role noun', () => {
-      const ms = findEntities('Senator Quentin Zabrowski met analyst Priya Raghunathan. Later Zabrowski said he agreed with Dr. Ofori.');
+      const ms = findEntities(
+        'Senator Quentin Zabrowski met analyst Priya Raghunathan. Later Zabrowski said he agreed with Dr. Ofori.',
+      );
       assert.strictEqual(typeOf(ms, 'Quentin Zabrowski'), 'PERSON');
       assert.strictEqual(typeOf(ms, 'Priya Raghunathan'), 'PERSON');
       assert.strictEqual(find(ms, 'Zabrowski')[0].id, 'person:quentin-zabrowski');
@@ -156,14 +167,18 @@ describe('entities', () => {
     });
 
     it('takes an unknown two-word name for a person when its last word recurs alone', () => {
-      const ms = findEntities('Officials met Zorvan Kettleby on Monday. Later, reporters asked Kettleby about the Joint Strike Fighter deal.');
+      const ms = findEntities(
+        'Officials met Zorvan Kettleby on Monday. Later, reporters asked Kettleby about the Joint Strike Fighter deal.',
+      );
       assert.strictEqual(typeOf(ms, 'Zorvan Kettleby'), 'PERSON');
       assert.strictEqual(find(ms, 'Kettleby')[0].id, 'person:zorvan-kettleby');
       assert.ok(!ms.some((m) => m.text.includes('Strike')));
     });
 
     it('tells a place led by "Gulf of" from a team named after its city', () => {
-      const ms = findEntities('Pirates struck in the Gulf of Aden. The San Diego Chargers said the Democrat won. I DON\'T know, said the MD.');
+      const ms = findEntities(
+        "Pirates struck in the Gulf of Aden. The San Diego Chargers said the Democrat won. I DON'T know, said the MD.",
+      );
       assert.deepStrictEqual(
         ms.map((m) => `${m.type}:${m.text}`),
         ['PLACE:Gulf of Aden', 'ORGANIZATION:San Diego Chargers', 'NATIONALITY:Democrat'],
@@ -171,17 +186,24 @@ describe('entities', () => {
     });
 
     it('does not take products for organisations', () => {
-      const ms = findEntities('The airline ordered ten Airbus A380 jets and two Boeing 787 Dreamliner aircraft, and sold iTunes Music Store cards.');
+      const ms = findEntities(
+        'The airline ordered ten Airbus A380 jets and two Boeing 787 Dreamliner aircraft, ' +
+          'and sold iTunes Music Store cards.',
+      );
       assert.ok(!ms.some((m) => m.type === 'ORGANIZATION'), JSON.stringify(ms));
     });
 
     it('does not take sentence openers, weekdays or currency prefixes for names', () => {
-      const ms = findEntities('Nevertheless, officials met on Thursday. However the deal cost US$ 40 billion, about 30 US dollars a share.');
+      const ms = findEntities(
+        'Nevertheless, officials met on Thursday. However the deal cost US$ 40 billion, about 30 US dollars a share.',
+      );
       assert.deepStrictEqual(ms, []);
     });
 
     it('splits lists and hyphenated pairs of places', () => {
-      const ms = findEntities('Leaders of Korea, Japan and China discussed Japan-South Korea ties and US-China rivalry.');
+      const ms = findEntities(
+        'Leaders of Korea, Japan and China discussed Japan-South Korea ties and US-China rivalry.',
+      );
       assert.deepStrictEqual(
         ms.map((m) => m.text),
         ['Korea', 'Japan', 'China', 'Japan', 'South Korea', 'US', 'China'],
@@ -208,7 +230,9 @@ describe('entities', () => {
 
   describe('robustness and speed', () => {
     it('keeps offsets exact with emoji, CJK and CRLF input', () => {
-      const text = '🚀🚀 東京 Tokyo\r\nPrime Minister Fumio Kishida 👍 met 尹錫悦 and Yoon Suk Yeol in Seoul.\r\n\r\nMr. Yoon said 😀 “Japan matters.”';
+      const text =
+        '🚀🚀 東京 Tokyo\r\nPrime Minister Fumio Kishida 👍 met 尹錫悦 and Yoon Suk Yeol in Seoul.\r\n\r\n' +
+        'Mr. Yoon said 😀 “Japan matters.”';
       const ms = findEntities(text);
       assertWellFormed(text, ms);
       assert.ok(find(ms, 'Fumio Kishida').length === 1);
@@ -216,7 +240,33 @@ describe('entities', () => {
     });
 
     it('keeps its invariants on random text made of tricky pieces', () => {
-      const pieces = ['Mr.', ' ', 'U.S.', '\r\n', 'Seoul', '’s', 'the North', '-', ' - ', 'Kishida', '😀', '東京', 'of', 'Sea', ',', '. ', 'A380', 'iPhone', '"', 'Inc.', 'é', 'South Korean', '&', 'GSOMIA', '('];
+      const pieces = [
+        'Mr.',
+        ' ',
+        'U.S.',
+        '\r\n',
+        'Seoul',
+        '’s',
+        'the North',
+        '-',
+        ' - ',
+        'Kishida',
+        '😀',
+        '東京',
+        'of',
+        'Sea',
+        ',',
+        '. ',
+        'A380',
+        'iPhone',
+        '"',
+        'Inc.',
+        'é',
+        'South Korean',
+        '&',
+        'GSOMIA',
+        '(',
+      ];
       let seed = 12345;
       const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
       for (let round = 0; round < 200; round++) {
@@ -246,7 +296,10 @@ describe('entities', () => {
     it('analyses a 10 MB input whole, every mention inside the text @slow', function () {
       // Speed is measured by `npm run bench` (the 10 MB article), not asserted here: a busy machine must not fail it.
       this.timeout(120000);
-      const base = fs.readdirSync(SEEDS).map((f) => fs.readFileSync(path.join(SEEDS, f), 'utf8')).join('\n\n');
+      const base = fs
+        .readdirSync(SEEDS)
+        .map((f) => fs.readFileSync(path.join(SEEDS, f), 'utf8'))
+        .join('\n\n');
       let big = '';
       while (big.length < 10_000_000) big += base + '\n\n';
       const ms = findEntities(big);

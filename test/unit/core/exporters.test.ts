@@ -16,7 +16,9 @@ import {
 } from '../../../src/core/exporters';
 import { createAnnotation } from '../../../src/core/sidecar';
 
-const TEXT = 'Yoon Suk Yeol met Fumio Kishida in Tokyo 🗼 on Thursday.\nSouth Korean officials said =SUM(A1) was "fine", and the summit went well.';
+const TEXT =
+  'Yoon Suk Yeol met Fumio Kishida in Tokyo 🗼 on Thursday.\n' +
+  'South Korean officials said =SUM(A1) was "fine", and the summit went well.';
 const NOW = new Date('2026-11-23T10:00:00.000Z');
 const span = (s: string) => ({ start: TEXT.indexOf(s), end: TEXT.indexOf(s) + s.length });
 
@@ -25,8 +27,18 @@ function article(): ExportArticle {
     path: 'news/a.txt',
     text: TEXT,
     annotations: [
-      createAnnotation(TEXT, { ...span('Yoon Suk Yeol'), tag: 'person', note: 'President, "Yoon"\nsecond line' }, NOW, 'a-aaaaaaaaaa'),
-      createAnnotation(TEXT, { ...span('Tokyo 🗼 on Thursday'), tag: 'place', event: { id: 'evt-tokyo-summit', name: 'Tokyo summit' } }, NOW, 'a-bbbbbbbbbb'),
+      createAnnotation(
+        TEXT,
+        { ...span('Yoon Suk Yeol'), tag: 'person', note: 'President, "Yoon"\nsecond line' },
+        NOW,
+        'a-aaaaaaaaaa',
+      ),
+      createAnnotation(
+        TEXT,
+        { ...span('Tokyo 🗼 on Thursday'), tag: 'place', event: { id: 'evt-tokyo-summit', name: 'Tokyo summit' } },
+        NOW,
+        'a-bbbbbbbbbb',
+      ),
       createAnnotation(TEXT, { ...span('Thursday.\nSouth Korean'), tag: 'claim' }, NOW, 'a-cccccccccc'),
       createAnnotation(TEXT, { ...span('=SUM(A1)'), tag: 'quote', note: '@risky' }, NOW, 'a-dddddddddd'),
       createAnnotation(TEXT, { ...span('South Korean'), tag: 'nationality' }, NOW, 'a-eeeeeeeeee'),
@@ -35,7 +47,14 @@ function article(): ExportArticle {
   };
 }
 
-const essentials = (a: { tag: string; start: number; end: number; text: string; note?: string; event?: { id: string; name?: string } }) => ({
+const essentials = (a: {
+  tag: string;
+  start: number;
+  end: number;
+  text: string;
+  note?: string;
+  event?: { id: string; name?: string };
+}) => ({
   tag: a.tag,
   start: a.start,
   end: a.end,
@@ -46,34 +65,63 @@ const essentials = (a: { tag: string; start: number; end: number; text: string; 
 
 describe('exporters', () => {
   it('merges suggestions with the user’s record: decided spans and folder-wide rejections win', () => {
-    const entity = (s: string, type: EntityMention['type'], id: string): EntityMention => ({ ...span(s), text: s, type, id, canonical: s });
+    const entity = (s: string, type: EntityMention['type'], id: string): EntityMention => ({
+      ...span(s),
+      text: s,
+      type,
+      id,
+      canonical: s,
+    });
     const a = article();
-    a.annotations.push(createAnnotation(TEXT, { ...span('the summit'), tag: 'event', status: 'rejected', scope: 'folder' }, NOW, 'a-gggggggggg'));
-    a.entities = [entity('Fumio Kishida', 'PERSON', 'person:fumio-kishida'), entity('Yoon Suk Yeol', 'PERSON', 'person:yoon')];
-    a.dates = [{ ...span('Thursday'), text: 'Thursday', type: 'DATE', value: '2023-03-16', explanation: '', relative: true }];
+    a.annotations.push(
+      createAnnotation(
+        TEXT,
+        { ...span('the summit'), tag: 'event', status: 'rejected', scope: 'folder' },
+        NOW,
+        'a-gggggggggg',
+      ),
+    );
+    a.entities = [
+      entity('Fumio Kishida', 'PERSON', 'person:fumio-kishida'),
+      entity('Yoon Suk Yeol', 'PERSON', 'person:yoon'),
+    ];
+    a.dates = [
+      { ...span('Thursday'), text: 'Thursday', type: 'DATE', value: '2023-03-16', explanation: '', relative: true },
+    ];
     const all = effectiveAnnotations(a);
     assert.ok(all.some((x) => x.source === 'suggestion' && x.text === 'Fumio Kishida' && x.tag === 'person'));
-    assert.strictEqual(all.filter((x) => x.text === 'Yoon Suk Yeol').length, 1, 'the user annotation replaces the suggestion');
+    assert.strictEqual(
+      all.filter((x) => x.text === 'Yoon Suk Yeol').length,
+      1,
+      'the user annotation replaces the suggestion',
+    );
     assert.ok(all.some((x) => x.tag === 'date' && x.text === 'Thursday'));
     assert.ok(!all.some((x) => x.id === 'a-gggggggggg'), 'rejected annotations are not exported');
     assert.ok(!effectiveAnnotations(a, { suggestions: false }).some((x) => x.source === 'suggestion'));
   });
 
   describe('W3C Web Annotation', () => {
-    it('writes an AnnotationCollection with quote and position selectors and tagging, commenting and linking bodies', () => {
-      const json = exportW3C([article()]) as any;
-      assert.strictEqual(json['@context'], 'http://www.w3.org/ns/anno.jsonld');
-      assert.strictEqual(json.type, 'AnnotationCollection');
-      assert.strictEqual(json.total, 6);
-      const yoon = json.first.items[0];
-      assert.strictEqual(yoon.type, 'Annotation');
-      assert.deepStrictEqual(yoon.target.selector[1], { type: 'TextPositionSelector', start: 0, end: 13 });
-      assert.strictEqual(yoon.target.selector[0].type, 'TextQuoteSelector');
-      assert.strictEqual(yoon.target.selector[0].exact, 'Yoon Suk Yeol');
-      assert.deepStrictEqual(yoon.body.map((b: any) => b.purpose), ['tagging', 'commenting']);
-      const tokyo = json.first.items.find((i: any) => i.target.selector[0].exact.startsWith('Tokyo'));
-      assert.ok(tokyo.body.some((b: any) => b.purpose === 'linking' && b.value === 'Tokyo summit'));
-    });
+    it(
+      'writes an AnnotationCollection with quote and position selectors ' +
+        'and tagging, commenting and linking bodies',
+      () => {
+        const json = exportW3C([article()]) as any;
+        assert.strictEqual(json['@context'], 'http://www.w3.org/ns/anno.jsonld');
+        assert.strictEqual(json.type, 'AnnotationCollection');
+        assert.strictEqual(json.total, 6);
+        const yoon = json.first.items[0];
+        assert.strictEqual(yoon.type, 'Annotation');
+        assert.deepStrictEqual(yoon.target.selector[1], { type: 'TextPositionSelector', start: 0, end: 13 });
+        assert.strictEqual(yoon.target.selector[0].type, 'TextQuoteSelector');
+        assert.strictEqual(yoon.target.selector[0].exact, 'Yoon Suk Yeol');
+        assert.deepStrictEqual(
+          yoon.body.map((b: any) => b.purpose),
+          ['tagging', 'commenting'],
+        );
+        const tokyo = json.first.items.find((i: any) => i.target.selector[0].exact.startsWith('Tokyo'));
+        assert.ok(tokyo.body.some((b: any) => b.purpose === 'linking' && b.value === 'Tokyo summit'));
+      },
+    );
 
     it('round-trips tag, span, text, note and event', () => {
       const a = article();
@@ -98,7 +146,10 @@ describe('exporters', () => {
       // The tower emoji is one code point but two UTF-16 units: brat's offsets count it once.
       const tokyo = lines.find((l) => l.includes('Tokyo'))!;
       const start = TEXT.indexOf('Tokyo');
-      assert.strictEqual(tokyo, `T2\tPlace ${start} ${start + 'Tokyo 🗼 on Thursday'.length - 1}\tTokyo 🗼 on Thursday`);
+      assert.strictEqual(
+        tokyo,
+        `T2\tPlace ${start} ${start + 'Tokyo 🗼 on Thursday'.length - 1}\tTokyo 🗼 on Thursday`,
+      );
       assert.ok(lines.includes('N1\tReference T2 event:evt-tokyo-summit\tTokyo summit'));
       const claim = lines.find((l) => l.startsWith('T3'))!;
       assert.match(claim, /^T3\tClaim \d+ \d+;\d+ \d+\tThursday\. South Korean$/);
@@ -126,7 +177,8 @@ describe('exporters', () => {
       assert.ok(lines.includes('South _ _ B-MISC') && lines.includes('Korean _ _ I-MISC'));
       assert.ok(lines.includes('officials _ _ O'), 'user tags are not CoNLL entities');
       // Sentence boundary after "Thursday ." (line break).
-      const dot = lines.indexOf('. _ _ I-LOC') === -1 ? lines.findIndex((l) => l.startsWith('. ')) : lines.indexOf('. _ _ I-LOC');
+      const dot =
+        lines.indexOf('. _ _ I-LOC') === -1 ? lines.findIndex((l) => l.startsWith('. ')) : lines.indexOf('. _ _ I-LOC');
       assert.strictEqual(lines[dot + 1], '');
       for (const l of lines) if (l) assert.match(l, /^\S+ _ _ (O|[BI]-(PER|ORG|LOC|MISC))$|^-DOCSTART-/);
     });
@@ -146,7 +198,11 @@ describe('exporters', () => {
       const csv = exportCsv([article()]);
       const rows = csv.split('\r\n');
       assert.ok(rows[0].startsWith('article,id,tag,start,end,text,note'));
-      assert.ok(csv.includes(`news/a.txt,a-dddddddddd,quote,${TEXT.indexOf('=SUM')},${TEXT.indexOf('=SUM') + 8},'=SUM(A1),'@risky`));
+      assert.ok(
+        csv.includes(
+          `news/a.txt,a-dddddddddd,quote,${TEXT.indexOf('=SUM')},${TEXT.indexOf('=SUM') + 8},'=SUM(A1),'@risky`,
+        ),
+      );
       assert.ok(csv.includes('"President, ""Yoon""\nsecond line"'));
       assert.ok(csv.endsWith('\r\n'));
     });
@@ -154,7 +210,9 @@ describe('exporters', () => {
 
   describe('JSONL', () => {
     it('writes one annotation a line with its article', () => {
-      const lines = exportJsonl([article(), { ...article(), path: 'news/b.txt' }]).trim().split('\n');
+      const lines = exportJsonl([article(), { ...article(), path: 'news/b.txt' }])
+        .trim()
+        .split('\n');
       assert.strictEqual(lines.length, 12);
       const first = JSON.parse(lines[0]);
       assert.strictEqual(first.article, 'news/a.txt');

@@ -5,8 +5,17 @@ import { parseArticle } from '../../../src/core/article';
 import { ArticleAnalysis, EntityMention } from '../../../src/core/model';
 
 /** A hand-made analysis: people are placed at every occurrence of their name. */
-function makeAnalysis(path: string, text: string, people: [string, 'PERSON', string][], _dates: never[], published: string | null): ArticleAnalysis {
-  const article = { ...parseArticle(text, path), published: published ? { value: published, origin: 'text' as const, reason: 'test' } : null };
+function makeAnalysis(
+  path: string,
+  text: string,
+  people: [string, 'PERSON', string][],
+  _dates: never[],
+  published: string | null,
+): ArticleAnalysis {
+  const article = {
+    ...parseArticle(text, path),
+    published: published ? { value: published, origin: 'text' as const, reason: 'test' } : null,
+  };
   const entities: EntityMention[] = [];
   for (const [name, type, id] of people) {
     for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + 1)) {
@@ -45,9 +54,16 @@ describe('quotes', () => {
       ].join('\n');
       const qs = findQuotes(makeAnalysis('a.txt', text, PEOPLE, [], '2023-03-16'));
       assert.strictEqual(quoteWith(qs, 'Strengthening ties').speakerId, 'person:fumio-kishida');
-      assert.strictEqual(quoteWith(qs, 'Strengthening ties').text, 'Strengthening ties in the current strategic environment is urgent');
+      assert.strictEqual(
+        quoteWith(qs, 'Strengthening ties').text,
+        'Strengthening ties in the current strategic environment is urgent',
+      );
       assert.strictEqual(quoteWith(qs, 'closely cooperate').speaker, 'Yoon');
-      assert.strictEqual(quoteWith(qs, 'nurture trust').speakerId, 'person:yoon-suk-yeol', 'a pronoun means the last person named');
+      assert.strictEqual(
+        quoteWith(qs, 'nurture trust').speakerId,
+        'person:yoon-suk-yeol',
+        'a pronoun means the last person named',
+      );
     });
 
     it('keeps a quotation running over paragraphs whole and skips scare quotes', () => {
@@ -68,15 +84,31 @@ describe('quotes', () => {
   });
 
   describe('clusterQuotes', () => {
-    const a = makeAnalysis('a.txt',
-      '“It took 12 years to restore ‘the shuttle diplomacy’ but our exchange of visits took less than two months,” Yoon said.\n\nKishida wanted a fresh start. He said there was an “urgent need to strengthen Japan-Korea relations in this strategic environment.”\n',
-      PEOPLE, [], '2023-05-07');
-    const b = makeAnalysis('b.txt',
-      '“It took 12 years to restore shuttle diplomacy, but it took less than two months for the two of us to conduct our mutual exchange,” Yoon said.\n\n“Strengthening Japan-South Korea ties in the current strategic environment is urgent,” Kishida told reporters.\n',
-      PEOPLE, [], '2023-05-07');
-    const c = makeAnalysis('c.txt',
+    const a = makeAnalysis(
+      'a.txt',
+      '“It took 12 years to restore ‘the shuttle diplomacy’ but our exchange of visits took less than two months,” ' +
+        'Yoon said.\n\nKishida wanted a fresh start. He said there was an “urgent need to strengthen Japan-Korea ' +
+        'relations in this strategic environment.”\n',
+      PEOPLE,
+      [],
+      '2023-05-07',
+    );
+    const b = makeAnalysis(
+      'b.txt',
+      '“It took 12 years to restore shuttle diplomacy, but it took less than two months for the two of us ' +
+        'to conduct our mutual exchange,” Yoon said.\n\n“Strengthening Japan-South Korea ties in the current ' +
+        'strategic environment is urgent,” Kishida told reporters.\n',
+      PEOPLE,
+      [],
+      '2023-05-07',
+    );
+    const c = makeAnalysis(
+      'c.txt',
       '“Our two countries will strengthen ties and restore trust in this environment,” Kishida said.\n',
-      PEOPLE, [], '2023-05-07');
+      PEOPLE,
+      [],
+      '2023-05-07',
+    );
     const quotes = [a, b, c].flatMap((x) => findQuotes(x));
     const clusters = clusterQuotes(quotes);
 
@@ -88,7 +120,11 @@ describe('quotes', () => {
     });
 
     it('matches a partial quotation with its paraphrase when the content words agree', () => {
-      const urgent = clusters.find((cl) => cl.mentions.some((m) => quotes.find((q) => q.path === m.path && q.span.start === m.start)?.text.includes('urgent')));
+      const urgent = clusters.find((cl) =>
+        cl.mentions.some((m) =>
+          quotes.find((q) => q.path === m.path && q.span.start === m.start)?.text.includes('urgent'),
+        ),
+      );
       assert.ok(urgent);
       assert.deepStrictEqual([...new Set(urgent!.mentions.map((m) => m.path))].sort(), ['a.txt', 'b.txt']);
     });
@@ -99,10 +135,23 @@ describe('quotes', () => {
     });
 
     it('never groups two different named speakers', () => {
-      const other = makeAnalysis('d.txt', '“It took 12 years to restore shuttle diplomacy, but it took less than two months,” Kishida said.\n', PEOPLE, [], '2023-05-07');
+      const other = makeAnalysis(
+        'd.txt',
+        '“It took 12 years to restore shuttle diplomacy, but it took less than two months,” Kishida said.\n',
+        PEOPLE,
+        [],
+        '2023-05-07',
+      );
       const withOther = clusterQuotes([...quotes, ...findQuotes(other)]);
       for (const cl of withOther) {
-        const speakers = new Set(cl.mentions.map((m) => [...quotes, ...findQuotes(other)].find((q) => q.path === m.path && q.span.start === m.start)!.speakerId).filter(Boolean));
+        const speakers = new Set(
+          cl.mentions
+            .map(
+              (m) =>
+                [...quotes, ...findQuotes(other)].find((q) => q.path === m.path && q.span.start === m.start)!.speakerId,
+            )
+            .filter(Boolean),
+        );
         assert.ok(speakers.size <= 1, `${cl.id} mixes ${[...speakers].join(', ')}`);
       }
     });

@@ -21,14 +21,31 @@ import {
 } from '../../../src/core/sidecar';
 import { bigSidecar } from './sidecar.writer-child';
 
-const TEXT = 'Yoon Suk Yeol met Fumio Kishida in Tokyo on Thursday.\n\nThe two leaders agreed to resume "shuttle diplomacy".';
+const TEXT =
+  'Yoon Suk Yeol met Fumio Kishida in Tokyo on Thursday.\n\nThe two leaders agreed to resume "shuttle diplomacy".';
 const NOW = new Date('2026-11-23T10:00:00.000Z');
 
 function sample() {
   const s = emptySidecar('a.txt', TEXT, '2023-03-16');
-  s.annotations.push(createAnnotation(TEXT, { start: 18, end: 31, tag: 'person', note: 'PM: Japan' }, NOW, 'a-bbbbbbbbbb'));
-  s.annotations.push(createAnnotation(TEXT, { start: 0, end: 13, tag: 'person', entity: 'person:yoon-suk-yeol', status: 'accepted', scope: 'folder' }, NOW, 'a-aaaaaaaaaa'));
-  s.annotations.push(createAnnotation(TEXT, { start: 55, end: 108, tag: 'claim', event: { id: 'evt-tokyo-summit', name: 'Tokyo summit' } }, NOW, 'a-cccccccccc'));
+  s.annotations.push(
+    createAnnotation(TEXT, { start: 18, end: 31, tag: 'person', note: 'PM: Japan' }, NOW, 'a-bbbbbbbbbb'),
+  );
+  s.annotations.push(
+    createAnnotation(
+      TEXT,
+      { start: 0, end: 13, tag: 'person', entity: 'person:yoon-suk-yeol', status: 'accepted', scope: 'folder' },
+      NOW,
+      'a-aaaaaaaaaa',
+    ),
+  );
+  s.annotations.push(
+    createAnnotation(
+      TEXT,
+      { start: 55, end: 108, tag: 'claim', event: { id: 'evt-tokyo-summit', name: 'Tokyo summit' } },
+      NOW,
+      'a-cccccccccc',
+    ),
+  );
   s.mergeEntities.push(['person:yoon', 'person:yoon-suk-yeol']);
   return s;
 }
@@ -49,7 +66,10 @@ describe('sidecar', () => {
       assert.strictEqual(sidecarPathBeside('/w/news/a.txt'), '/w/news/a.txt.annotations.yaml');
     });
     it('resolves chains of merged entities to one representative', () => {
-      const aliases = entityAliases([['person:b', 'person:c'], ['person:a', 'person:b']]);
+      const aliases = entityAliases([
+        ['person:b', 'person:c'],
+        ['person:a', 'person:b'],
+      ]);
       assert.strictEqual(aliases.get('person:c'), 'person:a');
       assert.strictEqual(aliases.get('person:b'), 'person:a');
     });
@@ -60,7 +80,11 @@ describe('sidecar', () => {
       const s = sample();
       const parsed = parseSidecar(serializeSidecar(s));
       assert.ok(parsed.ok);
-      const expected = { ...s, annotations: [...s.annotations].sort((a, b) => a.position.start - b.position.start), mergeEntities: [['person:yoon', 'person:yoon-suk-yeol']] };
+      const expected = {
+        ...s,
+        annotations: [...s.annotations].sort((a, b) => a.position.start - b.position.start),
+        mergeEntities: [['person:yoon', 'person:yoon-suk-yeol']],
+      };
       assert.deepStrictEqual(parsed.sidecar, expected);
     });
 
@@ -71,10 +95,23 @@ describe('sidecar', () => {
       assert.strictEqual(text, reversed);
       const ids = [...text.matchAll(/- id: (a-\w+)/g)].map((m) => m[1]);
       assert.deepStrictEqual(ids, ['a-aaaaaaaaaa', 'a-bbbbbbbbbb', 'a-cccccccccc']);
-      assert.deepStrictEqual([...text.matchAll(/^(\w+):/gm)].map((m) => m[1]), ['schema', 'article', 'textHash', 'published', 'annotations', 'mergeEntities']);
+      assert.deepStrictEqual(
+        [...text.matchAll(/^(\w+):/gm)].map((m) => m[1]),
+        ['schema', 'article', 'textHash', 'published', 'annotations', 'mergeEntities'],
+      );
       const first = text.slice(text.indexOf('- id: a-aaaaaaaaaa'), text.indexOf('- id: a-bbbbbbbbbb'));
       const keys = [...first.matchAll(/^ {4}(\w+):/gm)].map((m) => m[1]);
-      assert.deepStrictEqual(keys, ['tag', 'text', 'entity', 'status', 'scope', 'position', 'quote', 'created', 'modified']);
+      assert.deepStrictEqual(keys, [
+        'tag',
+        'text',
+        'entity',
+        'status',
+        'scope',
+        'position',
+        'quote',
+        'created',
+        'modified',
+      ]);
       // Text with line breaks stays on one line.
       assert.ok(text.includes('Thursday.\\n\\nThe two'));
     });
@@ -85,7 +122,10 @@ describe('sidecar', () => {
         '# Reviewed by Ana, 2026-11-20\n' +
         original
           .replace('schema: 1\n', 'schema: 1\nproject: tokyo-summit # our label\n')
-          .replace('  - id: a-bbbbbbbbbb\n', '  # Kishida: check the title\n  - id: a-bbbbbbbbbb\n    reviewer: ana # second reader\n')
+          .replace(
+            '  - id: a-bbbbbbbbbb\n',
+            '  # Kishida: check the title\n  - id: a-bbbbbbbbbb\n    reviewer: ana # second reader\n',
+          )
           .replace('    note: "PM: Japan"\n', '    note: "PM: Japan" # from the caption\n');
       const parsed = parseSidecar(handEdited);
       assert.ok(parsed.ok, !parsed.ok ? parsed.error.message : '');
@@ -131,7 +171,12 @@ describe('sidecar', () => {
       const custom = parseSidecar('schema: !mine 1\n');
       assert.ok(!custom.ok && /tag/.test(custom.error.message));
       const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
-      for (let i = 0; i < 8; i++) bomb.push(`${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9).fill('*' + String.fromCharCode(97 + i)).join(',')}]`);
+      for (let i = 0; i < 8; i++)
+        bomb.push(
+          `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9)
+            .fill('*' + String.fromCharCode(97 + i))
+            .join(',')}]`,
+        );
       const r = parseSidecar(bomb.join('\n') + '\n');
       assert.ok(!r.ok && /alias|resource|refused/i.test(r.error.message), !r.ok ? r.error.message : 'parsed');
     });
@@ -159,7 +204,11 @@ describe('sidecar', () => {
     });
 
     it('takes the sidecar location from the function it is given', async () => {
-      const folderStore = new SidecarStore({ fs: nodeFileSystem(), workspaceRoot: dir, sidecarPathFor: (p) => path.join(dir, '.annotations', path.basename(p) + '.annotations.yaml') });
+      const folderStore = new SidecarStore({
+        fs: nodeFileSystem(),
+        workspaceRoot: dir,
+        sidecarPathFor: (p) => path.join(dir, '.annotations', path.basename(p) + '.annotations.yaml'),
+      });
       const where = folderStore.sidecarPath('news/a.txt');
       assert.strictEqual(where, path.join(dir, '.annotations', 'a.txt.annotations.yaml'));
       assert.ok((await folderStore.save(where, sample())).ok);
@@ -173,7 +222,10 @@ describe('sidecar', () => {
         s!.annotations.push(createAnnotation(TEXT, { start, end, tag: 'place' }, NOW, id));
         return s;
       };
-      await Promise.all([store.update(target, add('a-eeeeeeeeee', 35, 40)), other.update(target, add('a-ffffffffff', 44, 52))]);
+      await Promise.all([
+        store.update(target, add('a-eeeeeeeeee', 35, 40)),
+        other.update(target, add('a-ffffffffff', 44, 52)),
+      ]);
       const loaded = await store.load(target);
       assert.ok(loaded.ok && loaded.sidecar);
       const ids = loaded.sidecar.annotations.map((a) => a.id);
@@ -241,7 +293,12 @@ describe('sidecar', () => {
     it('removes its temporary file and keeps the old sidecar when the final rename fails', async () => {
       await store.save(target, sample());
       const before = fs.readFileSync(target);
-      const failing: SidecarFileSystem = { ...nodeFileSystem(), rename: async () => { throw new Error('disk full'); } };
+      const failing: SidecarFileSystem = {
+        ...nodeFileSystem(),
+        rename: async () => {
+          throw new Error('disk full');
+        },
+      };
       const flaky = new SidecarStore({ fs: failing, workspaceRoot: dir });
       const s = sample();
       s.annotations[0].note = 'changed';
@@ -259,7 +316,7 @@ describe('sidecar', () => {
       const fresh = serializeSidecar(bigSidecar('new', count));
       assert.ok(old.length > 300_000, 'the sidecar should be large');
       let seed = 12345;
-      const rnd = (): number => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+      const rnd = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
       const seen = new Set<string>();
       const written = path.join(dir, 'big.txt.annotations.yaml');
       for (let round = 0; round < 8; round++) {
@@ -273,7 +330,10 @@ describe('sidecar', () => {
         proc.kill('SIGKILL');
         await exited;
         const onDisk = fs.readFileSync(written, 'utf8');
-        assert.ok(onDisk === old || onDisk === fresh, `round ${round}: the sidecar on disk is neither version (${onDisk.length} bytes)`);
+        assert.ok(
+          onDisk === old || onDisk === fresh,
+          `round ${round}: the sidecar on disk is neither version (${onDisk.length} bytes)`,
+        );
         assert.ok(parseSidecar(onDisk).ok);
         seen.add(onDisk === old ? 'old' : 'new');
       }
@@ -284,7 +344,8 @@ describe('sidecar', () => {
   describe('re-anchoring', () => {
     it('moves annotations after an external edit and orphans the ones whose text is gone', () => {
       const s = sample();
-      const edited = 'Advertisement\n\n' + TEXT.replace(' in Tokyo on Thursday.', '.').replace('Fumio Kishida', 'Fumio Kishida');
+      const edited =
+        'Advertisement\n\n' + TEXT.replace(' in Tokyo on Thursday.', '.').replace('Fumio Kishida', 'Fumio Kishida');
       const tokyo = createAnnotation(TEXT, { start: 35, end: 40, tag: 'place' }, NOW, 'a-dddddddddd');
       s.annotations.push(tokyo);
       const r = reanchorSidecar(s, edited);

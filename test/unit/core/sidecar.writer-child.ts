@@ -11,7 +11,14 @@ export function bigSidecar(marker: string, count: number): Sidecar {
     let id = '';
     for (let n = i, k = 0; k < 10; k++, n = Math.floor(n / 32)) id = 'abcdefghijklmnopqrstuvwxyz234567'[n % 32] + id;
     id = 'a-' + id;
-    sidecar.annotations.push(createAnnotation(text, { start: i * 10, end: i * 10 + 4, tag: 'person', note: `${marker} ${'x'.repeat(40)}` }, new Date(0), id));
+    sidecar.annotations.push(
+      createAnnotation(
+        text,
+        { start: i * 10, end: i * 10 + 4, tag: 'person', note: `${marker} ${'x'.repeat(40)}` },
+        new Date(0),
+        id,
+      ),
+    );
   }
   return sidecar;
 }

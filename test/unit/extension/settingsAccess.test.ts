@@ -6,14 +6,26 @@ import * as path from 'path';
 const EXTENSION = path.join(__dirname, '..', '..', '..', '..', 'src', 'extension');
 
 function sources(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) =>
+      e.isDirectory() ? sources(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : [],
+    );
 }
 
 describe('settings access in src/extension', () => {
   it('calls getConfiguration only in config.ts', () => {
     const files = sources(EXTENSION);
-    assert.ok(files.some((f) => f.endsWith(path.join('extension', 'config.ts'))), `config.ts not found under ${EXTENSION}`);
-    const offenders = files.filter((f) => path.relative(EXTENSION, f) !== 'config.ts' && /\bgetConfiguration\s*\(/.test(fs.readFileSync(f, 'utf8')));
-    assert.deepStrictEqual(offenders.map((f) => path.relative(EXTENSION, f)), []);
+    assert.ok(
+      files.some((f) => f.endsWith(path.join('extension', 'config.ts'))),
+      `config.ts not found under ${EXTENSION}`,
+    );
+    const offenders = files.filter(
+      (f) => path.relative(EXTENSION, f) !== 'config.ts' && /\bgetConfiguration\s*\(/.test(fs.readFileSync(f, 'utf8')),
+    );
+    assert.deepStrictEqual(
+      offenders.map((f) => path.relative(EXTENSION, f)),
+      [],
+    );
   });
 });

@@ -5,7 +5,10 @@ import { AnnotationCommandOptions } from '../types';
 import { command, CommandDeps, docFor, liveAt, target, writable } from './shared';
 
 /** The annotation the options name, else the one at the cursor (asking when several overlap it). */
-async function pickAnnotationHere(manager: AnnotationManager, o: AnnotationCommandOptions): Promise<string | undefined> {
+async function pickAnnotationHere(
+  manager: AnnotationManager,
+  o: AnnotationCommandOptions,
+): Promise<string | undefined> {
   if (o.id) return o.id;
   const t = await target(o, false);
   if (!t) return undefined;
@@ -15,7 +18,10 @@ async function pickAnnotationHere(manager: AnnotationManager, o: AnnotationComma
     return undefined;
   }
   if (here.length === 1) return here[0].id;
-  const pick = await vscode.window.showQuickPick(here.map((a) => ({ label: a.exact, description: [a.status, a.tag, a.note].filter(Boolean).join(' · '), id: a.id })), { placeHolder: 'Remove which annotation?' });
+  const pick = await vscode.window.showQuickPick(
+    here.map((a) => ({ label: a.exact, description: [a.status, a.tag, a.note].filter(Boolean).join(' · '), id: a.id })),
+    { placeHolder: 'Remove which annotation?' },
+  );
   return pick?.id;
 }
 
@@ -46,5 +52,8 @@ async function reanchor({ manager }: CommandDeps, o: AnnotationCommandOptions) {
 }
 
 export function registerEditingCommands(deps: CommandDeps): vscode.Disposable[] {
-  return [command('removeAnnotation', (o) => removeAnnotation(deps, o), deps.log), command('reanchorAnnotation', (o) => reanchor(deps, o), deps.log)];
+  return [
+    command('removeAnnotation', (o) => removeAnnotation(deps, o), deps.log),
+    command('reanchorAnnotation', (o) => reanchor(deps, o), deps.log),
+  ];
 }

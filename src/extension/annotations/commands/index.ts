@@ -6,6 +6,7 @@ import { registerEditingCommands } from './editing';
 import { registerLinkingCommands } from './linking';
 import { registerNavigationCommands } from './navigation';
 import { registerPublicationDateCommands } from './publicationDate';
+import { registerReviewCommands } from './review';
 import { command, CommandDeps } from './shared';
 import { registerSuggestionCommands } from './suggestions';
 import { registerTaggingCommands } from './tagging';
@@ -14,7 +15,10 @@ export type { CommandDeps } from './shared';
 export { wordOccurrences } from './tagging';
 
 function registerExchangeCommands(deps: CommandDeps): vscode.Disposable[] {
-  return [command('exportAnnotations', deps.exportAnnotations, deps.log), command('importAnnotations', deps.importAnnotations, deps.log)];
+  return [
+    command('exportAnnotations', deps.exportAnnotations, deps.log),
+    command('importAnnotations', deps.importAnnotations, deps.log),
+  ];
 }
 
 export function registerAnnotationCommands(deps: CommandDeps): vscode.Disposable[] {
@@ -26,5 +30,6 @@ export function registerAnnotationCommands(deps: CommandDeps): vscode.Disposable
     ...registerEditingCommands(deps),
     ...registerNavigationCommands(deps),
     ...registerExchangeCommands(deps),
+    ...registerReviewCommands(deps),
   ];
 }

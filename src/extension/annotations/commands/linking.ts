@@ -3,20 +3,27 @@ import * as vscode from 'vscode';
 import type { AnnotationData } from '../../../core/sidecar/annotationData';
 import type { AnnotationCommandOptions } from '../types';
 import { command, CommandDeps, liveAt, target, upsertAt, writable } from './shared';
+import { slug } from '../../../core/text/slug';
 
-async function pickEvent(deps: CommandDeps, o: AnnotationCommandOptions): Promise<{ id: string; label: string } | undefined> {
+async function pickEvent(
+  deps: CommandDeps,
+  o: AnnotationCommandOptions,
+): Promise<{ id: string; label: string } | undefined> {
   const events = await deps.client.request('events', {});
   if (o.event) {
     const found = events.find((e) => e.id === o.event || e.label === o.event);
-    return found ? { id: found.id, label: found.label } : { id: `user:${slug(o.event)}`, label: o.event };
+    return found ? { id: found.id, label: found.label } : { id: `user:${eventSlug(o.event)}`, label: o.event };
   }
   const NEW = '$(add) New event…';
-  const pick = await vscode.window.showQuickPick([{ label: NEW, id: '' }, ...events.map((e) => ({ label: e.label, description: e.date ?? '', id: e.id }))], { placeHolder: 'Link to which event?' });
+  const pick = await vscode.window.showQuickPick(
+    [{ label: NEW, id: '' }, ...events.map((e) => ({ label: e.label, description: e.date ?? '', id: e.id }))],
+    { placeHolder: 'Link to which event?' },
+  );
   if (!pick) return undefined;
   if (pick.id) return { id: pick.id, label: pick.label };
   const name = await vscode.window.showInputBox({ prompt: 'Name of the new event' });
   if (!name?.trim()) return undefined;
-  return { id: `user:${slug(name)}`, label: name.trim() };
+  return { id: `user:${eventSlug(name)}`, label: name.trim() };
 }
 
 async function linkToEvent(deps: CommandDeps, o: AnnotationCommandOptions) {
@@ -40,7 +47,8 @@ async function addNote({ manager }: CommandDeps, o: AnnotationCommandOptions) {
   if (!t) return undefined;
   await writable(manager, t.uri);
   const existing = liveAt(manager, t.uri, t.start, t.end).find((a) => a.start === t.start && a.end === t.end);
-  const note = o.note ?? (await vscode.window.showInputBox({ prompt: 'Note (shown in the hover)', value: existing?.note ?? '' }));
+  const note =
+    o.note ?? (await vscode.window.showInputBox({ prompt: 'Note (shown in the hover)', value: existing?.note ?? '' }));
   if (note === undefined) return undefined;
   let made: AnnotationData | undefined;
   await manager.mutate(t.uri, (d, text) => {
@@ -50,10 +58,13 @@ async function addNote({ manager }: CommandDeps, o: AnnotationCommandOptions) {
 }
 
 export function registerLinkingCommands(deps: CommandDeps): vscode.Disposable[] {
-  return [command('linkToEvent', (o) => linkToEvent(deps, o), deps.log), command('addNote', (o) => addNote(deps, o), deps.log)];
+  return [
+    command('linkToEvent', (o) => linkToEvent(deps, o), deps.log),
+    command('addNote', (o) => addNote(deps, o), deps.log),
+  ];
 }
 
-// To be replaced by the shared core helper (src/core/text/slug.ts) when it lands.
-function slug(s: string): string {
-  return s.toLowerCase().normalize('NFKD').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 60) || 'event';
+// User event ids keep the form they always had (Unicode letters kept, 60 characters at most).
+function eventSlug(text: string): string {
+  return slug(text, { stripAccents: false, unicode: true, maxLength: 60, fallback: 'event' });
 }

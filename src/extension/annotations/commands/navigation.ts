@@ -12,7 +12,10 @@ async function step({ manager }: CommandDeps, dir: 1 | -1, o: AnnotationCommandO
   if (!list.length) return undefined;
   const editor = await vscode.window.showTextDocument(doc, { preserveFocus: false });
   const at = o.start ?? doc.offsetAt(editor.selection.start);
-  const next = dir === 1 ? (list.find((a) => a.start > at) ?? list[0]) : ([...list].reverse().find((a) => a.start < at) ?? list[list.length - 1]);
+  const next =
+    dir === 1
+      ? (list.find((a) => a.start > at) ?? list[0])
+      : ([...list].reverse().find((a) => a.start < at) ?? list[list.length - 1]);
   editor.selection = toSelection(doc, next.start, next.end);
   editor.revealRange(toRange(doc, next.start, next.end), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   return { id: next.id, start: next.start, end: next.end };

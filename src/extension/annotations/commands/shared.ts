@@ -76,16 +76,23 @@ function report(err: unknown, log: (l: string) => void): void {
   }
   if (err instanceof BrokenSidecarError) {
     const file = err.file;
-    void vscode.window.showErrorMessage(`${err.message}. It was not changed; fix it to annotate this article.`, 'Open Annotations File').then((choice) => {
-      if (choice) void vscode.window.showTextDocument(vscode.Uri.file(file), { selection: err.line ? lineStart(err.line - 1) : undefined });
-    });
+    void vscode.window
+      .showErrorMessage(`${err.message}. It was not changed; fix it to annotate this article.`, 'Open Annotations File')
+      .then((choice) => {
+        if (choice)
+          void vscode.window.showTextDocument(vscode.Uri.file(file), {
+            selection: err.line ? lineStart(err.line - 1) : undefined,
+          });
+      });
     return;
   }
   log(`annotation command failed: ${(err as Error).stack ?? err}`);
   void vscode.window.showErrorMessage(`Article Annotator: ${(err as Error).message}`);
 }
 
-/** Runs a command with its options object; a refusal or failure is shown to the user, and the command returns undefined. */
+/**
+ * Runs a command with its options object; a refusal or failure is shown to the user, and the command returns undefined.
+ */
 export function guarded<T>(fn: (o: AnnotationCommandOptions) => Promise<T>, log: (l: string) => void) {
   return async (arg?: unknown): Promise<T | undefined> => {
     try {
@@ -98,7 +105,11 @@ export function guarded<T>(fn: (o: AnnotationCommandOptions) => Promise<T>, log:
 }
 
 /** Registers `articleAnnotator.<id>` as a guarded command. */
-export function command(id: string, fn: (o: AnnotationCommandOptions) => Promise<unknown>, log: (l: string) => void): vscode.Disposable {
+export function command(
+  id: string,
+  fn: (o: AnnotationCommandOptions) => Promise<unknown>,
+  log: (l: string) => void,
+): vscode.Disposable {
   return vscode.commands.registerCommand(`articleAnnotator.${id}`, guarded(fn, log));
 }
 
@@ -109,8 +120,16 @@ export async function writable(manager: AnnotationManager, uri: vscode.Uri): Pro
 }
 
 /** Finds (or creates) the annotation covering exactly [start, end) and lets `edit` change it. */
-export function upsertAt(d: { annotations: AnnotationData[] }, text: string, start: number, end: number, edit: (a: AnnotationData) => void): AnnotationData {
-  let a = d.annotations.find((x) => x.start === start && x.end === end && x.exact === text.slice(start, end) && x.status !== 'rejected');
+export function upsertAt(
+  d: { annotations: AnnotationData[] },
+  text: string,
+  start: number,
+  end: number,
+  edit: (a: AnnotationData) => void,
+): AnnotationData {
+  let a = d.annotations.find(
+    (x) => x.start === start && x.end === end && x.exact === text.slice(start, end) && x.status !== 'rejected',
+  );
   if (!a) {
     a = AnnotationManager.describe(text, start, end, {});
     d.annotations.push(a);
@@ -121,7 +140,9 @@ export function upsertAt(d: { annotations: AnnotationData[] }, text: string, sta
 
 export function liveAt(manager: AnnotationManager, uri: vscode.Uri, start: number, end: number): LiveAnnotation[] {
   const all = manager.get(uri.toString())?.live ?? [];
-  return all.filter((a) => !a.orphan && (start === end ? a.start <= start && start <= a.end : a.start < end && start < a.end));
+  return all.filter(
+    (a) => !a.orphan && (start === end ? a.start <= start && start <= a.end : a.start < end && start < a.end),
+  );
 }
 
 /** Whether a folder-wide command should touch this article only or every article; asks unless the options say. */

@@ -11,13 +11,16 @@ type Status = 'accepted' | 'rejected';
 type Scope = 'article' | 'folder';
 /** A span the judgement applies to, with the detected entity's id and type (none for a date). */
 type Judged = { start: number; end: number; id?: string; type?: string };
-type Suggestion = { kind: 'entity'; entity: EntityMention; start: number; end: number; text: string } | { kind: 'date'; start: number; end: number; text: string; value: string };
+type Suggestion =
+  | { kind: 'entity'; entity: EntityMention; start: number; end: number; text: string }
+  | { kind: 'date'; start: number; end: number; text: string; value: string };
 
 /** The detected entity or date under the span. */
 async function suggestionAt({ client }: CommandDeps, t: Target): Promise<Suggestion | undefined> {
   const view = await client.request('view', { path: t.uri.toString() });
   if (!view) return undefined;
-  const hit = (s: { start: number; end: number }) => (t.start === t.end ? s.start <= t.start && t.start <= s.end : s.start < t.end && t.start < s.end);
+  const hit = (s: { start: number; end: number }) =>
+    t.start === t.end ? s.start <= t.start && t.start <= s.end : s.start < t.end && t.start < s.end;
   const entity = view.entities.find(hit);
   if (entity) return { kind: 'entity', entity, start: entity.start, end: entity.end, text: entity.text };
   const date = view.dates.find(hit);
@@ -28,7 +31,14 @@ async function suggestionAt({ client }: CommandDeps, t: Target): Promise<Suggest
 /** Records the judgement on one span; one judgement per span: a later accept or reject replaces the earlier one. */
 function place(d: { annotations: AnnotationData[] }, text: string, m: Judged, status: Status, scope: Scope): void {
   d.annotations = d.annotations.filter((a) => !(a.status && a.start === m.start && a.end === m.end));
-  d.annotations.push(AnnotationManager.describe(text, m.start, m.end, { status, tag: m.type ? m.type.toLowerCase() : 'date', entityId: m.id, scope: scope === 'folder' ? 'folder' : 'here' }));
+  d.annotations.push(
+    AnnotationManager.describe(text, m.start, m.end, {
+      status,
+      tag: m.type ? m.type.toLowerCase() : 'date',
+      entityId: m.id,
+      scope: scope === 'folder' ? 'folder' : 'here',
+    }),
+  );
 }
 
 /** The same entity (by id) or date (by text) in the other articles of the folder; returns how many were judged. */
@@ -38,7 +48,10 @@ async function judgeElsewhere(deps: CommandDeps, t: Target, s: Suggestion, statu
     if (uri.toString() === t.uri.toString()) continue;
     const v = await deps.client.request('view', { path: uri.toString() });
     if (!v) continue;
-    const same: Judged[] = s.kind === 'entity' ? v.entities.filter((e: EntityMention) => e.id === s.entity.id) : v.dates.filter((x) => x.text === s.text);
+    const same: Judged[] =
+      s.kind === 'entity'
+        ? v.entities.filter((e: EntityMention) => e.id === s.entity.id)
+        : v.dates.filter((x) => x.text === s.text);
     if (!same.length) continue;
     try {
       await deps.manager.mutate(uri, (d, text) => {
@@ -66,7 +79,12 @@ async function judge(deps: CommandDeps, status: Status, o: AnnotationCommandOpti
   }
   const scope = await scopeOf(o, status === 'accepted' ? `Accept “${s.text}” where?` : `Mark “${s.text}” wrong where?`);
   if (!scope) return undefined;
-  const here: Judged = { start: s.start, end: s.end, id: s.kind === 'entity' ? s.entity.id : undefined, type: s.kind === 'entity' ? s.entity.type : undefined };
+  const here: Judged = {
+    start: s.start,
+    end: s.end,
+    id: s.kind === 'entity' ? s.entity.id : undefined,
+    type: s.kind === 'entity' ? s.entity.type : undefined,
+  };
   await deps.manager.mutate(t.uri, (d, text) => place(d, text, here, status, scope));
   return 1 + (scope === 'folder' ? await judgeElsewhere(deps, t, s, status) : 0);
 }

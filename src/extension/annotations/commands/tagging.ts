@@ -31,7 +31,11 @@ async function tagSelection(deps: CommandDeps, o: AnnotationCommandOptions) {
   const t = await target(o);
   if (!t) return undefined;
   await writable(manager, t.uri);
-  const tag = o.tag ?? (await vscode.window.showQuickPick(usedTags(deps), { placeHolder: `Tag “${t.doc.getText().slice(t.start, t.end).slice(0, 40)}” as…` }));
+  const tag =
+    o.tag ??
+    (await vscode.window.showQuickPick(usedTags(deps), {
+      placeHolder: `Tag “${t.doc.getText().slice(t.start, t.end).slice(0, 40)}” as…`,
+    }));
   if (!tag) return undefined;
   let made: AnnotationData | undefined;
   await manager.mutate(t.uri, (d, text) => {
@@ -46,11 +50,16 @@ async function tagAllOccurrences(deps: CommandDeps, o: AnnotationCommandOptions)
   if (!t) return undefined;
   await writable(manager, t.uri);
   const needle = t.doc.getText().slice(t.start, t.end);
-  const tag = o.tag ?? (await vscode.window.showQuickPick(usedTags(deps), { placeHolder: `Tag every “${needle.slice(0, 40)}” as…` }));
+  const tag =
+    o.tag ??
+    (await vscode.window.showQuickPick(usedTags(deps), { placeHolder: `Tag every “${needle.slice(0, 40)}” as…` }));
   if (!tag) return undefined;
   const scope = await scopeOf(o, `Tag “${needle.slice(0, 40)}” where?`);
   if (!scope) return undefined;
-  const uris = scope === 'article' ? [t.uri] : [t.uri, ...(await folderArticles(deps)).filter((u) => u.toString() !== t.uri.toString())];
+  const uris =
+    scope === 'article'
+      ? [t.uri]
+      : [t.uri, ...(await folderArticles(deps)).filter((u) => u.toString() !== t.uri.toString())];
   let count = 0;
   const skipped: string[] = [];
   for (const uri of uris) {
@@ -66,7 +75,8 @@ async function tagAllOccurrences(deps: CommandDeps, o: AnnotationCommandOptions)
       skipped.push(vscode.workspace.asRelativePath(uri));
     }
   }
-  if (skipped.length) void vscode.window.showWarningMessage(`Not tagged in ${skipped.join(', ')}: its annotations file is broken.`);
+  if (skipped.length)
+    void vscode.window.showWarningMessage(`Not tagged in ${skipped.join(', ')}: its annotations file is broken.`);
   return count;
 }
 

@@ -53,15 +53,23 @@ describe('user annotations in Restricted Mode', function () {
       `    text: Kishida`,
       `    note: "seen in Restricted Mode"`,
       `    position: { start: ${at}, end: ${at + 7} }`,
-      `    quote: { exact: Kishida, prefix: ${JSON.stringify(text.slice(Math.max(0, at - 32), at))}, suffix: ${JSON.stringify(text.slice(at + 7, at + 39))} }`,
+      `    quote: { exact: Kishida, prefix: ${JSON.stringify(text.slice(Math.max(0, at - 32), at))}, ` +
+        `suffix: ${JSON.stringify(text.slice(at + 7, at + 39))} }`,
       '',
     ].join('\n');
     // The test writes the file (as git would); the extension only reads it.
     fs.writeFileSync(uri.fsPath + '.annotations.yaml', yaml);
     const live = await a.annotations.annotationsOf(uri);
-    assert.deepStrictEqual(live.map((x) => [x.id, x.orphan]), [['a-restricted', false]]);
+    assert.deepStrictEqual(
+      live.map((x) => [x.id, x.orphan]),
+      [['a-restricted', false]],
+    );
     const text2 = plain((await hovers(doc, at + 2)).map((m) => m.value).join('\n'));
     assert.ok(text2.includes('seen in Restricted Mode'), text2);
-    assert.strictEqual(fs.readFileSync(uri.fsPath + '.annotations.yaml', 'utf8'), yaml, 'the sidecar was rewritten in Restricted Mode');
+    assert.strictEqual(
+      fs.readFileSync(uri.fsPath + '.annotations.yaml', 'utf8'),
+      yaml,
+      'the sidecar was rewritten in Restricted Mode',
+    );
   });
 });

@@ -4,7 +4,13 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { exportFiles, importBratFile, importW3cFile, placeForExport, sidecarsForExport } from '../../../../src/core/exporters/files';
+import {
+  exportFiles,
+  importBratFile,
+  importW3cFile,
+  placeForExport,
+  sidecarsForExport,
+} from '../../../../src/core/exporters/files';
 import { createAnnotation, emptySidecar, serializeSidecar } from '../../../../src/core/sidecar';
 
 const TEXT = 'Tokyo summit\n\nFumio Kishida met Yoon Suk Yeol in Tokyo on Thursday, officials said.\n';
@@ -18,11 +24,17 @@ describe('core exporters: files', () => {
       text: TEXT,
       annotations: [
         createAnnotation(TEXT, { start: at, end: at + 5, tag: 'place', note: 'the capital' }, NOW, 'a-aaaaaaaaaa'),
-        createAnnotation(TEXT, { start: 0, end: 12, tag: 'event', event: { id: 'evt-1', name: 'Tokyo summit' } }, NOW, 'a-bbbbbbbbbb'),
+        createAnnotation(
+          TEXT,
+          { start: 0, end: 12, tag: 'event', event: { id: 'evt-1', name: 'Tokyo summit' } },
+          NOW,
+          'a-bbbbbbbbbb',
+        ),
       ],
     };
-    const key = (xs: { position: { start: number; end: number }; tag: string; note?: string; event?: { id: string } }[]) =>
-      xs.map((x) => `${x.position.start}-${x.position.end}:${x.tag}:${x.note ?? ''}:${x.event?.id ?? ''}`).sort();
+    const key = (
+      xs: { position: { start: number; end: number }; tag: string; note?: string; event?: { id: string } }[],
+    ) => xs.map((x) => `${x.position.start}-${x.position.end}:${x.tag}:${x.note ?? ''}:${x.event?.id ?? ''}`).sort();
     const w3c = exportFiles('w3c', [article])[0].content;
     const back = importW3cFile(TEXT, w3c, 'a.txt');
     assert.strictEqual(back.skipped, 0);
@@ -34,7 +46,11 @@ describe('core exporters: files', () => {
   });
 
   it('names brat files after their articles, numbering articles of the same name', () => {
-    const a = { path: 'one/a.txt', text: TEXT, annotations: [createAnnotation(TEXT, { start: 0, end: 5, tag: 'place' }, NOW)] };
+    const a = {
+      path: 'one/a.txt',
+      text: TEXT,
+      annotations: [createAnnotation(TEXT, { start: 0, end: 5, tag: 'place' }, NOW)],
+    };
     const names = exportFiles('brat', [a, { ...a, path: 'two/a.txt' }]).map((f) => f.name);
     assert.deepStrictEqual(names, ['a.txt', 'a.ann', 'a-2.txt', 'a-2.ann']);
   });
@@ -66,7 +82,10 @@ describe('core exporters: files', () => {
         { path: b, text: 'B' },
         { path: path.join(dir, 'c.txt'), text: 'C' },
       ]);
-      assert.deepStrictEqual(r.articles.map((x) => [x.path, x.annotations.length]), [[a, 1]]);
+      assert.deepStrictEqual(
+        r.articles.map((x) => [x.path, x.annotations.length]),
+        [[a, 1]],
+      );
       assert.strictEqual(r.broken, true);
       assert.strictEqual(r.errors.length, 1);
       assert.match(r.errors[0], /b\.txt\.annotations\.yaml: not valid YAML \(line \d+\)/);

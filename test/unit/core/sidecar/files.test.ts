@@ -3,7 +3,14 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { BrokenSidecarError, fromStored, readSidecar, readSidecarFileSync, toStored, updateSidecar } from '../../../../src/core/sidecar';
+import {
+  BrokenSidecarError,
+  fromStored,
+  readSidecar,
+  readSidecarFileSync,
+  toStored,
+  updateSidecar,
+} from '../../../../src/core/sidecar';
 import { createAnnotation } from '../../../../src/core/sidecar/schema';
 
 const TEXT = 'Fumio Kishida met Yoon Suk Yeol in Tokyo.\n';
@@ -15,11 +22,25 @@ describe('core sidecar: files and the working shape', () => {
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it('converts to the working shape and back, keeping unknown keys and an unchanged annotation\'s modified time', () => {
-    const stored = { ...createAnnotation(TEXT, { start: 0, end: 13, tag: 'person', event: { id: 'evt-1' } }, new Date('2023-01-01T00:00:00Z')), extra: 'kept' };
+  it("converts to the working shape and back, keeping unknown keys and an unchanged annotation's modified time", () => {
+    const stored = {
+      ...createAnnotation(
+        TEXT,
+        { start: 0, end: 13, tag: 'person', event: { id: 'evt-1' } },
+        new Date('2023-01-01T00:00:00Z'),
+      ),
+      extra: 'kept',
+    };
     const working = fromStored(stored);
-    assert.deepStrictEqual([working.start, working.end, working.exact, working.tag, working.event], [0, 13, 'Fumio Kishida', 'person', { id: 'evt-1', label: 'evt-1' }]);
-    const same = toStored({ ...working, event: undefined }, { ...stored, event: undefined }, '2024-01-01T00:00:00.000Z');
+    assert.deepStrictEqual(
+      [working.start, working.end, working.exact, working.tag, working.event],
+      [0, 13, 'Fumio Kishida', 'person', { id: 'evt-1', label: 'evt-1' }],
+    );
+    const same = toStored(
+      { ...working, event: undefined },
+      { ...stored, event: undefined },
+      '2024-01-01T00:00:00.000Z',
+    );
     assert.strictEqual((same as unknown as { extra: string }).extra, 'kept');
     assert.strictEqual(same.modified, stored.modified);
     const changed = toStored({ ...working, note: 'prime minister' }, stored, '2024-01-01T00:00:00.000Z');
@@ -34,7 +55,13 @@ describe('core sidecar: files and the working shape', () => {
     const broken = await readSidecar(file);
     assert.ok(broken.kind === 'broken' && broken.line !== null, JSON.stringify(broken));
     fs.rmSync(file);
-    await updateSidecar(file, 'a.txt', TEXT, (d) => d.annotations.push({ ...fromStored(createAnnotation(TEXT, { start: 18, end: 31, tag: 'person' })) }), dir);
+    await updateSidecar(
+      file,
+      'a.txt',
+      TEXT,
+      (d) => d.annotations.push({ ...fromStored(createAnnotation(TEXT, { start: 18, end: 31, tag: 'person' })) }),
+      dir,
+    );
     const stored = readSidecarFileSync(file);
     assert.ok(stored.kind === 'ok');
     assert.strictEqual(stored.data.annotations[0].text, 'Yoon Suk Yeol');
@@ -45,7 +72,14 @@ describe('core sidecar: files and the working shape', () => {
 
   it('keeps both of two updates and never overwrites a broken sidecar', async () => {
     const file = path.join(dir, 'a.txt.annotations.yaml');
-    const add = (start: number, end: number) => updateSidecar(file, 'a.txt', TEXT, (d) => d.annotations.push(fromStored(createAnnotation(TEXT, { start, end, tag: 'person' }))), dir);
+    const add = (start: number, end: number) =>
+      updateSidecar(
+        file,
+        'a.txt',
+        TEXT,
+        (d) => d.annotations.push(fromStored(createAnnotation(TEXT, { start, end, tag: 'person' }))),
+        dir,
+      );
     await Promise.all([add(0, 13), add(18, 31)]);
     const read = readSidecarFileSync(file);
     assert.ok(read.kind === 'ok');

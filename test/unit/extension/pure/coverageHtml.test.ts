@@ -1,5 +1,10 @@
 import * as assert from 'assert';
-import { coverageHtml, escapeHtml, isCoverageClick, isCoverageReady } from '../../../../src/extension/pure/coverageHtml';
+import {
+  coverageHtml,
+  escapeHtml,
+  isCoverageClick,
+  isCoverageReady,
+} from '../../../../src/extension/pure/coverageHtml';
 import type { CoverageMatrix } from '../../../../src/extension/pure/viewModel';
 
 const hostile = '<img src=x onerror=alert(1)><script>alert(2)</script>" onmouseover="x';
@@ -8,7 +13,15 @@ const matrix: CoverageMatrix = {
     { path: 'file:///a.txt', title: hostile, published: '2023-03-16' },
     { path: 'file:///b.txt', title: 'Plain', published: null },
   ],
-  rows: [{ id: 'e', label: hostile, date: '2023-03-16', place: '<b>Tokyo</b>', cells: [{ count: 2, first: { path: 'file:///a.txt', start: 1, end: 2 } }, null] }],
+  rows: [
+    {
+      id: 'e',
+      label: hostile,
+      date: '2023-03-16',
+      place: '<b>Tokyo</b>',
+      cells: [{ count: 2, first: { path: 'file:///a.txt', start: 1, end: 2 } }, null],
+    },
+  ],
 };
 
 describe('views: coverage page', () => {
@@ -31,7 +44,10 @@ describe('views: coverage page', () => {
     assert.ok(!/\b(src|href)="https?:/.test(html), 'remote resource');
     assert.ok(!/innerHTML/.test(html));
     // The script reports how many cells it found, and posts only indices on a click.
-    assert.match(html, /postMessage\(\{ type: 'ready', buttons: document\.querySelectorAll\('button\[data-row\]'\)\.length \}\)/);
+    assert.match(
+      html,
+      /postMessage\(\{ type: 'ready', buttons: document\.querySelectorAll\('button\[data-row\]'\)\.length \}\)/,
+    );
   });
 
   it('draws a ✓ button with the count for a reported cell and an empty cell otherwise', () => {

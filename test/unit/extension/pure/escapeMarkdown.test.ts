@@ -46,13 +46,25 @@ describe('escapeMarkdown, as article and user text reach the hovers', () => {
         disagreements: [],
       });
       const tags = markup(md.render(card)).filter((t) => !/^<strong>$/.test(t));
-      assert.deepStrictEqual(tags, ['<a href="command:articleAnnotator.openMention?%7B%22path%22%3A%22file%3A%2F%2F%2Fb.txt%22%2C%22start%22%3A0%2C%22end%22%3A5%7D">'], text);
+      assert.deepStrictEqual(
+        tags,
+        [
+          '<a href="command:articleAnnotator.openMention?' +
+            '%7B%22path%22%3A%22file%3A%2F%2F%2Fb.txt%22%2C%22start%22%3A0%2C%22end%22%3A5%7D">',
+        ],
+        text,
+      );
     }
   });
 
   it('in an annotation hover, nothing the user or the article wrote forms markup (only the heading is bold)', () => {
     for (const text of HOSTILE) {
-      const hover = annotationHoverText({ status: 'accepted', entityId: text, event: { id: text, label: text }, note: text });
+      const hover = annotationHoverText({
+        status: 'accepted',
+        entityId: text,
+        event: { id: text, label: text },
+        note: text,
+      });
       assert.deepStrictEqual(markup(md.render(hover)), ['<strong>'], text);
     }
   });

@@ -6,37 +6,107 @@ describe('hover text', () => {
     const md = cardMarkdown({
       kind: 'date',
       span: { start: 0, end: 8 },
-      mention: { start: 0, end: 8, text: 'Thursday', type: 'DATE', value: '2023-03-16', explanation: 'latest Thursday on or before publication', relative: true },
+      mention: {
+        start: 0,
+        end: 8,
+        text: 'Thursday',
+        type: 'DATE',
+        value: '2023-03-16',
+        explanation: 'latest Thursday on or before publication',
+        relative: true,
+      },
       published: { value: '2023-03-16', origin: 'text', reason: 'dateline' },
     });
     assert.ok(unescapeMarkdown(md).includes('Thursday → Thursday 16 March 2023 (article published 2023-03-16)'), md);
+  });
+
+  it('says which line of the article gave its publication date', () => {
+    const md = cardMarkdown({
+      kind: 'date',
+      span: { start: 0, end: 8 },
+      mention: {
+        start: 0,
+        end: 8,
+        text: 'Thursday',
+        type: 'DATE',
+        value: '2023-03-16',
+        explanation: 'latest Thursday',
+        relative: true,
+      },
+      published: {
+        value: '2023-03-16',
+        origin: 'text',
+        reason: 'the article states "Published 5:03 AM EST, Thu March 16, 2023" (line 2, 05:03 EST)',
+      },
+    });
+    assert.ok(
+      unescapeMarkdown(md).includes(
+        'Publication date: the article states "Published 5:03 AM EST, Thu March 16, 2023" (line 2, 05:03 EST)',
+      ),
+      md,
+    );
   });
 
   it('links a date inferred from the folder to the article it was learned from', () => {
     const md = cardMarkdown({
       kind: 'date',
       span: { start: 0, end: 8 },
-      mention: { start: 0, end: 8, text: 'Thursday', type: 'DATE', value: '2023-03-16', explanation: 'latest Thursday', relative: true },
-      published: { value: '2023-03-16', origin: 'corpus', reason: 'reports the summit, which 004 dates 2023-03-16', fromArticle: 'file:///w/seeds/004_c0e5.txt' },
+      mention: {
+        start: 0,
+        end: 8,
+        text: 'Thursday',
+        type: 'DATE',
+        value: '2023-03-16',
+        explanation: 'latest Thursday',
+        relative: true,
+      },
+      published: {
+        value: '2023-03-16',
+        origin: 'corpus',
+        reason: 'reports the summit, which 004 dates 2023-03-16',
+        fromArticle: 'file:///w/seeds/004_c0e5.txt',
+      },
     });
     assert.match(unescapeMarkdown(md), /inferred: reports the summit, which 004 dates 2023-03-16/);
     const link = /\(command:articleAnnotator\.openMention\?([^)]+)\)/.exec(md);
     assert.ok(link, md);
-    assert.deepStrictEqual(JSON.parse(decodeURIComponent(link[1])), { path: 'file:///w/seeds/004_c0e5.txt', start: 0, end: 0 });
+    assert.deepStrictEqual(JSON.parse(decodeURIComponent(link[1])), {
+      path: 'file:///w/seeds/004_c0e5.txt',
+      start: 0,
+      end: 0,
+    });
   });
 
   it('renders an entity with its other spellings and article count', () => {
     const md = cardMarkdown({
       kind: 'entity',
       span: { start: 0, end: 4 },
-      mention: { start: 0, end: 4, text: 'Yoon', type: 'PERSON', id: 'person:yoon-suk-yeol', canonical: 'Yoon Suk Yeol' },
-      record: { id: 'person:yoon-suk-yeol', type: 'PERSON', canonical: 'Yoon Suk Yeol', spellings: ['Yoon Suk Yeol', 'Yoon Suk-yeol', 'Mr. Yoon', 'Yoon'], articles: ['a', 'b', 'c', 'd', 'e'], mentionCount: 30 },
+      mention: {
+        start: 0,
+        end: 4,
+        text: 'Yoon',
+        type: 'PERSON',
+        id: 'person:yoon-suk-yeol',
+        canonical: 'Yoon Suk Yeol',
+      },
+      record: {
+        id: 'person:yoon-suk-yeol',
+        type: 'PERSON',
+        canonical: 'Yoon Suk Yeol',
+        spellings: ['Yoon Suk Yeol', 'Yoon Suk-yeol', 'Mr. Yoon', 'Yoon'],
+        articles: ['a', 'b', 'c', 'd', 'e'],
+        mentionCount: 30,
+      },
     });
-    assert.ok(unescapeMarkdown(md).startsWith('**Yoon Suk Yeol** — also Yoon Suk-yeol, Mr. Yoon, Yoon; in 5 articles'), md);
+    assert.ok(
+      unescapeMarkdown(md).startsWith('**Yoon Suk Yeol** — also Yoon Suk-yeol, Mr. Yoon, Yoon; in 5 articles'),
+      md,
+    );
   });
 
   it('never lets article text become a link, a command, or HTML', () => {
-    const hostile = '[click](command:workbench.action.terminal.new) <img src=x onerror=alert(1)> http://evil.example **bold**';
+    const hostile =
+      '[click](command:workbench.action.terminal.new) <img src=x onerror=alert(1)> http://evil.example **bold**';
     const md = escapeMarkdown(hostile);
     // Every bracket, parenthesis and angle bracket is escaped: none can open a link or a tag.
     assert.ok(!/(^|[^\\])[[\]()<>]/.test(md), md);
@@ -46,7 +116,14 @@ describe('hover text', () => {
       kind: 'event',
       span: { start: 0, end: 1 },
       event: { id: 'e', label: hostile, date: '2023-03-16', place: null, participants: [], mentions: [] },
-      others: [{ path: 'file:///b.txt', title: '[x](command:evil)', sentence: { start: 0, end: 5 }, sentenceText: '<script>alert(1)</script>' }],
+      others: [
+        {
+          path: 'file:///b.txt',
+          title: '[x](command:evil)',
+          sentence: { start: 0, end: 5 },
+          sentenceText: '<script>alert(1)</script>',
+        },
+      ],
       disagreements: [],
     });
     const commands = [...card.matchAll(/\(command:([\w.]+)/g)].map((m) => m[1]);

@@ -9,7 +9,11 @@ const PURE = path.join(__dirname, '..', '..', '..', '..', '..', 'src', 'extensio
 const imports = /(?:from\s+|import\s*\(\s*|require\s*\(\s*|import\s+)['"]vscode['"]/;
 
 function sources(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) =>
+      e.isDirectory() ? sources(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : [],
+    );
 }
 
 describe('src/extension/pure', () => {
@@ -21,7 +25,13 @@ describe('src/extension/pure', () => {
   });
 
   it('recognises an import of vscode when there is one', () => {
-    for (const s of ["import * as vscode from 'vscode';", 'import type { Uri } from "vscode";', "const v = require('vscode');", "import 'vscode';"]) assert.ok(imports.test(s), s);
+    for (const s of [
+      "import * as vscode from 'vscode';",
+      'import type { Uri } from "vscode";',
+      "const v = require('vscode');",
+      "import 'vscode';",
+    ])
+      assert.ok(imports.test(s), s);
     assert.ok(!imports.test("import { x } from './vscodeAdapter';"));
   });
 });

@@ -13,7 +13,13 @@ import {
   timexSortKey,
 } from '../../../../src/extension/pure/viewModel';
 
-const rec = (id: string, type: EntityRecord['type'], articles: number, mentions: number, spellings: string[] = [id]): EntityRecord => ({
+const rec = (
+  id: string,
+  type: EntityRecord['type'],
+  articles: number,
+  mentions: number,
+  spellings: string[] = [id],
+): EntityRecord => ({
   id,
   type,
   canonical: spellings[0],
@@ -21,7 +27,12 @@ const rec = (id: string, type: EntityRecord['type'], articles: number, mentions:
   articles: Array.from({ length: articles }, (_, i) => `file:///a${i}.txt`),
   mentionCount: mentions,
 });
-const ev = (id: string, date: string | null, mentions: { path: string; start: number }[], place: string | null = null): EventCluster => ({
+const ev = (
+  id: string,
+  date: string | null,
+  mentions: { path: string; start: number }[],
+  place: string | null = null,
+): EventCluster => ({
   id,
   label: id,
   date,
@@ -32,8 +43,16 @@ const ev = (id: string, date: string | null, mentions: { path: string; start: nu
 
 describe('views: view model', () => {
   it('keeps one entity type, most widely reported first, and describes counts', () => {
-    const records = [rec('b', 'PERSON', 1, 9), rec('a', 'PERSON', 3, 4), rec('c', 'PLACE', 5, 5), rec('d', 'PERSON', 1, 9)];
-    assert.deepStrictEqual(entitiesOfType(records, 'PERSON').map((r) => r.id), ['a', 'b', 'd']);
+    const records = [
+      rec('b', 'PERSON', 1, 9),
+      rec('a', 'PERSON', 3, 4),
+      rec('c', 'PLACE', 5, 5),
+      rec('d', 'PERSON', 1, 9),
+    ];
+    assert.deepStrictEqual(
+      entitiesOfType(records, 'PERSON').map((r) => r.id),
+      ['a', 'b', 'd'],
+    );
     assert.strictEqual(entityDescription(records[1]), '3 articles · 4 mentions');
     assert.strictEqual(entityDescription(rec('x', 'PLACE', 1, 1)), '1 article · 1 mention');
   });
@@ -44,27 +63,55 @@ describe('views: view model', () => {
   });
 
   it('orders events as a timeline with undated and non-calendar values last', () => {
-    const events = [ev('u', null, []), ev('p', 'PRESENT_REF', []), ev('d16', '2023-03-16', []), ev('y', '2019', []), ev('w', '2023-W10', []), ev('m', '2023-05', [])];
-    assert.deepStrictEqual(eventsByDate(events).map((e) => e.id), ['y', 'w', 'd16', 'm', 'p', 'u']);
+    const events = [
+      ev('u', null, []),
+      ev('p', 'PRESENT_REF', []),
+      ev('d16', '2023-03-16', []),
+      ev('y', '2019', []),
+      ev('w', '2023-W10', []),
+      ev('m', '2023-05', []),
+    ];
+    assert.deepStrictEqual(
+      eventsByDate(events).map((e) => e.id),
+      ['y', 'w', 'd16', 'm', 'p', 'u'],
+    );
     assert.strictEqual(timexSortKey('2023-W10'), '2023-03-05');
     assert.strictEqual(timexSortKey('XXXX-XX-XX'), null);
   });
 
   it('describes an event by date, place and number of articles', () => {
-    const e = ev('s', '2023-03-16', [{ path: 'a', start: 0 }, { path: 'a', start: 9 }, { path: 'b', start: 1 }], 'Tokyo');
+    const e = ev(
+      's',
+      '2023-03-16',
+      [
+        { path: 'a', start: 0 },
+        { path: 'a', start: 9 },
+        { path: 'b', start: 1 },
+      ],
+      'Tokyo',
+    );
     assert.strictEqual(eventDescription(e), '2023-03-16 · Tokyo · 2 articles');
     assert.strictEqual(eventDescription(ev('n', null, [])), 'undated · 0 articles');
   });
 
   it('labels a quote by its speaker and first words', () => {
-    const q: QuoteCluster = { id: 'q', speaker: null, speakerId: null, text: 'one two  three\nfour five six seven eight nine ten', mentions: [] };
+    const q: QuoteCluster = {
+      id: 'q',
+      speaker: null,
+      speakerId: null,
+      text: 'one two  three\nfour five six seven eight nine ten',
+      mentions: [],
+    };
     assert.strictEqual(quoteLabel(q), 'Unattributed: “one two three four five six seven eight…”');
     assert.strictEqual(quoteLabel({ ...q, speaker: 'Kishida', text: 'We agreed.' }), 'Kishida: “We agreed.”');
   });
 
   it('excerpts the sentence on one line and keeps a long sentence centred on the mention', () => {
     const text = 'First line.\nThe  summit\nwas held in Tokyo. Next.';
-    assert.strictEqual(excerptOf(text, { start: 36, end: 41 }, { start: 12, end: 42 }), 'The summit was held in Tokyo.');
+    assert.strictEqual(
+      excerptOf(text, { start: 36, end: 41 }, { start: 12, end: 42 }),
+      'The summit was held in Tokyo.',
+    );
     const long = 'x'.repeat(300) + 'TOKYO' + 'y'.repeat(300);
     const cut = excerptOf(long, { start: 300, end: 305 }, { start: 0, end: long.length }, 40);
     assert.ok(cut.startsWith('…') && cut.endsWith('…') && cut.includes('TOKYO'), cut);
@@ -104,10 +151,22 @@ describe('views: view model', () => {
       { path: 'b', title: 'B', published: '2023-03-16' },
       { path: 'c', title: null, published: null },
     ];
-    const events = [ev('late', '2023-04-01', [{ path: 'a', start: 50 }, { path: 'a', start: 10 }]), ev('early', '2023-03-01', [{ path: 'b', start: 5 }])];
+    const events = [
+      ev('late', '2023-04-01', [
+        { path: 'a', start: 50 },
+        { path: 'a', start: 10 },
+      ]),
+      ev('early', '2023-03-01', [{ path: 'b', start: 5 }]),
+    ];
     const m = buildCoverage(events, titles);
-    assert.deepStrictEqual(m.articles.map((a) => a.path), ['b', 'a']);
-    assert.deepStrictEqual(m.rows.map((r) => r.id), ['early', 'late']);
+    assert.deepStrictEqual(
+      m.articles.map((a) => a.path),
+      ['b', 'a'],
+    );
+    assert.deepStrictEqual(
+      m.rows.map((r) => r.id),
+      ['early', 'late'],
+    );
     assert.deepStrictEqual(m.rows[1].cells, [null, { count: 2, first: { path: 'a', start: 10, end: 13 } }]);
     assert.deepStrictEqual(m.rows[0].cells[0], { count: 1, first: { path: 'b', start: 5, end: 8 } });
   });

@@ -1,0 +1,100 @@
+// Links event mentions across articles into events: score candidate pairs, join groups under vetoes, merge, report.
+import { EventCluster } from '../model';
+import { Groups, mergeSharedSentences } from './groups';
+import { describeCluster } from './labels';
+import { EventMention } from './mentions';
+import { Pair, linkPairs } from './pairs';
+import { Features, featuresOf, scorePair } from './scoring';
+import { ClusterOptions, clusterSettings, ClusterSettings } from './settings';
+import { EventCorpus, eventCorpus } from './similarity';
+
+/** Links event mentions across articles into events. Blocking keeps it near-linear in the corpus size. */
+export function clusterEvents(mentions: EventMention[], options: ClusterOptions = {}): EventCluster[] {
+  const settings = clusterSettings(options);
+  const corpus = eventCorpus(mentions);
+  const feats = featuresOf(mentions, corpus);
+  const { pairs, stats } = linkPairs(feats, settings, (a, b) => scorePair(a, b, corpus, settings));
+  options.onStats?.({
+    mentions: feats.length,
+    blocks: stats.blocks,
+    considered: stats.considered,
+    linked: pairs.length,
+  });
+  const groups = joinPairs(mentions, pairs, feats, corpus, settings);
+  return reportEvents(mentions, groups, settings);
+}
+
+/** Joins the pairs, best first, into groups whose dates, places and stories agree. */
+function joinPairs(
+  mentions: EventMention[],
+  pairs: Pair[],
+  feats: Features[],
+  corpus: EventCorpus,
+  settings: ClusterSettings,
+): Groups {
+  const groups = new Groups(mentions, (a, b) => storiesCohere(a, b, feats, corpus, settings.minGroupSimilarity));
+  for (const p of pairs) groups.union(p.i, p.j);
+  if (settings.mergeSharedSentences) mergeSharedSentences(mentions, groups);
+  return groups;
+}
+
+/** Average similarity of the two groups' articles (a sample of each): one stray link must not chain two stories. */
+function storiesCohere(
+  a: number[],
+  b: number[],
+  feats: Features[],
+  corpus: EventCorpus,
+  minGroupSimilarity: number,
+): boolean {
+  const sample = (members: number[]): number[] => {
+    const docs = new Set<number>();
+    for (const i of members) {
+      docs.add(feats[i].doc);
+      if (docs.size >= 12) break;
+    }
+    return [...docs];
+  };
+  const da = sample(a);
+  const db = sample(b);
+  let total = 0;
+  let n = 0;
+  for (const x of da)
+    for (const y of db)
+      if (x !== y) {
+        total += corpus.similarityOf(x, y);
+        n++;
+      }
+  return !n || total / n >= minGroupSimilarity;
+}
+
+/** The groups worth showing as events, in text order, with ids made unique. */
+function reportEvents(mentions: EventMention[], groups: Groups, settings: ClusterSettings): EventCluster[] {
+  const byRoot = new Map<number, number[]>();
+  for (let i = 0; i < mentions.length; i++) {
+    const r = groups.find(i);
+    const l = byRoot.get(r) ?? [];
+    l.push(i);
+    byRoot.set(r, l);
+  }
+  const clusters: EventCluster[] = [];
+  const usedIds = new Map<string, number>();
+  const groupsInOrder = [...byRoot.values()].sort((a, b) => {
+    const ma = mentions[a[0]];
+    const mb = mentions[b[0]];
+    return ma.path.localeCompare(mb.path) || ma.trigger.start - mb.trigger.start;
+  });
+  for (const members of groupsInOrder) {
+    const ms = members.map((i) => mentions[i]);
+    const articles = new Set(ms.map((m) => m.path));
+    if (articles.size < 2 && !settings.keepSingletons) continue;
+    const cluster = describeCluster(ms);
+    // A few words outside the event classes shared by two articles ("restore", "war") are a shared topic
+    // more often than a shared happening: such a group needs a date and several mentions to be shown.
+    if (!settings.keepGeneralOnly && ms.every((m) => m.general) && (!cluster.date || ms.length < 4)) continue;
+    const n = usedIds.get(cluster.id) ?? 0;
+    usedIds.set(cluster.id, n + 1);
+    if (n) cluster.id = `${cluster.id}-${n + 1}`;
+    clusters.push(cluster);
+  }
+  return clusters;
+}

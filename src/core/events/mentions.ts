@@ -1,0 +1,304 @@
+// Event mentions of one analysed article: each trigger with the date, place and participants of its clause or sentence.
+import { ArticleAnalysis, DateMention, EntityMention, Span } from '../model';
+import { parseTimex } from '../text/datecompat';
+import { contentStems } from '../text/stem';
+import { articleContext } from './context';
+import { findTriggers, inside, isTimeAnchor, Trigger } from './triggers';
+
+export interface EventMention {
+  path: string;
+  sentence: Span;
+  trigger: Span;
+  triggerText: string;
+  /** Stem of the trigger's head word ("meet" for "met", "summit" for "summits"). */
+  lemma: string;
+  /** TIMEX3 value of when it happened, from the trigger's clause or sentence; null when unknown. */
+  date: string | null;
+  /** True when the date came from a relative expression resolved against the publication date. */
+  dateRelative?: boolean;
+  /** The words that gave the date ("on Thursday", "in March"). */
+  dateText?: string;
+  /** Canonical name of the place where it happened ("in Tokyo"), or null. */
+  place: string | null;
+  /** Canonical entity ids of the people, organisations and places in the sentence. */
+  participants: string[];
+  /** Canonical names, parallel to `participants`. */
+  participantNames?: string[];
+  /** Entity types, parallel to `participants`. */
+  participantTypes?: string[];
+  /** Publication date of the article, when known: an undated mention is most likely about recent news. */
+  published?: string | null;
+  /** Said of what is to come ("will host", "to host", "expected to hold"): may be later than publication. */
+  future?: boolean;
+  /**
+   * Event classes the trigger belongs to: words that can name the same happening share one. A general word's
+   * only class is its own stem.
+   */
+  classes: string[];
+  /** The trigger is a word outside the event classes ("restore", "war", any past-tense verb). */
+  general: boolean;
+  /** Noun triggers make better labels than verbs. */
+  nominal: boolean;
+  /** Content-word stems of the sentence, for argument overlap. */
+  words: string[];
+  /** What the whole article is about: entity ids and years, with counts (shared by its mentions). */
+  context: Record<string, number>;
+}
+
+/** A modal or infinitive marker right before a trigger ("will host", "to host", "could face"). */
+const MODAL_BEFORE = /\b(?:will|would|shall|could|may|might|to|['’]ll)\s+(?:\w+\s+)?$/i;
+
+/** Words that put a sentence's happening ahead of the time of writing. */
+const FUTURE = new RegExp(
+  '\\b(?:will|would|shall|going to|expected|scheduled|set to|plans? to|planned|upcoming|next|later|future|due to|' +
+    "to be held)\\b|['’]ll\\b",
+  'i',
+);
+
+// "from" is left out: "a leader from Seoul made the flight" says where someone came from, not where it happened.
+const PLACE_PREPOSITION =
+  /\b(?:in|at|to|into|near|inside|outside|across|throughout|off|visiting|visited|visit)\s+(?:the\s+)?$/i;
+
+/** Clause index of each offset: commas, semicolons, dashes and colons end a clause. */
+function clauseBreaks(text: string, sentence: Span): number[] {
+  const breaks: number[] = [];
+  const re = /[,;:—–]|\s-\s/g;
+  const slice = text.slice(sentence.start, sentence.end);
+  for (let m = re.exec(slice); m; m = re.exec(slice)) breaks.push(sentence.start + m.index);
+  return breaks;
+}
+
+function clauseOf(breaks: number[], offset: number): number {
+  let i = 0;
+  while (i < breaks.length && breaks[i] < offset) i++;
+  return i;
+}
+
+/**
+ * The trigger a modifier (a date or a place) belongs to: the nearest trigger to its left in its clause
+ * ("visit to Tokyo in March"), else the nearest to its right in its clause ("on Sunday met"), else the
+ * nearest to its right in the sentence ("Thursday morning brought …, as the country launched"). A modifier
+ * never reaches back across a clause: "the summit is focused on … Japan's 1910-45 colonial rule".
+ */
+function attach(mod: Span, triggers: Trigger[], breaks: number[]): number {
+  if (!triggers.length) return -1;
+  const clause = clauseOf(breaks, mod.start);
+  let best = -1;
+  let bestDistance = Infinity;
+  for (let i = 0; i < triggers.length; i++) {
+    const t = triggers[i];
+    if (clauseOf(breaks, t.span.start) !== clause || t.span.end > mod.start) continue;
+    const d = mod.start - t.span.end;
+    if (d < bestDistance) {
+      best = i;
+      bestDistance = d;
+    }
+  }
+  if (best >= 0) return best;
+  for (let i = 0; i < triggers.length; i++) {
+    const t = triggers[i];
+    if (t.span.start < mod.end) continue;
+    const d = t.span.start - mod.end + (clauseOf(breaks, t.span.start) === clause ? 0 : 1000);
+    if (d < bestDistance) {
+      best = i;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+/** The TIMEX3 value of a date mention as an event date, or null when it does not say when something happened. */
+function eventDateValue(d: DateMention, published: string | null): string | null {
+  // Ranges ("1910-45") are periods, not the day something happened.
+  if ((d.type === 'DATE' || d.type === 'TIME') && !d.range) {
+    const v = d.value.split('T')[0];
+    return parseTimex(v) ? v : null;
+  }
+  // "In recent weeks", "over the past few days": a stretch of time ending at publication.
+  if (d.type === 'DURATION' && published && /\b(?:recent|past|last)\b/i.test(d.text)) {
+    const unit = /P(?:X|\d+)([DWM])/.exec(d.value)?.[1];
+    const days = unit === 'D' ? 10 : unit === 'W' ? 60 : unit === 'M' ? 200 : 0;
+    if (days) {
+      const end = Date.parse(`${published}T00:00:00Z`);
+      if (!Number.isNaN(end)) return `${new Date(end - days * 86400000).toISOString().slice(0, 10)}/${published}`;
+    }
+  }
+  return null;
+}
+
+/** What every sentence of an article shares while its mentions are found. */
+interface ArticleScope {
+  analysis: ArticleAnalysis;
+  text: string;
+  entities: EntityMention[];
+  /** Dates that can say when something happened, in text order, with their event-date values. */
+  dates: DateMention[];
+  dateValue: Map<DateMention, string>;
+  quoted: Span[];
+  published: string | null;
+  context: Record<string, number>;
+}
+
+/** The sentences' mentions found with everything they attach to. */
+interface SentenceScope {
+  sentence: Span;
+  triggers: Trigger[];
+  breaks: number[];
+  entities: EntityMention[];
+  dates: DateMention[];
+}
+
+/** Event mentions of one analysed article, in text order. */
+export function findEventMentions(analysis: ArticleAnalysis): EventMention[] {
+  const scope = articleScope(analysis);
+  const out: EventMention[] = [];
+  for (const sentence of analysis.article.sentences) {
+    const s = sentenceScope(scope, sentence);
+    if (s) out.push(...sentenceMentions(scope, s));
+  }
+  return out;
+}
+
+function articleScope(analysis: ArticleAnalysis): ArticleScope {
+  const { article } = analysis;
+  const text = article.text;
+  const published = article.published?.value ?? null;
+  const dateValue = new Map<DateMention, string>();
+  for (const d of analysis.dates) {
+    const v = eventDateValue(d, published);
+    if (v) dateValue.set(d, v);
+  }
+  const quoted: Span[] = [];
+  for (const m of text.matchAll(/“[^”]{8,}?”|"[^"\n]{8,}?"/g))
+    quoted.push({ start: m.index!, end: m.index! + m[0].length });
+  return {
+    analysis,
+    text,
+    entities: [...analysis.entities].sort((a, b) => a.start - b.start),
+    dates: [...dateValue.keys()].sort((a, b) => a.start - b.start),
+    dateValue,
+    quoted,
+    published,
+    context: articleContext(analysis),
+  };
+}
+
+/** A sentence with its triggers, or null when it reports nothing (boilerplate, a web address, no trigger). */
+function sentenceScope(scope: ArticleScope, sentence: Span): SentenceScope | null {
+  const { text } = scope;
+  if (inside(scope.analysis.article.boilerplate, sentence.start)) return null;
+  // A web address is not reporting ("http://…/2013/ellen-to-host-oscars").
+  if (/^\s*(?:https?:|www\.)/i.test(text.slice(sentence.start, sentence.start + 12))) return null;
+  const entities = scope.entities.filter((e) => e.start >= sentence.start && e.end <= sentence.end);
+  const dates = scope.dates.filter((d) => d.start >= sentence.start && d.end <= sentence.end);
+  const triggers = findTriggers(text, sentence, [...entities, ...dates], scope.quoted);
+  if (!triggers.length) return null;
+  return { sentence, triggers, breaks: clauseBreaks(text, sentence), entities, dates };
+}
+
+/** The date of each trigger: its own, else one it shares with a dated trigger of its clause or sentence. */
+function triggerDates(text: string, s: SentenceScope): (DateMention | null)[] {
+  const { sentence, triggers, breaks } = s;
+  const dateOf: (DateMention | null)[] = triggers.map(() => null);
+  for (const d of s.dates) {
+    const i = attach(d, triggers, breaks);
+    if (i >= 0 && !dateOf[i]) dateOf[i] = d;
+  }
+  // A trigger without a date of its own shares the date of a dated trigger in its clause ("met … at a
+  // summit in Tokyo on March 16") or before it in its sentence ("launched … hours before Mr. Yoon and
+  // Mr. Kishida met"): dates scope rightwards, not back across a clause.
+  const own = [...dateOf];
+  for (let i = 0; i < triggers.length; i++) {
+    // "announced Friday that she will host": what is to come does not share the day it was announced.
+    if (
+      own[i] ||
+      MODAL_BEFORE.test(text.slice(Math.max(sentence.start, triggers[i].span.start - 20), triggers[i].span.start))
+    )
+      continue;
+    const clause = clauseOf(breaks, triggers[i].span.start);
+    let pick: DateMention | null = null;
+    const next = i + 1 < triggers.length ? i + 1 : -1;
+    if (next >= 0 && clauseOf(breaks, triggers[next].span.start) === clause) pick = own[next];
+    for (let j = i - 1; j >= 0 && !pick; j--) pick = own[j];
+    dateOf[i] = pick;
+  }
+  return dateOf;
+}
+
+/** The place of each trigger: a place named after a place preposition, attached like a date. */
+function triggerPlaces(text: string, s: SentenceScope): (EntityMention | null)[] {
+  const { sentence, triggers, breaks } = s;
+  const placeOf: (EntityMention | null)[] = triggers.map(() => null);
+  for (const e of s.entities) {
+    if (e.type !== 'PLACE') continue;
+    const before = text.slice(Math.max(sentence.start, e.start - 24), e.start);
+    if (!PLACE_PREPOSITION.test(before)) continue;
+    const i = attach(e, triggers, breaks);
+    if (i >= 0 && !placeOf[i]) placeOf[i] = e;
+  }
+  // "visited the national cemetery in Seoul": a verb shares the place of the noun right after it in its clause.
+  for (let i = 0; i + 1 < triggers.length; i++) {
+    if (
+      !placeOf[i] &&
+      placeOf[i + 1] &&
+      clauseOf(breaks, triggers[i].span.start) === clauseOf(breaks, triggers[i + 1].span.start)
+    ) {
+      placeOf[i] = placeOf[i + 1];
+    }
+  }
+  return placeOf;
+}
+
+/** The people, organisations and places named in the sentence, once each (shared by its mentions). */
+function participantsOf(entities: EntityMention[]): { ids: string[]; names: string[]; types: string[] } {
+  const ids: string[] = [];
+  const names: string[] = [];
+  const types: string[] = [];
+  for (const e of entities) {
+    if (e.type === 'NATIONALITY' || ids.includes(e.id)) continue;
+    ids.push(e.id);
+    names.push(e.canonical);
+    types.push(e.type);
+  }
+  return { ids, names, types };
+}
+
+function sentenceMentions(scope: ArticleScope, s: SentenceScope): EventMention[] {
+  const { text, published } = scope;
+  const { sentence, triggers, breaks } = s;
+  const dateOf = triggerDates(text, s);
+  const placeOf = triggerPlaces(text, s);
+  const participants = participantsOf(s.entities);
+  const words = contentStems(text.slice(sentence.start, sentence.end));
+  const out: EventMention[] = [];
+  triggers.forEach((t, i) => {
+    const clauseStart = breaks.filter((b) => b < t.span.start).pop() ?? sentence.start;
+    if (isTimeAnchor(text, t, triggers[i - 1], clauseStart)) return;
+    const d = dateOf[i];
+    const p = placeOf[i];
+    out.push({
+      path: scope.analysis.article.path,
+      sentence: { start: sentence.start, end: sentence.end },
+      trigger: t.span,
+      triggerText: t.text,
+      lemma: t.lemma,
+      date: d ? scope.dateValue.get(d)! : null,
+      dateRelative: d ? d.relative : undefined,
+      dateText: d ? d.text : undefined,
+      place: p ? p.canonical : null,
+      participants: participants.ids,
+      participantNames: participants.names,
+      participantTypes: participants.types,
+      published,
+      future:
+        FUTURE.test(text.slice(sentence.start, sentence.end)) ||
+        /\bto\s+$/i.test(text.slice(Math.max(sentence.start, t.span.start - 4), t.span.start)),
+      classes: t.classes,
+      general: t.general,
+      nominal: t.nominal,
+      words,
+      context: scope.context,
+    });
+  });
+  return out;
+}

@@ -1,0 +1,94 @@
+// Event triggers in a sentence: the words that report a happening, with whether they are nouns or general words.
+import { Span } from '../model';
+import { IRREGULAR_VERB_FORMS, stem, STOP_WORDS, tokenize, Token } from '../text/stem';
+import { CALENDAR, classesOf, NOT_EVENT_ED, NOT_EVENT_ING, NOUN_TRIGGERS, REPORTING, WordClasses } from './words';
+
+export interface Trigger {
+  span: Span;
+  text: string;
+  lemma: string;
+  classes: string[];
+  /** A word outside the event classes, matched by its own stem alone. */
+  general: boolean;
+  nominal: boolean;
+}
+
+export function inside(spans: Span[], offset: number): boolean {
+  return spans.some((s) => offset >= s.start && offset < s.end);
+}
+
+/** "held a press conference", "hold talks": the noun names the happening, the verb only carries it. */
+export function isLightVerb(text: string, t: Trigger, next: Trigger | undefined): boolean {
+  if (!next || !/^(?:hold|held|holds|holding|host|hosted|hosts|hosting)$/i.test(t.text)) return false;
+  return next.nominal && next.span.start - t.span.end < 30 && !/[,;.]/.test(text.slice(t.span.end, next.span.start));
+}
+
+/**
+ * A trigger that only anchors the time of another event ("hours before Mr. Yoon and Mr. Kishida met", "ahead of
+ * his summit with Yoon") is background: the sentence reports something else.
+ */
+export function isTimeAnchor(text: string, t: Trigger, previous: Trigger | undefined, clauseStart: number): boolean {
+  const from = Math.max(clauseStart, previous ? previous.span.end : clauseStart);
+  const before = text.slice(from, t.span.start);
+  return /\b(?:before|after|ahead of|since|following|until|prior to)\b(?:\s+[^\s,;]+){0,6}\s*$/i.test(before);
+}
+
+/** Words that make the next one a noun ("a plan", "their plans"). */
+const DETERMINER = /^(?:a|an|the|this|that|these|those|its|his|her|their|our|my|your|new|landmark|government['’]s)$/i;
+
+/** Event triggers in a sentence: known event words, plus past-tense verbs as a general fallback. */
+export function findTriggers(text: string, sentence: Span, entitySpans: Span[], quoted: Span[] = []): Trigger[] {
+  const tokens = tokenize(text.slice(sentence.start, sentence.end), sentence.start);
+  const out: Trigger[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i];
+    if (entitySpans.some((e) => tok.start < e.end && tok.end > e.start)) continue;
+    const lower = tok.text.toLowerCase();
+    if (lower.length < 3 || STOP_WORDS.has(lower)) continue;
+    // Capitalised words inside a sentence are names, not events (but headlines capitalise everything).
+    const lemma = stem(lower);
+    if (REPORTING.has(lemma) || CALENDAR.test(lower)) continue;
+    // Phrasal "touched down", "test fired".
+    const next = tokens[i + 1];
+    if (next && lemma === 'touch' && next.text.toLowerCase() === 'down') {
+      const span = { start: tok.start, end: next.end };
+      out.push({
+        span,
+        text: text.slice(span.start, span.end),
+        lemma: 'arriv',
+        classes: ['meet'],
+        general: false,
+        nominal: false,
+      });
+      i++;
+      continue;
+    }
+    // "he and Yoon plan to exchange views", "planned to attend": an intention, not a plan as a happening
+    // ("a plan to compensate" keeps its determiner and stays).
+    if (lemma === 'plan' && next?.text.toLowerCase() === 'to' && !(i > 0 && DETERMINER.test(tokens[i - 1].text)))
+      continue;
+    const classes = wordClasses(tok, lemma, quoted);
+    if (!classes) continue;
+    const nominal = NOUN_TRIGGERS.has(lower) || /(?:tion|sion|ment|ance|ence)s?$/.test(lower);
+    out.push({ span: { start: tok.start, end: tok.end }, text: tok.text, lemma, ...classes, nominal });
+  }
+  return out.filter((t, k) => !isLightVerb(text, t, out[k + 1]));
+}
+
+/** The classes of a token as an event word, or null when it does not report a happening. */
+function wordClasses(tok: Token, lemma: string, quoted: Span[]): WordClasses | null {
+  const lower = tok.text.toLowerCase();
+  let classes = classesOf(lemma);
+  if (!classes && /-/.test(lower)) {
+    const last = lower.split('-').pop()!;
+    if (!CALENDAR.test(last)) classes = classesOf(stem(last));
+  }
+  if (classes) return classes;
+  // General fallback: past-tense verbs and -ing forms report happenings (hosted, resigned, climbing…).
+  const pastOrIng =
+    (/^[a-z]+ed$/.test(tok.text) && lower.length > 4 && !NOT_EVENT_ED.has(lower)) ||
+    (/^[a-z]+ing$/.test(tok.text) && lower.length > 5 && !NOT_EVENT_ING.has(lower)) ||
+    (IRREGULAR_VERB_FORMS.has(lower) && tok.text === lower);
+  // Inside quotations such verbs are the speaker's words, which quote linking already covers.
+  return pastOrIng && !inside(quoted, tok.start) ? { classes: [lemma], general: true } : null;
+}

@@ -1,0 +1,187 @@
+// The event lexicon: words that name happenings, the classes of
+// words that can name the same one, and words that never do.
+import { stem } from '../text/stem';
+
+// Words that can name the same kind of happening. A word may sit in several classes.
+const CLASS_WORDS: Record<string, string> = {
+  meet: 'meet meeting summit talks visit trip travel arrive arrival hold host tour',
+  conference: 'conference briefing',
+  launch: 'launch fire test-fire test-fired',
+  dismiss: 'fire firing sack dismiss oust dismissal ouster terminate termination relieve replace replacement',
+  resign: 'resign resignation quit step-down',
+  announce: 'announce announcement unveil declare declaration',
+  plan: 'plan proposal propose scheme',
+  lift: 'remove removal drop lift withdraw scrap ease rescind revoke',
+  impose: 'impose sanction curb restrict restriction ban retaliatory retaliation embargo tariff',
+  compensate: 'compensate compensation reparation',
+  tribute: 'tribute wreath incense cemetery memorial lay',
+  agree: 'agree agreement deal accord pact sign treaty',
+  attack: 'attack strike bomb bombing raid assault shelling',
+  kill: 'kill death die dead murder slay',
+  fall: 'fall slip plunge tumble',
+  shoot: 'shoot shooting shot gunfire gunman',
+  arrest: 'arrest detain charge indict custody dui dwi suspicion apprehend',
+  crash: 'crash collide collision accident',
+  quake: 'earthquake quake tremor tsunami',
+  elect: 'elect election vote win victory',
+  appoint: 'appoint appointment name nominate nomination nominee pick hire choose select selection tap',
+  protest: 'protest rally demonstration march',
+  sue: 'sue lawsuit suit',
+  release: 'release free',
+  acquire: 'acquire acquisition buy purchase takeover merger',
+  injure: 'injure injury wound hurt',
+  rescue: 'rescue save',
+  hijack: 'hijack seize seizure capture',
+  sink: 'sink sank',
+  exercise: 'exercise drill',
+  invade: 'invade invasion occupy occupation',
+  file: 'file',
+  win: 'win award',
+  return: 'return',
+};
+
+/** Extra event words without a class of their own: they match only their own stem. */
+const SOLO_EVENT_WORDS = (
+  'war battle fight clash explosion blast fire flood storm hurricane outbreak strike crisis collapse ' +
+  'ceremony funeral wedding inauguration speech interview trial verdict sentence ruling hearing investigation ' +
+  'probe raid escape rescue evacuation invasion coup ' +
+  'negotiation dialogue normalization restoration reconciliation cooperation exchange ' +
+  'ceasefire truce election referendum campaign debate ' +
+  'welcome reception dinner banquet parade party job game match season playoff concert show premiere debut ' +
+  'performance role post position stint operation chase attempt patrol piracy crime robbery theft fraud scandal ' +
+  'incident disaster blaze riot kidnapping hijacking surgery illness hospitalization search recovery discovery ' +
+  'dui dwi overdose suicide rampage massacre'
+).split(/\s+/);
+/** -ing words that are not happenings. */
+export const NOT_EVENT_ING = new Set(
+  (
+    'during morning evening nothing something anything everything building according including ' +
+    'following being thing king ring spring string ceiling feeling earnings savings setting housing clothing ' +
+    'pending remaining leading ongoing upcoming outgoing incoming interesting amazing boring exciting willing ' +
+    'surrounding belonging seeming concerning regarding notwithstanding duckling darling sibling'
+  ).split(/\s+/),
+);
+
+/** Verbs of saying: they report other events rather than being ones worth linking. */
+export const REPORTING = new Set(
+  [
+    'say',
+    'tell',
+    'report',
+    'add',
+    'note',
+    'state',
+    'claim',
+    'ask',
+    'quot',
+    'think',
+    'believ',
+    'hope',
+    'expect',
+    'accord',
+  ].map((w) => w),
+);
+
+const WORD_CLASSES = new Map<string, string[]>();
+for (const [cls, words] of Object.entries(CLASS_WORDS)) {
+  for (const w of words.split(/\s+/)) {
+    const key = stem(w);
+    const list = WORD_CLASSES.get(key) ?? [];
+    if (!list.includes(cls)) list.push(cls);
+    WORD_CLASSES.set(key, list);
+  }
+}
+const SOLO = new Set(SOLO_EVENT_WORDS.map((w) => stem(w)));
+
+/** Words ending in -ed that are seldom events (adjectives, particles). */
+export const NOT_EVENT_ED = new Set([
+  'need',
+  'feed',
+  'speed',
+  'seed',
+  'red',
+  'bed',
+  'shed',
+  'hundred',
+  'united',
+  'based',
+  'related',
+  'used',
+  'called',
+  'named',
+  'so-called',
+  'limited',
+  'concerned',
+  'interested',
+  'supposed',
+  'alleged',
+  'aged',
+  'advanced',
+  'continued',
+  'estimated',
+  'expected',
+  'scheduled',
+  'reported',
+  'added',
+  'noted',
+  'stated',
+  'asked',
+  'claimed',
+  'described',
+  'considered',
+  'believed',
+  'hoped',
+  'wanted',
+  'tried',
+  'seemed',
+  'appeared',
+  'looked',
+  'needed',
+  'started',
+  'ended',
+  'included',
+  'involved',
+  'compared',
+  'posted',
+  'updated',
+  'published',
+  'indeed',
+  'wicked',
+  'naked',
+  'sacred',
+  'beloved',
+  'crooked',
+  'ragged',
+  'rugged',
+  'learned',
+  'skilled',
+]);
+/**
+ * How a word counts as an event word: by its classes, or, for a word outside them (a general word: "war",
+ * any past-tense verb), by its own stem alone.
+ */
+export interface WordClasses {
+  classes: string[];
+  general: boolean;
+}
+
+export function classesOf(lemma: string): WordClasses | null {
+  const known = WORD_CLASSES.get(lemma);
+  if (known) return { classes: known, general: false };
+  if (SOLO.has(lemma)) return { classes: [lemma], general: true };
+  return null;
+}
+
+const MONTH_WORDS = 'january|february|march|april|may|june|july|august|september|october|november|december';
+const WEEKDAY_WORDS = 'monday|tuesday|wednesday|thursday|friday|saturday|sunday';
+export const CALENDAR = new RegExp(`^(?:${MONTH_WORDS}|${WEEKDAY_WORDS})$`);
+
+/** Trigger words that are nouns, for labels ("summit" reads better than "met"). */
+export const NOUN_TRIGGERS = new Set(
+  (
+    'summit summits meeting meetings talks visit trip tour conference briefing launch launches ' +
+    'test tests plan proposal scheme curbs ban sanctions tribute wreath cemetery memorial deal accord pact treaty ' +
+    'attack strike raid assault shooting death murder arrest crash collision accident earthquake quake election ' +
+    'victory protest rally lawsuit acquisition takeover merger injury rescue exercise drill invasion'
+  ).split(/\s+/),
+);

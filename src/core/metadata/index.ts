@@ -1,0 +1,319 @@
+// Reads an article's own metadata — front matter, URL line, byline, wire dateline, "Published/Updated"
+// stamps — into authors, dateline, outlet and publication-date candidates, and marks the lines that are
+// metadata so the analysis skips them (they are shown as page furniture).
+import { Span } from '../model';
+import { Byline, isOutlet, parseByline, parseCredits } from './byline';
+import { Dateline, parseDateline, parseUrlLine } from './dateline';
+import { FrontMatter, readFrontMatter } from './frontmatter';
+import { DateCandidate } from './published';
+import { parseStamp, Stamp, withoutTimes } from './stamps';
+
+export interface Line extends Span {
+  text: string;
+}
+
+export interface ArticleMetadata {
+  frontMatter: FrontMatter | null;
+  /** Title from the front matter, when it has one. */
+  title: { text: string; span: Span } | null;
+  authors: string[];
+  byline: Span | null;
+  dateline: (Dateline & { span: Span }) | null;
+  /** The outlet named by the byline, the dateline's wire, the front matter or the URL's host. */
+  source: string | null;
+  url: string | null;
+  /** Lines (and the front matter block) that are metadata, not reporting: never analysed. */
+  spans: Span[];
+  candidates: DateCandidate[];
+}
+
+/** Lines from the top in which bylines, datelines, URL lines and bare date lines are looked for. */
+const HEAD_LINES = 20;
+const HEAD_CHARS = 6000;
+/** Content lines from the top where a stamp sharing its line with other words still counts. */
+const STAMP_LINES = 8;
+
+// "Published", "Updated", … at the start of a line or after a separator ("Posted …, updated …"); "date" only at the start.
+const LABEL_RE =
+  /(^|[|•·—–;,]\s*|\s{2,})(first published|originally published|published|posted|updated|last updated|last modified|modified|sent|date|dated)(?:\s+(?:on|at))?(?:\s*:\s*|\s+)/gi;
+const BELOW_HEAD_RE =
+  /publish|posted|updated|modified|^\s*(?:dated?|sent)\b|^\s*\(?\s*(?:additional\s+)?(?:reporting|writing|written|compiled)\s+by\b/i;
+const FURNITURE_WORDS =
+  /^(?:(?:listen|comment|comments|share|gift|article|print|email|save|follow|min|mins|read|\d+|on|this|story|issue|edition|vol|volume|no)\.?\s*)+$/i;
+
+interface LineScan {
+  line: Line;
+  /** 1-based line number in the whole file. */
+  number: number;
+  /** Index among the non-empty lines after the front matter. */
+  contentIndex: number;
+  inHead: boolean;
+}
+
+export function readMetadata(text: string, lines: Line[], options: { head?: boolean } = {}): ArticleMetadata {
+  const head = options.head ?? true;
+  const fm = head ? readFrontMatter(text) : null;
+  const meta: ArticleMetadata = {
+    frontMatter: fm,
+    title: null,
+    authors: [],
+    byline: null,
+    dateline: null,
+    source: null,
+    url: null,
+    spans: [],
+    candidates: [],
+  };
+  if (fm) applyFrontMatter(text, fm, meta);
+  let contentIndex = 0;
+  let credits: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (fm && line.start < fm.span.end) continue;
+    const inHead = head && contentIndex < HEAD_LINES && line.start < HEAD_CHARS;
+    // Below the head only stamps and closing credits are looked for: one cheap test skips the rest.
+    if (!inHead && (line.text.length > 260 || !BELOW_HEAD_RE.test(line.text))) continue;
+    const trimmed = line.text.trim();
+    if (!trimmed) continue;
+    const scan: LineScan = { line, number: i + 1, contentIndex: contentIndex++, inHead };
+    const credit = trimmed.length <= 300 ? parseCredits(trimmed) : null;
+    if (credit) {
+      if (!credits.length) credits = credit.authors;
+      meta.spans.push(trimSpan(line));
+      continue;
+    }
+    const before = meta.candidates.length;
+    if (scanLine(scan, meta)) meta.spans.push(trimSpan(line));
+    // Past the first lines only a line that is wholly a stamp counts: "Updated figures show …" and a
+    // timeline entry "March 4, 2024: talks begin" are reporting.
+    else if (!inHead || scan.contentIndex >= STAMP_LINES) meta.candidates.length = before;
+  }
+  if (!meta.authors.length && credits.length) meta.authors = credits;
+  return meta;
+}
+
+function trimSpan(line: Line): Span {
+  const lead = line.text.length - line.text.trimStart().length;
+  return { start: line.start + lead, end: line.start + line.text.trimEnd().length };
+}
+
+function applyFrontMatter(text: string, fm: FrontMatter, meta: ArticleMetadata): void {
+  meta.spans.push(fm.span);
+  if (fm.title) meta.title = { text: fm.title.value, span: fm.title.span };
+  if (fm.authors.length) {
+    meta.authors = fm.authors;
+    meta.byline = fm.authorsSpan ?? null;
+  }
+  if (fm.source) meta.source = fm.source.value;
+  if (fm.url) meta.url = fm.url.value;
+  const lineOf = (s: Span) => text.slice(0, s.start).split('\n').length;
+  for (const [field, kind] of [
+    ['published', 'published'],
+    ['updated', 'updated'],
+  ] as const) {
+    const f = fm[field];
+    const stamp = f ? parseStamp(f.value) : null;
+    if (f && stamp) meta.candidates.push(candidate(stamp, kind, 'front matter', f.span, lineOf(f.span)));
+  }
+  const urlDate = fm.url ? parseUrlLine(fm.url.value)?.date : null;
+  if (fm.url && urlDate)
+    meta.candidates.push({
+      value: urlDate.value,
+      kind: 'published',
+      rule: "the URL's path",
+      evidence: fm.url.span,
+      quote: urlDate.text,
+      line: lineOf(fm.url.span),
+    });
+}
+
+function candidate(
+  stamp: Stamp,
+  kind: DateCandidate['kind'],
+  rule: string,
+  evidence: Span,
+  line: number,
+): DateCandidate {
+  return { value: stamp.value, readings: stamp.readings, time: stamp.time, kind, rule, evidence, line };
+}
+
+/** Reads one line; true when the whole line is metadata. */
+function scanLine(scan: LineScan, meta: ArticleMetadata): boolean {
+  const { line } = scan;
+  const lead = line.text.length - line.text.trimStart().length;
+  const t = line.text.trim();
+  const base = line.start + lead;
+  if (scan.inHead && scan.contentIndex < 5) {
+    const url = parseUrlLine(t);
+    if (url) return urlLine(url, scan, base, meta);
+  }
+  if (scan.inHead && scan.contentIndex < 8 && emailHeader(t, base, meta)) return true;
+  let rest = t;
+  let restAt = base;
+  if (scan.inHead && !meta.dateline) {
+    const dl = parseDateline(t);
+    if (dl) {
+      const span = { start: base, end: base + dl.text.length };
+      // "KYODO NEWS - Feb 9, 2024": an outlet's name before a stamp is the source, not a place.
+      if (isOutlet(dl.place) && !dl.source) meta.source ??= dl.place;
+      else meta.dateline = { ...dl, span };
+      if (!meta.source && dl.source) meta.source = dl.source;
+      if (dl.value)
+        meta.candidates.push({
+          value: dl.value,
+          kind: 'published',
+          rule: 'the dateline',
+          evidence: span,
+          line: scan.number,
+        });
+      rest = t.slice(dl.length);
+      restAt = base + dl.length;
+    }
+  }
+  const covered: Span[] = [];
+  const labelledAt = labelledStamps(rest, restAt, scan.number, meta, covered);
+  if (scan.inHead && labelledAt !== 0 && !meta.byline) {
+    const cut = labelledAt >= 0 ? labelledAt : stampStart(rest);
+    const by = parseByline(rest.slice(0, cut));
+    if (by) {
+      addByline(by, { start: restAt, end: restAt + rest.slice(0, cut).trimEnd().length }, meta);
+      covered.push({ start: 0, end: cut });
+    }
+  }
+  if (scan.inHead && labelledAt < 0) {
+    // A line that is only a date ("Thu 10 Nov 2011 14.45 GMT", "14 August 2015"), or a byline followed by one.
+    const from = covered.length ? covered[0].end : 0;
+    const tail = rest.slice(from);
+    const st = parseStamp(tail);
+    // "5 min read · Feb 9, 2024": share-bar words before the date do not make it a sentence.
+    const lead = st
+      ? tail
+          .slice(0, stampStart(tail))
+          .replace(/[\s|•·,;:—–-]+/g, ' ')
+          .trim()
+      : '';
+    if (st && (lead.length <= 2 || FURNITURE_WORDS.test(lead)) && tail.length <= 60) {
+      const start = restAt + from + st.index;
+      meta.candidates.push(
+        candidate(
+          st,
+          'published',
+          covered.length ? 'the byline states' : 'date line',
+          { start, end: start + st.length },
+          scan.number,
+        ),
+      );
+      covered.push({ start: from + st.index, end: from + st.index + st.length });
+    }
+  }
+  // "BBC News" alone under the byline: the outlet the byline writes for.
+  if (!covered.length && scan.inHead && meta.byline && t.length <= 40 && isOutlet(t)) {
+    meta.source ??= t;
+    return true;
+  }
+  if (!covered.length) return false;
+  // The line is metadata when what is left is only times, zones, separators and share-bar words.
+  let left = '';
+  let at = 0;
+  for (const c of covered.sort((a, b) => a.start - b.start)) {
+    left += rest.slice(at, Math.max(at, c.start)) + ' ';
+    at = Math.max(at, c.end);
+  }
+  left = withoutTimes(left + rest.slice(at))
+    .replace(/[\s|•·,;:()[\]—–-]+/g, ' ')
+    .trim();
+  return (left.length <= 12 && !/\p{Ll}{3}/u.test(left)) || FURNITURE_WORDS.test(left);
+}
+
+function urlLine(
+  url: NonNullable<ReturnType<typeof parseUrlLine>>,
+  scan: LineScan,
+  base: number,
+  meta: ArticleMetadata,
+): boolean {
+  meta.url ??= url.url;
+  if (url.date) {
+    const start = base + url.date.index;
+    meta.candidates.push({
+      value: url.date.value,
+      kind: 'published',
+      rule: "the URL's path",
+      evidence: { start, end: start + url.date.text.length },
+      quote: url.date.text,
+      line: scan.number,
+    });
+  }
+  return true;
+}
+
+function addByline(by: Byline, span: Span, meta: ArticleMetadata): void {
+  meta.byline = span;
+  if (!meta.authors.length) meta.authors = by.authors;
+  if (!meta.source && by.source) meta.source = by.source;
+}
+
+/** Where the first date stamp of a string starts (its length when there is none). */
+function stampStart(s: string): number {
+  const st = parseStamp(s);
+  if (!st) return s.length;
+  // A time printed before the date ("5:03 AM EST, Mon March 4") belongs to the stamp.
+  const before = /(\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?\s*[A-Z+\d:-]{0,8}[\s,]*)$/i.exec(s.slice(0, st.index));
+  return before ? before.index : st.index;
+}
+
+/**
+ * The "Published …"/"Updated …" stamps of a line, as candidates. Returns where the first label starts
+ * (-1 when there is none); the labels and stamps read are added to `covered` (offsets into `s`).
+ */
+function labelledStamps(s: string, at: number, lineNumber: number, meta: ArticleMetadata, covered: Span[]): number {
+  if (s.length > 240) return -1;
+  const labels: { index: number; end: number; label: string }[] = [];
+  LABEL_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = LABEL_RE.exec(s))) {
+    const index = m.index + m[1].length;
+    if (/^(?:dated?|sent)$/i.test(m[2]) && index !== 0) continue;
+    labels.push({ index, end: m.index + m[0].length, label: m[2] });
+  }
+  let first = -1;
+  labels.forEach((l, i) => {
+    const segment = s.slice(l.end, i + 1 < labels.length ? labels[i + 1].index : s.length);
+    const st = parseStamp(segment);
+    if (!st || st.index > 30) return;
+    if (first < 0) first = l.index;
+    const kind = /updated|modified/i.test(l.label) ? 'updated' : 'published';
+    const stampEnd = l.end + st.index + st.length;
+    const evidenceEnd = stampEnd + timeLength(s.slice(stampEnd));
+    meta.candidates.push({
+      ...candidate(st, kind, 'the article states', { start: at + l.index, end: at + evidenceEnd }, lineNumber),
+    });
+    covered.push({ start: l.index, end: Math.max(evidenceEnd, l.end + st.index + st.length) });
+    if (st.index > 0) covered.push({ start: l.end, end: l.end + st.index });
+  });
+  return first;
+}
+
+/** Length of the time and zone at the start of a string: " 10:12 a.m. ET" → 13, " at 3:10pm" → 10; 0 when none. */
+function timeLength(s: string): number {
+  const m =
+    /^,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?(?:\s*(?:(?:GMT|UTC)(?:\s?[+-]\s?\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2}|[A-Z]{2,4})(?![A-Za-z]))?/i.exec(
+      s,
+    );
+  return m ? m[0].trimEnd().length : 0;
+}
+
+/** An e-mail header line of a newsletter ("From: Harbour Weekly <…>", "Subject: …"): metadata; true when it is one. */
+function emailHeader(t: string, at: number, meta: ArticleMetadata): boolean {
+  const m = /^(from|to|cc|bcc|reply-to|subject)\s*:\s*(\S.*)$/i.exec(t);
+  if (!m) return false;
+  const key = m[1].toLowerCase();
+  const value = m[2].trim();
+  if (key === 'from') {
+    const name = /^"?([^"<@]+?)"?\s*<[^>]+>$/.exec(value);
+    if (name) meta.source ??= name[1].trim();
+  } else if (key === 'subject' && !meta.title) {
+    const start = at + t.indexOf(value, m[1].length);
+    meta.title = { text: value, span: { start, end: start + value.length } };
+  }
+  return true;
+}
