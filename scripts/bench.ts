@@ -1,7 +1,8 @@
 // `npm run bench`: speed of the analysis against compromise and a bare tokenizer on the same real
 // texts, the gazetteers' size, load time and heap and the worker's start-up, the extension host's longest block while
-// a worker analyses a 10 MB file and indexes 10,000 articles, hover latency on that index, and the re-anchoring
-// benchmark.
+// a worker analyses a 10 MB file and indexes 10,000 articles, hover latency on that index, the whole CLI process with
+// --jobs 1 and 2 (scripts/bench/cli.ts), and the re-anchoring benchmark. `npm run bench -- SECTION...` runs only some:
+// speed gazetteer large corpus cli anchoring.
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -10,25 +11,10 @@ import { monitorEventLoopDelay, performance } from 'perf_hooks';
 import { Worker } from 'worker_threads';
 import { analyzeArticle } from '../src/core/analyze';
 import { CorpusIndex } from '../src/core/corpus';
+import { benchCli } from './bench/cli';
+import { Doc, generateArticles, realArticles } from './bench/generate';
 
 const ROOT = path.join(__dirname, '..', '..');
-const FIX = path.join(ROOT, 'test', 'fixtures');
-
-interface Doc {
-  name: string;
-  text: string;
-}
-
-function realArticles(): Doc[] {
-  const docs: Doc[] = [];
-  for (const r of JSON.parse(fs.readFileSync(path.join(FIX, 'meantime', 'meantime-airbus-apple.json'), 'utf8')))
-    docs.push({ name: `meantime-${r.doc_id ?? r.doc}`, text: r.text });
-  for (const r of JSON.parse(fs.readFileSync(path.join(FIX, 'ecbplus', 'ecbplus-dev.json'), 'utf8')))
-    docs.push({ name: `ecb-${r.doc}`, text: r.text });
-  for (const f of fs.readdirSync(path.join(ROOT, 'seeds')))
-    docs.push({ name: f, text: fs.readFileSync(path.join(ROOT, 'seeds', f), 'utf8') });
-  return docs;
-}
 
 const wordCount = (t: string) => (t.match(/\S+/g) ?? []).length;
 
@@ -179,29 +165,6 @@ async function gazetteer(): Promise<void> {
     `   analysis worker start-up to its first analysis: ${median(startups).toFixed(0)} ms (median of 5; target < ` +
       `300 ms)`,
   );
-}
-
-/** Builds n articles of realistic size from sentences of real articles, deterministically. */
-function generateArticles(docs: Doc[], n: number): Doc[] {
-  const sentences = docs.flatMap((d) => d.text.split(/(?<=[.!?])\s+|\n+/).filter((s) => s.length > 30));
-  let seed = 42;
-  const rand = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
-  const out: Doc[] = [];
-  for (let i = 0; i < n; i++) {
-    const len = 10 + Math.floor(rand() * 40); // 10–50 sentences: 250–1,300 words
-    const parts: string[] = [];
-    for (let j = 0; j < len; j++) parts.push(sentences[Math.floor(rand() * sentences.length)]);
-    const y = 2005 + Math.floor(rand() * 18);
-    const m = 1 + Math.floor(rand() * 12);
-    const day = 1 + Math.floor(rand() * 28);
-    out.push({
-      name: `gen-${i}.txt`,
-      text:
-        `Generated article ${i}\ndate ${y}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}\n\n` +
-        `${parts.join(' ')}\n`,
-    });
-  }
-  return out;
 }
 
 function percentile(xs: number[], p: number): number {
@@ -361,6 +324,7 @@ async function main(): Promise<void> {
   if (want('gazetteer')) await gazetteer();
   if (want('large')) await largeFile(docs);
   if (want('corpus')) await corpus(docs);
+  if (want('cli')) await benchCli(docs);
   if (want('anchoring')) await anchoring();
 }
 

@@ -1,6 +1,6 @@
-// Bundles the extension, its analysis worker and the CLI with esbuild, after generating the gazetteer data, and
-// the web-page importer (linkedom, Readability) apart, so that the extension and the CLI load it only when a page
-// is imported.
+// Bundles the extension, its analysis worker, the CLI and the CLI's worker with esbuild, after generating the
+// gazetteer data, and the web-page importer (linkedom, Readability) apart, so that the extension and the CLI load
+// it only when a page is imported.
 import * as esbuild from 'esbuild';
 import * as path from 'node:path';
 import './gazetteer.mjs';
@@ -53,6 +53,7 @@ const builds = [
     plugins: [lazyWebPage],
     supported: { 'dynamic-import': false },
   },
+  { ...common, entryPoints: ['src/cli/cliWorker.ts'], outfile: 'dist/cliWorker.js' },
 ];
 if (watch) {
   for (const b of builds) (await esbuild.context(b)).watch();

@@ -1,20 +1,22 @@
 // The command-line face of the core (bundled as dist/cli.js): `analyze` prints what the extension shows; `export`
 // writes annotations; `import` turns saved web pages into Markdown articles; `merge-sidecar` is git's merge driver.
-import * as fs from 'fs';
-import * as path from 'path';
-import { looksBinary, stripBom } from '../core/article';
-import { CorpusIndex, CorpusJson } from '../core/corpus';
-import { matchesAny } from '../core/glob';
-import { SIDECAR_SUFFIX } from '../core/sidecar/schema';
+import * as os from 'os';
+import { CorpusIndex } from '../core/corpus';
+import { collectArticles, listArticleFiles } from './files';
+import { OutputIO, summary, writeJson, writeJsonl } from './output';
+import { analyzeFiles } from './pool';
 import { runExport } from './export';
 import { runImport } from './importPages';
 import { runMergeSidecar } from './mergeSidecar';
 
 const USAGE = `Usage:
-  article-annotator analyze [--published YYYY-MM-DD] [--json] PATH...
+  article-annotator analyze [--published YYYY-MM-DD] [--json | --jsonl] [--jobs N] PATH...
       PATH is an article file or a folder (its article files, recursively).
       --published  publication date applied to every article given
       --json       one JSON object on stdout (articles, events, quotes)
+      --jsonl      the same as JSON lines: one per article, then one per event and per quote
+      --jobs N     analyse in N threads (default: the number of cores; 1 = this thread only)
+      --timings    how long reading and analysis, linking and output took, on stderr
   article-annotator export --format w3c|brat|conll|csv|jsonl [--out DIR] PATH...
   article-annotator import [--out DIR] FILE.html...
       writes each saved web page's article as <title>.md beside it (or in DIR); never over an existing file
@@ -22,99 +24,11 @@ const USAGE = `Usage:
       git merge driver for *.annotations.yaml (%O %A %B): merges by annotation id into OURS
   article-annotator --help | --version`;
 
-/** Extensions of files read from a folder; a file named explicitly is read whatever its extension. */
-const ARTICLE_GLOBS = ['**/*.txt', '**/*.md', '**/*.text'];
-
-export interface CliIO {
-  stdout: (s: string) => void;
+export interface CliIO extends OutputIO {
   stderr: (s: string) => void;
 }
 
-interface LoadedArticle {
-  path: string;
-  text: string;
-}
-
-/** Collects article files; every problem becomes a message, never an exception. */
-export function collectArticles(paths: string[], errors: string[]): LoadedArticle[] {
-  const out: LoadedArticle[] = [];
-  const seen = new Set<string>();
-  const readOne = (file: string, explicit: boolean) => {
-    if (seen.has(file)) return;
-    seen.add(file);
-    try {
-      const bytes = fs.readFileSync(file);
-      if (looksBinary(bytes)) {
-        if (explicit) errors.push(`${file}: looks like a binary file, not an article; skipped`);
-        return;
-      }
-      out.push({ path: file, text: stripBom(bytes.toString('utf8')) });
-    } catch (err) {
-      errors.push(`${file}: cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
-    }
-  };
-  const walk = (dir: string) => {
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch (err) {
-      errors.push(`${dir}: cannot list (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
-      return;
-    }
-    for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-      if (e.name === 'node_modules' || e.name.startsWith('.')) continue;
-      const full = path.join(dir, e.name);
-      if (e.isDirectory()) walk(full);
-      else if (e.isFile() && matchesAny(full, ARTICLE_GLOBS) && !e.name.endsWith(SIDECAR_SUFFIX)) readOne(full, false);
-    }
-  };
-  for (const p of paths) {
-    let stat: fs.Stats;
-    try {
-      stat = fs.statSync(p);
-    } catch {
-      errors.push(`${p}: no such file or folder`);
-      continue;
-    }
-    if (stat.isDirectory()) walk(p);
-    else readOne(p, true);
-  }
-  return out;
-}
-
-function summary(json: CorpusJson): string {
-  const lines: string[] = [];
-  for (const a of json.articles) {
-    lines.push(`${a.path}`);
-    lines.push(`  title: ${a.title ?? '(none)'}`);
-    lines.push(`  published: ${a.published ?? 'unknown'}${a.publishedReason ? ` (${a.publishedReason})` : ''}`);
-    if (a.authors.length) lines.push(`  authors: ${a.authors.join(', ')}`);
-    if (a.dateline || a.source)
-      lines.push(
-        `  ${[a.dateline && `dateline: ${a.dateline}`, a.source && `source: ${a.source}`].filter(Boolean).join('; ')}`,
-      );
-    const byType = new Map<string, Set<string>>();
-    for (const e of a.entities) {
-      const s = byType.get(e.type) ?? new Set<string>();
-      s.add(e.text);
-      byType.set(e.type, s);
-    }
-    for (const [type, names] of byType) lines.push(`  ${type.toLowerCase()} (${names.size}): ${[...names].join(', ')}`);
-    if (a.dates.length)
-      lines.push(`  dates (${a.dates.length}): ${a.dates.map((d) => `${d.text} → ${d.value}`).join('; ')}`);
-  }
-  if (json.events.length) {
-    lines.push('', `events (${json.events.length}):`);
-    for (const e of json.events)
-      lines.push(`  ${e.date ?? '????'}  ${e.label}  [${new Set(e.mentions.map((m) => m.path)).size} articles]`);
-  }
-  if (json.quotes.length) {
-    lines.push('', `quotes (${json.quotes.length}):`);
-    for (const q of json.quotes)
-      lines.push(`  ${q.speaker ?? 'unattributed'}  [${new Set(q.mentions.map((m) => m.path)).size} articles]`);
-  }
-  return lines.join('\n') + '\n';
-}
+export { collectArticles };
 
 function parseFlags(
   args: string[],
@@ -140,45 +54,93 @@ function parseFlags(
   return { flags, rest };
 }
 
-export function runAnalyze(args: string[], io: CliIO): number {
-  const { flags, rest, error } = parseFlags(args, ['published']);
-  if (error) {
-    io.stderr(`article-annotator: ${error}\n${USAGE}\n`);
-    return 2;
-  }
+interface AnalyzeOptions {
+  published: string | null;
+  format: 'summary' | 'json' | 'jsonl';
+  jobs: number;
+  timings: boolean;
+  paths: string[];
+}
+
+/** The options of `analyze`, or the message of a usage error. */
+function analyzeOptions(args: string[]): AnalyzeOptions | string {
+  const { flags, rest, error } = parseFlags(args, ['published', 'jobs']);
+  if (error) return `${error}\n${USAGE}`;
   for (const f of flags.keys()) {
-    if (!['published', 'json'].includes(f)) {
-      io.stderr(`article-annotator: unknown option --${f}\n${USAGE}\n`);
-      return 2;
-    }
+    if (!['published', 'json', 'jsonl', 'jobs', 'timings'].includes(f)) return `unknown option --${f}\n${USAGE}`;
   }
   const published = flags.get('published');
   if (
     published !== undefined &&
     (typeof published !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(published) || isNaN(Date.parse(published)))
   ) {
-    io.stderr(`article-annotator: --published takes a date as YYYY-MM-DD, not "${String(published)}"\n`);
-    return 2;
+    return `--published takes a date as YYYY-MM-DD, not "${String(published)}"`;
   }
-  if (!rest.length) {
-    io.stderr(`article-annotator: analyze needs at least one file or folder\n${USAGE}\n`);
+  if (flags.has('json') && flags.has('jsonl')) return `--json and --jsonl: choose one\n${USAGE}`;
+  const jobsFlag = flags.get('jobs');
+  const jobs = jobsFlag === undefined ? defaultJobs() : Number(jobsFlag);
+  if (!Number.isInteger(jobs) || jobs < 1) return `--jobs takes a whole number from 1, not "${String(jobsFlag)}"`;
+  if (!rest.length) return `analyze needs at least one file or folder\n${USAGE}`;
+  const format = flags.has('json') ? 'json' : flags.has('jsonl') ? 'jsonl' : 'summary';
+  return {
+    published: typeof published === 'string' ? published : null,
+    format,
+    jobs,
+    timings: flags.has('timings'),
+    paths: rest,
+  };
+}
+
+function defaultJobs(): number {
+  return typeof os.availableParallelism === 'function' ? os.availableParallelism() : Math.max(1, os.cpus().length);
+}
+
+/** With --timings, each call says on stderr how long the phase since the previous call took. */
+function phaseTimer(on: boolean, io: CliIO): (phase: string) => void {
+  let last = Date.now();
+  return (phase) => {
+    const now = Date.now();
+    if (on) io.stderr(`article-annotator: ${phase}: ${((now - last) / 1000).toFixed(2)} s\n`);
+    last = now;
+  };
+}
+
+/**
+ * `analyze`: the files are analysed one by one (in worker threads with --jobs > 1), added to the index in
+ * input order, and linked once. Read errors come back from whichever thread read the file.
+ */
+export async function runAnalyze(args: string[], io: CliIO): Promise<number> {
+  const opts = analyzeOptions(args);
+  if (typeof opts === 'string') {
+    io.stderr(`article-annotator: ${opts}\n`);
     return 2;
   }
   const errors: string[] = [];
-  const articles = collectArticles(rest, errors);
+  const files = listArticleFiles(opts.paths, errors);
   for (const e of errors) io.stderr(`article-annotator: ${e}\n`);
-  if (!articles.length) {
+  const index = new CorpusIndex();
+  const tasks = files.map((f) => ({ ...f, published: opts.published }));
+  const took = phaseTimer(opts.timings, io);
+  await analyzeFiles(tasks, opts.jobs, (r) => {
+    if ('analysis' in r) index.upsertAnalysis(r.path, r.analysis.article.text, opts.published, r.analysis);
+    else if ('error' in r) io.stderr(`article-annotator: ${r.error}\n`);
+  });
+  if (!index.size) {
     io.stderr('article-annotator: nothing could be analysed\n');
     return 1;
   }
-  const index = new CorpusIndex();
-  for (const a of articles) index.upsert(a.path, a.text, typeof published === 'string' ? published : null);
-  const json = index.toJSON();
-  io.stdout(flags.has('json') ? JSON.stringify(json, null, 2) + '\n' : summary(json));
+  took(`reading and analysis of ${index.size} articles in ${Math.min(opts.jobs, tasks.length)} thread(s)`);
+  index.link();
+  took('linking');
+  if (opts.format === 'json') await writeJson(index, io);
+  else if (opts.format === 'jsonl') await writeJsonl(index, io);
+  else io.stdout(summary(index.toJSON()));
+  took('output');
   return 0;
 }
 
-/** Runs one command; `import` answers asynchronously (it loads the HTML libraries on first use). */
+/** The exit status; a promise for `analyze` (it may wait for worker threads) and `import` (it loads the HTML
+ * libraries on first use). */
 export function main(argv: string[], io: CliIO): number | Promise<number> {
   const [command, ...args] = argv;
   switch (command) {
@@ -208,11 +170,15 @@ export function main(argv: string[], io: CliIO): number | Promise<number> {
 }
 
 if (require.main === module) {
-  const io: CliIO = { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) };
+  const io: CliIO = {
+    stdout: (s) => process.stdout.write(s),
+    drained: () => new Promise((resolve) => process.stdout.once('drain', resolve)),
+    stderr: (s) => process.stderr.write(s),
+  };
   void Promise.resolve(main(process.argv.slice(2), io)).then(
     (code) => (process.exitCode = code),
-    (err: Error) => {
-      io.stderr(`article-annotator: ${err.stack ?? err.message}\n`);
+    (err: unknown) => {
+      process.stderr.write(`article-annotator: ${err instanceof Error ? err.message : String(err)}\n`);
       process.exitCode = 1;
     },
   );

@@ -106,6 +106,22 @@ export interface AnalysisStore {
   save(path: string, text: string, userPublished: string | null, analysis: ArticleAnalysis): void;
 }
 
+/** One article of the CLI's JSON contract. */
+export type ArticleJson = CorpusJson['articles'][number];
+
+/** The per-article half of `upsert`: what a worker thread runs before `upsertAnalysis` (no linking). */
+export function analyzeForIndex(
+  path: string,
+  text: string,
+  userPublished: string | null,
+  cache?: ChunkCache,
+): ArticleAnalysis {
+  const published: PublishedDate | null = userPublished
+    ? { value: userPublished, origin: 'user', reason: 'set by you' }
+    : null;
+  return analyzeArticle(text, path, { published, cache });
+}
+
 export class CorpusIndex {
   constructor(private readonly store?: AnalysisStore) {}
 
@@ -149,15 +165,12 @@ export class CorpusIndex {
   upsert(path: string, text: string, userPublished: string | null = null): void {
     const prev = this.docs.get(path);
     if (prev && prev.text === text && prev.userPublished === userPublished) return;
-    const published: PublishedDate | null = userPublished
-      ? { value: userPublished, origin: 'user', reason: 'set by you' }
-      : null;
     const cache = prev?.cache ?? new ChunkCache();
     cache.resetCounters();
     // A stored analysis is only used for a first load; edits of a loaded article go through the chunk cache.
     let base = prev ? undefined : this.store?.load(path, text, userPublished);
     if (!base) {
-      base = analyzeArticle(text, path, { published, cache });
+      base = analyzeForIndex(path, text, userPublished, cache);
       this.store?.save(path, text, userPublished, base);
     }
     this.docs.set(path, { path, text, userPublished, base, cache });
@@ -165,7 +178,7 @@ export class CorpusIndex {
     this.dirty = true;
   }
 
-  /** Stores an analysis computed elsewhere (a worker thread); it must be for this text. */
+  /** Stores an analysis computed elsewhere (a worker thread, with analyzeForIndex); it must be for this text. */
   upsertAnalysis(path: string, text: string, userPublished: string | null, base: ArticleAnalysis): void {
     this.docs.set(path, { path, text, userPublished, base, cache: new ChunkCache() });
     this.changedSinceLink.add(path);
@@ -487,30 +500,43 @@ export class CorpusIndex {
 
   /** The CLI's JSON contract. */
   toJSON(): CorpusJson {
+    const articles = this.paths().map((p) => this.articleJson(p)!);
+    return { articles, events: this.eventsJson(), quotes: this.quotesJson() };
+  }
+
+  /** One article of the JSON contract, after linking (the CLI streams these one at a time). */
+  articleJson(path: string): ArticleJson | undefined {
     this.link();
-    const articles = this.paths().map((p) => {
-      const a = this.analyses.get(p)!;
-      return {
-        path: p,
-        title: a.article.title,
-        published: a.article.published?.value ?? null,
-        publishedReason: a.article.published
-          ? `${a.article.published.origin}: ${a.article.published.reason}`
-          : (a.article.meta?.publishedNote ?? null),
-        authors: a.article.meta?.authors ?? [],
-        dateline: a.article.meta?.dateline ?? null,
-        source: a.article.source,
-        entities: a.entities.map((e) => ({ start: e.start, end: e.end, text: e.text, type: e.type, id: e.id })),
-        dates: a.dates.map((d) => ({ start: d.start, end: d.end, text: d.text, type: d.type, value: d.value })),
-      };
-    });
-    const refs = (ms: MentionRef[]) => ms.map((m) => ({ path: m.path, start: m.start, end: m.end }));
+    const a = this.analyses.get(path);
+    if (!a) return undefined;
     return {
-      articles,
-      events: this.eventClusters.map((e) => ({ id: e.id, label: e.label, date: e.date, mentions: refs(e.mentions) })),
-      quotes: this.quoteClusters.map((q) => ({ id: q.id, speaker: q.speaker, mentions: refs(q.mentions) })),
+      path,
+      title: a.article.title,
+      published: a.article.published?.value ?? null,
+      publishedReason: a.article.published
+        ? `${a.article.published.origin}: ${a.article.published.reason}`
+        : (a.article.meta?.publishedNote ?? null),
+      authors: a.article.meta?.authors ?? [],
+      dateline: a.article.meta?.dateline ?? null,
+      source: a.article.source,
+      entities: a.entities.map((e) => ({ start: e.start, end: e.end, text: e.text, type: e.type, id: e.id })),
+      dates: a.dates.map((d) => ({ start: d.start, end: d.end, text: d.text, type: d.type, value: d.value })),
     };
   }
+
+  eventsJson(): CorpusJson['events'] {
+    this.link();
+    return this.eventClusters.map((e) => ({ id: e.id, label: e.label, date: e.date, mentions: refsJson(e.mentions) }));
+  }
+
+  quotesJson(): CorpusJson['quotes'] {
+    this.link();
+    return this.quoteClusters.map((q) => ({ id: q.id, speaker: q.speaker, mentions: refsJson(q.mentions) }));
+  }
+}
+
+function refsJson(ms: MentionRef[]): { path: string; start: number; end: number }[] {
+  return ms.map((m) => ({ path: m.path, start: m.start, end: m.end }));
 }
 
 /**
