@@ -17,7 +17,8 @@
 //   The European Union is a PLACE, like the countries it groups.
 // - Metonyms: a capital used as an actor stands for its country: subject of a government's verb ("Pyongyang fired",
 //   "Seoul will drop", "Washington has hailed", "Tokyo and Seoul hit"), not of what cities do too ("Seoul is cold",
-//   "Tokyo will host"); "the Pyongyang regime". After a preposition it stays the city ("in Seoul", "from Seoul"). The mention keeps its text and gets the country's id, so the hover lists it among the
+//   "Tokyo will host"); "the Pyongyang regime". After a preposition it stays the city ("in Seoul", "from Seoul").
+//   The mention keeps its text and gets the country's id, so the hover lists it among the
 //   country's spellings. "the North"/"the South" stand for North/South Korea only once that country was named.
 
 import { EntityMention, EntityType, Span } from './model';
@@ -114,14 +115,16 @@ interface Token {
 }
 
 const ABBREVIATIONS = new Set(
-  'mr mrs ms dr st jr sr inc corp co ltd gen sen rep gov prof rev capt lt col adm sgt maj messrs mt ft no vs'.split(
-    ' ',
-  ),
+  `mr mrs ms dr st jr sr inc corp co ltd gen sen rep gov prof rev capt lt col adm sgt maj messrs mt ft no vs`
+    .split(/\s+/)
+    .filter(Boolean),
 );
 const COMPOUND_SUFFIXES = new Set(
-  'led based born owned made backed style era type related funded run controlled bound built class wide linked sponsored speaking language friendly specific listed registered focused oriented centric made brand branded designed'.split(
-    ' ',
-  ),
+  `led based born owned made backed style era type related funded run controlled bound built class wide linked
+sponsored speaking language friendly specific listed registered focused oriented centric made brand branded
+designed`
+    .split(/\s+/)
+    .filter(Boolean),
 );
 const CAP_RE = /^\p{Lu}/u;
 const HAS_LOWER_RE = /\p{Ll}/u;
@@ -130,7 +133,7 @@ const SPACE_GAP_RE = /^[ \t\u00a0]+$/;
 const COMMA_GAP_RE = /^,[ \t]*$/;
 const AMP_GAP_RE = /^[ \t]*&[ \t]*$/;
 const SENTENCE_END_RE = /[.!?…:;]["'”’)\]]*\s*$|\n\s*$|[—–]\s*$/;
-const OPEN_QUOTE_RE = /["“‘(\[]\s*$/;
+const OPEN_QUOTE_RE = /["“‘([]\s*$/;
 
 function isAllCaps(text: string): boolean {
   return LETTER_RE.test(text) && !HAS_LOWER_RE.test(text);
@@ -153,7 +156,10 @@ function wordCharLength(text: string, i: number): number {
   return WORD_CHAR_RE.test(text[i]) ? 1 : 0;
 }
 
-/** End of the word whose first character ends at pos: letters and digits, joined by . ' ’ & - when a letter or digit follows ("U.S", "O'Brien", "AT&T"). */
+/**
+ * End of the word whose first character ends at pos: letters and digits, joined by . ' ’ & - when a letter or digit
+ * follows ("U.S", "O'Brien", "AT&T").
+ */
 function wordEnd(text: string, pos: number): number {
   const n = text.length;
   while (pos < n) {
@@ -517,7 +523,7 @@ function connectorSpan(tokens: Token[], i: number, j: number): number {
   return !(i === j && tokens[j].positional) && runEndsInHead(tokens, k) ? k - j : 0;
 }
 
-/** Whether the capitalised run starting at i ends in an organisation or event head ("of Military Information Agreement"). */
+/** Whether the capitalised run from i ends in an organisation or event head ("of Military Information Agreement"). */
 function runEndsInHead(tokens: Token[], i: number): boolean {
   let j = i;
   while (j + 1 < tokens.length && tokens[j + 1].gap === 'space' && isNameish(tokens[j + 1]) && !tokens[j].possessive)
@@ -555,7 +561,7 @@ function hasOf(tokens: Token[], first: number, last: number): boolean {
 const INNER_CAPITAL_RE = /^.+\p{Lu}/u;
 const VERBAL_SUFFIX_RE = /(?:ing|ed|ly|ness|ment|tion|ions|ity|ers)$/;
 
-/** A sentence-initial word that the article otherwise writes in lower case, or that looks verbal ("Strengthening Japan"). */
+/** A sentence-initial word the article otherwise writes in lower case, or that looks verbal ("Strengthening Japan"). */
 function positionalWord(tokens: Token[], first: number, last: number): boolean {
   const t = tokens[first];
   if (!t.positional || first === last || INNER_CAPITAL_RE.test(t.text)) return false;
@@ -580,7 +586,8 @@ function analyseRun(
   titled = false,
   titleFirst = first,
 ): void {
-  // Leading function words and sentence openers ("The", "When", "In") unless the whole run is a known name ("The Hague").
+  // Leading function words and sentence openers ("The", "When", "In"), unless the whole run is a known name
+  // ("The Hague").
   while (
     first <= last &&
     !lookupPrefix(tokens, first, last) &&
@@ -900,12 +907,20 @@ function textOf(tokens: Token[], first: number, last: number, text: string): str
 
 /** Verbs of governments (say, decide, act on others), by stem: a capital as their subject stands for its state.
  *  Verbs that cities do as well ("is cold", "will host", "saw blossoms") are left out on purpose. */
-const ACTOR_VERB_RE =
-  /^(?:sa(?:id|ys|y)|announc|urg|warn|reject|accus|agree|den(?:y|ie)|demand|impos|fire|launch|test|hail|welcom|protest|respond|threaten|vow|condemn|critici|sanction|recall|summon|approv|decid|plan|want|seek|sought|insist|drop|lift|remov|ban|refus|negotiat|sign|worr|hope|claim|call|sen[dt]|retaliat|oppos|support|push|press|ask|offer|propos|pledg|promis|accept|hit|move|mov|agree|tighten|eas|restrict|expel|suspend|resum|react|retort|slam|blam|object)/;
+const ACTOR_VERB_RE = new RegExp(
+  `^(?:${`sa(?:id|ys|y) announc urg warn reject accus agree den(?:y|ie) demand impos fire launch test hail welcom
+protest respond threaten vow condemn critici sanction recall summon approv decid plan want seek sought insist
+drop lift remov ban refus negotiat sign worr hope claim call sen[dt] retaliat oppos support push press ask
+offer propos pledg promis accept hit move mov agree tighten eas restrict expel suspend resum react retort slam
+blam object`
+    .split(/\s+/)
+    .join('|')})`,
+);
 const AUXILIARIES = new Set(
-  'has have had will would is was are were did does do can could may might must should shall also not already reportedly again then'.split(
-    ' ',
-  ),
+  `has have had will would is was are were did does do can could may might must should shall also not already
+reportedly again then`
+    .split(/\s+/)
+    .filter(Boolean),
 );
 
 /** Whether the tokens from i on read as a government's verb, perhaps after an auxiliary ("will drop", "has hailed"). */
@@ -916,9 +931,10 @@ function actorVerbAt(tokens: Token[], i: number): boolean {
 }
 
 const PREPOSITIONS = new Set(
-  'from in to at near of for with by between into on onto over across toward towards via around outside inside within'.split(
-    ' ',
-  ),
+  `from in to at near of for with by between into on onto over across toward towards via around outside inside
+within`
+    .split(/\s+/)
+    .filter(Boolean),
 );
 
 /** Finds the people, organisations, places and nationalities of one article. */
@@ -1220,9 +1236,10 @@ const GOVERNMENT_NOUNS = new Set(
   'government regime administration authorities leadership cabinet officials'.split(' '),
 );
 const EVENT_NOUNS = new Set(
-  'summit meeting talks conference visit trip office area region airport station marathon games olympics agreement declaration'.split(
-    ' ',
-  ),
+  `summit meeting talks conference visit trip office area region airport station marathon games olympics
+agreement declaration`
+    .split(/\s+/)
+    .filter(Boolean),
 );
 
 /** "Tokyo and Seoul hit …": the capital is the subject of a verb through a coordination. */

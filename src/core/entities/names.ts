@@ -43,8 +43,8 @@ assicurazioni seguros petroleos petroleo`
  * "X met Y", "X told reporters". Verbs of saying come from the caller's own list.
  */
 export const PERSON_VERBS: ReadonlySet<string> = new Set(
-  `told arrived met meets visited visits spoke speaks flew travelled traveled tweeted posted replied resigned died smiled
-laughed recalled admitted shook greeted thanked praised criticised criticized vowed pledged urged acknowledged
+  `told arrived met meets visited visits spoke speaks flew travelled traveled tweeted posted replied resigned died
+smiled laughed recalled admitted shook greeted thanked praised criticised criticized vowed pledged urged acknowledged
 conceded confirmed declined refused testified`
     .split(/\s+/)
     .filter(Boolean),
