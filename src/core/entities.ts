@@ -50,6 +50,7 @@ import {
   FOREIGN_ORG_WORDS,
   PERSON_VERBS,
   MAX_ROLE_MODIFIERS,
+  LOWER_LEGAL_FORMS,
   isPrefixedSurname,
   isGivenName,
 } from './entities/names';
@@ -494,6 +495,11 @@ function sequences(tokens: Token[]): Array<[number, number]> {
         j++;
         continue;
       }
+      // "Pellam plc": a legal form written in lower case closes the name.
+      if (next.gap === 'space' && !next.cap && LOWER_LEGAL_FORMS.has(next.key)) {
+        j++;
+        break;
+      }
       const joined = connectorSpan(tokens, i, j);
       if (joined === 0) break;
       j += joined;
@@ -565,6 +571,8 @@ const VERBAL_SUFFIX_RE = /(?:ing|ed|ly|ness|ment|tion|ions|ity|ers)$/;
 function positionalWord(tokens: Token[], first: number, last: number): boolean {
   const t = tokens[first];
   if (!t.positional || first === last || INNER_CAPITAL_RE.test(t.text)) return false;
+  // "Mohammed bin Salman": a given name before a particle, however verbal it looks.
+  if (isConnector(tokens[first + 1]) && PERSON_PARTICLES.has(tokens[first + 1].key)) return false;
   return t.lowerElsewhere || VERBAL_SUFFIX_RE.test(t.key);
 }
 

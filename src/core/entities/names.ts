@@ -38,6 +38,9 @@ assicurazioni seguros petroleos petroleo`
     .filter(Boolean),
 );
 
+/** Legal forms that news writes in lower case after a company name ("Barclays plc"). */
+export const LOWER_LEGAL_FORMS: ReadonlySet<string> = new Set(['plc']);
+
 /**
  * Verbs that people, rather than places or things, do right after their name: "Antony Blinken arrived on Tuesday",
  * "X met Y", "X told reporters". Verbs of saying come from the caller's own list.
