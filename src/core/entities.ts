@@ -214,6 +214,11 @@ function rawTokens(text: string, excluded: (pos: number) => boolean): Token[] {
       prevEnd = end;
       continue;
     }
+    // "O' Leary", "D' Souza": text tokenised with a space after the apostrophe still writes one surname.
+    if ((word === 'O' || word === 'D') && SPACED_APOSTROPHE_RE.test(text.slice(end, end + 3))) {
+      pos = end = wordEnd(text, end + 2);
+      word = text.slice(start, end);
+    }
     if (text.charCodeAt(end) === 46 /* . */) {
       const bare = word.toLowerCase();
       if (ABBREVIATIONS.has(bare) || word.includes('.') || (word.length === 1 && CAP_RE.test(word))) {
@@ -301,6 +306,7 @@ function pushCompound(
 }
 
 const LOWER_WORD_RE = /^[a-z]+$/;
+const SPACED_APOSTROPHE_RE = /^['’] \p{Lu}/u;
 
 function lowerToken(
   start: number,
@@ -448,7 +454,7 @@ const SAID_WORDS = new Set(
 );
 const DETERMINERS = new Set(['a', 'an', 'the', 'its', 'his', 'her', 'their']);
 const PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside', 'throughout', 'across']);
-const NAME_SHAPE_RE = /^\p{Lu}[\p{L}'’.-]*$/u;
+const NAME_SHAPE_RE = /^\p{Lu}(?:[\p{L}'’.-]|['’] (?=\p{Lu}))*$/u;
 
 function isCommon(t: Token): boolean {
   if (COMMON_WORDS.has(t.key)) return true;

@@ -362,6 +362,12 @@ describe('entities', () => {
       ]);
     });
 
+    it('keeps a surname whose apostrophe was spaced by a tokeniser ("O\' Leary")', () => {
+      assert.deepStrictEqual(typed("The airline's chief, Michael O' Leary, said the order was firm."), [
+        "PERSON:Michael O' Leary",
+      ]);
+    });
+
     it('reads a person from a verb of saying or doing after an unknown capitalised pair', () => {
       assert.deepStrictEqual(typed('Antony Blinken arrived on Tuesday.'), ['PERSON:Antony Blinken']);
       assert.deepStrictEqual(typed('Talks stalled and Tamsin Orrell told reporters she was tired.'), [
