@@ -46,6 +46,17 @@ import {
   PLACE_CONTEXT_WORDS,
   nameContinuation,
 } from './gazetteer';
+import {
+  PERSON_PARTICLES,
+  SECOND_PARTICLES,
+  LEADING_PARTICLES,
+  FOREIGN_ORG_WORDS,
+  PERSON_VERBS,
+  MAX_ROLE_MODIFIERS,
+  LOWER_LEGAL_FORMS,
+  isPrefixedSurname,
+  isGivenName,
+} from './entities/names';
 
 export interface EntityOptions {
   sentences?: Span[];
@@ -108,9 +119,9 @@ interface Token {
 }
 
 const ABBREVIATIONS = new Set(
-  'mr mrs ms dr st jr sr inc corp co ltd gen sen rep gov prof rev capt lt col adm sgt maj messrs mt ft no vs'.split(
-    ' ',
-  ),
+  `mr mrs ms dr st jr sr inc corp co ltd gen sen rep gov prof rev capt lt col adm sgt maj messrs mt ft no vs`
+    .split(/\s+/)
+    .filter(Boolean),
 );
 const COMPOUND_SUFFIXES = new Set(
   (
@@ -206,6 +217,11 @@ function rawTokens(text: string, excluded: (pos: number) => boolean): Token[] {
       prevEnd = end;
       continue;
     }
+    // "O' Leary", "D' Souza": text tokenised with a space after the apostrophe still writes one surname.
+    if ((word === 'O' || word === 'D') && SPACED_APOSTROPHE_RE.test(text.slice(end, end + 3))) {
+      pos = end = wordEnd(text, end + 2);
+      word = text.slice(start, end);
+    }
     if (text.charCodeAt(end) === 46 /* . */) {
       const bare = word.toLowerCase();
       if (ABBREVIATIONS.has(bare) || word.includes('.') || (word.length === 1 && CAP_RE.test(word))) {
@@ -293,6 +309,7 @@ function pushCompound(
 }
 
 const LOWER_WORD_RE = /^[a-z]+$/;
+const SPACED_APOSTROPHE_RE = /^['’] \p{Lu}/u;
 
 function lowerToken(
   start: number,
@@ -344,7 +361,7 @@ function makeToken(
     end,
     text: t,
     key: lookupKey(t),
-    cap: CAP_RE.test(t),
+    cap: CAP_RE.test(t) || isPrefixedSurname(t),
     allCaps: isAllCaps(t) && t.replace(/[^\p{L}]/gu, '').length >= 2 && !/['’]/.test(t),
     gap,
     commaBefore,
@@ -440,7 +457,7 @@ const SAID_WORDS = new Set(
 );
 const DETERMINERS = new Set(['a', 'an', 'the', 'its', 'his', 'her', 'their']);
 const PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside', 'throughout', 'across']);
-const NAME_SHAPE_RE = /^\p{Lu}[\p{L}'’.-]*$/u;
+const NAME_SHAPE_RE = /^\p{Lu}(?:[\p{L}'’.-]|['’] (?=\p{Lu}))*$/u;
 
 function isCommon(t: Token): boolean {
   if (COMMON_WORDS.has(t.key)) return true;
@@ -455,7 +472,11 @@ function isNameish(t: Token): boolean {
 const CURRENCY_WORDS = new Set(['dollar', 'dollars', 'cents']);
 
 function nameShaped(t: Token): boolean {
-  return NAME_SHAPE_RE.test(t.text) && HAS_LOWER_RE.test(t.text) && !isCommon(t);
+  return (NAME_SHAPE_RE.test(t.text) || isPrefixedSurname(t.text)) && HAS_LOWER_RE.test(t.text) && !isCommon(t);
+}
+
+function isConnector(t: Token): boolean {
+  return !t.cap && (NAME_CONNECTORS.has(t.key) || PERSON_PARTICLES.has(t.key));
 }
 
 function keyOf(tokens: Token[], first: number, last: number): string {
@@ -483,17 +504,14 @@ function sequences(tokens: Token[]): Array<[number, number]> {
         j++;
         continue;
       }
-      // "Sea of Japan", "Federation of Korean Industries", "Charles de Gaulle".
-      if (
-        next.gap === 'space' &&
-        !next.cap &&
-        NAME_CONNECTORS.has(next.key) &&
-        j + 2 < tokens.length &&
-        tokens[j + 2].gap === 'space' &&
-        isNameish(tokens[j + 2]) &&
-        (next.key !== 'of' || OF_HEADS.has(tokens[j].key) || runEndsInHead(tokens, j + 2))
-      ) {
-        j += 2;
+      // "Pellam plc": a legal form written in lower case closes the name.
+      if (next.gap === 'space' && !next.cap && LOWER_LEGAL_FORMS.has(next.key)) {
+        j++;
+        break;
+      }
+      const joined = connectorSpan(tokens, i, j);
+      if (joined > 0) {
+        j += joined;
         continue;
       }
       // A known name goes on over lower-case words inside it: "Dar es Salaam", "Côte d'Ivoire".
@@ -512,6 +530,25 @@ function sequences(tokens: Token[]): Array<[number, number]> {
     i = j + 1;
   }
   return out;
+}
+
+/**
+ * How many tokens after j join the run through lower-case connectors, the next name word included (0 when none):
+ * "Sea of Japan", "Federation of Korean Industries", "Charles de Gaulle", "Ursula von der Leyen", "bin Salman".
+ */
+function connectorSpan(tokens: Token[], i: number, j: number): number {
+  const next = tokens[j + 1];
+  if (next.gap !== 'space' || next.cap || !(NAME_CONNECTORS.has(next.key) || PERSON_PARTICLES.has(next.key))) return 0;
+  let k = j + 2;
+  // "von der", "van den", "de la": a second particle.
+  const second = tokens[k];
+  if (second && second.gap === 'space' && !second.cap && SECOND_PARTICLES.has(second.key) && next.key !== 'of') k++;
+  const name = tokens[k];
+  if (!name || name.gap !== 'space' || !isNameish(name)) return 0;
+  if (next.key !== 'of') return k - j;
+  // "Shares of Acme Inc.": a sentence-initial word that is no head does not take an "of" name.
+  if (OF_HEADS.has(tokens[j].key)) return k - j;
+  return !(i === j && tokens[j].positional) && runEndsInHead(tokens, k) ? k - j : 0;
 }
 
 /**
@@ -562,6 +599,8 @@ const VERBAL_SUFFIX_RE = /(?:ing|ed|ly|ness|ment|tion|ions|ity|ers)$/;
 function positionalWord(tokens: Token[], first: number, last: number): boolean {
   const t = tokens[first];
   if (!t.positional || first === last || INNER_CAPITAL_RE.test(t.text)) return false;
+  // "Mohammed bin Salman": a given name before a particle, however verbal it looks.
+  if (isConnector(tokens[first + 1]) && PERSON_PARTICLES.has(tokens[first + 1].key)) return false;
   return t.lowerElsewhere || VERBAL_SUFFIX_RE.test(t.key);
 }
 
@@ -788,21 +827,14 @@ function classify(tokens: Token[], first: number, last: number): [EntityType | n
   const prev = tokens[first - 1];
   const next = tokens[last + 1];
   const allNameShaped = (() => {
-    for (let i = first; i <= last; i++) if (!nameShaped(tokens[i]) && !NAME_CONNECTORS.has(tokens[i].key)) return false;
+    for (let i = first; i <= last; i++) if (!nameShaped(tokens[i]) && !isConnector(tokens[i])) return false;
     return true;
   })();
   // Context before: "analyst Paul Nesbit", "his wife, Yuko", "business lobby, Keidanren", "airline Lufthansa".
   const cueWord = prev && !prev.cap && (tokens[first].gap === 'space' || tokens[first].commaBefore) ? prev : undefined;
   if (cueWord && ROLE_NOUNS.has(cueWord.key) && allNameShaped) return ['PERSON', 2];
-  // "Jusman Syafii Djamal, minister of transport", "Jane Roe, a spokeswoman for": an apposition after the name.
-  if (
-    allNameShaped &&
-    next &&
-    next.commaBefore &&
-    (ROLE_NOUNS.has(next.key) ||
-      (DETERMINERS.has(next.key) && tokens[last + 2] && ROLE_NOUNS.has(tokens[last + 2].key)))
-  )
-    return ['PERSON', 2];
+  if (!single && foreignOrgWords(tokens, first, last)) return ['ORGANIZATION', 3];
+  if (allNameShaped && roleApposition(tokens, last)) return ['PERSON', 2];
   // "Heathrow airport", "Han river": a lower-case place noun right after the name.
   if (
     next &&
@@ -814,6 +846,7 @@ function classify(tokens: Token[], first: number, last: number): [EntityType | n
   )
     return ['PLACE', 2];
   if (cueWord && ORG_APPOSITIONS.has(cueWord.key)) return ['ORGANIZATION', 2];
+  if (!single && shoutedSpeaker(tokens, first, last)) return ['PERSON', 1];
   if (single && tokens[first].allCaps && !CAPS_STOPWORDS.has(tokens[first].text.replace(/\./g, '')))
     return ['ORGANIZATION', 1];
   // "the Sixers", "the Beatles", "the Navy": a capitalised plural or an organisation word after "the" mid-sentence.
@@ -837,6 +870,7 @@ function classify(tokens: Token[], first: number, last: number): [EntityType | n
     (prefixLength(tokens, first, last - 1) <= 1 || hasOf(tokens, first, last))
   )
     return ['PLACE', 2];
+  if (!single && allNameShaped && particleName(tokens, first, last)) return ['PERSON', 2];
   // A known organisation or a place inside a longer name: "Gallup Korea", "Garuda Indonesia", "Apple Computer".
   if (!single) {
     let hasOrg = false;
@@ -848,17 +882,10 @@ function classify(tokens: Token[], first: number, last: number): [EntityType | n
     }
     if (hasOrg || hasPlace || prefixLength(tokens, first, last - 1) >= 2) return ['ORGANIZATION', 2];
   }
-  // "Kishida said": a name-shaped subject of a reporting verb, even at a sentence start, unless the article
-  // writes the word in lower case elsewhere ("Officials said").
-  if (
-    allNameShaped &&
-    next &&
-    next.gap === 'space' &&
-    SAID_WORDS.has(next.key) &&
-    last - first <= 3 &&
-    !tokens[first].lowerElsewhere
-  )
-    return ['PERSON', single ? 2 : 1];
+  // "Kishida said", "Antony Blinken arrived": a name-shaped subject of a verb of saying or of what people do, even
+  // at a sentence start, unless the article writes the word in lower case elsewhere ("Officials said").
+  if (allNameShaped && personVerbAt(tokens, last + 1) && last - first <= 3 && !tokens[first].lowerElsewhere)
+    return ['PERSON', single || isGivenName(tokens[first].text) ? 2 : 1];
   // "in Cupertino, California", "in Toulouse on": a place; "in Reader mode" modifies a noun and says nothing.
   const endsPhrase = !next || next.gap !== 'space' || next.cap || COMMON_WORDS.has(next.key);
   if (prev && PLACE_PREPOSITIONS.has(prev.key) && !tokens[last].possessive && endsPhrase) return ['PLACE', 1];
@@ -866,11 +893,64 @@ function classify(tokens: Token[], first: number, last: number): [EntityType | n
   return ['ORGANIZATION', 0];
 }
 
+/** A verb of saying or of what people do, right after the name: "said", "told", "arrived", "met". */
+function personVerbAt(tokens: Token[], i: number): boolean {
+  const t = tokens[i];
+  return !!t && t.gap === 'space' && !t.cap && (SAID_WORDS.has(t.key) || PERSON_VERBS.has(t.key));
+}
+
+/** Generic words of other languages in the run: "Médecins Sans Frontières", "Banco Santander", "Société Générale". */
+function foreignOrgWords(tokens: Token[], first: number, last: number): boolean {
+  for (let i = first; i <= last; i++) if (tokens[i].cap && FOREIGN_ORG_WORDS.has(tokens[i].key)) return true;
+  return false;
+}
+
+/**
+ * An apposition after the name that names a role: "Jusman Syafii Djamal, minister of transport", "Jane Roe, a
+ * spokeswoman for", "Olena Kovalchuk, the foreign minister,".
+ */
+function roleApposition(tokens: Token[], last: number): boolean {
+  const next = tokens[last + 1];
+  if (!next || !next.commaBefore) return false;
+  if (ROLE_NOUNS.has(next.key)) return true;
+  if (!DETERMINERS.has(next.key)) return false;
+  for (let i = last + 2; i <= last + 2 + MAX_ROLE_MODIFIERS && i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.gap !== 'space' || t.cap) return false;
+    if (ROLE_NOUNS.has(t.key)) return true;
+  }
+  return false;
+}
+
+/**
+ * The shape of a person's name: a particle between its words ("von der Leyen", "bin Salman", "Lula da Silva"), an
+ * Arabic name opening with one ("Abu Bakr", "Ibn Saud"), or an article glued to the surname ("Abdel Fattah el-Sisi").
+ */
+function particleName(tokens: Token[], first: number, last: number): boolean {
+  if (LEADING_PARTICLES.has(tokens[first].key)) return true;
+  for (let i = first + 1; i <= last; i++) {
+    const t = tokens[i];
+    if ((i < last && isConnector(t) && PERSON_PARTICLES.has(t.key)) || isPrefixedSurname(t.text)) return true;
+  }
+  return false;
+}
+
+/** "JANE DOE said": two or three all-capital words, none a known name or an acronym word, before a person's verb. */
+function shoutedSpeaker(tokens: Token[], first: number, last: number): boolean {
+  if (last - first > 2 || !personVerbAt(tokens, last + 1)) return false;
+  for (let i = first; i <= last; i++) {
+    const t = tokens[i];
+    if (!t.allCaps || t.text.length < 2 || t.text.includes('.') || CAPS_STOPWORDS.has(t.text) || NAMES.has(t.key))
+      return false;
+  }
+  return true;
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Within-article linking
 
 function nameTokens(tokens: Token[], c: Candidate): Token[] {
-  return tokens.slice(c.nameFirst, c.last + 1).filter((t) => !NAME_CONNECTORS.has(t.key));
+  return tokens.slice(c.nameFirst, c.last + 1).filter((t) => !isConnector(t));
 }
 
 function textOf(tokens: Token[], first: number, last: number, text: string): string {

@@ -307,4 +307,148 @@ describe('entities', () => {
       assertWellFormed(big, ms);
     });
   });
+
+  describe('names as news writes them', () => {
+    /** The typed mentions of a sentence, as "TYPE:text", in order. */
+    function typed(text: string): string[] {
+      const ms = findEntities(text);
+      assertWellFormed(text, ms);
+      return ms.map((m) => `${m.type}:${m.text}`);
+    }
+
+    it('keeps particles inside person names (von der, van der, van, de, da, dos, del)', () => {
+      assert.deepStrictEqual(typed('Ursula von der Leyen met Pieter van der Berg in Brussels.'), [
+        'PERSON:Ursula von der Leyen',
+        'PERSON:Pieter van der Berg',
+        'PLACE:Brussels',
+      ]);
+      assert.deepStrictEqual(typed('Later, Luiz Inácio Lula da Silva spoke with Joris van Dam.'), [
+        'PERSON:Luiz Inácio Lula da Silva',
+        'PERSON:Joris van Dam',
+      ]);
+      assert.deepStrictEqual(typed('On Friday, Maria dos Santos met Juan del Castillo and Ana de Souza Reis.'), [
+        'PERSON:Maria dos Santos',
+        'PERSON:Juan del Castillo',
+        'PERSON:Ana de Souza Reis',
+      ]);
+    });
+
+    it('keeps Arabic particles and glued articles (bin, bint, ibn, abu, al-, el-)', () => {
+      assert.deepStrictEqual(typed('Mohammed bin Salman received Noura bint Faisal in Riyadh.'), [
+        'PERSON:Mohammed bin Salman',
+        'PERSON:Noura bint Faisal',
+        'PLACE:Riyadh',
+      ]);
+      assert.deepStrictEqual(typed('Abdel Fattah el-Sisi spoke by phone.'), ['PERSON:Abdel Fattah el-Sisi']);
+      assert.deepStrictEqual(typed('Abu Bakr al-Baghdadi was killed. Ibn Saud founded the kingdom.'), [
+        'PERSON:Abu Bakr al-Baghdadi',
+        'PERSON:Ibn Saud',
+      ]);
+    });
+
+    it('links a later surname with a particle to the full name', () => {
+      const ms = findEntities('Ursula von der Leyen arrived in Kyiv. Later von der Leyen said the aid would come.');
+      const people = ms.filter((m) => m.type === 'PERSON');
+      assert.deepStrictEqual(
+        people.map((m) => m.id),
+        ['person:ursula-von-der-leyen', 'person:ursula-von-der-leyen'],
+      );
+    });
+
+    it('takes hyphenated and accented names whole', () => {
+      assert.deepStrictEqual(typed('José María Aznar met Jean-Claude Juncker on Monday.'), [
+        'PERSON:José María Aznar',
+        'PERSON:Jean-Claude Juncker',
+      ]);
+    });
+
+    it('keeps a surname whose apostrophe was spaced by a tokeniser ("O\' Leary")', () => {
+      assert.deepStrictEqual(typed("The airline's chief, Michael O' Leary, said the order was firm."), [
+        "PERSON:Michael O' Leary",
+      ]);
+    });
+
+    it('reads a person from a verb of saying or doing after an unknown capitalised pair', () => {
+      assert.deepStrictEqual(typed('Antony Blinken arrived on Tuesday.'), ['PERSON:Antony Blinken']);
+      assert.deepStrictEqual(typed('Talks stalled and Tamsin Orrell told reporters she was tired.'), [
+        'PERSON:Tamsin Orrell',
+      ]);
+      assert.deepStrictEqual(typed('In the end Kofi Mensah met the envoy.'), ['PERSON:Kofi Mensah']);
+    });
+
+    it('reads a person from an apposition with a modified role (", the foreign minister,")', () => {
+      assert.deepStrictEqual(typed('Olena Kovalchuk, the foreign minister, was hopeful.'), ['PERSON:Olena Kovalchuk']);
+    });
+
+    it('reads a person from a title (Mr., Dr., Gen., Sen., Prof., Sheikh, President, Prime Minister)', () => {
+      const ms = typed(
+        'Dr. Okonkwo met Gen. Halvorsen, Sen. Pryce and Prof. Lindqvist. Sheikh Tamim greeted President Oduya ' +
+          'and Prime Minister Rishi Sunak.',
+      );
+      for (const name of ['Okonkwo', 'Halvorsen', 'Pryce', 'Lindqvist', 'Tamim', 'Oduya', 'Rishi Sunak'])
+        assert.ok(
+          ms.some((m) => m.startsWith('PERSON:') && m.endsWith(name)),
+          `${name} not a person in ${ms.join(' | ')}`,
+        );
+    });
+
+    it('reads an all-capital name before a verb of saying', () => {
+      assert.deepStrictEqual(typed('JANE DOE said the plan would fail.'), ['PERSON:JANE DOE']);
+    });
+
+    it('types organisations named in other languages (the MSF case, Banco, Société, Deutsche)', () => {
+      assert.deepStrictEqual(typed('The charity Médecins Sans Frontières said the clinic was hit.'), [
+        'ORGANIZATION:Médecins Sans Frontières',
+      ]);
+      assert.deepStrictEqual(typed('Deutsche Kreditwerk, Banco Santander and Société Générale reported losses.'), [
+        'ORGANIZATION:Deutsche Kreditwerk',
+        'ORGANIZATION:Banco Santander',
+        'ORGANIZATION:Société Générale',
+      ]);
+    });
+
+    it('types organisations by their legal form (Inc., Corp., Ltd, LLC, plc, AG, SA, GmbH)', () => {
+      const ms = typed(
+        'Shares of Acme Widgets Inc. rose while Borealis AG, Zentrix GmbH, Quillon SA, Harrow Ltd, Pellam plc, ' +
+          'Tandem Bikes LLC and Orvex Corp. fell.',
+      );
+      assert.deepStrictEqual(ms, [
+        'ORGANIZATION:Acme Widgets Inc.',
+        'ORGANIZATION:Borealis AG',
+        'ORGANIZATION:Zentrix GmbH',
+        'ORGANIZATION:Quillon SA',
+        'ORGANIZATION:Harrow Ltd',
+        'ORGANIZATION:Pellam plc',
+        'ORGANIZATION:Tandem Bikes LLC',
+        'ORGANIZATION:Orvex Corp.',
+      ]);
+    });
+
+    it('types "the X Commission/Council/Fund/Agency/Court/Authority" as organisations', () => {
+      const ms = typed(
+        'The plan went to the Fisheries Commission, the Water Authority, the Harbour Council, the Pension Fund, ' +
+          'the Grain Agency and the Land Court.',
+      );
+      assert.deepStrictEqual(ms, [
+        'ORGANIZATION:Fisheries Commission',
+        'ORGANIZATION:Water Authority',
+        'ORGANIZATION:Harbour Council',
+        'ORGANIZATION:Pension Fund',
+        'ORGANIZATION:Grain Agency',
+        'ORGANIZATION:Land Court',
+      ]);
+    });
+
+    it('finds no names in sentence-initial words, "New Year", a bare title, "Of" or a Title Case headline', () => {
+      assert.deepStrictEqual(typed('Happy New Year to all of you.'), []);
+      assert.deepStrictEqual(typed('Prime Minister is a title, and the President too.'), []);
+      assert.deepStrictEqual(typed('Of course it rained. Meanwhile prices rose.'), []);
+      assert.deepStrictEqual(typed('Markets Rally As Investors Shrug Off Fears\nStocks rose on Monday.'), []);
+      assert.deepStrictEqual(typed('Talks would resume. Workers arrived late.'), []);
+    });
+
+    it('does not read a person into a lower-case "de" or "van" between ordinary words', () => {
+      assert.deepStrictEqual(typed('The van arrived and the de facto leader spoke.'), []);
+    });
+  });
 });
