@@ -3,6 +3,7 @@ import { EventCluster, MentionRef } from '../model';
 import { moreSpecific } from '../text/datecompat';
 import { slug } from '../text/slug';
 import { presentTense, verbBase } from '../text/inflect';
+import { stem } from '../text/stem';
 import { EventMention } from './mentions';
 import { actorName, shortName } from './phrases';
 import { COUNTRY_BY_NAME } from './places';
@@ -132,7 +133,7 @@ function looksLikeVerb(m: EventMention): boolean {
  * in an event word rather than a general one, of the group's most used word, with a subject the group names
  * often, earliest first.
  */
-function headlineMention(ms: EventMention[], ranked: Ranked, withObject: boolean): EventMention | null {
+function headlineMention(ms: EventMention[], ranked: Ranked, withObject: boolean, head: string): EventMention | null {
   const verbal = ms.filter((m) => looksLikeVerb(m) && m.subject && (m.complement || !withObject));
   const specific = verbal.filter((m) => !m.general);
   const pool = specific.length ? specific : verbal;
@@ -141,6 +142,8 @@ function headlineMention(ms: EventMention[], ranked: Ranked, withObject: boolean
   const rank = new Map(ranked.map(([id], k) => [id, k]));
   const score = (m: EventMention) =>
     counts.get(m.lemma)! * 4 +
+    // The word the event's id is built from ("removal" for "remove"), so the label and the id agree.
+    (HEAD_NOUN[m.lemma] === head || stem(head) === m.lemma ? 4 : 0) +
     (m.complement ? 3 : 0) +
     (rank.has(m.subject!.id) ? 2 : 0) +
     (m.place ? 1 : 0) +
@@ -180,7 +183,7 @@ function subjectsRanked(ms: EventMention[]): Ranked {
  */
 function headline(ms: EventMention[], head: string, ranked: Ranked, place: string | null): string | null {
   const occasion = ms.some((m) => m.nominal && OCCASION_NOUNS.has(m.lemma));
-  const full = occasion ? null : headlineMention(ms, ranked, true);
+  const full = occasion ? null : headlineMention(ms, ranked, true, head);
   const planned = ms.some((m) => m.nominal && m.classes.includes('plan'));
   if (full) return verbHeadline(full, place, planned);
   // Who: the participants the mentions share, else their subjects, else the one most named in their sentences.
@@ -193,7 +196,7 @@ function headline(ms: EventMention[], head: string, ranked: Ranked, place: strin
     .slice(0, 1);
   const actors = ranked.length ? ranked : subjects.length ? subjects : named;
   if (!actors.length && !place) return null;
-  const bare = occasion || hasNoun ? null : headlineMention(ms, ranked, false);
+  const bare = occasion || hasNoun ? null : headlineMention(ms, ranked, false, head);
   return bare ? verbHeadline(bare, place) : labelOf(head, actors, place);
 }
 
