@@ -1,5 +1,6 @@
 // The corpus index: every article of a folder analysed once, linked across the folder (entity
 // aliases, inferred publication dates, events, quotes), and queried by hovers, views and the CLI.
+import { displayName } from './displayName';
 import { sentenceAt } from './article';
 import { analyzeArticle, ChunkCache, withPublished } from './analyze';
 import { linkEntities } from './aliases';
@@ -17,7 +18,6 @@ import {
 } from './model';
 import { inferPublicationDates } from './pubdates';
 import { clusterQuotes, findQuotes, QuoteMention } from './quotes';
-import { fileName } from './text/paths';
 
 interface DocEntry {
   path: string;
@@ -460,7 +460,7 @@ export class CorpusIndex {
       const sentence = m.sentence ?? sentenceAt(a.article.sentences, m.start) ?? { start: m.start, end: m.end };
       out.push({
         path: m.path,
-        title: a.article.title ?? fileName(m.path),
+        title: displayName(a.article),
         sentence,
         sentenceText: a.article.text.slice(sentence.start, sentence.end),
       });

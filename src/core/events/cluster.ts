@@ -1,12 +1,13 @@
 // Links event mentions across articles into events: score candidate pairs, join groups under vetoes, merge, report.
 import { EventCluster } from '../model';
 import { Groups, mergeSharedSentences } from './groups';
-import { describeCluster } from './labels';
+import { describeGroup } from './labels';
 import { EventMention } from './mentions';
 import { Pair, linkPairs } from './pairs';
 import { Features, featuresOf, scorePair } from './scoring';
 import { ClusterOptions, clusterSettings, ClusterSettings } from './settings';
 import { EventCorpus, eventCorpus } from './similarity';
+import { isTopic } from './topics';
 
 /** Links event mentions across articles into events. Blocking keeps it near-linear in the corpus size. */
 export function clusterEvents(mentions: EventMention[], options: ClusterOptions = {}): EventCluster[] {
@@ -87,13 +88,16 @@ function reportEvents(mentions: EventMention[], groups: Groups, settings: Cluste
     const ms = members.map((i) => mentions[i]);
     const articles = new Set(ms.map((m) => m.path));
     if (articles.size < 2 && !settings.keepSingletons) continue;
-    const cluster = describeCluster(ms);
+    const group = describeGroup(ms);
+    const cluster = group.cluster;
     // A few words outside the event classes shared by two articles ("restore", "war") are a shared topic
     // more often than a shared happening: such a group needs a date and several mentions to be shown.
     if (!settings.keepGeneralOnly && ms.every((m) => m.general) && (!cluster.date || ms.length < 4)) continue;
     const n = usedIds.get(cluster.id) ?? 0;
     usedIds.set(cluster.id, n + 1);
     if (n) cluster.id = `${cluster.id}-${n + 1}`;
+    // Counted above before it is left out, so the ids of the events shown stay what they were.
+    if (!settings.keepTopics && isTopic(ms, group)) continue;
     clusters.push(cluster);
   }
   return clusters;

@@ -3,6 +3,7 @@ import { ArticleAnalysis, DateMention, EntityMention, Span } from '../model';
 import { parseTimex } from '../text/datecompat';
 import { contentStems } from '../text/stem';
 import { articleContext } from './context';
+import { Actor, complementOf, subjectOf } from './phrases';
 import { findTriggers, inside, isTimeAnchor, Trigger } from './triggers';
 
 export interface EventMention {
@@ -39,6 +40,12 @@ export interface EventMention {
   general: boolean;
   /** Noun triggers make better labels than verbs. */
   nominal: boolean;
+  /** The named participant right before the trigger in its clause ("North Korea launched"), for the label. */
+  subject?: Actor | null;
+  /** What a verb trigger acts on, as written ("intercontinental ballistic missile", "Fumio Kishida"). */
+  complement?: string | null;
+  /** Preceded by a modal or "to" ("will remove", "to compensate"): a headline says "Japan to remove …". */
+  modal?: boolean;
   /** Content-word stems of the sentence, for argument overlap. */
   words: string[];
   /** What the whole article is about: entity ids and years, with counts (shared by its mentions). */
@@ -274,6 +281,7 @@ function sentenceMentions(scope: ArticleScope, s: SentenceScope): EventMention[]
   triggers.forEach((t, i) => {
     const clauseStart = breaks.filter((b) => b < t.span.start).pop() ?? sentence.start;
     if (isTimeAnchor(text, t, triggers[i - 1], clauseStart)) return;
+    const clauseEnd = breaks.find((b) => b >= t.span.end) ?? sentence.end;
     const d = dateOf[i];
     const p = placeOf[i];
     out.push({
@@ -296,6 +304,9 @@ function sentenceMentions(scope: ArticleScope, s: SentenceScope): EventMention[]
       classes: t.classes,
       general: t.general,
       nominal: t.nominal,
+      subject: subjectOf(text, { start: clauseStart, end: clauseEnd }, sentence, t.span, s.entities),
+      modal: MODAL_BEFORE.test(text.slice(Math.max(sentence.start, t.span.start - 20), t.span.start)),
+      complement: t.nominal ? null : complementOf(text, t.span, clauseEnd, s.entities),
       words,
       context: scope.context,
     });

@@ -32,6 +32,11 @@ export interface ClusterSettings {
   personClash: number;
   /** Link repeated words within one article (default true). */
   withinArticle: boolean;
+  /**
+   * Keep groups that are a topic rather than a happening (default false): background dated by a year before
+   * every article's publication, or a group whose label could only be a bare noun (see topics.ts).
+   */
+  keepTopics: boolean;
   /** Weight of a shared organisation or place among the participants, a shared person counting 1. */
   nonPersonWeight: number;
   /** Merge events that hold the same sentences in two or more articles (default true). */
@@ -43,6 +48,7 @@ export const CLUSTER_DEFAULTS: Readonly<ClusterSettings> = Object.freeze({
   maxBlock: 400,
   keepSingletons: false,
   keepGeneralOnly: false,
+  keepTopics: false,
   docWeight: 10,
   minDocSimilarity: 0.14,
   minGroupSimilarity: 0.16,

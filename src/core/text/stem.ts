@@ -257,6 +257,12 @@ export const IRREGULAR_VERB_FORMS: ReadonlySet<string> = new Set(
   ).split(/\s+/),
 );
 
+/** The base form of an irregular verb form ("met" gives "meet"), or undefined for a regular or unknown word. */
+export function irregularBase(word: string): string | undefined {
+  const base = IRREGULAR[word.toLowerCase()];
+  return base && !/ing$/.test(base) ? base : undefined;
+}
+
 /** The stem of a word, with irregular verb forms mapped first ("met" and "meets" both give "meet"). */
 // Stemming is pure and news vocabulary is small, so results are memoised (bounded, cleared when full).
 const STEM_MEMO = new Map<string, string>();

@@ -1,4 +1,5 @@
 // Worker thread that owns the corpus index, so analysing large files never blocks the extension host.
+import { displayName } from '../../core/displayName';
 import { parentPort, workerData } from 'worker_threads';
 import { CorpusIndex } from '../../core/corpus';
 import { analysisBuild, DiskAnalysisStore } from './analysisStore';
@@ -45,7 +46,7 @@ function articleSource(path: string) {
   if (!a) return undefined;
   return {
     text: a.article.text,
-    title: a.article.title,
+    title: displayName(a.article),
     published: a.article.published?.value ?? null,
     sentenceAt: (o: number) => sentenceAt(a.article.sentences, o),
   };
@@ -81,7 +82,7 @@ const handlers: Handlers = {
   titles: () =>
     index.paths().map((p) => {
       const a = index.analysis(p)!;
-      return { path: p, title: a.article.title, published: a.article.published?.value ?? null };
+      return { path: p, title: displayName(a.article), published: a.article.published?.value ?? null };
     }),
   mentionGroups: ({ kind, id }) => groupMentions(mentionsOf(kind, id), articleSource),
   coverage: () => buildCoverage(index.events(), handlers.titles({})),
