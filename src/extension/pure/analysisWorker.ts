@@ -24,14 +24,28 @@ const queue = new WorkQueue();
 
 // Linking a large folder takes seconds. Once it does, queries answer from the last links (with each
 // edited article's fresh analysis) and the folder is relinked when no change has come for a moment.
-// While indexing or a relink is queued, queries answer from the last links too, so a hover never pays
-// for linking a folder that is still growing.
+// The cost of the next link is estimated from the last one and the articles added since, so a hover never
+// pays for linking a folder that has grown large since it was last linked.
 const SLOW_LINK_MS = 300;
 const RELINK_AFTER_MS = 750;
 let relinkTimer: ReturnType<typeof setTimeout> | undefined;
+/** Articles in the index at the last link: linking time grows with them, so the next link is estimated. */
+let linkedSize = 0;
+function noteLinked(): void {
+  if (!index.needsLink) linkedSize = index.size;
+}
+function estimatedLinkMs(): number {
+  return (Math.max(1, index.lastLinkMs) * Math.max(1, index.size)) / Math.max(1, linkedSize);
+}
+/** Queries answer from the last links when linking now would be slow (a large folder, or one still growing). */
+function deferLinks(): boolean {
+  return estimatedLinkMs() > SLOW_LINK_MS;
+}
 function changed(): void {
   clearTimeout(relinkTimer);
-  relinkTimer = setTimeout(() => queue.push(relinkTask), RELINK_AFTER_MS);
+  // A slow link waits for a longer pause, so a folder still being indexed is not relinked between batches.
+  const quiet = Math.max(RELINK_AFTER_MS, 2 * estimatedLinkMs());
+  relinkTimer = setTimeout(() => queue.push(relinkTask), quiet);
 }
 
 // Queued behind the indexing already asked for, so interactive requests go first and never find a relink
@@ -41,6 +55,7 @@ const relinkTask: Task = {
   step: () => {
     if (!index.needsLink) return true;
     index.link();
+    noteLinked();
     // Views built from the previous links can now refresh.
     parentPort?.postMessage({ event: 'linked', ms: index.lastLinkMs });
     return true;
@@ -137,12 +152,10 @@ function requestTask(msg: RequestMessage): Task {
   return {
     interactive,
     step: () => {
-      // While the folder is being indexed, answer from the last links instead of linking it half-grown.
-      index.deferLinking = queue.backgroundPending || index.lastLinkMs > SLOW_LINK_MS;
+      index.deferLinking = deferLinks();
       const handler = handlers[msg.op as Exclude<RequestName, 'upsert'>] as (args: unknown) => unknown;
       reply(msg.id, handler(msg.args));
-      // A query may have linked the folder; once that is slow, later queries stop waiting for links.
-      index.deferLinking = index.lastLinkMs > SLOW_LINK_MS;
+      noteLinked();
       return true;
     },
     fail: (err) => replyError(msg.id, err),
