@@ -33,6 +33,8 @@ export interface PassOptions {
   /** Extra settings and environment for this pass. */
   settings?: Record<string, unknown>;
   env?: Record<string, string>;
+  /** Adds files to the workspace (a copy of seeds/) before VS Code opens it (the benchmarks' folders). */
+  prepareWorkspace?: (workspace: string) => void;
 }
 
 /** Settings per mode: trust off, or on with the folder untrusted (Restricted Mode). */
@@ -65,6 +67,7 @@ export async function runPass(o: PassOptions): Promise<PassOutcome> {
   const workspace = path.join(passDir, 'seeds');
   const resultsDir = path.join(passDir, 'results');
   fs.cpSync(path.join(o.repoRoot, 'seeds'), workspace, { recursive: true });
+  o.prepareWorkspace?.(workspace);
   fs.mkdirSync(resultsDir, { recursive: true });
   const logPath = path.join(resultsDir, 'output.log');
   const resultsPath = path.join(resultsDir, 'results.json');
@@ -184,10 +187,8 @@ export function summarize(
       failed += o.results && o.results.failed > 0 ? 0 : 1;
       const passDir = path.join(tempRoot, o.mode);
       console.log(`\nintegration (${o.mode}) problem: ${o.problem}`);
-      console.log(
-        `code-server log (${path.join(passDir, 'code-server.log')}), last ` +
-          `lines:\n${tailOfFile(path.join(passDir, 'code-server.log'), 3000)}`,
-      );
+      const serverLog = path.join(passDir, 'code-server.log');
+      console.log(`code-server log (${serverLog}), last lines:\n${tailOfFile(serverLog, 3000)}`);
       console.log(`browser console: ${path.join(passDir, 'browser-console.log')}`);
     }
   }

@@ -58,3 +58,14 @@ export function findTestFiles(suiteDir: string, mode: SuiteMode): string[] {
   }[mode];
   return files.filter(inMode).sort();
 }
+
+/** Compiled benchmark files (suite/bench/*.bench.js): run only by runBench.ts, never by the tests. */
+export function findBenchFiles(suiteDir: string): string[] {
+  const dir = path.join(suiteDir, 'bench');
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.bench.js'))
+    .sort()
+    .map((f) => path.join(dir, f));
+}

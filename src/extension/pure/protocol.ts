@@ -1,5 +1,7 @@
 // Messages between the extension host and the analysis worker that owns the corpus index.
-// The worker keeps heavy analysis off the extension host; requests are answered in order.
+// The worker keeps heavy analysis off the extension host. Requests that change the index (upsert, remove,
+// rename, setMerges) are applied in order; queries are answered ahead of them, from the state at that moment,
+// so a caller that needs its change seen awaits the change's reply first (the host always does).
 import type { Card, DocumentView } from '../../core/corpus';
 import type { EntityRecord, Span, EventCluster, MentionRef, QuoteCluster } from '../../core/model';
 import type { CoverageMatrix, MentionGroup, MentionKind } from './viewModel';

@@ -79,9 +79,15 @@ describe('analysis in the editor', function () {
     const a = await ready();
     await vscode.commands.executeCommand('articleAnnotator.restartAnalysis');
     const editor = await openSeed('002');
-    const view = await a.view(editor.document.uri);
-    assert.ok(view && view.entities.some((e) => e.text === 'Yuko Kishida'), JSON.stringify(view?.entities.slice(0, 5)));
-    const text = await hoverText(editor.document, 'Sunday');
-    assert.ok(text.includes('Sunday 7 May 2023'), text);
+    // Hovers and views answer ahead of the re-indexing, from what is indexed so far: wait for the folder.
+    const view = await waitFor(() => a.view(editor.document.uri), { what: 'the re-indexed article' });
+    assert.ok(
+      view.entities.some((e) => e.text === 'Yuko Kishida'),
+      JSON.stringify(view.entities.slice(0, 5)),
+    );
+    let text = '';
+    await waitFor(async () => (text = await hoverText(editor.document, 'Sunday')).includes('Sunday 7 May 2023'), {
+      what: 'the date inferred from the folder',
+    }).catch(() => assert.fail(text));
   });
 });

@@ -93,16 +93,19 @@ describe('user annotations', function () {
 
   it('linkToEvent links a span to an event the analysis detected', async () => {
     const a = await ready({ annotations: true });
-    let found: { doc: vscode.TextDocument; ev: { span: { start: number; end: number }; eventId: string } } | undefined;
-    for (const p of ['000', '001', '002', '003', '004']) {
-      const doc = await seed(p);
-      const ev = (await a.view(doc.uri))?.events[0];
-      if (ev) {
-        found = { doc, ev };
-        break;
-      }
-    }
-    assert.ok(found, 'no detected event in the seeds');
+    type Found = { doc: vscode.TextDocument; ev: { span: { start: number; end: number }; eventId: string } };
+    // Views answer ahead of indexing (after a restart of the worker, say): wait until a seed has its events.
+    const found = await waitFor(
+      async (): Promise<Found | undefined> => {
+        for (const p of ['000', '001', '002', '003', '004']) {
+          const doc = await seed(p);
+          const ev = (await a.view(doc.uri))?.events[0];
+          if (ev) return { doc, ev };
+        }
+        return undefined;
+      },
+      { what: 'a detected event in the seeds' },
+    );
     const { doc, ev } = found;
     await run('linkToEvent', { uri: doc.uri.toString(), start: ev.span.start, end: ev.span.end, event: ev.eventId });
     const stored = readSidecar(doc).annotations.find((x) => x.start === ev.span.start && x.end === ev.span.end);

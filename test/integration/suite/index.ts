@@ -11,7 +11,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { findTestFiles, SuiteResults } from '../suiteFiles';
+import { findBenchFiles, findTestFiles, SuiteResults } from '../suiteFiles';
 
 // mocha <= 11 exports the Mocha class itself; mocha 12 as `.default`.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -43,7 +43,8 @@ export async function run(): Promise<void> {
   const grep = process.env.ARTICLE_ANNOTATOR_TEST_GREP;
   const mocha = new MochaClass({ ui: 'bdd', color: false, timeout: 60_000, reporter: function silent() {} as never });
   if (grep) mocha.grep(grep);
-  const files = findTestFiles(__dirname, mode);
+  // The benchmarks (runBench.ts) load suite/bench/*.bench.js instead of the tests; they never pass or fail a run.
+  const files = process.env.ARTICLE_ANNOTATOR_BENCH ? findBenchFiles(__dirname) : findTestFiles(__dirname, mode);
   for (const file of files) mocha.addFile(file);
   log(`${files.length} test file(s)${grep ? `, grep ${JSON.stringify(grep)}` : ''}`);
 

@@ -1,0 +1,122 @@
+import * as assert from 'assert';
+import { stepwise, Task, WorkQueue } from '../../../../src/extension/pure/workQueue';
+
+/** A queue whose "later" turns are run by hand, so a test can deliver messages between slices. */
+function manualQueue(): { queue: WorkQueue; turn: () => boolean } {
+  const turns: (() => void)[] = [];
+  const queue = new WorkQueue((run) => turns.push(run));
+  return { queue, turn: () => (turns.length ? (turns.shift()!(), true) : false) };
+}
+
+function drain(turn: () => boolean): void {
+  for (let i = 0; i < 1000 && turn(); i++);
+}
+
+const query = (log: string[], name: string): Task => ({
+  interactive: true,
+  step: () => (log.push(name), true),
+  fail: () => undefined,
+});
+
+const batch = (log: string[], name: string, n: number): Task =>
+  stepwise(
+    false,
+    Array.from({ length: n }, (_, i) => i),
+    (i) => log.push(`${name}${i}`),
+    () => log.push(`${name} done`),
+    () => undefined,
+  );
+
+describe('analysis worker queue (interactive requests before indexing)', () => {
+  it('indexes one article per turn of the event loop', () => {
+    const log: string[] = [];
+    const { queue, turn } = manualQueue();
+    queue.push(batch(log, 'a', 3));
+    turn();
+    assert.deepStrictEqual(log, ['a0']);
+    turn();
+    assert.deepStrictEqual(log, ['a0', 'a1']);
+    drain(turn);
+    assert.deepStrictEqual(log, ['a0', 'a1', 'a2', 'a done']);
+    assert.strictEqual(queue.backgroundPending, false);
+  });
+
+  it('serves a query that arrives mid-batch after at most one more article', () => {
+    const log: string[] = [];
+    const { queue, turn } = manualQueue();
+    queue.push(batch(log, 'a', 5));
+    turn();
+    queue.push(query(log, 'hover'));
+    turn();
+    assert.deepStrictEqual(log, ['a0', 'hover', 'a1']);
+    drain(turn);
+    assert.strictEqual(log.at(-1), 'a done');
+  });
+
+  it('serves every waiting query, in arrival order, before the next background step', () => {
+    const log: string[] = [];
+    const { queue, turn } = manualQueue();
+    queue.push(batch(log, 'a', 2));
+    queue.push(query(log, 'view'));
+    queue.push(batch(log, 'b', 1));
+    queue.push(query(log, 'hover'));
+    drain(turn);
+    assert.deepStrictEqual(log, ['view', 'hover', 'a0', 'a1', 'a done', 'b0', 'b done']);
+  });
+
+  it('keeps background tasks (changes to the index) in their order', () => {
+    const log: string[] = [];
+    const { queue, turn } = manualQueue();
+    queue.push(batch(log, 'a', 2));
+    queue.push(batch(log, 'b', 2));
+    queue.push(batch(log, 'c', 1));
+    drain(turn);
+    assert.deepStrictEqual(log, ['a0', 'a1', 'a done', 'b0', 'b1', 'b done', 'c0', 'c done']);
+  });
+
+  it('reports a failing step and goes on with the next task', () => {
+    const log: string[] = [];
+    const failures: string[] = [];
+    const { queue, turn } = manualQueue();
+    queue.push(
+      stepwise(
+        false,
+        [1, 2],
+        (i) => {
+          if (i === 2) throw new Error('bad article');
+          log.push(`x${i}`);
+        },
+        () => log.push('x done'),
+        (err) => failures.push((err as Error).message),
+      ),
+    );
+    queue.push(query(log, 'hover'));
+    drain(turn);
+    assert.deepStrictEqual(log, ['hover', 'x1']);
+    assert.deepStrictEqual(failures, ['bad article']);
+    assert.strictEqual(queue.backgroundPending, false);
+  });
+
+  it('tells whether background work is waiting (queries then answer from the last links)', () => {
+    const log: string[] = [];
+    const { queue, turn } = manualQueue();
+    let seen: boolean | undefined;
+    queue.push(batch(log, 'a', 2));
+    queue.push({ interactive: true, step: () => ((seen = queue.backgroundPending), true), fail: () => undefined });
+    turn();
+    assert.strictEqual(seen, true);
+    drain(turn);
+    assert.strictEqual(queue.backgroundPending, false);
+    assert.strictEqual(queue.interactivePending, false);
+  });
+
+  it('schedules its turns with setImmediate by default', async () => {
+    const log: string[] = [];
+    const queue = new WorkQueue();
+    queue.push(batch(log, 'a', 2));
+    await new Promise((r) => setImmediate(r));
+    assert.deepStrictEqual(log, ['a0']);
+    await new Promise((r) => setTimeout(r, 10));
+    assert.deepStrictEqual(log, ['a0', 'a1', 'a done']);
+  });
+});
