@@ -47,10 +47,15 @@ const STYLE = [
   'tbody th { text-align: left; font-weight: normal; max-width: 28em; }',
   'td { text-align: center; }',
   'td.empty { background: var(--vscode-editor-background); }',
-  'button { color: var(--vscode-button-foreground); background: var(--vscode-button-background); border: none; ' +
+  'button { color: var(--vscode-button-foreground); background: var(--vscode-button-background); ' +
+    // High-contrast themes draw buttons by their border, not their fill.
+    'border: 1px solid var(--vscode-contrastBorder, transparent); ' +
     'border-radius: 2px; padding: 2px 8px; cursor: pointer; font: inherit; }',
   'button:hover { background: var(--vscode-button-hoverBackground); }',
-  'button:focus-visible { outline: 1px solid var(--vscode-focusBorder); outline-offset: 1px; }',
+  // A focus ring that stays visible in every theme (high contrast included), from the keyboard and the mouse.
+  'button:focus, button:focus-visible { outline: 2px solid var(--vscode-focusBorder); outline-offset: 2px; }',
+  '.sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); ' +
+    'white-space: nowrap; }',
   '.count { margin-left: 4px; font-size: 0.85em; }',
   '.none { color: var(--vscode-descriptionForeground); }',
 ]
@@ -58,6 +63,12 @@ const STYLE = [
   .join('\n');
 
 const shorten = (s: string, max: number) => (s.length > max ? s.slice(0, max - 1) + '…' : s);
+
+/** What a screen reader says for a reported cell: the ✓ alone means nothing, so the label carries it all. */
+export function cellLabel(event: string, article: string, count: number): string {
+  const mentions = `${count} mention${count === 1 ? '' : 's'}`;
+  return `${event}: reported in ${article}: ${mentions}, first opens on Enter`;
+}
 
 /** `cspSource` is the webview's own origin (webview.cspSource); nothing else may load. */
 export function coverageHtml(matrix: CoverageMatrix, nonce: string, cspSource: string): string {
@@ -83,10 +94,9 @@ export function coverageHtml(matrix: CoverageMatrix, nonce: string, cspSource: s
       const when = [r.date ?? 'undated', r.place].filter(Boolean).join(' · ');
       const cells = r.cells
         .map((c, ci) => {
-          if (!c) return '<td class="empty" aria-label="not reported"></td>';
-          const label = `${c.count} mention${c.count === 1 ? '' : 's'} in ${matrix.articles[ci].title}; open the first`;
-          const title = escapeHtml(label);
-          const attrs = `data-row="${ri}" data-col="${ci}" title="${title}" aria-label="${title}"`;
+          if (!c) return '<td class="empty"><span class="sr-only">not reported</span></td>';
+          const label = escapeHtml(cellLabel(r.label, matrix.articles[ci].title, c.count));
+          const attrs = `data-row="${ri}" data-col="${ci}" title="${label}" aria-label="${label}"`;
           return `<td><button type="button" ${attrs}>✓<span class="count">${c.count}</span></button></td>`;
         })
         .join('');
@@ -115,7 +125,8 @@ ${STYLE}
 </head>
 <body>
 <h1>Event coverage</h1>
-<p class="summary">${events} × ${articles}. Click a ✓ to open the article at the event.</p>
+<p class="summary">${events} × ${articles}. Click a ✓ (or Tab to it and press Enter) to open the article at the event;
+arrow keys move between the cells.</p>
 ${table}
 <script nonce="${nonce}">
   const vscode = acquireVsCodeApi();
@@ -123,6 +134,26 @@ ${table}
     const b = e.target instanceof Element ? e.target.closest('button[data-row]') : null;
     if (!b) return;
     vscode.postMessage({ type: 'open', row: Number(b.dataset.row), col: Number(b.dataset.col) });
+  });
+  // Arrow keys move to the nearest reported cell in that direction (Tab still visits every cell in order).
+  const moves = { ArrowLeft: [0, -1], ArrowRight: [0, 1], ArrowUp: [-1, 0], ArrowDown: [1, 0] };
+  document.addEventListener('keydown', (e) => {
+    const b = e.target instanceof Element ? e.target.closest('button[data-row]') : null;
+    const move = moves[e.key];
+    if (!b || !move) return;
+    let row = Number(b.dataset.row);
+    let col = Number(b.dataset.col);
+    for (;;) {
+      row += move[0];
+      col += move[1];
+      if (row < 0 || col < 0 || row >= ${matrix.rows.length} || col >= ${matrix.articles.length}) return;
+      const next = document.querySelector('button[data-row="' + row + '"][data-col="' + col + '"]');
+      if (next) {
+        e.preventDefault();
+        next.focus();
+        return;
+      }
+    }
   });
   vscode.postMessage({ type: 'ready', buttons: document.querySelectorAll('button[data-row]').length });
 </script>

@@ -74,7 +74,8 @@ function publishedPhrase(p: PublishedDate | null): string {
 
 export function dateSummary(mention: DateMention, published: PublishedDate | null): string {
   const value = mention.range ? `${mention.range.begin} to ${mention.range.end}` : humanDate(mention.value);
-  return `${mention.text} → ${value} (${publishedPhrase(published)})`;
+  // Words, not an arrow: a screen reader reads "→" as "right arrow".
+  return `${mention.text} means ${value} (${publishedPhrase(published)})`;
 }
 
 function relatedLines(others: RelatedMention[]): string[] {
@@ -143,7 +144,7 @@ export function cardMarkdown(card: Card): string {
         e.place ? `place ${escapeMarkdown(e.place)}` : null,
       ].filter(Boolean);
       const lines = [`**Event: ${escapeMarkdown(e.label)}**`, ''];
-      if (facts.length) lines.push(facts.join(' · '));
+      if (facts.length) lines.push(facts.join(', '));
       if (card.others.length) lines.push('', `Also reported in:`, ...relatedLines(card.others));
       if (card.disagreements.length) lines.push('', 'Articles disagree:', ...disagreementLines(card.disagreements));
       return lines.join('\n');

@@ -30,7 +30,7 @@ describe('analysis in the editor', function () {
     await ready();
     const editor = await openSeed('000');
     const text = await hoverText(editor.document, 'Thursday');
-    assert.ok(text.includes('Thursday → Thursday 16 March 2023'), text);
+    assert.ok(text.includes('Thursday means Thursday 16 March 2023'), text);
     assert.ok(/published 2023-03-16/.test(text), text);
     // 000 states no date: the folder gave it, and the hover names and links the article it came from.
     assert.ok(/inferred: .*004_c0e5fdfcdfc52de7\.txt/.test(text), text);

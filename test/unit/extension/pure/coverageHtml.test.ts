@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import {
+  cellLabel,
   coverageHtml,
   escapeHtml,
   isCoverageClick,
@@ -52,8 +53,31 @@ describe('views: coverage page', () => {
 
   it('draws a ✓ button with the count for a reported cell and an empty cell otherwise', () => {
     assert.match(html, /<button type="button" data-row="0" data-col="0"[^>]*>✓<span class="count">2<\/span><\/button>/);
-    assert.strictEqual((html.match(/data-row=/g) ?? []).length, 1);
+    assert.strictEqual((html.match(/data-row="\d/g) ?? []).length, 1);
     assert.match(html, /1 event × 2 articles/);
+  });
+
+  it('labels every reported cell in words for a screen reader', () => {
+    const labels = [...html.matchAll(/<button [^>]*aria-label="([^"]+)"/g)].map((m) => m[1]);
+    assert.strictEqual(labels.length, 1);
+    assert.match(labels[0], /reported in &#60;img .*: 2 mentions, first opens on Enter$/);
+    assert.strictEqual(cellLabel('Quake', 'Plain', 1), 'Quake: reported in Plain: 1 mention, first opens on Enter');
+    assert.match(html, /<td class="empty"><span class="sr-only">not reported<\/span><\/td>/);
+    assert.match(html, /<th scope="col" class="corner">Event<\/th>/);
+    assert.strictEqual((html.match(/<th scope="row">/g) ?? []).length, 1);
+    assert.strictEqual((html.match(/<th scope="col"/g) ?? []).length, 3);
+  });
+
+  it('makes every clickable cell focusable by keyboard, with a visible focus ring', () => {
+    // Clicks are handled for button[data-row] only, and a button without tabindex="-1" or disabled is in the Tab order.
+    const clickable = [...html.matchAll(/<(\w+) [^>]*data-row="/g)].map((m) => m[0]);
+    assert.ok(clickable.length > 0);
+    for (const tag of clickable) {
+      assert.match(tag, /^<button type="button"/, tag);
+      assert.ok(!/tabindex="-1"|disabled/.test(tag), tag);
+    }
+    assert.match(html, /button:focus, button:focus-visible \{ outline: 2px solid var\(--vscode-focusBorder\)/);
+    assert.match(html, /addEventListener\('keydown'/);
   });
 
   it('accepts only well-formed click messages', () => {

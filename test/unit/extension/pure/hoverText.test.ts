@@ -17,7 +17,10 @@ describe('hover text', () => {
       },
       published: { value: '2023-03-16', origin: 'text', reason: 'dateline' },
     });
-    assert.ok(unescapeMarkdown(md).includes('Thursday → Thursday 16 March 2023 (article published 2023-03-16)'), md);
+    assert.ok(
+      unescapeMarkdown(md).includes('Thursday means Thursday 16 March 2023 (article published 2023-03-16)'),
+      md,
+    );
   });
 
   it('says which line of the article gave its publication date', () => {
