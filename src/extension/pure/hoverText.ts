@@ -3,6 +3,7 @@
 // command links this module builds itself.
 import type { Card, Disagreement, RelatedMention } from '../../core/corpus';
 import type { DateMention, PublishedDate } from '../../core/model';
+import { MONTH_NAMES, WEEKDAY_NAMES } from '../../core/dates/calendar';
 import { fileName } from '../../core/text/paths';
 
 export const OPEN_MENTION_COMMAND = 'articleAnnotator.openMention';
@@ -37,31 +38,18 @@ const TYPE_LABEL: Record<string, string> = {
   SET: 'recurring time',
 };
 
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+// Date.getUTCDay() counts from Sunday; the core's names start on Monday.
+const WEEKDAYS = [WEEKDAY_NAMES[6], ...WEEKDAY_NAMES.slice(0, 6)];
 
 /** "2023-03-16" → "Thursday 16 March 2023"; other TIMEX3 values as they are. */
 export function humanDate(value: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (m) {
     const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
-    return `${WEEKDAYS[d.getUTCDay()]} ${+m[3]} ${MONTHS[+m[2] - 1]} ${m[1]}`;
+    return `${WEEKDAYS[d.getUTCDay()]} ${+m[3]} ${MONTH_NAMES[+m[2] - 1]} ${m[1]}`;
   }
   const ym = /^(\d{4})-(\d{2})$/.exec(value);
-  if (ym) return `${MONTHS[+ym[2] - 1]} ${ym[1]}`;
+  if (ym) return `${MONTH_NAMES[+ym[2] - 1]} ${ym[1]}`;
   return value;
 }
 
