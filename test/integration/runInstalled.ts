@@ -29,7 +29,8 @@ function packVsix(dir: string): string {
   const vsce = require.resolve('@vscode/vsce/vsce');
   const result = spawnSync(
     process.execPath,
-    [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--out', vsix],
+    // The same flags as `npm run package`: no public repository yet, so README images keep relative links.
+    [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', vsix],
     {
       cwd: repoRoot,
       encoding: 'utf8',
