@@ -1105,6 +1105,17 @@ function anchorFor(ctx: Ctx, base: number, grain: 'Y' | 'M' | 'D'): { b: { y: nu
   };
 }
 
+/** TIMEX3 values of a calendar unit whose position is unknown (no date to count from). */
+const VAGUE_UNIT: Record<string, string> = {
+  week: 'XXXX-WXX',
+  weekend: 'XXXX-WXX-WE',
+  month: 'XXXX-XX',
+  year: 'XXXX',
+  quarter: 'XXXX-QX',
+  decade: 'XXX',
+  century: 'XX',
+};
+
 /**
  * "the previous year", "the following week": the unit before or after the one of the day last mentioned
  * (else of the publication date), a date as TimeML has it; "the past year" stays a duration ending now.
@@ -1112,19 +1123,10 @@ function anchorFor(ctx: Ctx, base: number, grain: 'Y' | 'M' | 'D'): { b: { y: nu
 function anaphoricUnit(ctx: Ctx, which: string, unit: string, words = `the ${which} ${unit}`): Resolved {
   const dir = which === 'following' || which === 'after' ? 1 : which === 'same' || which === 'that' ? 0 : -1;
   const base = ctx.anchorDay ?? ctx.pub;
-  const vague: Record<string, string> = {
-    week: 'XXXX-WXX',
-    weekend: 'XXXX-WXX-WE',
-    month: 'XXXX-XX',
-    year: 'XXXX',
-    quarter: 'XXXX-QX',
-    decade: 'XXX',
-    century: 'XX',
-  };
   if (base === null)
     return {
       type: 'DATE',
-      value: unit === 'day' ? 'XXXX-XX-XX' : vague[unit],
+      value: unit === 'day' ? 'XXXX-XX-XX' : VAGUE_UNIT[unit],
       explanation: `"${words}" refers to a time mentioned before; ${UNKNOWN}`,
       relative: true,
     };
@@ -1305,16 +1307,7 @@ function resolveRelativeUnit(m: RegExpExecArray, ctx: Ctx, start: number, end: n
   if (PART_OF_DAY[unit]) return partOfDayUnit(ctx, which, unit, dir);
   const whichText = `${modText}${which} ${unit}`;
   if (ctx.pub === null) {
-    const vague: Record<string, string> = {
-      week: 'XXXX-WXX',
-      weekend: 'XXXX-WXX-WE',
-      month: 'XXXX-XX',
-      year: 'XXXX',
-      quarter: 'XXXX-QX',
-      decade: 'XXX',
-      century: 'XX',
-    };
-    return { type: 'DATE', value: vague[unit], explanation: `"${whichText}"; ${UNKNOWN}`, relative: true };
+    return { type: 'DATE', value: VAGUE_UNIT[unit], explanation: `"${whichText}"; ${UNKNOWN}`, relative: true };
   }
   return calendarUnit(ctx, ctx.pub, unit, dir, whichText, start, end);
 }
