@@ -54,9 +54,12 @@ import {
   PERSON_VERBS,
   MAX_ROLE_MODIFIERS,
   LOWER_LEGAL_FORMS,
+  NOT_MODIFIED_WORDS,
+  NOUN_PHRASE_OPENERS,
   isPrefixedSurname,
   isGivenName,
 } from './entities/names';
+import { STOP_WORDS, irregularBase } from './text/stem';
 
 export interface EntityOptions {
   sentences?: Span[];
@@ -1247,7 +1250,79 @@ function mentionOf(c: Candidate, names: ArticleNames): EntityMention | null {
   const canonical = capitalAsActor(c, names.tokens) ? c.entry!.capitalOf! : resolved.canonical;
   const start = names.tokens[c.first].start;
   const end = names.tokens[c.last].end;
-  return { start, end, text: names.text.slice(start, end), type, id: names.idOf(type, canonical), canonical };
+  const m: EntityMention = {
+    start,
+    end,
+    text: names.text.slice(start, end),
+    type,
+    id: names.idOf(type, canonical),
+    canonical,
+  };
+  if (nameAsModifier(names.tokens, c)) m.modifier = true;
+  return m;
+}
+
+/** A word that does not head a noun phrase after a name: a function word, a verb form, an adverb, a time word. */
+function verbish(key: string): boolean {
+  return (
+    STOP_WORDS.has(key) ||
+    AUXILIARIES.has(key) ||
+    SAID_WORDS.has(key) ||
+    PERSON_VERBS.has(key) ||
+    NOT_MODIFIED_WORDS.has(key) ||
+    irregularBase(key) !== undefined ||
+    /(?:ed|ing|ly)$/.test(key)
+  );
+}
+
+/**
+ * Whether the name modifies the noun after it ("Apple CEO Tim Cook", "the Airbus website", "Air Canada deal", "the
+ * many Boeing employees") rather than standing alone. A plural after the name reads as a verb ("Apple plans to")
+ * unless a noun phrase opens before the name or an auxiliary follows ("Apple shares were"). Place and organisation
+ * heads ("Heathrow airport") belong to the name.
+ */
+function nameAsModifier(tokens: Token[], c: Candidate): boolean {
+  const next = tokens[c.last + 1];
+  if (!next || tokens[c.last].possessive || next.gap !== 'space' || next.newlineBefore || next.excluded) return false;
+  // MEANTIME writes acronyms before a noun as names ("U.S. space launch contracts", "EU ban", "UK RAF airtanker").
+  if (tokens.slice(c.first, c.last + 1).every((t) => t.allCaps)) return false;
+  if (titleAt(tokens, c.last + 1, Math.min(tokens.length - 1, c.last + MAX_TITLE_WORDS)) > 0) return true;
+  if (next.cap || !/^\p{Ll}+$/u.test(next.text)) return false;
+  const key = next.key;
+  if (ROLE_NOUNS.has(key)) return true;
+  if (verbish(key) || PLACE_HEADS.has(key) || CURRENCY_WORDS.has(key)) return false;
+  if (/[^s]s$/.test(key) && !opensNounPhrase(tokens, c)) {
+    const after = tokens[c.last + 2];
+    return !!after && after.gap === 'space' && AUXILIARIES.has(after.key);
+  }
+  return !apposedName(tokens, c.last + 1);
+}
+
+/** The word before the name opens a noun phrase: "the many Boeing employees", "for Apple shares", "12 new Airbus". */
+function opensNounPhrase(tokens: Token[], c: Candidate): boolean {
+  const before = tokens[c.first - 1];
+  return (
+    !!before &&
+    !before.cap &&
+    tokens[c.first].gap === 'space' &&
+    (NOUN_PHRASE_OPENERS.has(before.key) || before.code || !verbish(before.key))
+  );
+}
+
+/**
+ * "Airbus parent EADS", "Airbus parent company EADS", "JSA Research defence analyst Paul Nesbit": one or two nouns
+ * of relation before another name are an apposition, and the first name stands alone; "EADS North America plan to":
+ * a verb before "to".
+ */
+function apposedName(tokens: Token[], i: number): boolean {
+  for (let k = i + 1; k <= i + 2 && k < tokens.length; k++) {
+    const t = tokens[k];
+    if (t.gap !== 'space') return false;
+    if (t.key === 'to' && k === i + 1) return true;
+    if (t.cap) return !t.excluded && !CALENDAR_WORDS.has(t.text);
+    if (verbish(t.key)) return false;
+  }
+  return false;
 }
 
 /** "the North" once North Korea was named in the article stands for it ("the South" likewise). */

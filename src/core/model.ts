@@ -77,6 +77,8 @@ export interface EntityMention extends Span {
   id: string;
   /** Canonical display name, e.g. "Yoon Suk Yeol". */
   canonical: string;
+  /** The name modifies a noun after it ("Apple CEO Tim Cook", "the Airbus website"): still highlighted. */
+  modifier?: boolean;
 }
 
 export interface DateMention extends Span {

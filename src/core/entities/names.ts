@@ -63,3 +63,25 @@ export function isGivenName(word: string): boolean {
 
 /** Up to this many lower-case modifiers between "the" and a role noun in an apposition (", the foreign minister,"). */
 export const MAX_ROLE_MODIFIERS = 2;
+
+/**
+ * Lower-case words that follow a name without it modifying them: adverbs and time words of the clause
+ * ("Apple yesterday announced", "sold to Boeing last year", "Airbus alone"). Function words come from STOP_WORDS.
+ */
+export const NOT_MODIFIED_WORDS: ReadonlySet<string> = new Set(
+  `yesterday today tomorrow tonight last next earlier later ago recently again alone too instead even still already
+soon since until despite though although unless whereas including like versus plus than once either neither nor
+yet hence thus therefore meanwhile nevertheless however around throughout toward towards within without upon
+onto across along beside besides beyond inside outside near past via amid among per`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** Words before a name that open a noun phrase, so that a plural after the name is its head ("the many Boeing
+ *  employees", "for Apple shares", "previous Boeing models"). */
+export const NOUN_PHRASE_OPENERS: ReadonlySet<string> = new Set(
+  `a an the its his her their our your my this that these those many several some all other new previous former
+existing future rival of for from with by to at in on about over into against between under`
+    .split(/\s+/)
+    .filter(Boolean),
+);

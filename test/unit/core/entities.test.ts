@@ -451,4 +451,47 @@ describe('entities', () => {
       assert.deepStrictEqual(typed('The van arrived and the de facto leader spoke.'), []);
     });
   });
+
+  describe('names that modify a noun (MEANTIME PRE.NAM)', () => {
+    // The invented companies are named in full first, so that their short forms are known names.
+    const intro = 'Velorant Inc., Kestrel Foods Ltd. and Nordavia Air Ltd. reported results on Monday. ';
+    const modifier = (text: string, name: string): boolean | undefined => {
+      const m = findEntities(intro + text).find((e) => e.text === name && e.start >= intro.length);
+      assert.ok(m, `no mention "${name}" in ${text}`);
+      return m.modifier ?? false;
+    };
+    it('flags a name before a title or a role noun, and keeps it highlighted', () => {
+      assert.strictEqual(modifier('Shares rose after Velorant CEO Mara Quist spoke.', 'Velorant'), true);
+      assert.strictEqual(
+        modifier('Talks ended, Kestrel Foods chief executive Ivo Brandt said.', 'Kestrel Foods'),
+        true,
+      );
+      assert.strictEqual(
+        modifier('Late on Monday, Kestrel Foods spokesman Ivo Brandt declined.', 'Kestrel Foods'),
+        true,
+      );
+    });
+    it('flags a name before a common noun inside a noun phrase', () => {
+      assert.strictEqual(modifier('In a statement on the Velorant website, the company said so.', 'Velorant'), true);
+      assert.strictEqual(modifier('The Nordavia Air deal includes ten jets.', 'Nordavia Air'), true);
+      assert.strictEqual(modifier('The airline thanked the many Velorant employees for their work.', 'Velorant'), true);
+      assert.strictEqual(
+        modifier('The carrier bought 12 new long-haul Velorant aircraft last year.', 'Velorant'),
+        true,
+      );
+    });
+    it('does not flag a subject before its verb, an adverb or a time word', () => {
+      assert.strictEqual(modifier('Analysts expect that Velorant plans to cut jobs.', 'Velorant'), false);
+      assert.strictEqual(modifier('Analysts said Velorant announced the cuts.', 'Velorant'), false);
+      assert.strictEqual(modifier('The unit was sold to Velorant last year.', 'Velorant'), false);
+      assert.strictEqual(modifier('Analysts said Velorant yesterday cut its forecast.', 'Velorant'), false);
+      assert.strictEqual(modifier('Analysts expect Velorant shares were sold.', 'Velorant'), true);
+    });
+    it('does not flag a possessive, an acronym, an apposition or a place head', () => {
+      assert.strictEqual(modifier("The board backed Velorant's plan on Monday.", 'Velorant'), false);
+      assert.strictEqual(modifier('The bid for the contract fell to the EU ban on imports.', 'EU'), false);
+      assert.strictEqual(modifier('Shares of Velorant parent company Ostrava Holdings rose.', 'Velorant'), false);
+      assert.strictEqual(modifier('They landed at Heathrow airport on Monday.', 'Heathrow'), false);
+    });
+  });
 });
