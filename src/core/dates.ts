@@ -908,6 +908,8 @@ rules.push({
     } else if (mod === 'this') {
       n = pub - pwd + wd;
       why = `"this ${m[2]}": the ${m[2]} of the publication week (${ctx.pubStr})`;
+    } else if (DEADLINE_WORDS.has(prevWord(ctx.text, start))) {
+      [n, why] = deadlineWeekday(ctx, start, end, wd, m[2]);
     } else {
       const tense = tenseAt(ctx, start, end);
       const back = (pwd - wd + 7) % 7,
@@ -932,6 +934,38 @@ rules.push({
     return { type, value: formatDay(n) + suffix, explanation: why + (part ? `, ${m[3]}` : ''), relative: true, day: n };
   },
 });
+
+/** Words that make a weekday a deadline or a limit: "by Friday", "until Monday", "before Thursday". */
+const DEADLINE_WORDS: ReadonlySet<string> = new Set(['by', 'until', 'till', 'before']);
+/** An obligation or a time allowed, just before the deadline: "must pay by", "has until", "are due by". */
+const OBLIGATION_RE = /\b(?:must|should|need(?:s)? to|ha(?:s|ve) (?:to|until)|ought to|(?:is|are) due|due)\b[^.;]*$/i;
+
+/**
+ * A weekday after "by", "until", "before": a limit lies ahead unless the clause is told in the past ("the board had
+ * approved it by Friday" is the Friday gone; "the firm must pay by Friday", "talks continue until Monday", "voters
+ * have until Monday" are the next one). An obligation right before the limit wins over a verb of saying in the past
+ * ("officials said the company must pay by Friday").
+ */
+function deadlineWeekday(ctx: Ctx, start: number, end: number, wd: number, name: string): [number, string] {
+  const pub = ctx.pub as number;
+  const pwd = isoWeekday(pub);
+  const sent = sentenceAround(ctx, start, end);
+  const clause = ctx.text.slice(Math.max(sent.start, start - 80), start);
+  const tense = OBLIGATION_RE.test(clause) ? 'future' : tenseAt(ctx, start, end);
+  if (tense === 'past') {
+    return [
+      pub - ((pwd - wd + 7) % 7),
+      `limit "${prevWord(ctx.text, start)} ${name}" in a past-tense sentence: the latest ${name} on or before the ` +
+        `publication date ${ctx.pubStr}`,
+    ];
+  }
+  const where = tense === 'future' ? 'sentence about what must or will happen' : leanWord(tense);
+  return [
+    pub + ((wd - pwd + 7) % 7),
+    `limit "${prevWord(ctx.text, start)} ${name}" in a ${where}: a limit lies ahead, the first ${name} on or after ` +
+      `the publication date ${ctx.pubStr}`,
+  ];
+}
 
 // Deictic words: today, yesterday, tomorrow, tonight, now, currently, recently, "these days", "in the future"…
 const DEICTIC_PREFIX_FITS: Record<string, RegExp> = {

@@ -456,6 +456,23 @@ describe('dates', () => {
       );
     });
 
+    it('reads a weekday after "by", "until", "before" as a limit: the past one in the past tense, else ahead', () => {
+      const wed = '2024-03-13';
+      // Told in the past: the weekday gone.
+      assert.strictEqual(valueOf('The board approved the plan before Thursday.', 'Thursday', wed), '2024-03-07');
+      assert.strictEqual(valueOf('Until Monday, the strike had shut the port.', 'Monday', wed), '2024-03-11');
+      assert.strictEqual(valueOf('He had left by Monday.', 'Monday', wed), '2024-03-11');
+      // Future, present or an obligation: the limit lies ahead.
+      assert.strictEqual(valueOf('The firm will pay by Friday.', 'Friday', wed), '2024-03-15');
+      assert.strictEqual(valueOf('The offer is open until Monday.', 'Monday', wed), '2024-03-18');
+      assert.strictEqual(valueOf('Voters have until Monday to register.', 'Monday', wed), '2024-03-18');
+      assert.strictEqual(valueOf('Bids are due by Monday.', 'Monday', wed), '2024-03-18');
+      // An obligation right before the limit wins over a verb of saying in the past.
+      assert.strictEqual(valueOf('Officials said the company must pay by Friday.', 'Friday', wed), '2024-03-15');
+      // Without a limit word the past lean of news stays.
+      assert.strictEqual(valueOf('Officials said the talks ended on Monday.', 'Monday', wed), '2024-03-11');
+    });
+
     it('leans bare months and month-days by tense', () => {
       assert.strictEqual(valueOf('A paper was released in December.', 'December'), '2022-12');
       assert.strictEqual(valueOf('The new version will ship in December.', 'December'), '2023-12');
