@@ -141,7 +141,50 @@ describe('metadata: front matter', () => {
     assert.strictEqual(fm.span.end, '---\ntitle: [unclosed\n---\n'.length);
   });
 
+  it('reads TOML front matter as Hugo writes it (+++, key = value, arrays, [params], dates unquoted)', () => {
+    const text = [
+      '+++',
+      'title = "Ferry crews vote"',
+      'date = 2024-05-03T08:15:00+02:00',
+      'authors = ["Nadia Ferreira", "Tomasz Wilk"]',
+      'draft = false',
+      '',
+      '[params]',
+      'source = "The Fjord Post"',
+      'url = "https://fjord-post.example/a"',
+      '+++',
+      '',
+      'Body.',
+    ].join('\n');
+    const fm = readFrontMatter(text)!;
+    assert.strictEqual(fm.error, undefined);
+    assert.strictEqual(fm.span.end, text.indexOf('\nBody.'));
+    assert.strictEqual(fm.title?.value, 'Ferry crews vote');
+    assert.strictEqual(fm.published?.value, '2024-05-03T08:15:00.000+02:00');
+    assert.strictEqual(
+      text.slice(fm.published!.span.start, fm.published!.span.end),
+      'date = 2024-05-03T08:15:00+02:00',
+    );
+    assert.deepStrictEqual(fm.authors, ['Nadia Ferreira', 'Tomasz Wilk']);
+    assert.strictEqual(fm.source?.value, 'The Fjord Post');
+    assert.strictEqual(fm.url?.value, 'https://fjord-post.example/a');
+  });
+
+  it('reads a TOML publishDate, a bare date and an [author] table', () => {
+    const fm = readFrontMatter('+++\npublishDate = 2024-05-03\n[author]\nname = "Jo Lind"\n+++\nBody.')!;
+    assert.strictEqual(fm.published?.value, '2024-05-03');
+    assert.deepStrictEqual(fm.authors, ['Jo Lind']);
+  });
+
+  it('keeps a broken TOML block out of the text and says why', () => {
+    const fm = readFrontMatter('+++\ntitle = "unclosed\n+++\nBody.')!;
+    assert.match(fm.error!, /not valid TOML/);
+    assert.strictEqual(fm.span.end, '+++\ntitle = "unclosed\n+++\n'.length);
+  });
+
   it('needs a fence on the first line and a closing fence', () => {
+    assert.strictEqual(readFrontMatter('+++\ntitle = "no closing fence"'), null);
+    assert.strictEqual(readFrontMatter('+++\nA line of text.\n+++\n'), null);
     assert.strictEqual(readFrontMatter('Title\n---\nx: 1\n---\n'), null);
     assert.strictEqual(readFrontMatter('---\nno closing fence'), null);
     assert.strictEqual(readFrontMatter('---\nA paragraph between two rules.\n---\nMore text.'), null);
