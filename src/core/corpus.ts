@@ -67,6 +67,8 @@ export interface DocumentView {
   range: Span | null;
   title: string | null;
   published: PublishedDate | null;
+  /** Why the publication date is unknown, when the article says something about it (an ambiguous 03/04/2023). */
+  publishedNote: string | null;
   boilerplate: Span[];
   entities: EntityMention[];
   dates: DateMention[];
@@ -373,6 +375,7 @@ export class CorpusIndex {
       range: range ?? null,
       title: a.article.title,
       published: a.article.published,
+      publishedNote: a.article.published ? null : (a.article.meta?.publishedNote ?? null),
       boilerplate: inRange(a.article.boilerplate),
       entities: inRange(a.entities),
       dates: inRange(a.dates),

@@ -1,6 +1,8 @@
-// Status-bar counts for the active article: people, organisations, places, nationalities, dates.
+// Status-bar counts for the active article: people, organisations, places, nationalities, dates, and why its
+// publication date is unknown when the core knows (text and tooltip from pure/statusText.ts).
 import * as vscode from 'vscode';
 import type { DocumentView } from '../core/corpus';
+import { statusText } from './pure/statusText';
 
 export class StatusBar implements vscode.Disposable {
   readonly item = vscode.window.createStatusBarItem('articleAnnotator.counts', vscode.StatusBarAlignment.Right, 100);
@@ -15,17 +17,10 @@ export class StatusBar implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    const { PERSON: people, ORGANIZATION: orgs, PLACE: places, NATIONALITY: nat, dates } = view.counts;
-    this.item.text =
-      `$(person) ${people} $(organization) ${orgs} $(location) ${places} $(globe) ${nat} $(calendar) ${dates}` +
-      (enabled ? '' : ' $(eye-closed)');
-    const pub = view.published
-      ? `published ${view.published.value} (${view.published.reason})`
-      : 'publication date unknown';
-    this.item.tooltip =
-      `Article Annotator — ${people} people, ${orgs} organisations, ${places} places, ${nat} nationalities, ` +
-      `${dates} dates; ${pub}. Click to ${enabled ? 'hide' : 'show'} highlights.`;
-    this.item.accessibilityInformation = { label: this.item.tooltip };
+    const { text, tooltip } = statusText(view, enabled);
+    this.item.text = text;
+    this.item.tooltip = tooltip;
+    this.item.accessibilityInformation = { label: tooltip };
     this.item.show();
   }
 

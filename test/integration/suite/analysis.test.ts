@@ -62,6 +62,22 @@ describe('analysis in the editor', function () {
     assert.strictEqual(a.highlightsEnabled(), before);
   });
 
+  it('the status bar says why an article has no publication date (an ambiguous 03/04/2023)', async () => {
+    const a = await ready();
+    const folder = vscode.workspace.workspaceFolders![0].uri;
+    const uri = vscode.Uri.joinPath(folder, 'notes', 'ambiguous-stamp.txt');
+    const text = 'Harbour reopens after storm\nPublished 03/04/2023\n\nThe harbour reopened on Monday.\n';
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    await vscode.commands.executeCommand('articleAnnotator.treatAsArticle');
+    await waitFor(() => a.statusBarText().includes('$(warning) date ambiguous'), {
+      timeout: 10000,
+      what: `"date ambiguous" in the status bar (it reads "${a.statusBarText()}")`,
+    });
+    const view = await a.view(uri);
+    assert.match(view?.publishedNote ?? '', /is ambiguous: .*day first.*month first/);
+  });
+
   it('treats any file as an article on request', async () => {
     const a = await ready();
     const folder = vscode.workspace.workspaceFolders![0].uri;
