@@ -951,7 +951,9 @@ function deadlineWeekday(ctx: Ctx, start: number, end: number, wd: number, name:
   const pwd = isoWeekday(pub);
   const sent = sentenceAround(ctx, start, end);
   const clause = ctx.text.slice(Math.max(sent.start, start - 80), start);
-  const tense = OBLIGATION_RE.test(clause) ? 'future' : tenseAt(ctx, start, end);
+  // "the company had until Friday to agree": a time allowed, told in the past, still runs ahead of the report.
+  const allowed = /\bhad\s+until\s*$/i.test(clause) && /^\s+to\s+\p{Ll}/u.test(ctx.text.slice(end, end + 24));
+  const tense = allowed || OBLIGATION_RE.test(clause) ? 'future' : tenseAt(ctx, start, end);
   if (tense === 'past') {
     return [
       pub - ((pwd - wd + 7) % 7),

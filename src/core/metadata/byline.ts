@@ -158,7 +158,7 @@ function readPieces(body: string): Byline | null {
 export function parseByline(line: string): Byline | null {
   const t = line.trim().replace(/[\s|•·,—–-]+$/, '');
   if (!t || t.length > 160) return null;
-  const by = /^(?:words\s+|written\s+|story\s+)?by[:\s]\s*(.+)$/i.exec(t);
+  const by = /^(?:words\s+|written\s+|story\s+|posted\s+)?by[:\s]\s*(.+)$/i.exec(t);
   if (by) return readPieces(by[1]);
   // "Jane Doe | Staff Writer", "Jane Doe, Reuters": a name and a role or an outlet, without "By".
   const pair = /^(.+?)\s*[|•·,]\s*(.+)$/.exec(t);

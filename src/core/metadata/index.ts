@@ -37,6 +37,7 @@ const STAMP_LINES = 8;
 // start.
 const LABEL_RE = new RegExp(
   String.raw`(^|[|•·—–;,]\s*|\s{2,})(first published|originally published|published|posted|updated` +
+    String.raw`|embargoed until|embargoed till|embargoed to|embargoed|embargo` +
     String.raw`|last updated|last modified|modified|sent|date|dated)(?:\s+(?:on|at))?(?:\s*:\s*|\s+)`,
   'gi',
 );
@@ -150,9 +151,7 @@ function candidate(
 /** Reads one line; true when the whole line is metadata. */
 function scanLine(scan: LineScan, meta: ArticleMetadata): boolean {
   const { line } = scan;
-  const lead = line.text.length - line.text.trimStart().length;
-  const t = line.text.trim();
-  const base = line.start + lead;
+  const { t, base } = unwrapEmphasis(line);
   if (scan.inHead && scan.contentIndex < 5) {
     const url = parseUrlLine(t);
     if (url) return urlLine(url, scan, base, meta);
@@ -216,6 +215,7 @@ function scanLine(scan: LineScan, meta: ArticleMetadata): boolean {
       covered.push({ start: from + st.index, end: from + st.index + st.length });
     }
   }
+  if (scan.inHead && covered.length && !meta.byline) trailingByline(rest, restAt, covered, meta);
   // "BBC News" alone under the byline: the outlet the byline writes for.
   if (!covered.length && scan.inHead && meta.byline && t.length <= 40 && isOutlet(t)) {
     meta.source ??= t;
@@ -233,6 +233,30 @@ function scanLine(scan: LineScan, meta: ArticleMetadata): boolean {
     .replace(/[\s|•·,;:()[\]—–-]+/g, ' ')
     .trim();
   return (left.length <= 12 && !/\p{Ll}{3}/u.test(left)) || FURNITURE_WORDS.test(left);
+}
+
+/**
+ * The line's text, trimmed and without Markdown emphasis around the whole of it ("*By Jane Doe, 12 June 2024*",
+ * "_Published 5 March 2024_"), and where that text starts in the article.
+ */
+function unwrapEmphasis(line: Line): { t: string; base: number } {
+  const lead = line.text.length - line.text.trimStart().length;
+  const t = line.text.trim();
+  const m = /^(\*{1,2}|_{1,2})(?=\S)(.*\S)\1$/.exec(t);
+  if (!m || m[2].includes(m[1])) return { t, base: line.start + lead };
+  return { t: m[2], base: line.start + lead + m[1].length };
+}
+
+/** "Last modified: 2024-03-05 | Posted by Jane Roe": a byline after the stamps of a line. */
+function trailingByline(rest: string, restAt: number, covered: Span[], meta: ArticleMetadata): void {
+  const end = Math.max(...covered.map((c) => c.end));
+  const tail = rest.slice(end);
+  const lead = /^[\s|•·,;—–-]*/.exec(tail)![0].length;
+  if (lead === tail.length) return;
+  const by = parseByline(tail.slice(lead));
+  if (!by) return;
+  addByline(by, { start: restAt + end + lead, end: restAt + rest.trimEnd().length }, meta);
+  covered.push({ start: end, end: rest.length });
 }
 
 function urlLine(

@@ -467,6 +467,8 @@ describe('dates', () => {
       assert.strictEqual(valueOf('The offer is open until Monday.', 'Monday', wed), '2024-03-18');
       assert.strictEqual(valueOf('Voters have until Monday to register.', 'Monday', wed), '2024-03-18');
       assert.strictEqual(valueOf('Bids are due by Monday.', 'Monday', wed), '2024-03-18');
+      // A time allowed ("had until Friday to …") runs ahead of the report even when told in the past.
+      assert.strictEqual(valueOf('She said the firm had until Friday to agree terms.', 'Friday', wed), '2024-03-15');
       // An obligation right before the limit wins over a verb of saying in the past.
       assert.strictEqual(valueOf('Officials said the company must pay by Friday.', 'Friday', wed), '2024-03-15');
       // Without a limit word the past lean of news stays.
