@@ -1073,6 +1073,7 @@ function articleNames(text: string, tokens: Token[], candidates: Candidate[]): A
 /** Acronym definitions: "World Trade Organization (WTO)" — the acronym takes the long form's type and name. */
 function acronymDefinitions(text: string, tokens: Token[], candidates: Candidate[]): Map<string, Candidate> {
   const acronymOf = new Map<string, Candidate>();
+  for (const c of candidates) listAcronym(text, tokens, candidates, c, acronymOf);
   for (let ci = 0; ci + 1 < candidates.length; ci++) {
     const long = candidates[ci];
     const short = candidates[ci + 1];
@@ -1081,12 +1082,52 @@ function acronymDefinitions(text: string, tokens: Token[], candidates: Candidate
       short.first === short.last &&
       acr.allCaps &&
       short.first === long.last + 1 &&
-      text.slice(tokens[long.last].end, acr.start).trim() === '('
+      text.slice(tokens[long.last].end, acr.start).trim() === '(' &&
+      !acronymOf.has(acr.key)
     ) {
       acronymOf.set(acr.key, long);
     }
   }
   return acronymOf;
+}
+
+const ACRONYM_FILLERS = new Set(['and', 'of', 'for', 'the', 'on', 'in', 'to', '&']);
+
+/**
+ * "Maintenance, Repair and Overhaul (MRO)", "research and development (R&D)": an acronym spelling out words that no
+ * one name covers (a list, a common phrase) is no entity. Recorded as an untyped long form, which drops it.
+ */
+function listAcronym(
+  text: string,
+  tokens: Token[],
+  candidates: Candidate[],
+  c: Candidate,
+  acronymOf: Map<string, Candidate>,
+): void {
+  const acr = tokens[c.first];
+  if (c.first !== c.last || !acr.allCaps || acronymOf.has(acr.key) || !/\(\s*$/.test(text.slice(0, acr.start))) return;
+  const letters = acr.text.replace(/[^\p{L}]/gu, '').toLowerCase();
+  let k = c.first - 1;
+  let li = letters.length - 1;
+  while (k >= 0 && li >= 0 && c.first - k <= 2 * letters.length + 2) {
+    const t = tokens[k];
+    if (!t.cap && ACRONYM_FILLERS.has(t.key)) k--;
+    else if (t.key[0] === letters[li]) {
+      li--;
+      k--;
+    } else break;
+  }
+  if (li >= 0 || k + 1 >= c.first) return;
+  const from = k + 1;
+  if (candidates.some((o) => o !== c && o.first <= from && o.last >= c.first - 1)) return;
+  acronymOf.set(acr.key, {
+    first: from,
+    last: c.first - 1,
+    nameFirst: from,
+    type: null,
+    strength: 3,
+    tentative: false,
+  });
 }
 
 /**

@@ -452,6 +452,19 @@ describe('entities', () => {
     });
   });
 
+  describe('acronyms', () => {
+    it('drops an acronym that spells out a list or a common phrase, keeps one of a name', () => {
+      const kept = (text: string) => findEntities(text).map((m) => `${m.type}:${m.text}`);
+      assert.deepStrictEqual(kept('The deal covers Maintenance, Repair and Overhaul (MRO) work. MRO starts soon.'), []);
+      assert.deepStrictEqual(kept('Spending on research and development (R&D) rose.'), []);
+      assert.deepStrictEqual(kept('The Federation of Korean Industries (FKI) said so. The FKI agreed.'), [
+        'ORGANIZATION:Federation of Korean Industries',
+        'ORGANIZATION:FKI',
+        'ORGANIZATION:FKI',
+      ]);
+    });
+  });
+
   describe('names that modify a noun (MEANTIME PRE.NAM)', () => {
     // The invented companies are named in full first, so that their short forms are known names.
     const intro = 'Velorant Inc., Kestrel Foods Ltd. and Nordavia Air Ltd. reported results on Monday. ';
