@@ -1073,7 +1073,7 @@ function articleNames(text: string, tokens: Token[], candidates: Candidate[]): A
 /** Acronym definitions: "World Trade Organization (WTO)" — the acronym takes the long form's type and name. */
 function acronymDefinitions(text: string, tokens: Token[], candidates: Candidate[]): Map<string, Candidate> {
   const acronymOf = new Map<string, Candidate>();
-  for (const c of candidates) listAcronym(text, tokens, candidates, c, acronymOf);
+  for (let ci = 0; ci < candidates.length; ci++) listAcronym(text, tokens, candidates, ci, acronymOf);
   for (let ci = 0; ci + 1 < candidates.length; ci++) {
     const long = candidates[ci];
     const short = candidates[ci + 1];
@@ -1101,11 +1101,13 @@ function listAcronym(
   text: string,
   tokens: Token[],
   candidates: Candidate[],
-  c: Candidate,
+  ci: number,
   acronymOf: Map<string, Candidate>,
 ): void {
+  const c = candidates[ci];
   const acr = tokens[c.first];
-  if (c.first !== c.last || !acr.allCaps || acronymOf.has(acr.key) || !/\(\s*$/.test(text.slice(0, acr.start))) return;
+  if (c.first !== c.last || !acr.allCaps || acronymOf.has(acr.key)) return;
+  if (!/\(\s*$/.test(text.slice(Math.max(0, acr.start - 4), acr.start))) return;
   const letters = acr.text.replace(/[^\p{L}]/gu, '').toLowerCase();
   let k = c.first - 1;
   let li = letters.length - 1;
@@ -1119,7 +1121,9 @@ function listAcronym(
   }
   if (li >= 0 || k + 1 >= c.first) return;
   const from = k + 1;
-  if (candidates.some((o) => o !== c && o.first <= from && o.last >= c.first - 1)) return;
+  // Candidates are in text order: only the few just before the acronym can cover its long form.
+  for (let oi = ci - 1; oi >= 0 && ci - oi <= 2 * letters.length + 2; oi--)
+    if (candidates[oi].first <= from && candidates[oi].last >= c.first - 1) return;
   acronymOf.set(acr.key, {
     first: from,
     last: c.first - 1,
