@@ -251,7 +251,7 @@ export async function evaluate(errors?: NameErrors): Promise<EvalReport> {
     return `${topic} P ${f3(x.p)} R ${f3(x.r)} F1 ${f3(x.f1)}`;
   };
   lines.push(
-    `modifiers scored as NAM too (before 0.2.0's modifier flag): ${[TUNE_TOPIC, HELD_TOPIC].map(asNam).join(', ')}`,
+    `modifiers scored as NAM too (as before the modifier flag): ${[TUNE_TOPIC, HELD_TOPIC].map(asNam).join(', ')}`,
   );
   lines.push(`modifiers: ${modifierLine(docs)}`);
   const metrics: Record<string, number> = { f1: all.f1, precision: all.p, recall: all.r };
