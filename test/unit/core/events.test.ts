@@ -139,6 +139,21 @@ describe('events', () => {
       assert.strictEqual(placesCompatible('Seoul', 'Japan'), false);
       assert.strictEqual(placesCompatible(null, 'Seoul'), true);
     });
+
+    it('places any city in its country and region, and keeps cities and regions of two countries apart', () => {
+      assert.strictEqual(placesCompatible('Hamburg', 'Germany'), true);
+      assert.strictEqual(placesCompatible('Hamburg', 'Japan'), false);
+      assert.strictEqual(placesCompatible('Los Angeles', 'California'), true);
+      assert.strictEqual(placesCompatible('California', 'Florida'), false);
+      assert.strictEqual(placesCompatible('Toulouse', 'Texas'), false);
+    });
+
+    it('lets a place the gazetteer does not know lie anywhere, and folds British spellings', () => {
+      assert.strictEqual(placesCompatible('Harbourside Recovery Center', 'California'), true);
+      assert.strictEqual(placesCompatible('Harbourside Recovery Center', 'Harbourside Recovery Centre'), true);
+      assert.strictEqual(placesCompatible('Harbourside', 'Harbourside Recovery Center'), true);
+      assert.strictEqual(placesCompatible('Harbourside Recovery Center', 'Northgate Arena'), false);
+    });
   });
 
   describe('clusterEvents', () => {
@@ -375,6 +390,19 @@ describe('events', () => {
     assert.deepStrictEqual(clusterEvents(mentions), []);
     // The group exists; it is only not reported unless asked for.
     assert.strictEqual(clusterEvents(mentions, { keepGeneralOnly: true }).length, 1);
+  });
+
+  it('keeps apart the same kind of happening told by articles of different years', () => {
+    const story = 'Warehouse fire\n\nA fire destroyed a furniture warehouse in Leeds, the fire brigade said.\n';
+    const at = (day: string, path: string) =>
+      analyzeArticle(story, path, { published: { value: day, origin: 'user' as const, reason: 'test' } });
+    const mentionsOf = (a: string, b: string) => [
+      ...findEventMentions(at(a, 'a.txt')),
+      ...findEventMentions(at(b, 'b.txt')),
+    ];
+    assert.deepStrictEqual(clusterEvents(mentionsOf('2008-12-10', '2013-05-03')), []);
+    assert.strictEqual(clusterEvents(mentionsOf('2008-12-10', '2013-05-03'), { storyClash: 0 }).length, 1);
+    assert.strictEqual(clusterEvents(mentionsOf('2013-05-03', '2013-05-03')).length, 1);
   });
 
   it('keeps one frozen set of cluster defaults; a call overrides them for itself only', () => {
