@@ -21,7 +21,7 @@ type Analyzer = (text: string, path: string, published?: PublishedDate | null) =
  * The real analysis (analyzeArticle) when its modules are built; otherwise the pieces that are, with crude
  * stand-ins (capitalised names, years) for the missing ones, so the score can be measured while they land.
  */
-function loadAnalyzer(): { analyze: Analyzer; real: boolean; parts: string } {
+export function loadAnalyzer(): { analyze: Analyzer; real: boolean; parts: string } {
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const mod = require('../../src/core/analyze');
@@ -186,6 +186,14 @@ function chainClass(mentions: EcbMention[]): string {
   return [...n].sort((x, y) => y[1] - x[1])[0]?.[0] ?? '?';
 }
 
+interface TopicCounts {
+  topic: string;
+  correct: number;
+  system: number;
+  gold: number;
+  cross: number;
+}
+
 interface EcbScore {
   file: string;
   docs: number;
@@ -199,6 +207,8 @@ interface EcbScore {
   crossTopic: number;
   clusters: number;
   topicLines: string[];
+  /** Per topic: links right, system links, gold links, system links joining the two subtopics. */
+  topics: TopicCounts[];
   /** Missed gold links: "class|cause" → count (cause: a trigger not detected, or both detected but not linked). */
   missed: Map<string, number>;
 }
@@ -206,7 +216,7 @@ interface EcbScore {
 /**
  * Scores one ECB+ file as one folder: the index does not know the topics, so stories must be told apart on their own.
  */
-function scoreEcb(file: string, analyze: Analyzer, options: ClusterOptions): EcbScore {
+export function scoreEcb(file: string, analyze: Analyzer, options: ClusterOptions): EcbScore {
   const docs: EcbDoc[] = JSON.parse(fs.readFileSync(path.join(ROOT, 'test/fixtures/ecbplus', file), 'utf8'));
   const byTopic = new Map<string, EcbDoc[]>();
   for (const d of docs) byTopic.set(d.topic, [...(byTopic.get(d.topic) ?? []), d]);
@@ -246,6 +256,7 @@ function scoreEcb(file: string, analyze: Analyzer, options: ClusterOptions): Ecb
   let baseline = new Set<string>();
   let system = new Set<string>();
   const topicLines: string[] = [];
+  const topics: TopicCounts[] = [];
   const missed = new Map<string, number>();
   let crossSubtopic = 0;
   for (const [topic, tdocs] of byTopic) {
@@ -270,16 +281,19 @@ function scoreEcb(file: string, analyze: Analyzer, options: ClusterOptions): Ecb
     );
     const tBase = pairsFromGroups(baseGroups.values(), universe, docOf);
     const tSys = pairsFromGroups(groups, universe, docOf);
+    let tCross = 0;
     for (const p of tSys) {
       const [a, b] = p.split('|');
-      if (subtopicOf.get(docOf(a)) !== subtopicOf.get(docOf(b))) crossSubtopic++;
+      if (subtopicOf.get(docOf(a)) !== subtopicOf.get(docOf(b))) tCross++;
     }
+    crossSubtopic += tCross;
     tallyMissed(chains, tSys, docOf, detected, missed);
     const st = score(tSys, tGold);
+    topics.push({ topic, correct: st.correct, system: st.system, gold: st.gold, cross: tCross });
     const bt = score(tBase, tGold);
     topicLines.push(
       `topic ${topic}: system P ${fmt(st.p)} R ${fmt(st.r)} F1 ${fmt(st.f1)} | baseline F1 ${fmt(bt.f1)} | gold ` +
-        `pairs ${tGold.size}`,
+        `pairs ${tGold.size} | joining subtopics ${tCross}`,
     );
     gold = new Set([...gold, ...tGold]);
     baseline = new Set([...baseline, ...tBase]);
@@ -298,6 +312,7 @@ function scoreEcb(file: string, analyze: Analyzer, options: ClusterOptions): Ecb
     crossTopic,
     clusters: clusters.length,
     topicLines,
+    topics,
     missed,
   };
 }
@@ -351,6 +366,24 @@ function ecbSideBySide(t: EcbScore, h: EcbScore): string[] {
   ]);
 }
 
+/**
+ * Two folds of the tuned topics (alternate topics in numeric order): a change kept because it helps one fold
+ * should help the other too, else it is fitted to a few topics.
+ */
+function foldLines(t: EcbScore): string[] {
+  const sorted = [...t.topics].sort((a, b) => Number(a.topic) - Number(b.topic));
+  const folds = [0, 1].map((k) => sorted.filter((_, i) => i % 2 === k));
+  return folds.map((f, k) => {
+    const sum = (key: keyof Omit<TopicCounts, 'topic'>) => f.reduce((n, x) => n + x[key], 0);
+    const r = prf(sum('correct'), sum('system'), sum('gold'));
+    const share = sum('system') ? (100 * sum('cross')) / sum('system') : 0;
+    return (
+      `${t.file} fold ${'AB'[k]} (topics ${f.map((x) => x.topic).join(' ')}): F1 ${fmt(r.f1)} ` +
+      `P ${fmt(r.p)} R ${fmt(r.r)}, joining subtopics ${share.toFixed(1)}%`
+    );
+  });
+}
+
 function ecbErrorTable(t: EcbScore, h: EcbScore): string[] {
   const keys = [...new Set([...t.missed.keys(), ...h.missed.keys()])].sort(
     (a, b) => (h.missed.get(b) ?? 0) + (t.missed.get(b) ?? 0) - (h.missed.get(a) ?? 0) - (t.missed.get(a) ?? 0),
@@ -380,6 +413,9 @@ export async function evaluate(options: ClusterOptions = {}): Promise<EvalReport
       `tuned on`,
     ...ecbSideBySide(tuned, held),
     ...ecbErrorTable(tuned, held),
+    ...foldLines(tuned),
+    `${TUNE_FILE} (tuned) by topic:`,
+    ...tuned.topicLines,
     `${HELD_FILE} (not tuned) in detail:`,
     `analysis: ${parts}; ${held.mentionsFound} event mentions detected in ${held.docs} documents, ${held.ms} ms`,
     `system (own detector, no gold mentions): P ${fmt(s.p)} R ${fmt(s.r)} F1 ${fmt(s.f1)} (${s.correct}/${s.system} ` +

@@ -21,10 +21,49 @@ export interface Features {
   latestStart: number;
   /** Ids of the people named in the sentence. */
   persons: string[];
+  /** What the mention's article reports, shared by its mentions: its years and its people. */
+  story: Story;
+}
+
+/** An article's years (named in its dates, or its publication year) and the people it names. */
+export interface Story {
+  years: Set<string>;
+  persons: Set<string>;
+}
+
+function storyOf(m: EventMention): Story {
+  const years = new Set<string>();
+  const persons = new Set<string>();
+  for (const k of Object.keys(m.context)) {
+    if (k.startsWith('year:')) years.add(k.slice(5));
+    else if (k.startsWith('person:')) persons.add(k);
+  }
+  if (m.published) years.add(m.published.slice(0, 4));
+  return { years, persons };
+}
+
+const disjoint = (a: Set<string>, b: Set<string>): boolean => {
+  if (!a.size || !b.size) return false;
+  for (const x of a) if (b.has(x)) return false;
+  return true;
+};
+
+/**
+ * Two articles that tell different stories of one kind (a fire in 2008 and a fire in 2013; one man's death and
+ * another's): they name years and share none, or (with `personStories`) name people and share none.
+ */
+export function storiesClash(a: Story, b: Story, s: ClusterSettings): boolean {
+  return disjoint(a.years, b.years) || (s.personStories && disjoint(a.persons, b.persons));
 }
 
 export function featuresOf(mentions: EventMention[], corpus: EventCorpus): Features[] {
+  const stories = new Map<string, Story>();
   return mentions.map((m, index) => {
+    let story = stories.get(m.path);
+    if (!story) {
+      story = storyOf(m);
+      stories.set(m.path, story);
+    }
     const wordSet = new Set(m.words);
     let wordTotal = 0;
     for (const w of wordSet) wordTotal += corpus.wordWeight.get(w) ?? 0;
@@ -39,6 +78,7 @@ export function featuresOf(mentions: EventMention[], corpus: EventCorpus): Featu
       notAfter: notAfterOf(m),
       latestStart: latestStartOf(m),
       persons: m.participants.filter((_, k) => m.participantTypes?.[k] === 'PERSON'),
+      story,
     };
   });
 }
@@ -122,6 +162,11 @@ export function scorePair(a: Features, b: Features, corpus: EventCorpus, s: Clus
   if (local === null) return -Infinity;
   const needed = s.minLocal + (general ? s.generalLocal : 0);
   if (a.doc === b.doc) return local < needed ? -Infinity : lexical + local;
+  // Articles telling two stories of one kind share words and article likeness; only the same day joins them.
+  if (!sameDay && storiesClash(a.story, b.story, s)) {
+    if (!Number.isFinite(s.storyClash)) return -Infinity;
+    return lexical + local + s.docWeight * sim - s.storyClash;
+  }
   // Two articles plainly about one story may share an event word with nothing else around it ("FIRED IN PHILLY!!").
   const waived = !general && sim >= s.sameStory;
   if (!waived && local < needed) return -Infinity;

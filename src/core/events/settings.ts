@@ -39,6 +39,10 @@ export interface ClusterSettings {
   keepTopics: boolean;
   /** Weight of a shared organisation or place among the participants, a shared person counting 1. */
   nonPersonWeight: number;
+  /** Score lost by a pair from two articles telling different stories (see storiesClash); Infinity vetoes. */
+  storyClash: number;
+  /** Articles that name people and share none tell different stories. */
+  personStories: boolean;
   /** Merge events that hold the same sentences in two or more articles (default true). */
   mergeSharedSentences: boolean;
 }
@@ -61,6 +65,8 @@ export const CLUSTER_DEFAULTS: Readonly<ClusterSettings> = Object.freeze({
   withinArticle: true,
   nonPersonWeight: 0.5,
   mergeSharedSentences: true,
+  storyClash: Infinity,
+  personStories: false,
 });
 
 export interface ClusterOptions extends Partial<ClusterSettings> {

@@ -33,6 +33,17 @@ export function isTimeAnchor(text: string, t: Trigger, previous: Trigger | undef
   return /\b(?:before|after|ahead of|since|following|until|prior to)\b(?:\s+[^\s,;]+){0,6}\s*$/i.test(before);
 }
 
+/** Verb stem and particle → the event word they make together (its lemma and classes). */
+const PHRASAL = new Map<string, { lemma: string; classes: string[] }>([
+  ['touch down', { lemma: 'arriv', classes: ['meet'] }],
+  ['check into', { lemma: 'admit', classes: ['admit'] }],
+  ['check in', { lemma: 'admit', classes: ['admit'] }],
+  ['pass away', { lemma: 'die', classes: ['kill'] }],
+  ['gun down', { lemma: 'shoot', classes: ['shoot'] }],
+]);
+
+const REFLEXIVE = /^(?:himself|herself|themselves|itself)$/i;
+
 /** Words that make the next one a noun ("a plan", "their plans"). */
 const DETERMINER = /^(?:a|an|the|this|that|these|those|its|his|her|their|our|my|your|new|landmark|government['’]s)$/i;
 
@@ -48,31 +59,48 @@ export function findTriggers(text: string, sentence: Span, entitySpans: Span[], 
     // Capitalised words inside a sentence are names, not events (but headlines capitalise everything).
     const lemma = stem(lower);
     if (REPORTING.has(lemma) || CALENDAR.test(lower)) continue;
-    // Phrasal "touched down", "test fired".
     const next = tokens[i + 1];
-    if (next && lemma === 'touch' && next.text.toLowerCase() === 'down') {
-      const span = { start: tok.start, end: next.end };
-      out.push({
-        span,
-        text: text.slice(span.start, span.end),
-        lemma: 'arriv',
-        classes: ['meet'],
-        general: false,
-        nominal: false,
-      });
-      i++;
+    // Phrasal verbs whose particle makes them an event word: "touched down", "checked (herself) into".
+    const skip = next && REFLEXIVE.test(next.text) ? 2 : 1;
+    const particle = tokens[i + skip];
+    const phrasal = particle ? PHRASAL.get(`${lemma} ${particle.text.toLowerCase()}`) : undefined;
+    if (phrasal) {
+      const span = { start: tok.start, end: particle.end };
+      out.push({ span, text: text.slice(span.start, span.end), ...phrasal, general: false, nominal: false });
+      i += skip;
       continue;
     }
     // "he and Yoon plan to exchange views", "planned to attend": an intention, not a plan as a happening
     // ("a plan to compensate" keeps its determiner and stays).
     if (lemma === 'plan' && next?.text.toLowerCase() === 'to' && !(i > 0 && DETERMINER.test(tokens[i - 1].text)))
       continue;
-    const classes = wordClasses(tok, lemma, quoted);
-    if (!classes) continue;
-    const nominal = NOUN_TRIGGERS.has(lower) || /(?:tion|sion|ment|ance|ence)s?$/.test(lower);
+    const found = wordClasses(tok, lemma, quoted);
+    if (!found) continue;
+    const sense = NOUN_SENSE.has(lemma) ? nounOrVerbSense(found, lemma, tokens, i) : null;
+    const classes: WordClasses = sense?.classes ?? found;
+    const nominal = sense?.noun || NOUN_TRIGGERS.has(lower) || /(?:tion|sion|ment|ance|ence)s?$/.test(lower);
     out.push({ span: { start: tok.start, end: tok.end }, text: tok.text, lemma, ...classes, nominal });
   }
   return out.filter((t, k) => !isLightVerb(text, t, out[k + 1]));
+}
+
+/** Words whose noun names another happening than their verb: "a fire" burns, "fired" launches or dismisses. */
+const NOUN_SENSE = new Map([['fire', 'burn']]);
+
+/** The noun's class after a determiner ("the fire", "a huge fire"), else the verb's classes. */
+function nounOrVerbSense(
+  found: WordClasses,
+  lemma: string,
+  tokens: Token[],
+  i: number,
+): { classes: WordClasses; noun: boolean } {
+  const nounClass = NOUN_SENSE.get(lemma)!;
+  const noun =
+    /^[a-z]+s?$/i.test(tokens[i].text) &&
+    !/(?:ed|ing)$/i.test(tokens[i].text) &&
+    tokens.slice(Math.max(0, i - 2), i).some((t) => DETERMINER.test(t.text));
+  const classes = noun ? [nounClass] : found.classes.filter((c) => c !== nounClass);
+  return { classes: { ...found, classes }, noun };
 }
 
 /** The classes of a token as an event word, or null when it does not report a happening. */

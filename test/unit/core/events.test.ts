@@ -119,6 +119,26 @@ describe('events', () => {
         ['summit'],
       );
     });
+
+    it('reads phrasal verbs as one event word, also around a reflexive', () => {
+      const text = 'The singer checked herself into a clinic. Her father passed away in May.\n';
+      const ms = findEventMentions(makeAnalysis('a.txt', text, [], [], null));
+      assert.deepStrictEqual(
+        ms.map((m) => [m.triggerText, m.classes.join()]),
+        [
+          ['checked herself into', 'admit'],
+          ['passed away', 'kill'],
+        ],
+      );
+    });
+
+    it('tells a fire that burns from a missile fired', () => {
+      const burn = findEventMentions(makeAnalysis('a.txt', 'A huge fire destroyed the depot.\n', [], [], null));
+      assert.deepStrictEqual(mention(burn, 'fire').classes, ['burn']);
+      const shot = findEventMentions(makeAnalysis('b.txt', 'The army fired a missile.\n', [], [], null));
+      assert.ok(!mention(shot, 'fired').classes.includes('burn'));
+      assert.ok(mention(shot, 'fired').classes.includes('launch'));
+    });
   });
 
   describe('compatibility', () => {
@@ -138,6 +158,21 @@ describe('events', () => {
       assert.strictEqual(placesCompatible('Tokyo', 'Japan'), true);
       assert.strictEqual(placesCompatible('Seoul', 'Japan'), false);
       assert.strictEqual(placesCompatible(null, 'Seoul'), true);
+    });
+
+    it('places any city in its country and region, and keeps cities and regions of two countries apart', () => {
+      assert.strictEqual(placesCompatible('Hamburg', 'Germany'), true);
+      assert.strictEqual(placesCompatible('Hamburg', 'Japan'), false);
+      assert.strictEqual(placesCompatible('Los Angeles', 'California'), true);
+      assert.strictEqual(placesCompatible('California', 'Florida'), false);
+      assert.strictEqual(placesCompatible('Toulouse', 'Texas'), false);
+    });
+
+    it('lets a place the gazetteer does not know lie anywhere, and folds British spellings', () => {
+      assert.strictEqual(placesCompatible('Harbourside Recovery Center', 'California'), true);
+      assert.strictEqual(placesCompatible('Harbourside Recovery Center', 'Harbourside Recovery Centre'), true);
+      assert.strictEqual(placesCompatible('Harbourside', 'Harbourside Recovery Center'), true);
+      assert.strictEqual(placesCompatible('Harbourside Recovery Center', 'Northgate Arena'), false);
     });
   });
 
@@ -375,6 +410,23 @@ describe('events', () => {
     assert.deepStrictEqual(clusterEvents(mentions), []);
     // The group exists; it is only not reported unless asked for.
     assert.strictEqual(clusterEvents(mentions, { keepGeneralOnly: true }).length, 1);
+  });
+
+  it('keeps apart the same kind of happening told by articles of different years', () => {
+    const story = 'Warehouse fire\n\nA fire destroyed a furniture warehouse in Leeds, the fire brigade said.\n';
+    const at = (day: string, path: string) =>
+      analyzeArticle(story, path, { published: { value: day, origin: 'user' as const, reason: 'test' } });
+    const mentionsOf = (a: string, b: string) => [
+      ...findEventMentions(at(a, 'a.txt')),
+      ...findEventMentions(at(b, 'b.txt')),
+    ];
+    assert.deepStrictEqual(clusterEvents(mentionsOf('2008-12-10', '2013-05-03')), []);
+    assert.ok(clusterEvents(mentionsOf('2008-12-10', '2013-05-03'), { storyClash: 0 }).length > 0);
+    const same = clusterEvents(mentionsOf('2013-05-03', '2013-05-03'));
+    assert.ok(
+      same.some((c) => c.label.startsWith('Fire')),
+      same.map((c) => c.label).join(),
+    );
   });
 
   it('keeps one frozen set of cluster defaults; a call overrides them for itself only', () => {
