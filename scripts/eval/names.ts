@@ -244,8 +244,14 @@ export async function evaluate(errors?: NameErrors): Promise<EvalReport> {
   };
   lines.push(`system/gold names: ${[TUNE_TOPIC, HELD_TOPIC, 'ALL'].map(counts).join(', ')}`);
   const all = f1Of(table.get('ALL/ALL') ?? zero());
-  const pre = f1Of(withPre.get('ALL/ALL') ?? zero());
-  lines.push(`with PRE.NAM gold added: P ${f3(pre.p)} R ${f3(pre.r)} F1 ${f3(pre.f1)}`);
+  // Scored without the system's modifier flag: every system name against NAM and PRE.NAM gold alike.
+  const withPreOf = (topic: string) => {
+    const x = f1Of(withPre.get(`${topic}/ALL`) ?? zero());
+    return `${topic} P ${f3(x.p)} R ${f3(x.r)} F1 ${f3(x.f1)}`;
+  };
+  lines.push(
+    `with PRE.NAM gold added (no modifier flag used): ${[TUNE_TOPIC, HELD_TOPIC, 'ALL'].map(withPreOf).join(', ')}`,
+  );
   const asNam = (topic: string) => {
     const x = f1Of(allAsNam.get(`${topic}/ALL`) ?? zero());
     return `${topic} P ${f3(x.p)} R ${f3(x.r)} F1 ${f3(x.f1)}`;
