@@ -54,6 +54,30 @@ export function tokenShape(token: string): string {
   return 'mixed';
 }
 
+const FUNCTION_WORDS = new Set(
+  `a an the this that these those and or but nor of in on at to for from by with without about into onto over under
+after before during since until as than then so if while when where which who whom whose what why how its his her
+their our your my it he she they we you i not no also both either each every all some any more most other such
+up down out off via per against between among through across around near`.split(/\s+/),
+);
+const VERBS = new Set(
+  `is are was were be been being am has have had having do does did will would shall should can could may might must
+said says say told tells announced announces reported reports added adds stated states confirmed confirms denied
+denies plans planned wants wanted expects expected hopes hoped agreed agrees won wins lost loses made makes took takes
+gave gives got gets became becomes began begins signed signs ordered orders delivered delivers launched launches
+unveiled unveils released releases sold sells bought buys opened opens`.split(/\s+/),
+);
+
+/** A coarse class of the word after the span, so "Airbus jets" and "Boeing employees" are alike while "Airbus said"
+ *  and "Airbus and" are not: verb, function (word), noun (any other lower-case word), or the token's shape. */
+export function wordClass(token: string): string {
+  const lower = token.toLowerCase();
+  if (tokenShape(token) !== 'lower') return tokenShape(token);
+  if (FUNCTION_WORDS.has(lower)) return 'function';
+  if (VERBS.has(lower) || /ed$/.test(lower)) return 'verb';
+  return 'noun';
+}
+
 /** The span's shape with runs collapsed: "Apple" Xx, "U.S." X.X., "Air France" Xx Xx, "A380" Xd. */
 export function spanShape(text: string): string {
   return text
@@ -69,7 +93,7 @@ export function proposer(text: string): string {
   return entry ? `gazetteer-${tagOfType(entry.type)}` : 'rule';
 }
 
-/** The features of a span (unique, sorted): see the file comment. Family prefixes: w p n ps ns s g c f l w+n w+p w+ns. */
+/** The features of a span (unique, sorted): see the file comment. Family prefixes: w p n ps ns nc s g c f l w+n w+p w+ns. */
 export function spanFeatures(ctx: SpanContext): string[] {
   const w = ctx.text.toLowerCase().replace(/\s+/g, ' ');
   const prev = previousToken(ctx.prefix);
@@ -81,6 +105,7 @@ export function spanFeatures(ctx: SpanContext): string[] {
     `n:${next.toLowerCase()}`,
     `ps:${tokenShape(prev)}`,
     `ns:${ns}`,
+    `nc:${wordClass(next)}`,
     `s:${spanShape(ctx.text)}`,
     `g:${proposer(ctx.text)}`,
     `w+n:${w}|${next.toLowerCase()}`,
@@ -153,6 +178,10 @@ export function describeFeature(feature: string): string {
       return `after ${shape[value] ?? value}`;
     case 'ns':
       return `before ${shape[value] ?? value}`;
+    case 'nc':
+      return value === 'noun' || value === 'verb' || value === 'function'
+        ? `before a ${value === 'function' ? 'function word' : value}`
+        : `before ${shape[value] ?? value}`;
     case 'w+n':
       return `“${a}” before “${b}”`;
     case 'w+p':

@@ -47,6 +47,13 @@ export const DEFAULT_MODEL_OPTIONS: ModelOptions = {
   evidenceRatio: 3,
 };
 
+/**
+ * Features that may justify a demotion: the neighbouring word (exact, or its class), and the name with its
+ * neighbour or first word. The name alone, its shape or the word before it ("the", a line start) are too general
+ * to hide a suggestion by: they weigh in the score only.
+ */
+const EVIDENCE_FAMILIES = new Set(['n', 'w+n', 'w+p', 'w+ns', 'f']);
+
 /** What the model says of a suggestion. */
 export interface Judgement {
   /** Log-odds that the suggestion is right (the prior's when nothing like it was decided). */
@@ -124,7 +131,12 @@ export class DecisionModel {
       const w = fc?.wrong ?? 0;
       if (r === 0 && w === 0) continue; // a feature never seen says nothing either way
       score += Math.log((r + a) / (c.right + 2 * a)) - Math.log((w + a) / (c.wrong + 2 * a));
-      if (w >= o.minEvidence && w >= o.evidenceRatio * r && (!best || w - r > best.wrong - best.right))
+      if (
+        EVIDENCE_FAMILIES.has(f.slice(0, f.indexOf(':'))) &&
+        w >= o.minEvidence &&
+        w >= o.evidenceRatio * r &&
+        (!best || w - r > best.wrong - best.right)
+      )
         best = { feature: f, right: r, wrong: w };
     }
     const demote = score < o.demoteBelow && best !== undefined;

@@ -1,7 +1,7 @@
 // The folder's suggestions after the user's decisions: the rules' names, the user's tags propagated to every other
 // occurrence of their text, folder-wide rejections applied, and the adaptive model's demotions. One pure function,
 // called by the editor's worker and by `article-annotator analyze`, so both show the same suggestions.
-import { EntityMention, EntityType, Span } from '../model';
+import { ArticleAnalysis, EntityMention, EntityType, Span } from '../model';
 import { DecisionRecord } from '../sidecar/decisions';
 import { contextAt, sentenceTypesAt, spanFeatures, tagOfType, typeOfTag } from './features';
 import { DecisionModel, buildModel } from './model';
@@ -16,6 +16,17 @@ export interface LearningArticle {
   sentences?: readonly Span[];
   /** Page furniture (article.boilerplate): tags are not propagated into it. */
   exclude?: readonly Span[];
+}
+
+/** The learning's view of an analysed article; `path` as decisions name it (relative to the folder sidecar). */
+export function learningArticleOf(path: string, analysis: ArticleAnalysis): LearningArticle {
+  return {
+    path,
+    text: analysis.article.text,
+    entities: analysis.entities,
+    sentences: analysis.article.sentences,
+    exclude: analysis.article.boilerplate,
+  };
 }
 
 /** Who proposes a suggestion: the rules, the user's tags elsewhere ("from your tags"), or the model. */
