@@ -136,6 +136,8 @@ function registerChangeHandlers(
     manager.onDidChange(async (uris) => {
       await sync.syncMerges();
       await learning.syncDecisions();
+      // Decisions or annotations changed: the suggestions they teach change in every article.
+      const learned = learning.scheduleFolder();
       for (const u of uris) await sync.applyPublished(u);
       for (const u of uris) sync.announceBroken(u);
       sync.announceFolderBroken();
@@ -144,8 +146,7 @@ function registerChangeHandlers(
       for (const u of uris) await problems.update(u);
       problems.updateFolder();
       await redrawSuggestions();
-      // Decisions or annotations changed: the suggestions they teach change in every article.
-      await learning.scheduleFolder();
+      await learned;
     }),
     manager.onDidMove(async (uris) => {
       for (const e of vscode.window.visibleTextEditors)

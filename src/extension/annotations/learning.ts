@@ -15,7 +15,8 @@ import type { AnnotationManager } from './manager';
 
 /** Above this many articles only the open ones get Problems entries on each decision (the rest on opening). */
 const FOLDER_REFRESH_LIMIT = 400;
-const REFRESH_DELAY_MS = 50;
+const REFRESH_DELAY_MS = 30;
+const REFRESH_BATCH = 16;
 
 export class LearningController implements vscode.Disposable {
   readonly presentation = new LearnedPresentation();
@@ -121,12 +122,12 @@ export class LearningController implements vscode.Disposable {
     await this.syncDecisions();
     const open = vscode.workspace.textDocuments.filter((d) => this.tracker.isArticle(d.uri)).map((d) => d.uri);
     const all = await folderArticles({ client: this.client, tracker: this.tracker });
-    const seen = new Set<string>();
-    for (const uri of [...open, ...(all.length <= FOLDER_REFRESH_LIMIT ? all : [])]) {
-      if (seen.has(uri.toString())) continue;
-      seen.add(uri.toString());
-      await this.refreshArticle(uri);
-    }
+    const seen = new Map<string, vscode.Uri>();
+    for (const uri of [...open, ...(all.length <= FOLDER_REFRESH_LIMIT ? all : [])]) seen.set(uri.toString(), uri);
+    // Asked together: the worker answers one after the other without waiting for the host between them.
+    const uris = [...seen.values()];
+    for (let i = 0; i < uris.length; i += REFRESH_BATCH)
+      await Promise.all(uris.slice(i, i + REFRESH_BATCH).map((u) => this.refreshArticle(u)));
     // Articles no longer in the folder keep no entries.
     for (const uri of this.presentation.uris()) if (!seen.has(uri)) this.presentation.show(uri, NO_LEARNED);
   }

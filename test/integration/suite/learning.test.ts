@@ -69,11 +69,10 @@ describe('learning from decisions', function () {
 
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    // File by file, so the article index hears of each (a folder's deletion names the folder only).
-    for (const doc of [...ferry, ...apple]) {
-      await vscode.workspace.fs.delete(vscode.Uri.file(doc.uri.fsPath + '.annotations.yaml')).then(undefined, () => 0);
-      await vscode.workspace.fs.delete(doc.uri);
-    }
+    // As the Explorer deletes a folder: the article index drops every article in it at once.
+    const edit = new vscode.WorkspaceEdit();
+    edit.deleteFile(vscode.Uri.file(dir()), { recursive: true, ignoreIfNotExists: true });
+    await vscode.workspace.applyEdit(edit);
     fs.rmSync(dir(), { recursive: true, force: true });
     if (saved === null) fs.rmSync(folderSidecar(), { force: true });
     else fs.writeFileSync(folderSidecar(), saved);
@@ -153,7 +152,9 @@ describe('learning from decisions', function () {
     await api.annotations.learnedSettled();
     assert.ok(!learnedAt(ferry[1], 'harbour pilots', 'propagated'), 'still suggested in ferry-2');
     assert.ok(!learnedAt(ferry[2], 'harbour pilots', 'propagated'), 'still suggested in ferry-3');
-    const rejectAll = api.annotations.decisions().find((d) => d.action === 'reject' && d.scope === 'folder');
+    const rejectAll = api.annotations
+      .decisions()
+      .find((d) => d.action === 'reject' && d.scope === 'folder' && d.text === 'harbour pilots');
     assert.ok(rejectAll, JSON.stringify(api.annotations.decisions()));
     const tree = api.annotations.annotationTreeText().join('\n');
     assert.match(tree, /Decisions/);
@@ -169,11 +170,19 @@ describe('learning from decisions', function () {
       [apple[1], 'Apple Pencil'],
       [apple[2], 'Apple Vision'],
     ] as const) {
+      // The user goes through the article: the company ("Apple said") is right, the product is not a company.
       const view = await api.view(doc.uri);
       const s = spanOf(doc, product);
       const e = view?.entities.find((x) => x.start === s.start);
       assert.ok(e, `${product} is not suggested in ${doc.fileName}`);
       await run('rejectSuggestion', { uri: doc.uri.toString(), start: e.start, end: e.end, scope: 'article' });
+      const company = spanOf(doc, 'Apple said');
+      await run('acceptSuggestion', {
+        uri: doc.uri.toString(),
+        start: company.start,
+        end: company.start + 5,
+        scope: 'article',
+      });
     }
     await api.annotations.learnedSettled();
     const fourth = apple[3];

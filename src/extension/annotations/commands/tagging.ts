@@ -28,7 +28,8 @@ function usedTags({ manager }: CommandDeps): string[] {
 
 /** Records the tag as a decision (what the folder's suggestions learn from), with the machine's type there if any. */
 async function decideTag(deps: CommandDeps, t: Target, tag: string, scope: 'here' | 'folder'): Promise<void> {
-  const view = await deps.client.request('view', { path: t.uri.toString() }).catch(() => null);
+  const range = { start: t.start, end: t.end };
+  const view = await deps.client.request('view', { path: t.uri.toString(), range }).catch(() => null);
   const machine = view?.entities.find((e) => e.start === t.start && e.end === t.end);
   await deps.decide(t.uri, [
     {
