@@ -237,6 +237,8 @@ interface TopicSummary {
   without: { p: number; r: number; f1: number };
   with: { p: number; r: number; f1: number };
   meanGain: number;
+  /** Mean per-article gain over the whole topic. */
+  meanGainAll: number;
   worst: { gain: number; doc: string };
 }
 
@@ -250,6 +252,7 @@ function summarise(topic: string, points: Point[]): TopicSummary {
     without: scores(second.map((p) => p.without).reduce(add, zero)),
     with: scores(second.map((p) => p.with).reduce(add, zero)),
     meanGain: secondGains.reduce((x, g) => x + g.gain, 0) / Math.max(1, secondGains.length),
+    meanGainAll: gains.reduce((x, g) => x + g.gain, 0) / Math.max(1, gains.length),
     worst: gains.reduce((w, g) => (g.gain < w.gain ? g : w), { gain: Infinity, doc: '' }),
   };
 }
@@ -278,12 +281,20 @@ export async function evaluate(): Promise<EvalReport> {
   const cell = (s: { p: number; r: number; f1: number }) => `${f3(s.f1)} (P ${f3(s.p)} R ${f3(s.r)})`;
   lines.push(
     ...table([
-      ['second half of each topic', 'without learning', 'with learning', 'mean gain/article', 'worst article'],
+      [
+        'second half of each topic',
+        'without learning',
+        'with learning',
+        'mean gain/article',
+        '(all articles)',
+        'worst article',
+      ],
       ...summaries.map((s) => [
         s.topic,
         cell(s.without),
         cell(s.with),
         (s.meanGain >= 0 ? '+' : '') + f3(s.meanGain),
+        (s.meanGainAll >= 0 ? '+' : '') + f3(s.meanGainAll),
         `${s.worst.gain >= 0 ? '+' : ''}${f3(s.worst.gain)} ${s.worst.doc.slice(0, 28)}`,
       ]),
     ]),
