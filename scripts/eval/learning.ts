@@ -7,7 +7,14 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { analyzeArticle } from '../../src/core/analyze';
-import { DecisionModel, LearningArticle, Suggestion, shownSuggestions, suggestArticle } from '../../src/core/learning';
+import {
+  DEFAULT_MODEL_OPTIONS,
+  DecisionModel,
+  LearningArticle,
+  Suggestion,
+  shownSuggestions,
+  suggestArticle,
+} from '../../src/core/learning';
 import { EntityType, Span } from '../../src/core/model';
 import { DecisionRecord, createDecision } from '../../src/core/sidecar/decisions';
 import { EvalReport, f3, table } from './types';
@@ -44,6 +51,8 @@ interface Point {
   doc: string;
   without: Counts;
   with: Counts;
+  /** What learning changed, by the gold: "demoted right" is harm, "demoted wrong" a gain, and so on. */
+  changes: Map<string, number>;
 }
 
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
@@ -133,10 +142,24 @@ function sentenceOf(a: LearningArticle, s: Span): string[] {
   return [...new Set(tags)].sort();
 }
 
+/** Learning's changes on one article by kind and by the gold (right = a correct name, wrong = not one). */
+function changesOf(list: Suggestion[], gold: Gold[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const s of list) {
+    const kind =
+      s.state === 'demoted' ? 'demoted' : s.origin === 'your-tags' && s.state === 'keep' ? 'from your tags' : null;
+    if (!kind) continue;
+    const key = `${kind} ${gold.some((g) => g.tag === s.tag && overlaps(s, g)) ? 'right' : 'wrong'}`;
+    out.set(key, (out.get(key) ?? 0) + 1);
+  }
+  return out;
+}
+
 /** One topic: the curve, article by article. */
 function runTopic(docs: Doc[], topic: string): Point[] {
   const decisions: DecisionRecord[] = [];
-  const model = new DecisionModel();
+  // LEARNING_OPTIONS='{"minEvidence":3}' tries other model options (on the tuning topic).
+  const model = new DecisionModel({ ...DEFAULT_MODEL_OPTIONS, ...JSON.parse(process.env.LEARNING_OPTIONS ?? '{}') });
   const points: Point[] = [];
   let n = 0;
   const next = () => {
@@ -156,11 +179,12 @@ function runTopic(docs: Doc[], topic: string): Point[] {
     const inScope = (s: { start: number; tag: string }) => s.start < d.doc_level_scope_end && SCORED.has(s.tag);
     const rules = analysis.entities.map((e) => ({ start: e.start, end: e.end, tag: e.type.toLowerCase() }));
     const all = suggestArticle(article, decisions, { model });
-    if (process.env.LEARNING_DEBUG === topic) debugChanges(d, all, gold, inScope);
+    if (process.env.LEARNING_DEBUG === topic && topic === TUNE_TOPIC) debugChanges(d, all, gold, inScope);
     points.push({
       doc: d.doc,
       without: count(rules.filter(inScope), gold),
       with: count(shownSuggestions(all).filter(inScope), gold),
+      changes: changesOf(all.filter(inScope), gold),
     });
     for (const dec of simulateUser(article, all, gold, d.doc_level_scope_end, next)) {
       decisions.push(dec);
@@ -170,7 +194,8 @@ function runTopic(docs: Doc[], topic: string): Point[] {
   return points;
 }
 
-/** With LEARNING_DEBUG=<tuning topic>: what learning changed on each article, right or wrong by the gold. */
+/** With LEARNING_DEBUG=airbus (the tuning topic only): what learning changed on each article, and the rules' wrong
+ *  suggestions it left, right or wrong by the gold. */
 function debugChanges(
   d: Doc,
   all: Suggestion[],
@@ -182,7 +207,8 @@ function debugChanges(
     if (s.origin === 'rules' && s.state === 'keep' && right) continue;
     console.log(
       `${d.doc.slice(0, 30)} ${right ? 'RIGHT' : 'wrong'} ${s.origin}/${s.state} ${s.tag} "${s.text}" ` +
-        `[${d.text.slice(Math.max(0, s.start - 20), s.end + 20).replace(/\n/g, ' ')}] ${s.reason ?? ''} ${s.score.toFixed(2)}`,
+        `[${d.text.slice(Math.max(0, s.start - 20), s.end + 20).replace(/\n/g, ' ')}] ` +
+        `${s.reason ?? ''} ${s.score.toFixed(2)}`,
     );
   }
 }
@@ -195,7 +221,15 @@ function curveLines(topic: string, points: Point[]): string[] {
     `${topic} (${points.length} articles in order; per-article names F1, second half from article ${half + 1}):`,
     '  ' + row('without', (p) => scores(p.without).f1),
     '  ' + row('with   ', (p) => scores(p.with).f1),
+    '  changes (by the gold): ' + changeLine(points),
   ];
+}
+
+function changeLine(points: Point[]): string {
+  const total = new Map<string, number>();
+  for (const p of points) for (const [k, v] of p.changes) total.set(k, (total.get(k) ?? 0) + v);
+  const keys = ['demoted wrong', 'demoted right', 'from your tags right', 'from your tags wrong'];
+  return keys.map((k) => `${k} ${total.get(k) ?? 0}`).join(', ');
 }
 
 interface TopicSummary {
@@ -203,6 +237,8 @@ interface TopicSummary {
   without: { p: number; r: number; f1: number };
   with: { p: number; r: number; f1: number };
   meanGain: number;
+  /** Mean per-article gain over the whole topic. */
+  meanGainAll: number;
   worst: { gain: number; doc: string };
 }
 
@@ -216,6 +252,7 @@ function summarise(topic: string, points: Point[]): TopicSummary {
     without: scores(second.map((p) => p.without).reduce(add, zero)),
     with: scores(second.map((p) => p.with).reduce(add, zero)),
     meanGain: secondGains.reduce((x, g) => x + g.gain, 0) / Math.max(1, secondGains.length),
+    meanGainAll: gains.reduce((x, g) => x + g.gain, 0) / Math.max(1, gains.length),
     worst: gains.reduce((w, g) => (g.gain < w.gain ? g : w), { gain: Infinity, doc: '' }),
   };
 }
@@ -244,12 +281,20 @@ export async function evaluate(): Promise<EvalReport> {
   const cell = (s: { p: number; r: number; f1: number }) => `${f3(s.f1)} (P ${f3(s.p)} R ${f3(s.r)})`;
   lines.push(
     ...table([
-      ['second half of each topic', 'without learning', 'with learning', 'mean gain/article', 'worst article'],
+      [
+        'second half of each topic',
+        'without learning',
+        'with learning',
+        'mean gain/article',
+        '(all articles)',
+        'worst article',
+      ],
       ...summaries.map((s) => [
         s.topic,
         cell(s.without),
         cell(s.with),
         (s.meanGain >= 0 ? '+' : '') + f3(s.meanGain),
+        (s.meanGainAll >= 0 ? '+' : '') + f3(s.meanGainAll),
         `${s.worst.gain >= 0 ? '+' : ''}${f3(s.worst.gain)} ${s.worst.doc.slice(0, 28)}`,
       ]),
     ]),
@@ -266,7 +311,8 @@ export async function evaluate(): Promise<EvalReport> {
     name: 'learning curve (MEANTIME, simulated annotator)',
     metrics,
     lines,
-    target: { metric: 'worst', min: -0.05 },
+    // Held to what it does today: learning never lowers a topic's names F1 over the second half.
+    target: { metric: 'minGain', min: 0 },
     goals: [
       { label: 'names F1 gain over the second half, smallest of the topics', value: metrics.minGain, min: 0.05 },
       { label: 'worst per-article change of names F1 with learning', value: metrics.worst, min: -0.01 },

@@ -65,17 +65,21 @@ const VERBS = new Set(
 said says say told tells announced announces reported reports added adds stated states confirmed confirms denied
 denies plans planned wants wanted expects expected hopes hoped agreed agrees won wins lost loses made makes took takes
 gave gives got gets became becomes began begins signed signs ordered orders delivered delivers launched launches
-unveiled unveils released releases sold sells bought buys opened opens`.split(/\s+/),
+unveiled unveils released releases sold sells bought buys opened opens flew flies left leaves saw sees went goes
+came comes ran runs set sets put puts cut cuts paid pays held holds kept keeps brought brings built builds chose
+chooses fell falls rose rises grew grows led leads met meets sent sends spent spends stood stands struck strikes
+thought thinks wrote writes spoke speaks knew knows found finds showed shows`.split(/\s+/),
 );
 
-/** A coarse class of the word after the span, so "Airbus jets" and "Boeing employees" are alike while "Airbus said"
- *  and "Airbus and" are not: verb, function (word), noun (any other lower-case word), or the token's shape. */
+/** A coarse class of the word after the span, so "Airbus website" and "Boeing plant" are alike while "Airbus said"
+ *  and "Airbus and" are not: verb, function (word), noun, noun-or-verb (ends in -s), or the token's shape. */
 export function wordClass(token: string): string {
   const lower = token.toLowerCase();
   if (tokenShape(token) !== 'lower') return tokenShape(token);
   if (FUNCTION_WORDS.has(lower)) return 'function';
   if (VERBS.has(lower) || /ed$/.test(lower)) return 'verb';
-  return 'noun';
+  // "jets" or "pushes": a plural noun or a verb, not told apart without a dictionary.
+  return /[^s]s$/.test(lower) ? 'noun-or-verb' : 'noun';
 }
 
 /** The span's shape with runs collapsed: "Apple" Xx, "U.S." X.X., "Air France" Xx Xx, "A380" Xd. */
@@ -93,7 +97,7 @@ export function proposer(text: string): string {
   return entry ? `gazetteer-${tagOfType(entry.type)}` : 'rule';
 }
 
-/** The features of a span (unique, sorted): see the file comment. Family prefixes: w p n ps ns nc s g c f l w+n w+p w+ns. */
+/** The features of a span (unique, sorted), see the file comment; families w p n ps ns nc s g c f l w+n w+p w+ns. */
 export function spanFeatures(ctx: SpanContext): string[] {
   const w = ctx.text.toLowerCase().replace(/\s+/g, ' ');
   const prev = previousToken(ctx.prefix);

@@ -37,6 +37,13 @@ export interface ModelOptions {
   minEvidence: number;
   /** …and at least this many times as often as it was judged right. */
   evidenceRatio: number;
+  /**
+   * Feature families (or whole features) that may justify a demotion: the neighbouring word, the name with its
+   * neighbour or first word, a lower-case noun after the name ("Airbus website" is a modifier to many annotators).
+   * The name alone, its shape or the word before it ("the", a line start) are too general to hide a suggestion by:
+   * they weigh in the score only.
+   */
+  evidence: readonly string[];
 }
 
 export const DEFAULT_MODEL_OPTIONS: ModelOptions = {
@@ -45,14 +52,8 @@ export const DEFAULT_MODEL_OPTIONS: ModelOptions = {
   demoteBelow: -1,
   minEvidence: 2,
   evidenceRatio: 3,
+  evidence: ['n', 'w+n', 'w+p', 'w+ns', 'f', 'nc:noun'],
 };
-
-/**
- * Features that may justify a demotion: the neighbouring word (exact, or its class), and the name with its
- * neighbour or first word. The name alone, its shape or the word before it ("the", a line start) are too general
- * to hide a suggestion by: they weigh in the score only.
- */
-const EVIDENCE_FAMILIES = new Set(['n', 'w+n', 'w+p', 'w+ns', 'f']);
 
 /** What the model says of a suggestion. */
 export interface Judgement {
@@ -132,7 +133,7 @@ export class DecisionModel {
       if (r === 0 && w === 0) continue; // a feature never seen says nothing either way
       score += Math.log((r + a) / (c.right + 2 * a)) - Math.log((w + a) / (c.wrong + 2 * a));
       if (
-        EVIDENCE_FAMILIES.has(f.slice(0, f.indexOf(':'))) &&
+        (o.evidence.includes(f.slice(0, f.indexOf(':'))) || o.evidence.includes(f)) &&
         w >= o.minEvidence &&
         w >= o.evidenceRatio * r &&
         (!best || w - r > best.wrong - best.right)

@@ -127,7 +127,7 @@ describe('cli analyze applies the folder’s decisions', () => {
     assert.match(summary.stdout, /after your decisions: .*1 from your tags \(Kelling Ferries\)/);
   });
 
-  it('without decisions the output has no suggestions; a broken folder sidecar is reported and left as it is', async () => {
+  it('has no suggestions without decisions; a broken folder sidecar is reported and left as it is', async () => {
     const plain = JSON.parse((await run(['analyze', '--json', '--jobs', '1', dir])).stdout);
     assert.ok(plain.articles.every((a: object) => !('suggestions' in a)));
     const broken = 'schema: 1\ndecisions: [\n';
