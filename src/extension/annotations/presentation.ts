@@ -109,7 +109,9 @@ export class AnnotationTree implements vscode.TreeDataProvider<Node>, vscode.Dis
         count || problem ? [{ kind: 'decisions', count, broken: problem?.broken.message ?? null }] : [];
       return decisions.concat(this.articleNodes());
     }
-    if (node.kind === 'decisions') return this.manager.decisions().map((d) => ({ kind: 'decision', d }));
+    // Newest first: the one to undo is usually the last one made.
+    if (node.kind === 'decisions')
+      return [...this.manager.decisions()].reverse().map((d): Node => ({ kind: 'decision', d }));
     if (node.kind === 'article')
       return [...(this.manager.get(node.uri)?.live ?? [])]
         .sort((a, b) => a.start - b.start)
