@@ -34,7 +34,6 @@ export async function recordDecisions(
   }
   try {
     await deps.manager.mutateDecisions((current) => [
-      // One decision per span and type: a later one replaces an earlier one on the same mention.
       ...current.filter((d) => !made.some((m) => sameMention(d, m))),
       ...made,
     ]);
@@ -50,13 +49,13 @@ export async function recordDecisions(
   }
 }
 
+/** Decisions about the same mention with the same scope: the later one (another type, accept after reject) wins. */
 function sameMention(a: DecisionRecord, b: DecisionRecord): boolean {
   return (
     a.article === b.article &&
     a.position.start === b.position.start &&
     a.position.end === b.position.end &&
-    a.scope === b.scope &&
-    (a.tag === b.tag || a.action !== 'tag' || b.action !== 'tag')
+    a.scope === b.scope
   );
 }
 

@@ -1,6 +1,6 @@
 // Hover Markdown of the suggestions the folder learned from the user (from their tags, proposed by the model, dimmed by
 // it), with the command links that settle them. Article text and reasons are escaped; the only links are built here.
-import { commandLink, escapeMarkdown } from './hoverText';
+import { escapeMarkdown } from './hoverText';
 
 export type LearnedKind = 'propagated' | 'proposed' | 'demoted';
 
@@ -30,6 +30,15 @@ const HEAD: Record<LearnedKind, string> = {
   proposed: 'Suggested: looks like your tags',
   demoted: 'Dimmed: probably not',
 };
+
+/**
+ * A command link whose arguments (with article text in them) cannot end the link early: parentheses, which
+ * encodeURIComponent leaves as they are, are percent-encoded too.
+ */
+function commandLink(label: string, command: string, args: unknown): string {
+  const encoded = encodeURIComponent(JSON.stringify(args)).replace(/[()]/g, (c) => '%' + c.charCodeAt(0).toString(16));
+  return `[${escapeMarkdown(label)}](command:${command}?${encoded})`;
+}
 
 const code = (s: string) => '`' + s.replace(/`/g, "'") + '`';
 

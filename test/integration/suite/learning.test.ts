@@ -198,8 +198,10 @@ describe('learning from decisions', function () {
     const md = (await hovers(fourth, watch.start + 2)).map((m) => m.value).join('\n');
     assert.match(plain(md), /Dimmed/);
     assert.match(md, /command:articleAnnotator\.restoreSuggestion/);
-    // One click restores it here (the model learns it was right); the other articles keep what they had.
-    await run('restoreSuggestion', { uri: fourth.uri.toString(), start: watch.start, end: watch.end });
+    // One click on the hover's link restores it here (the model learns it was right): run as VS Code runs a link.
+    const link = /\(command:(articleAnnotator\.restoreSuggestion)\?([^)]+)\)/.exec(md);
+    assert.ok(link, md);
+    await vscode.commands.executeCommand(link[1], JSON.parse(decodeURIComponent(link[2])));
     await api.annotations.learnedSettled();
     const again = await api.annotations.filterView(await api.view(fourth.uri));
     assert.ok(again!.entities.some((e) => e.start === watch.start && e.type === 'ORGANIZATION'));

@@ -8,7 +8,8 @@ import { LEARNED_HOVER_COMMANDS, learnedHoverText } from '../../../../src/extens
 const MarkdownIt: new (o: object) => { render(src: string): string } = require('markdown-it');
 const md = new MarkdownIt({ html: true, linkify: true });
 
-const HOSTILE = '[x](command:workbench.action.quit) <img src=x onerror=alert(1)> http://evil.example **b**';
+const HOSTILE =
+  'Apple (AAPL) [x](command:workbench.action.quit) <img src=x onerror=alert(1)> http://evil.example **b**';
 
 function links(html: string): string[] {
   return [...html.matchAll(/<a href="([^"]*)"/g)].map((m) => decodeURIComponent(m[1]));
