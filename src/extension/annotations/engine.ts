@@ -48,11 +48,22 @@ function item(s: Suggestion, text: string, fallback: string): LearnedItem {
   };
 }
 
-/** The learned suggestions among the core's (what the rules alone would show is not listed). */
-export function learnedItems(list: readonly Suggestion[], text: string): LearnedItems {
+/**
+ * The learned suggestions among the core's (what the rules alone would show is not listed); `source` says where a
+ * suggestion from your tags comes from, given the decision that made it.
+ */
+export function learnedItems(
+  list: readonly Suggestion[],
+  text: string,
+  source: (decision: string | undefined) => string | undefined = () => undefined,
+): LearnedItems {
   const shown = (s: Suggestion) => s.state === 'keep' && !s.accepted;
+  const tagged = (s: Suggestion) => ({
+    ...item(s, text, 'from your tags'),
+    reason: source(s.decision) ?? 'from your tags',
+  });
   return {
-    propagated: list.filter((s) => s.origin === 'your-tags' && shown(s)).map((s) => item(s, text, 'from your tags')),
+    propagated: list.filter((s) => s.origin === 'your-tags' && shown(s)).map(tagged),
     proposed: list.filter((s) => s.origin === 'model' && shown(s)).map((s) => item(s, text, 'looks like your tags')),
     demoted: list
       .filter((s) => s.state === 'demoted')

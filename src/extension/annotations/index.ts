@@ -126,7 +126,7 @@ function registerCommands(context: vscode.ExtensionContext, { manager, client, t
 /** Redraws, re-syncs and re-reports when sidecars change or annotations move, and loads sidecars of opened articles. */
 function registerChangeHandlers(
   context: vscode.ExtensionContext,
-  { manager, client, sync, decorations, tree, problems, redrawSuggestions, learning }: Parts,
+  { manager, client, tracker, sync, decorations, tree, problems, redrawSuggestions, learning }: Parts,
 ): void {
   context.subscriptions.push(
     client.onDidRestart(() => {
@@ -154,6 +154,8 @@ function registerChangeHandlers(
       for (const u of uris) await problems.update(u);
     }),
     vscode.window.onDidChangeVisibleTextEditors(() => decorations.redrawAll()),
+    // Articles analysed (indexing, edits, files changed on disk): their learned suggestions follow.
+    tracker.onDidChange((keys) => void learning.scheduleArticles(keys)),
     vscode.workspace.onDidOpenTextDocument((doc) => sync.loadIfArticle(doc)),
     vscode.workspace.onDidGrantWorkspaceTrust(() => tree.refresh()),
   );

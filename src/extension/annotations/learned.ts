@@ -130,7 +130,7 @@ function diagnosticOf(kind: LearnedKind, x: LearnedItem, doc: vscode.TextDocumen
   const what = kind === 'propagated' ? 'Suggested from your tags' : 'Suggested (looks like your tags)';
   const d = new vscode.Diagnostic(
     range,
-    `${what}: “${x.text.slice(0, 60)}” as ${x.type}. ${x.reason}`,
+    `${what}: “${x.text.slice(0, 60)}” as ${x.type} (${x.reason}).`,
     vscode.DiagnosticSeverity.Information,
   );
   d.source = DIAGNOSTIC_SOURCE;

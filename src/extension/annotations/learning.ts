@@ -67,7 +67,7 @@ export class LearningController implements vscode.Disposable {
   async itemsFor(uri: vscode.Uri): Promise<LearnedItems> {
     const list = await this.suggestionsOf(uri);
     if (!list) return NO_LEARNED;
-    const items = learnedItems(list, await this.manager.textOf(uri));
+    const items = learnedItems(list, await this.manager.textOf(uri), (id) => this.whereTagged(id));
     // Where the user already annotated or judged this mention, there is nothing left to suggest.
     const mine = (this.manager.get(uri.toString())?.live ?? []).filter((a) => !a.orphan);
     const free = (x: LearnedItem) => !mine.some((a) => a.start < x.end && x.start < a.end);
@@ -79,6 +79,14 @@ export class LearningController implements vscode.Disposable {
         (x) => !mine.some((a) => a.status === 'accepted' && a.start === x.start && a.end === x.end),
       ),
     };
+  }
+
+  /** Says which decision a suggestion from your tags comes from: "you tagged it policy in 001.txt (by Ana)". */
+  private whereTagged(id: string | undefined): string | undefined {
+    const d = id ? this.manager.decisions().find((x) => x.id === id) : undefined;
+    if (!d) return undefined;
+    const file = d.article.split('/').pop();
+    return `you tagged “${d.text}” as ${d.tag} in ${file}${d.author ? ` (${d.author})` : ''}`;
   }
 
   /** Recomputes and shows the learned suggestions of one article. */
@@ -106,16 +114,41 @@ export class LearningController implements vscode.Disposable {
 
   /** After a decision or a folder sidecar change: every article of the folder again, debounced. */
   scheduleFolder(): Promise<void> {
+    this.folderDue = true;
+    return this.schedule();
+  }
+
+  /** Articles (re-)analysed: their suggestions again (the text or the names changed), debounced with the rest. */
+  scheduleArticles(keys: readonly string[]): Promise<void> {
+    if (!this.manager.decisions().length) return Promise.resolve();
+    for (const k of keys) this.dueArticles.add(k);
+    return this.schedule();
+  }
+
+  private folderDue = false;
+  private readonly dueArticles = new Set<string>();
+
+  private schedule(): Promise<void> {
     clearTimeout(this.timer);
     const done = new Promise<void>((resolve) => this.waiting.push(resolve));
     this.timer = setTimeout(() => {
       const waiting = this.waiting.splice(0);
+      const folder = this.folderDue;
+      const articles = [...this.dueArticles].map((k) => toUri(k));
+      this.folderDue = false;
+      this.dueArticles.clear();
       this.running = this.running
-        .then(() => this.refreshFolder())
+        .then(() => (folder ? this.refreshFolder() : this.refreshAll(articles)))
         .catch((e) => this.log(`refreshing learned suggestions failed: ${(e as Error).message}`))
         .then(() => waiting.forEach((r) => r()));
     }, REFRESH_DELAY_MS);
     return done;
+  }
+
+  /** Asked together: the worker answers one after the other without waiting for the host between them. */
+  private async refreshAll(uris: vscode.Uri[]): Promise<void> {
+    for (let i = 0; i < uris.length; i += REFRESH_BATCH)
+      await Promise.all(uris.slice(i, i + REFRESH_BATCH).map((u) => this.refreshArticle(u)));
   }
 
   private async refreshFolder(): Promise<void> {
@@ -124,10 +157,7 @@ export class LearningController implements vscode.Disposable {
     const all = await folderArticles({ client: this.client, tracker: this.tracker });
     const seen = new Map<string, vscode.Uri>();
     for (const uri of [...open, ...(all.length <= FOLDER_REFRESH_LIMIT ? all : [])]) seen.set(uri.toString(), uri);
-    // Asked together: the worker answers one after the other without waiting for the host between them.
-    const uris = [...seen.values()];
-    for (let i = 0; i < uris.length; i += REFRESH_BATCH)
-      await Promise.all(uris.slice(i, i + REFRESH_BATCH).map((u) => this.refreshArticle(u)));
+    await this.refreshAll([...seen.values()]);
     // Articles no longer in the folder keep no entries.
     for (const uri of this.presentation.uris()) if (!seen.has(uri)) this.presentation.show(uri, NO_LEARNED);
   }
