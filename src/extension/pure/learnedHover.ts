@@ -44,7 +44,8 @@ const code = (s: string) => '`' + s.replace(/`/g, "'") + '`';
 
 export function learnedHoverText(item: LearnedHoverItem): string {
   const args = { uri: item.uri, start: item.start, end: item.end, tag: item.type, text: item.text };
-  const lines = [`**${HEAD[item.kind]}** ${item.kind === 'demoted' ? 'a ' : '· '}${code(item.type)}`];
+  const article = /^[aeiou]/i.test(item.type) ? 'an ' : 'a ';
+  const lines = [`**${HEAD[item.kind]}** ${item.kind === 'demoted' ? article : '· '}${code(item.type)}`];
   if (item.reason) lines.push(escapeMarkdown(item.reason));
   if (item.kind === 'demoted') {
     lines.push(commandLink('Restore this suggestion', 'articleAnnotator.restoreSuggestion', args));
