@@ -76,7 +76,16 @@ interface FolderRules {
   rejected: Map<string, DecisionRecord>;
 }
 
+const rulesCache = new WeakMap<readonly DecisionRecord[], FolderRules>();
+
+/** The folder rules of a decision list, computed once per list (the editor passes the same list for every article). */
 function folderRules(decisions: readonly DecisionRecord[]): FolderRules {
+  let rules = rulesCache.get(decisions);
+  if (!rules) rulesCache.set(decisions, (rules = computeFolderRules(decisions)));
+  return rules;
+}
+
+function computeFolderRules(decisions: readonly DecisionRecord[]): FolderRules {
   const tags = new Map<string, DecisionRecord>();
   const rejected = new Map<string, DecisionRecord>();
   const seen = new Set<string>();
