@@ -76,12 +76,18 @@ interface FolderRules {
   rejected: Map<string, DecisionRecord>;
 }
 
-const rulesCache = new WeakMap<readonly DecisionRecord[], FolderRules>();
+const rulesCache = new WeakMap<readonly DecisionRecord[], { key: string; rules: FolderRules }>();
 
-/** The folder rules of a decision list, computed once per list (the editor passes the same list for every article). */
+/**
+ * The folder rules of a decision list, computed once per list while it holds the same decisions (the editor passes
+ * one list for every article; a list changed in place since is noticed by its ids).
+ */
 function folderRules(decisions: readonly DecisionRecord[]): FolderRules {
-  let rules = rulesCache.get(decisions);
-  if (!rules) rulesCache.set(decisions, (rules = computeFolderRules(decisions)));
+  const key = decisions.map((d) => d.id).join(',');
+  const hit = rulesCache.get(decisions);
+  if (hit && hit.key === key) return hit.rules;
+  const rules = computeFolderRules(decisions);
+  rulesCache.set(decisions, { key, rules });
   return rules;
 }
 

@@ -206,6 +206,13 @@ describe('learning: propagation of your tags', () => {
     );
   });
 
+  it('notices a decision list changed in place between calls', () => {
+    const list: DecisionRecord[] = [];
+    assert.strictEqual(at(suggestArticle(b, list), b.text, 'Kelling Ferries')?.origin, undefined);
+    list.push(decide(a, 'Kelling Ferries', { action: 'tag', tag: 'organization', scope: 'here' }));
+    assert.strictEqual(at(suggestArticle(b, list), b.text, 'Kelling Ferries')?.origin, 'your-tags');
+  });
+
   it('a rejection here hides that mention only', () => {
     const tag = decide(a, 'Kelling Ferries', { action: 'tag', tag: 'organization', scope: 'here' });
     const reject = decide(b, 'Kelling Ferries', { action: 'reject', tag: 'organization', scope: 'here' }, 1);
