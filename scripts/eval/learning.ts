@@ -147,7 +147,15 @@ function changesOf(list: Suggestion[], gold: Gold[]): Map<string, number> {
   const out = new Map<string, number>();
   for (const s of list) {
     const kind =
-      s.state === 'demoted' ? 'demoted' : s.origin === 'your-tags' && s.state === 'keep' ? 'from your tags' : null;
+      s.state === 'demoted'
+        ? 'demoted'
+        : s.state !== 'keep'
+          ? null
+          : s.origin === 'your-tags'
+            ? 'from your tags'
+            : s.origin === 'model'
+              ? 'proposed'
+              : null;
     if (!kind) continue;
     const key = `${kind} ${gold.some((g) => g.tag === s.tag && overlaps(s, g)) ? 'right' : 'wrong'}`;
     out.set(key, (out.get(key) ?? 0) + 1);
@@ -228,7 +236,14 @@ function curveLines(topic: string, points: Point[]): string[] {
 function changeLine(points: Point[]): string {
   const total = new Map<string, number>();
   for (const p of points) for (const [k, v] of p.changes) total.set(k, (total.get(k) ?? 0) + v);
-  const keys = ['demoted wrong', 'demoted right', 'from your tags right', 'from your tags wrong'];
+  const keys = [
+    'demoted wrong',
+    'demoted right',
+    'from your tags right',
+    'from your tags wrong',
+    'proposed right',
+    'proposed wrong',
+  ];
   return keys.map((k) => `${k} ${total.get(k) ?? 0}`).join(', ');
 }
 

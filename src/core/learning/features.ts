@@ -82,6 +82,17 @@ export function wordClass(token: string): string {
   return /[^s]s$/.test(lower) ? 'noun-or-verb' : 'noun';
 }
 
+/** Whether a neighbour feature (p:… or n:…) names a content word, specific enough to propose a name by. */
+export function isSpecificNeighbour(feature: string): boolean {
+  const m = /^(?:p|n):(.+)$/.exec(feature);
+  return !!m && /\p{L}{2}/u.test(m[1]) && !FUNCTION_WORDS.has(m[1]) && !VERBS.has(m[1]) && m[1] !== "'s";
+}
+
+/** Whether a capitalised word is only a function word at a capital ("This", "In", "The"). */
+export function isFunctionWord(word: string): boolean {
+  return FUNCTION_WORDS.has(word.toLowerCase());
+}
+
 /** The span's shape with runs collapsed: "Apple" Xx, "U.S." X.X., "Air France" Xx Xx, "A380" Xd. */
 export function spanShape(text: string): string {
   return text

@@ -44,6 +44,9 @@ export interface ModelOptions {
    * they weigh in the score only.
    */
   evidence: readonly string[];
+  /** A capitalised span the rules missed is proposed as a tag when a content word beside it was seen with that tag
+   *  in at least this many of your tags and accepts, and never in a rejection (0: no proposals). */
+  minProposal: number;
 }
 
 export const DEFAULT_MODEL_OPTIONS: ModelOptions = {
@@ -53,6 +56,7 @@ export const DEFAULT_MODEL_OPTIONS: ModelOptions = {
   minEvidence: 2,
   evidenceRatio: 3,
   evidence: ['n', 'w+n', 'w+p', 'w+ns', 'f', 'nc:noun'],
+  minProposal: 3,
 };
 
 /** What the model says of a suggestion. */
@@ -155,16 +159,21 @@ export class DecisionModel {
     return this.judge(tag, spanFeatures(ctx));
   }
 
-  /** Log-odds (with counts) that a span is a `tag` from the user's tags and accepts alone, for proposals. */
-  support(tag: string, features: readonly string[]): { right: number; wrong: number; feature?: string } {
+  /**
+   * Whether a span nobody suggested looks like your `tag`s: the feature (among `features`) most often seen right
+   * for the tag and never wrong, with its count; null when none reaches `minProposal`.
+   */
+  proposal(tag: string, features: readonly string[]): { feature: string; right: number } | null {
     const c = this.byTag.get(tag);
-    let out: { right: number; wrong: number; feature?: string } = { right: 0, wrong: 0 };
-    if (!c) return out;
+    if (!c || this.options.minProposal <= 0) return null;
+    let best: { feature: string; right: number } | null = null;
     for (const f of features) {
       const fc = c.features.get(f);
-      if (fc && fc.right - fc.wrong > out.right - out.wrong) out = { right: fc.right, wrong: fc.wrong, feature: f };
+      if (!fc || fc.wrong > 0 || fc.right < this.options.minProposal) continue;
+      if (!best || fc.right > best.right || (fc.right === best.right && f < best.feature))
+        best = { feature: f, right: fc.right };
     }
-    return out;
+    return best;
   }
 
   /** Tags the model has seen decisions of. */

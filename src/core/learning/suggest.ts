@@ -3,7 +3,16 @@
 // called by the editor's worker and by `article-annotator analyze`, so both show the same suggestions.
 import { ArticleAnalysis, EntityMention, EntityType, Span } from '../model';
 import { DecisionRecord } from '../sidecar/decisions';
-import { contextAt, sentenceTypesAt, spanFeatures, tagOfType, typeOfTag } from './features';
+import {
+  contextAt,
+  describeFeature,
+  isFunctionWord,
+  isSpecificNeighbour,
+  sentenceTypesAt,
+  spanFeatures,
+  tagOfType,
+  typeOfTag,
+} from './features';
 import { DecisionModel, buildModel } from './model';
 
 /** An article as the learning sees it: its text and the rules' names (the analysis's entities). */
@@ -67,7 +76,22 @@ interface FolderRules {
   rejected: Map<string, DecisionRecord>;
 }
 
+const rulesCache = new WeakMap<readonly DecisionRecord[], { key: string; rules: FolderRules }>();
+
+/**
+ * The folder rules of a decision list, computed once per list while it holds the same decisions (the editor passes
+ * one list for every article; a list changed in place since is noticed by its ids).
+ */
 function folderRules(decisions: readonly DecisionRecord[]): FolderRules {
+  const key = decisions.map((d) => d.id).join(',');
+  const hit = rulesCache.get(decisions);
+  if (hit && hit.key === key) return hit.rules;
+  const rules = computeFolderRules(decisions);
+  rulesCache.set(decisions, { key, rules });
+  return rules;
+}
+
+function computeFolderRules(decisions: readonly DecisionRecord[]): FolderRules {
   const tags = new Map<string, DecisionRecord>();
   const rejected = new Map<string, DecisionRecord>();
   const seen = new Set<string>();
@@ -184,6 +208,60 @@ function rescore(a: LearningArticle, model: DecisionModel, list: Suggestion[]): 
   }
 }
 
+const CAPITALISED = /\p{Lu}[\p{L}\p{N}&’'.-]*(?:[ ]\p{Lu}[\p{L}\p{N}&’'.-]*)*/gu;
+
+/** Capitalised runs nobody suggested, not at the start of a sentence or line (there a capital says nothing). */
+function unclaimed(a: LearningArticle, list: Suggestion[]): Span[] {
+  const out: Span[] = [];
+  const starts = new Set((a.sentences ?? []).map((s) => s.start));
+  for (const m of a.text.matchAll(CAPITALISED)) {
+    const start = m.index;
+    const end = start + m[0].replace(/[.’'-]+$/, '').length;
+    if (end - start < 2 || starts.has(start) || /(^|\n)[ \t"“‘(]*$/.test(a.text.slice(Math.max(0, start - 8), start)))
+      continue;
+    if (/[\p{L}\p{N}`]/u.test(a.text[start - 1] ?? '') || isFunctionWord(m[0].split(' ')[0])) continue;
+    if (list.some((s) => s.start < end && start < s.end)) continue;
+    if ((a.exclude ?? []).some((x) => x.start < end && start < x.end)) continue;
+    out.push({ start, end });
+  }
+  return out;
+}
+
+/**
+ * Spans the rules missed that look like your tags: a capitalised run beside a content word seen with a tag in at
+ * least `minProposal` of your tags and accepts and never in a rejection ("analyst X" after three analysts you tagged
+ * as people), and not judged wrong by the model.
+ */
+function propose(a: LearningArticle, model: DecisionModel, list: Suggestion[]): Suggestion[] {
+  const out: Suggestion[] = [];
+  const tags = model.tags();
+  if (!tags.length || model.options.minProposal <= 0) return out;
+  for (const span of unclaimed(a, list)) {
+    const features = spanFeatures(contextAt(a.text, span.start, span.end, a.entities, a.sentences));
+    const neighbours = features.filter(isSpecificNeighbour);
+    let best: { tag: string; feature: string; right: number } | null = null;
+    for (const tag of tags) {
+      const p = model.proposal(tag, neighbours);
+      if (p && (!best || p.right > best.right)) best = { tag, ...p };
+    }
+    if (!best) continue;
+    const j = model.judge(best.tag, features);
+    if (j.demote) continue;
+    const type = typeOfTag(best.tag);
+    out.push({
+      ...span,
+      text: a.text.slice(span.start, span.end),
+      tag: best.tag,
+      ...(type ? { type } : {}),
+      origin: 'model',
+      state: 'keep',
+      reason: `like ${best.right} of your ${best.tag} tags (${describeFeature(best.feature)})`,
+      score: j.score,
+    });
+  }
+  return out;
+}
+
 export interface SuggestOptions {
   /** A model already built from `decisions` (the editor keeps one and teaches it each new decision). */
   model?: DecisionModel;
@@ -208,7 +286,11 @@ export function suggestArticle(
   let list = article.entities.map(fromRules);
   list = propagate(article, rules, list);
   applyJudgements(article, decisions, rules, list);
-  if (options.learn !== false) rescore(article, options.model ?? buildModel(decisions), list);
+  if (options.learn !== false) {
+    const model = options.model ?? buildModel(decisions);
+    rescore(article, model, list);
+    list.push(...propose(article, model, list));
+  }
   return list.sort((x, y) => x.start - y.start || x.end - y.end || (x.tag < y.tag ? -1 : x.tag > y.tag ? 1 : 0));
 }
 

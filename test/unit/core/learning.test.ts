@@ -119,6 +119,40 @@ describe('learning: the adaptive model (issue 10)', () => {
   });
 });
 
+describe('learning: proposals of spans the rules missed', () => {
+  const ferries = [
+    article(
+      'a.txt',
+      'Night crossing\n\nPassengers boarded the ferry Morning Star at dawn. The crossing took two hours.\n',
+    ),
+    article('b.txt', 'Harbour delays\n\nFog kept the ferry Sea Breeze in port on Monday, officials said.\n'),
+    article('c.txt', 'New route\n\nThe company will use the ferry Blue Horizon for the new route.\n'),
+    article('d.txt', 'Engine trouble\n\nMechanics inspected the ferry Northern Light after the engine failed.\n'),
+  ];
+
+  it('proposes a capitalised span beside a word seen with your tags three times, never on fewer', () => {
+    const [a, b, c, d] = ferries;
+    assert.strictEqual(suggestArticle(d, []).length, 0);
+    const tags = [
+      decide(a, 'Morning Star', { action: 'tag', tag: 'vessel', scope: 'here' }),
+      decide(b, 'Sea Breeze', { action: 'tag', tag: 'vessel', scope: 'here', suggested: 'place' }),
+    ];
+    assert.strictEqual(suggestArticle(d, tags).length, 0);
+    tags.push(decide(c, 'Blue Horizon', { action: 'tag', tag: 'vessel', scope: 'here' }));
+    const list = suggestArticle(d, tags);
+    const s = at(list, d.text, 'Northern Light');
+    assert.strictEqual(s?.origin, 'model', JSON.stringify(list));
+    assert.strictEqual(s?.tag, 'vessel');
+    assert.strictEqual(s?.state, 'keep');
+    assert.match(s?.reason ?? '', /like 3 of your vessel tags \(after “ferry”\)/);
+    // Nothing else in the article is proposed (not "Mechanics" at the sentence start).
+    assert.strictEqual(list.length, 1);
+    // A rejection of the word's context stops the proposals.
+    const reject = decide(c, 'Blue Horizon', { action: 'reject', tag: 'vessel', scope: 'here' });
+    assert.strictEqual(suggestArticle(d, [...tags, reject]).length, 0);
+  });
+});
+
 describe('learning: propagation of your tags', () => {
   const a = article('a.txt', 'Harbour news\n\nThe Eastport Gazette reported that Kelling Ferries won the contract.\n');
   const b = article(
@@ -170,6 +204,13 @@ describe('learning: propagation of your tags', () => {
       back.every((s) => s.state === 'keep' && s.origin === 'your-tags'),
       JSON.stringify(back),
     );
+  });
+
+  it('notices a decision list changed in place between calls', () => {
+    const list: DecisionRecord[] = [];
+    assert.strictEqual(at(suggestArticle(b, list), b.text, 'Kelling Ferries')?.origin, undefined);
+    list.push(decide(a, 'Kelling Ferries', { action: 'tag', tag: 'organization', scope: 'here' }));
+    assert.strictEqual(at(suggestArticle(b, list), b.text, 'Kelling Ferries')?.origin, 'your-tags');
   });
 
   it('a rejection here hides that mention only', () => {

@@ -15,6 +15,7 @@ import {
   readFolderDecisions,
   serializeSidecar,
   updateFolderDecisions,
+  updateSidecar,
 } from '../../../../src/core/sidecar';
 
 const TEXT = 'Apple said on Tuesday that the Apple Watch would go on sale in April.\n';
@@ -117,6 +118,14 @@ describe('core sidecar: decision records (folder.annotations.yaml)', () => {
       fs.readdirSync(dir).filter((f) => f.endsWith('.tmp') || f.endsWith('.lock')),
       [],
     );
+  });
+
+  it('keeps the decisions when the editor updates the folder sidecar’s merges (updateSidecar)', async () => {
+    const file = path.join(dir, 'folder.annotations.yaml');
+    await updateFolderDecisions(file, () => [ACCEPT, TAG]);
+    await updateSidecar(file, '', null, (d) => d.merges.push(['person:a', 'person:b']), dir);
+    assert.deepStrictEqual((readFolderDecisions(file) as { decisions: DecisionRecord[] }).decisions, [ACCEPT, TAG]);
+    assert.match(fs.readFileSync(file, 'utf8'), /person:a, person:b/);
   });
 
   it('a missing folder sidecar has no decisions; a broken one is never overwritten and says why', async () => {
