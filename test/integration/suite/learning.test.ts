@@ -30,6 +30,14 @@ const APPLE = [
     'Apple Watch disclose how they store health data.\nApple said it already met the proposed standard.\n',
 ];
 
+// Ships named after "ferry": three tagged "vessel" teach the model to propose the fourth, which no rule finds.
+const SHIPS = [
+  'Night crossing\n\nPassengers boarded the ferry Morning Star at dawn. The crossing took two hours.\n',
+  'Harbour delays\n\nFog kept the ferry Sea Breeze in port on Monday, officials said.\n',
+  'New route\n\nThe company will use the ferry Blue Horizon for the new route.\n',
+  'Engine trouble\n\nMechanics inspected the ferry Northern Light after the engine failed.\n',
+];
+
 const run = <T>(command: string, options: object) =>
   vscode.commands.executeCommand<T>(`articleAnnotator.${command}`, options);
 
@@ -49,6 +57,7 @@ describe('learning from decisions', function () {
   let saved: string | null = null;
   const ferry: vscode.TextDocument[] = [];
   const apple: vscode.TextDocument[] = [];
+  const ships: vscode.TextDocument[] = [];
 
   before(async () => {
     api = await ready({ annotations: true });
@@ -62,8 +71,10 @@ describe('learning from decisions', function () {
     const appleUris = APPLE.map((t, i) => write(`apple-${i + 1}.txt`, t));
     // Opening an article indexes it at once (the file watcher would too, in its own time).
     for (const uri of ferryUris) ferry.push(await vscode.workspace.openTextDocument(uri));
+    const shipUris = SHIPS.map((t, i) => write(`ship-${i + 1}.txt`, t));
     for (const uri of appleUris) apple.push(await vscode.workspace.openTextDocument(uri));
-    for (const uri of [...ferryUris, ...appleUris])
+    for (const uri of shipUris) ships.push(await vscode.workspace.openTextDocument(uri));
+    for (const uri of [...ferryUris, ...appleUris, ...shipUris])
       await waitFor(() => api.view(uri), { timeout: 20000, what: `${uri.fsPath} indexed` });
   });
 
@@ -206,6 +217,31 @@ describe('learning from decisions', function () {
     const again = await api.annotations.filterView(await api.view(fourth.uri));
     assert.ok(again!.entities.some((e) => e.start === watch.start && e.type === 'ORGANIZATION'));
     await run('undoDecision', { id: api.annotations.decisions().at(-1)!.id });
+  });
+
+  it('a span the rules missed that looks like your tags is proposed with a reason, accepted by its link', async () => {
+    for (const [doc, name] of [
+      [ships[0], 'Morning Star'],
+      [ships[1], 'Sea Breeze'],
+      [ships[2], 'Blue Horizon'],
+    ] as const)
+      await run('tagSelection', { ...spanOf(doc, name), tag: 'vessel' });
+    await api.annotations.learnedSettled();
+    const fourth = ships[3];
+    const proposed = learnedAt(fourth, 'Northern Light', 'proposed');
+    assert.ok(proposed, JSON.stringify(api.annotations.learnedShown(fourth.uri)));
+    assert.strictEqual(proposed.type, 'vessel');
+    assert.match(proposed.reason, /like 3 of your vessel tags/);
+    await vscode.window.showTextDocument(fourth);
+    const md = (await hovers(fourth, proposed.start + 2)).map((m) => m.value).join('\n');
+    assert.match(plain(md), /Suggested: looks like your tags/);
+    const link = /\(command:(articleAnnotator\.acceptLearnedSuggestion)\?([^)]+)\)/.exec(md);
+    assert.ok(link, md);
+    await vscode.commands.executeCommand(link[1], JSON.parse(decodeURIComponent(link[2])));
+    const tagged = (await api.annotations.annotationsOf(fourth.uri)).find((a) => a.start === proposed.start);
+    assert.strictEqual(tagged?.tag, 'vessel');
+    await api.annotations.learnedSettled();
+    assert.strictEqual(learnedAt(fourth, 'Northern Light', 'proposed'), undefined);
   });
 
   it('decisions survive a reload: read again from folder.annotations.yaml, the same suggestions follow', async () => {
