@@ -17,6 +17,7 @@ async function main(): Promise<number> {
     ['names', () => import('./eval/names')],
     ['events', () => import('./eval/events')],
     ['pubdates', () => import('./eval/pubdates')],
+    ['learning', () => import('./eval/learning')],
   ];
   let missed = 0;
   let goalsOpen = 0;

@@ -8,10 +8,12 @@ import { analyzeFiles } from './pool';
 import { runExport } from './export';
 import { runImport } from './importPages';
 import { runMergeSidecar } from './mergeSidecar';
+import { decisionFolders, suggestionsByPath } from './decisions';
 
 const USAGE = `Usage:
   article-annotator analyze [--published YYYY-MM-DD] [--json | --jsonl] [--jobs N] PATH...
-      PATH is an article file or a folder (its article files, recursively).
+      PATH is an article file or a folder (its article files, recursively). The decisions in a folder's
+      folder.annotations.yaml are applied as in the editor: each article gets "suggestions" (JSON).
       --published  publication date applied to every article given
       --json       one JSON object on stdout (articles, events, quotes)
       --jsonl      the same as JSON lines: one per article, then one per event and per quote
@@ -132,9 +134,14 @@ export async function runAnalyze(args: string[], io: CliIO): Promise<number> {
   took(`reading and analysis of ${index.size} articles in ${Math.min(opts.jobs, tasks.length)} thread(s)`);
   index.link();
   took('linking');
-  if (opts.format === 'json') await writeJson(index, io);
-  else if (opts.format === 'jsonl') await writeJsonl(index, io);
-  else io.stdout(summary(index.toJSON()));
+  // The decisions of each folder's folder.annotations.yaml, applied as the editor applies them.
+  const suggestions = suggestionsByPath(
+    index,
+    decisionFolders(opts.paths, (m) => io.stderr(`article-annotator: ${m}\n`)),
+  );
+  if (opts.format === 'json') await writeJson(index, io, suggestions);
+  else if (opts.format === 'jsonl') await writeJsonl(index, io, suggestions);
+  else io.stdout(summary(index.toJSON(), suggestions));
   took('output');
   return 0;
 }

@@ -1,6 +1,10 @@
 // What `analyze` prints: the readable summary, the --json object and the --jsonl lines. The JSON forms
 // are written article by article, so a large folder never becomes one giant string.
 import { CorpusIndex, CorpusJson } from '../core/corpus';
+import { Suggestion } from '../core/learning';
+
+/** Each article's suggestions after its folder's decisions (src/cli/decisions.ts); absent without decisions. */
+export type SuggestionsByPath = ReadonlyMap<string, Suggestion[]>;
 
 export interface OutputIO {
   /** Writes to stdout; `false` means the stream is full and `drained` should be awaited. */
@@ -33,7 +37,7 @@ class ChunkedWriter {
 }
 
 /** Exactly `JSON.stringify(index.toJSON(), null, 2) + '\n'`, written one array element at a time. */
-export async function writeJson(index: CorpusIndex, io: OutputIO): Promise<void> {
+export async function writeJson(index: CorpusIndex, io: OutputIO, suggestions?: SuggestionsByPath): Promise<void> {
   const out = new ChunkedWriter(io);
   const indented = (v: unknown) => '    ' + JSON.stringify(v, null, 2).replace(/\n/g, '\n    ');
   const array = async (key: string, items: Iterable<unknown>, last: boolean) => {
@@ -45,7 +49,7 @@ export async function writeJson(index: CorpusIndex, io: OutputIO): Promise<void>
     await out.write((first ? `  ${JSON.stringify(key)}: []` : '\n  ]') + (last ? '\n' : ',\n'));
   };
   await out.write('{\n');
-  await array('articles', articlesOf(index), false);
+  await array('articles', articlesOf(index, suggestions), false);
   await array('events', index.eventsJson(), false);
   await array('quotes', index.quotesJson(), true);
   await out.write('}\n');
@@ -53,19 +57,22 @@ export async function writeJson(index: CorpusIndex, io: OutputIO): Promise<void>
 }
 
 /** One line per article (after linking, in the order of --json), then one per event and per quote. */
-export async function writeJsonl(index: CorpusIndex, io: OutputIO): Promise<void> {
+export async function writeJsonl(index: CorpusIndex, io: OutputIO, suggestions?: SuggestionsByPath): Promise<void> {
   const out = new ChunkedWriter(io);
-  for (const a of articlesOf(index)) await out.write(JSON.stringify({ type: 'article', ...a }) + '\n');
+  for (const a of articlesOf(index, suggestions)) await out.write(JSON.stringify({ type: 'article', ...a }) + '\n');
   for (const e of index.eventsJson()) await out.write(JSON.stringify({ type: 'event', ...e }) + '\n');
   for (const q of index.quotesJson()) await out.write(JSON.stringify({ type: 'quote', ...q }) + '\n');
   await out.flush();
 }
 
-function* articlesOf(index: CorpusIndex) {
-  for (const p of index.paths()) yield index.articleJson(p)!;
+function* articlesOf(index: CorpusIndex, suggestions?: SuggestionsByPath) {
+  for (const p of index.paths()) {
+    const s = suggestions?.get(p);
+    yield s ? { ...index.articleJson(p)!, suggestions: s } : index.articleJson(p)!;
+  }
 }
 
-export function summary(json: CorpusJson): string {
+export function summary(json: CorpusJson, suggestions?: SuggestionsByPath): string {
   const lines: string[] = [];
   for (const a of json.articles) {
     lines.push(`${a.path}`);
@@ -78,6 +85,8 @@ export function summary(json: CorpusJson): string {
       byType.set(e.type, s);
     }
     for (const [type, names] of byType) lines.push(`  ${type.toLowerCase()} (${names.size}): ${[...names].join(', ')}`);
+    const s = suggestions?.get(a.path);
+    if (s) lines.push(`  after your decisions: ${decisionSummary(s)}`);
     if (a.dates.length) {
       lines.push(`  dates (${a.dates.length}): ${a.dates.map((d) => `${d.text} → ${d.value}`).join('; ')}`);
     }
@@ -95,4 +104,17 @@ export function summary(json: CorpusJson): string {
     }
   }
   return lines.join('\n') + '\n';
+}
+
+/** "2 from your tags (Kelling Ferries), 1 demoted (Apple Watch), 1 hidden (Europe)". */
+function decisionSummary(list: Suggestion[]): string {
+  const parts: string[] = [];
+  const group = (label: string, f: (s: Suggestion) => boolean) => {
+    const names = [...new Set(list.filter(f).map((s) => s.text))];
+    if (names.length) parts.push(`${list.filter(f).length} ${label} (${names.join(', ')})`);
+  };
+  group('from your tags', (s) => s.origin === 'your-tags' && s.state === 'keep');
+  group('demoted', (s) => s.state === 'demoted');
+  group('hidden', (s) => s.state === 'hidden');
+  return parts.length ? parts.join(', ') : 'no change';
 }

@@ -193,6 +193,18 @@ export class ArticleTracker implements vscode.Disposable {
     watcher.onDidChange((u) => this.isArticle(u) && void this.indexFiles([u]));
     watcher.onDidDelete((u) => this.known.has(ArticleTracker.keyOf(u)) && void this.removed(u));
     this.watchers.push(watcher);
+    // Deleted in the workbench (Explorer, a workspace edit): dropped at once, a folder with every article in it (the
+    // file watcher may lag, and names only the folder when a folder goes).
+    this.watchers.push(
+      vscode.workspace.onDidDeleteFiles((e) => {
+        for (const f of e.files) {
+          const key = ArticleTracker.keyOf(f);
+          const inside = key.endsWith('/') ? key : key + '/';
+          for (const k of [...this.known])
+            if (k === key || k.startsWith(inside)) void this.removed(vscode.Uri.parse(k));
+        }
+      }),
+    );
     this.watchers.push(
       vscode.workspace.onDidRenameFiles((e) => {
         for (const f of e.files) {

@@ -1,5 +1,6 @@
 // The flat working shape of a user annotation that the editor's commands and views use, and its conversion to and
 // from the stored shape (UserAnnotation in schema.ts), which keeps keys the working shape does not know.
+import type { DecisionRecord } from './decisions';
 import { Decision, DecisionScope, UserAnnotation } from './schema';
 
 /** A suggestion the user judged: accepted into the record, or marked wrong (no longer highlighted). */
@@ -40,6 +41,8 @@ export interface ArticleSidecar {
   annotations: AnnotationData[];
   /** Pairs of entity ids the user says are one entity. */
   merges: Array<[string, string]>;
+  /** The folder sidecar's decision records (decisions.ts); undefined in an article's sidecar. */
+  decisions?: DecisionRecord[];
 }
 
 export function fromStored(u: UserAnnotation): AnnotationData {

@@ -4,6 +4,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { ArticleSidecar, fromStored, toStored } from './annotationData';
+import type { DecisionRecord } from './decisions';
 import { hasConflictMarkers } from './merge';
 import { SIDECAR_SCHEMA_VERSION, SIDECAR_SUFFIX, Sidecar, normaliseMerges, textHash } from './schema';
 import { SidecarStore, nodeFileSystem } from './store';
@@ -44,6 +45,7 @@ function working(file: string, sc: Sidecar): ArticleSidecar {
     published: sc.published ?? null,
     annotations: sc.annotations.map(fromStored),
     merges: sc.mergeEntities,
+    ...(sc.decisions ? { decisions: sc.decisions } : {}),
   };
 }
 
@@ -99,6 +101,7 @@ export async function updateSidecar(
           published: current.published ?? null,
           annotations: current.annotations.map(fromStored),
           merges: current.mergeEntities,
+          ...(current.decisions ? { decisions: current.decisions } : {}),
         }
       : { article, published: null, annotations: [], merges: [] };
     mutate(data);
@@ -112,8 +115,58 @@ export async function updateSidecar(
       ...(data.published ? { published: data.published } : {}),
       annotations: data.annotations.map((a) => toStored(a, previous.get(a.id), now)),
       mergeEntities: normaliseMerges(data.merges),
+      ...(data.decisions ? { decisions: data.decisions } : {}),
     };
   });
   if (!saved.ok) throw new BrokenSidecarError(file, saved.error.message, saved.error.line || null);
   return result!;
+}
+
+/** The folder sidecar's decisions as read: none when the file is missing; a broken file says why (never rewritten). */
+export type FolderDecisionsRead =
+  | { kind: 'ok'; decisions: DecisionRecord[]; missing: boolean }
+  | { kind: 'broken'; message: string; line: number | null; conflict?: boolean };
+
+/**
+ * The decisions of `folder.annotations.yaml` (the CLI and the editor's worker read them the same way). When the file
+ * does not parse, `message` says so with its line, and suggestions fall back to the rules alone.
+ */
+export function readFolderDecisions(file: string): FolderDecisionsRead {
+  const read = readSidecarFileSync(file);
+  if (read.kind === 'missing') return { kind: 'ok', decisions: [], missing: true };
+  if (read.kind === 'broken')
+    return {
+      ...read,
+      message:
+        `${path.basename(file)} does not parse${read.line ? ` (line ${read.line})` : ''}: ${read.message}; ` +
+        'your decisions are not applied until it is fixed (suggestions come from the rules alone)',
+    };
+  return { kind: 'ok', decisions: read.data.decisions ?? [], missing: false };
+}
+
+/**
+ * Adds, undoes or clears decisions: `mutate` gets the decisions on disk now and returns the new list; the folder
+ * sidecar is written atomically through the core's store (its annotations and merges stay). A folder sidecar that
+ * does not parse is never written: BrokenSidecarError says why.
+ */
+export async function updateFolderDecisions(
+  file: string,
+  mutate: (current: DecisionRecord[]) => DecisionRecord[],
+  root = path.dirname(file),
+): Promise<DecisionRecord[]> {
+  let result: DecisionRecord[] = [];
+  const saved = await storeFor(root).update(file, (current) => {
+    result = mutate([...(current?.decisions ?? [])]);
+    return {
+      schema: current?.schema ?? SIDECAR_SCHEMA_VERSION,
+      article: current?.article ?? '',
+      textHash: current?.textHash ?? textHash(''),
+      ...(current?.published ? { published: current.published } : {}),
+      annotations: current?.annotations ?? [],
+      mergeEntities: current?.mergeEntities ?? [],
+      decisions: result,
+    };
+  });
+  if (!saved.ok) throw new BrokenSidecarError(file, saved.error.message, saved.error.line || null);
+  return result;
 }

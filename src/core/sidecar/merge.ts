@@ -1,6 +1,7 @@
 // Three-way merge of sidecar texts by annotation id (git's merge driver and the conflict-marker quick fix use it).
 import { createHash } from 'crypto';
 import { Document, Pair, YAMLMap, YAMLSeq, isMap, isScalar, isSeq } from 'yaml';
+import { mergeDecisions } from './decisions';
 import { SIDECAR_KEY_ORDER, Sidecar, UserAnnotation, normaliseMerges } from './schema';
 import { SidecarError, parseSidecar, serializeSidecar } from './yaml';
 
@@ -201,6 +202,13 @@ function mergeSides(base: Side | null, ours: Side, theirs: Side): MergeOutcome {
     annotations: chosen.map((c) => c.data),
     mergeEntities: mergePairs(b ?? null, ours.sidecar, theirs.sidecar),
   };
+  if (ours.sidecar.decisions || theirs.sidecar.decisions)
+    sidecar.decisions = mergeDecisions(
+      b?.decisions ?? null,
+      ours.sidecar.decisions ?? [],
+      theirs.sidecar.decisions ?? [],
+      notes,
+    );
   const text = serializeSidecar(sidecar, doc);
   const check = parseSidecar(text);
   if (!check.ok)

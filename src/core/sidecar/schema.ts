@@ -2,6 +2,7 @@
 import { createHash, randomBytes } from 'crypto';
 import { TextPositionSelector } from '../anchoring/textPosition';
 import { TextQuoteSelector, describeQuote } from '../anchoring/textQuote';
+import type { DecisionRecord } from './decisions';
 
 export const SIDECAR_SCHEMA_VERSION = 1;
 /** What an article's sidecar adds to its file name. */
@@ -70,6 +71,8 @@ export interface Sidecar {
   annotations: UserAnnotation[];
   /** Pairs of entity ids the user declared to be one entity. */
   mergeEntities: Array<[string, string]>;
+  /** The user's accept / reject / tag decisions (folder sidecar only; see decisions.ts). Absent: none. */
+  decisions?: DecisionRecord[];
 }
 
 /** Key order of an annotation in the file; unknown keys follow in the order the person wrote them. */
@@ -98,6 +101,7 @@ export const SIDECAR_KEY_ORDER = [
   'published',
   'annotations',
   'mergeEntities',
+  'decisions',
 ] as const;
 
 export function textHash(text: string): string {

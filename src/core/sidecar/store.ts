@@ -3,6 +3,7 @@ import { randomBytes } from 'crypto';
 import { promises as fsp } from 'fs';
 import * as path from 'path';
 import type { Document } from 'yaml';
+import { mergeDecisions } from './decisions';
 import { Sidecar, UserAnnotation, normaliseMerges, sidecarPathBeside } from './schema';
 import { SidecarError, parseSidecar, serializeSidecar } from './yaml';
 
@@ -397,6 +398,10 @@ export function mergeSidecars(base: Sidecar, ours: Sidecar, theirs: Sidecar): Si
     ...theirs.mergeEntities.filter((p) => !baseMerges.has(key(p)) && !ourMerges.has(key(p))),
   ];
   const published = field('published');
+  const decisions =
+    ours.decisions || theirs.decisions
+      ? { decisions: mergeDecisions(base.decisions ?? [], ours.decisions ?? [], theirs.decisions ?? []) }
+      : {};
   return {
     schema: Math.max(ours.schema, theirs.schema),
     article: field('article'),
@@ -404,5 +409,6 @@ export function mergeSidecars(base: Sidecar, ours: Sidecar, theirs: Sidecar): Si
     ...(published !== undefined ? { published } : {}),
     annotations,
     mergeEntities: normaliseMerges(merges),
+    ...decisions,
   };
 }

@@ -23,6 +23,7 @@ import {
   compareAnnotations,
   normaliseMerges,
 } from './schema';
+import { DECISION_KEY_ORDER, DecisionRecord, compareDecisions, decisionToPlain, readDecision } from './decisions';
 
 export interface SidecarError {
   message: string;
@@ -134,6 +135,8 @@ export function parseSidecar(source: string): ParseResult {
   ) {
     return problem(['mergeEntities'], '`mergeEntities` must be a list of [entity id, entity id] pairs');
   }
+  const decisions = readDecisions(top.decisions, problem);
+  if (!Array.isArray(decisions)) return decisions;
   const sidecar: Sidecar = {
     schema: top.schema as number,
     article: top.article,
@@ -141,8 +144,31 @@ export function parseSidecar(source: string): ParseResult {
     ...(top.published !== undefined ? { published: top.published as string } : {}),
     annotations,
     mergeEntities: merges as Array<[string, string]>,
+    ...(top.decisions !== undefined && top.decisions !== null ? { decisions } : {}),
   };
   return { ok: true, sidecar, document };
+}
+
+/** The folder sidecar's decision records (decisions.ts), or the problem at its line. */
+function readDecisions(
+  raw: unknown,
+  problem: (path: Array<string | number>, message: string) => { ok: false; error: SidecarError },
+): DecisionRecord[] | { ok: false; error: SidecarError } {
+  if (raw === undefined || raw === null) return [];
+  if (!Array.isArray(raw)) return problem(['decisions'], '`decisions` must be a list');
+  const out: DecisionRecord[] = [];
+  const ids = new Set<string>();
+  for (let i = 0; i < raw.length; i++) {
+    const d = readDecision(raw[i]);
+    if (typeof d === 'string') {
+      const [key, message] = d.split('\u0000');
+      return problem(key ? ['decisions', i, key] : ['decisions', i], `decision ${i + 1}: ${message}`);
+    }
+    if (ids.has(d.id)) return problem(['decisions', i, 'id'], `decision ${i + 1}: duplicate id ${d.id}`);
+    ids.add(d.id);
+    out.push(d);
+  }
+  return out;
 }
 
 /** An annotation from plain data, or "key\0message" saying what is wrong. */
@@ -273,6 +299,7 @@ export function serializeSidecar(sidecar: Sidecar, previous?: Document): string 
     }
     top.set('mergeEntities', pairs);
   }
+  writeDecisions(doc, top, sidecar.decisions);
   orderKeys(top, SIDECAR_KEY_ORDER);
   // Text with line breaks goes on one line, double-quoted with \n escapes: a folded quoted scalar is hard
   // to read and a line break inside it turns into a confusing git diff. Block scalars a person wrote stay.
@@ -289,6 +316,40 @@ export function serializeSidecar(sidecar: Sidecar, previous?: Document): string 
     },
   });
   return doc.toString(TO_STRING_OPTIONS);
+}
+
+/** Decisions in their stable order, each written into its old node (by id) so its comments and unknown keys stay. */
+function writeDecisions(doc: Document, top: YAMLMap, decisions: DecisionRecord[] | undefined): void {
+  const existing: unknown = top.get('decisions', true);
+  if (decisions === undefined || (decisions.length === 0 && !isSeq(existing))) {
+    if (decisions === undefined) top.delete('decisions');
+    return;
+  }
+  const seq: YAMLSeq = isSeq(existing) ? existing : new YAMLSeq();
+  if (seq !== existing) top.set('decisions', seq);
+  const byId = new Map<string, YAMLMap>();
+  for (const item of seq.items)
+    if (isMap(item) && typeof item.get('id') === 'string') byId.set(item.get('id') as string, item);
+  seq.items = [...decisions].sort(compareDecisions).map((d) => {
+    const node = byId.get(d.id) ?? new YAMLMap();
+    const plain = decisionToPlain(d);
+    for (const k of DECISION_KEY_ORDER) {
+      const flow = k === 'position' || k === 'sentence';
+      if (k === 'sentence') {
+        if (plain.sentence === undefined) node.delete(k);
+        else if (
+          JSON.stringify((node.get(k, true) as YAMLSeq | undefined)?.toJSON?.()) !== JSON.stringify(plain.sentence)
+        ) {
+          const list = doc.createNode(plain.sentence) as YAMLSeq;
+          list.flow = true;
+          node.set(k, list);
+        }
+      } else setValue(doc, node, k, plain[k] as Plain, flow);
+    }
+    orderKeys(node, DECISION_KEY_ORDER);
+    return node;
+  });
+  if (seq.items.length) seq.flow = false;
 }
 
 function writeAnnotation(doc: Document, node: YAMLMap, a: UserAnnotation): void {

@@ -15,10 +15,17 @@ import {
   registerQuickFixes,
 } from './presentation';
 import { SidecarSync } from './sync';
+import type { DecisionRecord } from '../../core/sidecar/decisions';
+import { recordDecisions } from './decisions';
+import type { LearnedItems } from './engine';
+import { LearningController } from './learning';
 
 export interface AnnotationsFeature {
-  /** Removes detected entities and dates the user marked wrong; Decorations draws what this returns. */
-  filterView(view: DocumentView | null): DocumentView | null;
+  /**
+   * Removes detected entities and dates the user marked wrong and those the folder's model dimmed (drawn dimmed
+   * instead); Decorations draws what this returns.
+   */
+  filterView(view: DocumentView | null): Promise<DocumentView | null>;
   /** For tests and other extensions: the annotations of an article as placed now. */
   annotationsOf(
     uri: vscode.Uri,
@@ -29,6 +36,16 @@ export interface AnnotationsFeature {
   annotationsReady: Promise<void>;
   /** The Annotations view as text (label and description of each row, children indented), for tests. */
   annotationTreeText(): string[];
+  /** The learned suggestions of an article as last drawn and listed (propagated, proposed, demoted), for tests. */
+  learnedShown(uri: vscode.Uri): LearnedItems;
+  /** The learned suggestions of an article computed now. */
+  learnedOf(uri: vscode.Uri): Promise<LearnedItems>;
+  /** The folder's decisions as loaded from folder.annotations.yaml. */
+  decisions(): DecisionRecord[];
+  /** Resolves once the learned suggestions of every article are up to date with the decisions (for tests). */
+  learnedSettled(): Promise<void>;
+  /** Forgets everything read and reads every sidecar again as on activation (what a window reload does). */
+  reloadFromDisk(): Promise<void>;
 }
 
 interface FeatureDeps {
@@ -45,10 +62,12 @@ interface Parts extends FeatureDeps {
   decorations: AnnotationDecorations;
   tree: AnnotationTree;
   problems: AnnotationProblems;
+  learning: LearningController;
 }
 
 export function registerAnnotations(context: vscode.ExtensionContext, deps: FeatureDeps): AnnotationsFeature {
   const manager = new AnnotationManager(deps.log);
+  const learning = new LearningController(manager, deps.client, deps.tracker, deps.log);
   const parts: Parts = {
     ...deps,
     manager,
@@ -56,8 +75,9 @@ export function registerAnnotations(context: vscode.ExtensionContext, deps: Feat
     decorations: new AnnotationDecorations(context.extensionPath, manager),
     tree: new AnnotationTree(manager),
     problems: new AnnotationProblems(manager),
+    learning,
   };
-  context.subscriptions.push(manager);
+  context.subscriptions.push(manager, learning);
   registerPresentation(context, parts);
   registerCommands(context, parts);
   registerChangeHandlers(context, parts);
@@ -66,7 +86,8 @@ export function registerAnnotations(context: vscode.ExtensionContext, deps: Feat
 }
 
 /** Highlights, the Annotations tree, hovers, problems and their quick fixes. */
-function registerPresentation(context: vscode.ExtensionContext, { manager, decorations, tree, problems }: Parts): void {
+function registerPresentation(context: vscode.ExtensionContext, parts: Parts): void {
+  const { manager, decorations, tree, problems, learning } = parts;
   const selector: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'vscode-remote' }];
   context.subscriptions.push(
     decorations,
@@ -74,11 +95,20 @@ function registerPresentation(context: vscode.ExtensionContext, { manager, decor
     problems,
     vscode.window.createTreeView('articleAnnotator.annotations', { treeDataProvider: tree, showCollapseAll: true }),
     registerAnnotationHover(manager, selector),
-    registerQuickFixes(manager, selector),
+    vscode.languages.registerHoverProvider(selector, {
+      provideHover: (doc, position) => learning.presentation.hover(doc, position),
+    }),
+    registerQuickFixes(manager, selector, (uri, start, end) => learning.presentation.at(uri, start, end)),
   );
 }
 
-function registerCommands(context: vscode.ExtensionContext, { manager, client, tracker, log }: Parts): void {
+function registerCommands(context: vscode.ExtensionContext, { manager, client, tracker, log, learning }: Parts): void {
+  const decisionDeps = {
+    manager,
+    log,
+    sentenceTypes: (uri: vscode.Uri, start: number, end: number) =>
+      client.request('sentenceTypes', { path: uri.toString(), start, end }),
+  };
   context.subscriptions.push(
     ...registerAnnotationCommands({
       manager,
@@ -87,6 +117,8 @@ function registerCommands(context: vscode.ExtensionContext, { manager, client, t
       log,
       exportAnnotations: (o) => exportFromWorkspace(manager, client, tracker, o),
       importAnnotations: (o) => importIntoWorkspace(manager, o),
+      learning,
+      decide: (uri, specs) => recordDecisions(decisionDeps, uri, specs),
     }),
   );
 }
@@ -94,19 +126,27 @@ function registerCommands(context: vscode.ExtensionContext, { manager, client, t
 /** Redraws, re-syncs and re-reports when sidecars change or annotations move, and loads sidecars of opened articles. */
 function registerChangeHandlers(
   context: vscode.ExtensionContext,
-  { manager, client, sync, decorations, tree, problems, redrawSuggestions }: Parts,
+  { manager, client, tracker, sync, decorations, tree, problems, redrawSuggestions, learning }: Parts,
 ): void {
   context.subscriptions.push(
-    client.onDidRestart(() => void sync.resendMerges()),
+    client.onDidRestart(() => {
+      void sync.resendMerges();
+      void learning.syncDecisions(true);
+    }),
     manager.onDidChange(async (uris) => {
       await sync.syncMerges();
+      await learning.syncDecisions();
+      // Decisions or annotations changed: the suggestions they teach change in every article.
+      const learned = learning.scheduleFolder();
       for (const u of uris) await sync.applyPublished(u);
       for (const u of uris) sync.announceBroken(u);
+      sync.announceFolderBroken();
       decorations.redrawAll();
       tree.refresh();
       for (const u of uris) await problems.update(u);
       problems.updateFolder();
       await redrawSuggestions();
+      await learned;
     }),
     manager.onDidMove(async (uris) => {
       for (const e of vscode.window.visibleTextEditors)
@@ -114,6 +154,8 @@ function registerChangeHandlers(
       for (const u of uris) await problems.update(u);
     }),
     vscode.window.onDidChangeVisibleTextEditors(() => decorations.redrawAll()),
+    // Articles analysed (indexing, edits, files changed on disk): their learned suggestions follow.
+    tracker.onDidChange((keys) => void learning.scheduleArticles(keys)),
     vscode.workspace.onDidOpenTextDocument((doc) => sync.loadIfArticle(doc)),
     vscode.workspace.onDidGrantWorkspaceTrust(() => tree.refresh()),
   );
@@ -128,12 +170,15 @@ async function readExistingSidecars({
   problems,
   log,
   redrawSuggestions,
+  learning,
 }: Parts): Promise<void> {
   try {
     for (const doc of vscode.workspace.textDocuments) sync.loadIfArticle(doc);
     await manager.loadFolderMerges();
     problems.updateFolder();
+    sync.announceFolderBroken();
     await sync.syncMerges();
+    await learning.syncDecisions();
     for (const article of await sync.articlesWithSidecars()) {
       const st = await manager.load(article, false);
       await sync.applyPublished(st.uri);
@@ -143,33 +188,17 @@ async function readExistingSidecars({
     decorations.redrawAll();
     tree.refresh();
     await redrawSuggestions();
+    await learning.scheduleFolder();
   } catch (e) {
     log(`reading annotations failed: ${(e as Error).stack ?? e}`);
   }
 }
 
-function annotationsApi({ manager, tree }: Parts, annotationsReady: Promise<void>): AnnotationsFeature {
+function annotationsApi(parts: Parts, annotationsReady: Promise<void>): AnnotationsFeature {
+  const { manager, tree, learning } = parts;
   return {
-    filterView(view) {
-      if (!view) return view;
-      const rejected = (manager.get(view.path)?.live ?? []).filter((a) => a.status === 'rejected' && !a.orphan);
-      // An entity rejected for the whole folder stays hidden in articles added after the judgement, too.
-      const folderWide = new Set(
-        manager
-          .all()
-          .flatMap((st) =>
-            st.live
-              .filter((a) => a.status === 'rejected' && a.scope === 'folder' && a.entityId)
-              .map((a) => a.entityId!),
-          ),
-      );
-      if (!rejected.length && !folderWide.size) return view;
-      const wrong = (s: { start: number; end: number }) => rejected.some((r) => r.start === s.start && r.end === s.end);
-      return {
-        ...view,
-        entities: view.entities.filter((e) => !wrong(e) && !folderWide.has(e.id)),
-        dates: view.dates.filter((d) => !wrong(d)),
-      };
+    async filterView(view) {
+      return view && learning.filterView(withoutRejected(manager, view));
     },
     async annotationsOf(uri) {
       const st = await manager.load(uri, false);
@@ -185,6 +214,38 @@ function annotationsApi({ manager, tree }: Parts, annotationsReady: Promise<void
     },
     annotationsReady,
     annotationTreeText: () => treeText(tree),
+    learnedShown: (uri) => learning.presentation.itemsOf(uri.toString()),
+    learnedOf: (uri) => learning.itemsFor(uri),
+    decisions: () => manager.decisions(),
+    learnedSettled: () => learning.scheduleFolder(),
+    reloadFromDisk: () => reloadFromDisk(parts),
+  };
+}
+
+/** Drops what was read and reads the sidecars on disk again, as activation does. */
+async function reloadFromDisk(parts: Parts): Promise<void> {
+  parts.manager.forgetAll();
+  parts.learning.forgetAll();
+  await readExistingSidecars(parts);
+}
+
+/** The view without the detected entities and dates the user marked wrong. */
+function withoutRejected(manager: AnnotationManager, view: DocumentView): DocumentView {
+  const rejected = (manager.get(view.path)?.live ?? []).filter((a) => a.status === 'rejected' && !a.orphan);
+  // An entity rejected for the whole folder stays hidden in articles added after the judgement, too.
+  const folderWide = new Set(
+    manager
+      .all()
+      .flatMap((st) =>
+        st.live.filter((a) => a.status === 'rejected' && a.scope === 'folder' && a.entityId).map((a) => a.entityId!),
+      ),
+  );
+  if (!rejected.length && !folderWide.size) return view;
+  const wrong = (s: { start: number; end: number }) => rejected.some((r) => r.start === s.start && r.end === s.end);
+  return {
+    ...view,
+    entities: view.entities.filter((e) => !wrong(e) && !folderWide.has(e.id)),
+    dates: view.dates.filter((d) => !wrong(d)),
   };
 }
 

@@ -6,7 +6,8 @@ import * as vscode from 'vscode';
 import { stripBom } from '../../core/article';
 import { anchor, describeQuote, rebase } from '../../core/anchoring';
 import type { AnnotationData, ArticleSidecar } from '../../core/sidecar/annotationData';
-import { BrokenSidecarError, readSidecar, updateSidecar } from '../../core/sidecar/files';
+import type { DecisionRecord } from '../../core/sidecar/decisions';
+import { BrokenSidecarError, readSidecar, updateFolderDecisions, updateSidecar } from '../../core/sidecar/files';
 import { FileMergeResult, resolveConflictedSidecarFile } from '../../core/sidecar/mergeFiles';
 import { FOLDER_SIDECAR, SIDECAR_SUFFIX } from '../../core/sidecar/schema';
 import type { LiveAnnotation } from './types';
@@ -46,6 +47,8 @@ export class AnnotationManager implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.changed, this.moved];
   private readonly pendingSaves = new Map<string, ReturnType<typeof setTimeout>>();
   private folderMerges: Array<[string, string]> = [];
+  /** The user's decisions from the folder sidecar (none while it does not parse: suggestions use the rules alone). */
+  private folderDecisions: DecisionRecord[] = [];
   /** The folder sidecar's path and problem when it does not parse (its merges are then not applied). */
   private folderProblem: { sidecar: string; broken: NonNullable<ArticleState['broken']> } | null = null;
 
@@ -120,6 +123,10 @@ export class AnnotationManager implements vscode.Disposable {
     return this.folderMerges;
   }
 
+  decisions(): DecisionRecord[] {
+    return this.folderDecisions;
+  }
+
   /** The folder sidecar when it does not parse, for the Problems panel. */
   folderSidecarProblem(): { sidecar: string; broken: NonNullable<ArticleState['broken']> } | null {
     return this.folderProblem;
@@ -158,6 +165,7 @@ export class AnnotationManager implements vscode.Disposable {
     if (!file) return;
     const read = await readSidecar(file);
     this.folderMerges = read.kind === 'ok' ? read.data.merges : [];
+    this.folderDecisions = read.kind === 'ok' ? (read.data.decisions ?? []) : [];
     const conflict = read.kind === 'broken' && read.conflict ? { conflict: true } : {};
     const broken = read.kind === 'broken' ? { message: read.message, line: read.line, ...conflict } : null;
     this.folderProblem = broken ? { sidecar: file, broken } : null;
@@ -234,6 +242,35 @@ export class AnnotationManager implements vscode.Disposable {
     await updateSidecar(file, '', null, fn, this.rootFor(vscode.Uri.file(file)));
     await this.loadFolderMerges();
     this.changed.fire([]);
+  }
+
+  /**
+   * Changes the folder's decisions (merged with what is on disk now, written atomically); a folder sidecar that does
+   * not parse is never written (BrokenSidecarError says why).
+   */
+  async mutateDecisions(fn: (current: DecisionRecord[]) => DecisionRecord[]): Promise<DecisionRecord[]> {
+    if (!this.trusted) throw new UntrustedError();
+    const file = this.folderSidecarPath();
+    if (!file) throw new Error('Open a folder to keep decisions.');
+    try {
+      return await updateFolderDecisions(file, fn, this.rootFor(vscode.Uri.file(file)));
+    } finally {
+      await this.loadFolderMerges();
+      this.changed.fire([]);
+    }
+  }
+
+  /** An article's path as decisions name it: relative to its workspace folder, with forward slashes. */
+  articlePath(uri: vscode.Uri): string {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    return (folder ? path.relative(folder.uri.fsPath, uri.fsPath) : uri.fsPath).split(path.sep).join('/');
+  }
+
+  /** The article a decision names (see articlePath). */
+  articleUri(article: string): vscode.Uri | null {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    if (path.isAbsolute(article)) return vscode.Uri.file(article);
+    return folder ? vscode.Uri.joinPath(folder.uri, ...article.split('/')) : null;
   }
 
   /** Builds a stored annotation for [start, end) of `text`. */
@@ -318,6 +355,15 @@ export class AnnotationManager implements vscode.Disposable {
       if (path.resolve(st.sidecar) === path.resolve(sidecar.fsPath) && !this.pendingSaves.has(st.uri))
         await this.load(vscode.Uri.parse(st.uri));
     }
+  }
+
+  /** Forgets every sidecar read (moved positions not yet saved are written first), as before activation. */
+  forgetAll(): void {
+    for (const key of this.pendingSaves.keys()) void this.flush(key);
+    this.states.clear();
+    this.folderMerges = [];
+    this.folderDecisions = [];
+    this.folderProblem = null;
   }
 
   dispose(): void {

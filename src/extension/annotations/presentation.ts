@@ -6,7 +6,10 @@ import { annotationHoverText } from '../pure/hoverText';
 import { fromRange, lineStart, toRange, toUri } from '../vscodeAdapter';
 import { AnnotationManager, ArticleState } from './manager';
 import { DIAGNOSTIC_SOURCE, conflictDiagnostic, mergeFixes, reviewDiagnostic } from './mergeReview';
+import type { DecisionRecord } from '../../core/sidecar/decisions';
 import type { LiveAnnotation } from './types';
+import type { LearnedHoverItem } from '../pure/learnedHover';
+import { learnedFixes } from './learned';
 
 export { DIAGNOSTIC_SOURCE } from './mergeReview';
 
@@ -84,7 +87,9 @@ export function registerAnnotationHover(
 type Node =
   | { kind: 'article'; uri: string; count: number }
   | { kind: 'annotation'; a: LiveAnnotation }
-  | { kind: 'broken'; uri: string; sidecar: string; message: string };
+  | { kind: 'broken'; uri: string; sidecar: string; message: string }
+  | { kind: 'decisions'; count: number; broken: string | null }
+  | { kind: 'decision'; d: DecisionRecord };
 
 export class AnnotationTree implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<Node | undefined>();
@@ -98,16 +103,15 @@ export class AnnotationTree implements vscode.TreeDataProvider<Node>, vscode.Dis
 
   getChildren(node?: Node): Node[] {
     if (!node) {
-      return this.manager
-        .all()
-        .filter((s) => s.live.length || s.broken)
-        .sort((a, b) => a.uri.localeCompare(b.uri))
-        .map((s): Node =>
-          s.broken
-            ? { kind: 'broken', uri: s.uri, sidecar: s.sidecar, message: s.broken.message }
-            : { kind: 'article', uri: s.uri, count: s.live.length },
-        );
+      const problem = this.manager.folderSidecarProblem();
+      const count = this.manager.decisions().length;
+      const decisions: Node[] =
+        count || problem ? [{ kind: 'decisions', count, broken: problem?.broken.message ?? null }] : [];
+      return decisions.concat(this.articleNodes());
     }
+    // Newest first: the one to undo is usually the last one made.
+    if (node.kind === 'decisions')
+      return [...this.manager.decisions()].reverse().map((d): Node => ({ kind: 'decision', d }));
     if (node.kind === 'article')
       return [...(this.manager.get(node.uri)?.live ?? [])]
         .sort((a, b) => a.start - b.start)
@@ -115,7 +119,21 @@ export class AnnotationTree implements vscode.TreeDataProvider<Node>, vscode.Dis
     return [];
   }
 
+  private articleNodes(): Node[] {
+    return this.manager
+      .all()
+      .filter((s) => s.live.length || s.broken)
+      .sort((a, b) => a.uri.localeCompare(b.uri))
+      .map((s): Node =>
+        s.broken
+          ? { kind: 'broken', uri: s.uri, sidecar: s.sidecar, message: s.broken.message }
+          : { kind: 'article', uri: s.uri, count: s.live.length },
+      );
+  }
+
   getTreeItem(node: Node): vscode.TreeItem {
+    if (node.kind === 'decisions') return decisionsItem(node.count, node.broken);
+    if (node.kind === 'decision') return decisionItem(node.d);
     if (node.kind === 'article') {
       const uri = toUri(node.uri);
       const item = new vscode.TreeItem(path.basename(uri.fsPath), vscode.TreeItemCollapsibleState.Expanded);
@@ -164,6 +182,40 @@ export class AnnotationTree implements vscode.TreeDataProvider<Node>, vscode.Dis
   }
 }
 
+/** The Decisions row: what the folder learns from, or why it learns nothing while the folder sidecar is broken. */
+function decisionsItem(count: number, broken: string | null): vscode.TreeItem {
+  const item = new vscode.TreeItem('Decisions', vscode.TreeItemCollapsibleState.Collapsed);
+  item.description = broken
+    ? `folder.annotations.yaml is broken, not applied (suggestions from the rules alone): ${broken}`
+    : `${count} the suggestions learn from`;
+  item.iconPath = new vscode.ThemeIcon(broken ? 'error' : 'history');
+  item.contextValue = broken ? 'decisionsBroken' : 'decisions';
+  item.tooltip =
+    'Your accepts, rejects and tags, kept in folder.annotations.yaml (shared through git). ' +
+    'Suggestions in every article of the folder follow them.';
+  return item;
+}
+
+const VERB: Record<DecisionRecord['action'], string> = {
+  accept: 'accepted as',
+  reject: 'rejected as',
+  tag: 'tagged',
+};
+
+function decisionItem(d: DecisionRecord): vscode.TreeItem {
+  const label = `“${d.text.length > 50 ? d.text.slice(0, 49) + '…' : d.text}”`;
+  const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
+  const where = d.scope === 'folder' ? 'whole folder' : path.basename(d.article);
+  item.description = [`${VERB[d.action]} ${d.tag}`, where, d.author, d.created.slice(0, 10)]
+    .filter(Boolean)
+    .join(' · ');
+  item.iconPath = new vscode.ThemeIcon(d.action === 'reject' ? 'close' : d.action === 'accept' ? 'check' : 'tag');
+  item.contextValue = 'decision';
+  item.id = `decision:${d.id}`;
+  item.tooltip = `${d.article}: “${d.quote.prefix.slice(-20)}[${d.text}]${d.quote.suffix.slice(0, 20)}”`;
+  return item;
+}
+
 /**
  * Orphaned annotations and unreadable sidecars, as problems of the article (orphans) and of the sidecar (YAML errors).
  */
@@ -200,11 +252,13 @@ export class AnnotationProblems implements vscode.Disposable {
     );
   }
 
-  /** The folder sidecar (entity merges) while it holds conflict markers, with the quick fix that merges them. */
+  /**
+   * The folder sidecar (entity merges, decisions) while it does not parse: with the quick fix that merges it when it
+   * holds conflict markers, else saying that the decisions wait and suggestions come from the rules meanwhile.
+   */
   updateFolder(): void {
-    const found = this.manager.folderSidecarProblem();
-    const problem = found?.broken.conflict ? found : null;
-    if (problem) this.collection.set(vscode.Uri.file(problem.sidecar), [brokenDiagnostic(problem.broken)]);
+    const problem = this.manager.folderSidecarProblem();
+    if (problem) this.collection.set(vscode.Uri.file(problem.sidecar), [brokenDiagnostic(problem.broken, true)]);
     else if (this.folderSidecar) this.collection.delete(vscode.Uri.file(this.folderSidecar));
     this.folderSidecar = problem?.sidecar ?? null;
   }
@@ -217,14 +271,18 @@ export class AnnotationProblems implements vscode.Disposable {
 }
 
 /** A sidecar that does not parse (one holding git's conflict markers has its own entry, see mergeReview.ts). */
-function brokenDiagnostic(broken: NonNullable<ArticleState['broken']>): vscode.Diagnostic {
+function brokenDiagnostic(broken: NonNullable<ArticleState['broken']>, folder = false): vscode.Diagnostic {
   const line = Math.max(0, (broken.line ?? 1) - 1);
   const range = new vscode.Range(line, 0, line, 1000);
   if (broken.conflict) return conflictDiagnostic(range);
+  const consequence = folder
+    ? 'your decisions and entity merges are not applied (suggestions come from the rules alone) and none are ' +
+      'recorded until it is fixed.'
+    : 'annotating this article is refused until it is fixed.';
   const d = new vscode.Diagnostic(
     range,
     `Annotations file does not parse (line ${broken.line ?? '?'}): ${broken.message}. It is left untouched; ` +
-      `annotating this article is refused until it is fixed.`,
+      consequence,
     vscode.DiagnosticSeverity.Error,
   );
   d.source = DIAGNOSTIC_SOURCE;
@@ -232,7 +290,11 @@ function brokenDiagnostic(broken: NonNullable<ArticleState['broken']>): vscode.D
   return d;
 }
 
-export function registerQuickFixes(manager: AnnotationManager, selector: vscode.DocumentSelector): vscode.Disposable {
+export function registerQuickFixes(
+  manager: AnnotationManager,
+  selector: vscode.DocumentSelector,
+  learnedAt: (uri: string, start: number, end: number) => LearnedHoverItem[],
+): vscode.Disposable {
   return vscode.languages.registerCodeActionsProvider(
     selector,
     {
@@ -241,6 +303,8 @@ export function registerQuickFixes(manager: AnnotationManager, selector: vscode.
         const orphans = (manager.get(doc.uri.toString())?.live ?? []).filter((a) => a.orphan);
         const diagnostics = vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === DIAGNOSTIC_SOURCE);
         const out = mergeFixes(doc, diagnostics, manager.get(doc.uri.toString())?.live ?? []);
+        const { start, end } = fromRange(doc, range);
+        out.push(...learnedFixes(learnedAt(doc.uri.toString(), start, end), diagnostics));
         for (const a of orphans) {
           const diag = diagnostics.filter((d) => d.code === `orphan:${a.id}`);
           const short = a.exact.length > 30 ? a.exact.slice(0, 29) + '…' : a.exact;

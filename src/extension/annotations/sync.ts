@@ -60,6 +60,34 @@ export class SidecarSync {
       });
   }
 
+  /**
+   * Says once (until it parses again) that the folder sidecar does not parse: it is left as it is, and the decisions in
+   * it wait, so suggestions come from the rules alone. A file with conflict markers has its quick fix in Problems.
+   */
+  announceFolderBroken(): void {
+    const problem = this.manager.folderSidecarProblem();
+    if (!problem) {
+      this.folderAnnounced = null;
+      return;
+    }
+    if (this.folderAnnounced === problem.sidecar) return;
+    this.folderAnnounced = problem.sidecar;
+    const where = problem.broken.line ? ` (line ${problem.broken.line})` : '';
+    const fix = problem.broken.conflict ? ' Its Problems entry offers “Resolve Annotation Merge Conflict”.' : '';
+    void vscode.window
+      .showErrorMessage(
+        `${path.basename(problem.sidecar)} does not parse${where}: ${problem.broken.message}. It is left as it is; ` +
+          'until it is fixed your decisions are not applied (suggestions come from the rules alone) and new ones ' +
+          `are not recorded.${fix}`,
+        'Open Annotations File',
+      )
+      .then((choice) => {
+        if (choice) void vscode.window.showTextDocument(vscode.Uri.file(problem.sidecar));
+      });
+  }
+
+  private folderAnnounced: string | null = null;
+
   /** The folder's entity merges go to the corpus index, which then gives each group one identity. */
   async syncMerges(): Promise<void> {
     const json = JSON.stringify(this.manager.merges());

@@ -27,4 +27,8 @@ export interface AnnotationCommandOptions {
   keep?: 'this' | 'other' | 'both';
   /** A sidecar file (path), for the commands that work on the file itself. */
   sidecar?: string;
+  /** The text a command on all suggestions of one text and type acts on (with `tag`). */
+  text?: string;
+  /** For commands that ask before they change much (Clear All Decisions): already confirmed. */
+  confirmed?: boolean;
 }

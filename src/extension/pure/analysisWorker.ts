@@ -7,6 +7,7 @@ import { RequestMessage, RequestName, Requests, ResponseMessage } from './protoc
 import { buildCoverage, groupMentions, MentionKind } from './viewModel';
 import { sentenceAt } from '../../core/article';
 import { stepwise, Task, WorkQueue } from './workQueue';
+import { LearnedState } from './learnedState';
 
 function openStore(): DiskAnalysisStore | undefined {
   const dir = (workerData as { cacheDir?: string } | undefined)?.cacheDir;
@@ -19,6 +20,8 @@ function openStore(): DiskAnalysisStore | undefined {
 }
 
 const index = new CorpusIndex(openStore());
+// The user's decisions and the model built from them (learned suggestions).
+const learned = new LearnedState();
 
 // Requests wait in a priority queue: hovers, views and status first, indexing one article at a time between them.
 const queue = new WorkQueue();
@@ -110,6 +113,9 @@ const handlers: Handlers = {
     }),
   mentionGroups: ({ kind, id }) => groupMentions(mentionsOf(kind, id), articleSource),
   coverage: () => buildCoverage(index.events(), handlers.titles({})),
+  setDecisions: ({ decisions }) => learned.set(decisions),
+  suggestions: ({ path, article }) => learned.suggest(index.analysis(path), article),
+  sentenceTypes: ({ path, start, end }) => LearnedState.sentenceTypes(index.analysis(path), start, end),
 };
 
 /** Requests that change the index keep their order among themselves; the others are served first. */

@@ -5,6 +5,8 @@
 import type { Card, DocumentView } from '../../core/corpus';
 import type { EntityRecord, Span, EventCluster, MentionRef, QuoteCluster } from '../../core/model';
 import type { CoverageMatrix, MentionGroup, MentionKind } from './viewModel';
+import type { Suggestion } from '../../core/learning';
+import type { DecisionRecord } from '../../core/sidecar/decisions';
 
 export interface ArticleInput {
   path: string;
@@ -29,6 +31,12 @@ export interface Requests {
   mentionGroups: { args: { kind: MentionKind; id: string }; result: MentionGroup[] };
   /** Events × articles (coverage matrix). */
   coverage: { args: Record<string, never>; result: CoverageMatrix };
+  /** The folder's decisions (from the folder sidecar): the model is rebuilt from them. */
+  setDecisions: { args: { decisions: DecisionRecord[] }; result: void };
+  /** An article's suggestions after the decisions; `article` is its path as decisions name it (src/core/learning). */
+  suggestions: { args: { path: string; article: string }; result: Suggestion[] | null };
+  /** The types of the other names in the sentence of [start, end): recorded with a decision (a model feature). */
+  sentenceTypes: { args: { path: string; start: number; end: number }; result: string[] };
 }
 
 export type RequestName = keyof Requests;

@@ -144,7 +144,7 @@ describe('user annotations', function () {
     assert.strictEqual(acc?.entityId, first.id);
     assert.strictEqual(rej?.status, 'rejected');
     assert.strictEqual(rej?.scope, 'here');
-    const filtered = a.annotations.filterView(await a.view(doc.uri))!;
+    const filtered = (await a.annotations.filterView(await a.view(doc.uri)))!;
     assert.ok(
       !filtered.entities.some((e) => e.start === second.start && e.end === second.end),
       'the rejected span is still drawn',
@@ -176,7 +176,7 @@ describe('user annotations', function () {
     }
     assert.ok(articles >= 2, `rejected in ${articles} article(s)`);
     for (const uri of await vscode.workspace.findFiles('*.txt')) {
-      const drawn = a.annotations.filterView(await a.view(uri));
+      const drawn = await a.annotations.filterView(await a.view(uri));
       assert.ok(!drawn?.entities.some((e) => e.id === tokyo.id), `${uri.fsPath} still highlights ${tokyo.id}`);
     }
   });

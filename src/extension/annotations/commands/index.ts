@@ -3,6 +3,7 @@
 // the sidecar is broken (see shared.ts).
 import * as vscode from 'vscode';
 import { registerEditingCommands } from './editing';
+import { registerLearnedCommands } from './learned';
 import { registerLinkingCommands } from './linking';
 import { registerNavigationCommands } from './navigation';
 import { registerPublicationDateCommands } from './publicationDate';
@@ -31,5 +32,6 @@ export function registerAnnotationCommands(deps: CommandDeps): vscode.Disposable
     ...registerNavigationCommands(deps),
     ...registerExchangeCommands(deps),
     ...registerReviewCommands(deps),
+    ...registerLearnedCommands(deps),
   ];
 }

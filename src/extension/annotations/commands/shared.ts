@@ -8,6 +8,8 @@ import { BrokenSidecarError } from '../../../core/sidecar/files';
 import { AnnotationManager, UntrustedError } from '../manager';
 import type { AnnotationData } from '../../../core/sidecar/annotationData';
 import type { AnnotationCommandOptions, LiveAnnotation } from '../types';
+import type { DecisionSpec } from '../decisions';
+import type { LearnedItems } from '../engine';
 
 export interface CommandDeps {
   manager: AnnotationManager;
@@ -16,6 +18,10 @@ export interface CommandDeps {
   log: (l: string) => void;
   exportAnnotations: (o: AnnotationCommandOptions) => Promise<string[] | undefined>;
   importAnnotations: (o: AnnotationCommandOptions) => Promise<number | undefined>;
+  /** The folder's learned suggestions of an article, computed now. */
+  learning: { itemsFor(uri: vscode.Uri): Promise<LearnedItems> };
+  /** Records decisions in the folder sidecar (null when it does not parse: the user was told, nothing written). */
+  decide(uri: vscode.Uri, specs: DecisionSpec[]): Promise<unknown>;
 }
 
 export interface Target {

@@ -86,7 +86,21 @@ async function judge(deps: CommandDeps, status: Status, o: AnnotationCommandOpti
     type: s.kind === 'entity' ? s.entity.type : undefined,
   };
   await deps.manager.mutate(t.uri, (d, text) => place(d, text, here, status, scope));
-  return 1 + (scope === 'folder' ? await judgeElsewhere(deps, t, s, status) : 0);
+  const count = 1 + (scope === 'folder' ? await judgeElsewhere(deps, t, s, status) : 0);
+  // What the folder learns from: judgements of names (dates are not learned).
+  if (here.type)
+    await deps.decide(t.uri, [
+      {
+        action: status === 'accepted' ? 'accept' : 'reject',
+        tag: here.type.toLowerCase(),
+        scope: scope === 'folder' ? 'folder' : 'here',
+        start: here.start,
+        end: here.end,
+        suggested: here.type.toLowerCase(),
+        source: 'rules',
+      },
+    ]);
+  return count;
 }
 
 async function mergeEntities({ manager, client }: CommandDeps, o: AnnotationCommandOptions) {

@@ -5,7 +5,7 @@ import { BrokenSidecarError } from '../../../core/sidecar/files';
 import type { AnnotationData } from '../../../core/sidecar/annotationData';
 import { BUILTIN_TAGS } from '../../../core/sidecar/schema';
 import type { AnnotationCommandOptions } from '../types';
-import { command, CommandDeps, folderArticles, scopeOf, target, upsertAt, writable } from './shared';
+import { command, CommandDeps, folderArticles, scopeOf, Target, target, upsertAt, writable } from './shared';
 
 /** Offsets of whole-word occurrences of `needle` in `text`. */
 export function wordOccurrences(text: string, needle: string): number[] {
@@ -26,6 +26,23 @@ function usedTags({ manager }: CommandDeps): string[] {
   return [...new Set([...BUILTIN_TAGS, ...customTags(), ...used].filter((t) => t && t.trim()))];
 }
 
+/** Records the tag as a decision (what the folder's suggestions learn from), with the machine's type there if any. */
+async function decideTag(deps: CommandDeps, t: Target, tag: string, scope: 'here' | 'folder'): Promise<void> {
+  const range = { start: t.start, end: t.end };
+  const view = await deps.client.request('view', { path: t.uri.toString(), range }).catch(() => null);
+  const machine = view?.entities.find((e) => e.start === t.start && e.end === t.end);
+  await deps.decide(t.uri, [
+    {
+      action: 'tag',
+      tag,
+      scope,
+      start: t.start,
+      end: t.end,
+      ...(machine ? { source: 'rules' as const, suggested: machine.type.toLowerCase() } : {}),
+    },
+  ]);
+}
+
 async function tagSelection(deps: CommandDeps, o: AnnotationCommandOptions) {
   const { manager } = deps;
   const t = await target(o);
@@ -41,6 +58,7 @@ async function tagSelection(deps: CommandDeps, o: AnnotationCommandOptions) {
   await manager.mutate(t.uri, (d, text) => {
     made = upsertAt(d, text, t.start, t.end, (a) => (a.tag = tag));
   });
+  await decideTag(deps, t, tag, 'here');
   return made;
 }
 
@@ -77,6 +95,7 @@ async function tagAllOccurrences(deps: CommandDeps, o: AnnotationCommandOptions)
   }
   if (skipped.length)
     void vscode.window.showWarningMessage(`Not tagged in ${skipped.join(', ')}: its annotations file is broken.`);
+  await decideTag(deps, t, tag, scope === 'folder' ? 'folder' : 'here');
   return count;
 }
 
