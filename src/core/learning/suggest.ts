@@ -106,7 +106,15 @@ function computeFolderRules(decisions: readonly DecisionRecord[]): FolderRules {
   return { tags, rejected };
 }
 
-/** Whole-word occurrences of `needle` in `text` outside the excluded spans. */
+/** A capitalised word, an acronym, "iPhone" or "787" right after the span: it is part of a longer name there. */
+const LONGER_AFTER = /^ (?:\p{Lu}|\p{Ll}+\p{Lu}|\p{N})/u;
+/** A capitalised word right before it, other than a sentence's first word ("Big Apple", not "The Apple"). */
+const LONGER_BEFORE = /[^.!?\n"“‘(\s]\s*\b\p{Lu}[\p{L}\p{N}’'.&-]* $/u;
+
+/**
+ * Whole-word occurrences of `needle` in `text` outside the excluded spans, and not inside a longer capitalised run:
+ * a tag of "Apple" says "Apple" alone is a name, not that "Apple" in "Apple TV" or "Apple iPod" is.
+ */
 function occurrences(text: string, needle: string, exclude: readonly Span[]): Span[] {
   const out: Span[] = [];
   if (!needle.trim()) return out;
@@ -114,6 +122,8 @@ function occurrences(text: string, needle: string, exclude: readonly Span[]): Sp
   for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) {
     const end = at + needle.length;
     if (word.test(text[at - 1] ?? '') || word.test(text[end] ?? '')) continue;
+    if (LONGER_AFTER.test(text.slice(end, end + 3)) || LONGER_BEFORE.test(text.slice(Math.max(0, at - 40), at)))
+      continue;
     if (exclude.some((x) => at < x.end && x.start < end)) continue;
     out.push({ start: at, end });
   }

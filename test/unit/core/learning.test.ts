@@ -206,6 +206,21 @@ describe('learning: propagation of your tags', () => {
     );
   });
 
+  it('does not propagate into a longer capitalised run (a product or a longer name)', () => {
+    const src = article('s.txt', 'Fruit\n\nShoppers said Pomona sold well.\n');
+    const tag = decide(src, 'Pomona', { action: 'tag', tag: 'organization', scope: 'here' });
+    const other = article(
+      'o.txt',
+      'Gadgets\n\nThe Pomona TV and the Pomona iPad were shown. Buyers liked Pomona. ' +
+        'Shops in Old Pomona stayed shut.\n',
+    );
+    const propagated = suggestArticle(other, [tag]).filter((s) => s.origin === 'your-tags');
+    assert.deepStrictEqual(
+      propagated.map((s) => s.start),
+      [other.text.indexOf('Pomona.')],
+    );
+  });
+
   it('notices a decision list changed in place between calls', () => {
     const list: DecisionRecord[] = [];
     assert.strictEqual(at(suggestArticle(b, list), b.text, 'Kelling Ferries')?.origin, undefined);
