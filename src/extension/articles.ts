@@ -19,6 +19,8 @@ export class ArticleTracker implements vscode.Disposable {
   /** Fires with the paths whose analysis changed (after the worker has them). */
   readonly onDidChange = this.changed.event;
   private readonly known = new Set<string>();
+  /** The worker's change count after the last upsert answered (see Requests['upsert']). */
+  version = 0;
   private readonly userDates = new Map<string, string | null>();
   private scanned: Promise<void> | undefined;
 
@@ -94,13 +96,18 @@ export class ArticleTracker implements vscode.Disposable {
       async (progress, token) => {
         const all = [...uris, ...extra];
         const batch = 25;
+        // Two batches in flight: the next is read while the worker's pool analyses this one, so it never idles.
+        let previous: Promise<void> | undefined;
         for (let i = 0; i < all.length && !token.isCancellationRequested; i += batch) {
           progress.report({
             message: `${Math.min(i + batch, all.length)}/${all.length}`,
             increment: (batch / Math.max(1, all.length)) * 100,
           });
-          await this.indexFiles(all.slice(i, i + batch));
+          const current = this.indexFiles(all.slice(i, i + batch));
+          await previous;
+          previous = current;
         }
+        await previous;
       },
     );
   }
@@ -138,7 +145,7 @@ export class ArticleTracker implements vscode.Disposable {
       }
     }
     if (!inputs.length) return;
-    await this.client.request('upsert', { articles: inputs });
+    this.noteVersion(await this.client.request('upsert', { articles: inputs }));
     for (const i of inputs) this.known.add(i.path);
     this.changed.fire(inputs.map((i) => i.path));
   }
@@ -149,9 +156,10 @@ export class ArticleTracker implements vscode.Disposable {
     const key = ArticleTracker.keyOf(doc.uri);
     const text = doc.getText();
     if (text.length > this.settings.maxFileSizeMB * 1024 * 1024) return false;
-    await this.client.request('upsert', {
+    const done = await this.client.request('upsert', {
       articles: [{ path: key, text, userPublished: this.userDates.get(key) ?? null }],
     });
+    this.noteVersion(done);
     this.known.add(key);
     this.changed.fire([key]);
     return true;
@@ -179,9 +187,8 @@ export class ArticleTracker implements vscode.Disposable {
     await this.scanWorkspace();
   }
 
-  /** Tells listeners that the folder's links changed (paths unknown): views refresh, editors redraw. */
-  linksChanged(): void {
-    this.changed.fire([...this.known]);
+  private noteVersion(done: { version: number }): void {
+    this.version = Math.max(this.version, done.version);
   }
 
   private watch(): void {

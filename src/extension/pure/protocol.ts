@@ -13,7 +13,8 @@ export interface ArticleInput {
 }
 
 export interface Requests {
-  upsert: { args: { articles: ArticleInput[] }; result: { analysed: number; ms: number } };
+  /** `version`: the index's count of applied changes once these articles are in (see WorkerEvent). */
+  upsert: { args: { articles: ArticleInput[] }; result: { analysed: number; ms: number; version: number } };
   remove: { args: { paths: string[] }; result: void };
   /** The user's entity merges for the folder (from the folder sidecar). */
   setMerges: { args: { pairs: [string, string][] }; result: void };
@@ -37,6 +38,17 @@ export interface RequestMessage<K extends RequestName = RequestName> {
   id: number;
   op: K;
   args: Requests[K]['args'];
+}
+
+/**
+ * Sent by the worker unasked: the folder was relinked (`ms` of linking, spread over slices), and its links now include
+ * every change up to `version` (compare with an upsert's version to know whether an edit is linked).
+ */
+export interface WorkerEvent {
+  event: 'linked';
+  ms: number;
+  version: number;
+  error?: string;
 }
 
 export type ResponseMessage = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: string };
