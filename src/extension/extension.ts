@@ -122,6 +122,8 @@ async function refreshActive({ tracker, status, decorations, view }: Parts): Pro
 function registerArticleHovers({ context, client, tracker }: Parts): void {
   const selector: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'vscode-remote' }, { scheme: 'untitled' }];
   const ensureIndexed = async (doc: vscode.TextDocument) => {
+    // Known indexed: no round trip to the worker before the hover's own.
+    if (tracker.isIndexed(doc.uri)) return;
     // An empty range: only whether the article is indexed matters, not its (possibly huge) lists.
     const existing = await client.request('view', { path: doc.uri.toString(), range: { start: -1, end: -1 } });
     if (!existing) await tracker.syncDocument(doc);

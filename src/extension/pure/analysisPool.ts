@@ -2,15 +2,16 @@
 // and the serving worker, which answers hovers and views, only stores finished analyses.
 import { Worker } from 'worker_threads';
 import type { ArticleAnalysis } from '../../core/model';
-import type { ArticleInput } from './protocol';
+import type { ArticleFile, ArticleInput } from './protocol';
 
-export interface PoolJob extends ArticleInput {
-  id: number;
-}
+export type PoolJob = (ArticleInput | ArticleFile) & { id: number };
 
-export type PoolReply = { id: number; analysis: ArticleAnalysis } | { id: number; error: string };
+/** An article's analysis with its text (read by the thread when it was sent a file), or why the file was skipped. */
+export type PoolOutcome = { analysis: ArticleAnalysis; text: string } | { skipped: string };
 
-type Pending = { job: PoolJob; resolve: (a: ArticleAnalysis) => void; reject: (e: Error) => void };
+export type PoolReply = ({ id: number } & PoolOutcome) | { id: number; error: string };
+
+type Pending = { job: PoolJob; resolve: (a: PoolOutcome) => void; reject: (e: Error) => void };
 
 /** Jobs posted to a thread ahead of its answers, so it never waits for the serving worker between articles. */
 const IN_FLIGHT_PER_THREAD = 2;
@@ -34,7 +35,7 @@ export class AnalysisPool {
   ) {}
 
   /** The article's analysis, computed (or loaded from the cache) by one of the threads. */
-  analyse(input: ArticleInput): Promise<ArticleAnalysis> {
+  analyse(input: ArticleInput | ArticleFile): Promise<PoolOutcome> {
     if (this.disposed) return Promise.reject(new Error('the analysis pool is stopped'));
     return new Promise((resolve, reject) => {
       this.waiting.push({ job: { ...input, id: this.nextId++ }, resolve, reject });
@@ -71,8 +72,8 @@ export class AnalysisPool {
       const p = thread.jobs.get(reply.id);
       if (!p) return;
       thread.jobs.delete(reply.id);
-      if ('analysis' in reply) p.resolve(reply.analysis);
-      else p.reject(new Error(`${p.job.path}: analysis failed (${reply.error})`));
+      if ('error' in reply) p.reject(new Error(`${p.job.path}: analysis failed (${reply.error})`));
+      else p.resolve(reply);
       this.feed();
     });
     // A thread that dies fails the articles it held; the next job starts another.

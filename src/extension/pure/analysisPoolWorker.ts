@@ -3,7 +3,8 @@
 import { parentPort, workerData } from 'worker_threads';
 import { analyzeForIndex } from '../../core/corpus';
 import { DiskAnalysisStore } from './analysisStore';
-import type { PoolJob, PoolReply } from './analysisPool';
+import type { PoolJob, PoolOutcome, PoolReply } from './analysisPool';
+import { readArticleText } from './articleFiles';
 
 function openStore(): DiskAnalysisStore | undefined {
   const { cacheDir, build } = (workerData ?? {}) as { cacheDir?: string; build?: string };
@@ -17,18 +18,23 @@ function openStore(): DiskAnalysisStore | undefined {
 
 const store = openStore();
 
-function analyse({ path, text, userPublished }: PoolJob) {
+/** Analyses an article (reading it first when sent a file), or loads its analysis from the cache. */
+function analyseJob(job: PoolJob): PoolOutcome {
+  const read = 'file' in job ? readArticleText(job.file, job.maxBytes) : { text: job.text };
+  if ('skipped' in read) return read;
+  const { path, userPublished } = job;
+  const { text } = read;
   const stored = store?.load(path, text, userPublished);
-  if (stored) return stored;
+  if (stored) return { analysis: stored, text };
   const analysis = analyzeForIndex(path, text, userPublished);
   store?.save(path, text, userPublished, analysis);
-  return analysis;
+  return { analysis, text };
 }
 
 parentPort?.on('message', (job: PoolJob) => {
   let reply: PoolReply;
   try {
-    reply = { id: job.id, analysis: analyse(job) };
+    reply = { id: job.id, ...analyseJob(job) };
   } catch (err) {
     reply = { id: job.id, error: err instanceof Error ? err.message : String(err) };
   }

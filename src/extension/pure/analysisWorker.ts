@@ -3,13 +3,13 @@ import { displayName } from '../../core/displayName';
 import { parentPort, workerData } from 'worker_threads';
 import { CorpusIndex } from '../../core/corpus';
 import { analysisBuild, DiskAnalysisStore } from './analysisStore';
-import { RequestMessage, RequestName, Requests, ResponseMessage } from './protocol';
+import { ArticleFile, ArticleInput, RequestMessage, RequestName, Requests, ResponseMessage } from './protocol';
 import { Relinker } from './relinker';
 import { buildCoverage, groupMentions, MentionKind } from './viewModel';
 import { sentenceAt } from '../../core/article';
 import { Task, WorkQueue } from './workQueue';
-import { AnalysisPool } from './analysisPool';
-import type { ArticleAnalysis } from '../../core/model';
+import { AnalysisPool, PoolOutcome } from './analysisPool';
+import { listArticleFiles, readArticleText } from './articleFiles';
 import { join } from 'path';
 
 function openStore(): DiskAnalysisStore | undefined {
@@ -56,8 +56,10 @@ function articleSource(path: string) {
   };
 }
 
-// Upserts run article by article from the queue (see upsertTask); every other request is one call.
-type Handlers = { [K in Exclude<RequestName, 'upsert'>]: (args: Requests[K]['args']) => Requests[K]['result'] };
+// Upserts run article by article from the queue (see upsertTask), listFiles beside it; every other request is one call.
+type Handlers = {
+  [K in Exclude<RequestName, 'upsert' | 'listFiles'>]: (args: Requests[K]['args']) => Requests[K]['result'];
+};
 
 const handlers: Handlers = {
   remove: ({ paths }) => {
@@ -102,39 +104,46 @@ function replyError(id: number, err: unknown): void {
 /** How long one step of storing a batch's finished analyses may hold the worker. */
 const STORE_SLICE_MS = 8;
 
-type Settled = { analysis: ArticleAnalysis } | { error: string };
+type Settled = PoolOutcome | { error: string };
 
 /**
- * Indexing a batch. Articles new to the index are analysed by the pool, all at once and in parallel, and stored
- * here in the batch's order as they come back (several per step, within STORE_SLICE_MS), so the index is the same
- * as with one thread. An article already indexed (an edit) is re-analysed here, one per step: its chunk cache makes
- * an edit cost about one chunk. A hover asked meanwhile waits for one step at most.
+ * Indexing a batch. Articles new to the index, and files to read, are analysed by the pool, all at once and in
+ * parallel, and stored here in the batch's order as they come back (several per step, within STORE_SLICE_MS), so the
+ * index is the same as with one thread. An open article already indexed (an edit) is re-analysed here, one per step:
+ * its chunk cache makes an edit cost about one chunk. A hover asked meanwhile waits for one step at most.
  */
 function upsertTask(msg: RequestMessage<'upsert'>): Task {
   const { articles } = msg.args;
-  const viaPool = articles.map((a) => !!pool && !index.has(a.path));
+  const viaPool = articles.map((a) => !!pool && ('file' in a || !index.has(a.path)));
   const settled: (Settled | undefined)[] = articles.map(() => undefined);
   articles.forEach((a, k) => {
     if (!viaPool[k]) return;
     pool!.analyse(a).then(
-      (analysis) => ((settled[k] = { analysis }), queue.wake()),
+      (outcome) => ((settled[k] = outcome), queue.wake()),
       (err: Error) => ((settled[k] = { error: err.message }), queue.wake()),
     );
   });
   const errors: string[] = [];
+  const skipped: { path: string; message: string }[] = [];
   let i = 0;
   let ms = 0;
+  const store = (a: ArticleInput | ArticleFile, r: Settled) => {
+    if ('analysis' in r) index.upsertAnalysis(a.path, r.text, a.userPublished, r.analysis);
+    else if ('skipped' in r) skipped.push({ path: a.path, message: r.skipped });
+    else errors.push(r.error);
+  };
   const storeOne = (): boolean => {
     const a = articles[i];
     if (viaPool[i]) {
       const r = settled[i];
       if (!r) return false;
       settled[i] = undefined;
-      if ('analysis' in r) index.upsertAnalysis(a.path, a.text, a.userPublished, r.analysis);
-      else errors.push(r.error);
+      store(a, r);
     } else {
+      const read = 'file' in a ? readArticleText(a.file, a.maxBytes) : { text: a.text };
       try {
-        index.upsert(a.path, a.text, a.userPublished);
+        if ('text' in read) index.upsert(a.path, read.text, a.userPublished);
+        else skipped.push({ path: a.path, message: read.skipped });
       } catch (err) {
         errors.push(`${a.path}: ${err instanceof Error ? err.message : String(err)}`);
       }
@@ -156,7 +165,7 @@ function upsertTask(msg: RequestMessage<'upsert'>): Task {
       if (i < articles.length) return false;
       relinker.changed(articles.length <= 1);
       if (errors.length) replyError(msg.id, new Error(errors.join('\n')));
-      else reply(msg.id, { analysed: articles.length, ms, version: relinker.version });
+      else reply(msg.id, { analysed: articles.length - skipped.length, ms, version: relinker.version, skipped });
       return true;
     },
     fail: (err) => {
@@ -173,7 +182,7 @@ function requestTask(msg: RequestMessage): Task {
     interactive,
     step: () => {
       index.deferLinking = relinker.deferLinks();
-      const handler = handlers[msg.op as Exclude<RequestName, 'upsert'>] as (args: unknown) => unknown;
+      const handler = handlers[msg.op as keyof Handlers] as (args: unknown) => unknown;
       reply(msg.id, handler(msg.args));
       relinker.noteLinked();
       return true;
@@ -182,4 +191,15 @@ function requestTask(msg: RequestMessage): Task {
   };
 }
 
-parentPort?.on('message', (msg: RequestMessage) => queue.push(requestTask(msg)));
+parentPort?.on('message', (msg: RequestMessage) => {
+  // Listing files touches no index: it runs on its own, with asynchronous I/O, while the queue goes on.
+  if (msg.op === 'listFiles') {
+    const { roots, globs } = (msg as RequestMessage<'listFiles'>).args;
+    listArticleFiles(roots, globs).then(
+      (files) => reply(msg.id, files),
+      (err) => replyError(msg.id, err),
+    );
+    return;
+  }
+  queue.push(requestTask(msg));
+});

@@ -1,7 +1,8 @@
 // Messages between the extension host and the analysis worker that owns the corpus index.
 // The worker keeps heavy analysis off the extension host. Requests that change the index (upsert, remove,
 // rename, setMerges) are applied in order; queries are answered ahead of them, from the state at that moment,
-// so a caller that needs its change seen awaits the change's reply first (the host always does).
+// so a caller that needs its change seen awaits the change's reply first (the host always does). An upsert's
+// `version` is the index's count of applied changes once its articles are in (see WorkerEvent).
 import type { Card, DocumentView } from '../../core/corpus';
 import type { EntityRecord, Span, EventCluster, MentionRef, QuoteCluster } from '../../core/model';
 import type { CoverageMatrix, MentionGroup, MentionKind } from './viewModel';
@@ -12,9 +13,22 @@ export interface ArticleInput {
   userPublished: string | null;
 }
 
+/** An article of the local disk that the worker reads itself (the host sends only its path). */
+export interface ArticleFile {
+  path: string;
+  file: string;
+  userPublished: string | null;
+  maxBytes: number;
+}
+
 export interface Requests {
-  /** `version`: the index's count of applied changes once these articles are in (see WorkerEvent). */
-  upsert: { args: { articles: ArticleInput[] }; result: { analysed: number; ms: number; version: number } };
+  /** `skipped`: files not indexed (too large, binary, unreadable), each with the message to log. */
+  upsert: {
+    args: { articles: (ArticleInput | ArticleFile)[] };
+    result: { analysed: number; ms: number; version: number; skipped: { path: string; message: string }[] };
+  };
+  /** The text files under these folders that match the article globs (read by the worker, not the host). */
+  listFiles: { args: { roots: string[]; globs: string[] }; result: string[] };
   remove: { args: { paths: string[] }; result: void };
   /** The user's entity merges for the folder (from the folder sidecar). */
   setMerges: { args: { pairs: [string, string][] }; result: void };
