@@ -5,6 +5,7 @@ import { CorpusIndex } from '../../core/corpus';
 import { analysisBuild, DiskAnalysisStore } from './analysisStore';
 import { ArticleFile, ArticleInput, RequestMessage, RequestName, Requests, ResponseMessage } from './protocol';
 import { Relinker } from './relinker';
+import { cardMarkdown } from './hoverText';
 import { buildCoverage, groupMentions, MentionKind } from './viewModel';
 import { sentenceAt } from '../../core/article';
 import { Task, WorkQueue } from './workQueue';
@@ -75,7 +76,7 @@ const handlers: Handlers = {
     relinker.changed(true);
   },
   view: ({ path, range }) => index.view(path, range) ?? null,
-  cards: ({ path, offset }) => index.cardsAt(path, offset),
+  cards: ({ path, offset }) => index.cardsAt(path, offset).map((c) => ({ span: c.span, markdown: cardMarkdown(c) })),
   references: ({ path, offset }) => index.references(path, offset),
   entities: () => index.entities(),
   events: () => index.events(),
@@ -181,6 +182,7 @@ function requestTask(msg: RequestMessage): Task {
   return {
     interactive,
     step: () => {
+      // A query links first only when that is quick; else it answers from the last links (see relinker.ts).
       index.deferLinking = relinker.deferLinks();
       const handler = handlers[msg.op as keyof Handlers] as (args: unknown) => unknown;
       reply(msg.id, handler(msg.args));

@@ -3,7 +3,7 @@
 // rename, setMerges) are applied in order; queries are answered ahead of them, from the state at that moment,
 // so a caller that needs its change seen awaits the change's reply first (the host always does). An upsert's
 // `version` is the index's count of applied changes once its articles are in (see WorkerEvent).
-import type { Card, DocumentView } from '../../core/corpus';
+import type { DocumentView } from '../../core/corpus';
 import type { EntityRecord, Span, EventCluster, MentionRef, QuoteCluster } from '../../core/model';
 import type { CoverageMatrix, MentionGroup, MentionKind } from './viewModel';
 
@@ -34,7 +34,11 @@ export interface Requests {
   setMerges: { args: { pairs: [string, string][] }; result: void };
   rename: { args: { from: string; to: string }; result: void };
   view: { args: { path: string; range?: Span }; result: DocumentView | null };
-  cards: { args: { path: string; offset: number }; result: Card[] };
+  /**
+   * The hover at an offset, as Markdown rendered in the worker: a card of a name or an event in a large folder
+   * holds thousands of articles, which the host would otherwise receive and lex on every hover.
+   */
+  cards: { args: { path: string; offset: number }; result: { span: Span; markdown: string }[] };
   references: { args: { path: string; offset: number }; result: MentionRef[] };
   entities: { args: Record<string, never>; result: EntityRecord[] };
   events: { args: Record<string, never>; result: EventCluster[] };

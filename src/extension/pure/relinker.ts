@@ -1,10 +1,10 @@
 // When the analysis worker relinks the folder, and in what slices, so that hovers never wait behind linking.
 //
-// With a corpus index that links in bounded steps (linkStep), a relink is idle work of the worker's queue: one
-// step of at most about LINK_SLICE_MS between queries and stored analyses, started at once after a small change
-// (an edit) and after a pause in indexing otherwise. Queries always answer from the last finished links (each
-// changed article with its fresh analysis). With an index that only links whole (link()), a relink holds the
-// worker for its whole length, so it waits for a pause that grows with the estimated cost of the link.
+// A relink is idle work of the worker's queue: one CorpusIndex.linkStep of about LINK_SLICE_MS at a time, between
+// queries and stored analyses. It starts at once after a small change (an edit, a rename, a removal) and after a
+// pause in a folder's indexing otherwise, so a folder being indexed is not relinked after every batch. A query links
+// first only when that is estimated to take no longer than a slice (a small folder: answers are always fresh);
+// otherwise it answers from the last finished links (each changed article with its fresh analysis: deferLinking).
 import type { WorkerEvent } from './protocol';
 import type { Task, WorkQueue } from './workQueue';
 
@@ -12,30 +12,27 @@ export interface LinkableIndex {
   readonly size: number;
   readonly lastLinkMs: number;
   readonly needsLink: boolean;
-  link(): void;
   /** Does up to about `budgetMs` of the pending link; true when nothing is left to link. */
-  linkStep?(budgetMs: number): boolean;
+  linkStep(budgetMs: number): boolean;
 }
 
 export interface RelinkTimes {
-  /** Budget of one step of a sliced link. */
+  /** Budget of one step of a link; twice this is the most a link may hold the worker. */
   sliceMs: number;
   /** Pause in a folder's indexing after which it is relinked. */
   quietMs: number;
-  /** A whole link estimated above this is not run by a query: queries answer from the last links. */
-  slowMs: number;
 }
 
-export const RELINK_TIMES: RelinkTimes = { sliceMs: 10, quietMs: 750, slowMs: 300 };
+export const RELINK_TIMES: RelinkTimes = { sliceMs: 10, quietMs: 750 };
 
 export class Relinker {
   /** Changes applied to the index so far; a `linked` event says which version its links include. */
   version = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
-  /** Articles in the index at the last whole link: its time grows with them, so the next one is estimated. */
-  private linkedSize = 0;
   /** The version the last `linked` event said was linked. */
   private notified = 0;
+  /** Articles in the index at the last link: its time grows with them, so the next one is estimated. */
+  private linkedSize = 0;
   readonly task: Task;
 
   constructor(
@@ -52,17 +49,15 @@ export class Relinker {
     };
   }
 
-  private get sliced(): boolean {
-    return typeof this.index.linkStep === 'function';
-  }
-
-  private estimatedLinkMs(): number {
-    return (Math.max(1, this.index.lastLinkMs) * Math.max(1, this.index.size)) / Math.max(1, this.linkedSize);
-  }
-
-  /** Whether queries answer from the last links rather than link first (see CorpusIndex.deferLinking). */
+  /** Whether queries answer from the last links rather than link first (CorpusIndex.deferLinking). */
   deferLinks(): boolean {
-    return this.sliced || this.estimatedLinkMs() > this.times.slowMs;
+    const estimate = (this.index.lastLinkMs * Math.max(1, this.index.size)) / Math.max(1, this.linkedSize);
+    return estimate > 2 * this.times.sliceMs;
+  }
+
+  /** Called after a query, which may have linked the folder itself. */
+  noteLinked(): void {
+    if (!this.index.needsLink) this.linkedSize = this.index.size;
   }
 
   /** Called after the index changed; `small`: one article, a rename or a removal, not a batch of a folder. */
@@ -70,22 +65,14 @@ export class Relinker {
     this.version++;
     clearTimeout(this.timer);
     this.timer = undefined;
-    const quiet = this.sliced
-      ? small
-        ? 0
-        : this.times.quietMs
-      : Math.max(this.times.quietMs, 2 * this.estimatedLinkMs());
-    if (quiet === 0) this.start();
-    else
-      this.timer = setTimeout(() => {
-        this.timer = undefined;
-        this.start();
-      }, quiet);
-  }
-
-  /** Called after a query that may have linked on its own (a small folder links when asked). */
-  noteLinked(): void {
-    if (!this.index.needsLink) this.linkedSize = this.index.size;
+    if (small) {
+      this.start();
+      return;
+    }
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.start();
+    }, this.times.quietMs);
   }
 
   dispose(): void {
@@ -102,14 +89,8 @@ export class Relinker {
       if (this.notified < this.version) this.linked();
       return true;
     }
-    if (this.sliced) {
-      if (!this.index.linkStep!(this.times.sliceMs)) {
-        // A folder still being indexed: its pause restarts this relink, which meanwhile makes way.
-        return this.timer !== undefined;
-      }
-    } else {
-      this.index.link();
-    }
+    // Unfinished: go on next turn, unless a folder is still being indexed (its pause restarts this relink).
+    if (!this.index.linkStep(this.times.sliceMs)) return this.timer !== undefined;
     this.noteLinked();
     this.linked();
     return true;

@@ -29,9 +29,6 @@ function slicedIndex(units: number) {
     get needsLink() {
       return this.dirty;
     },
-    link() {
-      throw new Error('a sliced index is never linked whole');
-    },
     linkStep(budgetMs: number) {
       budgets.push(budgetMs);
       if (this.left === 0) this.left = units;
@@ -59,7 +56,6 @@ describe('relinker (when and in what slices the worker relinks)', () => {
       events.map((e) => e.version),
       [1],
     );
-    assert.strictEqual(relinker.deferLinks(), true, 'queries never link a sliced index themselves');
   });
 
   it('lets queries and stored analyses go between the steps of a relink', () => {
@@ -83,7 +79,7 @@ describe('relinker (when and in what slices the worker relinks)', () => {
     const { queue, drain } = manualQueue();
     const index = slicedIndex(1);
     const events: WorkerEvent[] = [];
-    const relinker = new Relinker(index, queue, (e) => events.push(e), { sliceMs: 10, quietMs: 30, slowMs: 300 });
+    const relinker = new Relinker(index, queue, (e) => events.push(e), { sliceMs: 10, quietMs: 30 });
     index.dirty = true;
     relinker.changed(false);
     await sleep(10);
@@ -99,6 +95,18 @@ describe('relinker (when and in what slices the worker relinks)', () => {
     relinker.dispose();
   });
 
+  it('lets a query link first only when a link is estimated to fit in two slices', () => {
+    const { queue } = manualQueue();
+    const index = { ...slicedIndex(1), size: 100, lastLinkMs: 0 };
+    const relinker = new Relinker(index, queue, () => undefined);
+    assert.strictEqual(relinker.deferLinks(), false);
+    index.lastLinkMs = 15;
+    relinker.noteLinked();
+    assert.strictEqual(relinker.deferLinks(), false, '15 ms for 100 articles');
+    index.size = 200;
+    assert.strictEqual(relinker.deferLinks(), true, 'about 30 ms once the folder doubled');
+  });
+
   it('reports a change that changed nothing as linked', () => {
     const { queue, drain } = manualQueue();
     const index = slicedIndex(1);
@@ -111,17 +119,5 @@ describe('relinker (when and in what slices the worker relinks)', () => {
       [1],
     );
     assert.strictEqual(index.budgets.length, 0);
-  });
-
-  it('with an index that links only whole, defers a slow link to a pause and lets queries answer meanwhile', () => {
-    const { queue } = manualQueue();
-    let links = 0;
-    const index: LinkableIndex = { size: 10_000, lastLinkMs: 4000, needsLink: true, link: () => void links++ };
-    const relinker = new Relinker(index, queue, () => undefined);
-    assert.strictEqual(relinker.deferLinks(), true);
-    relinker.changed(true);
-    assert.strictEqual(links, 0);
-    assert.strictEqual(queue.backgroundPending, false, 'waits for a pause, not queued yet');
-    relinker.dispose();
   });
 });
