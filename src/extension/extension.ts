@@ -37,6 +37,9 @@ export interface RefreshEvent {
   version: number;
   received: number;
   shown: number;
+  /** For a link: how long it took and its longest step in the worker (see WorkerEvent). */
+  linkMs?: number;
+  longestStepMs?: number;
 }
 
 /** What the feature steps below share. */
@@ -161,11 +164,12 @@ function registerEventHandlers(parts: Parts): void {
   const { context, log, client, tracker, decorations, refreshActive, refreshed } = parts;
   context.subscriptions.push(
     // New links change what the visible articles show (the views listen for themselves).
-    client.onDidLink(async ({ version }) => {
+    client.onDidLink(async ({ version, ms, longestStepMs }) => {
       const received = performance.now();
       await decorations.redrawAll();
       await refreshActive();
-      refreshed.fire({ cause: 'link', paths: [], version, received, shown: performance.now() });
+      const shown = performance.now();
+      refreshed.fire({ cause: 'link', paths: [], version, received, shown, linkMs: ms, longestStepMs });
     }),
     client.onDidRestart(() => {
       log('the analysis worker was restarted; indexing the folder again');

@@ -66,6 +66,8 @@ export interface WorkerEvent {
   event: 'linked';
   ms: number;
   version: number;
+  /** The longest single step of linking since the last event (the most a query waited behind the link). */
+  longestStepMs?: number;
   error?: string;
 }
 

@@ -107,7 +107,8 @@ async function timeEdits(a: ArticleAnnotatorApi, doc: vscode.TextDocument): Prom
     const total = shown + viewMs;
     lines.push(
       `  edit ${i + 1}: relinked and shown ${shown.toFixed(0)} ms after its analysis, ` +
-        `Events view fetched in ${viewMs.toFixed(0)} ms: ${total.toFixed(0)} ms`,
+        `Events view fetched in ${viewMs.toFixed(0)} ms: ${total.toFixed(0)} ms ` +
+        `(link ${linked.linkMs} ms, longest step ${linked.longestStepMs} ms)`,
     );
     await new Promise((r) => setTimeout(r, 1000));
   }
@@ -143,7 +144,8 @@ describe('bench: hover latency while indexing', function () {
     const indexed = (Date.now() - t0) / 1000;
     const folderLinked = await nextRefresh(a, (e) => e.cause === 'link', 180_000).catch(() => undefined);
     const more = ((Date.now() - t0) / 1000).toFixed(0);
-    const linked = folderLinked ? `linked ${more} s after` : 'not linked within 180 s';
+    const steps = folderLinked ? `, link ${folderLinked.linkMs} ms, longest step ${folderLinked.longestStepMs} ms` : '';
+    const linked = folderLinked ? `linked ${more} s after${steps}` : 'not linked within 180 s';
     const idle = `indexed ${indexed.toFixed(0)} s after the hovers, ${linked}`;
     report([`one edited article in the indexed folder (${idle}):`, ...(await timeEdits(a, doc))]);
   });

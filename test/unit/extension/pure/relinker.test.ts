@@ -20,7 +20,7 @@ function manualQueue(): { queue: WorkQueue; drain: () => number } {
 /** An index whose link takes `units` steps of work, each done by one linkStep call. */
 function slicedIndex(units: number) {
   const budgets: number[] = [];
-  const index: LinkableIndex & { dirty: boolean; left: number; budgets: number[] } = {
+  const index: LinkableIndex & { dirty: boolean; left: number; budgets: number[]; lastLinkMs: number } = {
     size: 10_000,
     lastLinkMs: 5000,
     dirty: false,
@@ -78,8 +78,9 @@ describe('relinker (when and in what slices the worker relinks)', () => {
   it('relinks a folder being indexed only after a pause', async () => {
     const { queue, drain } = manualQueue();
     const index = slicedIndex(1);
+    index.lastLinkMs = 0;
     const events: WorkerEvent[] = [];
-    const relinker = new Relinker(index, queue, (e) => events.push(e), { sliceMs: 10, quietMs: 30 });
+    const relinker = new Relinker(index, queue, (e) => events.push(e), { sliceMs: 10, quietMs: 30, slowMs: 300 });
     index.dirty = true;
     relinker.changed(false);
     await sleep(10);
@@ -95,16 +96,34 @@ describe('relinker (when and in what slices the worker relinks)', () => {
     relinker.dispose();
   });
 
-  it('lets a query link first only when a link is estimated to fit in two slices', () => {
+  it('waits longer for a pause when the link of the folder is estimated slow', async () => {
+    const { queue, drain } = manualQueue();
+    const index = slicedIndex(1);
+    index.lastLinkMs = 40;
+    const events: WorkerEvent[] = [];
+    const relinker = new Relinker(index, queue, (e) => events.push(e), { sliceMs: 10, quietMs: 10, slowMs: 300 });
+    relinker.noteLinked();
+    index.dirty = true;
+    relinker.changed(false);
+    await sleep(40);
+    drain();
+    assert.strictEqual(events.length, 0, 'an 80 ms pause, twice the estimated link');
+    await sleep(80);
+    drain();
+    assert.strictEqual(events.length, 1);
+    relinker.dispose();
+  });
+
+  it('lets a query link first only when a link is estimated quick', () => {
     const { queue } = manualQueue();
     const index = { ...slicedIndex(1), size: 100, lastLinkMs: 0 };
     const relinker = new Relinker(index, queue, () => undefined);
     assert.strictEqual(relinker.deferLinks(), false);
-    index.lastLinkMs = 15;
+    index.lastLinkMs = 200;
     relinker.noteLinked();
-    assert.strictEqual(relinker.deferLinks(), false, '15 ms for 100 articles');
+    assert.strictEqual(relinker.deferLinks(), false, '200 ms for 100 articles');
     index.size = 200;
-    assert.strictEqual(relinker.deferLinks(), true, 'about 30 ms once the folder doubled');
+    assert.strictEqual(relinker.deferLinks(), true, 'about 400 ms once the folder doubled');
   });
 
   it('reports a change that changed nothing as linked', () => {
