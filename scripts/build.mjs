@@ -37,6 +37,7 @@ const builds = [
     supported: { 'dynamic-import': false },
   },
   { ...common, entryPoints: ['src/extension/pure/analysisWorker.ts'], outfile: 'dist/analysisWorker.js' },
+  { ...common, entryPoints: ['src/extension/pure/analysisPoolWorker.ts'], outfile: 'dist/analysisPoolWorker.js' },
   {
     ...common,
     entryPoints: ['src/cli/main.ts'],

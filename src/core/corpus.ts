@@ -134,8 +134,13 @@ export class CorpusIndex {
   private readonly premerge = new WeakMap<EntityMention, { id: string; canonical: string }>();
   private dirty = true;
   private linkedOnce = false;
-  /** Articles added, changed, renamed or removed since the last link. */
-  private readonly changedSinceLink = new Set<string>();
+  /** Counts changes of the folder, so a link knows which changes it took in. */
+  private generation = 0;
+  private mergesGeneration = 0;
+  /** Articles added, changed, renamed or removed since the last link, with the generation of the change. */
+  private readonly changedSinceLink = new Map<string, number>();
+  /** The link under way in slices (linkStep), with the generation it started from. */
+  private job?: { generation: number; ms: number; steps: Generator<void, void, void> };
   /** How long the last link took, so an owner can decide to defer the next one. */
   lastLinkMs = 0;
   /**
@@ -176,15 +181,13 @@ export class CorpusIndex {
       this.store?.save(path, text, userPublished, base);
     }
     this.docs.set(path, { path, text, userPublished, base, cache });
-    this.changedSinceLink.add(path);
-    this.dirty = true;
+    this.touch(path);
   }
 
   /** Stores an analysis computed elsewhere (a worker thread, with analyzeForIndex); it must be for this text. */
   upsertAnalysis(path: string, text: string, userPublished: string | null, base: ArticleAnalysis): void {
     this.docs.set(path, { path, text, userPublished, base, cache: new ChunkCache() });
-    this.changedSinceLink.add(path);
-    this.dirty = true;
+    this.touch(path);
   }
 
   /** The user's entity merges; every mention of a merged id then carries the group's id. */
@@ -194,6 +197,7 @@ export class CorpusIndex {
     );
     if (JSON.stringify(next) === JSON.stringify(this.merges)) return;
     this.merges = next;
+    this.mergesGeneration = ++this.generation;
     this.dirty = true;
   }
 
@@ -204,10 +208,7 @@ export class CorpusIndex {
 
   remove(path: string): boolean {
     const had = this.docs.delete(path);
-    if (had) {
-      this.changedSinceLink.add(path);
-      this.dirty = true;
-    }
+    if (had) this.touch(path);
     return had;
   }
 
@@ -217,9 +218,8 @@ export class CorpusIndex {
     this.docs.delete(from);
     const base = { ...doc.base, article: { ...doc.base.article, path: to } };
     this.docs.set(to, { ...doc, path: to, base, events: undefined, quotes: undefined });
-    this.changedSinceLink.add(from);
-    this.changedSinceLink.add(to);
-    this.dirty = true;
+    this.touch(from);
+    this.touch(to);
   }
 
   /** How many chunks of a large article the last update analysed, and how many it reused. */
@@ -235,12 +235,42 @@ export class CorpusIndex {
   /** Recomputes folder-level links. Cheap when nothing changed. */
   link(): void {
     if (!this.dirty) return;
-    const t0 = Date.now();
-    this.linkWithoutTiming();
-    this.dirty = false;
-    this.linkedOnce = true;
-    this.changedSinceLink.clear();
-    this.lastLinkMs = Date.now() - t0;
+    // A job begun before the latest changes would only be followed by another: start from the current folder.
+    if (this.job && this.job.generation !== this.generation) this.job = undefined;
+    while (!this.linkStep(Infinity));
+  }
+
+  /**
+   * Does up to about `budgetMs` of the pending link and returns true when the folder is linked (nothing
+   * pending). The owner calls it again when it is idle; between steps, queries answer from the last
+   * completed link exactly as with `deferLinking` (the new links appear all at once when the last step ends).
+   * Changes made between steps are picked up by a further link (`needsLink` stays true). A step ends at
+   * the first unit of work past the budget: units are one article's detections, one block of candidate pairs.
+   */
+  linkStep(budgetMs = 20): boolean {
+    if (!this.dirty) return true;
+    const t0 = performance.now();
+    if (!this.job) {
+      const docs = new Map(this.docs);
+      this.job = { generation: this.generation, ms: 0, steps: this.linkJob(docs) };
+    }
+    const job = this.job;
+    for (;;) {
+      const done = job.steps.next().done;
+      const spent = performance.now() - t0;
+      if (done) {
+        this.job = undefined;
+        this.lastLinkMs = Math.round(job.ms + spent);
+        this.linkedOnce = true;
+        for (const [path, gen] of this.changedSinceLink) if (gen <= job.generation) this.changedSinceLink.delete(path);
+        this.dirty = this.changedSinceLink.size > 0 || this.mergesGeneration > job.generation;
+        return !this.dirty;
+      }
+      if (spent >= budgetMs) {
+        job.ms += spent;
+        return false;
+      }
+    }
   }
 
   /** True when links are due: something changed since the last link. */
@@ -258,14 +288,26 @@ export class CorpusIndex {
     return this.dirty && this.changedSinceLink.has(path);
   }
 
-  private linkWithoutTiming(): void {
-    const bases = [...this.docs.values()].map((d) => d.base);
+  /** Notes a change of the folder: the next link (or the one after a link under way) takes it in. */
+  private touch(path: string): void {
+    this.generation++;
+    this.changedSinceLink.set(path, this.generation);
+    this.dirty = true;
+  }
+
+  /**
+   * The link as a sequence of small units of work (each `yield` is a point where linkStep may stop). It reads
+   * the folder as it was when it began (`docs`) and publishes its results only at the end.
+   */
+  private *linkJob(docs: Map<string, DocEntry>): Generator<void, void, void> {
+    const bases = [...docs.values()].map((d) => d.base);
     for (const a of bases) {
       for (const m of a.entities) {
         const before = this.premerge.get(m);
         if (before) Object.assign(m, before);
       }
     }
+    yield;
     // Entity identities first: events, quotes and date inference all speak in canonical ids.
     // (withPublished shares the entity arrays, so these records stay valid for the re-dated analyses.)
     const records = applyMerges(
@@ -274,9 +316,10 @@ export class CorpusIndex {
       this.merges,
       (m) => this.premerge.set(m, { id: m.id, canonical: m.canonical }),
     );
+    yield;
     // Event mentions carry participants' ids and names: when linking changed them (an article added
     // elsewhere can change a canonical name), the cached mentions are stale.
-    for (const doc of this.docs.values()) {
+    for (const doc of docs.values()) {
       const sig = doc.base.entities.map((e) => `${e.id}\u0001${e.canonical}`).join('\u0002');
       if (sig !== doc.eventsEntities) {
         doc.events = undefined;
@@ -285,7 +328,7 @@ export class CorpusIndex {
     }
     // Event mentions are cached per article and per publication date they were found with.
     const mentionsFor = (analysis: ArticleAnalysis): EventMention[] => {
-      const doc = this.docs.get(analysis.article.path)!;
+      const doc = docs.get(analysis.article.path)!;
       const key = analysis.article.published?.value ?? null;
       if (!doc.events || doc.eventsFor !== key) {
         const head = leadOf(analysis);
@@ -295,27 +338,38 @@ export class CorpusIndex {
       }
       return doc.events;
     };
+    for (const doc of docs.values()) {
+      mentionsFor(doc.base);
+      yield;
+    }
     const inferred = inferPublicationDates(
       bases,
       (path, value) => {
-        const doc = this.docs.get(path)!;
+        const doc = docs.get(path)!;
         return this.redated(doc, { value, origin: 'corpus', reason: 'inferred from the folder' });
       },
       mentionsFor,
     );
-    this.analyses = new Map();
-    for (const doc of this.docs.values()) {
+    yield;
+    const analyses = new Map<string, ArticleAnalysis>();
+    for (const doc of docs.values()) {
       const pd = inferred.get(doc.path);
       const analysis = pd && !doc.base.article.published ? this.redated(doc, pd) : doc.base;
-      this.analyses.set(doc.path, analysis);
+      analyses.set(doc.path, analysis);
       mentionsFor(analysis);
+      yield;
     }
+    const entries = [...docs.values()];
+    const eventClusters = clusterEvents(entries.flatMap((d) => d.events ?? []));
+    yield;
+    const quoteClusters = clusterQuotes(entries.flatMap((d) => d.quotes ?? []));
+    yield;
+    this.analyses = analyses;
     this.entityRecords = new Map(records.map((r) => [r.id, r]));
-    const docs = [...this.docs.values()];
-    this.eventClusters = clusterEvents(docs.flatMap((d) => d.events ?? []));
-    this.quoteClusters = clusterQuotes(docs.flatMap((d) => d.quotes ?? []));
-    this.eventsByPath = groupByPath(this.eventClusters);
-    this.quotesByPath = groupByPath(this.quoteClusters);
+    this.eventClusters = eventClusters;
+    this.quoteClusters = quoteClusters;
+    this.eventsByPath = groupByPath(eventClusters);
+    this.quotesByPath = groupByPath(quoteClusters);
   }
 
   analysis(path: string): ArticleAnalysis | undefined {

@@ -6,7 +6,7 @@ import { looksBinary, stripBom } from '../core/article';
 import { matchesAny } from '../core/glob';
 import { readSettings, Settings } from './config';
 import { CorpusClient } from './corpusClient';
-import { ArticleInput } from './pure/protocol';
+import { ArticleFile, ArticleInput } from './pure/protocol';
 
 const EXPLICIT_KEY = 'articleAnnotator.explicitArticles';
 
@@ -19,6 +19,8 @@ export class ArticleTracker implements vscode.Disposable {
   /** Fires with the paths whose analysis changed (after the worker has them). */
   readonly onDidChange = this.changed.event;
   private readonly known = new Set<string>();
+  /** The worker's change count after the last upsert answered (see Requests['upsert']). */
+  version = 0;
   private readonly userDates = new Map<string, string | null>();
   private scanned: Promise<void> | undefined;
 
@@ -38,6 +40,11 @@ export class ArticleTracker implements vscode.Disposable {
   /** Paths are the documents' URI strings: unique across a multi-root workspace and usable to reopen. */
   static keyOf(uri: vscode.Uri): string {
     return uri.toString();
+  }
+
+  /** True once the worker has this article (so a hover need not ask it first). */
+  isIndexed(uri: vscode.Uri): boolean {
+    return this.known.has(ArticleTracker.keyOf(uri));
   }
 
   isArticle(uri: vscode.Uri): boolean {
@@ -84,63 +91,97 @@ export class ArticleTracker implements vscode.Disposable {
   }
 
   private async doScan(): Promise<void> {
-    // Globs are matched against the absolute path, so "**/seeds/**/*.txt" also finds the articles
-    // when the seeds folder itself is the workspace folder.
-    const candidates = await vscode.workspace.findFiles('**/*.{txt,md,text}', '**/{node_modules,.git}/**');
-    const uris = candidates.filter((u) => matchesAny(u.path, this.settings.articleGlobs));
+    const uris = await this.candidates();
     const extra = this.explicit().map((s) => vscode.Uri.parse(s));
     await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Window, title: 'Article Annotator: indexing articles', cancellable: true },
       async (progress, token) => {
         const all = [...uris, ...extra];
         const batch = 25;
+        // Two batches in flight: the next is sent while the worker's pool analyses this one, so it never idles.
+        let previous: Promise<void> | undefined;
         for (let i = 0; i < all.length && !token.isCancellationRequested; i += batch) {
           progress.report({
             message: `${Math.min(i + batch, all.length)}/${all.length}`,
             increment: (batch / Math.max(1, all.length)) * 100,
           });
-          await this.indexFiles(all.slice(i, i + batch));
+          const current = this.indexFiles(
+            all.slice(i, i + batch).map((u) => (typeof u === 'string' ? vscode.Uri.file(u) : u)),
+          );
+          await previous;
+          previous = current;
         }
+        await previous;
       },
     );
   }
 
-  /** Reads files from disk (skipping those open in an editor: their unsaved text wins) and sends them to the index. */
+  /**
+   * The workspace's article files. The worker lists local folders (file paths, turned into URIs a batch at a time),
+   * so the host never holds a file search of the whole folder; other folders (remote, virtual) go through VS Code's
+   * file search. Globs are matched against the absolute path, so a glob naming a "seeds" folder also finds the
+   * articles when that folder itself is the workspace folder.
+   */
+  private async candidates(): Promise<(string | vscode.Uri)[]> {
+    const globs = this.settings.articleGlobs;
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    const local = folders.filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
+    const listed = local.length ? await this.client.request('listFiles', { roots: local, globs }) : [];
+    const searched = await Promise.all(
+      folders
+        .filter((f) => f.uri.scheme !== 'file')
+        .map((f) =>
+          vscode.workspace.findFiles(new vscode.RelativePattern(f, '**/*.{txt,md,text}'), '**/{node_modules,.git}/**'),
+        ),
+    );
+    return [...listed, ...searched.flat().filter((u) => matchesAny(u.path, globs))];
+  }
+
+  /**
+   * Sends files to the index: an open one with its editor's text (unsaved text wins), a local one as its path (the
+   * worker reads it), any other read here.
+   */
   async indexFiles(uris: vscode.Uri[]): Promise<void> {
-    const inputs: ArticleInput[] = [];
+    const inputs: (ArticleInput | ArticleFile)[] = [];
+    const maxBytes = this.settings.maxFileSizeMB * 1024 * 1024;
     for (const uri of uris) {
       const key = ArticleTracker.keyOf(uri);
+      const userPublished = this.userDates.get(key) ?? null;
       const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
-      if (open) {
-        inputs.push({ path: key, text: open.getText(), userPublished: this.userDates.get(key) ?? null });
-        continue;
-      }
-      try {
-        const stat = await vscode.workspace.fs.stat(uri);
-        if (stat.size > this.settings.maxFileSizeMB * 1024 * 1024) {
-          this.log(
-            `skipped ${uri.fsPath}: ${(stat.size / 1048576).toFixed(1)} MB is over articleAnnotator.maxFileSizeMB`,
-          );
-          continue;
-        }
-        const bytes = await vscode.workspace.fs.readFile(uri);
-        if (looksBinary(bytes)) {
-          this.log(`skipped ${uri.fsPath}: it looks like a binary file, not an article`);
-          continue;
-        }
-        inputs.push({
-          path: key,
-          text: stripBom(new TextDecoder('utf-8').decode(bytes)),
-          userPublished: this.userDates.get(key) ?? null,
-        });
-      } catch (err) {
-        this.log(`could not read ${uri.fsPath}: ${(err as Error).message}`);
+      if (open) inputs.push({ path: key, text: open.getText(), userPublished });
+      else if (uri.scheme === 'file') inputs.push({ path: key, file: uri.fsPath, userPublished, maxBytes });
+      else {
+        const text = await this.readFile(uri, maxBytes);
+        if (text !== undefined) inputs.push({ path: key, text, userPublished });
       }
     }
     if (!inputs.length) return;
-    await this.client.request('upsert', { articles: inputs });
-    for (const i of inputs) this.known.add(i.path);
-    this.changed.fire(inputs.map((i) => i.path));
+    const done = await this.client.request('upsert', { articles: inputs });
+    this.noteVersion(done);
+    const skipped = new Set(done.skipped.map((s) => s.path));
+    for (const s of done.skipped) this.log(s.message);
+    const indexed = inputs.map((i) => i.path).filter((p) => !skipped.has(p));
+    for (const p of indexed) this.known.add(p);
+    if (indexed.length) this.changed.fire(indexed);
+  }
+
+  /** A file of a remote or virtual folder, through VS Code's file system; undefined (logged) when not an article. */
+  private async readFile(uri: vscode.Uri, maxBytes: number): Promise<string | undefined> {
+    try {
+      const stat = await vscode.workspace.fs.stat(uri);
+      if (stat.size > maxBytes) {
+        this.log(
+          `skipped ${uri.fsPath}: ${(stat.size / 1048576).toFixed(1)} MB is over articleAnnotator.maxFileSizeMB`,
+        );
+        return undefined;
+      }
+      const bytes = await vscode.workspace.fs.readFile(uri);
+      if (!looksBinary(bytes)) return stripBom(new TextDecoder('utf-8').decode(bytes));
+      this.log(`skipped ${uri.fsPath}: it looks like a binary file, not an article`);
+    } catch (err) {
+      this.log(`could not read ${uri.fsPath}: ${(err as Error).message}`);
+    }
+    return undefined;
   }
 
   /** Sends an open document's current text to the index. */
@@ -149,9 +190,10 @@ export class ArticleTracker implements vscode.Disposable {
     const key = ArticleTracker.keyOf(doc.uri);
     const text = doc.getText();
     if (text.length > this.settings.maxFileSizeMB * 1024 * 1024) return false;
-    await this.client.request('upsert', {
+    const done = await this.client.request('upsert', {
       articles: [{ path: key, text, userPublished: this.userDates.get(key) ?? null }],
     });
+    this.noteVersion(done);
     this.known.add(key);
     this.changed.fire([key]);
     return true;
@@ -179,9 +221,8 @@ export class ArticleTracker implements vscode.Disposable {
     await this.scanWorkspace();
   }
 
-  /** Tells listeners that the folder's links changed (paths unknown): views refresh, editors redraw. */
-  linksChanged(): void {
-    this.changed.fire([...this.known]);
+  private noteVersion(done: { version: number }): void {
+    this.version = Math.max(this.version, done.version);
   }
 
   private watch(): void {

@@ -1,7 +1,9 @@
 // The extension host's handle on the analysis worker: typed async requests, restart on crash.
+import * as os from 'os';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
-import { RequestName, Requests, ResponseMessage } from './pure/protocol';
+import { poolSize } from './pure/analysisPool';
+import { RequestName, Requests, ResponseMessage, WorkerEvent } from './pure/protocol';
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
 
@@ -10,7 +12,7 @@ export class CorpusClient {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   private disposed = false;
-  private readonly linkListeners = new Set<() => void>();
+  private readonly linkListeners = new Set<(e: WorkerEvent) => void>();
   private readonly restartListeners = new Set<() => void>();
   private started = 0;
 
@@ -24,11 +26,12 @@ export class CorpusClient {
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
     const worker = new Worker(path.join(this.extensionPath, 'dist', 'analysisWorker.js'), {
-      workerData: { cacheDir: this.cacheDir },
+      // The worker analyses new articles in a small pool of threads of its own (see analysisPool.ts).
+      workerData: { cacheDir: this.cacheDir, poolSize: poolSize(os.availableParallelism?.() ?? os.cpus().length) },
     });
-    worker.on('message', (msg: ResponseMessage | { event: 'linked'; ms: number }) => {
+    worker.on('message', (msg: ResponseMessage | WorkerEvent) => {
       if ('event' in msg) {
-        for (const l of this.linkListeners) l();
+        for (const l of this.linkListeners) l(msg);
         return;
       }
       const p = this.pending.get(msg.id);
@@ -75,8 +78,8 @@ export class CorpusClient {
     return { dispose: () => this.restartListeners.delete(listener) };
   }
 
-  /** Called when the worker has relinked the folder on its own, after edits paused. */
-  onDidLink(listener: () => void): { dispose(): void } {
+  /** Called when the worker has relinked the folder on its own, after changes. */
+  onDidLink(listener: (e: WorkerEvent) => void): { dispose(): void } {
     this.linkListeners.add(listener);
     return { dispose: () => this.linkListeners.delete(listener) };
   }

@@ -23,6 +23,23 @@ export interface ArticleAnnotatorApi {
   views: ViewsApi;
   /** User annotations (test hooks). */
   annotations: AnnotationsFeature;
+  /** Fires once highlights and status show an article's new analysis, or the folder's new links (bench hook). */
+  onDidRefresh: vscode.Event<RefreshEvent>;
+}
+
+/**
+ * `received`: when the analysis or the links reached the extension host; `shown`: when the visible editors and the
+ * status bar showed them and the views were told. `version`: the worker's change count they include.
+ */
+export interface RefreshEvent {
+  cause: 'analysis' | 'link';
+  paths: string[];
+  version: number;
+  received: number;
+  shown: number;
+  /** For a link: how long it took and its longest step in the worker (see WorkerEvent). */
+  linkMs?: number;
+  longestStepMs?: number;
 }
 
 /** What the feature steps below share. */
@@ -37,6 +54,7 @@ interface Parts {
   view: (uri: vscode.Uri, range?: { start: number; end: number }) => Promise<DocumentView | null>;
   /** Updates the status bar and the "is an article" context for the active editor. */
   refreshActive: () => Promise<void>;
+  refreshed: vscode.EventEmitter<RefreshEvent>;
 }
 
 export function activate(context: vscode.ExtensionContext): ArticleAnnotatorApi {
@@ -65,8 +83,9 @@ export function activate(context: vscode.ExtensionContext): ArticleAnnotatorApi 
     status,
     view,
     refreshActive: () => refreshActive(parts),
+    refreshed: new vscode.EventEmitter<RefreshEvent>(),
   };
-  context.subscriptions.push(output, client, tracker, decorations, status);
+  context.subscriptions.push(output, client, tracker, decorations, status, parts.refreshed);
   registerArticleHovers(parts);
   registerCommands(parts);
   registerEventHandlers(parts);
@@ -79,6 +98,7 @@ export function activate(context: vscode.ExtensionContext): ArticleAnnotatorApi 
     highlightsEnabled: () => decorations.isEnabled,
     views: registerViews(context, client, tracker, log),
     annotations,
+    onDidRefresh: parts.refreshed.event,
   };
 }
 
@@ -105,6 +125,8 @@ async function refreshActive({ tracker, status, decorations, view }: Parts): Pro
 function registerArticleHovers({ context, client, tracker }: Parts): void {
   const selector: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'vscode-remote' }, { scheme: 'untitled' }];
   const ensureIndexed = async (doc: vscode.TextDocument) => {
+    // Known indexed: no round trip to the worker before the hover's own.
+    if (tracker.isIndexed(doc.uri)) return;
     // An empty range: only whether the article is indexed matters, not its (possibly huge) lists.
     const existing = await client.request('view', { path: doc.uri.toString(), range: { start: -1, end: -1 } });
     if (!existing) await tracker.syncDocument(doc);
@@ -138,16 +160,27 @@ function registerCommands({ context, client, tracker, decorations, refreshActive
 }
 
 /** Re-indexing and redrawing as the worker, the articles, the editors and the settings change. */
-function registerEventHandlers({ context, log, client, tracker, decorations, refreshActive }: Parts): void {
+function registerEventHandlers(parts: Parts): void {
+  const { context, log, client, tracker, decorations, refreshActive, refreshed } = parts;
   context.subscriptions.push(
-    client.onDidLink(() => tracker.linksChanged()),
+    // New links change what the visible articles show (the views listen for themselves).
+    client.onDidLink(async ({ version, ms, longestStepMs }) => {
+      const received = performance.now();
+      await decorations.redrawAll();
+      await refreshActive();
+      const shown = performance.now();
+      refreshed.fire({ cause: 'link', paths: [], version, received, shown, linkMs: ms, longestStepMs });
+    }),
     client.onDidRestart(() => {
       log('the analysis worker was restarted; indexing the folder again');
       void tracker.reindexAll().catch((e) => log(`re-indexing failed: ${(e as Error).message}`));
     }),
     tracker.onDidChange(async (paths) => {
+      const received = performance.now();
+      const version = tracker.version;
       await decorations.redrawUris(new Set(paths));
       await refreshActive();
+      refreshed.fire({ cause: 'analysis', paths, version, received, shown: performance.now() });
     }),
     vscode.window.onDidChangeVisibleTextEditors(() => void decorations.redrawAll()),
     vscode.window.onDidChangeTextEditorVisibleRanges((e) => decorations.onScroll(e.textEditor)),

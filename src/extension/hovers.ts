@@ -1,7 +1,7 @@
 // Hover cards on entities, dates, events and quotes, and Go to References across the folder.
 import * as vscode from 'vscode';
 import { CorpusClient } from './corpusClient';
-import { cardMarkdown, OPEN_MENTION_COMMAND } from './pure/hoverText';
+import { OPEN_MENTION_COMMAND } from './pure/hoverText';
 import { toRange, toUri } from './vscodeAdapter';
 
 export function registerHovers(
@@ -17,7 +17,7 @@ export function registerHovers(
       const cards = await client.request('cards', { path: doc.uri.toString(), offset: doc.offsetAt(position) });
       if (!cards.length) return undefined;
       const contents = cards.map((c) => {
-        const md = new vscode.MarkdownString(cardMarkdown(c));
+        const md = new vscode.MarkdownString(c.markdown);
         // Only our own command may run from a hover; article text never becomes HTML.
         md.isTrusted = { enabledCommands: [OPEN_MENTION_COMMAND] };
         md.supportHtml = false;

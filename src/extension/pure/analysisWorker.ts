@@ -3,11 +3,16 @@ import { displayName } from '../../core/displayName';
 import { parentPort, workerData } from 'worker_threads';
 import { CorpusIndex } from '../../core/corpus';
 import { analysisBuild, DiskAnalysisStore } from './analysisStore';
-import { RequestMessage, RequestName, Requests, ResponseMessage } from './protocol';
+import { ArticleFile, ArticleInput, RequestMessage, RequestName, Requests, ResponseMessage } from './protocol';
+import { Relinker } from './relinker';
+import { cardMarkdown } from './hoverText';
 import { buildCoverage, groupMentions, MentionKind } from './viewModel';
 import { sentenceAt } from '../../core/article';
-import { stepwise, Task, WorkQueue } from './workQueue';
+import { Task, WorkQueue } from './workQueue';
 import { LearnedState } from './learnedState';
+import { AnalysisPool, PoolOutcome } from './analysisPool';
+import { listArticleFiles, readArticleText } from './articleFiles';
+import { join } from 'path';
 
 function openStore(): DiskAnalysisStore | undefined {
   const dir = (workerData as { cacheDir?: string } | undefined)?.cacheDir;
@@ -23,49 +28,20 @@ const index = new CorpusIndex(openStore());
 // The user's decisions and the model built from them (learned suggestions).
 const learned = new LearnedState();
 
+// Threads that analyse new articles (see upsertTask); none when workerData asks for none (then all is done here).
+const poolThreads = (workerData as { poolSize?: number } | undefined)?.poolSize ?? 0;
+const pool =
+  poolThreads > 0
+    ? new AnalysisPool(join(__dirname, 'analysisPoolWorker.js'), poolThreads, {
+        cacheDir: (workerData as { cacheDir?: string }).cacheDir,
+        build: analysisBuild(__filename),
+      })
+    : undefined;
+
 // Requests wait in a priority queue: hovers, views and status first, indexing one article at a time between them.
 const queue = new WorkQueue();
 
-// Linking a large folder takes seconds. Once it does, queries answer from the last links (with each
-// edited article's fresh analysis) and the folder is relinked when no change has come for a moment.
-// The cost of the next link is estimated from the last one and the articles added since, so a hover never
-// pays for linking a folder that has grown large since it was last linked.
-const SLOW_LINK_MS = 300;
-const RELINK_AFTER_MS = 750;
-let relinkTimer: ReturnType<typeof setTimeout> | undefined;
-/** Articles in the index at the last link: linking time grows with them, so the next link is estimated. */
-let linkedSize = 0;
-function noteLinked(): void {
-  if (!index.needsLink) linkedSize = index.size;
-}
-function estimatedLinkMs(): number {
-  return (Math.max(1, index.lastLinkMs) * Math.max(1, index.size)) / Math.max(1, linkedSize);
-}
-/** Queries answer from the last links when linking now would be slow (a large folder, or one still growing). */
-function deferLinks(): boolean {
-  return estimatedLinkMs() > SLOW_LINK_MS;
-}
-function changed(): void {
-  clearTimeout(relinkTimer);
-  // A slow link waits for a longer pause, so a folder still being indexed is not relinked between batches.
-  const quiet = Math.max(RELINK_AFTER_MS, 2 * estimatedLinkMs());
-  relinkTimer = setTimeout(() => queue.push(relinkTask), quiet);
-}
-
-// Queued behind the indexing already asked for, so interactive requests go first and never find a relink
-// started ahead of them. (The relink itself is one synchronous call of the corpus index.)
-const relinkTask: Task = {
-  interactive: false,
-  step: () => {
-    if (!index.needsLink) return true;
-    index.link();
-    noteLinked();
-    // Views built from the previous links can now refresh.
-    parentPort?.postMessage({ event: 'linked', ms: index.lastLinkMs });
-    return true;
-  },
-  fail: (err) => parentPort?.postMessage({ event: 'linked', ms: 0, error: String(err) }),
-};
+const relinker = new Relinker(index, queue, (e) => parentPort?.postMessage(e));
 
 function mentionsOf(kind: MentionKind, id: string) {
   if (kind === 'entity') return index.entityMentions(id);
@@ -84,24 +60,26 @@ function articleSource(path: string) {
   };
 }
 
-// Upserts run article by article from the queue (see upsertTask); every other request is one call.
-type Handlers = { [K in Exclude<RequestName, 'upsert'>]: (args: Requests[K]['args']) => Requests[K]['result'] };
+// Upserts run article by article from the queue (see upsertTask), listFiles beside it; every other request is one call.
+type Handlers = {
+  [K in Exclude<RequestName, 'upsert' | 'listFiles'>]: (args: Requests[K]['args']) => Requests[K]['result'];
+};
 
 const handlers: Handlers = {
   remove: ({ paths }) => {
     for (const p of paths) index.remove(p);
-    changed();
+    relinker.changed(true);
   },
   rename: ({ from, to }) => {
     index.rename(from, to);
-    changed();
+    relinker.changed(true);
   },
   setMerges: ({ pairs }) => {
     index.setMerges(pairs);
-    changed();
+    relinker.changed(true);
   },
   view: ({ path, range }) => index.view(path, range) ?? null,
-  cards: ({ path, offset }) => index.cardsAt(path, offset),
+  cards: ({ path, offset }) => index.cardsAt(path, offset).map((c) => ({ span: c.span, markdown: cardMarkdown(c) })),
   references: ({ path, offset }) => index.references(path, offset),
   entities: () => index.entities(),
   events: () => index.events(),
@@ -130,27 +108,78 @@ function replyError(id: number, err: unknown): void {
   parentPort!.postMessage({ id, ok: false, error } satisfies ResponseMessage);
 }
 
-/** Indexing a batch, one article per step, so a hover asked meanwhile waits for one article at most. */
+/** How long one step of storing a batch's finished analyses may hold the worker. */
+const STORE_SLICE_MS = 8;
+
+type Settled = PoolOutcome | { error: string };
+
+/**
+ * Indexing a batch. Articles new to the index, and files to read, are analysed by the pool, all at once and in
+ * parallel, and stored here in the batch's order as they come back (several per step, within STORE_SLICE_MS), so the
+ * index is the same as with one thread. An open article already indexed (an edit) is re-analysed here, one per step:
+ * its chunk cache makes an edit cost about one chunk. A hover asked meanwhile waits for one step at most.
+ */
 function upsertTask(msg: RequestMessage<'upsert'>): Task {
-  let ms = 0;
   const { articles } = msg.args;
-  return stepwise(
-    false,
-    articles,
-    (a) => {
+  const viaPool = articles.map((a) => !!pool && ('file' in a || !index.has(a.path)));
+  const settled: (Settled | undefined)[] = articles.map(() => undefined);
+  articles.forEach((a, k) => {
+    if (!viaPool[k]) return;
+    pool!.analyse(a).then(
+      (outcome) => ((settled[k] = outcome), queue.wake()),
+      (err: Error) => ((settled[k] = { error: err.message }), queue.wake()),
+    );
+  });
+  const errors: string[] = [];
+  const skipped: { path: string; message: string }[] = [];
+  let i = 0;
+  let ms = 0;
+  const store = (a: ArticleInput | ArticleFile, r: Settled) => {
+    if ('analysis' in r) index.upsertAnalysis(a.path, r.text, a.userPublished, r.analysis);
+    else if ('skipped' in r) skipped.push({ path: a.path, message: r.skipped });
+    else errors.push(r.error);
+  };
+  const storeOne = (): boolean => {
+    const a = articles[i];
+    if (viaPool[i]) {
+      const r = settled[i];
+      if (!r) return false;
+      settled[i] = undefined;
+      store(a, r);
+    } else {
+      const read = 'file' in a ? readArticleText(a.file, a.maxBytes) : { text: a.text };
+      try {
+        if ('text' in read) index.upsert(a.path, read.text, a.userPublished);
+        else skipped.push({ path: a.path, message: read.skipped });
+      } catch (err) {
+        errors.push(`${a.path}: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+    i++;
+    return true;
+  };
+  return {
+    interactive: false,
+    blocked: () => i < articles.length && viaPool[i] && !settled[i],
+    step: () => {
       const t0 = Date.now();
-      index.upsert(a.path, a.text, a.userPublished);
+      // Stored analyses are cheap to add, so a step takes several; analysing here takes one.
+      while (i < articles.length && Date.now() - t0 < STORE_SLICE_MS) {
+        const inline = !viaPool[i];
+        if (!storeOne() || inline) break;
+      }
       ms += Date.now() - t0;
+      if (i < articles.length) return false;
+      relinker.changed(articles.length <= 1);
+      if (errors.length) replyError(msg.id, new Error(errors.join('\n')));
+      else reply(msg.id, { analysed: articles.length - skipped.length, ms, version: relinker.version, skipped });
+      return true;
     },
-    () => {
-      changed();
-      reply(msg.id, { analysed: articles.length, ms });
-    },
-    (err) => {
-      changed();
+    fail: (err) => {
+      relinker.changed(articles.length <= 1);
       replyError(msg.id, err);
     },
-  );
+  };
 }
 
 function requestTask(msg: RequestMessage): Task {
@@ -159,14 +188,26 @@ function requestTask(msg: RequestMessage): Task {
   return {
     interactive,
     step: () => {
-      index.deferLinking = deferLinks();
-      const handler = handlers[msg.op as Exclude<RequestName, 'upsert'>] as (args: unknown) => unknown;
+      // A query links first only when that is quick; else it answers from the last links (see relinker.ts).
+      index.deferLinking = relinker.deferLinks();
+      const handler = handlers[msg.op as keyof Handlers] as (args: unknown) => unknown;
       reply(msg.id, handler(msg.args));
-      noteLinked();
+      relinker.noteLinked();
       return true;
     },
     fail: (err) => replyError(msg.id, err),
   };
 }
 
-parentPort?.on('message', (msg: RequestMessage) => queue.push(requestTask(msg)));
+parentPort?.on('message', (msg: RequestMessage) => {
+  // Listing files touches no index: it runs on its own, with asynchronous I/O, while the queue goes on.
+  if (msg.op === 'listFiles') {
+    const { roots, globs } = (msg as RequestMessage<'listFiles'>).args;
+    listArticleFiles(roots, globs).then(
+      (files) => reply(msg.id, files),
+      (err) => replyError(msg.id, err),
+    );
+    return;
+  }
+  queue.push(requestTask(msg));
+});

@@ -66,11 +66,17 @@ export function dateSummary(mention: DateMention, published: PublishedDate | nul
   return `${mention.text} means ${value} (${publishedPhrase(published)})`;
 }
 
+/** Articles a hover lists by name; the rest are counted (Go to References lists them all). */
+export const MAX_RELATED = 10;
+
 function relatedLines(others: RelatedMention[]): string[] {
-  return others.map((o) => {
+  const lines = others.slice(0, MAX_RELATED).map((o) => {
     const at = { path: o.path, start: o.sentence.start, end: o.sentence.end };
     return `- ${commandLink(o.title, OPEN_MENTION_COMMAND, at)}: “${escapeMarkdown(truncate(o.sentenceText, 220))}”`;
   });
+  const more = others.length - MAX_RELATED;
+  if (more > 0) lines.push(`- and ${more} more article${more === 1 ? '' : 's'} (Go to References lists them all)`);
+  return lines;
 }
 
 function disagreementLines(ds: Disagreement[]): string[] {

@@ -1,8 +1,9 @@
 // Messages between the extension host and the analysis worker that owns the corpus index.
 // The worker keeps heavy analysis off the extension host. Requests that change the index (upsert, remove,
 // rename, setMerges) are applied in order; queries are answered ahead of them, from the state at that moment,
-// so a caller that needs its change seen awaits the change's reply first (the host always does).
-import type { Card, DocumentView } from '../../core/corpus';
+// so a caller that needs its change seen awaits the change's reply first (the host always does). An upsert's
+// `version` is the index's count of applied changes once its articles are in (see WorkerEvent).
+import type { DocumentView } from '../../core/corpus';
 import type { EntityRecord, Span, EventCluster, MentionRef, QuoteCluster } from '../../core/model';
 import type { CoverageMatrix, MentionGroup, MentionKind } from './viewModel';
 import type { Suggestion } from '../../core/learning';
@@ -14,14 +15,32 @@ export interface ArticleInput {
   userPublished: string | null;
 }
 
+/** An article of the local disk that the worker reads itself (the host sends only its path). */
+export interface ArticleFile {
+  path: string;
+  file: string;
+  userPublished: string | null;
+  maxBytes: number;
+}
+
 export interface Requests {
-  upsert: { args: { articles: ArticleInput[] }; result: { analysed: number; ms: number } };
+  /** `skipped`: files not indexed (too large, binary, unreadable), each with the message to log. */
+  upsert: {
+    args: { articles: (ArticleInput | ArticleFile)[] };
+    result: { analysed: number; ms: number; version: number; skipped: { path: string; message: string }[] };
+  };
+  /** The text files under these folders that match the article globs (read by the worker, not the host). */
+  listFiles: { args: { roots: string[]; globs: string[] }; result: string[] };
   remove: { args: { paths: string[] }; result: void };
   /** The user's entity merges for the folder (from the folder sidecar). */
   setMerges: { args: { pairs: [string, string][] }; result: void };
   rename: { args: { from: string; to: string }; result: void };
   view: { args: { path: string; range?: Span }; result: DocumentView | null };
-  cards: { args: { path: string; offset: number }; result: Card[] };
+  /**
+   * The hover at an offset, as Markdown rendered in the worker: a card of a name or an event in a large folder
+   * holds thousands of articles, which the host would otherwise receive and lex on every hover.
+   */
+  cards: { args: { path: string; offset: number }; result: { span: Span; markdown: string }[] };
   references: { args: { path: string; offset: number }; result: MentionRef[] };
   entities: { args: Record<string, never>; result: EntityRecord[] };
   events: { args: Record<string, never>; result: EventCluster[] };
@@ -45,6 +64,19 @@ export interface RequestMessage<K extends RequestName = RequestName> {
   id: number;
   op: K;
   args: Requests[K]['args'];
+}
+
+/**
+ * Sent by the worker unasked: the folder was relinked (`ms` of linking, spread over slices), and its links now include
+ * every change up to `version` (compare with an upsert's version to know whether an edit is linked).
+ */
+export interface WorkerEvent {
+  event: 'linked';
+  ms: number;
+  version: number;
+  /** The longest single step of linking since the last event (the most a query waited behind the link). */
+  longestStepMs?: number;
+  error?: string;
 }
 
 export type ResponseMessage = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: string };

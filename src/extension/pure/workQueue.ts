@@ -6,7 +6,17 @@
 /** One request or job. `step` does a slice of its work and returns true when the task is finished. */
 export interface Task {
   interactive: boolean;
+  /**
+   * Idle work (relinking): stepped only when no query waits and no change to the index can be stepped, so an
+   * edit is stored ahead of a relink under way, and the relink uses the time the worker waits for the pool.
+   */
+  idle?: boolean;
   step(): boolean;
+  /**
+   * True while a background task waits for work done elsewhere (the analysis pool): it is not stepped, and the
+   * queue sleeps until `wake()` instead of spinning. Tasks behind it wait too, so changes keep their order.
+   */
+  blocked?(): boolean;
   /** Called when a step throws; the task is then dropped. */
   fail(err: unknown): void;
 }
@@ -14,33 +24,54 @@ export interface Task {
 export class WorkQueue {
   private readonly urgent: Task[] = [];
   private readonly background: Task[] = [];
+  private readonly idle: Task[] = [];
   private scheduled = false;
 
   /** `later` runs a function on a later turn of the event loop (setImmediate; tests pass their own). */
   constructor(private readonly later: (run: () => void) => void = (run) => void setImmediate(run)) {}
 
   push(task: Task): void {
-    (task.interactive ? this.urgent : this.background).push(task);
+    (task.interactive ? this.urgent : task.idle ? this.idle : this.background).push(task);
     this.schedule();
   }
 
   /** True while indexing or a relink waits or runs: queries then answer from the last links. */
   get backgroundPending(): boolean {
-    return this.background.length > 0;
+    return this.background.length > 0 || this.idle.length > 0;
+  }
+
+  /** True while this idle task is queued or running. */
+  holds(task: Task): boolean {
+    return this.idle.includes(task);
   }
 
   get interactivePending(): boolean {
     return this.urgent.length > 0;
   }
 
-  /** Runs every waiting interactive task to its end, then one step of the oldest background task. */
+  /** Runs every waiting interactive task to its end, then one step of the oldest background (else idle) task. */
   runSlice(): void {
     while (this.urgent.length) {
       const task = this.urgent.shift()!;
       while (!this.stepOf(task));
     }
     const next = this.background[0];
-    if (next && this.stepOf(next)) this.background.shift();
+    if (next && !next.blocked?.()) {
+      if (this.stepOf(next)) this.background.shift();
+      return;
+    }
+    const idle = this.idle[0];
+    if (idle && this.stepOf(idle)) this.idle.shift();
+  }
+
+  /** Called when what a blocked task waits for has arrived. */
+  wake(): void {
+    this.schedule();
+  }
+
+  private get runnable(): boolean {
+    const next = this.background[0];
+    return this.urgent.length > 0 || (!!next && !next.blocked?.()) || this.idle.length > 0;
   }
 
   /** One step; a step that throws finishes its task (after reporting the error). */
@@ -54,7 +85,7 @@ export class WorkQueue {
   }
 
   private schedule(): void {
-    if (this.scheduled || (!this.urgent.length && !this.background.length)) return;
+    if (this.scheduled || !this.runnable) return;
     this.scheduled = true;
     this.later(() => {
       this.scheduled = false;

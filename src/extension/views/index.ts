@@ -7,6 +7,7 @@ import type { CorpusClient } from '../corpusClient';
 import { CoveragePanel } from './coveragePanel';
 import { describeNode, EntitiesTree, EventsTree, OPEN_MENTION, QuotesTree, ViewNode } from './trees';
 import { toRange, toUri } from '../vscodeAdapter';
+import { Throttle } from '../pure/throttle';
 
 export const VIEW_IDS = {
   entities: 'articleAnnotator.entities',
@@ -33,7 +34,8 @@ export interface ViewsApi {
   refresh(): void;
 }
 
-const REFRESH_DELAY_MS = 400;
+const INDEXING_GAP_MS = 2000;
+const LINK_GAP_MS = 100;
 
 export function registerViews(
   context: vscode.ExtensionContext,
@@ -64,14 +66,9 @@ export function registerViews(
     for (const t of trees) t.refresh();
     void coverage.redraw();
   };
-  let timer: NodeJS.Timeout | undefined;
-  const scheduleRefresh = () => {
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(() => {
-      timer = undefined;
-      refresh();
-    }, REFRESH_DELAY_MS);
-  };
+  // A lone change (an edit, its relink) refreshes the views at once; while a folder is indexed they refresh at most
+  // every INDEXING_GAP_MS, and after each relink within LINK_GAP_MS, so the host never reloads them per batch.
+  const throttle = new Throttle(refresh);
 
   const makeView = (id: string, tree: vscode.TreeDataProvider<ViewNode>) =>
     vscode.window.createTreeView(id, { treeDataProvider: tree, showCollapseAll: true });
@@ -84,8 +81,9 @@ export function registerViews(
     makeView(VIEW_IDS.quotes, quotes),
     vscode.commands.registerCommand(REFRESH_VIEWS, refresh),
     vscode.commands.registerCommand(SHOW_COVERAGE, () => coverage.show()),
-    tracker.onDidChange(scheduleRefresh),
-    { dispose: () => timer && clearTimeout(timer) },
+    tracker.onDidChange(() => throttle.request(INDEXING_GAP_MS)),
+    client.onDidLink(() => throttle.request(LINK_GAP_MS)),
+    { dispose: () => throttle.cancel() },
   );
 
   const summarise = async (tree: EntitiesTree | EventsTree | QuotesTree, nodes: ViewNode[]) =>

@@ -148,3 +148,39 @@ describe('corpus index on the seeds', () => {
     assert.strictEqual(d?.value, '2023-05-07');
   });
 });
+
+describe('corpus index linked in slices (linkStep)', () => {
+  // events() and quotes() answer from the last complete link under deferLinking (the *Json methods link first).
+  const eventsOf = (idx: CorpusIndex) => JSON.stringify([idx.events(), idx.quotes()]);
+
+  it('links in small steps to the same events, quotes and dates as one link', () => {
+    const whole = seedIndex();
+    whole.link();
+    const sliced = seedIndex();
+    sliced.deferLinking = true;
+    let steps = 0;
+    while (!sliced.linkStep(0)) steps++;
+    assert.ok(steps > 5, `only ${steps} steps`);
+    assert.ok(!sliced.needsLink);
+    assert.strictEqual(eventsOf(sliced), eventsOf(whole));
+    for (const p of whole.paths()) assert.deepStrictEqual(sliced.published(p), whole.published(p));
+  });
+
+  it('answers from the last complete link between steps, and takes in changes made during a link', () => {
+    const idx = seedIndex();
+    idx.link();
+    idx.deferLinking = true;
+    const before = eventsOf(idx);
+    const p = file(idx, '004');
+    const text = idx.text(p)!;
+    idx.remove(p);
+    assert.strictEqual(idx.linkStep(0), false);
+    assert.strictEqual(eventsOf(idx), before, 'the previous links until the step that ends the link');
+    idx.upsert(p, text);
+    while (!idx.linkStep(5));
+    assert.ok(!idx.needsLink);
+    const fresh = seedIndex();
+    fresh.link();
+    assert.strictEqual(eventsOf(idx), eventsOf(fresh));
+  });
+});

@@ -1,5 +1,11 @@
 import * as assert from 'assert';
-import { cardMarkdown, escapeMarkdown, humanDate, unescapeMarkdown } from '../../../../src/extension/pure/hoverText';
+import {
+  cardMarkdown,
+  escapeMarkdown,
+  humanDate,
+  MAX_RELATED,
+  unescapeMarkdown,
+} from '../../../../src/extension/pure/hoverText';
 
 describe('hover text', () => {
   it('renders a resolved date with its reason', () => {
@@ -132,6 +138,25 @@ describe('hover text', () => {
     const commands = [...card.matchAll(/\(command:([\w.]+)/g)].map((m) => m[1]);
     assert.deepStrictEqual(commands, ['articleAnnotator.openMention']);
     assert.ok(!/(^|[^\\])</.test(card), card);
+  });
+
+  it('lists at most MAX_RELATED other articles and counts the rest, so a hover stays small in a large folder', () => {
+    const others = Array.from({ length: 2500 }, (_, i) => ({
+      path: `file:///a${i}.txt`,
+      title: `Report ${i}`,
+      sentence: { start: 0, end: 5 },
+      sentenceText: 'Kishida met Yoon.',
+    }));
+    const card = cardMarkdown({
+      kind: 'event',
+      span: { start: 0, end: 1 },
+      event: { id: 'e', label: 'summit', date: null, place: null, participants: [], mentions: [] },
+      others,
+      disagreements: [],
+    });
+    const items = card.split('\n').filter((l) => l.startsWith('- '));
+    assert.strictEqual(items.length, MAX_RELATED + 1);
+    assert.match(items.at(-1)!, new RegExp(`and ${2500 - MAX_RELATED} more articles`));
   });
 
   it('writes dates for people', () => {

@@ -110,6 +110,30 @@ describe('analysis worker queue (interactive requests before indexing)', () => {
     assert.strictEqual(queue.interactivePending, false);
   });
 
+  it('does not step a blocked background task, serves queries meanwhile, and resumes on wake', () => {
+    const log: string[] = [];
+    const { queue, turn } = manualQueue();
+    let ready = false;
+    const waiting: Task = {
+      interactive: false,
+      blocked: () => !ready,
+      step: () => (log.push('stored'), true),
+      fail: () => undefined,
+    };
+    queue.push(waiting);
+    queue.push(batch(log, 'b', 1));
+    // Blocked: no turn is even scheduled, so the worker sleeps instead of spinning.
+    assert.strictEqual(turn(), false);
+    queue.push(query(log, 'hover'));
+    drain(turn);
+    assert.deepStrictEqual(log, ['hover']);
+    ready = true;
+    queue.wake();
+    drain(turn);
+    // The write queued behind the blocked one still comes after it.
+    assert.deepStrictEqual(log, ['hover', 'stored', 'b0', 'b done']);
+  });
+
   it('schedules its turns with setImmediate by default', async () => {
     const log: string[] = [];
     const queue = new WorkQueue();

@@ -1,0 +1,124 @@
+// When the analysis worker relinks the folder, and in what slices, so that hovers never wait behind linking.
+//
+// A relink is idle work of the worker's queue: one CorpusIndex.linkStep of about RELINK_TIMES.sliceMs at a time,
+// between queries and stored analyses. It starts at once after a small change (an edit, a rename, a removal) and
+// after a pause in a folder's indexing otherwise (longer as the estimated link grows), so a folder being indexed is
+// not relinked after every batch. A query links first only when that is estimated under RELINK_TIMES.slowMs (a small
+// folder: answers always fresh); otherwise it answers from the last finished links (each changed article with its
+// fresh analysis: deferLinking).
+import type { WorkerEvent } from './protocol';
+import type { Task, WorkQueue } from './workQueue';
+
+export interface LinkableIndex {
+  readonly size: number;
+  readonly lastLinkMs: number;
+  readonly needsLink: boolean;
+  /** Does up to about `budgetMs` of the pending link; true when nothing is left to link. */
+  linkStep(budgetMs: number): boolean;
+}
+
+export interface RelinkTimes {
+  /** Budget of one step of a link; twice this is the most a link may hold the worker. */
+  sliceMs: number;
+  /** Pause in a folder's indexing after which it is relinked. */
+  quietMs: number;
+  /**
+   * A query links first when the link is estimated within this (a small folder: answers always fresh, as the
+   * integration tests expect); above it, queries answer from the last links and the relink goes in slices.
+   */
+  slowMs: number;
+}
+
+export const RELINK_TIMES: RelinkTimes = { sliceMs: 10, quietMs: 750, slowMs: 300 };
+
+export class Relinker {
+  /** Changes applied to the index so far; a `linked` event says which version its links include. */
+  version = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** The version the last `linked` event said was linked. */
+  private notified = 0;
+  /** Articles in the index at the last link: its time grows with them, so the next one is estimated. */
+  private linkedSize = 0;
+  /** The longest step of the links since the last `linked` event: what a query may have waited behind. */
+  private longestStep = 0;
+  readonly task: Task;
+
+  constructor(
+    private readonly index: LinkableIndex,
+    private readonly queue: WorkQueue,
+    private readonly notify: (e: WorkerEvent) => void,
+    private readonly times: RelinkTimes = RELINK_TIMES,
+  ) {
+    this.task = {
+      interactive: false,
+      idle: true,
+      step: () => this.step(),
+      fail: (err) => this.notify({ event: 'linked', ms: 0, version: this.version, error: String(err) }),
+    };
+  }
+
+  /** Whether queries answer from the last links rather than link first (CorpusIndex.deferLinking). */
+  deferLinks(): boolean {
+    return this.estimatedLinkMs() > this.times.slowMs;
+  }
+
+  /** The next whole link's time, from the last one and the articles added since. */
+  private estimatedLinkMs(): number {
+    return (this.index.lastLinkMs * Math.max(1, this.index.size)) / Math.max(1, this.linkedSize);
+  }
+
+  /** Called after a query, which may have linked the folder itself. */
+  noteLinked(): void {
+    if (!this.index.needsLink) this.linkedSize = this.index.size;
+  }
+
+  /** Called after the index changed; `small`: one article, a rename or a removal, not a batch of a folder. */
+  changed(small: boolean): void {
+    this.version++;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    if (small) {
+      this.start();
+      return;
+    }
+    // A folder being indexed waits for a pause that grows with the estimated link, so it is not relinked whole
+    // between batches (a link's units are not all bounded yet: see CorpusIndex.linkStep).
+    const quiet = Math.max(this.times.quietMs, 2 * this.estimatedLinkMs());
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.start();
+    }, quiet);
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+  }
+
+  private start(): void {
+    if (!this.queue.holds(this.task)) this.queue.push(this.task);
+  }
+
+  private step(): boolean {
+    if (!this.index.needsLink) {
+      // A change that changed nothing (the same text again) is linked already: say so, for whoever waits on it.
+      if (this.notified < this.version) this.linked();
+      return true;
+    }
+    const t0 = performance.now();
+    const done = this.index.linkStep(this.times.sliceMs);
+    this.longestStep = Math.max(this.longestStep, performance.now() - t0);
+    // Unfinished: go on next turn, unless a folder is still being indexed (its pause restarts this relink).
+    if (!done) return this.timer !== undefined;
+    this.noteLinked();
+    this.linked();
+    return true;
+  }
+
+  /** Views built from the previous links can now refresh. */
+  private linked(): void {
+    this.notified = this.version;
+    const longestStepMs = Math.round(this.longestStep);
+    this.longestStep = 0;
+    this.notify({ event: 'linked', ms: this.index.lastLinkMs, version: this.version, longestStepMs });
+  }
+}

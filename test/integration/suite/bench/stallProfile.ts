@@ -1,0 +1,113 @@
+// Finds what blocks the extension host: a 10 ms ticker records every stall of its event loop, and the V8 sampling
+// profiler of the host's own thread says which functions ran during the longest ones.
+import * as inspector from 'inspector';
+
+export interface Stall {
+  /** When the stall ended, in µs of the monotonic clock the profiler's timestamps use. */
+  endUs: number;
+  ms: number;
+}
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+
+interface Profile {
+  nodes: ProfileNode[];
+  startTime: number;
+  samples: number[];
+  timeDeltas: number[];
+}
+
+const TICK_MS = 10;
+
+function nowUs(): number {
+  return Number(process.hrtime.bigint() / 1000n);
+}
+
+/** Records stalls longer than `minMs` of the event loop (the gap between 10 ms ticks, minus the tick). */
+export function stallMonitor(minMs = 20): { stop: () => Stall[] } {
+  const stalls: Stall[] = [];
+  let last = nowUs();
+  const timer = setInterval(() => {
+    const now = nowUs();
+    const ms = (now - last) / 1000 - TICK_MS;
+    if (ms > minMs) stalls.push({ endUs: now, ms });
+    last = now;
+  }, TICK_MS);
+  return { stop: () => (clearInterval(timer), stalls) };
+}
+
+function post<T>(session: inspector.Session, method: string, params?: object): Promise<T> {
+  return new Promise((resolve, reject) =>
+    session.post(method, params ?? {}, (err, res) => (err ? reject(err) : resolve(res as T))),
+  );
+}
+
+/** Starts the sampling profiler of this thread; `stop` returns its profile (undefined when the inspector fails). */
+export async function startProfiler(): Promise<{ stop: () => Promise<Profile | undefined> }> {
+  const session = new inspector.Session();
+  try {
+    session.connect();
+    await post(session, 'Profiler.enable');
+    await post(session, 'Profiler.setSamplingInterval', { interval: 1000 });
+    await post(session, 'Profiler.start');
+  } catch {
+    return { stop: async () => undefined };
+  }
+  return {
+    stop: async () => {
+      try {
+        return (await post<{ profile: Profile }>(session, 'Profiler.stop')).profile;
+      } catch {
+        return undefined;
+      } finally {
+        session.disconnect();
+      }
+    },
+  };
+}
+
+function frameName(n: ProfileNode): string {
+  const f = n.callFrame;
+  const file = f.url.split('/').slice(-1)[0] || '';
+  return `${f.functionName || '(anonymous)'}${file ? ` ${file}:${f.lineNumber + 1}` : ''}`;
+}
+
+/** For one stall: the stacks sampled during it (innermost frame first, at most 4 frames), with their ms. */
+function stacksDuring(profile: Profile, stall: Stall, parents: Map<number, ProfileNode>): [string, number][] {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const from = stall.endUs - (stall.ms + TICK_MS) * 1000;
+  const counts = new Map<string, number>();
+  let t = profile.startTime;
+  for (let i = 0; i < profile.samples.length; i++) {
+    t += profile.timeDeltas[i];
+    if (t < from || t > stall.endUs) continue;
+    const frames: string[] = [];
+    for (let n = byId.get(profile.samples[i]); n && frames.length < 4; n = parents.get(n.id)) {
+      if (n.callFrame.functionName !== '(root)') frames.push(frameName(n));
+    }
+    const key = frames.join(' < ') || '(idle)';
+    const dt = (profile.timeDeltas[i + 1] ?? 1000) / 1000;
+    counts.set(key, (counts.get(key) ?? 0) + dt);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1]).slice(0, 4);
+}
+
+/** Lines naming the `top` longest stalls and what ran during each. */
+export function explainStalls(stalls: Stall[], profile: Profile | undefined, top = 3): string[] {
+  const worst = [...stalls].sort((a, b) => b.ms - a.ms).slice(0, top);
+  const lines = [
+    `  host stalls > 20 ms: ${stalls.length}; longest: ${worst.map((s) => s.ms.toFixed(0)).join(', ')} ms`,
+  ];
+  if (!profile) return [...lines, '  (no CPU profile: the inspector was not available)'];
+  const parents = new Map<number, ProfileNode>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parents.set(c, n);
+  for (const s of worst) {
+    lines.push(`  stall of ${s.ms.toFixed(0)} ms:`);
+    for (const [stack, ms] of stacksDuring(profile, s, parents)) lines.push(`    ${ms.toFixed(0)} ms  ${stack}`);
+  }
+  return lines;
+}

@@ -1,0 +1,142 @@
+import * as assert from 'assert';
+import type { WorkerEvent } from '../../../../src/extension/pure/protocol';
+import { LinkableIndex, Relinker } from '../../../../src/extension/pure/relinker';
+import { Task, WorkQueue } from '../../../../src/extension/pure/workQueue';
+
+/** A queue whose turns run by hand. */
+function manualQueue(): { queue: WorkQueue; drain: () => number } {
+  const turns: (() => void)[] = [];
+  const queue = new WorkQueue((run) => turns.push(run));
+  return {
+    queue,
+    drain: () => {
+      let n = 0;
+      for (; turns.length && n < 1000; n++) turns.shift()!();
+      return n;
+    },
+  };
+}
+
+/** An index whose link takes `units` steps of work, each done by one linkStep call. */
+function slicedIndex(units: number) {
+  const budgets: number[] = [];
+  const index: LinkableIndex & { dirty: boolean; left: number; budgets: number[]; lastLinkMs: number } = {
+    size: 10_000,
+    lastLinkMs: 5000,
+    dirty: false,
+    left: 0,
+    budgets,
+    get needsLink() {
+      return this.dirty;
+    },
+    linkStep(budgetMs: number) {
+      budgets.push(budgetMs);
+      if (this.left === 0) this.left = units;
+      if (--this.left > 0) return false;
+      this.dirty = false;
+      return true;
+    },
+  };
+  return index;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('relinker (when and in what slices the worker relinks)', () => {
+  it('relinks at once after an edit, in bounded steps, and says which version is linked', () => {
+    const { queue, drain } = manualQueue();
+    const index = slicedIndex(5);
+    const events: WorkerEvent[] = [];
+    const relinker = new Relinker(index, queue, (e) => events.push(e));
+    index.dirty = true;
+    relinker.changed(true);
+    drain();
+    assert.deepStrictEqual(index.budgets, [10, 10, 10, 10, 10]);
+    assert.deepStrictEqual(
+      events.map((e) => e.version),
+      [1],
+    );
+  });
+
+  it('lets queries and stored analyses go between the steps of a relink', () => {
+    const { queue, drain } = manualQueue();
+    const index = slicedIndex(3);
+    const log: string[] = [];
+    const relinker = new Relinker(index, queue, () => log.push('linked'));
+    index.dirty = true;
+    relinker.changed(true);
+    const query: Task = { interactive: true, step: () => (log.push('hover'), true), fail: () => undefined };
+    const write: Task = { interactive: false, step: () => (log.push('store'), true), fail: () => undefined };
+    queue.push(query);
+    queue.push(write);
+    drain();
+    // The hover first, then the change to the index, then the relink (idle work).
+    assert.deepStrictEqual(log, ['hover', 'store', 'linked']);
+    assert.strictEqual(index.budgets.length, 3);
+  });
+
+  it('relinks a folder being indexed only after a pause', async () => {
+    const { queue, drain } = manualQueue();
+    const index = slicedIndex(1);
+    index.lastLinkMs = 0;
+    const events: WorkerEvent[] = [];
+    const relinker = new Relinker(index, queue, (e) => events.push(e), { sliceMs: 10, quietMs: 30, slowMs: 300 });
+    index.dirty = true;
+    relinker.changed(false);
+    await sleep(10);
+    relinker.changed(false);
+    drain();
+    assert.strictEqual(events.length, 0);
+    await sleep(60);
+    drain();
+    assert.deepStrictEqual(
+      events.map((e) => e.version),
+      [2],
+    );
+    relinker.dispose();
+  });
+
+  it('waits longer for a pause when the link of the folder is estimated slow', async () => {
+    const { queue, drain } = manualQueue();
+    const index = slicedIndex(1);
+    index.lastLinkMs = 40;
+    const events: WorkerEvent[] = [];
+    const relinker = new Relinker(index, queue, (e) => events.push(e), { sliceMs: 10, quietMs: 10, slowMs: 300 });
+    relinker.noteLinked();
+    index.dirty = true;
+    relinker.changed(false);
+    await sleep(40);
+    drain();
+    assert.strictEqual(events.length, 0, 'an 80 ms pause, twice the estimated link');
+    await sleep(80);
+    drain();
+    assert.strictEqual(events.length, 1);
+    relinker.dispose();
+  });
+
+  it('lets a query link first only when a link is estimated quick', () => {
+    const { queue } = manualQueue();
+    const index = { ...slicedIndex(1), size: 100, lastLinkMs: 0 };
+    const relinker = new Relinker(index, queue, () => undefined);
+    assert.strictEqual(relinker.deferLinks(), false);
+    index.lastLinkMs = 200;
+    relinker.noteLinked();
+    assert.strictEqual(relinker.deferLinks(), false, '200 ms for 100 articles');
+    index.size = 200;
+    assert.strictEqual(relinker.deferLinks(), true, 'about 400 ms once the folder doubled');
+  });
+
+  it('reports a change that changed nothing as linked', () => {
+    const { queue, drain } = manualQueue();
+    const index = slicedIndex(1);
+    const events: WorkerEvent[] = [];
+    const relinker = new Relinker(index, queue, (e) => events.push(e));
+    relinker.changed(true);
+    drain();
+    assert.deepStrictEqual(
+      events.map((e) => e.version),
+      [1],
+    );
+    assert.strictEqual(index.budgets.length, 0);
+  });
+});
