@@ -9,32 +9,59 @@ import { ClusterOptions, clusterSettings, ClusterSettings } from './settings';
 import { EventCorpus, eventCorpus } from './similarity';
 import { isTopic } from './topics';
 
-/** Links event mentions across articles into events. Blocking keeps it near-linear in the corpus size. */
+/** Links event mentions across articles into events. Blocking (pairs.ts) keeps it linear in the folder's size. */
 export function clusterEvents(mentions: EventMention[], options: ClusterOptions = {}): EventCluster[] {
+  const steps = clusterEventsSteps(mentions, options);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * clusterEvents as small units of work: it yields between blocks of candidate pairs and between slices of
+ * the joining, so an owner (CorpusIndex.linkStep) can stop after any of them and go on later.
+ */
+export function* clusterEventsSteps(
+  mentions: EventMention[],
+  options: ClusterOptions = {},
+): Generator<void, EventCluster[], void> {
   const settings = clusterSettings(options);
   const corpus = eventCorpus(mentions);
+  yield;
   const feats = featuresOf(mentions, corpus);
-  const { pairs, stats } = linkPairs(feats, settings, (a, b) => scorePair(a, b, corpus, settings));
+  yield;
+  const { pairs, stats } = yield* linkPairs(
+    feats,
+    settings,
+    (a, b) => scorePair(a, b, corpus, settings),
+    (doc) => corpus.neighbours(doc, settings.minDocSimilarity),
+  );
   options.onStats?.({
     mentions: feats.length,
     blocks: stats.blocks,
     considered: stats.considered,
     linked: pairs.length,
   });
-  const groups = joinPairs(mentions, pairs, feats, corpus, settings);
+  const groups = yield* joinPairs(mentions, pairs, feats, corpus, settings);
+  yield;
   return reportEvents(mentions, groups, settings);
 }
 
 /** Joins the pairs, best first, into groups whose dates, places and stories agree. */
-function joinPairs(
+function* joinPairs(
   mentions: EventMention[],
   pairs: Pair[],
   feats: Features[],
   corpus: EventCorpus,
   settings: ClusterSettings,
-): Groups {
+): Generator<void, Groups, void> {
   const groups = new Groups(mentions, (a, b) => storiesCohere(a, b, feats, corpus, settings.minGroupSimilarity));
-  for (const p of pairs) groups.union(p.i, p.j);
+  for (let k = 0; k < pairs.length; k++) {
+    groups.union(pairs[k].i, pairs[k].j);
+    if (k % 2048 === 2047) yield;
+  }
+  yield;
   if (settings.mergeSharedSentences) mergeSharedSentences(mentions, groups);
   return groups;
 }
