@@ -132,6 +132,10 @@ export async function runAnalyze(args: string[], io: CliIO): Promise<number> {
   took(`reading and analysis of ${index.size} articles in ${Math.min(opts.jobs, tasks.length)} thread(s)`);
   index.link();
   took('linking');
+  if (opts.timings) {
+    const phases = Object.entries(index.lastLinkPhases).map(([k, ms]) => `${k} ${(ms / 1000).toFixed(2)} s`);
+    io.stderr(`article-annotator: linking phases: ${phases.join(', ')}\n`);
+  }
   if (opts.format === 'json') await writeJson(index, io);
   else if (opts.format === 'jsonl') await writeJsonl(index, io);
   else io.stdout(summary(index.toJSON()));
