@@ -4,10 +4,12 @@ import { datesCompatible } from '../text/datecompat';
 import { Features } from './scoring';
 import { ClusterSettings } from './settings';
 
-export interface Pair {
-  i: number;
-  j: number;
-  s: number;
+/** Linked pairs as columns, best first: mentions i[k] and j[k] (i < j) with score s[k]. */
+export interface PairList {
+  length: number;
+  i: Int32Array;
+  j: Int32Array;
+  s: Float64Array;
 }
 
 export interface PairStats {
@@ -56,7 +58,7 @@ export function* linkPairs(
   settings: ClusterSettings,
   score: (a: Features, b: Features) => number,
   similar: (doc: number) => Int32Array,
-): Generator<void, { pairs: Pair[]; stats: PairStats }, void> {
+): Generator<void, { pairs: PairList; stats: PairStats }, void> {
   const blocks = blocksOf(feats);
   const ambiguous = ambiguousLemmas(feats);
   const best = new BestPartners(feats.length, settings.maxPartners);
@@ -84,9 +86,7 @@ export function* linkPairs(
     else yield* compareLargeBlock(list, feats, settings.maxBlock, similar, consider);
     yield;
   }
-  const pairs = best.pairs();
-  pairs.sort((p, q) => q.s - p.s || p.i - q.i || p.j - q.j);
-  return { pairs, stats: { blocks: blocks.size, considered } };
+  return { pairs: best.pairs(), stats: { blocks: blocks.size, considered } };
 }
 
 /**
@@ -136,18 +136,41 @@ class BestPartners {
     return false;
   }
 
-  /** The kept pairs, each once, i < j. */
-  pairs(): Pair[] {
-    const out: Pair[] = [];
+  /** The kept pairs, each once (i < j), best first: columns, not an object per pair. */
+  pairs(): PairList {
     const n = this.partner.length / this.k;
+    const keeps = (i: number, x: number) => {
+      const j = this.partner[x];
+      return j >= 0 && (i < j || !this.has(j, i));
+    };
+    let count = 0;
+    for (let i = 0; i < n; i++) for (let x = i * this.k; x < (i + 1) * this.k; x++) if (keeps(i, x)) count++;
+    const is = new Int32Array(count);
+    const js = new Int32Array(count);
+    const ss = new Float64Array(count);
+    let c = 0;
     for (let i = 0; i < n; i++) {
       for (let x = i * this.k; x < (i + 1) * this.k; x++) {
+        if (!keeps(i, x)) continue;
         const j = this.partner[x];
-        if (j < 0) break;
-        if (i < j) out.push({ i, j, s: this.score[x] });
-        else if (!this.has(j, i)) out.push({ i: j, j: i, s: this.score[x] });
+        is[c] = Math.min(i, j);
+        js[c] = Math.max(i, j);
+        ss[c++] = this.score[x];
       }
     }
+    const order = new Uint32Array(count).map((_, k) => k);
+    order.sort((p, q) => ss[q] - ss[p] || is[p] - is[q] || js[p] - js[q]);
+    const out: PairList = {
+      length: order.length,
+      i: new Int32Array(order.length),
+      j: new Int32Array(order.length),
+      s: new Float64Array(order.length),
+    };
+    order.forEach((o, k) => {
+      out.i[k] = is[o];
+      out.j[k] = js[o];
+      out.s[k] = ss[o];
+    });
     return out;
   }
 }

@@ -61,7 +61,7 @@ export interface EventCorpus {
 }
 
 /** Most articles an article's similar-article list holds. */
-export const NEIGHBOURS = 48;
+export const NEIGHBOURS = 16;
 /** Context keys held by more articles than this are not used to find similar articles. */
 export const RARE_KEY = 150;
 
