@@ -134,6 +134,10 @@ export async function runAnalyze(args: string[], io: CliIO): Promise<number> {
   took(`reading and analysis of ${index.size} articles in ${Math.min(opts.jobs, tasks.length)} thread(s)`);
   index.link();
   took('linking');
+  if (opts.timings) {
+    const phases = Object.entries(index.lastLinkPhases).map(([k, ms]) => `${k} ${(ms / 1000).toFixed(2)} s`);
+    io.stderr(`article-annotator: linking phases: ${phases.join(', ')}\n`);
+  }
   // The decisions of each folder's folder.annotations.yaml, applied as the editor applies them.
   const suggestions = suggestionsByPath(
     index,

@@ -4,7 +4,7 @@ import { displayName } from './displayName';
 import { sentenceAt } from './article';
 import { analyzeArticle, ChunkCache, withPublished } from './analyze';
 import { linkEntities } from './aliases';
-import { clusterEvents, EventMention, findEventMentions } from './events';
+import { clusterEventsSteps, EventMention, findEventMentions } from './events';
 import {
   ArticleAnalysis,
   DateMention,
@@ -143,6 +143,9 @@ export class CorpusIndex {
   private job?: { generation: number; ms: number; steps: Generator<void, void, void> };
   /** How long the last link took, so an owner can decide to defer the next one. */
   lastLinkMs = 0;
+  /** Milliseconds of each phase of the last link (entities, detection, dates, events, quotes); with linkStep,
+   * the pauses between steps count in the phase they fell in. */
+  lastLinkPhases: Record<string, number> = {};
   /**
    * When set, queries answer from the last linked state, with each changed article's fresh analysis
    * (its events and quotes wait for the next link), instead of relinking first. The owner then calls
@@ -300,6 +303,13 @@ export class CorpusIndex {
    * the folder as it was when it began (`docs`) and publishes its results only at the end.
    */
   private *linkJob(docs: Map<string, DocEntry>): Generator<void, void, void> {
+    const phases: Record<string, number> = {};
+    let mark = performance.now();
+    const lap = (phase: string) => {
+      const now = performance.now();
+      phases[phase] = Math.round((phases[phase] ?? 0) + now - mark);
+      mark = now;
+    };
     const bases = [...docs.values()].map((d) => d.base);
     for (const a of bases) {
       for (const m of a.entities) {
@@ -316,7 +326,9 @@ export class CorpusIndex {
       this.merges,
       (m) => this.premerge.set(m, { id: m.id, canonical: m.canonical }),
     );
+    lap('entities');
     yield;
+    mark = performance.now();
     // Event mentions carry participants' ids and names: when linking changed them (an article added
     // elsewhere can change a canonical name), the cached mentions are stale.
     for (const doc of docs.values()) {
@@ -340,7 +352,9 @@ export class CorpusIndex {
     };
     for (const doc of docs.values()) {
       mentionsFor(doc.base);
+      lap('detection');
       yield;
+      mark = performance.now();
     }
     const inferred = inferPublicationDates(
       bases,
@@ -350,20 +364,28 @@ export class CorpusIndex {
       },
       mentionsFor,
     );
+    lap('dates');
     yield;
+    mark = performance.now();
     const analyses = new Map<string, ArticleAnalysis>();
     for (const doc of docs.values()) {
       const pd = inferred.get(doc.path);
       const analysis = pd && !doc.base.article.published ? this.redated(doc, pd) : doc.base;
       analyses.set(doc.path, analysis);
       mentionsFor(analysis);
+      lap('detection');
       yield;
+      mark = performance.now();
     }
     const entries = [...docs.values()];
-    const eventClusters = clusterEvents(entries.flatMap((d) => d.events ?? []));
+    const eventClusters = yield* clusterEventsSteps(entries.flatMap((d) => d.events ?? []));
+    lap('events');
     yield;
+    mark = performance.now();
     const quoteClusters = clusterQuotes(entries.flatMap((d) => d.quotes ?? []));
+    lap('quotes');
     yield;
+    this.lastLinkPhases = phases;
     this.analyses = analyses;
     this.entityRecords = new Map(records.map((r) => [r.id, r]));
     this.eventClusters = eventClusters;

@@ -182,21 +182,28 @@ function pairScore(a: QuoteMention, b: QuoteMention, wordsA: string[], wordsB: s
   return shared >= 4 && overlap >= needed ? overlap + (sameSpeaker ? 0.1 : 0) : null;
 }
 
+/** Quotes sharing a rare word are compared only when at most this many quotes hold the word. */
+const RARE_QUOTE_WORD = 200;
+
 /** Linkable pairs, best first. */
 function quotePairs(
   quotes: QuoteMention[],
   words: string[][],
   index: Map<string, number[]>,
 ): { i: number; j: number; s: number }[] {
-  const tried = new Set<string>();
+  // Blocking: a quote is compared only with the quotes under one of its six rarest words, and a word under
+  // more than RARE_QUOTE_WORD quotes is skipped, so each quote meets at most 6 × RARE_QUOTE_WORD others:
+  // linear in the folder. Tried pairs are numbers (i · n + j), not strings, to keep large folders small.
+  const tried = new Set<number>();
+  const n = quotes.length;
   const pairs: { i: number; j: number; s: number }[] = [];
   for (const list of index.values()) {
-    if (list.length > 200) continue; // a word that common tells nothing
+    if (list.length > RARE_QUOTE_WORD) continue; // a word that common tells nothing
     for (let x = 0; x < list.length; x++) {
       for (let y = x + 1; y < list.length; y++) {
         const i = list[x];
         const j = list[y];
-        const key = `${i},${j}`;
+        const key = i * n + j;
         if (tried.has(key)) continue;
         tried.add(key);
         const s = pairScore(quotes[i], quotes[j], words[i], words[j]);

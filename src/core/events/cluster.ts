@@ -3,38 +3,68 @@ import { EventCluster } from '../model';
 import { Groups, mergeSharedSentences } from './groups';
 import { describeGroup } from './labels';
 import { EventMention } from './mentions';
-import { Pair, linkPairs } from './pairs';
+import { PairList, linkPairs } from './pairs';
 import { Features, featuresOf, scorePair } from './scoring';
 import { ClusterOptions, clusterSettings, ClusterSettings } from './settings';
 import { EventCorpus, eventCorpus } from './similarity';
 import { isTopic } from './topics';
 
-/** Links event mentions across articles into events. Blocking keeps it near-linear in the corpus size. */
+/** Links event mentions across articles into events. Blocking (pairs.ts) keeps it linear in the folder's size. */
 export function clusterEvents(mentions: EventMention[], options: ClusterOptions = {}): EventCluster[] {
+  const steps = clusterEventsSteps(mentions, options);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * clusterEvents as small units of work: it yields between blocks of candidate pairs and between slices of
+ * the joining, so an owner (CorpusIndex.linkStep) can stop after any of them and go on later.
+ */
+export function* clusterEventsSteps(
+  mentions: EventMention[],
+  options: ClusterOptions = {},
+): Generator<void, EventCluster[], void> {
   const settings = clusterSettings(options);
   const corpus = eventCorpus(mentions);
+  yield;
   const feats = featuresOf(mentions, corpus);
-  const { pairs, stats } = linkPairs(feats, settings, (a, b) => scorePair(a, b, corpus, settings));
+  yield;
+  const { pairs, stats } = yield* linkPairs(
+    feats,
+    settings,
+    (a, b) => scorePair(a, b, corpus, settings),
+    (doc) => corpus.neighbours(doc, settings.minDocSimilarity),
+  );
   options.onStats?.({
     mentions: feats.length,
     blocks: stats.blocks,
     considered: stats.considered,
     linked: pairs.length,
   });
-  const groups = joinPairs(mentions, pairs, feats, corpus, settings);
+  const groups = yield* joinPairs(mentions, pairs, feats, corpus, settings);
+  yield;
   return reportEvents(mentions, groups, settings);
 }
 
 /** Joins the pairs, best first, into groups whose dates, places and stories agree. */
-function joinPairs(
+function* joinPairs(
   mentions: EventMention[],
-  pairs: Pair[],
+  pairs: PairList,
   feats: Features[],
   corpus: EventCorpus,
   settings: ClusterSettings,
-): Groups {
-  const groups = new Groups(mentions, (a, b) => storiesCohere(a, b, feats, corpus, settings.minGroupSimilarity));
-  for (const p of pairs) groups.union(p.i, p.j);
+): Generator<void, Groups, void> {
+  const samples = new WeakMap<number[], { docs: Set<number>; scanned: number }>();
+  const groups = new Groups(mentions, (a, b) =>
+    storiesCohere(a, b, feats, corpus, settings.minGroupSimilarity, samples),
+  );
+  for (let k = 0; k < pairs.length; k++) {
+    groups.union(pairs.i[k], pairs.j[k]);
+    if (k % 2048 === 2047) yield;
+  }
+  yield;
   if (settings.mergeSharedSentences) mergeSharedSentences(mentions, groups);
   return groups;
 }
@@ -46,17 +76,10 @@ function storiesCohere(
   feats: Features[],
   corpus: EventCorpus,
   minGroupSimilarity: number,
+  samples: WeakMap<number[], { docs: Set<number>; scanned: number }>,
 ): boolean {
-  const sample = (members: number[]): number[] => {
-    const docs = new Set<number>();
-    for (const i of members) {
-      docs.add(feats[i].doc);
-      if (docs.size >= 12) break;
-    }
-    return [...docs];
-  };
-  const da = sample(a);
-  const db = sample(b);
+  const da = [...docSample(a, feats, samples)];
+  const db = [...docSample(b, feats, samples)];
   let total = 0;
   let n = 0;
   for (const x of da)
@@ -66,6 +89,24 @@ function storiesCohere(
         n++;
       }
   return !n || total / n >= minGroupSimilarity;
+}
+
+/**
+ * The first 12 articles of a group's members. Members are only ever appended (Groups.union), so the scan goes
+ * on from where it stopped and ends for good at 12: linear over all unions, not the group's size each time.
+ */
+function docSample(
+  members: number[],
+  feats: Features[],
+  samples: WeakMap<number[], { docs: Set<number>; scanned: number }>,
+): Set<number> {
+  let s = samples.get(members);
+  if (!s) {
+    s = { docs: new Set(), scanned: 0 };
+    samples.set(members, s);
+  }
+  while (s.docs.size < 12 && s.scanned < members.length) s.docs.add(feats[members[s.scanned++]].doc);
+  return s.docs;
 }
 
 /** The groups worth showing as events, in text order, with ids made unique. */

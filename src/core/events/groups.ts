@@ -79,7 +79,8 @@ export class Groups {
     const sb = this.state.get(b)!;
     const [big, small, bigId, smallId] = sa.members.length >= sb.members.length ? [sa, sb, a, b] : [sb, sa, b, a];
     this.parent[smallId] = bigId;
-    big.members.push(...small.members);
+    // A loop, not push(...members): a group of a large folder can outgrow the arguments a call may take.
+    for (const m of small.members) big.members.push(m);
     for (const d of small.dates) if (!big.dates.includes(d)) big.dates.push(d);
     for (const p of small.places) if (!big.places.includes(p)) big.places.push(p);
     big.latestStart = Math.max(big.latestStart, small.latestStart);
@@ -157,7 +158,16 @@ function sharedSentences(rootsOf: Map<string, Set<number>>): Map<string, string[
 /** Pairs of groups worth merging this round, most shared sentences first. */
 function mergeCandidates(mentions: EventMention[], groups: Groups): { a: number; b: number; shared: number }[] {
   const { sentencesOf, rootsOf } = sentenceIndex(mentions, groups);
-  const hasLexiconWord = (root: number) => groups.state.get(root)!.members.some((i) => !mentions[i].general);
+  // Once per group and round: a large group meets many others, and scanning its members each time is quadratic.
+  const lexicon = new Map<number, boolean>();
+  const hasLexiconWord = (root: number) => {
+    let has = lexicon.get(root);
+    if (has === undefined) {
+      has = groups.state.get(root)!.members.some((i) => !mentions[i].general);
+      lexicon.set(root, has);
+    }
+    return has;
+  };
   const candidates: { a: number; b: number; shared: number }[] = [];
   for (const [pair, keys] of sharedSentences(rootsOf)) {
     const articles = new Set(keys.map((k) => k.slice(0, k.indexOf('\u0000'))));

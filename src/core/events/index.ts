@@ -1,6 +1,6 @@
 // Event mentions (trigger, date, place, participants) linked across articles into events; conflicting dates or
 // places veto a link, because a wrong link misleads the reader. This file is the folder's public API.
-export { clusterEvents } from './cluster';
+export { clusterEvents, clusterEventsSteps } from './cluster';
 export { findEventMentions } from './mentions';
 export type { EventMention } from './mentions';
 export { placesCompatible } from './places';

@@ -5,6 +5,8 @@ export interface ClusterSettings {
   threshold: number;
   /** Largest block compared all-pairs; bigger blocks are compared within a sliding window. */
   maxBlock: number;
+  /** Most links kept per mention, its best-scoring ones (bounds the work where many articles share sentences). */
+  maxPartners: number;
   /** Keep events mentioned by a single article (default false: only cross-article events matter). */
   keepSingletons: boolean;
   /**
@@ -49,7 +51,8 @@ export interface ClusterSettings {
 
 export const CLUSTER_DEFAULTS: Readonly<ClusterSettings> = Object.freeze({
   threshold: 1.6,
-  maxBlock: 400,
+  maxBlock: 64,
+  maxPartners: 16,
   keepSingletons: false,
   keepGeneralOnly: false,
   keepTopics: false,

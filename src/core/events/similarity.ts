@@ -50,7 +50,20 @@ export interface EventCorpus {
   idf(df: number | undefined): number;
   /** Cosine similarity of two articles' contexts, by article index (memoised). */
   similarityOf(a: number, b: number): number;
+  /**
+   * The articles at least `minSimilarity` alike to article `a`, most alike first, at most NEIGHBOURS of them
+   * (memoised per article). Found through the context keys `a` shares with them that at most RARE_KEY
+   * articles hold (people, organisations, places, telling words), so the cost per article is bounded
+   * (keys × RARE_KEY) whatever the folder's size; two articles alike only through common keys are missed,
+   * and common keys weigh little in the cosine anyway (IDF).
+   */
+  neighbours(a: number, minSimilarity: number): Int32Array;
 }
+
+/** Most articles an article's similar-article list holds. */
+export const NEIGHBOURS = 16;
+/** Context keys held by more articles than this are not used to find similar articles. */
+export const RARE_KEY = 150;
 
 export function eventCorpus(mentions: EventMention[]): EventCorpus {
   const paths = [...new Set(mentions.map((m) => m.path))];
@@ -59,7 +72,7 @@ export function eventCorpus(mentions: EventMention[]): EventCorpus {
   const { wordDf, ctxDf, docCtx } = documentFrequencies(mentions);
   // Smooth IDF: in a small folder about one story, shared words still count for something.
   const idf = (df: number | undefined) => Math.log(1 + nDocs / Math.max(1, df ?? 0));
-  const docVectors = contextVectors(docCtx, ctxDf, idf);
+  const { docVectors, terms } = contextVectors(docCtx, ctxDf, idf);
   const docSim = new Map<number, number>();
   const emptyVector = sparseVector([]);
   const vectorByDoc = paths.map((p) => docVectors.get(p) ?? emptyVector);
@@ -74,7 +87,55 @@ export function eventCorpus(mentions: EventMention[]): EventCorpus {
   };
   const wordWeight = new Map<string, number>();
   for (const [w, df] of wordDf) wordWeight.set(w, idf(df));
-  return { docIndex, ctxDf, wordWeight, idf, similarityOf };
+  const neighbours = neighbourFinder(vectorByDoc, terms, similarityOf);
+  return { docIndex, ctxDf, wordWeight, idf, similarityOf, neighbours };
+}
+
+/** Similar-article lists through an inverted index of the rare context keys (see EventCorpus.neighbours). */
+function neighbourFinder(
+  vectors: SparseVector[],
+  terms: number,
+  similarityOf: (a: number, b: number) => number,
+): (a: number, minSimilarity: number) => Int32Array {
+  let postings: Int32Array[] | undefined;
+  const memo = new Map<number, Int32Array>();
+  const score = new Float64Array(vectors.length);
+  return (a, minSimilarity) => {
+    const known = memo.get(a);
+    if (known) return known;
+    postings ??= invertedIndex(vectors, terms);
+    const touched: number[] = [];
+    const v = vectors[a];
+    for (let k = 0; k < v.ids.length; k++) {
+      const docs = postings[v.ids[k]];
+      if (docs.length > RARE_KEY) continue;
+      for (const b of docs) {
+        if (b === a) continue;
+        if (score[b] === 0) touched.push(b);
+        score[b] += v.weights[k];
+      }
+    }
+    touched.sort((x, y) => score[y] - score[x] || x - y);
+    const out: number[] = [];
+    for (const b of touched.slice(0, NEIGHBOURS * 2)) if (similarityOf(a, b) >= minSimilarity) out.push(b);
+    for (const b of touched) score[b] = 0;
+    out.sort((x, y) => similarityOf(a, y) - similarityOf(a, x) || x - y);
+    const list = Int32Array.from(out.slice(0, NEIGHBOURS));
+    memo.set(a, list);
+    return list;
+  };
+}
+
+/** The articles holding each context key, as arrays indexed by term id. */
+function invertedIndex(vectors: SparseVector[], terms: number): Int32Array[] {
+  const counts = new Int32Array(terms);
+  for (const v of vectors) for (const t of v.ids) counts[t]++;
+  const postings = Array.from(counts, (n) => new Int32Array(n));
+  counts.fill(0);
+  vectors.forEach((v, doc) => {
+    for (const t of v.ids) postings[t][counts[t]++] = doc;
+  });
+  return postings;
 }
 
 /** Document frequencies, for weighting words and context keys by how telling they are. */
@@ -102,7 +163,7 @@ function contextVectors(
   docCtx: Map<string, Record<string, number>>,
   ctxDf: Map<string, number>,
   idf: (df: number | undefined) => number,
-): Map<string, SparseVector> {
+): { docVectors: Map<string, SparseVector>; terms: number } {
   // Context keys are interned so that document similarity is a merge join of sorted arrays.
   const termIds = new Map<string, number>();
   const docVectors = new Map<string, SparseVector>();
@@ -118,5 +179,5 @@ function contextVectors(
     }
     docVectors.set(path, sparseVector(entries));
   }
-  return docVectors;
+  return { docVectors, terms: termIds.size };
 }

@@ -184,3 +184,28 @@ describe('corpus index linked in slices (linkStep)', () => {
     assert.strictEqual(eventsOf(idx), eventsOf(fresh));
   });
 });
+
+describe('event ids when unrelated articles come and go', () => {
+  it("keeps the ids of the seeds' events when twenty unrelated articles are added and removed", () => {
+    const FIX = path.join(
+      __dirname,
+      '..',
+      '..',
+      '..',
+      '..',
+      'test',
+      'fixtures',
+      'meantime',
+      'meantime-airbus-apple.json',
+    );
+    const others = (JSON.parse(fs.readFileSync(FIX, 'utf8')) as { text: string }[]).slice(0, 20);
+    const idx = seedIndex();
+    const ids = () => idx.events().map((e) => `${e.id} ${e.mentions.filter((m) => !m.path.startsWith('x-')).length}`);
+    const before = ids();
+    others.forEach((o, i) => idx.upsert(`x-${i}.txt`, o.text));
+    const seedIds = ids().filter((l) => !l.endsWith(' 0'));
+    assert.deepStrictEqual(seedIds, before);
+    for (let i = 0; i < others.length; i++) idx.remove(`x-${i}.txt`);
+    assert.deepStrictEqual(ids(), before);
+  });
+});

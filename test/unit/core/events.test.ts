@@ -452,3 +452,32 @@ describe('events', () => {
     assert.strictEqual(CLUSTER_DEFAULTS.keepGeneralOnly, false);
   });
 });
+
+describe('blocking of large event blocks', () => {
+  // The seeds linked as a folder: every block compared all pairs (maxBlock huge) against every block taken
+  // as large (maxBlock 2: same article, same day and similar articles only). A cross-article link needs a
+  // shared day or alike articles, so the two must find the same events.
+  const seedMentions = (): EventMention[] => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { CorpusIndex } = require('../../../src/core/corpus') as typeof import('../../../src/core/corpus');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const fs = require('fs') as typeof import('fs');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const path = require('path') as typeof import('path');
+    const dir = path.join(__dirname, '..', '..', '..', '..', 'seeds');
+    const index = new CorpusIndex();
+    for (const f of fs.readdirSync(dir).sort()) index.upsert(f, fs.readFileSync(path.join(dir, f), 'utf8'));
+    return index.paths().flatMap((p) => findEventMentions(index.analysis(p)!));
+  };
+
+  it('finds the same events as comparing all pairs', () => {
+    const ms = seedMentions();
+    const ids = (o: { maxBlock: number }) => clusterEvents(ms, o).map((e) => [e.id, e.mentions.length].join(' '));
+    const blocked = clusterEvents(ms, { maxBlock: 2 });
+    assert.deepStrictEqual(
+      blocked.map((e) => [e.id, e.mentions.length].join(' ')),
+      ids({ maxBlock: 1e9 }),
+    );
+    assert.ok(blocked.length >= 8);
+  });
+});
