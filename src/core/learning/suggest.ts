@@ -108,8 +108,11 @@ function computeFolderRules(decisions: readonly DecisionRecord[]): FolderRules {
 
 /** A capitalised word, an acronym, "iPhone" or "787" right after the span: it is part of a longer name there. */
 const LONGER_AFTER = /^ (?:\p{Lu}|\p{Ll}+\p{Lu}|\p{N})/u;
-/** A capitalised word right before it, other than a sentence's first word ("Big Apple", not "The Apple"). */
-const LONGER_BEFORE = /[^.!?\n"“‘(\s]\s*\b\p{Lu}[\p{L}\p{N}’'.&-]* $/u;
+/**
+ * A capitalised word right before it, other than a sentence's first word ("Big Apple", not "The Apple"); a dash or
+ * colon starts a sentence too (a dateline: "EASTPORT — The night ferry").
+ */
+const LONGER_BEFORE = /[^.!?\n"“‘(:—–\s]\s*\b\p{Lu}[\p{L}\p{N}’'.&-]* $/u;
 
 /**
  * Whole-word occurrences of `needle` in `text` outside the excluded spans, and not inside a longer capitalised run:

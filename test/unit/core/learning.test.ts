@@ -221,6 +221,17 @@ describe('learning: propagation of your tags', () => {
     );
   });
 
+  it('propagates after a dateline: "EASTPORT — The night ferry" starts a sentence, "The" is no name', () => {
+    const src = article('s.txt', 'Boats\n\nThe board approved a night ferry trial.\n');
+    const tag = decide(src, 'night ferry', { action: 'tag', tag: 'project', scope: 'here' });
+    const other = article('o.txt', 'Trial\n\nEASTPORT — The night ferry will sail. Update: The night ferry sails.\n');
+    const propagated = suggestArticle(other, [tag]).filter((s) => s.origin === 'your-tags');
+    assert.deepStrictEqual(
+      propagated.map((s) => s.start),
+      [other.text.indexOf('night ferry'), other.text.lastIndexOf('night ferry')],
+    );
+  });
+
   it('notices a decision list changed in place between calls', () => {
     const list: DecisionRecord[] = [];
     assert.strictEqual(at(suggestArticle(b, list), b.text, 'Kelling Ferries')?.origin, undefined);
