@@ -137,6 +137,21 @@ const CAP_RE = /^\p{Lu}/u;
 const HAS_LOWER_RE = /\p{Ll}/u;
 const LETTER_RE = /\p{L}/u;
 const SPACE_GAP_RE = /^[ \t\u00a0]+$/;
+const LINE_BREAK_GAP_RE = /^[ \t\u00a0]*\r?\n[ \t\u00a0]*$/;
+/** A wrapped line is at least this long: a headline or a list item is shorter, a hard-wrapped paragraph is not. */
+const WRAPPED_LINE_MIN = 50;
+
+/**
+ * One line break inside a hard-wrapped paragraph (plain-text mail, wire copy) between two capitalised words is a
+ * space: "the National Emergency / Management Agency" is one name. Not after a short line (a headline) or a line that ends a sentence, nor before
+ * a capitalised dateline ("ABUJA, …").
+ */
+function wrappedBreak(text: string, prevEnd: number, start: number, gapText: string): boolean {
+  if (!LINE_BREAK_GAP_RE.test(gapText)) return false;
+  const lineStart = text.lastIndexOf('\n', prevEnd - 1) + 1;
+  if (prevEnd - lineStart < WRAPPED_LINE_MIN || /[.!?:;"”]$/.test(text.slice(lineStart, prevEnd))) return false;
+  return !/^\p{Lu}{2,}\b/u.test(text.slice(start, start + 40));
+}
 const COMMA_GAP_RE = /^,[ \t]*$/;
 const AMP_GAP_RE = /^[ \t]*&[ \t]*$/;
 const SENTENCE_END_RE = /[.!?…:;]["'”’)\]]*\s*$|\n\s*$|[—–]\s*$/;
@@ -235,15 +250,17 @@ function rawTokens(text: string, excluded: (pos: number) => boolean): Token[] {
     // The common case, one plain space, without slicing the gap.
     const oneSpace = start - prevEnd === 1 && text.charCodeAt(prevEnd) === 32;
     const gapText = oneSpace ? ' ' : text.slice(prevEnd, start);
+    // Only a name that runs on over the break is joined: the rest of the wrapped text keeps its line breaks.
+    const wrapped = !oneSpace && !!tokens[tokens.length - 1]?.cap && wrappedBreak(text, prevEnd, start, gapText);
     const baseGap: Gap =
       tokens.length === 0
         ? 'other'
-        : oneSpace || SPACE_GAP_RE.test(gapText)
+        : oneSpace || wrapped || SPACE_GAP_RE.test(gapText)
           ? 'space'
           : AMP_GAP_RE.test(gapText)
             ? 'amp'
             : 'other';
-    const newlineBefore = !oneSpace && gapText.includes('\n');
+    const newlineBefore = !oneSpace && !wrapped && gapText.includes('\n');
     prevEnd = end;
     // A word that overlaps an excluded span at all is excluded (positions only grow, as the span pointer needs).
     const isExcluded = excluded(start) || excluded(end - 1);

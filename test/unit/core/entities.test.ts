@@ -31,6 +31,33 @@ function assertWellFormed(text: string, mentions: EntityMention[]): void {
 }
 
 describe('entities', () => {
+  describe('hard-wrapped paragraphs', () => {
+    it('joins a name that runs over a line break of a wrapped paragraph, not after a headline or a dateline', () => {
+      const wrapped =
+        'Floods cut off three towns in the north on Tuesday, the National Emergency\n' +
+        'Management Agency said, a week after heavy rain.\n';
+      const ms = findEntities(wrapped);
+      assertWellFormed(wrapped, ms);
+      assert.strictEqual(typeOf(ms, 'National Emergency\nManagement Agency'), 'ORGANIZATION');
+      assert.strictEqual(find(ms, 'Agency').length, 0, 'no stray "Agency" on the second line');
+      const headline = 'Floods cut off towns\nABUJA, Nov 12 (Reuters) - Floods cut off three towns in Nigeria.\n';
+      const hs = findEntities(headline);
+      assert.ok(
+        hs.some((m) => m.text === 'ABUJA'),
+        JSON.stringify(hs.map((m) => m.text)),
+      );
+      const long = 'A very long headline about the floods that cut off the towns of Nigeria\nABUJA, Nov 12 - Rain.\n';
+      const ls = findEntities(long);
+      assert.ok(
+        ls.some((m) => m.text === 'ABUJA'),
+        JSON.stringify(ls.map((m) => m.text)),
+      );
+      assert.ok(
+        ls.some((m) => m.text === 'Nigeria'),
+        JSON.stringify(ls.map((m) => m.text)),
+      );
+    });
+  });
   describe('seed articles', () => {
     it('types people, places, organisations and nationalities in the Tokyo summit report (001)', () => {
       const text = seed('001');
