@@ -143,13 +143,14 @@ const WRAPPED_LINE_MIN = 50;
 
 /**
  * One line break inside a hard-wrapped paragraph (plain-text mail, wire copy) between two capitalised words is a
- * space: "the National Emergency / Management Agency" is one name. Not after a short line (a headline) or a line that ends a sentence, nor before
- * a capitalised dateline ("ABUJA, …").
+ * space: "the National Emergency / Management Agency" is one name. Not after a short line (a headline) or a line
+ * that ends a sentence, nor before a capitalised dateline ("ABUJA, …").
  */
 function wrappedBreak(text: string, prevEnd: number, start: number, gapText: string): boolean {
   if (!LINE_BREAK_GAP_RE.test(gapText)) return false;
   const lineStart = text.lastIndexOf('\n', prevEnd - 1) + 1;
-  if (prevEnd - lineStart < WRAPPED_LINE_MIN || /[.!?:;"”]$/.test(text.slice(lineStart, prevEnd))) return false;
+  const line = text.slice(lineStart, prevEnd);
+  if (line.length < WRAPPED_LINE_MIN || /[.!?:;"”]$/.test(line)) return false;
   return !/^\p{Lu}{2,}\b/u.test(text.slice(start, start + 40));
 }
 const COMMA_GAP_RE = /^,[ \t]*$/;
