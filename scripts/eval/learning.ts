@@ -4,8 +4,6 @@
 // (the rules alone). Then the simulated user judges what is shown: accepts correct suggestions (and restores demoted
 // correct ones), rejects wrong ones (here), tags missed gold names (here, replacing a wrong type); those decisions
 // feed the model. Model options were chosen on airbus (the tuning topic); apple is reported, never tuned on.
-import * as fs from 'fs';
-import * as path from 'path';
 import { analyzeArticle } from '../../src/core/analyze';
 import {
   DEFAULT_MODEL_OPTIONS,
@@ -15,37 +13,15 @@ import {
   shownSuggestions,
   suggestArticle,
 } from '../../src/core/learning';
-import { EntityType, Span } from '../../src/core/model';
+import { Span } from '../../src/core/model';
 import { DecisionRecord, createDecision } from '../../src/core/sidecar/decisions';
+import { Counts, Doc, overlaps, readMeantime, TUNE_TOPIC, TYPE_MAP, zero } from './meantime';
 import { EvalReport, f3, table } from './types';
 
-interface GoldEntity extends Span {
-  text: string;
-  type: string | null;
-  syntactic_type: string | null;
-  in_doc_level_scope: boolean;
-}
-interface Doc {
-  topic: string;
-  doc: string;
-  dct: string;
-  text: string;
-  doc_level_scope_end: number;
-  entities: GoldEntity[];
-}
-
-const TYPE_MAP: Record<string, EntityType> = { PER: 'PERSON', ORG: 'ORGANIZATION', LOC: 'PLACE' };
 const SCORED = new Set<string>(['person', 'organization', 'place']);
-const TUNE_TOPIC = 'airbus';
 
 interface Gold extends Span {
   tag: string;
-}
-interface Counts {
-  correct: number;
-  system: number;
-  found: number;
-  gold: number;
 }
 interface Point {
   doc: string;
@@ -54,8 +30,6 @@ interface Point {
   /** What learning changed, by the gold: "demoted right" is harm, "demoted wrong" a gain, and so on. */
   changes: Map<string, number>;
 }
-
-const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 
 function goldOf(d: Doc): Gold[] {
   return d.entities
@@ -259,25 +233,20 @@ interface TopicSummary {
 
 function summarise(topic: string, points: Point[]): TopicSummary {
   const second = points.slice(Math.floor(points.length / 2));
-  const zero: Counts = { correct: 0, system: 0, found: 0, gold: 0 };
   const gains = points.map((p) => ({ gain: scores(p.with).f1 - scores(p.without).f1, doc: p.doc }));
   const secondGains = gains.slice(Math.floor(points.length / 2));
   return {
     topic,
-    without: scores(second.map((p) => p.without).reduce(add, zero)),
-    with: scores(second.map((p) => p.with).reduce(add, zero)),
+    without: scores(second.map((p) => p.without).reduce(add, zero())),
+    with: scores(second.map((p) => p.with).reduce(add, zero())),
     meanGain: secondGains.reduce((x, g) => x + g.gain, 0) / Math.max(1, secondGains.length),
     meanGainAll: gains.reduce((x, g) => x + g.gain, 0) / Math.max(1, gains.length),
     worst: gains.reduce((w, g) => (g.gain < w.gain ? g : w), { gain: Infinity, doc: '' }),
   };
 }
 
-function fixturePath(): string {
-  return path.join(__dirname, '../../../test/fixtures/meantime/meantime-airbus-apple.json');
-}
-
 export async function evaluate(): Promise<EvalReport> {
-  const docs: Doc[] = JSON.parse(fs.readFileSync(fixturePath(), 'utf8'));
+  const docs = readMeantime();
   const topics = [...new Set(docs.map((d) => d.topic.replace(/^corpus_/, '')))].sort();
   const lines: string[] = [
     'simulated annotator, MEANTIME topics in publication order: names suggestions scored before each article’s',

@@ -16,42 +16,14 @@ import { parse as parseYaml } from 'yaml';
 import { findEntities, entityId } from '../../src/core/entities';
 import { linkEntities } from '../../src/core/aliases';
 import { EntityType } from '../../src/core/model';
+import { Counts, Doc, GoldEntity, HELD_TOPIC, overlaps, readMeantime, TUNE_TOPIC, TYPE_MAP, zero } from './meantime';
 import { EvalReport, f3, table as table_ } from './types';
 
-interface GoldEntity {
-  start: number;
-  end: number;
-  text: string;
-  type: string | null;
-  syntactic_type: string | null;
-  in_doc_level_scope: boolean;
-}
-interface Doc {
-  topic: string;
-  doc: string;
-  text: string;
-  doc_level_scope_end: number;
-  entities: GoldEntity[];
-}
-
-const TYPE_MAP: Record<string, EntityType> = { PER: 'PERSON', ORG: 'ORGANIZATION', LOC: 'PLACE' };
 const SCORED: EntityType[] = ['PERSON', 'ORGANIZATION', 'PLACE'];
-
-interface Counts {
-  correct: number;
-  system: number;
-  found: number;
-  gold: number;
-}
-const zero = (): Counts => ({ correct: 0, system: 0, found: 0, gold: 0 });
 
 export interface NameErrors {
   missed: string[];
   spurious: string[];
-}
-
-function fixturePath(): string {
-  return path.join(__dirname, '../../../test/fixtures/meantime/meantime-airbus-apple.json');
 }
 
 /** Why a gold name was missed, or why a system name is wrong (by its type). */
@@ -70,9 +42,6 @@ const CAUSES: Cause[] = [
   'false pos: other gold annotation',
   'false pos: not in gold',
 ];
-
-const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
-  a.start < b.end && b.start < a.end;
 
 interface Scored {
   table: Map<string, Counts>;
@@ -189,9 +158,6 @@ function f1Of(c: Counts): { p: number; r: number; f1: number } {
   return { p, r, f1: p + r ? (2 * p * r) / (p + r) : 0 };
 }
 
-/** MEANTIME split by topic, as for dates: names are tuned on airbus; apple is reported, never tuned on. */
-const TUNE_TOPIC = 'airbus';
-const HELD_TOPIC = 'apple';
 const ABBREV: Record<string, string> = { PERSON: 'PER', ORGANIZATION: 'ORG', PLACE: 'LOC' };
 
 function sideBySide(table: Map<string, Counts>): string[] {
@@ -228,7 +194,7 @@ function errorTable(causes: Map<string, number>): string[] {
 }
 
 export async function evaluate(errors?: NameErrors): Promise<EvalReport> {
-  const docs: Doc[] = JSON.parse(fs.readFileSync(fixturePath(), 'utf8'));
+  const docs = readMeantime();
   const { table, causes } = score(docs, new Set(['NAM']), errors);
   const withPre = score(docs, new Set(['NAM', 'PRE.NAM'])).table;
   const allAsNam = score(docs, new Set(['NAM']), undefined, true).table;
