@@ -114,20 +114,8 @@ export function parseSidecar(source: string): ParseResult {
     return problem(['textHash'], '`textHash` must be "sha256:" followed by 64 hex digits');
   if (top.published !== undefined && (typeof top.published !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(top.published)))
     return problem(['published'], '`published` must be a date YYYY-MM-DD');
-  const list = top.annotations ?? [];
-  if (!Array.isArray(list)) return problem(['annotations'], '`annotations` must be a list');
-  const annotations: UserAnnotation[] = [];
-  const ids = new Set<string>();
-  for (let i = 0; i < list.length; i++) {
-    const parsed = readAnnotation(list[i]);
-    if (typeof parsed === 'string') {
-      const [key, message] = parsed.split('\u0000');
-      return problem(key ? ['annotations', i, key] : ['annotations', i], `annotation ${i + 1}: ${message}`);
-    }
-    if (ids.has(parsed.id)) return problem(['annotations', i, 'id'], `annotation ${i + 1}: duplicate id ${parsed.id}`);
-    ids.add(parsed.id);
-    annotations.push(parsed);
-  }
+  const annotations = readRecords(top.annotations, 'annotations', 'annotation', readAnnotation, problem);
+  if (!Array.isArray(annotations)) return annotations;
   const merges = top.mergeEntities ?? [];
   if (
     !Array.isArray(merges) ||
@@ -135,7 +123,7 @@ export function parseSidecar(source: string): ParseResult {
   ) {
     return problem(['mergeEntities'], '`mergeEntities` must be a list of [entity id, entity id] pairs');
   }
-  const decisions = readDecisions(top.decisions, problem);
+  const decisions = readRecords(top.decisions, 'decisions', 'decision', readDecision, problem);
   if (!Array.isArray(decisions)) return decisions;
   const sidecar: Sidecar = {
     schema: top.schema as number,
@@ -149,24 +137,32 @@ export function parseSidecar(source: string): ParseResult {
   return { ok: true, sidecar, document };
 }
 
-/** The folder sidecar's decision records (decisions.ts), or the problem at its line. */
-function readDecisions(
+type Problem = (path: Array<string | number>, message: string) => { ok: false; error: SidecarError };
+
+/**
+ * A list of records with unique ids under `key` (the annotations, the folder sidecar's decisions): each read by
+ * `read`, which says "key\0message" when one is wrong; the first problem is reported at its line.
+ */
+function readRecords<T extends { id: string }>(
   raw: unknown,
-  problem: (path: Array<string | number>, message: string) => { ok: false; error: SidecarError },
-): DecisionRecord[] | { ok: false; error: SidecarError } {
+  key: string,
+  noun: string,
+  read: (item: unknown) => T | string,
+  problem: Problem,
+): T[] | { ok: false; error: SidecarError } {
   if (raw === undefined || raw === null) return [];
-  if (!Array.isArray(raw)) return problem(['decisions'], '`decisions` must be a list');
-  const out: DecisionRecord[] = [];
+  if (!Array.isArray(raw)) return problem([key], `\`${key}\` must be a list`);
+  const out: T[] = [];
   const ids = new Set<string>();
   for (let i = 0; i < raw.length; i++) {
-    const d = readDecision(raw[i]);
-    if (typeof d === 'string') {
-      const [key, message] = d.split('\u0000');
-      return problem(key ? ['decisions', i, key] : ['decisions', i], `decision ${i + 1}: ${message}`);
+    const parsed = read(raw[i]);
+    if (typeof parsed === 'string') {
+      const [field, message] = parsed.split('\u0000');
+      return problem(field ? [key, i, field] : [key, i], `${noun} ${i + 1}: ${message}`);
     }
-    if (ids.has(d.id)) return problem(['decisions', i, 'id'], `decision ${i + 1}: duplicate id ${d.id}`);
-    ids.add(d.id);
-    out.push(d);
+    if (ids.has(parsed.id)) return problem([key, i, 'id'], `${noun} ${i + 1}: duplicate id ${parsed.id}`);
+    ids.add(parsed.id);
+    out.push(parsed);
   }
   return out;
 }
