@@ -1,7 +1,27 @@
 // The flat working shape of a user annotation that the editor's commands and views use, and its conversion to and
 // from the stored shape (UserAnnotation in schema.ts), which keeps keys the working shape does not know.
 import type { DecisionRecord } from './decisions';
-import { Decision, DecisionScope, UserAnnotation } from './schema';
+import { Decision, DecisionScope, EventLink, UserAnnotation } from './schema';
+
+/** An annotation's linked event in working form (the stored `name` is `label` here). */
+export type LinkedEvent = { id: string; label: string } & Pick<EventLink, 'date' | 'place' | 'articles'>;
+
+function linkedEvent(e: EventLink): LinkedEvent {
+  const out: LinkedEvent = { id: String(e.id), label: String(e.name ?? e.id) };
+  if (e.date !== undefined) out.date = e.date;
+  if (e.place !== undefined) out.place = e.place;
+  if (e.articles !== undefined) out.articles = [...e.articles];
+  return out;
+}
+
+/** Keys in the order the sidecar reader gives them, so an unchanged link compares equal to the stored one. */
+function storedEvent(e: LinkedEvent): EventLink {
+  const out: EventLink = { id: e.id, name: e.label };
+  if (e.date !== undefined) out.date = e.date;
+  if (e.place !== undefined) out.place = e.place;
+  if (e.articles !== undefined) out.articles = [...e.articles];
+  return out;
+}
 
 /** A suggestion the user judged: accepted into the record, or marked wrong (no longer highlighted). */
 export type SuggestionStatus = Decision;
@@ -17,7 +37,8 @@ export interface AnnotationData {
   suffix: string;
   tag?: string;
   note?: string;
-  event?: { id: string; label: string };
+  /** The linked event: `label` is its name; date, place and articles find it again when its id changed. */
+  event?: LinkedEvent;
   /** Set when the annotation records a judgement on a detected entity or date. */
   status?: SuggestionStatus;
   /** The detected entity id the annotation confirms or rejects, e.g. "person:yoon-suk-yeol". */
@@ -56,7 +77,7 @@ export function fromStored(u: UserAnnotation): AnnotationData {
   };
   if (u.tag) a.tag = String(u.tag);
   if (u.note !== undefined) a.note = String(u.note);
-  if (u.event?.id) a.event = { id: String(u.event.id), label: String(u.event.name ?? u.event.id) };
+  if (u.event?.id) a.event = linkedEvent(u.event);
   if (u.status === 'accepted' || u.status === 'rejected') a.status = u.status;
   if (u.entity) a.entityId = String(u.entity);
   if (u.scope === 'here' || u.scope === 'folder') a.scope = u.scope;
@@ -80,7 +101,7 @@ export function toStored(a: AnnotationData, previous: UserAnnotation | undefined
   };
   set('note', a.note);
   set('entity', a.entityId);
-  set('event', a.event ? { id: a.event.id, name: a.event.label } : undefined);
+  set('event', a.event ? storedEvent(a.event) : undefined);
   set('status', a.status);
   set('scope', a.scope);
   set('orphaned', a.orphaned ? true : undefined);

@@ -1,5 +1,6 @@
 // The sidecar's data model (schema version 1): the user's annotations of one article, as plain data.
 import { createHash, randomBytes } from 'crypto';
+import type { EventLinkRecord } from '../events/refind';
 import { TextPositionSelector } from '../anchoring/textPosition';
 import { TextQuoteSelector, describeQuote } from '../anchoring/textQuote';
 import type { DecisionRecord } from './decisions';
@@ -30,10 +31,8 @@ export type Decision = 'accepted' | 'rejected';
 /** Whether a decision holds for this mention only or for every article of the folder. */
 export type DecisionScope = 'here' | 'folder';
 
-export interface EventLink {
-  id: string;
-  name?: string;
-}
+/** A linked event: its id and name, and what finds it again when the id has changed (see events/refind.ts). */
+export type EventLink = EventLinkRecord;
 
 export interface UserAnnotation {
   /** Stable random id, "a-" + 10 base32 characters. */

@@ -18,6 +18,7 @@ import {
   ANNOTATION_KEY_ORDER,
   SIDECAR_KEY_ORDER,
   SIDECAR_SCHEMA_VERSION,
+  EventLink,
   Sidecar,
   UserAnnotation,
   compareAnnotations,
@@ -215,9 +216,11 @@ function readAnnotation(raw: unknown): UserAnnotation | string {
   if (a.event !== undefined && a.event !== null) {
     const ev = a.event as Record<string, unknown>;
     if (typeof a.event === 'string') annotation.event = { id: a.event };
-    else if (typeof ev === 'object' && typeof ev.id === 'string')
-      annotation.event = { id: ev.id, ...(typeof ev.name === 'string' ? { name: ev.name } : {}) };
-    else return 'event\u0000`event` needs an `id`';
+    else if (typeof ev === 'object' && typeof ev.id === 'string') {
+      const link = readEventLink(ev);
+      if (typeof link === 'string') return `event\u0000${link}`;
+      annotation.event = link;
+    } else return 'event\u0000`event` needs an `id`';
   }
   if (a.status !== undefined && a.status !== null) {
     if (a.status !== 'accepted' && a.status !== 'rejected') return 'status\u0000`status` must be accepted or rejected';
@@ -358,8 +361,9 @@ function writeAnnotation(doc: Document, node: YAMLMap, a: UserAnnotation): void 
     doc,
     node,
     'event',
-    a.event ? { id: a.event.id, ...(a.event.name !== undefined ? { name: a.event.name } : {}) } : undefined,
-    true,
+    a.event ? eventLinkJson(a.event) : undefined,
+    // One line for an id and a name; a link that can be found again gets a line a key, so merges stay clean.
+    a.event?.articles === undefined,
   );
   setValue(doc, node, 'status', a.status);
   setValue(doc, node, 'scope', a.scope);
@@ -373,7 +377,7 @@ function writeAnnotation(doc: Document, node: YAMLMap, a: UserAnnotation): void 
   orderKeys(node, ANNOTATION_KEY_ORDER);
 }
 
-type Plain = string | number | boolean | { [key: string]: Plain | undefined } | undefined;
+type Plain = string | number | boolean | null | Plain[] | { [key: string]: Plain | undefined } | undefined;
 
 /** Sets map[key] = value, keeping the existing node (and its comments) when the value fits it. */
 function setValue(doc: Document, map: YAMLMap, key: string, value: Plain, flow = false): void {
@@ -382,7 +386,11 @@ function setValue(doc: Document, map: YAMLMap, key: string, value: Plain, flow =
     return;
   }
   const existing: unknown = map.get(key, true);
-  if (typeof value === 'object') {
+  if (Array.isArray(value)) {
+    map.set(key, doc.createNode(value));
+    return;
+  }
+  if (typeof value === 'object' && value !== null) {
     if (isMap(existing)) {
       for (const k of Object.keys(value)) setValue(doc, existing, k, value[k]);
       for (const pair of [...existing.items]) {
@@ -409,7 +417,7 @@ function setValue(doc: Document, map: YAMLMap, key: string, value: Plain, flow =
   map.set(key, doc.createNode(value));
 }
 
-const KNOWN_NESTED = new Set(['start', 'end', 'exact', 'prefix', 'suffix', 'id', 'name']);
+const KNOWN_NESTED = new Set(['start', 'end', 'exact', 'prefix', 'suffix', 'id', 'name', 'date', 'place', 'articles']);
 
 /** Puts the known keys first, in the given order; other keys keep their relative order after them. */
 function orderKeys(map: YAMLMap, order: readonly string[]): void {
@@ -425,4 +433,33 @@ function orderKeys(map: YAMLMap, order: readonly string[]): void {
   }));
   items.sort((a, b) => a.rank - b.rank || a.index - b.index);
   map.items = items.map((x) => x.pair);
+}
+
+/** An annotation's `event:` map: id and name, and the date, place and articles that find the event again. */
+function readEventLink(ev: Record<string, unknown>): EventLink | string {
+  const link: EventLink = { id: ev.id as string };
+  if (typeof ev.name === 'string') link.name = ev.name;
+  for (const key of ['date', 'place'] as const) {
+    const v = ev[key];
+    if (v === undefined) continue;
+    if (v !== null && typeof v !== 'string') return `\`event.${key}\` must be text or null`;
+    link[key] = v;
+  }
+  if (ev.articles !== undefined) {
+    if (!Array.isArray(ev.articles) || ev.articles.some((p) => typeof p !== 'string')) {
+      return '`event.articles` must be a list of article paths';
+    }
+    link.articles = ev.articles as string[];
+  }
+  return link;
+}
+
+/** The stored form of an event link, keys in a fixed order and absent ones left out. */
+function eventLinkJson(e: EventLink): { [key: string]: Plain } {
+  const out: { [key: string]: Plain } = { id: e.id };
+  if (e.name !== undefined) out.name = e.name;
+  if (e.date !== undefined) out.date = e.date;
+  if (e.place !== undefined) out.place = e.place;
+  if (e.articles !== undefined) out.articles = e.articles;
+  return out;
 }

@@ -94,7 +94,7 @@ function registerPresentation(context: vscode.ExtensionContext, parts: Parts): v
     tree,
     problems,
     vscode.window.createTreeView('articleAnnotator.annotations', { treeDataProvider: tree, showCollapseAll: true }),
-    registerAnnotationHover(manager, selector),
+    registerAnnotationHover(manager, parts.client, selector),
     vscode.languages.registerHoverProvider(selector, {
       provideHover: (doc, position) => learning.presentation.hover(doc, position),
     }),

@@ -2,7 +2,9 @@
 // orphans, broken sidecars and what a merge left for review in the Problems panel with quick fixes.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { annotationHoverText } from '../pure/hoverText';
+import { annotationHoverText, LinkedEventNow, OPEN_MENTION_COMMAND } from '../pure/hoverText';
+import type { CorpusClient } from '../corpusClient';
+import { linkedEventNow } from './eventLinks';
 import { fromRange, lineStart, toRange, toUri } from '../vscodeAdapter';
 import { AnnotationManager, ArticleState } from './manager';
 import { DIAGNOSTIC_SOURCE, conflictDiagnostic, mergeFixes, reviewDiagnostic } from './mergeReview';
@@ -13,10 +15,13 @@ import { learnedFixes } from './learned';
 
 export { DIAGNOSTIC_SOURCE } from './mergeReview';
 
-/** The hover of a user annotation, untrusted: its text is escaped (see annotationHoverText) and nothing in it runs. */
-export function annotationHoverMarkdown(a: LiveAnnotation): vscode.MarkdownString {
-  const md = new vscode.MarkdownString(annotationHoverText(a));
-  md.isTrusted = false;
+/**
+ * The hover of a user annotation, untrusted: its text is escaped (see annotationHoverText) and the only command it
+ * may run is opening the linked event's mention in another article.
+ */
+export function annotationHoverMarkdown(a: LiveAnnotation, now?: LinkedEventNow): vscode.MarkdownString {
+  const md = new vscode.MarkdownString(annotationHoverText(a, now));
+  md.isTrusted = now?.open ? { enabledCommands: [OPEN_MENTION_COMMAND] } : false;
   md.supportHtml = false;
   md.supportThemeIcons = false;
   return md;
@@ -70,16 +75,21 @@ export class AnnotationDecorations implements vscode.Disposable {
 
 export function registerAnnotationHover(
   manager: AnnotationManager,
+  client: CorpusClient,
   selector: vscode.DocumentSelector,
 ): vscode.Disposable {
   return vscode.languages.registerHoverProvider(selector, {
-    provideHover(doc, position) {
+    async provideHover(doc, position) {
       const st = manager.get(doc.uri.toString());
       if (!st) return undefined;
       const off = doc.offsetAt(position);
       const hits = st.live.filter((a) => !a.orphan && a.start <= off && off < a.end);
       if (!hits.length) return undefined;
-      return new vscode.Hover(hits.map(annotationHoverMarkdown), toRange(doc, hits[0].start, hits[0].end));
+      // A linked event is shown as the folder has it now, found again if its id changed.
+      const path = doc.uri.toString();
+      const now = await Promise.all(hits.map((a) => (a.event ? linkedEventNow(client, a.event, path) : undefined)));
+      const parts = hits.map((a, i) => annotationHoverMarkdown(a, now[i]));
+      return new vscode.Hover(parts, toRange(doc, hits[0].start, hits[0].end));
     },
   });
 }

@@ -3,7 +3,15 @@ import { displayName } from '../../core/displayName';
 import { parentPort, workerData } from 'worker_threads';
 import { CorpusIndex } from '../../core/corpus';
 import { analysisBuild, DiskAnalysisStore } from './analysisStore';
-import { ArticleFile, ArticleInput, RequestMessage, RequestName, Requests, ResponseMessage } from './protocol';
+import {
+  ArticleFile,
+  ArticleInput,
+  FoundEventInfo,
+  RequestMessage,
+  RequestName,
+  Requests,
+  ResponseMessage,
+} from './protocol';
 import { Relinker } from './relinker';
 import { cardMarkdown } from './hoverText';
 import { buildCoverage, groupMentions, MentionKind } from './viewModel';
@@ -13,6 +21,7 @@ import { LearnedState } from './learnedState';
 import { AnalysisPool, PoolOutcome } from './analysisPool';
 import { listArticleFiles, readArticleText } from './articleFiles';
 import { join } from 'path';
+import { EventLinkRecord, refindEvent } from '../../core/events/refind';
 
 function openStore(): DiskAnalysisStore | undefined {
   const dir = (workerData as { cacheDir?: string } | undefined)?.cacheDir;
@@ -83,6 +92,7 @@ const handlers: Handlers = {
   references: ({ path, offset }) => index.references(path, offset),
   entities: () => index.entities(),
   events: () => index.events(),
+  findEvent: ({ link, path }) => foundEventInfo(link, path),
   quotes: () => index.quotes(),
   titles: () =>
     index.paths().map((p) => {
@@ -95,6 +105,26 @@ const handlers: Handlers = {
   suggestions: ({ path, article }) => learned.suggest(index.analysis(path), article),
   sentenceTypes: ({ path, start, end }) => LearnedState.sentenceTypes(index.analysis(path), start, end),
 };
+
+function foundEventInfo(link: EventLinkRecord, path: string): FoundEventInfo | null {
+  const found = refindEvent(link, index.events());
+  if (!found) return null;
+  const c = found.cluster;
+  const other = c.mentions.find((m) => m.path !== path) ?? null;
+  const otherAnalysis = other ? index.analysis(other.path) : undefined;
+  return {
+    id: c.id,
+    label: c.label,
+    date: c.date,
+    place: c.place,
+    articles: new Set(c.mentions.map((m) => m.path)).size,
+    how: found.how,
+    open:
+      other && otherAnalysis
+        ? { path: other.path, start: other.start, end: other.end, title: displayName(otherAnalysis.article) }
+        : null,
+  };
+}
 
 /** Requests that change the index keep their order among themselves; the others are served first. */
 const BACKGROUND = new Set<RequestName>(['upsert', 'remove', 'rename', 'setMerges']);

@@ -5,6 +5,7 @@ import type { Card, Disagreement, RelatedMention } from '../../core/corpus';
 import type { DateMention, PublishedDate } from '../../core/model';
 import { MONTH_NAMES, WEEKDAY_NAMES } from '../../core/dates/calendar';
 import { fileName } from '../../core/text/paths';
+import type { FoundEventInfo } from './protocol';
 
 export const OPEN_MENTION_COMMAND = 'articleAnnotator.openMention';
 
@@ -161,14 +162,39 @@ export interface AnnotationHoverFields {
   note?: string;
 }
 
+/**
+ * The linked event as the folder has it now: `undefined` when not asked (a user-made event, or no folder index),
+ * null when no detected event answers the link any more.
+ */
+export type LinkedEventNow = FoundEventInfo | null | undefined;
+
 /** The hover of a user annotation: what it is, its tag, entity, event and note (the note keeps its lines). */
-export function annotationHoverText(a: AnnotationHoverFields): string {
+export function annotationHoverText(a: AnnotationHoverFields, now?: LinkedEventNow): string {
   const lines: string[] = [];
   const head =
     a.status === 'rejected' ? 'Marked wrong by you' : a.status === 'accepted' ? 'Accepted by you' : 'Your annotation';
   lines.push(`**${head}**${a.tag ? ` · tag \`${a.tag.replace(/`/g, "'")}\`` : ''}`);
   if (a.entityId) lines.push(`entity: ${escapeMarkdown(a.entityId)}`);
-  if (a.event) lines.push(`event: ${escapeMarkdown(a.event.label)} (${escapeMarkdown(a.event.id)})`);
+  if (a.event) lines.push(...linkedEventLines(a.event, now));
   if (a.note) lines.push('', escapeMarkdown(a.note, '  \n'));
   return lines.join('  \n');
+}
+
+/** The event line of an annotation hover, with the event's date, place and articles when the folder still has it. */
+function linkedEventLines(event: { id: string; label: string }, now: LinkedEventNow): string[] {
+  const linked = `event: ${escapeMarkdown(event.label)} (${escapeMarkdown(event.id)})`;
+  if (now === undefined) return [linked];
+  if (now === null) return [linked, '_no event of the folder answers this link now (its articles changed or left)_'];
+  const facts = [now.date ? humanDate(now.date) : 'undated', now.place, `${now.articles} articles`].filter(Boolean);
+  const lines = [
+    now.how === 'id'
+      ? `${linked} · ${escapeMarkdown(facts.join(' · '))}`
+      : `${linked}: found again as ${escapeMarkdown(now.label)} (${escapeMarkdown(now.id)}) · ` +
+        escapeMarkdown(facts.join(' · ')),
+  ];
+  if (now.open) {
+    const at = { path: now.open.path, start: now.open.start, end: now.open.end };
+    lines.push(`also in ${commandLink(now.open.title, OPEN_MENTION_COMMAND, at)}`);
+  }
+  return lines;
 }

@@ -8,6 +8,19 @@ import type { EntityRecord, Span, EventCluster, MentionRef, QuoteCluster } from 
 import type { CoverageMatrix, MentionGroup, MentionKind } from './viewModel';
 import type { Suggestion } from '../../core/learning';
 import type { DecisionRecord } from '../../core/sidecar/decisions';
+import type { EventLinkRecord } from '../../core/events/refind';
+
+/** What a hover shows of a linked event as the folder has it now. */
+export interface FoundEventInfo {
+  id: string;
+  label: string;
+  date: string | null;
+  place: string | null;
+  articles: number;
+  how: 'id' | 'content';
+  /** A mention of the event in another article than the link's, to jump to. */
+  open: { path: string; start: number; end: number; title: string } | null;
+}
 
 export interface ArticleInput {
   path: string;
@@ -44,6 +57,11 @@ export interface Requests {
   references: { args: { path: string; offset: number }; result: MentionRef[] };
   entities: { args: Record<string, never>; result: EntityRecord[] };
   events: { args: Record<string, never>; result: EventCluster[] };
+  /**
+   * The event a user's link points at now (events/refind.ts): the same id, or the event found again by the
+   * articles, date and place the link stored; `path` is the article holding the link (`open` is another one).
+   */
+  findEvent: { args: { link: EventLinkRecord; path: string }; result: FoundEventInfo | null };
   quotes: { args: Record<string, never>; result: QuoteCluster[] };
   titles: { args: Record<string, never>; result: { path: string; title: string | null; published: string | null }[] };
   /** The mentions of one entity, event or quote, by article, with sentence excerpts (side-bar views). */

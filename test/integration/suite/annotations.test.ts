@@ -111,6 +111,40 @@ describe('user annotations', function () {
     const stored = readSidecar(doc).annotations.find((x) => x.start === ev.span.start && x.end === ev.span.end);
     assert.strictEqual(stored?.event?.id, ev.eventId);
     assert.ok(stored?.event?.label && !stored.event.id.startsWith('user:'), JSON.stringify(stored?.event));
+    // What finds the event again is stored too, its articles relative to the annotated one (shared through git).
+    const raw = (YAML.parse(fs.readFileSync(sidecarOf(doc), 'utf8')).annotations as Record<string, any>[]).find(
+      (u) => u.position.start === ev.span.start,
+    )!.event;
+    assert.ok(Array.isArray(raw.articles) && raw.articles.length >= 1, JSON.stringify(raw));
+    for (const p of raw.articles) assert.match(p, /^[^/:]+\.txt$/, 'a seed beside the article, by its relative path');
+    assert.ok('date' in raw && 'place' in raw, JSON.stringify(raw));
+    // The hover shows the event as the folder has it now, with a jump to another article that reports it.
+    const shown = async () =>
+      (await hovers(doc, ev.span.start)).filter((m) => m.value.includes('Your annotation')).map((m) => m.value);
+    const now = await waitFor(async () => (await shown()).find((v) => /\d+ articles/.test(v)), {
+      what: 'the linked event in the annotation hover',
+    });
+    assert.ok(now.includes('command:articleAnnotator.openMention'), now);
+  });
+
+  it('a link whose event id changed is found again by what it stored, and the hover says so', async () => {
+    await ready({ annotations: true });
+    const doc = await seed('000');
+    const file = sidecarOf(doc);
+    const yaml = YAML.parseDocument(fs.readFileSync(file, 'utf8'));
+    const linked = (yaml.toJS().annotations as Record<string, any>[]).findIndex((u) => u.event?.articles);
+    assert.ok(linked >= 0, 'the previous test linked an event in this seed');
+    const at = yaml.getIn(['annotations', linked, 'position', 'start']) as number;
+    const id = yaml.getIn(['annotations', linked, 'event', 'id']) as string;
+    // As if a namesake event had gone and the numbered suffix of this one shifted.
+    yaml.setIn(['annotations', linked, 'event', 'id'], `${id}-7`);
+    fs.writeFileSync(file, yaml.toString());
+    const v = await waitFor(
+      async () =>
+        (await hovers(doc, at)).map((m) => m.value).find((x) => x.includes('found again as') && x.includes('7')),
+      { what: 'the hover of a link found again' },
+    );
+    assert.ok(v.includes(id.replace(/[-.]/g, (c) => '\\' + c)), v);
   });
 
   it('tagAllOccurrences tags every whole-word occurrence in the article, then in the folder', async () => {

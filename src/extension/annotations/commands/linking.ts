@@ -1,6 +1,7 @@
 // Linking and note commands: link the selection to an event (a detected one or a new one), add a note to it.
 import * as vscode from 'vscode';
-import type { AnnotationData } from '../../../core/sidecar/annotationData';
+import type { AnnotationData, LinkedEvent } from '../../../core/sidecar/annotationData';
+import { linkedEventFor } from '../eventLinks';
 import type { AnnotationCommandOptions } from '../types';
 import { command, CommandDeps, liveAt, target, upsertAt, writable } from './shared';
 import { slug } from '../../../core/text/slug';
@@ -8,11 +9,12 @@ import { slug } from '../../../core/text/slug';
 async function pickEvent(
   deps: CommandDeps,
   o: AnnotationCommandOptions,
-): Promise<{ id: string; label: string } | undefined> {
+  annotated: string,
+): Promise<LinkedEvent | undefined> {
   const events = await deps.client.request('events', {});
   if (o.event) {
     const found = events.find((e) => e.id === o.event || e.label === o.event);
-    return found ? { id: found.id, label: found.label } : { id: `user:${eventSlug(o.event)}`, label: o.event };
+    return found ? linkedEventFor(found, annotated) : { id: `user:${eventSlug(o.event)}`, label: o.event };
   }
   const NEW = '$(add) New event…';
   const pick = await vscode.window.showQuickPick(
@@ -20,7 +22,8 @@ async function pickEvent(
     { placeHolder: 'Link to which event?' },
   );
   if (!pick) return undefined;
-  if (pick.id) return { id: pick.id, label: pick.label };
+  const chosen = pick.id ? events.find((e) => e.id === pick.id) : undefined;
+  if (chosen) return linkedEventFor(chosen, annotated);
   const name = await vscode.window.showInputBox({ prompt: 'Name of the new event' });
   if (!name?.trim()) return undefined;
   return { id: `user:${eventSlug(name)}`, label: name.trim() };
@@ -30,7 +33,7 @@ async function linkToEvent(deps: CommandDeps, o: AnnotationCommandOptions) {
   const t = await target(o);
   if (!t) return undefined;
   await writable(deps.manager, t.uri);
-  const event = await pickEvent(deps, o);
+  const event = await pickEvent(deps, o, t.uri.toString());
   if (!event) return undefined;
   let made: AnnotationData | undefined;
   await deps.manager.mutate(t.uri, (d, text) => {

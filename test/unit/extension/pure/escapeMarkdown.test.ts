@@ -1,7 +1,12 @@
 // Article and user text must render as itself in every hover: rendered with a CommonMark renderer (links, HTML and
 // bare-URL linkify all on), none of it may become a link, an image, a command or HTML.
 import * as assert from 'assert';
-import { annotationHoverText, cardMarkdown, escapeMarkdown } from '../../../../src/extension/pure/hoverText';
+import {
+  annotationHoverText,
+  cardMarkdown,
+  escapeMarkdown,
+  unescapeMarkdown,
+} from '../../../../src/extension/pure/hoverText';
 
 // markdown-it has no bundled types; only render() is used.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -67,6 +72,29 @@ describe('escapeMarkdown, as article and user text reach the hovers', () => {
       });
       assert.deepStrictEqual(markup(md.render(hover)), ['<strong>'], text);
     }
+  });
+
+  it('shows a linked event as the folder has it now, escaped, with one command link to another article', () => {
+    for (const text of HOSTILE) {
+      const now = {
+        id: text,
+        label: text,
+        date: '2023-03-16',
+        place: text,
+        articles: 3,
+        how: 'content' as const,
+        open: { path: 'file:///w/b.txt', start: 1, end: 5, title: text },
+      };
+      const hover = annotationHoverText({ event: { id: 'evt-old', label: text } }, now);
+      assert.match(unescapeMarkdown(hover), /found again as/);
+      assert.match(hover, /16 March 2023|March 16, 2023|2023/);
+      const tags = markup(md.render(hover));
+      assert.strictEqual(tags.length, 2, text);
+      assert.strictEqual(tags[0], '<strong>');
+      assert.match(tags[1], /^<a href="command:articleAnnotator\.openMention\?[^"]*">$/);
+    }
+    const gone = annotationHoverText({ event: { id: 'evt-old', label: 'Old' } }, null);
+    assert.match(gone, /no event of the folder answers this link now/);
   });
 
   it('keeps the lines of a note', () => {
