@@ -37,8 +37,39 @@ const NOT_PLACES = new RegExp(
   'i',
 );
 
+// A dateline given as a labelled line of its own ("Dateline: Nairobi, 14/03/2024"), as some newsrooms and
+// content systems export it: any capitalised place, then optionally a date.
+const LABELLED_DATELINE = new RegExp(`^dateline\\s*:\\s*(${ANY_PLACE}${REGION})(?:,\\s*([^,]+?))?\\s*$`, 'iu');
+
+/** A "Dateline:" line: its place and, when the rest of the line is a date, that date. */
+function labelledDateline(line: string): Dateline | null {
+  const m = LABELLED_DATELINE.exec(line);
+  if (!m) return null;
+  let place = m[1].trim();
+  let dateText: string | null = m[2]?.trim() ?? null;
+  // "Dateline: Nairobi, Kenya" has a region, no date; "Nairobi, Kenya, 14/03/2024" has both.
+  if (dateText && !/\d/.test(dateText) && !parseMonthDay(dateText)) {
+    place = `${place}, ${dateText}`;
+    dateText = null;
+  }
+  const full = dateText ? parseStamp(dateText) : null;
+  const md = dateText && !full ? parseMonthDay(dateText) : null;
+  if (dateText && !full && !md) return null;
+  return {
+    // The dateline itself, without its label ("Nairobi, 14/03/2024").
+    text: line.slice(line.indexOf(':') + 1).trim(),
+    place,
+    source: null,
+    length: line.length,
+    monthDay: md ? { ...md, text: dateText! } : null,
+    value: full?.value ?? null,
+  };
+}
+
 /** The dateline that opens a paragraph, or null. */
 export function parseDateline(paragraph: string): Dateline | null {
+  const labelled = labelledDateline(paragraph);
+  if (labelled) return labelled;
   const m = WIRE_DATELINE.exec(paragraph) ?? UPPER_DATELINE.exec(paragraph);
   if (!m) return null;
   const place = m[1].trim();

@@ -162,7 +162,9 @@ function scanLine(scan: LineScan, meta: ArticleMetadata): boolean {
   if (scan.inHead && !meta.dateline) {
     const dl = parseDateline(t);
     if (dl) {
-      const span = { start: base, end: base + dl.text.length };
+      // A labelled dateline's text starts after its label ("Dateline: …").
+      const at = Math.max(0, t.indexOf(dl.text));
+      const span = { start: base + at, end: base + at + dl.text.length };
       // "KYODO NEWS - Feb 9, 2024": an outlet's name before a stamp is the source, not a place.
       if (isOutlet(dl.place) && !dl.source) meta.source ??= dl.place;
       else meta.dateline = { ...dl, span };
@@ -177,6 +179,8 @@ function scanLine(scan: LineScan, meta: ArticleMetadata): boolean {
         });
       rest = t.slice(dl.length);
       restAt = base + dl.length;
+      // "Dateline: Nairobi, 14/03/2024" on a line of its own is furniture, not the headline or the story.
+      if (!rest.trim() && /^dateline\s*:/i.test(t)) return true;
     }
   }
   const covered: Span[] = [];

@@ -103,6 +103,33 @@ describe('metadata: datelines and URL lines', () => {
     assert.strictEqual(parseDateline('SAN JOSÉ, Costa Rica (AFP) — Text')!.place, 'SAN JOSÉ, Costa Rica');
   });
 
+  it('reads a labelled dateline line: place, region and date, as written', () => {
+    const pick = (line: string) => {
+      const d = parseDateline(line);
+      return d && { text: d.text, place: d.place, value: d.value, monthDay: d.monthDay?.text ?? null };
+    };
+    assert.deepStrictEqual(pick('Dateline: Nairobi, 14/03/2024'), {
+      text: 'Nairobi, 14/03/2024',
+      place: 'Nairobi',
+      value: '2024-03-14',
+      monthDay: null,
+    });
+    assert.deepStrictEqual(pick('DATELINE: Nairobi, Kenya'), {
+      text: 'Nairobi, Kenya',
+      place: 'Nairobi, Kenya',
+      value: null,
+      monthDay: null,
+    });
+    assert.deepStrictEqual(pick('Dateline: Mombasa, Kenya, March 14'), {
+      text: 'Mombasa, Kenya, March 14',
+      place: 'Mombasa, Kenya',
+      value: null,
+      monthDay: 'March 14',
+    });
+    // Not a date after the place: not a dateline line (the text is something else).
+    assert.strictEqual(pick('Dateline: Nairobi, 40 dead in floods'), null);
+  });
+
   it('does not take a sentence with a dash for a dateline', () => {
     assert.strictEqual(parseDateline('The plan — which failed — was costly.'), null);
     assert.strictEqual(parseDateline('Prices rose - again.'), null);
