@@ -54,7 +54,15 @@ export interface Disagreement {
 
 export type Card =
   | { kind: 'entity'; span: Span; mention: EntityMention; record: EntityRecord | undefined }
-  | { kind: 'date'; span: Span; mention: DateMention; published: PublishedDate | null }
+  | {
+      kind: 'date';
+      span: Span;
+      mention: DateMention;
+      published: PublishedDate | null;
+      /** The article, and why its publication date is unknown (null when it is known or nothing is to say). */
+      path: string;
+      publishedNote: string | null;
+    }
   | { kind: 'event'; span: Span; event: EventCluster; others: RelatedMention[]; disagreements: Disagreement[] }
   | { kind: 'quote'; span: Span; quote: QuoteCluster; others: RelatedMention[] };
 
@@ -477,7 +485,11 @@ export class CorpusIndex {
     const cards: Card[] = [];
     const hit = (s: Span) => offset >= s.start && offset <= s.end;
     const date = a.dates.find(hit);
-    if (date) cards.push({ kind: 'date', span: spanOf(date), mention: date, published: a.article.published });
+    if (date) {
+      const published = a.article.published;
+      const publishedNote = published ? null : (a.article.meta?.publishedNote ?? null);
+      cards.push({ kind: 'date', span: spanOf(date), mention: date, published, path, publishedNote });
+    }
     const ent = a.entities.find(hit);
     if (ent) cards.push({ kind: 'entity', span: spanOf(ent), mention: ent, record: this.entityRecords.get(ent.id) });
     const fresh = !this.stale(path);

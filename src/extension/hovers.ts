@@ -1,7 +1,7 @@
 // Hover cards on entities, dates, events and quotes, and Go to References across the folder.
 import * as vscode from 'vscode';
 import { CorpusClient } from './corpusClient';
-import { OPEN_MENTION_COMMAND } from './pure/hoverText';
+import { OPEN_MENTION_COMMAND, SET_PUBLISHED_COMMAND } from './pure/hoverText';
 import { toRange, toUri } from './vscodeAdapter';
 
 export function registerHovers(
@@ -18,8 +18,8 @@ export function registerHovers(
       if (!cards.length) return undefined;
       const contents = cards.map((c) => {
         const md = new vscode.MarkdownString(c.markdown);
-        // Only our own command may run from a hover; article text never becomes HTML.
-        md.isTrusted = { enabledCommands: [OPEN_MENTION_COMMAND] };
+        // Only our own commands may run from a hover; article text never becomes HTML.
+        md.isTrusted = { enabledCommands: [OPEN_MENTION_COMMAND, SET_PUBLISHED_COMMAND] };
         md.supportHtml = false;
         return md;
       });

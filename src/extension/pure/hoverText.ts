@@ -8,6 +8,8 @@ import { fileName } from '../../core/text/paths';
 import type { FoundEventInfo } from './protocol';
 
 export const OPEN_MENTION_COMMAND = 'articleAnnotator.openMention';
+/** The other command a hover may run: give the article a publication date, so its relative dates resolve. */
+export const SET_PUBLISHED_COMMAND = 'articleAnnotator.setPublicationDate';
 
 /**
  * Escapes Markdown so article text renders as the literal characters it is: every character that
@@ -108,6 +110,12 @@ export function cardMarkdown(card: Card): string {
       // Which line and rule of the article gave its date (core/metadata/published words the reason).
       if (card.published?.origin === 'text' && m.relative)
         lines.push('', `Publication date: ${escapeMarkdown(card.published.reason)}`);
+      if (!card.published && m.relative) {
+        // Why it is unknown (ambiguous stamp, no year, broken front matter), and the way to settle it.
+        const why = card.publishedNote ? `: ${escapeMarkdown(card.publishedNote)}` : ': the article states none';
+        const set = commandLink('Set the publication date…', SET_PUBLISHED_COMMAND, { uri: card.path });
+        lines.push('', `Publication date unknown${why}. ${set}`);
+      }
       const from = card.published?.origin === 'corpus' ? card.published.fromArticle : undefined;
       if (from && m.relative) {
         const name = fileName(from);

@@ -12,6 +12,8 @@ describe('hover text', () => {
     const md = cardMarkdown({
       kind: 'date',
       span: { start: 0, end: 8 },
+      path: 'file:///w/a.txt',
+      publishedNote: null,
       mention: {
         start: 0,
         end: 8,
@@ -33,6 +35,8 @@ describe('hover text', () => {
     const md = cardMarkdown({
       kind: 'date',
       span: { start: 0, end: 8 },
+      path: 'file:///w/a.txt',
+      publishedNote: null,
       mention: {
         start: 0,
         end: 8,
@@ -56,10 +60,38 @@ describe('hover text', () => {
     );
   });
 
+  it('says why the publication date is unknown and offers to set it', () => {
+    const md = cardMarkdown({
+      kind: 'date',
+      span: { start: 0, end: 8 },
+      path: 'file:///w/a [1].txt',
+      publishedNote: 'the stamp "03/04/2024" could be 3 April or 4 March',
+      mention: {
+        start: 0,
+        end: 8,
+        text: 'Thursday',
+        type: 'DATE',
+        value: 'XXXX-WXX-4',
+        explanation: 'a Thursday',
+        relative: true,
+      },
+      published: null,
+    });
+    assert.match(
+      unescapeMarkdown(md),
+      /Publication date unknown: the stamp "03\/04\/2024" could be 3 April or 4 March\. \[Set the publication date…\]/,
+    );
+    const link = /\(command:articleAnnotator\.setPublicationDate\?([^)]+)\)/.exec(md);
+    assert.ok(link, md);
+    assert.deepStrictEqual(JSON.parse(decodeURIComponent(link[1])), { uri: 'file:///w/a [1].txt' });
+  });
+
   it('links a date inferred from the folder to the article it was learned from', () => {
     const md = cardMarkdown({
       kind: 'date',
       span: { start: 0, end: 8 },
+      path: 'file:///w/a.txt',
+      publishedNote: null,
       mention: {
         start: 0,
         end: 8,
