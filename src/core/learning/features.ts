@@ -88,6 +88,33 @@ export function isSpecificNeighbour(feature: string): boolean {
   return !!m && /\p{L}{2}/u.test(m[1]) && !FUNCTION_WORDS.has(m[1]) && !VERBS.has(m[1]) && m[1] !== "'s";
 }
 
+/** A capitalised word, an acronym, "iPhone" or "787" right after a name: it is part of a longer name there. */
+const LONGER_AFTER = /^ (?:\p{Lu}|\p{Ll}+\p{Lu}|\p{N})/u;
+/**
+ * A capitalised word right before it, other than a sentence's first word ("Big Apple", not "The Apple"); a dash or
+ * colon starts a sentence too (a dateline: "EASTPORT — The night ferry"); a word with a full stop ends a sentence
+ * unless it is an initialism ("in April. Kelling Ferries" is not one name, "U.S. Navy" is).
+ */
+const LONGER_BEFORE = /[^.!?\n"“‘(:—–\s]\s*\b\p{Lu}[\p{L}\p{N}’'&-]*(?:(?:\.[\p{L}\p{N}]+)+\.?)? $/u;
+/** Glued to a symbol or joined by a hyphen to a capitalised word: "US$ 16 million", "Boeing-Air Force". */
+const GLUED = /^(?:[$€£¥]|-\p{Lu})/u;
+
+/**
+ * Where a name stands, from the text just before and after it: `inside` a longer name or token ("Apple" in "Apple
+ * TV" or "Big Apple", "US" in "US Air Force" or "US$"), a `modifier` of the lower-case noun after it ("Apple shares",
+ * "EADS-led"), or `alone`. A possessive stands alone ("Apple's").
+ */
+export type NamePosition = 'inside' | 'modifier' | 'alone';
+
+export function namePosition(prefix: string, suffix: string): NamePosition {
+  if (LONGER_AFTER.test(suffix.slice(0, 3)) || LONGER_BEFORE.test(prefix.slice(-40)) || GLUED.test(suffix))
+    return 'inside';
+  if (/^-\p{Ll}/u.test(suffix)) return 'modifier';
+  if (!/^ \p{Ll}/u.test(suffix)) return 'alone';
+  const c = wordClass(nextToken(suffix));
+  return c === 'noun' || c === 'noun-or-verb' ? 'modifier' : 'alone';
+}
+
 /** Whether a capitalised word is only a function word at a capital ("This", "In", "The"). */
 export function isFunctionWord(word: string): boolean {
   return FUNCTION_WORDS.has(word.toLowerCase());
