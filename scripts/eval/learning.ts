@@ -15,6 +15,7 @@ import {
 } from '../../src/core/learning';
 import { Span } from '../../src/core/model';
 import { DecisionRecord, createDecision } from '../../src/core/sidecar/decisions';
+import { BOUND_CLASSES, Bound, boundOf } from './learningBound';
 import { Counts, Doc, overlaps, readMeantime, TUNE_TOPIC, TYPE_MAP, zero } from './meantime';
 import { EvalReport, f3, table } from './types';
 
@@ -29,6 +30,8 @@ interface Point {
   with: Counts;
   /** What learning changed, by the gold: "demoted right" is harm, "demoted wrong" a gain, and so on. */
   changes: Map<string, number>;
+  /** What a perfect learner of the decisions so far could reach, and the rules' errors by class (learningBound.ts). */
+  bound: Bound;
 }
 
 /** The gold names of the three types: NAM ones (what is scored), or NAM and PRE.NAM (what the user judges by). */
@@ -160,6 +163,8 @@ function runTopic(docs: Doc[], topic: string): Point[] {
       exclude: analysis.article.boilerplate,
     };
     const gold = goldOf(d);
+    const names = goldOf(d, ['NAM', 'PRE.NAM']);
+    const inScope0 = (s: { start: number; tag: string }) => s.start < d.doc_level_scope_end && SCORED.has(s.tag);
     // Scored as the names section: a name the system reads as a modifier ("Apple CEO") is its PRE.NAM, left out.
     const inScope = (s: { start: number; tag: string; modifier?: boolean }) =>
       s.start < d.doc_level_scope_end && SCORED.has(s.tag) && !s.modifier;
@@ -178,8 +183,9 @@ function runTopic(docs: Doc[], topic: string): Point[] {
       without: count(rules.filter(inScope), gold),
       with: count(shownSuggestions(all).filter(inScope), gold),
       changes: changesOf(all.filter(inScope), gold),
+      bound: boundOf(d.text, rules.filter(inScope), rules.filter(inScope0), gold, names, decisions),
     });
-    for (const dec of simulateUser(article, all, goldOf(d, ['NAM', 'PRE.NAM']), d.doc_level_scope_end, next)) {
+    for (const dec of simulateUser(article, all, names, d.doc_level_scope_end, next)) {
       decisions.push(dec);
       model.learn(dec);
     }
@@ -233,8 +239,12 @@ function curveLines(topic: string, points: Point[]): string[] {
     '  ' + row('without', (p) => scores(p.without).f1),
     '  ' + row('with   ', (p) => scores(p.with).f1),
     '  changes (by the gold): ' + changeLine(points),
+    `  all ${points.length} articles without learning: ${cellOf(scores(points.map((p) => p.without).reduce(add, zero())))}` +
+      ' (the names section’s figure: the same scoring)',
   ];
 }
+
+const cellOf = (s: { p: number; r: number; f1: number }) => `${f3(s.f1)} (P ${f3(s.p)} R ${f3(s.r)})`;
 
 function changeLine(points: Point[]): string {
   const total = new Map<string, number>();
@@ -258,6 +268,10 @@ interface TopicSummary {
   /** Mean per-article gain over the whole topic. */
   meanGainAll: number;
   worst: { gain: number; doc: string };
+  /** The second half as a perfect learner of the decisions could make it, and the rules' errors there by class. */
+  bound: { p: number; r: number; f1: number };
+  ceiling: { p: number; r: number; f1: number };
+  classes: Map<string, number>;
 }
 
 function summarise(topic: string, points: Point[]): TopicSummary {
@@ -271,7 +285,33 @@ function summarise(topic: string, points: Point[]): TopicSummary {
     meanGain: secondGains.reduce((x, g) => x + g.gain, 0) / Math.max(1, secondGains.length),
     meanGainAll: gains.reduce((x, g) => x + g.gain, 0) / Math.max(1, gains.length),
     worst: gains.reduce((w, g) => (g.gain < w.gain ? g : w), { gain: Infinity, doc: '' }),
+    bound: scores(second.map((p) => p.bound.counts).reduce(add, zero())),
+    ceiling: scores(second.map((p) => p.bound.ceiling).reduce(add, zero())),
+    classes: second.reduce((m, p) => {
+      for (const [k, v] of p.bound.classes) m.set(k, (m.get(k) ?? 0) + v);
+      return m;
+    }, new Map<string, number>()),
   };
+}
+
+/** The upper bound's lines: the rules' errors over each topic's second half by class, and what fixing the learnable
+ *  ones gives. */
+function boundLines(summaries: TopicSummary[]): string[] {
+  const cell = cellOf;
+  return [
+    'upper bound: a perfect learner of the decisions so far fixes each error of the rules whose text the user',
+    'decided before always the way that fixes it (there, or before the same next word); the rules’ errors by class:',
+    ...table([
+      ['second half', 'upper bound', 'gain', 'all but the role fixed', ...BOUND_CLASSES],
+      ...summaries.map((s) => [
+        s.topic,
+        cell(s.bound),
+        (s.bound.f1 >= s.without.f1 ? '+' : '') + f3(s.bound.f1 - s.without.f1),
+        `${f3(s.ceiling.f1)} (+${f3(s.ceiling.f1 - s.without.f1)})`,
+        ...BOUND_CLASSES.map((c) => String(s.classes.get(c) ?? 0)),
+      ]),
+    ]),
+  ];
 }
 
 export async function evaluate(): Promise<EvalReport> {
@@ -312,8 +352,11 @@ export async function evaluate(): Promise<EvalReport> {
       ]),
     ]),
   );
+  lines.push(...boundLines(summaries));
   const metrics: Record<string, number> = {};
   for (const s of summaries) {
+    metrics[`bound_${s.topic}`] = s.bound.f1 - s.without.f1;
+    metrics[`ceiling_${s.topic}`] = s.ceiling.f1 - s.without.f1;
     metrics[`gain_${s.topic}`] = s.with.f1 - s.without.f1;
     metrics[`meanGain_${s.topic}`] = s.meanGain;
     metrics[`worst_${s.topic}`] = s.worst.gain;
