@@ -208,9 +208,8 @@ function debugChanges(
     const right = gold.some((g) => g.tag === s.tag && overlaps(s, g));
     if (s.origin === 'rules' && s.state === 'keep' && right) continue;
     const from = s.decision && s.origin === 'your-tags' ? decisions.find((x) => x.id === s.decision) : undefined;
-    const source = from
-      ? ` ← ${from.action} ${from.tag} "${from.quote.prefix.slice(-20)}[${from.quote.exact}]${from.quote.suffix.slice(0, 20)}"`
-      : '';
+    const quote = from ? `${from.quote.prefix.slice(-20)}[${from.quote.exact}]${from.quote.suffix.slice(0, 20)}` : '';
+    const source = from ? ` ← ${from.action} ${from.tag} "${quote}"` : '';
     console.log(
       `${d.doc.slice(0, 24)} ${right ? 'RIGHT' : 'wrong'} ${s.origin}/${s.state} ${s.tag} "${s.text}" ${at(s)} ` +
         `${s.reason ?? ''} ${s.score.toFixed(2)}${source}`.replace(/\n/g, ' '),
@@ -233,6 +232,7 @@ function debugChanges(
 
 function curveLines(topic: string, points: Point[]): string[] {
   const half = Math.floor(points.length / 2);
+  const whole = scores(points.map((p) => p.without).reduce(add, zero()));
   const row = (label: string, f: (p: Point) => number) =>
     `${label} ${points.map((p) => f(p).toFixed(2).replace(/^0/, '')).join(' ')}`;
   return [
@@ -240,8 +240,7 @@ function curveLines(topic: string, points: Point[]): string[] {
     '  ' + row('without', (p) => scores(p.without).f1),
     '  ' + row('with   ', (p) => scores(p.with).f1),
     '  changes (by the gold): ' + changeLine(points),
-    `  all ${points.length} articles without learning: ${cellOf(scores(points.map((p) => p.without).reduce(add, zero())))}` +
-      ' (the names section’s figure: the same scoring)',
+    `  all ${points.length} articles without learning: ${cellOf(whole)} (the names section’s figure: the same scoring)`,
   ];
 }
 
