@@ -71,12 +71,21 @@ chooses fell falls rose rises grew grows led leads met meets sent sends spent sp
 thought thinks wrote writes spoke speaks knew knows found finds showed shows`.split(/\s+/),
 );
 
+/** Adverbs that follow a name as often as a verb does ("Aer Lingus already operates"): no noun it modifies. */
+const ADVERBS = new Set(
+  `already still now today yesterday tomorrow recently currently previously again never always once often soon just
+later earlier finally initially reportedly officially alone jointly`.split(/\s+/),
+);
+
 /** A coarse class of the word after the span, so "Airbus website" and "Boeing plant" are alike while "Airbus said"
- *  and "Airbus and" are not: verb, function (word), noun, noun-or-verb (ends in -s), or the token's shape. */
+ *  and "Airbus and" are not: verb, function (word), adverb, noun, noun-or-verb (ends in -s), or the token's shape. */
 export function wordClass(token: string): string {
   const lower = token.toLowerCase();
   if (tokenShape(token) !== 'lower') return tokenShape(token);
   if (FUNCTION_WORDS.has(lower)) return 'function';
+  // "ultimately", "reportedly" (not "supply", "assembly", "family", "monopoly").
+  if (ADVERBS.has(lower) || (lower.length >= 6 && /ly$/.test(lower) && !/(?:pply|mbly|mily|poly)$/.test(lower)))
+    return 'adverb';
   if (VERBS.has(lower) || /ed$/.test(lower)) return 'verb';
   // "jets" or "pushes": a plural noun or a verb, not told apart without a dictionary.
   return /[^s]s$/.test(lower) ? 'noun-or-verb' : 'noun';
@@ -86,6 +95,36 @@ export function wordClass(token: string): string {
 export function isSpecificNeighbour(feature: string): boolean {
   const m = /^(?:p|n):(.+)$/.exec(feature);
   return !!m && /\p{L}{2}/u.test(m[1]) && !FUNCTION_WORDS.has(m[1]) && !VERBS.has(m[1]) && m[1] !== "'s";
+}
+
+/** A capitalised word, an acronym, "iPhone" or "787" right after a name: it is part of a longer name there. */
+const LONGER_AFTER = /^ (?:\p{Lu}|\p{Ll}+\p{Lu}|\p{N})/u;
+/**
+ * A capitalised word right before it, other than a sentence's first word ("Big Apple", not "The Apple"); a dash or
+ * colon starts a sentence too (a dateline: "EASTPORT — The night ferry"); a word with a full stop ends a sentence
+ * unless it is an initialism ("in April. Kelling Ferries" is not one name, "U.S. Navy" is).
+ */
+const LONGER_BEFORE = /[^.!?\n"“‘(:—–\s]\s*\b\p{Lu}[\p{L}\p{N}’'&-]*(?:(?:\.[\p{L}\p{N}]+)+\.?)? $/u;
+/** Glued to a symbol or joined by a hyphen to a capitalised word: "US$ 16 million", "Boeing-Air Force". */
+const GLUED = /^(?:[$€£¥]|-\p{Lu})/u;
+
+/**
+ * Where a name stands, from the text just before and after it: `inside` a longer name or token ("Apple" in "Apple
+ * TV" or "Big Apple", "US" in "US Air Force" or "US$"), a `modifier` of the lower-case noun after it ("Apple shares",
+ * "EADS-led"), or `alone`. A possessive stands alone ("Apple's").
+ */
+export type NamePosition = 'inside' | 'modifier' | 'alone';
+
+export function namePosition(prefix: string, suffix: string): NamePosition {
+  if (LONGER_AFTER.test(suffix.slice(0, 3)) || LONGER_BEFORE.test(prefix.slice(-40)) || GLUED.test(suffix))
+    return 'inside';
+  if (/^-\p{Ll}/u.test(suffix)) return 'modifier';
+  if (!/^ \p{Ll}/u.test(suffix)) return 'alone';
+  const c = wordClass(nextToken(suffix));
+  if (c !== 'noun' && c !== 'noun-or-verb') return 'alone';
+  // One or two nouns of relation before another name are an apposition: "Airbus parent EADS", "JSA Research
+  // defence analyst Paul Nesbit" (as the rules read it).
+  return /^ \p{Ll}+(?: \p{Ll}+)? \p{Lu}/u.test(suffix) ? 'alone' : 'modifier';
 }
 
 /** Whether a capitalised word is only a function word at a capital ("This", "In", "The"). */
@@ -108,7 +147,8 @@ export function proposer(text: string): string {
   return entry ? `gazetteer-${tagOfType(entry.type)}` : 'rule';
 }
 
-/** The features of a span (unique, sorted), see the file comment; families w p n ps ns nc s g c f l w+n w+p w+ns. */
+/** The features of a span (unique, sorted), see the file comment; families w p n ps ns nc s g c f l w+n w+p w+ns r
+ *  (r: where the name stands, `namePosition`). */
 export function spanFeatures(ctx: SpanContext): string[] {
   const w = ctx.text.toLowerCase().replace(/\s+/g, ' ');
   const prev = previousToken(ctx.prefix);
@@ -126,6 +166,7 @@ export function spanFeatures(ctx: SpanContext): string[] {
     `w+n:${w}|${next.toLowerCase()}`,
     `w+p:${w}|${prev.toLowerCase()}`,
     `w+ns:${w}|${ns}`,
+    `r:${namePosition(ctx.prefix, ctx.suffix)}`,
   ];
   const words = w.split(' ');
   if (words.length > 1) features.push(`f:${words[0]}`, `l:${words[words.length - 1]}`);
@@ -194,7 +235,7 @@ export function describeFeature(feature: string): string {
     case 'ns':
       return `before ${shape[value] ?? value}`;
     case 'nc':
-      return value === 'noun' || value === 'verb' || value === 'function'
+      return value === 'noun' || value === 'verb' || value === 'function' || value === 'adverb'
         ? `before a ${value === 'function' ? 'function word' : value}`
         : `before ${shape[value] ?? value}`;
     case 'w+n':
@@ -211,6 +252,8 @@ export function describeFeature(feature: string): string {
       return value === 'rule' ? 'found by a rule' : `in the ${value.replace('gazetteer-', '')} gazetteer`;
     case 'c':
       return `in a sentence with a ${value}`;
+    case 'r':
+      return value === 'alone' ? 'standing alone' : value === 'modifier' ? 'before a noun' : 'inside a longer name';
     default:
       return `shaped ${value}`;
   }

@@ -59,6 +59,13 @@ export const DEFAULT_MODEL_OPTIONS: ModelOptions = {
   minProposal: 3,
 };
 
+function count(map: Map<string, { right: number; wrong: number }>, f: string, right: boolean, sign: 1 | -1): void {
+  let fc = map.get(f);
+  if (!fc) map.set(f, (fc = { right: 0, wrong: 0 }));
+  if (right) fc.right += sign;
+  else fc.wrong += sign;
+}
+
 /** What the model says of a suggestion. */
 export interface Judgement {
   /** Log-odds that the suggestion is right (the prior's when nothing like it was decided). */
@@ -74,7 +81,11 @@ interface Counts {
   right: number;
   wrong: number;
   features: Map<string, { right: number; wrong: number }>;
+  /** The same, over the examples of names standing alone only (feature r:alone): the evidence to demote one. */
+  alone: Map<string, { right: number; wrong: number }>;
 }
+
+const ALONE = 'r:alone';
 
 /** Counts per tag; `learn` adds a decision, `judge` scores a span. Rebuild with `buildModel(decisions)`. */
 export class DecisionModel {
@@ -101,14 +112,13 @@ export class DecisionModel {
 
   private add(ex: Example, sign: 1 | -1): void {
     let c = this.byTag.get(ex.tag);
-    if (!c) this.byTag.set(ex.tag, (c = { right: 0, wrong: 0, features: new Map() }));
+    if (!c) this.byTag.set(ex.tag, (c = { right: 0, wrong: 0, features: new Map(), alone: new Map() }));
     if (ex.right) c.right += sign;
     else c.wrong += sign;
+    const alone = ex.features.includes(ALONE);
     for (const f of ex.features) {
-      let fc = c.features.get(f);
-      if (!fc) c.features.set(f, (fc = { right: 0, wrong: 0 }));
-      if (ex.right) fc.right += sign;
-      else fc.wrong += sign;
+      count(c.features, f, ex.right, sign);
+      if (alone) count(c.alone, f, ex.right, sign);
     }
   }
 
@@ -130,19 +140,23 @@ export class DecisionModel {
     const a = o.smoothing;
     let score = prior;
     let best: { feature: string; right: number; wrong: number } | undefined;
+    // A name standing alone is demoted only by rejections of names standing alone: "Apple" rejected before the
+    // nouns it modifies, or inside product names, says nothing of "Apple said".
+    const evidence = features.includes(ALONE) ? c.alone : c.features;
     for (const f of features) {
       const fc = c.features.get(f);
       const r = fc?.right ?? 0;
       const w = fc?.wrong ?? 0;
       if (r === 0 && w === 0) continue; // a feature never seen says nothing either way
       score += Math.log((r + a) / (c.right + 2 * a)) - Math.log((w + a) / (c.wrong + 2 * a));
+      if (!o.evidence.includes(f.slice(0, f.indexOf(':'))) && !o.evidence.includes(f)) continue;
+      const e = evidence.get(f) ?? { right: 0, wrong: 0 };
       if (
-        (o.evidence.includes(f.slice(0, f.indexOf(':'))) || o.evidence.includes(f)) &&
-        w >= o.minEvidence &&
-        w >= o.evidenceRatio * r &&
-        (!best || w - r > best.wrong - best.right)
+        e.wrong >= o.minEvidence &&
+        e.wrong >= o.evidenceRatio * r &&
+        (!best || e.wrong - r > best.wrong - best.right)
       )
-        best = { feature: f, right: r, wrong: w };
+        best = { feature: f, right: r, wrong: e.wrong };
     }
     const demote = score < o.demoteBelow && best !== undefined;
     if (!demote) return { score, demote: false };

@@ -8,6 +8,7 @@ import {
   describeFeature,
   isFunctionWord,
   isSpecificNeighbour,
+  namePosition,
   sentenceTypesAt,
   spanFeatures,
   tagOfType,
@@ -62,6 +63,11 @@ export interface Suggestion extends Span {
   decision?: string;
   /** True when you accepted this very mention. */
   accepted?: boolean;
+  /**
+   * The rules read the name as modifying the noun after it ("Apple CEO", EntityMention.modifier): shown as a name,
+   * scored apart from names standing alone (MEANTIME's PRE.NAM).
+   */
+  modifier?: boolean;
 }
 
 /** The latest decision first: by time, then id, so the result never depends on the order of the list. */
@@ -74,6 +80,10 @@ interface FolderRules {
   tags: Map<string, DecisionRecord>;
   /** "text\0tag" → the folder-wide rejection, unless tagged so later. */
   rejected: Map<string, DecisionRecord>;
+  /** Text → the tags you accepted it with somewhere. */
+  accepted: Map<string, Set<string>>;
+  /** "text\0tag" → how many of your tags gave the text that tag over a machine suggestion of another type. */
+  retyped: Map<string, number>;
 }
 
 const rulesCache = new WeakMap<readonly DecisionRecord[], { key: string; rules: FolderRules }>();
@@ -95,7 +105,11 @@ function computeFolderRules(decisions: readonly DecisionRecord[]): FolderRules {
   const tags = new Map<string, DecisionRecord>();
   const rejected = new Map<string, DecisionRecord>();
   const seen = new Set<string>();
+  const accepted = new Map<string, Set<string>>();
+  const retyped = new Map<string, number>();
   for (const d of [...decisions].sort(later)) {
+    if (d.action === 'accept') accepted.set(d.text, (accepted.get(d.text) ?? new Set()).add(d.tag));
+    if (isRetype(d)) retyped.set(`${d.text}\u0000${d.tag}`, (retyped.get(`${d.text}\u0000${d.tag}`) ?? 0) + 1);
     if (d.action === 'tag' && !tags.has(d.text) && !rejected.has(`${d.text}\u0000${d.tag}`)) tags.set(d.text, d);
     if (d.action === 'reject' && d.scope === 'folder') {
       const key = `${d.text}\u0000${d.tag}`;
@@ -103,32 +117,32 @@ function computeFolderRules(decisions: readonly DecisionRecord[]): FolderRules {
     }
     seen.add(`${d.text}\u0000${d.tag}`);
   }
-  return { tags, rejected };
+  return { tags, rejected, accepted, retyped };
 }
 
-/** A capitalised word, an acronym, "iPhone" or "787" right after the span: it is part of a longer name there. */
-const LONGER_AFTER = /^ (?:\p{Lu}|\p{Ll}+\p{Lu}|\p{N})/u;
-/**
- * A capitalised word right before it, other than a sentence's first word ("Big Apple", not "The Apple"); a dash or
- * colon starts a sentence too (a dateline: "EASTPORT — The night ferry").
- */
-const LONGER_BEFORE = /[^.!?\n"“‘(:—–\s]\s*\b\p{Lu}[\p{L}\p{N}’'.&-]* $/u;
+/** A tag over a machine suggestion of another type at its span ("Qatar" an organisation, not the place). */
+const isRetype = (d: DecisionRecord): boolean => d.action === 'tag' && !!d.suggested && d.suggested !== d.tag;
+
+/** An occurrence of a tagged text, and whether it modifies the noun after it. */
+interface Occurrence extends Span {
+  modifier: boolean;
+}
 
 /**
- * Whole-word occurrences of `needle` in `text` outside the excluded spans, and not inside a longer capitalised run:
- * a tag of "Apple" says "Apple" alone is a name, not that "Apple" in "Apple TV" or "Apple iPod" is.
+ * Whole-word occurrences of `needle` in `text` outside the excluded spans, and not inside a longer name: a tag of
+ * "Apple" says "Apple" alone is a name, not that "Apple" in "Apple TV" or "Apple iPod" is.
  */
-function occurrences(text: string, needle: string, exclude: readonly Span[]): Span[] {
-  const out: Span[] = [];
+function occurrences(text: string, needle: string, exclude: readonly Span[]): Occurrence[] {
+  const out: Occurrence[] = [];
   if (!needle.trim()) return out;
   const word = /[\p{L}\p{N}]/u;
   for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) {
     const end = at + needle.length;
     if (word.test(text[at - 1] ?? '') || word.test(text[end] ?? '')) continue;
-    if (LONGER_AFTER.test(text.slice(end, end + 3)) || LONGER_BEFORE.test(text.slice(Math.max(0, at - 40), at)))
-      continue;
+    const position = namePosition(text.slice(Math.max(0, at - 40), at), text.slice(end, end + 40));
+    if (position === 'inside') continue;
     if (exclude.some((x) => at < x.end && x.start < end)) continue;
-    out.push({ start: at, end });
+    out.push({ start: at, end, modifier: position === 'modifier' });
   }
   return out;
 }
@@ -150,35 +164,72 @@ function fromRules(e: EntityMention): Suggestion {
     state: 'keep',
     score: 0,
     entityId: e.id,
+    ...(e.modifier ? { modifier: true } : {}),
   };
 }
 
-/** Each occurrence of a tagged text becomes a suggestion of its type; a rules' name on the same or a shorter span
- *  inside it is replaced; a longer rules' name around it stays. */
+/**
+ * Each occurrence of a tagged text becomes a suggestion of its type; a rules' name on the same or a shorter span
+ * inside it is replaced; a longer rules' name around it stays. A tag made inside a longer name ("US" in "US Air
+ * Force") says nothing of the text elsewhere and is not propagated; one on a name alone goes to names alone, one on
+ * a modifier ("European manufacturers") to modifiers (a name's type can differ by its role; your own tags go
+ * to both); a tag does not replace the rules' name of a type
+ * you also accepted for that text ("Europe" a place here, an organisation there: the context decides, not the tag).
+ */
 function propagate(a: LearningArticle, rules: FolderRules, list: Suggestion[]): Suggestion[] {
   let out = list;
   for (const [text, d] of [...rules.tags].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) {
+    const position = namePosition(d.quote.prefix, d.quote.suffix);
+    if (position === 'inside') continue;
     for (const occ of occurrences(a.text, text, a.exclude ?? [])) {
       if (d.article === a.path && d.position.start === occ.start && d.position.end === occ.end) continue;
       const overlapping = out.filter((s) => s.start < occ.end && occ.start < s.end);
       if (overlapping.some((s) => s.start < occ.start || s.end > occ.end)) continue;
+      const same = overlapping.find((s) => s.start === occ.start && s.end === occ.end);
+      if (same && same.tag !== d.tag && !overrules(rules, d, same.tag)) continue;
+      // A modifier as the rules read it where they found this very name; else by the position ("Qantas shares").
+      const modifier = same ? !!same.modifier : occ.modifier;
+      if (typeOfTag(d.tag) && modifier !== (position === 'modifier')) continue;
       out = out.filter((s) => !overlapping.includes(s));
-      const type = typeOfTag(d.tag);
-      out.push({
-        ...occ,
-        text,
-        tag: d.tag,
-        ...(type ? { type } : {}),
-        origin: 'your-tags',
-        state: 'keep',
-        reason: 'from your tags',
-        score: 0,
-        decision: d.id,
-        ...(overlapping[0]?.entityId ? { entityId: overlapping[0].entityId } : {}),
-      });
+      out.push(propagated(occ, text, d, same ?? overlapping[0], modifier));
     }
   }
   return out;
+}
+
+/**
+ * Whether your tag `d` replaces the rules' name of another type at an occurrence: not when you accepted the text with
+ * that type somewhere, and a tag that itself replaced a machine suggestion of another type only once it repeats (one
+ * "German" made a place over the nationality is a context of its own, two are a habit).
+ */
+function overrules(rules: FolderRules, d: DecisionRecord, other: string): boolean {
+  if (rules.accepted.get(d.text)?.has(other)) return false;
+  return !isRetype(d) || (rules.retyped.get(`${d.text}\u0000${d.tag}`) ?? 0) >= 2;
+}
+
+/** The suggestion from your tag `d` at an occurrence, over the rules' name `under` it if any. */
+function propagated(
+  occ: Span,
+  text: string,
+  d: DecisionRecord,
+  under: Suggestion | undefined,
+  modifier: boolean,
+): Suggestion {
+  const type = typeOfTag(d.tag);
+  return {
+    start: occ.start,
+    end: occ.end,
+    text,
+    tag: d.tag,
+    ...(type ? { type } : {}),
+    origin: 'your-tags',
+    state: 'keep',
+    reason: 'from your tags',
+    score: 0,
+    decision: d.id,
+    ...(under?.entityId ? { entityId: under.entityId } : {}),
+    ...(modifier ? { modifier: true } : {}),
+  };
 }
 
 /** Decisions about mentions of this article, and folder-wide rejections, settle their suggestions. */

@@ -9,6 +9,7 @@ import {
   shownSuggestions,
   suggestArticle,
   decisionSentence,
+  namePosition,
 } from '../../../src/core/learning';
 import { DecisionRecord, NewDecision, createDecision } from '../../../src/core/sidecar';
 
@@ -245,5 +246,97 @@ describe('learning: propagation of your tags', () => {
     const list = suggestArticle(b, [tag, reject]);
     assert.strictEqual(at(list, b.text, 'Kelling Ferries', 0)?.state, 'keep');
     assert.strictEqual(at(list, b.text, 'Kelling Ferries', 1)?.state, 'hidden');
+  });
+});
+
+describe('learning: where a name stands (propagation and demotion follow the context of the decision)', () => {
+  it('reads a name inside a longer one, before the noun it modifies, or alone', () => {
+    assert.strictEqual(namePosition('said the ', ' Watch would'), 'inside');
+    assert.strictEqual(namePosition('about ', '$ 16 million'), 'inside');
+    assert.strictEqual(namePosition('expose ', '-Air Force contract'), 'inside');
+    assert.strictEqual(namePosition('for ', ' shares fell'), 'modifier');
+    assert.strictEqual(namePosition('an ', '-led consortium'), 'modifier');
+    assert.strictEqual(namePosition('and ', ' parent EADS won'), 'alone');
+    assert.strictEqual(namePosition('. ', ' already operates'), 'alone');
+    assert.strictEqual(namePosition('in April. ', ' said'), 'alone');
+    assert.strictEqual(namePosition('the ', "'s sales"), 'alone');
+  });
+
+  it('a tag inside a longer name or glued to a symbol is not propagated; one alone goes to names alone only', () => {
+    const src = article('s.txt', 'Tankers\n\nThe Korv Air Force wants tankers. Analysts said Korv would pay.\n');
+    const inside = decide(src, 'Korv', { action: 'tag', tag: 'place', scope: 'here' });
+    const other = article(
+      'o.txt',
+      'Prices\n\nIt cost Korv$ 5 million. Korv said so. He visited the Korv website today.\n',
+    );
+    assert.deepStrictEqual(
+      suggestArticle(other, [inside]).filter((s) => s.origin === 'your-tags'),
+      [],
+    );
+    const alone = decide(src, 'Korv', { action: 'tag', tag: 'place', scope: 'here' }, 1);
+    const propagated = suggestArticle(other, [alone]).filter((s) => s.origin === 'your-tags');
+    assert.deepStrictEqual(
+      propagated.map((s) => s.start),
+      [other.text.indexOf('Korv said')],
+    );
+  });
+
+  it('a tag on a modifier goes to modifiers only, flagged as the rules flag them', () => {
+    const src = article('s.txt', 'Deals\n\nBuyers praised the Zentra engines at the show.\n');
+    const tag = decide(src, 'Zentra', { action: 'tag', tag: 'organization', scope: 'here' });
+    const other = article('o.txt', 'Engines\n\nZentra said it would hire. He read the Zentra website today.\n');
+    const propagated = suggestArticle(other, [tag]).filter((s) => s.origin === 'your-tags');
+    assert.deepStrictEqual(
+      propagated.map((s) => [s.start, s.modifier]),
+      [[other.text.indexOf('Zentra website'), true]],
+    );
+  });
+
+  it('a tag over the rules’ other type replaces it elsewhere only when it repeats and was never accepted so', () => {
+    const texts = [
+      'Orders\n\nQatar has a new order for jets, officials said.\n',
+      'More orders\n\nQatar has another order for jets, officials said.\n',
+    ].map((t, i) => article(`q${i}.txt`, t));
+    const other = article('o.txt', 'Travel\n\nTourists flew to Qatar last week.\n');
+    const rulesType = at(suggestArticle(other, []), other.text, 'Qatar')?.tag;
+    assert.strictEqual(rulesType, 'place');
+    const retype = (a: LearningArticle) =>
+      decide(a, 'Qatar', { action: 'tag', tag: 'organization', scope: 'here', suggested: 'place', source: 'rules' });
+    const once = [retype(texts[0])];
+    assert.strictEqual(at(suggestArticle(other, once), other.text, 'Qatar')?.tag, 'place');
+    const twice = [...once, retype(texts[1])];
+    assert.strictEqual(at(suggestArticle(other, twice), other.text, 'Qatar')?.tag, 'organization');
+    const accepted = decide(other, 'Qatar', { action: 'accept', tag: 'place', scope: 'here' });
+    const third = article('t.txt', 'Heat\n\nVisitors to Qatar stayed inside.\n');
+    assert.strictEqual(at(suggestArticle(third, [...twice, accepted]), third.text, 'Qatar')?.tag, 'place');
+  });
+
+  it('rejections of a name before the nouns it modifies do not demote it standing alone', () => {
+    const texts = [
+      'Jobs\n\nThe Norvik plant hired. Norvik staff cheered.\n',
+      'Pay\n\nThe Norvik plant closed. Norvik workers left.\n',
+      'Sales\n\nNorvik shares rose. The Norvik plant reopened.\n',
+    ].map((t, i) => article(`n${i}.txt`, t));
+    const decisions = texts.flatMap((a) =>
+      a.entities
+        .filter((e) => e.text === 'Norvik')
+        .map((e) =>
+          decide(
+            a,
+            'Norvik',
+            { action: 'reject', tag: e.type.toLowerCase(), scope: 'here' },
+            a.text.slice(0, e.start).split('Norvik').length - 1,
+          ),
+        ),
+    );
+    assert.ok(decisions.length >= 3, JSON.stringify(texts.map((a) => a.entities)));
+    const tag = decisions[0].tag;
+    const fourth = article('n3.txt', 'News\n\nAnalysts expect Norvik to grow. The Norvik plant is busy.\n');
+    const list = suggestArticle(fourth, decisions);
+    const alone = list.find((s) => s.text === 'Norvik' && s.start === fourth.text.indexOf('Norvik to'));
+    const modifier = list.find((s) => s.text === 'Norvik' && s.start === fourth.text.indexOf('Norvik plant'));
+    assert.strictEqual(alone?.tag, tag);
+    assert.strictEqual(alone?.state, 'keep', JSON.stringify(alone));
+    assert.strictEqual(modifier?.state, 'demoted', JSON.stringify(modifier));
   });
 });
