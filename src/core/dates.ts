@@ -939,6 +939,18 @@ rules.push({
 const DEADLINE_WORDS: ReadonlySet<string> = new Set(['by', 'until', 'till', 'before']);
 /** An obligation or a time allowed, just before the deadline: "must pay by", "has until", "are due by". */
 const OBLIGATION_RE = /\b(?:must|should|need(?:s)? to|ha(?:s|ve) (?:to|until)|ought to|(?:is|are) due|due)\b[^.;]*$/i;
+/**
+ * What is expected or in force now, just before the limit: an expectation in the present ("REN expects them back by
+ * Sunday", "hopes to finish before Friday") or a present perfect whose result holds ("AEMET has issued warnings until
+ * Saturday", "roads have been closed until Monday"). Either runs ahead of the report, whatever verb of saying in the
+ * past frames it ("told RTP the operator expects …").
+ */
+const IN_FORCE_RE = new RegExp(
+  String.raw`\b(?:(?:expects?|hopes?|aims?|wants?|promises?|vows?|pledges?|intends?|predicts?|forecasts?|` +
+    String.raw`(?:is|are) expected|(?:is|are) likely)|ha(?:s|ve)(?: not| also| now| already)? (?:been )?\w+(?:ed|en|un|wn|t))` +
+    String.raw`\b[^.;]*$`,
+  'i',
+);
 
 /**
  * A weekday after "by", "until", "before": a limit lies ahead unless the clause is told in the past ("the board had
@@ -946,6 +958,12 @@ const OBLIGATION_RE = /\b(?:must|should|need(?:s)? to|ha(?:s|ve) (?:to|until)|ou
  * have until Monday" are the next one). An obligation right before the limit wins over a verb of saying in the past
  * ("officials said the company must pay by Friday").
  */
+/** The clause the limit ends: from the last comma, semicolon or dash before it (a limit belongs to its own verb). */
+function clauseOf(before: string): string {
+  const cut = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf('—'), before.lastIndexOf(' - '));
+  return before.slice(cut + 1);
+}
+
 function deadlineWeekday(ctx: Ctx, start: number, end: number, wd: number, name: string): [number, string] {
   const pub = ctx.pub as number;
   const pwd = isoWeekday(pub);
@@ -953,7 +971,8 @@ function deadlineWeekday(ctx: Ctx, start: number, end: number, wd: number, name:
   const clause = ctx.text.slice(Math.max(sent.start, start - 80), start);
   // "the company had until Friday to agree": a time allowed, told in the past, still runs ahead of the report.
   const allowed = /\bhad\s+until\s*$/i.test(clause) && /^\s+to\s+\p{Ll}/u.test(ctx.text.slice(end, end + 24));
-  const tense = allowed || OBLIGATION_RE.test(clause) ? 'future' : tenseAt(ctx, start, end);
+  const ahead = allowed || OBLIGATION_RE.test(clause) || IN_FORCE_RE.test(clauseOf(clause));
+  const tense = ahead ? 'future' : tenseAt(ctx, start, end);
   if (tense === 'past') {
     return [
       pub - ((pwd - wd + 7) % 7),

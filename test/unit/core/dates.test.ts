@@ -471,6 +471,15 @@ describe('dates', () => {
       assert.strictEqual(valueOf('She said the firm had until Friday to agree terms.', 'Friday', wed), '2024-03-15');
       // An obligation right before the limit wins over a verb of saying in the past.
       assert.strictEqual(valueOf('Officials said the company must pay by Friday.', 'Friday', wed), '2024-03-15');
+      // An expectation in the present, or a present perfect whose result holds, runs ahead of a past verb of saying.
+      const told = 'Quintela told RTP the grid operator expects most homes back by Sunday.';
+      assert.strictEqual(valueOf(told, 'Sunday', wed), '2024-03-17');
+      assert.strictEqual(valueOf('AEMET has issued red warnings until Saturday.', 'Saturday', wed), '2024-03-16');
+      assert.strictEqual(valueOf('He said roads have been closed until Monday.', 'Monday', wed), '2024-03-18');
+      // Its own clause decides: an expectation in another clause does not move a limit told in the past.
+      const other = 'The union expects talks, but the board had approved the plan before Thursday.';
+      assert.strictEqual(valueOf(other, 'Thursday', wed), '2024-03-07');
+      assert.strictEqual(valueOf('By then the board had approved it by Friday.', 'Friday', wed), '2024-03-08');
       // Without a limit word the past lean of news stays.
       assert.strictEqual(valueOf('Officials said the talks ended on Monday.', 'Monday', wed), '2024-03-11');
     });
