@@ -947,8 +947,8 @@ const OBLIGATION_RE = /\b(?:must|should|need(?:s)? to|ha(?:s|ve) (?:to|until)|ou
  */
 const IN_FORCE_RE = new RegExp(
   String.raw`\b(?:(?:expects?|hopes?|aims?|wants?|promises?|vows?|pledges?|intends?|predicts?|forecasts?|` +
-    String.raw`(?:is|are) expected|(?:is|are) likely)|ha(?:s|ve)(?: not| also| now| already)? (?:been )?\w+(?:ed|en|un|wn|t))` +
-    String.raw`\b[^.;]*$`,
+    String.raw`(?:is|are) expected|(?:is|are) likely)|` +
+    String.raw`ha(?:s|ve)(?: not| also| now| already)? (?:been )?\w+(?:ed|en|un|wn|t))\b[^.;]*$`,
   'i',
 );
 
@@ -960,7 +960,12 @@ const IN_FORCE_RE = new RegExp(
  */
 /** The clause the limit ends: from the last comma, semicolon or dash before it (a limit belongs to its own verb). */
 function clauseOf(before: string): string {
-  const cut = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf('—'), before.lastIndexOf(' - '));
+  const cut = Math.max(
+    before.lastIndexOf(','),
+    before.lastIndexOf(';'),
+    before.lastIndexOf('—'),
+    before.lastIndexOf(' - '),
+  );
   return before.slice(cut + 1);
 }
 
