@@ -339,26 +339,8 @@ export class CorpusIndex {
       mark = now;
     };
     const bases = [...docs.values()].map((d) => d.base);
-    for (const a of bases) {
-      for (const m of a.entities) {
-        const before = this.premerge.get(m);
-        if (before) Object.assign(m, before);
-      }
-      if (pace.add(a.entities.length)) yield;
-    }
     // Entity identities first: events, quotes and date inference all speak in canonical ids.
-    // (withPublished shares the entity arrays, so these records stay valid for the re-dated analyses.)
-    const linked = yield* linkEntitiesSteps(
-      bases.map((a) => ({ path: a.article.path, entities: a.entities })),
-      pace,
-    );
-    const records = yield* applyMerges(
-      linked,
-      bases.map((a) => a.entities),
-      this.merges,
-      (m) => this.premerge.set(m, { id: m.id, canonical: m.canonical }),
-      pace,
-    );
+    const records = yield* this.linkEntityPhase(bases, pace);
     lap('entities');
     pace.end();
     yield;
@@ -442,6 +424,31 @@ export class CorpusIndex {
     this.quoteClusters = quoteClusters;
     this.eventsByPath = published.eventsByPath;
     this.quotesByPath = published.quotesByPath;
+  }
+
+  /**
+   * The folder's entities, with the user's merges (those of the last link are undone first). withPublished
+   * shares the entity arrays, so these records stay valid for the re-dated analyses.
+   */
+  private *linkEntityPhase(bases: ArticleAnalysis[], pace: Pacer): Steps<EntityRecord[]> {
+    for (const a of bases) {
+      for (const m of a.entities) {
+        const before = this.premerge.get(m);
+        if (before) Object.assign(m, before);
+      }
+      if (pace.add(a.entities.length)) yield;
+    }
+    const linked = yield* linkEntitiesSteps(
+      bases.map((a) => ({ path: a.article.path, entities: a.entities })),
+      pace,
+    );
+    return yield* applyMerges(
+      linked,
+      bases.map((a) => a.entities),
+      this.merges,
+      (m) => this.premerge.set(m, { id: m.id, canonical: m.canonical }),
+      pace,
+    );
   }
 
   analysis(path: string): ArticleAnalysis | undefined {

@@ -159,30 +159,32 @@ export function* clusterQuotesSteps(quotes: QuoteMention[], pace = new Pacer()):
     // Stems computed here (quotes without their words) cost more than a look-up each.
     if (pace.add(q.words ? words[words.length - 1].length : 10 * words[words.length - 1].length)) yield;
   }
-  const pairs = yield* quotePairs(quotes, words, yield* rareWordIndex(words, pace), pace);
+  const { index, rare } = yield* rareWordIndex(words, pace);
+  const pairs = yield* quotePairs(quotes, words, index, rare, pace);
   const groups = yield* joinQuotes(quotes, pairs, pace);
   return yield* describeGroups(quotes, groups, pace);
 }
 
 /** Each quote under its six rarest words: quotes sharing none of them are never compared. */
-function* rareWordIndex(words: string[][], pace: Pacer): Steps<Map<string, number[]>> {
+function* rareWordIndex(words: string[][], pace: Pacer): Steps<{ index: Map<string, number[]>; rare: string[][] }> {
   const df = new Map<string, number>();
   for (const ws of words) {
     for (const w of ws) df.set(w, (df.get(w) ?? 0) + 1);
     if (pace.add(ws.length)) yield;
   }
   const index = new Map<string, number[]>();
+  const rare: string[][] = [];
   for (let i = 0; i < words.length; i++) {
     const ws = words[i];
-    const rare = [...ws].sort((a, b) => df.get(a)! - df.get(b)! || a.localeCompare(b)).slice(0, 6);
-    for (const w of rare) {
+    rare.push([...ws].sort((a, b) => df.get(a)! - df.get(b)! || a.localeCompare(b)).slice(0, 6));
+    for (const w of rare[i]) {
       const l = index.get(w) ?? [];
       l.push(i);
       index.set(w, l);
     }
     if (pace.add(4 * ws.length)) yield;
   }
-  return index;
+  return { index, rare };
 }
 
 /** How surely two quotes from different articles are the same words, or null when they are not. */
@@ -207,24 +209,38 @@ function* quotePairs(
   quotes: QuoteMention[],
   words: string[][],
   index: Map<string, number[]>,
+  rare: string[][],
   pace: Pacer,
 ): Steps<{ i: number; j: number; s: number }[]> {
   // Blocking: a quote is compared only with the quotes under one of its six rarest words, and a word under
   // more than RARE_QUOTE_WORD quotes is skipped, so each quote meets at most 6 × RARE_QUOTE_WORD others:
-  // linear in the folder. Tried pairs are numbers (i · n + j), not strings, to keep large folders small.
-  const tried = new Set<number>();
-  const n = quotes.length;
+  // linear in the folder. A pair is scored under the first word (in the index's order) the two share, so no
+  // set of tried pairs is kept (one of millions of pairs is slow to grow and large to hold).
+  const ordinal = new Map<string, number>();
+  for (const [w, list] of index) {
+    if (list.length <= RARE_QUOTE_WORD) ordinal.set(w, ordinal.size);
+    if (pace.add()) yield;
+  }
+  const blocks: number[][] = [];
+  for (const ws of rare) {
+    const ks: number[] = [];
+    for (const w of ws) {
+      const k = ordinal.get(w);
+      if (k !== undefined) ks.push(k);
+    }
+    blocks.push(ks.sort((a, b) => a - b));
+    if (pace.add(ws.length)) yield;
+  }
   const pairs: { i: number; j: number; s: number }[] = [];
-  for (const list of index.values()) {
+  for (const [w, list] of index) {
     if (list.length > RARE_QUOTE_WORD) continue; // a word that common tells nothing
+    const k = ordinal.get(w)!;
     for (let x = 0; x < list.length; x++) {
       for (let y = x + 1; y < list.length; y++) {
         const i = list[x];
         const j = list[y];
-        const key = i * n + j;
         if (pace.add()) yield;
-        if (tried.has(key)) continue;
-        tried.add(key);
+        if (firstShared(blocks[i], blocks[j]) !== k) continue;
         const s = pairScore(quotes[i], quotes[j], words[i], words[j]);
         if (s !== null) pairs.push({ i, j, s });
         if (pace.add(words[i].length + words[j].length)) yield;
@@ -232,6 +248,18 @@ function* quotePairs(
     }
   }
   return yield* sortSteps(pairs, (p, q) => q.s - p.s, pace);
+}
+
+/** The smallest number in both ascending lists (-1 when none). */
+function firstShared(a: number[], b: number[]): number {
+  let x = 0;
+  let y = 0;
+  while (x < a.length && y < b.length) {
+    if (a[x] === b[y]) return a[x];
+    if (a[x] < b[y]) x++;
+    else y++;
+  }
+  return -1;
 }
 
 /** Joins the pairs, best first, into groups; two different named speakers never share a quotation. */
