@@ -15,6 +15,7 @@
 
 import { EntityMention, EntityRecord, EntityType } from './model';
 import { TITLES } from './gazetteer';
+import { drain, Pacer, sortSteps, Steps } from './steps';
 
 export interface ArticleEntities {
   path: string;
@@ -60,16 +61,24 @@ function other(g: 'm' | 'f'): 'm' | 'f' {
  * (mutates mention.id/.canonical) and returns one record per entity.
  */
 export function linkEntities(articles: ArticleEntities[]): EntityRecord[] {
-  const identities = folderIdentities(articles);
-  const people = fullNames(identities);
-  const redirect = redirects(identities, people, acronymTargets(articles, identities));
-  const gender = honorificGenders(articles, redirect);
-  for (const a of articles) resolveBareSurnames(a, people, gender);
-  return entityRecords(articles, redirect);
+  return drain(linkEntitiesSteps(articles));
+}
+
+/** linkEntities in steps of about `pace.perStep` mentions or records each (per article, per block of records). */
+export function* linkEntitiesSteps(articles: ArticleEntities[], pace = new Pacer()): Steps<EntityRecord[]> {
+  const identities = yield* folderIdentities(articles, pace);
+  const people = yield* fullNames(identities, pace);
+  const redirect = yield* redirects(identities, people, yield* acronymTargets(articles, identities, pace), pace);
+  const gender = yield* honorificGenders(articles, redirect, pace);
+  for (const a of articles) {
+    resolveBareSurnames(a, people, gender);
+    if (pace.add(a.entities.length)) yield;
+  }
+  return yield* entityRecords(articles, redirect, pace);
 }
 
 /** What the folder knows: every id with its canonical name and how often it is mentioned. */
-function folderIdentities(articles: ArticleEntities[]): Map<string, Identity> {
+function* folderIdentities(articles: ArticleEntities[], pace: Pacer): Steps<Map<string, Identity>> {
   const identities = new Map<string, Identity>();
   for (const a of articles) {
     for (const m of a.entities) {
@@ -77,6 +86,7 @@ function folderIdentities(articles: ArticleEntities[]): Map<string, Identity> {
       if (known) known.count++;
       else identities.set(m.id, { id: m.id, type: m.type, canonical: m.canonical, count: 1 });
     }
+    if (pace.add(a.entities.length)) yield;
   }
   return identities;
 }
@@ -87,10 +97,11 @@ interface FullNames {
   byLast: Map<string, Identity[]>;
 }
 
-function fullNames(identities: Map<string, Identity>): FullNames {
+function* fullNames(identities: Map<string, Identity>, pace: Pacer): Steps<FullNames> {
   const byFirst = new Map<string, Identity[]>();
   const byLast = new Map<string, Identity[]>();
   for (const p of identities.values()) {
+    if (pace.add()) yield;
     if (p.type !== 'PERSON') continue;
     const words = nameWords(p.canonical);
     if (words.length < 2) continue;
@@ -118,7 +129,11 @@ function mostMentioned(list: Identity[] | undefined): Identity | undefined {
 }
 
 /** Acronyms an article resolved to a long form: the long form's identity by acronym text. */
-function acronymTargets(articles: ArticleEntities[], identities: Map<string, Identity>): Map<string, Identity> {
+function* acronymTargets(
+  articles: ArticleEntities[],
+  identities: Map<string, Identity>,
+  pace: Pacer,
+): Steps<Map<string, Identity>> {
   const acronyms = new Map<string, Identity>();
   for (const a of articles) {
     for (const m of a.entities) {
@@ -127,18 +142,21 @@ function acronymTargets(articles: ArticleEntities[], identities: Map<string, Ide
         if (target) acronyms.set(m.text.replace(/\./g, ''), target);
       }
     }
+    if (pace.add(a.entities.length)) yield;
   }
   return acronyms;
 }
 
 /** Identities that are another one folder-wide: a one-word person name, an acronym an article defined. */
-function redirects(
+function* redirects(
   identities: Map<string, Identity>,
   people: FullNames,
   acronyms: Map<string, Identity>,
-): Map<string, Identity> {
+  pace: Pacer,
+): Steps<Map<string, Identity>> {
   const redirect = new Map<string, Identity>();
   for (const ident of identities.values()) {
+    if (pace.add()) yield;
     if (ident.type === 'PERSON') {
       const words = nameWords(ident.canonical);
       if (words.length !== 1) continue;
@@ -153,7 +171,11 @@ function redirects(
 }
 
 /** Context that overrides prominence: the genders of the honorifics each person is named with ("Mrs. Kishida"). */
-function honorificGenders(articles: ArticleEntities[], redirect: Map<string, Identity>): Map<string, Set<string>> {
+function* honorificGenders(
+  articles: ArticleEntities[],
+  redirect: Map<string, Identity>,
+  pace: Pacer,
+): Steps<Map<string, Set<string>>> {
   const gender = new Map<string, Set<string>>();
   for (const a of articles) {
     for (const m of a.entities) {
@@ -163,6 +185,7 @@ function honorificGenders(articles: ArticleEntities[], redirect: Map<string, Ide
       if (!gender.has(id)) gender.set(id, new Set());
       gender.get(id)!.add(g);
     }
+    if (pace.add(a.entities.length)) yield;
   }
   return gender;
 }
@@ -195,12 +218,51 @@ function resolveBareSurnames(a: ArticleEntities, people: FullNames, gender: Map<
   }
 }
 
+type Gathered = EntityRecord & {
+  spellingCounts: Map<string, number>;
+  canonicalCounts: Map<string, number>;
+  /** The same as `articles`, for a quick test: a place named in every article has thousands. */
+  articleSet: Set<string>;
+};
+
 /** Applies the redirects and gathers one record per id, named by the spelling most mentions carry. */
-function entityRecords(articles: ArticleEntities[], redirect: Map<string, Identity>): EntityRecord[] {
-  const records = new Map<
-    string,
-    EntityRecord & { spellingCounts: Map<string, number>; canonicalCounts: Map<string, number> }
-  >();
+function* entityRecords(
+  articles: ArticleEntities[],
+  redirect: Map<string, Identity>,
+  pace: Pacer,
+): Steps<EntityRecord[]> {
+  const records = yield* gatherRecords(articles, redirect, pace);
+  // One display name per id ("Yoon Suk Yeol" and "Yoon Suk-yeol" share an id): the one most mentions carry.
+  const out: EntityRecord[] = [];
+  for (const r of records.values()) {
+    r.canonical = [...r.canonicalCounts.entries()].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))[0][0];
+    const spellings = [...r.spellingCounts.entries()]
+      .sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))
+      .map(([s]) => s);
+    out.push({
+      id: r.id,
+      type: r.type,
+      canonical: r.canonical,
+      spellings,
+      articles: r.articles,
+      mentionCount: r.mentionCount,
+    });
+    if (pace.add(r.canonicalCounts.size + r.spellingCounts.size)) yield;
+  }
+  for (const a of articles) {
+    for (const m of a.entities) m.canonical = records.get(m.id)!.canonical;
+    if (pace.add(a.entities.length)) yield;
+  }
+  return yield* sortSteps(out, (a, b) => b.mentionCount - a.mentionCount || a.id.localeCompare(b.id), pace);
+}
+
+/** Applies the redirects and counts each id's mentions, spellings, names and articles. */
+function* gatherRecords(
+  articles: ArticleEntities[],
+  redirect: Map<string, Identity>,
+  pace: Pacer,
+): Steps<Map<string, Gathered>> {
+  const records = new Map<string, Gathered>();
   for (const a of articles) {
     for (const m of a.entities) {
       const target = redirect.get(m.id);
@@ -219,32 +281,19 @@ function entityRecords(articles: ArticleEntities[], redirect: Map<string, Identi
           mentionCount: 0,
           spellingCounts: new Map(),
           canonicalCounts: new Map(),
+          articleSet: new Set(),
         };
         records.set(m.id, r);
       }
       r.mentionCount++;
       r.canonicalCounts.set(m.canonical, (r.canonicalCounts.get(m.canonical) ?? 0) + 1);
       r.spellingCounts.set(m.text, (r.spellingCounts.get(m.text) ?? 0) + 1);
-      if (!r.articles.includes(a.path)) r.articles.push(a.path);
+      if (!r.articleSet.has(a.path)) {
+        r.articleSet.add(a.path);
+        r.articles.push(a.path);
+      }
     }
+    if (pace.add(a.entities.length)) yield;
   }
-  // One display name per id ("Yoon Suk Yeol" and "Yoon Suk-yeol" share an id): the one most mentions carry.
-  const out: EntityRecord[] = [];
-  for (const r of records.values()) {
-    r.canonical = [...r.canonicalCounts.entries()].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))[0][0];
-    const spellings = [...r.spellingCounts.entries()]
-      .sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))
-      .map(([s]) => s);
-    out.push({
-      id: r.id,
-      type: r.type,
-      canonical: r.canonical,
-      spellings,
-      articles: r.articles,
-      mentionCount: r.mentionCount,
-    });
-  }
-  for (const a of articles) for (const m of a.entities) m.canonical = records.get(m.id)!.canonical;
-  out.sort((a, b) => b.mentionCount - a.mentionCount || a.id.localeCompare(b.id));
-  return out;
+  return records;
 }

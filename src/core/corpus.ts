@@ -3,7 +3,7 @@
 import { displayName } from './displayName';
 import { sentenceAt } from './article';
 import { analyzeArticle, ChunkCache, withPublished } from './analyze';
-import { linkEntities } from './aliases';
+import { linkEntitiesSteps } from './aliases';
 import { clusterEventsSteps, EventMention, findEventMentions } from './events';
 import {
   ArticleAnalysis,
@@ -16,8 +16,9 @@ import {
   QuoteCluster,
   Span,
 } from './model';
-import { inferPublicationDates } from './pubdates';
-import { clusterQuotes, findQuotes, QuoteMention } from './quotes';
+import { inferPublicationDatesSteps } from './pubdates';
+import { clusterQuotesSteps, findQuotes, QuoteMention } from './quotes';
+import { Pacer, Steps } from './steps';
 
 interface DocEntry {
   path: string;
@@ -116,6 +117,19 @@ export interface AnalysisStore {
   save(path: string, text: string, userPublished: string | null, analysis: ArticleAnalysis): void;
 }
 
+/** A link under way in slices (CorpusIndex.linkStep). */
+interface LinkJob {
+  /** The generation of the folder it links. */
+  generation: number;
+  /** Time spent in it so far. */
+  ms: number;
+  /** The phase running, and the longest step of each phase (ms). */
+  phase: string;
+  longest: Record<string, number>;
+  pace: Pacer;
+  steps?: Steps<void>;
+}
+
 /** One article of the CLI's JSON contract. */
 export type ArticleJson = CorpusJson['articles'][number];
 
@@ -148,12 +162,16 @@ export class CorpusIndex {
   /** Articles added, changed, renamed or removed since the last link, with the generation of the change. */
   private readonly changedSinceLink = new Map<string, number>();
   /** The link under way in slices (linkStep), with the generation it started from. */
-  private job?: { generation: number; ms: number; steps: Generator<void, void, void> };
+  private job?: LinkJob;
   /** How long the last link took, so an owner can decide to defer the next one. */
   lastLinkMs = 0;
   /** Milliseconds of each phase of the last link (entities, detection, dates, events, quotes); with linkStep,
    * the pauses between steps count in the phase they fell in. */
   lastLinkPhases: Record<string, number> = {};
+  /** The longest single unit of work (one step of linkStep(0)) of each phase of the last link, in ms. */
+  lastLinkLongestSteps: Record<string, number> = {};
+  /** The most units of work (see steps.ts) any step of the last link's own phases did, so tests can bound it. */
+  lastLinkStepWork = 0;
   /**
    * When set, queries answer from the last linked state, with each changed article's fresh analysis
    * (its events and quotes wait for the next link), instead of relinking first. The owner then calls
@@ -263,15 +281,23 @@ export class CorpusIndex {
     const t0 = performance.now();
     if (!this.job) {
       const docs = new Map(this.docs);
-      this.job = { generation: this.generation, ms: 0, steps: this.linkJob(docs) };
+      const job: LinkJob = { generation: this.generation, ms: 0, phase: 'entities', longest: {}, pace: new Pacer() };
+      job.steps = this.linkJob(docs, job);
+      this.job = job;
     }
     const job = this.job;
+    let last = t0;
     for (;;) {
-      const done = job.steps.next().done;
-      const spent = performance.now() - t0;
+      const done = job.steps!.next().done;
+      const now = performance.now();
+      job.longest[job.phase] = Math.max(job.longest[job.phase] ?? 0, now - last);
+      last = now;
+      const spent = now - t0;
       if (done) {
         this.job = undefined;
         this.lastLinkMs = Math.round(job.ms + spent);
+        this.lastLinkLongestSteps = roundValues(job.longest);
+        this.lastLinkStepWork = job.pace.longest;
         this.linkedOnce = true;
         for (const [path, gen] of this.changedSinceLink) if (gen <= job.generation) this.changedSinceLink.delete(path);
         this.dirty = this.changedSinceLink.size > 0 || this.mergesGeneration > job.generation;
@@ -308,10 +334,12 @@ export class CorpusIndex {
 
   /**
    * The link as a sequence of small units of work (each `yield` is a point where linkStep may stop). It reads
-   * the folder as it was when it began (`docs`) and publishes its results only at the end.
+   * the folder as it was when it began (`docs`) and publishes its results only at the end. Every phase yields
+   * per article or per bounded block (steps.ts), so no unit grows with the folder.
    */
-  private *linkJob(docs: Map<string, DocEntry>): Generator<void, void, void> {
+  private *linkJob(docs: Map<string, DocEntry>, job: LinkJob): Steps<void> {
     const phases: Record<string, number> = {};
+    const pace = job.pace;
     let mark = performance.now();
     const lap = (phase: string) => {
       const now = performance.now();
@@ -319,23 +347,12 @@ export class CorpusIndex {
       mark = now;
     };
     const bases = [...docs.values()].map((d) => d.base);
-    for (const a of bases) {
-      for (const m of a.entities) {
-        const before = this.premerge.get(m);
-        if (before) Object.assign(m, before);
-      }
-    }
-    yield;
     // Entity identities first: events, quotes and date inference all speak in canonical ids.
-    // (withPublished shares the entity arrays, so these records stay valid for the re-dated analyses.)
-    const records = applyMerges(
-      linkEntities(bases.map((a) => ({ path: a.article.path, entities: a.entities }))),
-      bases.map((a) => a.entities),
-      this.merges,
-      (m) => this.premerge.set(m, { id: m.id, canonical: m.canonical }),
-    );
+    const records = yield* this.linkEntityPhase(bases, pace);
     lap('entities');
+    pace.end();
     yield;
+    job.phase = 'detection';
     mark = performance.now();
     // Event mentions carry participants' ids and names: when linking changed them (an article added
     // elsewhere can change a canonical name), the cached mentions are stale.
@@ -345,6 +362,7 @@ export class CorpusIndex {
         doc.events = undefined;
         doc.eventsEntities = sig;
       }
+      if (pace.add(doc.base.entities.length)) yield;
     }
     // Event mentions are cached per article and per publication date they were found with.
     const mentionsFor = (analysis: ArticleAnalysis): EventMention[] => {
@@ -361,19 +379,24 @@ export class CorpusIndex {
     for (const doc of docs.values()) {
       mentionsFor(doc.base);
       lap('detection');
+      pace.end();
       yield;
       mark = performance.now();
     }
-    const inferred = inferPublicationDates(
+    job.phase = 'dates';
+    const inferred = yield* inferPublicationDatesSteps(
       bases,
       (path, value) => {
         const doc = docs.get(path)!;
         return this.redated(doc, { value, origin: 'corpus', reason: 'inferred from the folder' });
       },
       mentionsFor,
+      pace,
     );
     lap('dates');
+    pace.end();
     yield;
+    job.phase = 'detection';
     mark = performance.now();
     const analyses = new Map<string, ArticleAnalysis>();
     for (const doc of docs.values()) {
@@ -382,24 +405,58 @@ export class CorpusIndex {
       analyses.set(doc.path, analysis);
       mentionsFor(analysis);
       lap('detection');
+      pace.end();
       yield;
       mark = performance.now();
     }
+    job.phase = 'events';
     const entries = [...docs.values()];
-    const eventClusters = yield* clusterEventsSteps(entries.flatMap((d) => d.events ?? []));
+    const eventMentions = yield* gather(entries, (d) => d.events ?? [], pace);
+    pace.end();
+    const eventClusters = yield* clusterEventsSteps(eventMentions);
     lap('events');
     yield;
+    job.phase = 'quotes';
     mark = performance.now();
-    const quoteClusters = clusterQuotes(entries.flatMap((d) => d.quotes ?? []));
+    const quoteClusters = yield* clusterQuotesSteps(yield* gather(entries, (d) => d.quotes ?? [], pace), pace);
     lap('quotes');
+    pace.end();
     yield;
+    job.phase = 'publish';
+    const published = yield* publishSteps(records, eventClusters, quoteClusters, pace);
+    lap('publish');
     this.lastLinkPhases = phases;
     this.analyses = analyses;
-    this.entityRecords = new Map(records.map((r) => [r.id, r]));
+    this.entityRecords = published.entityRecords;
     this.eventClusters = eventClusters;
     this.quoteClusters = quoteClusters;
-    this.eventsByPath = groupByPath(eventClusters);
-    this.quotesByPath = groupByPath(quoteClusters);
+    this.eventsByPath = published.eventsByPath;
+    this.quotesByPath = published.quotesByPath;
+  }
+
+  /**
+   * The folder's entities, with the user's merges (those of the last link are undone first). withPublished
+   * shares the entity arrays, so these records stay valid for the re-dated analyses.
+   */
+  private *linkEntityPhase(bases: ArticleAnalysis[], pace: Pacer): Steps<EntityRecord[]> {
+    for (const a of bases) {
+      for (const m of a.entities) {
+        const before = this.premerge.get(m);
+        if (before) Object.assign(m, before);
+      }
+      if (pace.add(a.entities.length)) yield;
+    }
+    const linked = yield* linkEntitiesSteps(
+      bases.map((a) => ({ path: a.article.path, entities: a.entities })),
+      pace,
+    );
+    return yield* applyMerges(
+      linked,
+      bases.map((a) => a.entities),
+      this.merges,
+      (m) => this.premerge.set(m, { id: m.id, canonical: m.canonical }),
+      pace,
+    );
   }
 
   analysis(path: string): ArticleAnalysis | undefined {
@@ -634,12 +691,13 @@ function refsJson(ms: MentionRef[]): { path: string; start: number; end: number 
  * Joins the entities the user merged: each group takes the id and name of its most mentioned member,
  * and its record gathers every spelling and article.
  */
-function applyMerges(
+function* applyMerges(
   records: EntityRecord[],
   mentionLists: EntityMention[][],
   pairs: [string, string][],
   remember: (m: EntityMention) => void,
-): EntityRecord[] {
+  pace: Pacer,
+): Steps<EntityRecord[]> {
   if (!pairs.length) return records;
   const byId = new Map(records.map((r) => [r.id, r]));
   const parent = new Map<string, string>();
@@ -661,6 +719,7 @@ function applyMerges(
   }
   const merged = new Map<string, EntityRecord>();
   for (const r of records) {
+    if (pace.add(1 + r.spellings.length)) yield;
     const root = find(r.id);
     const head = byId.get(root)!;
     const into = merged.get(root) ?? {
@@ -685,6 +744,7 @@ function applyMerges(
         m.canonical = merged.get(root)!.canonical;
       }
     }
+    if (pace.add(list.length)) yield;
   }
   return [...merged.values()];
 }
@@ -720,9 +780,46 @@ function toValues(map: Map<string, Set<string>>): { value: string; paths: string
   return [...map].map(([value, paths]) => ({ value, paths: [...paths].sort() }));
 }
 
-function groupByPath<T extends { mentions: MentionRef[] }>(
+/** Concatenates what each entry holds, a step per block of entries. */
+function* gather<E, T>(entries: E[], of: (e: E) => T[], pace: Pacer): Steps<T[]> {
+  const out: T[] = [];
+  for (const e of entries) {
+    const items = of(e);
+    for (const x of items) out.push(x);
+    if (pace.add(1 + items.length)) yield;
+  }
+  return out;
+}
+
+/** The look-ups queries use, built in steps from a finished link's results before they replace the old ones. */
+function* publishSteps(
+  records: EntityRecord[],
+  eventClusters: EventCluster[],
+  quoteClusters: QuoteCluster[],
+  pace: Pacer,
+): Steps<{
+  entityRecords: Map<string, EntityRecord>;
+  eventsByPath: Map<string, { ref: MentionRef; cluster: EventCluster }[]>;
+  quotesByPath: Map<string, { ref: MentionRef; cluster: QuoteCluster }[]>;
+}> {
+  const entityRecords = new Map<string, EntityRecord>();
+  for (const r of records) {
+    entityRecords.set(r.id, r);
+    if (pace.add()) yield;
+  }
+  const eventsByPath = yield* groupByPath(eventClusters, pace);
+  const quotesByPath = yield* groupByPath(quoteClusters, pace);
+  return { entityRecords, eventsByPath, quotesByPath };
+}
+
+function roundValues(r: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(r).map(([k, v]) => [k, Math.round(v * 10) / 10]));
+}
+
+function* groupByPath<T extends { mentions: MentionRef[] }>(
   clusters: T[],
-): Map<string, { ref: MentionRef; cluster: T }[]> {
+  pace: Pacer,
+): Steps<Map<string, { ref: MentionRef; cluster: T }[]>> {
   const out = new Map<string, { ref: MentionRef; cluster: T }[]>();
   for (const cluster of clusters) {
     for (const ref of cluster.mentions) {
@@ -730,7 +827,11 @@ function groupByPath<T extends { mentions: MentionRef[] }>(
       list.push({ ref, cluster });
       out.set(ref.path, list);
     }
+    if (pace.add(cluster.mentions.length)) yield;
   }
-  for (const list of out.values()) list.sort((a, b) => a.ref.start - b.ref.start);
+  for (const list of out.values()) {
+    list.sort((a, b) => a.ref.start - b.ref.start);
+    if (pace.add(list.length * 2)) yield;
+  }
   return out;
 }

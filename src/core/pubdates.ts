@@ -1,9 +1,10 @@
 // Infers publication dates of undated articles from events they share with dated ones: an article that
 // reports "on Thursday" the summit another article dates March 16, 2023 was published that day.
-import { clusterEvents, EventMention, findEventMentions } from './events';
+import { clusterEventsSteps, EventMention, findEventMentions } from './events';
 import { ArticleAnalysis, EventCluster, PublishedDate } from './model';
 import { isExactDay, parseTimex } from './text/datecompat';
 import { fileName } from './text/paths';
+import { drain, Pacer, Steps } from './steps';
 
 const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 
@@ -55,6 +56,7 @@ function inLead(analysis: ArticleAnalysis, m: EventMention): boolean {
   return body.slice(0, 2).some((s) => m.trigger.start >= s.start && m.trigger.start < s.end);
 }
 
+/** `clusters`: the folder's clusters that have a mention in the article at `path`, in the folder's order. */
 function candidatesFor(
   path: string,
   clusters: EventCluster[],
@@ -125,6 +127,19 @@ export function inferPublicationDates(
   /** The caller's cached event mentions of an analysis, so they are not found twice. */
   mentionsFor: (a: ArticleAnalysis) => EventMention[] = findEventMentions,
 ): Map<string, PublishedDate> {
+  return drain(inferPublicationDatesSteps(analyses, reanalyze, mentionsFor));
+}
+
+/**
+ * inferPublicationDates in steps: per article of a round (finding an article's mentions, or re-analysing it, is a
+ * step of its own), the clustering in its own steps.
+ */
+export function* inferPublicationDatesSteps(
+  analyses: ArticleAnalysis[],
+  reanalyze?: (path: string, published: string) => ArticleAnalysis,
+  mentionsFor: (a: ArticleAnalysis) => EventMention[] = findEventMentions,
+  pace = new Pacer(),
+): Steps<Map<string, PublishedDate>> {
   const result = new Map<string, PublishedDate>();
   const current = new Map(analyses.map((a) => [a.article.path, a]));
   const mentionCache = new Map<string, EventMention[]>();
@@ -138,23 +153,19 @@ export function inferPublicationDates(
   };
   for (let round = 0; round < 4; round++) {
     const undated = [...current.values()].filter((a) => !a.article.published && !result.has(a.article.path));
+    if (pace.add(current.size / 16)) yield;
     if (!undated.length || undated.length === current.size) break;
-    // Only what can date an article takes part: every mention of the undated articles, and the mentions of
-    // dated ones that pin a day. On a large folder that is a small share of all mentions.
-    const mentions = [...current.values()].flatMap((x) => {
-      const ms = mentionsOf(x);
-      // Of an undated article only what can date it counts (see candidatesFor: a day named relative to
-      // the writing, or an undated event in the lead); the rest would only make clustering slower.
-      if (!x.article.published && !result.has(x.article.path))
-        return ms.filter((m) => daysBeforeWriting(m.dateText) !== null || (!m.date && inLead(x, m)));
-      return ms.filter((m) => isExactDay(m.date));
-    });
+    const mentions = yield* datingMentions(current, result, mentionsOf, mentionCache, pace);
     const mentionsAt = new Map(mentions.map((m) => [`${m.path}\u0000${m.trigger.start}`, m]));
-    const clusters = clusterEvents(mentions);
+    pace.end();
+    yield;
+    const clusters = yield* clusterEventsSteps(mentions);
+    const clustersOf = yield* clustersByPath(clusters, pace);
     let changed = false;
     for (const a of undated) {
       const path = a.article.path;
-      const cands = candidatesFor(path, clusters, mentionsAt, current);
+      const cands = candidatesFor(path, clustersOf.get(path) ?? [], mentionsAt, current);
+      if (pace.add(1 + cands.length)) yield;
       // The strongest evidence wins; among equals the latest day, since an article reports what already happened.
       cands.sort(
         (x, y) =>
@@ -173,8 +184,51 @@ export function inferPublicationDates(
       current.set(path, { ...next, article: { ...next.article, published } });
       mentionCache.delete(path);
       changed = true;
+      if (pace.whole()) yield;
     }
     if (!changed) break;
   }
   return result;
+}
+
+/**
+ * Only what can date an article takes part: every mention of the undated articles that can date it, and the
+ * mentions of dated ones that pin a day. On a large folder that is a small share of all mentions.
+ */
+function* datingMentions(
+  current: Map<string, ArticleAnalysis>,
+  result: Map<string, PublishedDate>,
+  mentionsOf: (a: ArticleAnalysis) => EventMention[],
+  cached: Map<string, EventMention[]>,
+  pace: Pacer,
+): Steps<EventMention[]> {
+  const mentions: EventMention[] = [];
+  for (const x of current.values()) {
+    // Finding an article's mentions (one not cached yet) is a step of its own.
+    const known = cached.has(x.article.path);
+    const ms = mentionsOf(x);
+    // Of an undated article only what can date it counts (see candidatesFor: a day named relative to
+    // the writing, or an undated event in the lead); the rest would only make clustering slower.
+    if (!x.article.published && !result.has(x.article.path)) {
+      for (const m of ms) if (daysBeforeWriting(m.dateText) !== null || (!m.date && inLead(x, m))) mentions.push(m);
+    } else {
+      for (const m of ms) if (isExactDay(m.date)) mentions.push(m);
+    }
+    if (known ? pace.add(1 + ms.length) : pace.whole()) yield;
+  }
+  return mentions;
+}
+
+/** Each article's clusters, in the clusters' order, so an article looks only at the events it reports. */
+function* clustersByPath(clusters: EventCluster[], pace: Pacer): Steps<Map<string, EventCluster[]>> {
+  const out = new Map<string, EventCluster[]>();
+  for (const c of clusters) {
+    for (const r of c.mentions) {
+      const list = out.get(r.path);
+      if (!list) out.set(r.path, [c]);
+      else if (list[list.length - 1] !== c) list.push(c);
+    }
+    if (pace.add(c.mentions.length)) yield;
+  }
+  return out;
 }

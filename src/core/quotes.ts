@@ -3,6 +3,7 @@
 import { ArticleAnalysis, EntityMention, QuoteCluster, Span } from './model';
 import { slug, SlugOptions } from './text/slug';
 import { contentStems, tokenize } from './text/stem';
+import { drain, Pacer, sortSteps, Steps } from './steps';
 
 const QUOTE_SLUG: SlugOptions = { stripAccents: false };
 
@@ -147,25 +148,43 @@ function daysApart(a: string, b: string): number {
 
 /** Groups the same words reported by several articles. Blocking on each quote's rarest words keeps it near-linear. */
 export function clusterQuotes(quotes: QuoteMention[]): QuoteCluster[] {
-  const words = quotes.map((q) => [...new Set(q.words ?? contentStems(q.text))]);
-  const pairs = quotePairs(quotes, words, rareWordIndex(words));
-  return describeGroups(quotes, joinQuotes(quotes, pairs));
+  return drain(clusterQuotesSteps(quotes));
+}
+
+/** clusterQuotes in steps of about `pace.perStep` words or pairs each (per quote, per block of pairs). */
+export function* clusterQuotesSteps(quotes: QuoteMention[], pace = new Pacer()): Steps<QuoteCluster[]> {
+  const words: string[][] = [];
+  for (const q of quotes) {
+    words.push([...new Set(q.words ?? contentStems(q.text))]);
+    // Stems computed here (quotes without their words) cost more than a look-up each.
+    if (pace.add(q.words ? words[words.length - 1].length : 10 * words[words.length - 1].length)) yield;
+  }
+  const { index, rare } = yield* rareWordIndex(words, pace);
+  const pairs = yield* quotePairs(quotes, words, index, rare, pace);
+  const groups = yield* joinQuotes(quotes, pairs, pace);
+  return yield* describeGroups(quotes, groups, pace);
 }
 
 /** Each quote under its six rarest words: quotes sharing none of them are never compared. */
-function rareWordIndex(words: string[][]): Map<string, number[]> {
+function* rareWordIndex(words: string[][], pace: Pacer): Steps<{ index: Map<string, number[]>; rare: string[][] }> {
   const df = new Map<string, number>();
-  for (const ws of words) for (const w of ws) df.set(w, (df.get(w) ?? 0) + 1);
+  for (const ws of words) {
+    for (const w of ws) df.set(w, (df.get(w) ?? 0) + 1);
+    if (pace.add(ws.length)) yield;
+  }
   const index = new Map<string, number[]>();
-  words.forEach((ws, i) => {
-    const rare = [...ws].sort((a, b) => df.get(a)! - df.get(b)! || a.localeCompare(b)).slice(0, 6);
-    for (const w of rare) {
+  const rare: string[][] = [];
+  for (let i = 0; i < words.length; i++) {
+    const ws = words[i];
+    rare.push([...ws].sort((a, b) => df.get(a)! - df.get(b)! || a.localeCompare(b)).slice(0, 6));
+    for (const w of rare[i]) {
       const l = index.get(w) ?? [];
       l.push(i);
       index.set(w, l);
     }
-  });
-  return index;
+    if (pace.add(4 * ws.length)) yield;
+  }
+  return { index, rare };
 }
 
 /** How surely two quotes from different articles are the same words, or null when they are not. */
@@ -186,41 +205,75 @@ function pairScore(a: QuoteMention, b: QuoteMention, wordsA: string[], wordsB: s
 const RARE_QUOTE_WORD = 200;
 
 /** Linkable pairs, best first. */
-function quotePairs(
+function* quotePairs(
   quotes: QuoteMention[],
   words: string[][],
   index: Map<string, number[]>,
-): { i: number; j: number; s: number }[] {
+  rare: string[][],
+  pace: Pacer,
+): Steps<{ i: number; j: number; s: number }[]> {
   // Blocking: a quote is compared only with the quotes under one of its six rarest words, and a word under
   // more than RARE_QUOTE_WORD quotes is skipped, so each quote meets at most 6 × RARE_QUOTE_WORD others:
-  // linear in the folder. Tried pairs are numbers (i · n + j), not strings, to keep large folders small.
-  const tried = new Set<number>();
-  const n = quotes.length;
+  // linear in the folder. A pair is scored under the first word (in the index's order) the two share, so no
+  // set of tried pairs is kept (one of millions of pairs is slow to grow and large to hold).
+  const ordinal = new Map<string, number>();
+  for (const [w, list] of index) {
+    if (list.length <= RARE_QUOTE_WORD) ordinal.set(w, ordinal.size);
+    if (pace.add()) yield;
+  }
+  const blocks: number[][] = [];
+  for (const ws of rare) {
+    const ks: number[] = [];
+    for (const w of ws) {
+      const k = ordinal.get(w);
+      if (k !== undefined) ks.push(k);
+    }
+    blocks.push(ks.sort((a, b) => a - b));
+    if (pace.add(ws.length)) yield;
+  }
   const pairs: { i: number; j: number; s: number }[] = [];
-  for (const list of index.values()) {
+  for (const [w, list] of index) {
     if (list.length > RARE_QUOTE_WORD) continue; // a word that common tells nothing
+    const k = ordinal.get(w)!;
     for (let x = 0; x < list.length; x++) {
       for (let y = x + 1; y < list.length; y++) {
         const i = list[x];
         const j = list[y];
-        const key = i * n + j;
-        if (tried.has(key)) continue;
-        tried.add(key);
+        if (pace.add()) yield;
+        if (firstShared(blocks[i], blocks[j]) !== k) continue;
         const s = pairScore(quotes[i], quotes[j], words[i], words[j]);
         if (s !== null) pairs.push({ i, j, s });
+        if (pace.add(words[i].length + words[j].length)) yield;
       }
     }
   }
-  return pairs.sort((p, q) => q.s - p.s);
+  return yield* sortSteps(pairs, (p, q) => q.s - p.s, pace);
+}
+
+/** The smallest number in both ascending lists (-1 when none). */
+function firstShared(a: number[], b: number[]): number {
+  let x = 0;
+  let y = 0;
+  while (x < a.length && y < b.length) {
+    if (a[x] === b[y]) return a[x];
+    if (a[x] < b[y]) x++;
+    else y++;
+  }
+  return -1;
 }
 
 /** Joins the pairs, best first, into groups; two different named speakers never share a quotation. */
-function joinQuotes(quotes: QuoteMention[], pairs: { i: number; j: number }[]): Map<number, number[]> {
+function* joinQuotes(
+  quotes: QuoteMention[],
+  pairs: { i: number; j: number }[],
+  pace: Pacer,
+): Steps<Map<number, number[]>> {
   const parent = quotes.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
   const speakerOf = new Map<number, Set<string>>();
   quotes.forEach((q, i) => speakerOf.set(i, new Set(q.speakerId ? [q.speakerId] : [])));
   for (const { i, j } of pairs) {
+    if (pace.add(4)) yield;
     const a = find(i);
     const b = find(j);
     if (a === b) continue;
@@ -231,18 +284,22 @@ function joinQuotes(quotes: QuoteMention[], pairs: { i: number; j: number }[]): 
     for (const s of sb) sa.add(s);
   }
   const groups = new Map<number, number[]>();
-  quotes.forEach((_, i) => {
+  for (let i = 0; i < quotes.length; i++) {
     const r = find(i);
-    groups.set(r, [...(groups.get(r) ?? []), i]);
-  });
+    const members = groups.get(r);
+    if (members) members.push(i);
+    else groups.set(r, [i]);
+    if (pace.add()) yield;
+  }
   return groups;
 }
 
 /** Groups reported by two or more articles as clusters, with ids stored by users (they must not change). */
-function describeGroups(quotes: QuoteMention[], groups: Map<number, number[]>): QuoteCluster[] {
+function* describeGroups(quotes: QuoteMention[], groups: Map<number, number[]>, pace: Pacer): Steps<QuoteCluster[]> {
   const clusters: QuoteCluster[] = [];
   const used = new Map<string, number>();
   for (const members of groups.values()) {
+    if (pace.add(4 * members.length)) yield;
     const ms = members
       .map((i) => quotes[i])
       .sort(
@@ -270,5 +327,5 @@ function describeGroups(quotes: QuoteMention[], groups: Map<number, number[]>): 
       mentions: ms.map((m) => ({ path: m.path, start: m.span.start, end: m.span.end, sentence: m.sentence })),
     });
   }
-  return clusters.sort((a, b) => a.id.localeCompare(b.id));
+  return yield* sortSteps(clusters, (a, b) => a.id.localeCompare(b.id), pace);
 }

@@ -5,7 +5,7 @@ import { Worker } from 'worker_threads';
 import { poolSize } from './pure/analysisPool';
 import { RequestName, Requests, ResponseMessage, WorkerEvent } from './pure/protocol';
 
-type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
+type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void; parts?: unknown[] };
 
 export class CorpusClient {
   private worker: Worker | undefined;
@@ -36,8 +36,13 @@ export class CorpusClient {
       }
       const p = this.pending.get(msg.id);
       if (!p) return;
+      if ('part' in msg) {
+        // A long list arrives in parts (see ResponseMessage); the last message holds its end.
+        (p.parts ??= []).push(...msg.part);
+        return;
+      }
       this.pending.delete(msg.id);
-      if (msg.ok) p.resolve(msg.result);
+      if (msg.ok) p.resolve(p.parts ? [...p.parts, ...(msg.result as unknown[])] : msg.result);
       else p.reject(new Error(msg.error));
     });
     worker.on('error', (err) => this.log(`analysis worker error: ${err.stack ?? err.message}`));

@@ -69,10 +69,23 @@ function articleSource(path: string) {
   };
 }
 
-// Upserts run article by article from the queue (see upsertTask), listFiles beside it; every other request is one call.
+// Upserts run article by article from the queue (see upsertTask), listFiles beside it, long lists in parts (see
+// listTask); every other request is one call.
+type ListName = 'entities' | 'events' | 'quotes' | 'titles' | 'mentionGroups';
 type Handlers = {
-  [K in Exclude<RequestName, 'upsert' | 'listFiles'>]: (args: Requests[K]['args']) => Requests[K]['result'];
+  [K in Exclude<RequestName, 'upsert' | 'listFiles' | ListName>]: (args: Requests[K]['args']) => Requests[K]['result'];
 };
+type ListHandlers = {
+  [K in ListName]: (args: Requests[K]['args']) => Iterable<Requests[K]['result'][number]>;
+};
+
+/** The folder's articles with their titles, made as they are sent (a title takes a look-up per article). */
+function* titles(): Iterable<Requests['titles']['result'][number]> {
+  for (const p of index.paths()) {
+    const a = index.analysis(p)!;
+    yield { path: p, title: displayName(a.article), published: a.article.published?.value ?? null };
+  }
+}
 
 const handlers: Handlers = {
   remove: ({ paths }) => {
@@ -90,17 +103,8 @@ const handlers: Handlers = {
   view: ({ path, range }) => index.view(path, range) ?? null,
   cards: ({ path, offset }) => index.cardsAt(path, offset).map((c) => ({ span: c.span, markdown: cardMarkdown(c) })),
   references: ({ path, offset }) => index.references(path, offset),
-  entities: () => index.entities(),
-  events: () => index.events(),
   findEvent: ({ link, path }) => foundEventInfo(link, path),
-  quotes: () => index.quotes(),
-  titles: () =>
-    index.paths().map((p) => {
-      const a = index.analysis(p)!;
-      return { path: p, title: displayName(a.article), published: a.article.published?.value ?? null };
-    }),
-  mentionGroups: ({ kind, id }) => groupMentions(mentionsOf(kind, id), articleSource),
-  coverage: () => buildCoverage(index.events(), handlers.titles({})),
+  coverage: () => buildCoverage(index.events(), [...titles()]),
   setDecisions: ({ decisions }) => learned.set(decisions),
   suggestions: ({ path, article }) => learned.suggest(index.analysis(path), article),
   sentenceTypes: ({ path, start, end }) => LearnedState.sentenceTypes(index.analysis(path), start, end),
@@ -125,6 +129,14 @@ function foundEventInfo(link: EventLinkRecord, path: string): FoundEventInfo | n
         : null,
   };
 }
+
+const listHandlers: ListHandlers = {
+  entities: () => index.entities(),
+  events: () => index.events(),
+  quotes: () => index.quotes(),
+  titles: () => titles(),
+  mentionGroups: ({ kind, id }) => groupMentions(mentionsOf(kind, id), articleSource),
+};
 
 /** Requests that change the index keep their order among themselves; the others are served first. */
 const BACKGROUND = new Set<RequestName>(['upsert', 'remove', 'rename', 'setMerges']);
@@ -212,11 +224,56 @@ function upsertTask(msg: RequestMessage<'upsert'>): Task {
   };
 }
 
+/** How long posting one part of a long list may hold the worker (the part's size adapts to it). */
+const LIST_SLICE_MS = 6;
+
+/**
+ * A long list (the side bar's entities, events, quotes at 10,000 articles are megabytes) sent in parts, one per
+ * step, so that copying it to the host never holds the worker for long; the list is the one of the step it began.
+ */
+function listTask(msg: RequestMessage<ListName>): Task {
+  let items: Iterator<unknown> | undefined;
+  let size = 64;
+  return {
+    interactive: true,
+    bulk: true,
+    step: () => {
+      const t0 = performance.now();
+      if (!items) {
+        index.deferLinking = relinker.deferLinks();
+        const handler = listHandlers[msg.op] as (args: unknown) => Iterable<unknown>;
+        items = handler(msg.args)[Symbol.iterator]();
+        relinker.noteLinked();
+      }
+      const part: unknown[] = [];
+      let r = items.next();
+      for (; !r.done && part.length < size; r = items.next()) part.push(r.value);
+      if (r.done) {
+        reply(msg.id, part);
+        return true;
+      }
+      part.push(r.value);
+      parentPort!.postMessage({ id: msg.id, part } satisfies ResponseMessage);
+      // Parts grow while they are quick to copy and shrink when one took too long.
+      const ms = performance.now() - t0;
+      if (ms < LIST_SLICE_MS / 2) size = Math.min(size * 2, 8192);
+      else if (ms > LIST_SLICE_MS) size = Math.max(1, Math.floor(size / 2));
+      return false;
+    },
+    fail: (err) => replyError(msg.id, err),
+  };
+}
+
+const LISTS = new Set<RequestName>(['entities', 'events', 'quotes', 'titles', 'mentionGroups']);
+
 function requestTask(msg: RequestMessage): Task {
   if (msg.op === 'upsert') return upsertTask(msg as RequestMessage<'upsert'>);
+  if (LISTS.has(msg.op)) return listTask(msg as RequestMessage<ListName>);
   const interactive = !BACKGROUND.has(msg.op);
   return {
     interactive,
+    // The coverage matrix is one large answer: it waits behind hovers like the lists.
+    bulk: msg.op === 'coverage',
     step: () => {
       // A query links first only when that is quick; else it answers from the last links (see relinker.ts).
       index.deferLinking = relinker.deferLinks();

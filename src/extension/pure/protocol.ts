@@ -97,4 +97,12 @@ export interface WorkerEvent {
   error?: string;
 }
 
-export type ResponseMessage = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: string };
+/**
+ * The answer to a request. A long list (entities, events, quotes, titles, mention groups) comes in parts, each
+ * posted in a step of its own so that a hover is answered between them: the result is the parts' items in order,
+ * followed by the final message's items.
+ */
+export type ResponseMessage =
+  | { id: number; ok: true; result: unknown }
+  | { id: number; ok: false; error: string }
+  | { id: number; part: unknown[] };

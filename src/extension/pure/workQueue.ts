@@ -1,4 +1,5 @@
-// The analysis worker's order of work: interactive requests first, background work in small slices between them.
+// The analysis worker's order of work: interactive requests first, then long answers (whole lists for the side
+// bar) in parts, then background work in small slices between them.
 //
 // Background work (indexing, relinking) runs one step per event-loop turn, scheduled with setImmediate, so a
 // message that arrives during a step is read before the next step and served ahead of the rest of the queue.
@@ -11,6 +12,11 @@ export interface Task {
    * edit is stored ahead of a relink under way, and the relink uses the time the worker waits for the pool.
    */
   idle?: boolean;
+  /**
+   * A query with a long answer (a whole list): stepped one part at a time after every waiting interactive task,
+   * ahead of background work, so a hover asked meanwhile is answered between two parts.
+   */
+  bulk?: boolean;
   step(): boolean;
   /**
    * True while a background task waits for work done elsewhere (the analysis pool): it is not stepped, and the
@@ -23,6 +29,7 @@ export interface Task {
 
 export class WorkQueue {
   private readonly urgent: Task[] = [];
+  private readonly bulk: Task[] = [];
   private readonly background: Task[] = [];
   private readonly idle: Task[] = [];
   private scheduled = false;
@@ -31,7 +38,7 @@ export class WorkQueue {
   constructor(private readonly later: (run: () => void) => void = (run) => void setImmediate(run)) {}
 
   push(task: Task): void {
-    (task.interactive ? this.urgent : task.idle ? this.idle : this.background).push(task);
+    this.laneOf(task).push(task);
     this.schedule();
   }
 
@@ -46,14 +53,27 @@ export class WorkQueue {
   }
 
   get interactivePending(): boolean {
-    return this.urgent.length > 0;
+    return this.urgent.length > 0 || this.bulk.length > 0;
   }
 
-  /** Runs every waiting interactive task to its end, then one step of the oldest background (else idle) task. */
+  private laneOf(task: Task): Task[] {
+    if (task.bulk) return this.bulk;
+    return task.interactive ? this.urgent : task.idle ? this.idle : this.background;
+  }
+
+  /**
+   * Runs every waiting interactive task to its end, then one step of the oldest long answer, else of the oldest
+   * background (else idle) task.
+   */
   runSlice(): void {
     while (this.urgent.length) {
       const task = this.urgent.shift()!;
       while (!this.stepOf(task));
+    }
+    const answer = this.bulk[0];
+    if (answer) {
+      if (this.stepOf(answer)) this.bulk.shift();
+      return;
     }
     const next = this.background[0];
     if (next && !next.blocked?.()) {
@@ -71,7 +91,7 @@ export class WorkQueue {
 
   private get runnable(): boolean {
     const next = this.background[0];
-    return this.urgent.length > 0 || (!!next && !next.blocked?.()) || this.idle.length > 0;
+    return this.urgent.length > 0 || this.bulk.length > 0 || (!!next && !next.blocked?.()) || this.idle.length > 0;
   }
 
   /** One step; a step that throws finishes its task (after reporting the error). */

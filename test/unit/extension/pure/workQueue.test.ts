@@ -143,4 +143,26 @@ describe('analysis worker queue (interactive requests before indexing)', () => {
     await new Promise((r) => setTimeout(r, 10));
     assert.deepStrictEqual(log, ['a0', 'a1', 'a done']);
   });
+
+  it('sends a long list in parts after waiting queries and before indexing, a hover served between two parts', () => {
+    const log: string[] = [];
+    const { queue, turn } = manualQueue();
+    let part = 0;
+    const list: Task = {
+      interactive: true,
+      bulk: true,
+      step: () => (log.push(`part${part}`), ++part === 3),
+      fail: () => undefined,
+    };
+    queue.push(batch(log, 'a', 2));
+    queue.push(list);
+    queue.push(query(log, 'view'));
+    turn();
+    assert.deepStrictEqual(log, ['view', 'part0']);
+    queue.push(query(log, 'hover'));
+    turn();
+    assert.deepStrictEqual(log, ['view', 'part0', 'hover', 'part1']);
+    drain(turn);
+    assert.deepStrictEqual(log, ['view', 'part0', 'hover', 'part1', 'part2', 'a0', 'a1', 'a done']);
+  });
 });

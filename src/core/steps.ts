@@ -1,0 +1,84 @@
+// Folder-wide work in small steps: generators that yield after a bounded amount of work, so an owner (the
+// corpus index's linkStep) can stop between any two steps and serve a hover before going on.
+
+/** A computation in steps: each `yield` is a point where the owner may pause; the return value is the result. */
+export type Steps<T> = Generator<void, T, void>;
+
+/**
+ * Units of work per step: one unit is about one mention, record or comparison touched, so a step is
+ * around a millisecond on this kind of machine.
+ */
+export const STEP_WORK = 2000;
+
+/**
+ * Counts work between yields. A loop adds what each item cost (`if (pace.add(n)) yield;`) and yields when a
+ * step's worth is done; `longest` keeps the most work any step did, which the tests bound.
+ */
+export class Pacer {
+  private work = 0;
+  /** The most units done between two yields so far. */
+  longest = 0;
+
+  constructor(readonly perStep = STEP_WORK) {}
+
+  /** Adds `n` units; true when a step's worth is done and the caller should yield now. */
+  add(n = 1): boolean {
+    this.work += n;
+    if (this.work < this.perStep) return false;
+    this.end();
+    return true;
+  }
+
+  /** Work of unknown size that is one step on its own (such as analysing an article again): yield after it. */
+  whole(): boolean {
+    return this.add(this.perStep);
+  }
+
+  /** Closes the current step (before a yield the pacer did not ask for). */
+  end(): void {
+    this.longest = Math.max(this.longest, this.work);
+    this.work = 0;
+  }
+}
+
+/** Runs steps to their end at once (for callers that need the result now). */
+export function drain<T>(steps: Steps<T>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * Sorts `items` in place like Array.prototype.sort (stable, the same order for the same comparator) in steps:
+ * a bottom-up merge sort that adds one unit per element placed.
+ */
+export function* sortSteps<T>(items: T[], compare: (a: T, b: T) => number, pace: Pacer): Steps<T[]> {
+  const n = items.length;
+  if (n < 2) return items;
+  // Runs of RUN elements sorted by the built-in sort first (cheap, bounded), then merged pairwise.
+  const RUN = 32;
+  for (let lo = 0; lo < n; lo += RUN) {
+    const run = items.slice(lo, lo + RUN).sort(compare);
+    for (let k = 0; k < run.length; k++) items[lo + k] = run[k];
+    if (pace.add(run.length * 5)) yield;
+  }
+  let from = items;
+  let to = new Array<T>(n);
+  for (let width = RUN; width < n; width *= 2) {
+    for (let lo = 0; lo < n; lo += 2 * width) {
+      const mid = Math.min(lo + width, n);
+      const hi = Math.min(lo + 2 * width, n);
+      let i = lo;
+      let j = mid;
+      for (let k = lo; k < hi; k++) {
+        // Ties take the left run first: stable.
+        to[k] = i < mid && (j >= hi || compare(from[j], from[i]) >= 0) ? from[i++] : from[j++];
+        if (pace.add()) yield;
+      }
+    }
+    [from, to] = [to, from];
+  }
+  if (from !== items) for (let k = 0; k < n; k++) items[k] = from[k];
+  return items;
+}
