@@ -48,8 +48,13 @@ const REFLEXIVE = /^(?:himself|herself|themselves|itself)$/i;
 const DETERMINER = /^(?:a|an|the|this|that|these|those|its|his|her|their|our|my|your|new|landmark|government['’]s)$/i;
 
 /** Event triggers in a sentence: known event words, plus past-tense verbs as a general fallback. */
-export function findTriggers(text: string, sentence: Span, entitySpans: Span[], quoted: Span[] = []): Trigger[] {
-  const tokens = tokenize(text.slice(sentence.start, sentence.end), sentence.start);
+export function findTriggers(
+  text: string,
+  sentence: Span,
+  entitySpans: Span[],
+  quoted: Span[] = [],
+  tokens: Token[] = tokenize(text.slice(sentence.start, sentence.end), sentence.start),
+): Trigger[] {
   const out: Trigger[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i];

@@ -311,8 +311,13 @@ export function tokenize(text: string, offset = 0): Token[] {
 
 /** Stems of the content words of a text: no stop words, no one-letter words. */
 export function contentStems(text: string): string[] {
+  return contentStemsOf(tokenize(text));
+}
+
+/** contentStems of text already tokenized (a sentence's tokens serve its triggers and its words). */
+export function contentStemsOf(tokens: Token[]): string[] {
   const out: string[] = [];
-  for (const t of tokenize(text)) {
+  for (const t of tokens) {
     const lower = t.text.toLowerCase().replace(/[’']s$/, '');
     if (lower.length < 2 || STOP_WORDS.has(lower)) continue;
     // Hyphenated compounds count as their parts, so "Japan-Korea" meets "Japan-South Korea".
