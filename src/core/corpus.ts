@@ -16,6 +16,7 @@ import {
   QuoteCluster,
   Span,
 } from './model';
+import { StringPool } from './intern';
 import { inferPublicationDates } from './pubdates';
 import { clusterQuotes, QuoteMention, resolveQuotes } from './quotes';
 
@@ -130,6 +131,8 @@ export class CorpusIndex {
   constructor(private readonly store?: AnalysisStore) {}
 
   private readonly docs = new Map<string, DocEntry>();
+  /** Small strings shared by the analyses that came from other threads. */
+  private readonly strings = new StringPool();
   /** Pairs of entity ids the user said are one (mergeEntities), kept for the folder. */
   private merges: [string, string][] = [];
   /** What a merge overwrote on a mention, so a merge the user takes back can be undone. */
@@ -191,6 +194,9 @@ export class CorpusIndex {
 
   /** Stores an analysis computed elsewhere (a worker thread, with analyzeForIndex); it must be for this text. */
   upsertAnalysis(path: string, text: string, userPublished: string | null, base: ArticleAnalysis): void {
+    // One copy of the text (a thread may post it twice: with the analysis and beside it) and of small strings.
+    if (base.article.text === text) base.article.text = text;
+    this.strings.analysis(base);
     this.docs.set(path, { path, text, userPublished, base, cache: new ChunkCache() });
     this.touch(path);
   }

@@ -1,7 +1,7 @@
 // The vocabulary of the project: plain data shapes shared by the core, the CLI and the extension.
 // All offsets are UTF-16 code-unit offsets into the article text as VS Code's
 // TextDocument.getText() gives it (BOM removed); `end` is exclusive.
-import type { ArticleEvents } from './events/mentions';
+import type { ArticleEvents } from './events/stored';
 import type { ArticleQuotes } from './quotes';
 
 export interface Span {

@@ -5,6 +5,7 @@ import { ArticleAnalysis, DateMention, EntityMention, Span } from '../model';
 import { parseTimex } from '../text/datecompat';
 import { contentStemsOf, Token, tokenize } from '../text/stem';
 import { articleTopics, withEntities } from './context';
+import { addMention, addSentence, ArticleEvents, emptyEvents, mentionAt, setTopics } from './stored';
 import { Actor, actorOf, complementOf, complementText, subjectOf } from './phrases';
 import { findTriggers, inside, isTimeAnchor, Trigger } from './triggers';
 
@@ -52,46 +53,6 @@ export interface EventMention {
   words: string[];
   /** What the whole article is about: entity ids and years, with counts (shared by its mentions). */
   context: Record<string, number>;
-}
-
-/**
- * An event mention as detection finds it, before linking: entities by index into the analysis's entities (of its
- * lead, see leadOf), -1 for none. The rest means what it means in EventMention.
- */
-export interface LocalEventMention {
-  /** Index into ArticleEvents.sentences. */
-  sentence: number;
-  trigger: Span;
-  lemma: string;
-  date: string | null;
-  dateRelative?: boolean;
-  dateText?: string;
-  place: number;
-  future: boolean;
-  classes: string[];
-  general: boolean;
-  nominal: boolean;
-  subject: number;
-  /** The complement's words, and the entity that completes it (-1 for none): see phrases' Complement. */
-  complement: string | null;
-  complementEntity: number;
-  modal: boolean;
-}
-
-/** A sentence that holds mentions: its content-word stems and its named entities (indices, in text order). */
-export interface DetectedSentence extends Span {
-  words: string[];
-  entities: number[];
-}
-
-/** An article's event mentions as detection leaves them; valid while the analysis's entities keep their order. */
-export interface ArticleEvents {
-  /** The publication date they were found with: dates of mentions were resolved against it. */
-  published: string | null;
-  sentences: DetectedSentence[];
-  mentions: LocalEventMention[];
-  /** The article's years and words (see articleTopics); entity ids are added when resolved. */
-  topics: Record<string, number>;
 }
 
 /**
@@ -229,7 +190,7 @@ export function findEventMentions(analysis: ArticleAnalysis): EventMention[] {
 export function detectEvents(full: ArticleAnalysis): ArticleEvents {
   const analysis = leadOf(full);
   const scope = articleScope(analysis);
-  const out: ArticleEvents = { published: scope.published, sentences: [], mentions: [], topics: {} };
+  const out = emptyEvents(scope.published);
   let e = 0;
   let d = 0;
   analysis.article.sentences.forEach((sentence, i) => {
@@ -239,7 +200,10 @@ export function detectEvents(full: ArticleAnalysis): ArticleEvents {
     const s = sentenceScope(scope, sentence, i, e, d);
     if (s) sentenceMentions(scope, s, out);
   });
-  out.topics = articleTopics(analysis, (i) => wordsOf(scope, i));
+  setTopics(
+    out,
+    articleTopics(analysis, (i) => wordsOf(scope, i)),
+  );
   return out;
 }
 
@@ -247,21 +211,24 @@ export function detectEvents(full: ArticleAnalysis): ArticleEvents {
 export function resolveEvents(events: ArticleEvents, full: ArticleAnalysis, path = full.article.path): EventMention[] {
   const analysis = leadOf(full);
   const ents = analysis.entities;
-  const context = withEntities(ents, events.topics);
-  const participants = events.sentences.map((s) => participantsOf(s.entities.map((k) => ents[k])));
+  const context = withEntities(ents, events.topicKeys, events.topicCounts);
+  const participants = events.sentenceEntities.map((list) => participantsOf(list.map((k) => ents[k])));
+  // One span per sentence, shared by its mentions and the references clusters keep to them.
+  const sentences = events.sentenceStart.map((start, i) => ({ start, end: events.sentenceEnd[i] }));
   const text = analysis.article.text;
-  return events.mentions.map((m) => {
-    const s = events.sentences[m.sentence];
+  return events.sentence.map((_, k) => {
+    const m = mentionAt(events, k);
     const p = participants[m.sentence];
+    const dated = m.date !== null;
     return {
       path,
-      sentence: { start: s.start, end: s.end },
+      sentence: sentences[m.sentence],
       trigger: m.trigger,
       triggerText: text.slice(m.trigger.start, m.trigger.end),
       lemma: m.lemma,
       date: m.date,
-      dateRelative: m.dateRelative,
-      dateText: m.dateText,
+      dateRelative: dated ? m.dateRelative : undefined,
+      dateText: dated ? (m.dateText ?? undefined) : undefined,
       place: m.place >= 0 ? ents[m.place].canonical : null,
       participants: p.ids,
       participantNames: p.names,
@@ -276,7 +243,7 @@ export function resolveEvents(events: ArticleEvents, full: ArticleAnalysis, path
       complement: m.nominal
         ? null
         : complementText(m.complement, m.complementEntity >= 0 ? actorOf(ents[m.complementEntity]) : null),
-      words: s.words,
+      words: events.sentenceWords[m.sentence],
       context,
     };
   });
@@ -418,39 +385,35 @@ function sentenceMentions(scope: ArticleScope, s: SentenceScope, out: ArticleEve
   const dateOf = triggerDates(text, s);
   const placeOf = triggerPlaces(text, s);
   const indexOf = (e: EntityMention | null | undefined) => (e ? scope.entityIndex.get(e)! : -1);
-  const sentenceIndex = out.sentences.length;
+  let sentenceIndex = -1;
   const future = FUTURE.test(text.slice(sentence.start, sentence.end));
-  let any = false;
   triggers.forEach((t, i) => {
     const clauseStart = breaks.filter((b) => b < t.span.start).pop() ?? sentence.start;
     if (isTimeAnchor(text, t, triggers[i - 1], clauseStart)) return;
     const clauseEnd = breaks.find((b) => b >= t.span.end) ?? sentence.end;
     const d = dateOf[i];
     const complement = t.nominal ? null : complementOf(text, t.span, clauseEnd, s.entities);
-    any = true;
-    out.mentions.push({
+    // The sentence is kept once, with its first mention.
+    if (sentenceIndex < 0) {
+      const named = s.entities.filter((e) => e.type !== 'NATIONALITY').map(indexOf);
+      sentenceIndex = addSentence(out, sentence, wordsOf(scope, s.index), named);
+    }
+    addMention(out, {
       sentence: sentenceIndex,
       trigger: t.span,
       lemma: t.lemma,
+      classes: t.classes,
       date: d ? scope.dateValue.get(d)! : null,
-      dateRelative: d ? d.relative : undefined,
-      dateText: d ? d.text : undefined,
+      dateRelative: d ? d.relative : false,
+      dateText: d ? d.text : null,
       place: indexOf(placeOf[i]),
       future: future || /\bto\s+$/i.test(text.slice(Math.max(sentence.start, t.span.start - 4), t.span.start)),
-      classes: t.classes,
       general: t.general,
       nominal: t.nominal,
-      subject: indexOf(subjectOf(text, { start: clauseStart, end: clauseEnd }, sentence, t.span, s.entities)),
       modal: MODAL_BEFORE.test(text.slice(Math.max(sentence.start, t.span.start - 20), t.span.start)),
+      subject: indexOf(subjectOf(text, { start: clauseStart, end: clauseEnd }, sentence, t.span, s.entities)),
       complement: complement?.words ?? null,
       complementEntity: indexOf(complement?.entity),
     });
-  });
-  if (!any) return;
-  out.sentences.push({
-    start: sentence.start,
-    end: sentence.end,
-    words: wordsOf(scope, s.index),
-    entities: s.entities.filter((e) => e.type !== 'NATIONALITY').map(indexOf),
   });
 }

@@ -31,7 +31,7 @@ describe('detection with the analysis', () => {
       const a = analyzeForIndex(s.path, s.text, null);
       assert.ok(a.detected, s.path);
       assert.strictEqual(a.detected.events.published, a.article.published?.value ?? null);
-      assert.ok(a.detected.events.mentions.length > 0, s.path);
+      assert.ok(a.detected.events.lemma.length > 0, s.path);
     }
   });
 
