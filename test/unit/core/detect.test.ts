@@ -70,6 +70,16 @@ describe('detection with the analysis', () => {
     assert.deepStrictEqual(old.toJSON(), json);
   });
 
+  it('detects again, with the date, an article dated from the folder', () => {
+    const index = new CorpusIndex();
+    for (const s of seeds) index.upsert(s.path, s.text);
+    const undated = seeds.find((s) => index.published(s.path)?.origin === 'corpus');
+    assert.ok(undated, 'a seed article is dated from the folder');
+    const a = index.analysis(undated.path)!;
+    assert.strictEqual(a.detected?.events.published, a.article.published!.value);
+    assert.ok(index.events().some((e) => e.mentions.some((m) => m.path === undated.path)));
+  });
+
   it('gives a renamed article its events under the new path', () => {
     const index = new CorpusIndex();
     for (const s of seeds) index.upsert(s.path, s.text);
