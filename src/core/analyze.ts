@@ -5,7 +5,18 @@
 import { parseArticle } from './article';
 import { findDates } from './dates';
 import { findEntities } from './entities';
-import { Article, ArticleAnalysis, DateMention, EntityMention, PublishedDate, Sentence, Span } from './model';
+import { detectEvents, leadOf } from './events';
+import {
+  Article,
+  ArticleAnalysis,
+  ArticleDetections,
+  DateMention,
+  EntityMention,
+  PublishedDate,
+  Sentence,
+  Span,
+} from './model';
+import { detectQuotes } from './quotes';
 
 export interface AnalyzeOptions {
   /** A publication date that overrides what the text says: set by the user, or inferred from the corpus. */
@@ -69,6 +80,21 @@ export function analyzeArticle(text: string, path: string, options: AnalyzeOptio
   const entities = findEntities(text, { sentences: article.sentences, exclude });
   const dates = findDates(text, { published: article.published?.value ?? null, sentences: article.sentences, exclude });
   return { article, entities, dates };
+}
+
+/**
+ * The article's events and quotes before linking, found where the article is analysed (a worker thread): they
+ * refer to entities by index, so linking can rename entities without finding them again.
+ */
+export function detectArticle(analysis: ArticleAnalysis): ArticleDetections {
+  return { events: detectEvents(analysis), quotes: detectQuotes(leadOf(analysis)) };
+}
+
+/** True when the analysis carries detections made with its current publication date. */
+export function hasDetections(analysis: ArticleAnalysis): boolean {
+  const published = analysis.article.published?.value ?? null;
+  const d = analysis.detected;
+  return !!d && d.events.published === published && d.quotes.published === published;
 }
 
 /** Re-resolves only the dates of an analysis against a new publication date (entities do not depend on it). */

@@ -2,9 +2,9 @@
 // aliases, inferred publication dates, events, quotes), and queried by hovers, views and the CLI.
 import { displayName } from './displayName';
 import { sentenceAt } from './article';
-import { analyzeArticle, ChunkCache, withPublished } from './analyze';
+import { analyzeArticle, ChunkCache, detectArticle, hasDetections, withPublished } from './analyze';
 import { linkEntitiesSteps } from './aliases';
-import { clusterEventsSteps, EventMention, findEventMentions } from './events';
+import { clusterEventsSteps, EventMention, leadOf, resolveEvents } from './events';
 import {
   ArticleAnalysis,
   DateMention,
@@ -16,8 +16,9 @@ import {
   QuoteCluster,
   Span,
 } from './model';
+import { StringPool } from './intern';
 import { inferPublicationDatesSteps } from './pubdates';
-import { clusterQuotesSteps, findQuotes, QuoteMention } from './quotes';
+import { clusterQuotesSteps, QuoteMention, resolveQuotes } from './quotes';
 import { Pacer, Steps } from './steps';
 
 interface DocEntry {
@@ -25,16 +26,13 @@ interface DocEntry {
   text: string;
   /** A date the user set (sidecar); it wins over everything else. */
   userPublished: string | null;
-  /** Analysis with the date the text or the user gave (never the inferred one): the input of linking. */
+  /**
+   * Analysis with the date the text or the user gave (never the inferred one): the input of linking. It carries
+   * its events and quotes (`detected`), found with it where it was analysed.
+   */
   base: ArticleAnalysis;
-  /** Cached per-article detections, recomputed only when the text or its date changes. */
-  events?: EventMention[];
-  quotes?: QuoteMention[];
-  eventsFor?: string | null;
-  /** The base analysis re-dated with a date inferred from the folder, kept for that date. */
+  /** The base analysis re-dated with a date inferred from the folder (and its detections), kept for that date. */
   dated?: { base: ArticleAnalysis; value: string; analysis: ArticleAnalysis };
-  /** The entity ids and names the cached events were found with: linking can rename them. */
-  eventsEntities?: string;
   /** Chunk results of a large article, so an edit re-analyses only what it touched. */
   cache: ChunkCache;
 }
@@ -133,7 +131,10 @@ interface LinkJob {
 /** One article of the CLI's JSON contract. */
 export type ArticleJson = CorpusJson['articles'][number];
 
-/** The per-article half of `upsert`: what a worker thread runs before `upsertAnalysis` (no linking). */
+/**
+ * The per-article half of `upsert`: what a worker thread runs before `upsertAnalysis` (no linking): the analysis
+ * with its events and quotes detected.
+ */
 export function analyzeForIndex(
   path: string,
   text: string,
@@ -143,13 +144,17 @@ export function analyzeForIndex(
   const published: PublishedDate | null = userPublished
     ? { value: userPublished, origin: 'user', reason: 'set by you' }
     : null;
-  return analyzeArticle(text, path, { published, cache });
+  const analysis = analyzeArticle(text, path, { published, cache });
+  analysis.detected = detectArticle(analysis);
+  return analysis;
 }
 
 export class CorpusIndex {
   constructor(private readonly store?: AnalysisStore) {}
 
   private readonly docs = new Map<string, DocEntry>();
+  /** Small strings shared by the analyses that came from other threads. */
+  private readonly strings = new StringPool();
   /** Pairs of entity ids the user said are one (mergeEntities), kept for the folder. */
   private merges: [string, string][] = [];
   /** What a merge overwrote on a mention, so a merge the user takes back can be undone. */
@@ -215,6 +220,9 @@ export class CorpusIndex {
 
   /** Stores an analysis computed elsewhere (a worker thread, with analyzeForIndex); it must be for this text. */
   upsertAnalysis(path: string, text: string, userPublished: string | null, base: ArticleAnalysis): void {
+    // One copy of the text (a thread may post it twice: with the analysis and beside it) and of small strings.
+    if (base.article.text === text) base.article.text = text;
+    this.strings.analysis(base);
     this.docs.set(path, { path, text, userPublished, base, cache: new ChunkCache() });
     this.touch(path);
   }
@@ -246,7 +254,7 @@ export class CorpusIndex {
     if (!doc) return;
     this.docs.delete(from);
     const base = { ...doc.base, article: { ...doc.base.article, path: to } };
-    this.docs.set(to, { ...doc, path: to, base, events: undefined, quotes: undefined });
+    this.docs.set(to, { ...doc, path: to, base, dated: undefined });
     this.touch(from);
     this.touch(to);
   }
@@ -354,27 +362,26 @@ export class CorpusIndex {
     yield;
     job.phase = 'detection';
     mark = performance.now();
-    // Event mentions carry participants' ids and names: when linking changed them (an article added
-    // elsewhere can change a canonical name), the cached mentions are stale.
-    for (const doc of docs.values()) {
-      const sig = doc.base.entities.map((e) => `${e.id}\u0001${e.canonical}`).join('\u0002');
-      if (sig !== doc.eventsEntities) {
-        doc.events = undefined;
-        doc.eventsEntities = sig;
-      }
-      if (pace.add(doc.base.entities.length)) yield;
-    }
-    // Event mentions are cached per article and per publication date they were found with.
+    // Detections refer to entities by index: resolving gives them the ids and names linking gave them just now.
+    // Each article's are resolved once per publication date it is linked with (a date inferred from the folder
+    // re-detects it).
+    const resolved = new Map<string, { key: string | null; events: EventMention[]; quotes: QuoteMention[] }>();
     const mentionsFor = (analysis: ArticleAnalysis): EventMention[] => {
-      const doc = docs.get(analysis.article.path)!;
+      const path = analysis.article.path;
       const key = analysis.article.published?.value ?? null;
-      if (!doc.events || doc.eventsFor !== key) {
-        const head = leadOf(analysis);
-        doc.events = findEventMentions(head);
-        doc.quotes = findQuotes(head);
-        doc.eventsFor = key;
+      let r = resolved.get(path);
+      if (!r || r.key !== key) {
+        const doc = docs.get(path)!;
+        const found = this.detections(doc, analysis);
+        const lead = leadOf(analysis);
+        r = {
+          key,
+          events: resolveEvents(found.events, analysis, path),
+          quotes: resolveQuotes(found.quotes, lead, path),
+        };
+        resolved.set(path, r);
       }
-      return doc.events;
+      return r.events;
     };
     for (const doc of docs.values()) {
       mentionsFor(doc.base);
@@ -411,14 +418,15 @@ export class CorpusIndex {
     }
     job.phase = 'events';
     const entries = [...docs.values()];
-    const eventMentions = yield* gather(entries, (d) => d.events ?? [], pace);
+    const eventMentions = yield* gather(entries, (d) => resolved.get(d.path)?.events ?? [], pace);
     pace.end();
     const eventClusters = yield* clusterEventsSteps(eventMentions);
     lap('events');
     yield;
     job.phase = 'quotes';
     mark = performance.now();
-    const quoteClusters = yield* clusterQuotesSteps(yield* gather(entries, (d) => d.quotes ?? [], pace), pace);
+    const quotes = yield* gather(entries, (d) => resolved.get(d.path)?.quotes ?? [], pace);
+    const quoteClusters = yield* clusterQuotesSteps(quotes, pace);
     lap('quotes');
     pace.end();
     yield;
@@ -467,6 +475,19 @@ export class CorpusIndex {
     // Fresh text, previous links: keep the date the folder had given the article.
     const before = this.analyses.get(path)?.article.published;
     return !doc.base.article.published && before?.origin === 'corpus' ? this.redated(doc, before) : doc.base;
+  }
+
+  /**
+   * The article's events and quotes before linking, as found with the analysis; found here only when the analysis
+   * came without them (a date inferred from the folder, a cache of an older build), and kept with it.
+   */
+  private detections(doc: DocEntry, analysis: ArticleAnalysis): NonNullable<ArticleAnalysis['detected']> {
+    if (hasDetections(analysis)) return analysis.detected!;
+    const found = detectArticle(analysis);
+    analysis.detected = found;
+    // The re-dated analysis is shared through copies with another PublishedDate object: keep them with it.
+    if (doc.dated && doc.dated.value === analysis.article.published?.value) doc.dated.analysis.detected = found;
+    return found;
   }
 
   /** The article's analysis with a date from the folder; its dates are resolved once per date value. */
@@ -683,6 +704,8 @@ export class CorpusIndex {
   }
 }
 
+export { EVENT_SCOPE } from './events';
+
 function refsJson(ms: MentionRef[]): { path: string; start: number; end: number }[] {
   return ms.map((m) => ({ path: m.path, start: m.start, end: m.end }));
 }
@@ -747,23 +770,6 @@ function* applyMerges(
     if (pace.add(list.length)) yield;
   }
   return [...merged.values()];
-}
-
-/**
- * Events and quotes are looked for in the first EVENT_SCOPE characters of an article. News reports
- * its events up front; a multi-megabyte file (a dump, a book) would otherwise cost minutes of
- * clustering for links nobody reads. Entities and dates are still found everywhere.
- */
-export const EVENT_SCOPE = 200_000;
-
-function leadOf(a: ArticleAnalysis): ArticleAnalysis {
-  if (a.article.text.length <= EVENT_SCOPE) return a;
-  const inScope = <T extends Span>(xs: T[]) => xs.filter((x) => x.end <= EVENT_SCOPE);
-  return {
-    article: { ...a.article, sentences: inScope(a.article.sentences), paragraphs: inScope(a.article.paragraphs) },
-    entities: inScope(a.entities),
-    dates: inScope(a.dates),
-  };
 }
 
 function spanOf(s: Span): Span {

@@ -1,6 +1,8 @@
 // The vocabulary of the project: plain data shapes shared by the core, the CLI and the extension.
 // All offsets are UTF-16 code-unit offsets into the article text as VS Code's
 // TextDocument.getText() gives it (BOM removed); `end` is exclusive.
+import type { ArticleEvents } from './events/stored';
+import type { ArticleQuotes } from './quotes';
 
 export interface Span {
   start: number;
@@ -99,6 +101,14 @@ export interface ArticleAnalysis {
   article: Article;
   entities: EntityMention[];
   dates: DateMention[];
+  /** Events and quotes found with the analysis, before linking (core/analyze detectArticle); absent until then. */
+  detected?: ArticleDetections;
+}
+
+/** An article's events and quotes before linking: participants and speakers by index into its entities. */
+export interface ArticleDetections {
+  events: ArticleEvents;
+  quotes: ArticleQuotes;
 }
 
 /** An entity as the folder knows it: every spelling and where it occurs. */

@@ -107,12 +107,57 @@ function attribute(text: string, q: RawQuote, sentence: Span, persons: EntityMen
   return null;
 }
 
+/**
+ * A quotation as detection finds it, before linking: its speaker by index into the analysis's entities (-1 for
+ * none), so linking can rename the speaker without finding the quote again.
+ */
+export interface LocalQuote {
+  span: Span;
+  speaker: number;
+  sentence: Span;
+  /** Content-word stems of the quoted words. */
+  words: string[];
+}
+
+/** An article's quotations as detection leaves them, with the publication date they were found with. */
+export interface ArticleQuotes {
+  published: string | null;
+  quotes: LocalQuote[];
+}
+
 /** Quotations of one analysed article with their speakers, in text order. */
 export function findQuotes(analysis: ArticleAnalysis): QuoteMention[] {
+  return resolveQuotes(detectQuotes(analysis), analysis);
+}
+
+/** The quotations with their speakers' current ids and names. */
+export function resolveQuotes(
+  found: ArticleQuotes,
+  analysis: ArticleAnalysis,
+  path = analysis.article.path,
+): QuoteMention[] {
+  const { text } = analysis.article;
+  return found.quotes.map((q) => {
+    const speaker = q.speaker >= 0 ? analysis.entities[q.speaker] : null;
+    return {
+      path,
+      span: q.span,
+      text: text.slice(q.span.start, q.span.end),
+      speakerId: speaker?.id ?? null,
+      speaker: speaker?.canonical ?? null,
+      sentence: q.sentence,
+      published: found.published,
+      words: q.words,
+    };
+  });
+}
+
+/** Quotations of one analysed article (indices refer to its entities), before linking. */
+export function detectQuotes(analysis: ArticleAnalysis): ArticleQuotes {
   const { article } = analysis;
   const text = article.text;
   const persons = analysis.entities.filter((e) => e.type === 'PERSON').sort((a, b) => a.start - b.start);
-  const out: QuoteMention[] = [];
+  const out: LocalQuote[] = [];
   for (const raw of quotedSpans(text, article.paragraphs)) {
     const q = trimSpan(text, raw);
     const quoted = text.slice(q.start, q.end);
@@ -129,17 +174,13 @@ export function findQuotes(analysis: ArticleAnalysis): QuoteMention[] {
       persons,
     );
     out.push({
-      path: article.path,
       span: { start: q.start, end: q.end },
-      text: quoted,
-      speakerId: speaker?.id ?? null,
-      speaker: speaker?.canonical ?? null,
+      speaker: speaker ? analysis.entities.indexOf(speaker) : -1,
       sentence: { start: sentence.start, end: sentence.end },
-      published: article.published?.value ?? null,
       words: contentStems(quoted),
     });
   }
-  return out;
+  return { published: article.published?.value ?? null, quotes: out };
 }
 
 function daysApart(a: string, b: string): number {

@@ -1,5 +1,5 @@
 // What a whole article is about, for telling stories apart: entity ids, years and its most frequent words.
-import { ArticleAnalysis } from '../model';
+import { ArticleAnalysis, EntityMention } from '../model';
 import { contentStems } from '../text/stem';
 import { inside } from './triggers';
 
@@ -12,26 +12,70 @@ const CONTEXT_WORDS = 80;
 const YEAR_WEIGHT = 4;
 
 export function articleContext(analysis: ArticleAnalysis): Record<string, number> {
+  const { text } = analysis.article;
+  const sentences = analysis.article.sentences;
+  const topics = articleTopics(analysis, (i) => contentStems(text.slice(sentences[i].start, sentences[i].end)));
+  return withEntities(analysis.entities, Object.keys(topics), Object.values(topics));
+}
+
+/**
+ * The article's years and most frequent words (`w:` keys): the part of its context that linking never changes, so
+ * detection keeps it with the article. `sentenceWords(i)` gives the content stems of sentence i.
+ */
+export function articleTopics(
+  analysis: ArticleAnalysis,
+  sentenceWords: (i: number) => string[],
+): Record<string, number> {
   const ctx: Record<string, number> = {};
   const { article } = analysis;
-  for (const e of analysis.entities) {
-    if (e.type === 'NATIONALITY') continue;
-    ctx[e.id] = (ctx[e.id] ?? 0) + 1;
-  }
   const years = analysis.dates.filter((d) => d.type === 'DATE').map((d) => d.value);
   for (const value of years) {
     const y = /^(\d{4})/.exec(value);
     if (y) ctx[`year:${y[1]}`] = (ctx[`year:${y[1]}`] ?? 0) + YEAR_WEIGHT;
   }
   const counts = new Map<string, number>();
-  for (const s of article.sentences) {
-    if (inside(article.boilerplate, s.start)) continue;
-    for (const w of contentStems(article.text.slice(s.start, s.end))) {
+  article.sentences.forEach((s, i) => {
+    if (inside(article.boilerplate, s.start)) return;
+    for (const w of sentenceWords(i)) {
       if (/^\d+$/.test(w)) continue;
       counts.set(w, (counts.get(w) ?? 0) + 1);
     }
+  });
+  for (const [w, n] of topWords(counts)) ctx[`w:${w}`] = n;
+  return ctx;
+}
+
+const PLAIN = /^[a-z0-9]*$/;
+
+/**
+ * The CONTEXT_WORDS most frequent words, ties in localeCompare's order: only the words as frequent as the last one
+ * kept are sorted, and plain lower-case words compare by code units (which is localeCompare's order for them).
+ */
+function topWords(counts: Map<string, number>): [string, number][] {
+  let entries = [...counts];
+  if (entries.length > CONTEXT_WORDS) {
+    const byCount = entries.map((e) => e[1]).sort((a, b) => b - a);
+    const least = byCount[CONTEXT_WORDS - 1];
+    entries = entries.filter((e) => e[1] >= least);
   }
-  const top = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, CONTEXT_WORDS);
-  for (const [w, n] of top) ctx[`w:${w}`] = n;
+  const keyed = entries.map(([w, n]) => ({ w, n, plain: PLAIN.test(w) }));
+  keyed.sort(
+    (a, b) => b.n - a.n || (a.plain && b.plain ? (a.w < b.w ? -1 : a.w > b.w ? 1 : 0) : a.w.localeCompare(b.w)),
+  );
+  return keyed.slice(0, CONTEXT_WORDS).map((k) => [k.w, k.n]);
+}
+
+/** The whole context: the entity ids the article names (as linking has them now), counted, then its topics. */
+export function withEntities(
+  entities: EntityMention[],
+  topicKeys: string[],
+  topicCounts: number[],
+): Record<string, number> {
+  const ctx: Record<string, number> = {};
+  for (const e of entities) {
+    if (e.type === 'NATIONALITY') continue;
+    ctx[e.id] = (ctx[e.id] ?? 0) + 1;
+  }
+  for (let k = 0; k < topicKeys.length; k++) ctx[topicKeys[k]] = topicCounts[k];
   return ctx;
 }

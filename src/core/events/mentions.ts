@@ -1,9 +1,12 @@
 // Event mentions of one analysed article: each trigger with the date, place and participants of its clause or sentence.
+// Detection runs with the per-article analysis (in its thread) and refers to participants by their index in the
+// analysis's entities; resolveEvents gives them the ids and names linking has given them since.
 import { ArticleAnalysis, DateMention, EntityMention, Span } from '../model';
 import { parseTimex } from '../text/datecompat';
-import { contentStems } from '../text/stem';
-import { articleContext } from './context';
-import { Actor, complementOf, subjectOf } from './phrases';
+import { contentStemsOf, Token, tokenize } from '../text/stem';
+import { articleTopics, withEntities } from './context';
+import { addMention, addSentence, ArticleEvents, emptyEvents, mentionAt, setTopics } from './stored';
+import { Actor, actorOf, complementOf, complementText, subjectOf } from './phrases';
 import { findTriggers, inside, isTimeAnchor, Trigger } from './triggers';
 
 export interface EventMention {
@@ -50,6 +53,24 @@ export interface EventMention {
   words: string[];
   /** What the whole article is about: entity ids and years, with counts (shared by its mentions). */
   context: Record<string, number>;
+}
+
+/**
+ * Events and quotes are looked for in the first EVENT_SCOPE characters of an article. News reports
+ * its events up front; a multi-megabyte file (a dump, a book) would otherwise cost minutes of
+ * clustering for links nobody reads. Entities and dates are still found everywhere.
+ */
+export const EVENT_SCOPE = 200_000;
+
+/** The part of an analysis that events and quotes are looked for in (the whole of any ordinary article). */
+export function leadOf(a: ArticleAnalysis): ArticleAnalysis {
+  if (a.article.text.length <= EVENT_SCOPE) return a;
+  const inScope = <T extends Span>(xs: T[]) => xs.filter((x) => x.end <= EVENT_SCOPE);
+  return {
+    article: { ...a.article, sentences: inScope(a.article.sentences), paragraphs: inScope(a.article.paragraphs) },
+    entities: inScope(a.entities),
+    dates: inScope(a.dates),
+  };
 }
 
 /** A modal or infinitive marker right before a trigger ("will host", "to host", "could face"). */
@@ -137,33 +158,95 @@ function eventDateValue(d: DateMention, published: string | null): string | null
 interface ArticleScope {
   analysis: ArticleAnalysis;
   text: string;
+  /** Entities in text order, with their index in the analysis's entities. */
   entities: EntityMention[];
+  entityIndex: Map<EntityMention, number>;
   /** Dates that can say when something happened, in text order, with their event-date values. */
   dates: DateMention[];
   dateValue: Map<DateMention, string>;
   quoted: Span[];
   published: string | null;
-  context: Record<string, number>;
+  /** Tokens and content stems of each sentence, computed once and shared by triggers, words and topics. */
+  tokens: (Token[] | undefined)[];
+  words: (string[] | undefined)[];
 }
 
 /** The sentences' mentions found with everything they attach to. */
 interface SentenceScope {
   sentence: Span;
+  index: number;
   triggers: Trigger[];
   breaks: number[];
   entities: EntityMention[];
   dates: DateMention[];
 }
 
-/** Event mentions of one analysed article, in text order. */
+/** Event mentions of one analysed article, in text order, with the ids and names its entities have now. */
 export function findEventMentions(analysis: ArticleAnalysis): EventMention[] {
+  return resolveEvents(detectEvents(analysis), analysis);
+}
+
+/** Event mentions of one analysed article (of its lead), in text order, before linking. */
+export function detectEvents(full: ArticleAnalysis): ArticleEvents {
+  const analysis = leadOf(full);
   const scope = articleScope(analysis);
-  const out: EventMention[] = [];
-  for (const sentence of analysis.article.sentences) {
-    const s = sentenceScope(scope, sentence);
-    if (s) out.push(...sentenceMentions(scope, s));
-  }
+  const out = emptyEvents(scope.published);
+  let e = 0;
+  let d = 0;
+  analysis.article.sentences.forEach((sentence, i) => {
+    // Entities and dates in text order: each sentence takes the ones inside it, moving on from the last.
+    while (e < scope.entities.length && scope.entities[e].start < sentence.start) e++;
+    while (d < scope.dates.length && scope.dates[d].start < sentence.start) d++;
+    const s = sentenceScope(scope, sentence, i, e, d);
+    if (s) sentenceMentions(scope, s, out);
+  });
+  setTopics(
+    out,
+    articleTopics(analysis, (i) => wordsOf(scope, i)),
+  );
   return out;
+}
+
+/** The mentions with the entity ids and names the analysis's entities carry now (after linking and merges). */
+export function resolveEvents(events: ArticleEvents, full: ArticleAnalysis, path = full.article.path): EventMention[] {
+  const analysis = leadOf(full);
+  const ents = analysis.entities;
+  const context = withEntities(ents, events.topicKeys, events.topicCounts);
+  const participants = events.sentenceEntities.map((list) => participantsOf(list.map((k) => ents[k])));
+  // One span per sentence, shared by its mentions and the references clusters keep to them.
+  const sentences = events.sentenceStart.map((start, i) => ({ start, end: events.sentenceEnd[i] }));
+  const text = analysis.article.text;
+  return events.sentence.map((_, k) => {
+    const m = mentionAt(events, k);
+    const p = participants[m.sentence];
+    const dated = m.date !== null;
+    return {
+      path,
+      sentence: sentences[m.sentence],
+      trigger: m.trigger,
+      triggerText: text.slice(m.trigger.start, m.trigger.end),
+      lemma: m.lemma,
+      date: m.date,
+      dateRelative: dated ? m.dateRelative : undefined,
+      dateText: dated ? (m.dateText ?? undefined) : undefined,
+      place: m.place >= 0 ? ents[m.place].canonical : null,
+      participants: p.ids,
+      participantNames: p.names,
+      participantTypes: p.types,
+      published: events.published,
+      future: m.future,
+      classes: m.classes,
+      general: m.general,
+      nominal: m.nominal,
+      subject: m.subject >= 0 ? actorOf(ents[m.subject]) : null,
+      modal: m.modal,
+      complement: m.nominal
+        ? null
+        : complementText(m.complement, m.complementEntity >= 0 ? actorOf(ents[m.complementEntity]) : null),
+      words: events.sentenceWords[m.sentence],
+      context,
+    };
+  });
 }
 
 function articleScope(analysis: ArticleAnalysis): ArticleScope {
@@ -178,31 +261,57 @@ function articleScope(analysis: ArticleAnalysis): ArticleScope {
   const quoted: Span[] = [];
   for (const m of text.matchAll(/“[^”]{8,}?”|"[^"\n]{8,}?"/g))
     quoted.push({ start: m.index!, end: m.index! + m[0].length });
+  const n = article.sentences.length;
   return {
     analysis,
     text,
     entities: [...analysis.entities].sort((a, b) => a.start - b.start),
+    entityIndex: new Map(analysis.entities.map((e, i) => [e, i])),
     dates: [...dateValue.keys()].sort((a, b) => a.start - b.start),
     dateValue,
     quoted,
     published,
-    context: articleContext(analysis),
+    tokens: new Array<Token[] | undefined>(n),
+    words: new Array<string[] | undefined>(n),
   };
 }
 
+function tokensOf(scope: ArticleScope, i: number): Token[] {
+  const s = scope.analysis.article.sentences[i];
+  return (scope.tokens[i] ??= tokenize(scope.text.slice(s.start, s.end), s.start));
+}
+
+function wordsOf(scope: ArticleScope, i: number): string[] {
+  return (scope.words[i] ??= contentStemsOf(tokensOf(scope, i)));
+}
+
+/** The items from `from` on (in text order) that lie inside the sentence. */
+function within<T extends Span>(items: T[], from: number, sentence: Span): T[] {
+  const out: T[] = [];
+  for (let k = from; k < items.length && items[k].start < sentence.end; k++) {
+    if (items[k].end <= sentence.end) out.push(items[k]);
+  }
+  return out;
+}
+
 /** A sentence with its triggers, or null when it reports nothing (boilerplate, a web address, no trigger). */
-function sentenceScope(scope: ArticleScope, sentence: Span): SentenceScope | null {
+function sentenceScope(
+  scope: ArticleScope,
+  sentence: Span,
+  index: number,
+  firstEntity: number,
+  firstDate: number,
+): SentenceScope | null {
   const { text } = scope;
   if (inside(scope.analysis.article.boilerplate, sentence.start)) return null;
   // A web address is not reporting ("http://…/2013/ellen-to-host-oscars").
   if (/^\s*(?:https?:|www\.)/i.test(text.slice(sentence.start, sentence.start + 12))) return null;
-  const entities = scope.entities.filter((e) => e.start >= sentence.start && e.end <= sentence.end);
-  const dates = scope.dates.filter((d) => d.start >= sentence.start && d.end <= sentence.end);
-  const triggers = findTriggers(text, sentence, [...entities, ...dates], scope.quoted);
+  const entities = within(scope.entities, firstEntity, sentence);
+  const dates = within(scope.dates, firstDate, sentence);
+  const triggers = findTriggers(text, sentence, [...entities, ...dates], scope.quoted, tokensOf(scope, index));
   if (!triggers.length) return null;
-  return { sentence, triggers, breaks: clauseBreaks(text, sentence), entities, dates };
+  return { sentence, index, triggers, breaks: clauseBreaks(text, sentence), entities, dates };
 }
-
 /** The date of each trigger: its own, else one it shares with a dated trigger of its clause or sentence. */
 function triggerDates(text: string, s: SentenceScope): (DateMention | null)[] {
   const { sentence, triggers, breaks } = s;
@@ -262,7 +371,7 @@ function participantsOf(entities: EntityMention[]): { ids: string[]; names: stri
   const names: string[] = [];
   const types: string[] = [];
   for (const e of entities) {
-    if (e.type === 'NATIONALITY' || ids.includes(e.id)) continue;
+    if (ids.includes(e.id)) continue;
     ids.push(e.id);
     names.push(e.canonical);
     types.push(e.type);
@@ -270,46 +379,41 @@ function participantsOf(entities: EntityMention[]): { ids: string[]; names: stri
   return { ids, names, types };
 }
 
-function sentenceMentions(scope: ArticleScope, s: SentenceScope): EventMention[] {
-  const { text, published } = scope;
+function sentenceMentions(scope: ArticleScope, s: SentenceScope, out: ArticleEvents): void {
+  const { text } = scope;
   const { sentence, triggers, breaks } = s;
   const dateOf = triggerDates(text, s);
   const placeOf = triggerPlaces(text, s);
-  const participants = participantsOf(s.entities);
-  const words = contentStems(text.slice(sentence.start, sentence.end));
-  const out: EventMention[] = [];
+  const indexOf = (e: EntityMention | null | undefined) => (e ? scope.entityIndex.get(e)! : -1);
+  let sentenceIndex = -1;
+  const future = FUTURE.test(text.slice(sentence.start, sentence.end));
   triggers.forEach((t, i) => {
     const clauseStart = breaks.filter((b) => b < t.span.start).pop() ?? sentence.start;
     if (isTimeAnchor(text, t, triggers[i - 1], clauseStart)) return;
     const clauseEnd = breaks.find((b) => b >= t.span.end) ?? sentence.end;
     const d = dateOf[i];
-    const p = placeOf[i];
-    out.push({
-      path: scope.analysis.article.path,
-      sentence: { start: sentence.start, end: sentence.end },
+    const complement = t.nominal ? null : complementOf(text, t.span, clauseEnd, s.entities);
+    // The sentence is kept once, with its first mention.
+    if (sentenceIndex < 0) {
+      const named = s.entities.filter((e) => e.type !== 'NATIONALITY').map(indexOf);
+      sentenceIndex = addSentence(out, sentence, wordsOf(scope, s.index), named);
+    }
+    addMention(out, {
+      sentence: sentenceIndex,
       trigger: t.span,
-      triggerText: t.text,
       lemma: t.lemma,
-      date: d ? scope.dateValue.get(d)! : null,
-      dateRelative: d ? d.relative : undefined,
-      dateText: d ? d.text : undefined,
-      place: p ? p.canonical : null,
-      participants: participants.ids,
-      participantNames: participants.names,
-      participantTypes: participants.types,
-      published,
-      future:
-        FUTURE.test(text.slice(sentence.start, sentence.end)) ||
-        /\bto\s+$/i.test(text.slice(Math.max(sentence.start, t.span.start - 4), t.span.start)),
       classes: t.classes,
+      date: d ? scope.dateValue.get(d)! : null,
+      dateRelative: d ? d.relative : false,
+      dateText: d ? d.text : null,
+      place: indexOf(placeOf[i]),
+      future: future || /\bto\s+$/i.test(text.slice(Math.max(sentence.start, t.span.start - 4), t.span.start)),
       general: t.general,
       nominal: t.nominal,
-      subject: subjectOf(text, { start: clauseStart, end: clauseEnd }, sentence, t.span, s.entities),
       modal: MODAL_BEFORE.test(text.slice(Math.max(sentence.start, t.span.start - 20), t.span.start)),
-      complement: t.nominal ? null : complementOf(text, t.span, clauseEnd, s.entities),
-      words,
-      context: scope.context,
+      subject: indexOf(subjectOf(text, { start: clauseStart, end: clauseEnd }, sentence, t.span, s.entities)),
+      complement: complement?.words ?? null,
+      complementEntity: indexOf(complement?.entity),
     });
   });
-  return out;
 }

@@ -43,7 +43,8 @@ export const actorName = (a: { name: string; type: string }): string =>
   a.type === 'PERSON' ? shortName(a.name) : a.name;
 
 const named = (entities: EntityMention[]) => entities.filter((e) => e.type !== 'NATIONALITY');
-const actorOf = (e: EntityMention): Actor => ({ id: e.id, name: e.canonical, type: e.type });
+/** A mention as a label's actor, with the id and name linking gave it. */
+export const actorOf = (e: EntityMention): Actor => ({ id: e.id, name: e.canonical, type: e.type });
 
 const afterPreposition = (text: string, from: number, e: EntityMention) =>
   PREPOSITION_BEFORE.test(text.slice(Math.max(from, e.start - 12), e.start));
@@ -53,14 +54,20 @@ const afterPreposition = (text: string, from: number, e: EntityMention) =>
  * the sentence's first name before the trigger that no preposition governs ("Upon landing in South Korea,
  * Kishida and his wife, Yuko, laid flowers").
  */
-export function subjectOf(text: string, clause: Span, sentence: Span, trigger: Span, entities: EntityMention[]) {
+export function subjectOf(
+  text: string,
+  clause: Span,
+  sentence: Span,
+  trigger: Span,
+  entities: EntityMention[],
+): EntityMention | null {
   const before = named(entities).filter((e) => e.end <= trigger.start);
   const e = before[before.length - 1];
   // A short gap of adverbs and auxiliaries ("on Sunday", "will", "has"), never a new clause or a relative.
   const plain = (gap: string) => gap.length <= 40 && !/\b(?:who|which|that|where|when|while|but)\b|[,;:(“"]/i.test(gap);
   if (e && e.start >= clause.start) {
     const gap = text.slice(e.end, trigger.start);
-    if (plain(gap) && !/\band\b/.test(gap) && !afterPreposition(text, clause.start, e)) return actorOf(e);
+    if (plain(gap) && !/\band\b/.test(gap) && !afterPreposition(text, clause.start, e)) return e;
   }
   // A dateline ("SEOUL —", "TOKYO (Reuters)") says where the story was filed, not who acted.
   const dateline = (x: EntityMention) => /^\s*(?:[—–-]|\()/.test(text.slice(x.end, x.end + 3));
@@ -72,7 +79,7 @@ export function subjectOf(text: string, clause: Span, sentence: Span, trigger: S
       !dateline(x) &&
       plain(text.slice(x.end, trigger.start).replace(/,[^,]*,/g, ' ')),
   );
-  return first ? actorOf(first) : null;
+  return first ?? null;
 }
 
 /** Lower-case words of a noun phrase after a verb: "an intercontinental ballistic missile for …" → 3 words. */
@@ -92,22 +99,43 @@ function nounPhraseAt(text: string, from: number, to: number): { words: string[]
   return { words, end };
 }
 
-/** What a verb trigger acts on, as written: a named participant ("Kishida") or a short noun phrase. */
-export function complementOf(text: string, trigger: Span, clauseEnd: number, entities: EntityMention[]): string | null {
+/**
+ * What a verb trigger acts on, as written: words, and a named participant after them (its name as a label says it
+ * depends on linking, so it is kept as the mention): "Kishida", "restrictions on technology exports to" + Korea.
+ */
+export interface Complement {
+  words: string | null;
+  entity: EntityMention | null;
+}
+
+/** The complement as a label writes it, with the participant's current name. */
+export function complementText(words: string | null, entity: Actor | null): string | null {
+  if (!entity) return words;
+  return words ? `${words} ${actorName(entity)}` : actorName(entity);
+}
+
+/** What a verb trigger acts on: a named participant ("Kishida") or a short noun phrase, or null. */
+export function complementOf(
+  text: string,
+  trigger: Span,
+  clauseEnd: number,
+  entities: EntityMention[],
+): Complement | null {
   const after = named(entities).filter((e) => e.start >= trigger.end && e.end <= clauseEnd);
   const first = after[0];
   if (first && first.start - trigger.end <= 60 && BEFORE_NAMED_OBJECT.test(text.slice(trigger.end, first.start))) {
-    return actorName(actorOf(first));
+    return { words: null, entity: first };
   }
   const phrase = nounPhraseAt(text, trigger.end, clauseEnd);
   if (!phrase.words.length) return null;
   // "restrictions on technology exports to South Korea": the named participant completes the object.
   const target = after.find((e) => e.start >= phrase.end && e.start - phrase.end <= 40);
   const prep = target && LINKING_PREPOSITION.exec(text.slice(phrase.end, target.start))?.[1];
-  if (target && prep) return `${phrase.words.join(' ')} ${prep} ${actorName(actorOf(target))}`;
+  if (target && prep) return { words: `${phrase.words.join(' ')} ${prep}`, entity: target };
   // "laid flowers at a national cemetery": where the object went completes it.
   const where = /^\s+(at|into)\s/.exec(text.slice(phrase.end, clauseEnd));
   const place = where && nounPhraseAt(text, phrase.end + where[0].length - 1, clauseEnd);
-  if (where && place?.words.length) return `${phrase.words.join(' ')} ${where[1]} ${place.words.join(' ')}`;
-  return phrase.words.join(' ');
+  if (where && place?.words.length)
+    return { words: `${phrase.words.join(' ')} ${where[1]} ${place.words.join(' ')}`, entity: null };
+  return { words: phrase.words.join(' '), entity: null };
 }

@@ -42,30 +42,52 @@ const PHRASAL = new Map<string, { lemma: string; classes: string[] }>([
   ['gun down', { lemma: 'shoot', classes: ['shoot'] }],
 ]);
 
+const PHRASAL_VERBS = new Set([...PHRASAL.keys()].map((k) => k.split(' ')[0]));
+
+// Whether a word can be a trigger at all, and its stem: memoised, since every token of every sentence asks.
+const LEMMA_MEMO = new Map<string, string | null>();
+const LEMMA_MEMO_MAX = 200_000;
+
+/** The stem of a word that may report a happening, or null for short, stop, reporting and calendar words. */
+function candidateLemma(word: string): string | null {
+  let lemma = LEMMA_MEMO.get(word);
+  if (lemma === undefined) {
+    const lower = word.toLowerCase();
+    lemma = lower.length < 3 || STOP_WORDS.has(lower) ? null : stem(lower);
+    if (lemma !== null && (REPORTING.has(lemma) || CALENDAR.test(lower))) lemma = null;
+    if (LEMMA_MEMO.size >= LEMMA_MEMO_MAX) LEMMA_MEMO.clear();
+    LEMMA_MEMO.set(word, lemma);
+  }
+  return lemma;
+}
+
 const REFLEXIVE = /^(?:himself|herself|themselves|itself)$/i;
 
 /** Words that make the next one a noun ("a plan", "their plans"). */
 const DETERMINER = /^(?:a|an|the|this|that|these|those|its|his|her|their|our|my|your|new|landmark|government['’]s)$/i;
 
 /** Event triggers in a sentence: known event words, plus past-tense verbs as a general fallback. */
-export function findTriggers(text: string, sentence: Span, entitySpans: Span[], quoted: Span[] = []): Trigger[] {
-  const tokens = tokenize(text.slice(sentence.start, sentence.end), sentence.start);
+export function findTriggers(
+  text: string,
+  sentence: Span,
+  entitySpans: Span[],
+  quoted: Span[] = [],
+  tokens: Token[] = tokenize(text.slice(sentence.start, sentence.end), sentence.start),
+): Trigger[] {
   const out: Trigger[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i];
     if (entitySpans.some((e) => tok.start < e.end && tok.end > e.start)) continue;
+    const lemma = candidateLemma(tok.text);
+    if (lemma === null) continue;
     const lower = tok.text.toLowerCase();
-    if (lower.length < 3 || STOP_WORDS.has(lower)) continue;
-    // Capitalised words inside a sentence are names, not events (but headlines capitalise everything).
-    const lemma = stem(lower);
-    if (REPORTING.has(lemma) || CALENDAR.test(lower)) continue;
     const next = tokens[i + 1];
     // Phrasal verbs whose particle makes them an event word: "touched down", "checked (herself) into".
     const skip = next && REFLEXIVE.test(next.text) ? 2 : 1;
-    const particle = tokens[i + skip];
+    const particle = PHRASAL_VERBS.has(lemma) ? tokens[i + skip] : undefined;
     const phrasal = particle ? PHRASAL.get(`${lemma} ${particle.text.toLowerCase()}`) : undefined;
     if (phrasal) {
-      const span = { start: tok.start, end: particle.end };
+      const span = { start: tok.start, end: particle!.end };
       out.push({ span, text: text.slice(span.start, span.end), ...phrasal, general: false, nominal: false });
       i += skip;
       continue;

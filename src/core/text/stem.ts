@@ -311,14 +311,36 @@ export function tokenize(text: string, offset = 0): Token[] {
 
 /** Stems of the content words of a text: no stop words, no one-letter words. */
 export function contentStems(text: string): string[] {
+  return contentStemsOf(tokenize(text));
+}
+
+/** contentStems of text already tokenized (a sentence's tokens serve its triggers and its words). */
+export function contentStemsOf(tokens: Token[]): string[] {
   const out: string[] = [];
-  for (const t of tokenize(text)) {
-    const lower = t.text.toLowerCase().replace(/[’']s$/, '');
-    if (lower.length < 2 || STOP_WORDS.has(lower)) continue;
-    // Hyphenated compounds count as their parts, so "Japan-Korea" meets "Japan-South Korea".
-    for (const part of lower.split('-')) {
-      if (part.length >= 2 && !STOP_WORDS.has(part)) out.push(stem(part));
+  for (const t of tokens) {
+    const stems = wordStems(t.text);
+    for (let k = 0; k < stems.length; k++) out.push(stems[k]);
+  }
+  return out;
+}
+
+const NO_STEMS: readonly string[] = [];
+// A word's content stems, memoised like stem(): news text repeats its words, and this runs for every token.
+const WORD_MEMO = new Map<string, readonly string[]>();
+
+/** The content stems of one token: none for a stop word, one per part of a hyphenated compound. */
+function wordStems(word: string): readonly string[] {
+  let out = WORD_MEMO.get(word);
+  if (out === undefined) {
+    out = NO_STEMS;
+    const lower = word.toLowerCase().replace(/[’']s$/, '');
+    if (lower.length >= 2 && !STOP_WORDS.has(lower)) {
+      // Hyphenated compounds count as their parts, so "Japan-Korea" meets "Japan-South Korea".
+      const parts = lower.split('-').filter((part) => part.length >= 2 && !STOP_WORDS.has(part));
+      if (parts.length) out = parts.map((part) => stem(part));
     }
+    if (WORD_MEMO.size >= STEM_MEMO_MAX) WORD_MEMO.clear();
+    WORD_MEMO.set(word, out);
   }
   return out;
 }

@@ -6,6 +6,9 @@ import * as path from 'path';
 import type { AnalysisStore } from '../../core/corpus';
 import type { ArticleAnalysis } from '../../core/model';
 
+/** What a stored analysis holds; raised when that changes (2: events and quotes detected with the analysis). */
+const STORE_FORMAT = 2;
+
 export class DiskAnalysisStore implements AnalysisStore {
   private readonly dir: string;
   hits = 0;
@@ -13,10 +16,11 @@ export class DiskAnalysisStore implements AnalysisStore {
 
   /** `build` identifies the analysis code: results of another build are never read, and are deleted. */
   constructor(root: string, build: string) {
-    this.dir = path.join(root, 'analysis-cache', build);
+    const version = `v${STORE_FORMAT}-${build}`;
+    this.dir = path.join(root, 'analysis-cache', version);
     fs.mkdirSync(this.dir, { recursive: true });
     for (const other of fs.readdirSync(path.dirname(this.dir))) {
-      if (other !== build) fs.rmSync(path.join(path.dirname(this.dir), other), { recursive: true, force: true });
+      if (other !== version) fs.rmSync(path.join(path.dirname(this.dir), other), { recursive: true, force: true });
     }
   }
 

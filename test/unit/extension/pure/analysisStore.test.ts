@@ -33,7 +33,11 @@ describe('analysis store (the corpus cache between sessions)', () => {
     assert.strictEqual(b.load('x.txt', 'Kishida met Yoon in Seoul on Sunday.\n', '2023-05-07'), undefined);
     const c = new CorpusIndex(b);
     c.upsert('x.txt', 'Kishida met Yoon in Seoul on Sunday.\n', '2023-05-07');
-    assert.ok(b.load('x.txt', 'Kishida met Yoon in Seoul on Sunday.\n', '2023-05-07'));
+    // The stored analysis carries its detected events (found with it, before linking).
+    const stored = b.load('x.txt', 'Kishida met Yoon in Seoul on Sunday.\n', '2023-05-07');
+    assert.ok(stored?.detected);
+    assert.deepStrictEqual(stored.detected.events.lemma, ['meet']);
+    assert.strictEqual(stored.detected.events.published, '2023-05-07');
     assert.strictEqual(b.load('x.txt', 'Kishida met Yoon in Seoul on Sunday.\n', '2023-05-08'), undefined);
     assert.strictEqual(b.load('x.txt', 'Kishida met Yoon in Seoul on Saturday.\n', '2023-05-07'), undefined);
   });
@@ -42,7 +46,10 @@ describe('analysis store (the corpus cache between sessions)', () => {
     const dir = tmp();
     const store = new DiskAnalysisStore(dir, 'b');
     new CorpusIndex(store).upsert('x.txt', 'Yoon visited Tokyo.\n');
-    const root = path.join(dir, 'analysis-cache', 'b');
+    // One folder per stored format and build.
+    const [version] = fs.readdirSync(path.join(dir, 'analysis-cache'));
+    assert.match(version, /^v\d+-b$/);
+    const root = path.join(dir, 'analysis-cache', version);
     const sub = fs.readdirSync(root)[0];
     const file = path.join(root, sub, fs.readdirSync(path.join(root, sub))[0]);
     fs.writeFileSync(file, '{ torn');
