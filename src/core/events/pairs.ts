@@ -1,8 +1,9 @@
 // Candidate links: mentions are blocked by event class (or a general word's stem) and scored within blocks;
 // a large block is compared only along bounded sub-blocks (same article, same day, similar articles).
 import { datesCompatible } from '../text/datecompat';
-import { Features } from './scoring';
+import { Features, PairScorer } from './scoring';
 import { ClusterSettings } from './settings';
+import { sortedIndices, Ticker } from './work';
 
 /** Linked pairs as columns, best first: mentions i[k] and j[k] (i < j) with score s[k]. */
 export interface PairList {
@@ -17,32 +18,45 @@ export interface PairStats {
   considered: number;
 }
 
+/** One more than the largest id of a column. */
+function idCount(ids: Int32Array): number {
+  let max = -1;
+  for (const v of ids) if (v > max) max = v;
+  return max + 1;
+}
+
 /** Blocks: one per event class, and one per general word (kept apart from a class of the same name). */
-function blocksOf(feats: Features[]): Map<string, number[]> {
+function blocksOf(f: Features): Map<string, number[]> {
   const blocks = new Map<string, number[]>();
-  for (const f of feats) {
-    for (const cls of f.m.classes) {
-      const key = f.m.general ? `word:${cls}` : `class:${cls}`;
+  f.ms.forEach((m, i) => {
+    for (const cls of m.classes) {
+      const key = m.general ? `word:${cls}` : `class:${cls}`;
       let list = blocks.get(key);
       if (!list) {
         list = [];
         blocks.set(key, list);
       }
-      list.push(f.index);
+      list.push(i);
     }
-  }
+  });
   return blocks;
 }
 
-/** Article-and-lemma keys whose article dates that word twice differently (the March summit, Sunday's summit). */
-function ambiguousLemmas(feats: Features[]): Set<string> {
-  const datesByDocLemma = new Map<string, string[]>();
-  for (const f of feats) {
-    if (!f.m.date) continue;
-    const k = `${f.doc}\u0000${f.m.lemma}`;
-    datesByDocLemma.set(k, [...(datesByDocLemma.get(k) ?? []), f.m.date]);
-  }
-  const ambiguous = new Set<string>();
+/**
+ * Article-and-lemma keys (doc · lemmas + lemma) whose article dates that word twice differently (the March
+ * summit, Sunday's summit).
+ */
+function ambiguousLemmas(f: Features): Set<number> {
+  const lemmas = idCount(f.lemma);
+  const datesByDocLemma = new Map<number, string[]>();
+  f.ms.forEach((m, i) => {
+    if (!m.date) return;
+    const k = f.doc[i] * lemmas + f.lemma[i];
+    const ds = datesByDocLemma.get(k);
+    if (ds) ds.push(m.date);
+    else datesByDocLemma.set(k, [m.date]);
+  });
+  const ambiguous = new Set<number>();
   for (const [k, ds] of datesByDocLemma) {
     if (ds.some((x) => ds.some((y) => !datesCompatible(x, y)))) ambiguous.add(k);
   }
@@ -51,42 +65,46 @@ function ambiguousLemmas(feats: Features[]): Set<string> {
 
 /**
  * Pairs scoring at least the threshold, best first. `similar(doc)` lists the articles alike enough to the
- * article `doc` for a link without a shared day (EventCorpus.neighbours).
+ * article `doc` for a link without a shared day (EventCorpus.neighbours). Yields every `ticker` slice (a
+ * unit is a pair scored).
  */
 export function* linkPairs(
-  feats: Features[],
+  scorer: PairScorer,
   settings: ClusterSettings,
-  score: (a: Features, b: Features) => number,
   similar: (doc: number) => Int32Array,
+  ticker: Ticker,
 ): Generator<void, { pairs: PairList; stats: PairStats }, void> {
-  const blocks = blocksOf(feats);
-  const ambiguous = ambiguousLemmas(feats);
-  const best = new BestPartners(feats.length, settings.maxPartners);
+  const f = scorer.f;
+  const blocks = blocksOf(f);
+  yield;
+  const ambiguous = ambiguousLemmas(f);
+  const lemmas = idCount(f.lemma);
+  const best = new BestPartners(f.n, settings.maxPartners);
   // A pair met in two blocks is simply scored twice: cheaper than remembering every pair on large folders.
   let considered = 0;
-  const consider = (i: number, j: number) => {
-    const a = feats[i];
-    const b = feats[j];
+  const consider = (i: number, j: number): boolean => {
     considered++;
-    if (a.doc === b.doc) {
+    if (f.doc[i] === f.doc[j]) {
       // Within one article, a repeated word for a happening usually names it again ("the summit"), unless
       // the article dates that word twice differently: then an undated one could be either.
-      if (a.m.lemma !== b.m.lemma || !settings.withinArticle) return;
-      if ((!a.m.date || !b.m.date) && ambiguous.has(`${a.doc}\u0000${a.m.lemma}`)) return;
-      const s = score(a, b) + 1;
+      if (f.lemma[i] !== f.lemma[j] || !settings.withinArticle) return ticker.tick();
+      if ((f.date[i] < 0 || f.date[j] < 0) && ambiguous.has(f.doc[i] * lemmas + f.lemma[i])) return ticker.tick();
+      const s = scorer.score(i, j) + 1;
       if (s >= settings.threshold) best.add(i, j, s);
-      return;
+      return ticker.tick();
     }
-    const s = score(a, b);
+    const s = scorer.score(i, j);
     if (s >= settings.threshold) best.add(i, j, s);
+    return ticker.tick();
   };
-  // A unit of work (the caller may stop between them) is a block, or a slice of a large block's articles.
+  yield;
+  // The caller may stop after any slice of `ticker` units, inside a block or between blocks.
   for (const list of blocks.values()) {
-    if (list.length <= settings.maxBlock) compareAll(list, consider);
-    else yield* compareLargeBlock(list, feats, settings.maxBlock, similar, consider);
-    yield;
+    if (list.length <= settings.maxBlock) yield* compareAll(list, consider);
+    else yield* compareLargeBlock(list, scorer, settings.maxBlock, similar, consider, ticker);
   }
-  return { pairs: best.pairs(), stats: { blocks: blocks.size, considered } };
+  const pairs = yield* best.pairs(ticker);
+  return { pairs, stats: { blocks: blocks.size, considered } };
 }
 
 /**
@@ -136,8 +154,8 @@ class BestPartners {
     return false;
   }
 
-  /** The kept pairs, each once (i < j), best first: columns, not an object per pair. */
-  pairs(): PairList {
+  /** The kept pairs, each once (i < j), best first: columns, not an object per pair. Sorted in slices. */
+  *pairs(ticker: Ticker): Generator<void, PairList, void> {
     const n = this.partner.length / this.k;
     const keeps = (i: number, x: number) => {
       const j = this.partner[x];
@@ -145,6 +163,7 @@ class BestPartners {
     };
     let count = 0;
     for (let i = 0; i < n; i++) for (let x = i * this.k; x < (i + 1) * this.k; x++) if (keeps(i, x)) count++;
+    yield;
     const is = new Int32Array(count);
     const js = new Int32Array(count);
     const ss = new Float64Array(count);
@@ -158,13 +177,13 @@ class BestPartners {
         ss[c++] = this.score[x];
       }
     }
-    const order = new Uint32Array(count).map((_, k) => k);
-    order.sort((p, q) => ss[q] - ss[p] || is[p] - is[q] || js[p] - js[q]);
+    yield;
+    const order = yield* sortedIndices(count, (p, q) => ss[q] - ss[p] || is[p] - is[q] || js[p] - js[q], ticker);
     const out: PairList = {
-      length: order.length,
-      i: new Int32Array(order.length),
-      j: new Int32Array(order.length),
-      s: new Float64Array(order.length),
+      length: count,
+      i: new Int32Array(count),
+      j: new Int32Array(count),
+      s: new Float64Array(count),
     };
     order.forEach((o, k) => {
       out.i[k] = is[o];
@@ -175,9 +194,9 @@ class BestPartners {
   }
 }
 
-/** All pairs of a small block. */
-function compareAll(list: number[], consider: (i: number, j: number) => void): void {
-  for (let x = 0; x < list.length; x++) for (let y = x + 1; y < list.length; y++) consider(list[x], list[y]);
+/** All pairs of a small block; `consider` returns true when a slice of work is full. */
+function* compareAll(list: number[], consider: (i: number, j: number) => boolean): Generator<void, void, void> {
+  for (let x = 0; x < list.length; x++) for (let y = x + 1; y < list.length; y++) if (consider(list[x], list[y])) yield;
 }
 
 /**
@@ -194,56 +213,55 @@ function compareAll(list: number[], consider: (i: number, j: number) => void): v
  */
 function* compareLargeBlock(
   list: number[],
-  feats: Features[],
+  scorer: PairScorer,
   maxBlock: number,
   similar: (doc: number) => Int32Array,
-  consider: (i: number, j: number) => void,
+  consider: (i: number, j: number) => boolean,
+  ticker: Ticker,
 ): Generator<void, void, void> {
+  const f = scorer.f;
   const byDoc = new Map<number, number[]>();
-  const byDay = new Map<string, number[]>();
+  const byDay = new Map<number, number[]>();
   for (const i of list) {
-    const f = feats[i];
-    pushTo(byDoc, f.doc, i);
-    if (f.exactDay) pushTo(byDay, f.m.date!, i);
+    pushTo(byDoc, f.doc[i], i);
+    if (f.exactDay[i]) pushTo(byDay, f.date[i], i);
   }
-  for (const l of byDoc.values()) compareAll(l, consider);
-  yield;
-  for (const day of byDay.values()) compareDay(day, feats, maxBlock, consider);
-  yield;
-  let n = 0;
+  for (const l of byDoc.values()) yield* compareAll(l, consider);
+  for (const day of byDay.values()) yield* compareDay(day, f, maxBlock, consider);
   for (const [doc, own] of byDoc) {
-    if (++n % 64 === 0) yield;
+    // Finding an article's neighbours reads up to keys × RARE_KEY postings: a few hundred units.
+    if (ticker.tick(256)) yield;
     for (const other of similar(doc)) {
       // Each pair of articles once, and a same-day pair again only if the day did not already compare it.
       if (other <= doc) continue;
       const theirs = byDoc.get(other);
       if (!theirs) continue;
       for (const i of own) {
-        for (const j of theirs) if (!sameDay(feats[i], feats[j])) consider(i, j);
+        for (const j of theirs) if (!scorer.sameDay(i, j) && consider(i, j)) yield;
       }
     }
   }
 }
 
-function sameDay(a: Features, b: Features): boolean {
-  return a.exactDay && b.exactDay && a.m.date === b.m.date;
-}
-
 /** The mentions of one day: all pairs, or a window over them sorted by place and article when there are many. */
-function compareDay(day: number[], feats: Features[], maxBlock: number, consider: (i: number, j: number) => void) {
+function* compareDay(
+  day: number[],
+  f: Features,
+  maxBlock: number,
+  consider: (i: number, j: number) => boolean,
+): Generator<void, void, void> {
   if (day.length <= maxBlock) {
     for (let x = 0; x < day.length; x++) {
-      for (let y = x + 1; y < day.length; y++) if (feats[day[x]].doc !== feats[day[y]].doc) consider(day[x], day[y]);
+      for (let y = x + 1; y < day.length; y++) if (f.doc[day[x]] !== f.doc[day[y]] && consider(day[x], day[y])) yield;
     }
     return;
   }
-  const sorted = [...day].sort(
-    (p, q) => (feats[p].m.place ?? '~').localeCompare(feats[q].m.place ?? '~') || feats[p].doc - feats[q].doc,
-  );
+  const place = (i: number) => (f.place[i] >= 0 ? f.places[f.place[i]] : '~');
+  const sorted = [...day].sort((p, q) => place(p).localeCompare(place(q)) || f.doc[p] - f.doc[q]);
   const window = Math.max(20, Math.floor(maxBlock / 16));
   for (let x = 0; x < sorted.length; x++) {
     for (let y = x + 1; y < Math.min(sorted.length, x + window); y++) {
-      if (feats[sorted[x]].doc !== feats[sorted[y]].doc) consider(sorted[x], sorted[y]);
+      if (f.doc[sorted[x]] !== f.doc[sorted[y]] && consider(sorted[x], sorted[y])) yield;
     }
   }
 }

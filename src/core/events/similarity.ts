@@ -1,6 +1,7 @@
 // How alike two articles are, and how telling a word is: document
 // frequencies, IDF and cosine of sparse context vectors.
 import { EventMention } from './mentions';
+import { PairMemo, Ticker } from './work';
 
 /** A sparse vector as parallel arrays sorted by term id, with its norm: cosine is a merge join. */
 interface SparseVector {
@@ -41,14 +42,21 @@ function cosine(a: SparseVector, b: SparseVector): number {
 
 /** The articles of a set of mentions, with what scoring needs to know about them. */
 export interface EventCorpus {
-  /** Article index of each path. */
+  /** Article index of each path, in order of first mention. */
   docIndex: Map<string, number>;
+  /** Article index of each mention. */
+  docOf: Int32Array;
   /** Number of articles holding each context key (entity id, year, word). */
   ctxDf: Map<string, number>;
-  /** IDF weight of each sentence word. */
-  wordWeight: Map<string, number>;
+  /**
+   * Each mention's distinct sentence words (EventMention.words) as term ids, in order of first use: mention i
+   * owns mentionWords[wordStart[i] … wordStart[i+1]). And the IDF weight of each term id.
+   */
+  wordStart: Int32Array;
+  mentionWords: Int32Array;
+  wordWeight: Float64Array;
   idf(df: number | undefined): number;
-  /** Cosine similarity of two articles' contexts, by article index (memoised). */
+  /** Cosine similarity of two articles' contexts, by article index (memoised in a bounded table). */
   similarityOf(a: number, b: number): number;
   /**
    * The articles at least `minSimilarity` alike to article `a`, most alike first, at most NEIGHBOURS of them
@@ -65,45 +73,52 @@ export const NEIGHBOURS = 16;
 /** Context keys held by more articles than this are not used to find similar articles. */
 export const RARE_KEY = 150;
 
-export function eventCorpus(mentions: EventMention[]): EventCorpus {
-  const paths = [...new Set(mentions.map((m) => m.path))];
-  const docIndex = new Map(paths.map((p, i) => [p, i]));
-  const nDocs = paths.length;
-  const { wordDf, ctxDf, docCtx } = documentFrequencies(mentions);
+/** The corpus of a set of mentions, built in slices (it yields every `ticker` slice: a unit is a word read). */
+export function* eventCorpusSteps(mentions: EventMention[], ticker: Ticker): Generator<void, EventCorpus, void> {
+  const docIndex = new Map<string, number>();
+  const docOf = new Int32Array(mentions.length);
+  const firstOfDoc: number[] = [];
+  mentions.forEach((m, i) => {
+    let d = docIndex.get(m.path);
+    if (d === undefined) {
+      d = docIndex.size;
+      docIndex.set(m.path, d);
+      firstOfDoc.push(i);
+    }
+    docOf[i] = d;
+  });
+  const nDocs = docIndex.size;
   // Smooth IDF: in a small folder about one story, shared words still count for something.
   const idf = (df: number | undefined) => Math.log(1 + nDocs / Math.max(1, df ?? 0));
-  const { docVectors, terms } = contextVectors(docCtx, ctxDf, idf);
-  const docSim = new Map<number, number>();
-  const emptyVector = sparseVector([]);
-  const vectorByDoc = paths.map((p) => docVectors.get(p) ?? emptyVector);
-  const similarityOf = (a: number, b: number): number => {
-    const key = a < b ? a * nDocs + b : b * nDocs + a;
-    let s = docSim.get(key);
-    if (s === undefined) {
-      s = cosine(vectorByDoc[a], vectorByDoc[b]);
-      docSim.set(key, s);
-    }
-    return s;
-  };
-  const wordWeight = new Map<string, number>();
-  for (const [w, df] of wordDf) wordWeight.set(w, idf(df));
-  const neighbours = neighbourFinder(vectorByDoc, terms, similarityOf);
-  return { docIndex, ctxDf, wordWeight, idf, similarityOf, neighbours };
+  const { wordStart, mentionWords, wordDf } = yield* wordFrequencies(mentions, docOf, nDocs, ticker);
+  const wordWeight = new Float64Array(wordDf.length);
+  for (let w = 0; w < wordDf.length; w++) wordWeight[w] = idf(wordDf[w]);
+  // An article's context is shared by its mentions: the first one's stands for the article.
+  const contexts = firstOfDoc.map((i) => mentions[i].context);
+  const ctxDf = new Map<string, number>();
+  for (const ctx of contexts) for (const k of Object.keys(ctx)) ctxDf.set(k, (ctxDf.get(k) ?? 0) + 1);
+  yield;
+  const { vectors, terms } = yield* contextVectors(contexts, ctxDf, idf, ticker);
+  const memo = new PairMemo(18);
+  const cos = (a: number, b: number) => cosine(vectors[a], vectors[b]);
+  const similarityOf = (a: number, b: number): number => (a < b ? memo.get(a, b, cos) : memo.get(b, a, cos));
+  const postings = invertedIndex(vectors, terms);
+  yield;
+  const neighbours = neighbourFinder(vectors, postings, similarityOf);
+  return { docIndex, docOf, ctxDf, wordStart, mentionWords, wordWeight, idf, similarityOf, neighbours };
 }
 
 /** Similar-article lists through an inverted index of the rare context keys (see EventCorpus.neighbours). */
 function neighbourFinder(
   vectors: SparseVector[],
-  terms: number,
+  postings: Int32Array[],
   similarityOf: (a: number, b: number) => number,
 ): (a: number, minSimilarity: number) => Int32Array {
-  let postings: Int32Array[] | undefined;
   const memo = new Map<number, Int32Array>();
   const score = new Float64Array(vectors.length);
   return (a, minSimilarity) => {
     const known = memo.get(a);
     if (known) return known;
-    postings ??= invertedIndex(vectors, terms);
     const touched: number[] = [];
     const v = vectors[a];
     for (let k = 0; k < v.ids.length; k++) {
@@ -115,15 +130,40 @@ function neighbourFinder(
         score[b] += v.weights[k];
       }
     }
-    touched.sort((x, y) => score[y] - score[x] || x - y);
     const out: number[] = [];
-    for (const b of touched.slice(0, NEIGHBOURS * 2)) if (similarityOf(a, b) >= minSimilarity) out.push(b);
+    const sims: number[] = [];
+    for (const b of topScored(touched, score, NEIGHBOURS * 2)) {
+      const sim = similarityOf(a, b);
+      if (sim >= minSimilarity) {
+        out.push(b);
+        sims[b] = sim;
+      }
+    }
     for (const b of touched) score[b] = 0;
-    out.sort((x, y) => similarityOf(a, y) - similarityOf(a, x) || x - y);
+    out.sort((x, y) => sims[y] - sims[x] || x - y);
     const list = Int32Array.from(out.slice(0, NEIGHBOURS));
     memo.set(a, list);
     return list;
   };
+}
+
+/**
+ * The `k` articles of `touched` with the highest score (ties: lower index first), in that order: a bounded
+ * insertion list, O(touched · k) at worst, instead of sorting all of them (thousands per article).
+ */
+function topScored(touched: number[], score: Float64Array, k: number): number[] {
+  const top: number[] = [];
+  const before = (x: number, y: number) => score[x] > score[y] || (score[x] === score[y] && x < y);
+  for (const b of touched) {
+    if (top.length === k && !before(b, top[k - 1])) continue;
+    let at = top.length === k ? k - 1 : top.length;
+    while (at > 0 && before(b, top[at - 1])) {
+      top[at] = top[at - 1];
+      at--;
+    }
+    top[at] = b;
+  }
+  return top;
 }
 
 /** The articles holding each context key, as arrays indexed by term id. */
@@ -138,36 +178,78 @@ function invertedIndex(vectors: SparseVector[], terms: number): Int32Array[] {
   return postings;
 }
 
-/** Document frequencies, for weighting words and context keys by how telling they are. */
-function documentFrequencies(mentions: EventMention[]) {
-  const wordDf = new Map<string, number>();
-  const ctxDf = new Map<string, number>();
-  const docWords = new Map<string, Set<string>>();
-  const docCtx = new Map<string, Record<string, number>>();
-  for (const m of mentions) {
-    let set = docWords.get(m.path);
-    if (!set) {
-      set = new Set();
-      docWords.set(m.path, set);
-      docCtx.set(m.path, m.context);
+/**
+ * Sentence words as term ids (in order of first use), each mention's distinct ones, and the number of
+ * articles using each. An article's mentions need not be adjacent: they are visited article by article, and
+ * `seenIn` remembers the last article that counted a word (`seenAt` the last mention that listed it).
+ */
+function* wordFrequencies(mentions: EventMention[], docOf: Int32Array, nDocs: number, ticker: Ticker) {
+  const wordIds = new Map<string, number>();
+  let df: Int32Array = new Int32Array(1024);
+  let seenIn: Int32Array = new Int32Array(1024).fill(-1);
+  let seenAt: Int32Array = new Int32Array(1024).fill(-1);
+  const wordStart = new Int32Array(mentions.length + 1);
+  const lists: Int32Array[] = new Array<Int32Array>(mentions.length);
+  const scratch: number[] = [];
+  let total = 0;
+  for (const i of countingSort(docOf, nDocs)) {
+    const m = mentions[i];
+    const doc = docOf[i];
+    scratch.length = 0;
+    for (const w of m.words) {
+      let id = wordIds.get(w);
+      if (id === undefined) {
+        id = wordIds.size;
+        wordIds.set(w, id);
+        if (id >= df.length) [df, seenIn, seenAt] = [grow(df, 0), grow(seenIn, -1), grow(seenAt, -1)];
+      }
+      if (seenAt[id] !== i) {
+        seenAt[id] = i;
+        scratch.push(id);
+      }
+      if (seenIn[id] !== doc) {
+        seenIn[id] = doc;
+        df[id]++;
+      }
     }
-    for (const w of m.words) set.add(w);
+    lists[i] = Int32Array.from(scratch);
+    total += scratch.length;
+    if (ticker.tick(m.words.length + 1)) yield;
   }
-  for (const set of docWords.values()) for (const w of set) wordDf.set(w, (wordDf.get(w) ?? 0) + 1);
-  for (const ctx of docCtx.values()) for (const k of Object.keys(ctx)) ctxDf.set(k, (ctxDf.get(k) ?? 0) + 1);
-  return { wordDf, ctxDf, docCtx };
+  const mentionWords = new Int32Array(total);
+  lists.forEach((l, i) => {
+    mentionWords.set(l, wordStart[i]);
+    wordStart[i + 1] = wordStart[i] + l.length;
+  });
+  return { wordStart, mentionWords, wordDf: df.subarray(0, wordIds.size) };
 }
 
-/** Each article's context as a TF-IDF vector. */
-function contextVectors(
-  docCtx: Map<string, Record<string, number>>,
+function grow(a: Int32Array, fill: number): Int32Array {
+  const b = new Int32Array(a.length * 2).fill(fill);
+  b.set(a);
+  return b;
+}
+
+/** Mention indices ordered by article, in mention order within one (stable counting sort). */
+function countingSort(docOf: Int32Array, nDocs: number): Int32Array {
+  const start = new Int32Array(nDocs + 1);
+  for (const d of docOf) start[d + 1]++;
+  for (let d = 0; d < nDocs; d++) start[d + 1] += start[d];
+  const out = new Int32Array(docOf.length);
+  docOf.forEach((d, i) => (out[start[d]++] = i));
+  return out;
+}
+
+/** Each article's context as a TF-IDF vector; context keys are interned so that similarity is a merge join. */
+function* contextVectors(
+  contexts: Record<string, number>[],
   ctxDf: Map<string, number>,
   idf: (df: number | undefined) => number,
-): { docVectors: Map<string, SparseVector>; terms: number } {
-  // Context keys are interned so that document similarity is a merge join of sorted arrays.
+  ticker: Ticker,
+): Generator<void, { vectors: SparseVector[]; terms: number }, void> {
   const termIds = new Map<string, number>();
-  const docVectors = new Map<string, SparseVector>();
-  for (const [path, ctx] of docCtx) {
+  const vectors: SparseVector[] = [];
+  for (const ctx of contexts) {
     const entries: [number, number][] = [];
     for (const [k, c] of Object.entries(ctx)) {
       let id = termIds.get(k);
@@ -177,7 +259,8 @@ function contextVectors(
       }
       entries.push([id, (1 + Math.log(c)) * idf(ctxDf.get(k))]);
     }
-    docVectors.set(path, sparseVector(entries));
+    vectors.push(sparseVector(entries));
+    if (ticker.tick(entries.length * 4)) yield;
   }
-  return { docVectors, terms: termIds.size };
+  return { vectors, terms: termIds.size };
 }
