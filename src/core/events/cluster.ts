@@ -65,11 +65,8 @@ function* joinPairs(
   settings: ClusterSettings,
   ticker: Ticker,
 ): Generator<void, Groups, void> {
-  const samples = new WeakMap<number[], { docs: Set<number>; scanned: number }>();
   const feats = scorer.f;
-  const groups = new Groups(feats, scorer, (a, b) =>
-    storiesCohere(a, b, feats, corpus, settings.minGroupSimilarity, samples),
-  );
+  const groups = new Groups(feats, scorer, (a, b) => storiesCohere(a, b, corpus, settings.minGroupSimilarity));
   for (let k = 0; k < pairs.length; k++) {
     groups.union(pairs.i[k], pairs.j[k]);
     // A union compares at most 12 × 12 articles (storiesCohere) and the two groups' dates and places.
@@ -81,16 +78,7 @@ function* joinPairs(
 }
 
 /** Average similarity of the two groups' articles (a sample of each): one stray link must not chain two stories. */
-function storiesCohere(
-  a: number[],
-  b: number[],
-  feats: Features,
-  corpus: EventCorpus,
-  minGroupSimilarity: number,
-  samples: WeakMap<number[], { docs: Set<number>; scanned: number }>,
-): boolean {
-  const da = docSample(a, feats, samples);
-  const db = docSample(b, feats, samples);
+function storiesCohere(da: number[], db: number[], corpus: EventCorpus, minGroupSimilarity: number): boolean {
   let total = 0;
   let n = 0;
   for (const x of da)
@@ -100,24 +88,6 @@ function storiesCohere(
         n++;
       }
   return !n || total / n >= minGroupSimilarity;
-}
-
-/**
- * The first 12 articles of a group's members. Members are only ever appended (Groups.union), so the scan goes
- * on from where it stopped and ends for good at 12: linear over all unions, not the group's size each time.
- */
-function docSample(
-  members: number[],
-  feats: Features,
-  samples: WeakMap<number[], { docs: Set<number>; scanned: number }>,
-): Set<number> {
-  let s = samples.get(members);
-  if (!s) {
-    s = { docs: new Set(), scanned: 0 };
-    samples.set(members, s);
-  }
-  while (s.docs.size < 12 && s.scanned < members.length) s.docs.add(feats.doc[members[s.scanned++]]);
-  return s.docs;
 }
 
 /** Rank of each article by path (localeCompare), equal paths under the locale sharing a rank. */
@@ -139,23 +109,35 @@ function* reportableGroups(
   settings: ClusterSettings,
   ticker: Ticker,
 ): Generator<void, number[][], void> {
-  const byRoot = new Map<number, number[]>();
-  for (let i = 0; i < mentions.length; i++) {
-    const r = groups.find(i);
-    const l = byRoot.get(r);
-    if (l) l.push(i);
-    else byRoot.set(r, [i]);
+  // Roots and group sizes first: a member list only for groups that can be shown (most mentions stay alone).
+  const n = mentions.length;
+  const root = new Int32Array(n);
+  const size = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    root[i] = groups.find(i);
+    size[root[i]]++;
     if (ticker.tick()) yield;
   }
   const { docOf } = corpus;
+  const lists = new Map<number, number[]>();
+  const kept: number[][] = [];
+  for (let i = 0; i < n; i++) {
+    const r = root[i];
+    if (size[r] < 2 && !settings.keepSingletons) continue;
+    let l = lists.get(r);
+    if (!l) {
+      lists.set(r, (l = []));
+      kept.push(l);
+    }
+    l.push(i);
+  }
+  yield;
   const manyArticles = (members: number[]) => members.some((i) => docOf[i] !== docOf[members[0]]);
-  const kept = [...byRoot.values()].filter((members) => settings.keepSingletons || manyArticles(members));
+  const shown = settings.keepSingletons ? kept : kept.filter(manyArticles);
   yield;
   const rank = pathRanks(corpus);
-  kept.sort(
-    (a, b) => rank[docOf[a[0]]] - rank[docOf[b[0]]] || mentions[a[0]].trigger.start - mentions[b[0]].trigger.start,
-  );
-  return kept;
+  const start = (members: number[]) => mentions[members[0]].trigger.start;
+  return shown.sort((a, b) => rank[docOf[a[0]]] - rank[docOf[b[0]]] || start(a) - start(b));
 }
 
 /** The groups worth showing as events, in text order, with ids made unique. */

@@ -2,7 +2,7 @@
 // that keep two happenings apart: dates, places, time order.
 import { parseTimex } from '../text/datecompat';
 import { EventMention } from './mentions';
-import { sortedIndices, Ticker } from './work';
+import { Ticker } from './work';
 
 interface ClusterState {
   members: number[];
@@ -13,7 +13,13 @@ interface ClusterState {
   latestStart: number;
   /** Earliest publication day of an undated member: an article does not report, undated, what has not happened yet. */
   notAfter: number;
+  /** The first articles of the members (at most SAMPLE_ARTICLES, in member order), and how many members were read. */
+  docs: number[];
+  scanned: number;
 }
+
+/** Articles of a group compared when two groups join (see Groups.cohesive). */
+const SAMPLE_ARTICLES = 12;
 
 const DAY = 86400000;
 export function epochDayOf(iso: string | null | undefined): number {
@@ -30,6 +36,7 @@ export function latestStartOf(date: string | null): number {
 /** What Groups reads of each mention (scoring.ts Features) and how it compares dates and places, by id. */
 export interface GroupColumns {
   n: number;
+  doc: Int32Array;
   date: Int32Array;
   hasWhen: Uint8Array;
   place: Int32Array;
@@ -50,7 +57,8 @@ export class Groups {
   constructor(
     readonly cols: GroupColumns,
     private readonly fits: Fits,
-    private readonly cohesive: (a: number[], b: number[]) => boolean = () => true,
+    /** Whether two groups, by their sampled articles, tell one story. */
+    private readonly cohesive: (docsA: number[], docsB: number[]) => boolean = () => true,
   ) {
     this.parent = new Int32Array(cols.n);
     for (let i = 0; i < cols.n; i++) this.parent[i] = i;
@@ -73,6 +81,8 @@ export class Groups {
         places: c.place[root] >= 0 ? [c.place[root]] : [],
         latestStart: c.latestStart[root],
         notAfter: c.notAfter[root],
+        docs: [],
+        scanned: 0,
       };
       this.state.set(root, s);
     }
@@ -84,7 +94,18 @@ export class Groups {
     if (Math.min(sa.notAfter, sb.notAfter) < Math.max(sa.latestStart, sb.latestStart)) return false;
     for (const x of sa.dates) for (const y of sb.dates) if (!this.fits.datesFit(x, y)) return false;
     for (const x of sa.places) for (const y of sb.places) if (!this.fits.placesFit(x, y)) return false;
-    return this.cohesive(sa.members, sb.members);
+    return this.cohesive(this.sample(sa), this.sample(sb));
+  }
+  /**
+   * The first articles of a group's members. Members are only ever appended (union), so the scan goes on from
+   * where it stopped and ends for good at SAMPLE_ARTICLES: linear over all unions, not the group's size each time.
+   */
+  private sample(s: ClusterState): number[] {
+    while (s.docs.length < SAMPLE_ARTICLES && s.scanned < s.members.length) {
+      const d = this.cols.doc[s.members[s.scanned++]];
+      if (!s.docs.includes(d)) s.docs.push(d);
+    }
+    return s.docs;
   }
   union(i: number, j: number): boolean {
     const a = this.find(i);
@@ -118,7 +139,7 @@ export function* mergeSharedSentences(
   docOf: Int32Array,
   ticker: Ticker,
 ): Generator<void, void, void> {
-  const sentences = sentenceTable(mentions);
+  const sentences = sentenceTable(mentions, docOf);
   yield;
   for (let round = 0; round < 4; round++) {
     const candidates = yield* mergeCandidates(groups, sentences, docOf, ticker);
@@ -143,19 +164,18 @@ interface SentenceTable {
   mentions: Int32Array;
 }
 
-function sentenceTable(mentions: EventMention[]): SentenceTable {
-  const ids = new Map<string, number>();
+function sentenceTable(mentions: EventMention[], docOf: Int32Array): SentenceTable {
+  // A sentence is an article and a start offset: numbered per article, article by article.
+  const byDoc = new Map<number, Map<number, number>>();
   const of = new Int32Array(mentions.length);
+  let count = 0;
   mentions.forEach((m, i) => {
-    const key = `${m.path}\u0000${m.sentence.start}`;
-    let id = ids.get(key);
-    if (id === undefined) {
-      id = ids.size;
-      ids.set(key, id);
-    }
+    let ids = byDoc.get(docOf[i]);
+    if (!ids) byDoc.set(docOf[i], (ids = new Map()));
+    let id = ids.get(m.sentence.start);
+    if (id === undefined) ids.set(m.sentence.start, (id = count++));
     of[i] = id;
   });
-  const count = ids.size;
   const start = new Int32Array(count + 1);
   for (const s of of) start[s + 1]++;
   for (let s = 0; s < count; s++) start[s + 1] += start[s];
@@ -166,11 +186,12 @@ function sentenceTable(mentions: EventMention[]): SentenceTable {
 }
 
 /**
- * The pairs of groups that share sentences, as (root a, root b, sentence) triples sorted by pair, and how many
- * sentences each group (by root) holds.
+ * The pairs of groups that share sentences, as (root a, root b, sentence) triples with a < b, bucketed by
+ * root a (mention k of bucket a at order[start[a] … start[a+1])), and how many sentences each group holds.
  */
 function* sharedSentences(groups: Groups, t: SentenceTable, ticker: Ticker) {
-  const sentenceCount = new Map<number, number>();
+  const n = groups.parent.length;
+  const sentenceCount = new Int32Array(n);
   const [pa, pb, ps] = [new Grow(), new Grow(), new Grow()];
   const roots: number[] = [];
   for (let s = 0; s < t.count; s++) {
@@ -179,9 +200,9 @@ function* sharedSentences(groups: Groups, t: SentenceTable, ticker: Ticker) {
       const r = groups.find(t.mentions[k]);
       if (!roots.includes(r)) roots.push(r);
     }
-    for (const r of roots) sentenceCount.set(r, (sentenceCount.get(r) ?? 0) + 1);
+    for (const r of roots) sentenceCount[r]++;
     if (roots.length > 1) {
-      roots.sort((a, b) => a - b);
+      roots.sort((x, y) => x - y);
       for (let x = 0; x < roots.length; x++) {
         for (let y = x + 1; y < roots.length; y++) {
           pa.push(roots[x]);
@@ -193,9 +214,18 @@ function* sharedSentences(groups: Groups, t: SentenceTable, ticker: Ticker) {
     if (ticker.tick(t.start[s + 1] - t.start[s] + roots.length ** 2)) yield;
   }
   const [a, b, sentence] = [pa.done(), pb.done(), ps.done()];
-  const order = yield* sortedIndices(a.length, (p, q) => a[p] - a[q] || b[p] - b[q] || p - q, ticker);
-  return { a, b, sentence, order, sentenceCount };
+  // Counting sort by root a: O(triples + mentions), no comparison sort.
+  const start = new Int32Array(n + 1);
+  for (const r of a) start[r + 1]++;
+  for (let r = 0; r < n; r++) start[r + 1] += start[r];
+  const fill = start.slice(0, n);
+  const order = new Int32Array(a.length);
+  a.forEach((r, k) => (order[fill[r]++] = k));
+  yield;
+  return { a, b, sentence, start, order, sentenceCount };
 }
+
+type Candidate = { a: number; b: number; shared: number };
 
 /** Pairs of groups worth merging this round, most shared sentences first. */
 function* mergeCandidates(
@@ -203,8 +233,8 @@ function* mergeCandidates(
   t: SentenceTable,
   docOf: Int32Array,
   ticker: Ticker,
-): Generator<void, { a: number; b: number; shared: number }[], void> {
-  const { a, b, sentence, order, sentenceCount } = yield* sharedSentences(groups, t, ticker);
+): Generator<void, Candidate[], void> {
+  const { b, sentence, start, order, sentenceCount } = yield* sharedSentences(groups, t, ticker);
   // Once per group and round: a large group meets many others, and scanning its members each time is quadratic.
   const lexicon = new Map<number, boolean>();
   const hasLexiconWord = (root: number) => {
@@ -215,28 +245,35 @@ function* mergeCandidates(
     }
     return has;
   };
-  const candidates: { a: number; b: number; shared: number }[] = [];
-  for (let x = 0; x < order.length;) {
-    const ra = a[order[x]];
-    const rb = b[order[x]];
-    const docOfSentence = (k: number) => docOf[t.mentions[t.start[sentence[order[k]]]]];
-    const firstDoc = docOfSentence(x);
-    let manyArticles = false;
-    let y = x;
-    for (; y < order.length && a[order[y]] === ra && b[order[y]] === rb; y++) {
-      if (docOfSentence(y) !== firstDoc) manyArticles = true;
-    }
-    const shared = y - x;
-    if (ticker.tick(shared + 4)) yield;
-    x = y;
-    if (!manyArticles) continue;
+  const worth = (ra: number, rb: number, shared: number): boolean =>
     // One must say when (the other's date, if any, must agree: the union checks), and one must use an event
     // word: two groups of general words ("war", "forced") sharing sentences are a shared topic.
-    if (!groups.stateOf(ra).dates.length && !groups.stateOf(rb).dates.length) continue;
-    if (!hasLexiconWord(ra) && !hasLexiconWord(rb)) continue;
-    const smaller = Math.min(sentenceCount.get(ra)!, sentenceCount.get(rb)!);
-    if (shared * 2 < smaller) continue;
-    candidates.push({ a: ra, b: rb, shared });
+    (groups.stateOf(ra).dates.length > 0 || groups.stateOf(rb).dates.length > 0) &&
+    (hasLexiconWord(ra) || hasLexiconWord(rb)) &&
+    shared * 2 >= Math.min(sentenceCount[ra], sentenceCount[rb]);
+  // Per partner b of the current a: sentences shared, the first one's article, and whether another article shares one.
+  const n = groups.parent.length;
+  const [seen, count, firstDoc, many] = [new Int32Array(n).fill(-1), new Int32Array(n), new Int32Array(n), new Uint8Array(n)];
+  const partners: number[] = [];
+  const candidates: Candidate[] = [];
+  for (let ra = 0; ra < n; ra++) {
+    if (start[ra] === start[ra + 1]) continue;
+    partners.length = 0;
+    for (let k = start[ra]; k < start[ra + 1]; k++) {
+      const rb = b[order[k]];
+      const doc = docOf[t.mentions[t.start[sentence[order[k]]]]];
+      if (seen[rb] !== ra) {
+        seen[rb] = ra;
+        count[rb] = 0;
+        firstDoc[rb] = doc;
+        many[rb] = 0;
+        partners.push(rb);
+      }
+      count[rb]++;
+      if (doc !== firstDoc[rb]) many[rb] = 1;
+    }
+    for (const rb of partners) if (many[rb] && worth(ra, rb, count[rb])) candidates.push({ a: ra, b: rb, shared: count[rb] });
+    if (ticker.tick(start[ra + 1] - start[ra] + 8)) yield;
   }
   return candidates.sort((p, q) => q.shared - p.shared || p.a - q.a || p.b - q.b);
 }

@@ -116,6 +116,9 @@ export function* linkPairs(
 class BestPartners {
   private readonly partner: Int32Array;
   private readonly score: Float64Array;
+  /** Slots filled per mention, and the slot of its worst partner once all k are filled. */
+  private readonly filled: Uint8Array;
+  private readonly worst: Int32Array;
 
   constructor(
     n: number,
@@ -123,6 +126,8 @@ class BestPartners {
   ) {
     this.partner = new Int32Array(n * k).fill(-1);
     this.score = new Float64Array(n * k);
+    this.filled = new Uint8Array(n);
+    this.worst = new Int32Array(n);
   }
 
   add(i: number, j: number, s: number): void {
@@ -130,23 +135,38 @@ class BestPartners {
     this.keep(j, i, s);
   }
 
-  private keep(i: number, j: number, s: number): void {
-    const base = i * this.k;
+  /** The worst of a full list: lowest score, and of equal scores the highest partner. */
+  private worstOf(base: number): number {
     let worst = base;
-    for (let x = base; x < base + this.k; x++) {
-      const p = this.partner[x];
-      if (p === j) return;
-      if (p < 0) {
-        worst = x;
-        break;
-      }
-      if (this.score[x] < this.score[worst] || (this.score[x] === this.score[worst] && p > this.partner[worst]))
+    for (let x = base + 1; x < base + this.k; x++) {
+      if (this.score[x] < this.score[worst] || (this.score[x] === this.score[worst] && this.partner[x] > this.partner[worst]))
         worst = x;
     }
-    const w = this.partner[worst];
-    if (w >= 0 && (this.score[worst] > s || (this.score[worst] === s && w < j))) return;
-    this.partner[worst] = j;
-    this.score[worst] = s;
+    return worst;
+  }
+
+  private keep(i: number, j: number, s: number): void {
+    const base = i * this.k;
+    const full = this.filled[i] === this.k;
+    // Most candidates of a busy mention lose to its worst partner: no need to scan its list.
+    if (full && this.loses(this.worst[i], j, s)) return;
+    for (let x = base; x < base + this.filled[i]; x++) if (this.partner[x] === j) return;
+    if (!full) {
+      const x = base + this.filled[i]++;
+      this.partner[x] = j;
+      this.score[x] = s;
+      if (this.filled[i] === this.k) this.worst[i] = this.worstOf(base);
+      return;
+    }
+    const w = this.worst[i];
+    this.partner[w] = j;
+    this.score[w] = s;
+    this.worst[i] = this.worstOf(base);
+  }
+
+  /** Partner `j` with score `s` does not displace the one in slot `x`. */
+  private loses(x: number, j: number, s: number): boolean {
+    return this.score[x] > s || (this.score[x] === s && this.partner[x] < j);
   }
 
   private has(i: number, j: number): boolean {
@@ -256,14 +276,35 @@ function* compareDay(
     }
     return;
   }
-  const place = (i: number) => (f.place[i] >= 0 ? f.places[f.place[i]] : '~');
-  const sorted = [...day].sort((p, q) => place(p).localeCompare(place(q)) || f.doc[p] - f.doc[q]);
+  const rank = placeRanks(f);
+  const place = (i: number) => rank[f.place[i] + 1];
+  const sorted = [...day].sort((p, q) => place(p) - place(q) || f.doc[p] - f.doc[q]);
   const window = Math.max(20, Math.floor(maxBlock / 16));
   for (let x = 0; x < sorted.length; x++) {
     for (let y = x + 1; y < Math.min(sorted.length, x + window); y++) {
       if (f.doc[sorted[x]] !== f.doc[sorted[y]] && consider(sorted[x], sorted[y])) yield;
     }
   }
+}
+
+const placeRankMemo = new WeakMap<Features, Int32Array>();
+
+/**
+ * Rank of each place name in locale order (localeCompare; names it calls equal share a rank), indexed by place
+ * id + 1: index 0 is "no place", ranked as '~'.
+ */
+function placeRanks(f: Features): Int32Array {
+  let rank = placeRankMemo.get(f);
+  if (rank) return rank;
+  const names = ['~', ...f.places];
+  const order = names.map((_, k) => k).sort((p, q) => names[p].localeCompare(names[q]));
+  rank = new Int32Array(names.length);
+  for (let k = 1; k < order.length; k++) {
+    const same = names[order[k - 1]].localeCompare(names[order[k]]) === 0;
+    rank[order[k]] = same ? rank[order[k - 1]] : k;
+  }
+  placeRankMemo.set(f, rank);
+  return rank;
 }
 
 function pushTo<K>(map: Map<K, number[]>, key: K, i: number): void {

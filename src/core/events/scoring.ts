@@ -1,12 +1,12 @@
 // How strongly two event mentions look like one happening: vetoes
 // first, then the word, local evidence and the articles' likeness.
-import { constraintsCompatible, DateConstraint, isExactDay, parseTimex } from '../text/datecompat';
+import { isExactDay, parseTimex } from '../text/datecompat';
+import { DateFits, PlaceFits } from './datefit';
 import { epochDayOf, latestStartOf } from './groups';
 import { EventMention } from './mentions';
-import { placesCompatible } from './places';
 import { ClusterSettings } from './settings';
 import { EventCorpus } from './similarity';
-import { PairMemo, Ticker } from './work';
+import { Ticker } from './work';
 
 /**
  * The mentions with what scoring compares, computed once, as columns indexed by mention (no object per
@@ -242,9 +242,8 @@ function storyColumns(f: Features, mentions: EventMention[], nDocs: number): voi
 export class PairScorer {
   private readonly mark: Int32Array;
   private stamp = 0;
-  private readonly dateMemo = new PairMemo(16);
-  private readonly placeMemo = new PairMemo(12);
-  private readonly whenOf: (DateConstraint | null)[];
+  private readonly dateFits: DateFits;
+  private readonly placeFits: PlaceFits;
 
   constructor(
     readonly f: Features,
@@ -252,22 +251,18 @@ export class PairScorer {
     private readonly s: ClusterSettings,
   ) {
     this.mark = new Int32Array(corpus.wordWeight.length);
-    this.whenOf = f.dates.map((d) => parseTimex(d));
+    this.dateFits = new DateFits(f.dates);
+    this.placeFits = new PlaceFits(f.places);
   }
-
-  private readonly datesFitOnce = (a: number, b: number): number =>
-    constraintsCompatible(this.whenOf[a]!, this.whenOf[b]!) ? 1 : 0;
-  private readonly placesFitOnce = (a: number, b: number): number =>
-    placesCompatible(this.f.places[a], this.f.places[b]) ? 1 : 0;
 
   /** Two usable dates (by id) can name one day. */
   datesFit(a: number, b: number): boolean {
-    return (a <= b ? this.dateMemo.get(a, b, this.datesFitOnce) : this.dateMemo.get(b, a, this.datesFitOnce)) === 1;
+    return this.dateFits.fits(a, b);
   }
 
   /** Two places (by id) can be where one event happened. */
   placesFit(p: number, q: number): boolean {
-    return (p <= q ? this.placeMemo.get(p, q, this.placesFitOnce) : this.placeMemo.get(q, p, this.placesFitOnce)) === 1;
+    return this.placeFits.fits(p, q);
   }
 
   /** A date, place or time order that rules the pair out. */

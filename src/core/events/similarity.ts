@@ -188,14 +188,23 @@ function* wordFrequencies(mentions: EventMention[], docOf: Int32Array, nDocs: nu
   let df: Int32Array = new Int32Array(1024);
   let seenIn: Int32Array = new Int32Array(1024).fill(-1);
   let seenAt: Int32Array = new Int32Array(1024).fill(-1);
-  const wordStart = new Int32Array(mentions.length + 1);
-  const lists: Int32Array[] = new Array<Int32Array>(mentions.length);
-  const scratch: number[] = [];
-  let total = 0;
+  // Read article by article into one column; then laid out in mention order (no array per mention).
+  const at = new Int32Array(mentions.length);
+  const count = new Int32Array(mentions.length);
+  let column: Int32Array = new Int32Array(4096);
+  let used = 0;
+  let prev = -1;
   for (const i of countingSort(docOf, nDocs)) {
     const m = mentions[i];
     const doc = docOf[i];
-    scratch.length = 0;
+    // Mentions of one sentence may share its word list (one array): then they share its ids too.
+    if (prev >= 0 && m.words === mentions[prev].words && docOf[prev] === doc) {
+      at[i] = at[prev];
+      count[i] = count[prev];
+      continue;
+    }
+    prev = i;
+    at[i] = used;
     for (const w of m.words) {
       let id = wordIds.get(w);
       if (id === undefined) {
@@ -205,22 +214,21 @@ function* wordFrequencies(mentions: EventMention[], docOf: Int32Array, nDocs: nu
       }
       if (seenAt[id] !== i) {
         seenAt[id] = i;
-        scratch.push(id);
+        if (used === column.length) column = grow(column, 0);
+        column[used++] = id;
       }
       if (seenIn[id] !== doc) {
         seenIn[id] = doc;
         df[id]++;
       }
     }
-    lists[i] = Int32Array.from(scratch);
-    total += scratch.length;
+    count[i] = used - at[i];
     if (ticker.tick(m.words.length + 1)) yield;
   }
-  const mentionWords = new Int32Array(total);
-  lists.forEach((l, i) => {
-    mentionWords.set(l, wordStart[i]);
-    wordStart[i + 1] = wordStart[i] + l.length;
-  });
+  const wordStart = new Int32Array(mentions.length + 1);
+  for (let i = 0; i < mentions.length; i++) wordStart[i + 1] = wordStart[i] + count[i];
+  const mentionWords = new Int32Array(wordStart[mentions.length]);
+  for (let i = 0; i < mentions.length; i++) mentionWords.set(column.subarray(at[i], at[i] + count[i]), wordStart[i]);
   return { wordStart, mentionWords, wordDf: df.subarray(0, wordIds.size) };
 }
 
