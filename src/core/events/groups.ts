@@ -114,7 +114,11 @@ export class Groups {
     if (!this.compatible(a, b)) return false;
     const sa = this.stateOf(a);
     const sb = this.stateOf(b);
-    const [big, small, bigId, smallId] = sa.members.length >= sb.members.length ? [sa, sb, a, b] : [sb, sa, b, a];
+    const aBigger = sa.members.length >= sb.members.length;
+    const big = aBigger ? sa : sb;
+    const small = aBigger ? sb : sa;
+    const smallId = aBigger ? b : a;
+    const bigId = aBigger ? a : b;
     this.parent[smallId] = bigId;
     // A loop, not push(...members): a group of a large folder can outgrow the arguments a call may take.
     for (const m of small.members) big.members.push(m);
@@ -198,11 +202,15 @@ function* sharedSentences(groups: Groups, t: SentenceTable, ticker: Ticker) {
     roots.length = 0;
     for (let k = t.start[s]; k < t.start[s + 1]; k++) {
       const r = groups.find(t.mentions[k]);
-      if (!roots.includes(r)) roots.push(r);
+      if (roots.includes(r)) continue;
+      // Kept in ascending order by insertion (a sentence has a few roots; Array sort would allocate).
+      let at = roots.length;
+      roots.push(r);
+      while (at > 0 && roots[at - 1] > r) roots[at] = roots[--at];
+      roots[at] = r;
     }
     for (const r of roots) sentenceCount[r]++;
     if (roots.length > 1) {
-      roots.sort((x, y) => x - y);
       for (let x = 0; x < roots.length; x++) {
         for (let y = x + 1; y < roots.length; y++) {
           pa.push(roots[x]);
@@ -253,7 +261,12 @@ function* mergeCandidates(
     shared * 2 >= Math.min(sentenceCount[ra], sentenceCount[rb]);
   // Per partner b of the current a: sentences shared, the first one's article, and whether another article shares one.
   const n = groups.parent.length;
-  const [seen, count, firstDoc, many] = [new Int32Array(n).fill(-1), new Int32Array(n), new Int32Array(n), new Uint8Array(n)];
+  const [seen, count, firstDoc, many] = [
+    new Int32Array(n).fill(-1),
+    new Int32Array(n),
+    new Int32Array(n),
+    new Uint8Array(n),
+  ];
   const partners: number[] = [];
   const candidates: Candidate[] = [];
   for (let ra = 0; ra < n; ra++) {
@@ -272,7 +285,8 @@ function* mergeCandidates(
       count[rb]++;
       if (doc !== firstDoc[rb]) many[rb] = 1;
     }
-    for (const rb of partners) if (many[rb] && worth(ra, rb, count[rb])) candidates.push({ a: ra, b: rb, shared: count[rb] });
+    for (const rb of partners)
+      if (many[rb] && worth(ra, rb, count[rb])) candidates.push({ a: ra, b: rb, shared: count[rb] });
     if (ticker.tick(start[ra + 1] - start[ra] + 8)) yield;
   }
   return candidates.sort((p, q) => q.shared - p.shared || p.a - q.a || p.b - q.b);

@@ -139,7 +139,10 @@ class BestPartners {
   private worstOf(base: number): number {
     let worst = base;
     for (let x = base + 1; x < base + this.k; x++) {
-      if (this.score[x] < this.score[worst] || (this.score[x] === this.score[worst] && this.partner[x] > this.partner[worst]))
+      if (
+        this.score[x] < this.score[worst] ||
+        (this.score[x] === this.score[worst] && this.partner[x] > this.partner[worst])
+      )
         worst = x;
     }
     return worst;
@@ -198,7 +201,9 @@ class BestPartners {
       }
     }
     yield;
-    const order = yield* sortedIndices(count, (p, q) => ss[q] - ss[p] || is[p] - is[q] || js[p] - js[q], ticker);
+    // Integer results: a comparator returning a difference of scores would box a double per call.
+    const byScore = (p: number, q: number) => (ss[q] > ss[p] ? 1 : ss[q] < ss[p] ? -1 : is[p] - is[q] || js[p] - js[q]);
+    const order = yield* sortedIndices(count, byScore, ticker);
     const out: PairList = {
       length: count,
       i: new Int32Array(count),
@@ -246,36 +251,44 @@ function* compareLargeBlock(
     pushTo(byDoc, f.doc[i], i);
     if (f.exactDay[i]) pushTo(byDay, f.date[i], i);
   }
-  for (const l of byDoc.values()) yield* compareAll(l, consider);
-  for (const day of byDay.values()) yield* compareDay(day, f, maxBlock, consider);
-  for (const [doc, own] of byDoc) {
+  // Loops written out rather than a generator per article or day: a large block has thousands of them.
+  for (const l of byDoc.values()) {
+    for (let x = 0; x < l.length; x++) for (let y = x + 1; y < l.length; y++) if (consider(l[x], l[y])) yield;
+  }
+  for (const day of byDay.values()) {
+    if (day.length > maxBlock) yield* compareDay(day, f, maxBlock, consider);
+    else {
+      for (let x = 0; x < day.length; x++) {
+        for (let y = x + 1; y < day.length; y++) if (f.doc[day[x]] !== f.doc[day[y]] && consider(day[x], day[y])) yield;
+      }
+    }
+  }
+  for (const doc of byDoc.keys()) {
     // Finding an article's neighbours reads up to keys × RARE_KEY postings: a few hundred units.
     if (ticker.tick(256)) yield;
-    for (const other of similar(doc)) {
+    const own = byDoc.get(doc)!;
+    const others = similar(doc);
+    for (let o = 0; o < others.length; o++) {
       // Each pair of articles once, and a same-day pair again only if the day did not already compare it.
-      if (other <= doc) continue;
-      const theirs = byDoc.get(other);
+      if (others[o] <= doc) continue;
+      const theirs = byDoc.get(others[o]);
       if (!theirs) continue;
-      for (const i of own) {
-        for (const j of theirs) if (!scorer.sameDay(i, j) && consider(i, j)) yield;
+      for (let x = 0; x < own.length; x++) {
+        for (let y = 0; y < theirs.length; y++) {
+          if (!scorer.sameDay(own[x], theirs[y]) && consider(own[x], theirs[y])) yield;
+        }
       }
     }
   }
 }
 
-/** The mentions of one day: all pairs, or a window over them sorted by place and article when there are many. */
+/** The mentions of a day with more than maxBlock of them: a window over them sorted by place and article. */
 function* compareDay(
   day: number[],
   f: Features,
   maxBlock: number,
   consider: (i: number, j: number) => boolean,
 ): Generator<void, void, void> {
-  if (day.length <= maxBlock) {
-    for (let x = 0; x < day.length; x++) {
-      for (let y = x + 1; y < day.length; y++) if (f.doc[day[x]] !== f.doc[day[y]] && consider(day[x], day[y])) yield;
-    }
-    return;
-  }
   const rank = placeRanks(f);
   const place = (i: number) => rank[f.place[i] + 1];
   const sorted = [...day].sort((p, q) => place(p) - place(q) || f.doc[p] - f.doc[q]);

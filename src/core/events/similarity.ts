@@ -116,31 +116,34 @@ function neighbourFinder(
 ): (a: number, minSimilarity: number) => Int32Array {
   const memo = new Map<number, Int32Array>();
   const score = new Float64Array(vectors.length);
+  const sims = new Float64Array(vectors.length);
+  const met = new Int32Array(vectors.length);
   return (a, minSimilarity) => {
     const known = memo.get(a);
     if (known) return known;
-    const touched: number[] = [];
+    // Articles met through a shared key, in a scratch column (thousands per article: no array each time).
+    let touched = 0;
     const v = vectors[a];
     for (let k = 0; k < v.ids.length; k++) {
       const docs = postings[v.ids[k]];
       if (docs.length > RARE_KEY) continue;
-      for (const b of docs) {
+      for (let x = 0; x < docs.length; x++) {
+        const b = docs[x];
         if (b === a) continue;
-        if (score[b] === 0) touched.push(b);
+        if (score[b] === 0) met[touched++] = b;
         score[b] += v.weights[k];
       }
     }
     const out: number[] = [];
-    const sims: number[] = [];
-    for (const b of topScored(touched, score, NEIGHBOURS * 2)) {
+    for (const b of topScored(met, touched, score, NEIGHBOURS * 2)) {
       const sim = similarityOf(a, b);
       if (sim >= minSimilarity) {
         out.push(b);
         sims[b] = sim;
       }
     }
-    for (const b of touched) score[b] = 0;
-    out.sort((x, y) => sims[y] - sims[x] || x - y);
+    for (let x = 0; x < touched; x++) score[met[x]] = 0;
+    out.sort((x, y) => (sims[y] > sims[x] ? 1 : sims[y] < sims[x] ? -1 : x - y));
     const list = Int32Array.from(out.slice(0, NEIGHBOURS));
     memo.set(a, list);
     return list;
@@ -148,13 +151,14 @@ function neighbourFinder(
 }
 
 /**
- * The `k` articles of `touched` with the highest score (ties: lower index first), in that order: a bounded
+ * The `k` articles of met[0 … touched) with the highest score (ties: lower index first), in that order: a bounded
  * insertion list, O(touched · k) at worst, instead of sorting all of them (thousands per article).
  */
-function topScored(touched: number[], score: Float64Array, k: number): number[] {
+function topScored(met: Int32Array, touched: number, score: Float64Array, k: number): number[] {
   const top: number[] = [];
   const before = (x: number, y: number) => score[x] > score[y] || (score[x] === score[y] && x < y);
-  for (const b of touched) {
+  for (let t = 0; t < touched; t++) {
+    const b = met[t];
     if (top.length === k && !before(b, top[k - 1])) continue;
     let at = top.length === k ? k - 1 : top.length;
     while (at > 0 && before(b, top[at - 1])) {
