@@ -4,7 +4,7 @@ import { Groups, mergeSharedSentences } from './groups';
 import { describeGroup } from './labels';
 import { EventMention } from './mentions';
 import { PairList, linkPairs } from './pairs';
-import { Features, featuresSteps, PairScorer } from './scoring';
+import { featuresSteps, PairScorer } from './scoring';
 import { ClusterOptions, clusterSettings, ClusterSettings } from './settings';
 import { EventCorpus, eventCorpusSteps } from './similarity';
 import { isTopic } from './topics';
