@@ -30,8 +30,7 @@ export interface Features {
   general: Uint8Array;
   notAfter: Float64Array;
   latestStart: Float64Array;
-  /** Distinct sentence words as term ids, in order of first use: mention i owns wordIds[wordStart[i] …
-   * wordStart[i+1]). */
+  /** Distinct sentence words as term ids, in order of first use: mention i owns wordIds[wordStart[i] … ]. */
   wordStart: Int32Array;
   wordIds: Int32Array;
   /** Sum of the IDF weights of the mention's distinct words. */
