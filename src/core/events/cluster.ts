@@ -130,8 +130,8 @@ function* reportableGroups(
       kept.push(l);
     }
     l.push(i);
+    if (ticker.tick()) yield;
   }
-  yield;
   const manyArticles = (members: number[]) => members.some((i) => docOf[i] !== docOf[members[0]]);
   const shown = settings.keepSingletons ? kept : kept.filter(manyArticles);
   yield;

@@ -143,8 +143,7 @@ export function* mergeSharedSentences(
   docOf: Int32Array,
   ticker: Ticker,
 ): Generator<void, void, void> {
-  const sentences = sentenceTable(mentions, docOf);
-  yield;
+  const sentences = yield* sentenceTable(mentions, docOf, ticker);
   for (let round = 0; round < 4; round++) {
     const candidates = yield* mergeCandidates(groups, sentences, docOf, ticker);
     if (!candidates.length) return;
@@ -168,18 +167,23 @@ interface SentenceTable {
   mentions: Int32Array;
 }
 
-function sentenceTable(mentions: EventMention[], docOf: Int32Array): SentenceTable {
+function* sentenceTable(
+  mentions: EventMention[],
+  docOf: Int32Array,
+  ticker: Ticker,
+): Generator<void, SentenceTable, void> {
   // A sentence is an article and a start offset: numbered per article, article by article.
   const byDoc = new Map<number, Map<number, number>>();
   const of = new Int32Array(mentions.length);
   let count = 0;
-  mentions.forEach((m, i) => {
+  for (let i = 0; i < mentions.length; i++) {
     let ids = byDoc.get(docOf[i]);
     if (!ids) byDoc.set(docOf[i], (ids = new Map()));
-    let id = ids.get(m.sentence.start);
-    if (id === undefined) ids.set(m.sentence.start, (id = count++));
+    let id = ids.get(mentions[i].sentence.start);
+    if (id === undefined) ids.set(mentions[i].sentence.start, (id = count++));
     of[i] = id;
-  });
+    if (ticker.tick()) yield;
+  }
   const start = new Int32Array(count + 1);
   for (const s of of) start[s + 1]++;
   for (let s = 0; s < count; s++) start[s + 1] += start[s];

@@ -26,9 +26,10 @@ function idCount(ids: Int32Array): number {
 }
 
 /** Blocks: one per event class, and one per general word (kept apart from a class of the same name). */
-function blocksOf(f: Features): Map<string, number[]> {
+function* blocksOf(f: Features, ticker: Ticker): Generator<void, Map<string, number[]>, void> {
   const blocks = new Map<string, number[]>();
-  f.ms.forEach((m, i) => {
+  for (let i = 0; i < f.n; i++) {
+    const m = f.ms[i];
     for (const cls of m.classes) {
       const key = m.general ? `word:${cls}` : `class:${cls}`;
       let list = blocks.get(key);
@@ -38,7 +39,8 @@ function blocksOf(f: Features): Map<string, number[]> {
       }
       list.push(i);
     }
-  });
+    if (ticker.tick(m.classes.length + 1)) yield;
+  }
   return blocks;
 }
 
@@ -75,7 +77,7 @@ export function* linkPairs(
   ticker: Ticker,
 ): Generator<void, { pairs: PairList; stats: PairStats }, void> {
   const f = scorer.f;
-  const blocks = blocksOf(f);
+  const blocks = yield* blocksOf(f, ticker);
   yield;
   const ambiguous = ambiguousLemmas(f);
   const lemmas = idCount(f.lemma);
@@ -184,9 +186,13 @@ class BestPartners {
       const j = this.partner[x];
       return j >= 0 && (i < j || !this.has(j, i));
     };
+    // Each mention's k slots, each checked against the partner's k: k² units a mention.
+    const cost = this.k * this.k;
     let count = 0;
-    for (let i = 0; i < n; i++) for (let x = i * this.k; x < (i + 1) * this.k; x++) if (keeps(i, x)) count++;
-    yield;
+    for (let i = 0; i < n; i++) {
+      for (let x = i * this.k; x < (i + 1) * this.k; x++) if (keeps(i, x)) count++;
+      if (ticker.tick(cost)) yield;
+    }
     const is = new Int32Array(count);
     const js = new Int32Array(count);
     const ss = new Float64Array(count);
@@ -199,8 +205,8 @@ class BestPartners {
         js[c] = Math.max(i, j);
         ss[c++] = this.score[x];
       }
+      if (ticker.tick(cost)) yield;
     }
-    yield;
     // Integer results: a comparator returning a difference of scores would box a double per call.
     const byScore = (p: number, q: number) => (ss[q] > ss[p] ? 1 : ss[q] < ss[p] ? -1 : is[p] - is[q] || js[p] - js[q]);
     const order = yield* sortedIndices(count, byScore, ticker);
@@ -210,11 +216,13 @@ class BestPartners {
       j: new Int32Array(count),
       s: new Float64Array(count),
     };
-    order.forEach((o, k) => {
+    for (let k = 0; k < count; k++) {
+      const o = order[k];
       out.i[k] = is[o];
       out.j[k] = js[o];
       out.s[k] = ss[o];
-    });
+      if (ticker.tick()) yield;
+    }
     return out;
   }
 }
