@@ -4,10 +4,11 @@ import { Groups, mergeSharedSentences } from './groups';
 import { describeGroup } from './labels';
 import { EventMention } from './mentions';
 import { PairList, linkPairs } from './pairs';
-import { Features, featuresOf, scorePair } from './scoring';
+import { featuresSteps, PairScorer } from './scoring';
 import { ClusterOptions, clusterSettings, ClusterSettings } from './settings';
-import { EventCorpus, eventCorpus } from './similarity';
+import { EventCorpus, eventCorpusSteps } from './similarity';
 import { isTopic } from './topics';
+import { Ticker } from './work';
 
 /** Links event mentions across articles into events. Blocking (pairs.ts) keeps it linear in the folder's size. */
 export function clusterEvents(mentions: EventMention[], options: ClusterOptions = {}): EventCluster[] {
@@ -19,67 +20,65 @@ export function clusterEvents(mentions: EventMention[], options: ClusterOptions 
 }
 
 /**
- * clusterEvents as small units of work: it yields between blocks of candidate pairs and between slices of
- * the joining, so an owner (CorpusIndex.linkStep) can stop after any of them and go on later.
+ * clusterEvents as small units of work: every stage (the corpus statistics, the feature columns, the pairs,
+ * their sort, the joining, the shared-sentence merge, the labels) yields after a bounded slice of work
+ * (work.ts Ticker), so an owner (CorpusIndex.linkStep) can stop after any of them and go on later; the work
+ * between two yields does not grow with the folder.
  */
 export function* clusterEventsSteps(
   mentions: EventMention[],
   options: ClusterOptions = {},
 ): Generator<void, EventCluster[], void> {
   const settings = clusterSettings(options);
-  const corpus = eventCorpus(mentions);
+  const ticker = new Ticker(options.sliceUnits);
+  const corpus = yield* eventCorpusSteps(mentions, ticker);
   yield;
-  const feats = featuresOf(mentions, corpus);
+  const feats = yield* featuresSteps(mentions, corpus, settings, ticker);
   yield;
+  const scorer = new PairScorer(feats, corpus, settings);
   const { pairs, stats } = yield* linkPairs(
-    feats,
+    scorer,
     settings,
-    (a, b) => scorePair(a, b, corpus, settings),
     (doc) => corpus.neighbours(doc, settings.minDocSimilarity),
+    ticker,
   );
   options.onStats?.({
-    mentions: feats.length,
+    mentions: feats.n,
     blocks: stats.blocks,
     considered: stats.considered,
     linked: pairs.length,
   });
-  const groups = yield* joinPairs(mentions, pairs, feats, corpus, settings);
   yield;
-  return reportEvents(mentions, groups, settings);
+  const groups = yield* joinPairs(scorer, pairs, corpus, settings, ticker);
+  yield;
+  const events = yield* reportEvents(mentions, groups, corpus, settings, ticker);
+  ticker.reset();
+  options.onSlices?.({ maxSliceUnits: ticker.maxSlice });
+  return events;
 }
 
 /** Joins the pairs, best first, into groups whose dates, places and stories agree. */
 function* joinPairs(
-  mentions: EventMention[],
+  scorer: PairScorer,
   pairs: PairList,
-  feats: Features[],
   corpus: EventCorpus,
   settings: ClusterSettings,
+  ticker: Ticker,
 ): Generator<void, Groups, void> {
-  const samples = new WeakMap<number[], { docs: Set<number>; scanned: number }>();
-  const groups = new Groups(mentions, (a, b) =>
-    storiesCohere(a, b, feats, corpus, settings.minGroupSimilarity, samples),
-  );
+  const feats = scorer.f;
+  const groups = new Groups(feats, scorer, (a, b) => storiesCohere(a, b, corpus, settings.minGroupSimilarity));
   for (let k = 0; k < pairs.length; k++) {
     groups.union(pairs.i[k], pairs.j[k]);
-    if (k % 2048 === 2047) yield;
+    // A union compares at most 12 × 12 articles (storiesCohere) and the two groups' dates and places.
+    if (ticker.tick(8)) yield;
   }
   yield;
-  if (settings.mergeSharedSentences) mergeSharedSentences(mentions, groups);
+  if (settings.mergeSharedSentences) yield* mergeSharedSentences(feats.ms, groups, corpus.docOf, ticker);
   return groups;
 }
 
 /** Average similarity of the two groups' articles (a sample of each): one stray link must not chain two stories. */
-function storiesCohere(
-  a: number[],
-  b: number[],
-  feats: Features[],
-  corpus: EventCorpus,
-  minGroupSimilarity: number,
-  samples: WeakMap<number[], { docs: Set<number>; scanned: number }>,
-): boolean {
-  const da = [...docSample(a, feats, samples)];
-  const db = [...docSample(b, feats, samples)];
+function storiesCohere(da: number[], db: number[], corpus: EventCorpus, minGroupSimilarity: number): boolean {
   let total = 0;
   let n = 0;
   for (const x of da)
@@ -91,44 +90,70 @@ function storiesCohere(
   return !n || total / n >= minGroupSimilarity;
 }
 
-/**
- * The first 12 articles of a group's members. Members are only ever appended (Groups.union), so the scan goes
- * on from where it stopped and ends for good at 12: linear over all unions, not the group's size each time.
- */
-function docSample(
-  members: number[],
-  feats: Features[],
-  samples: WeakMap<number[], { docs: Set<number>; scanned: number }>,
-): Set<number> {
-  let s = samples.get(members);
-  if (!s) {
-    s = { docs: new Set(), scanned: 0 };
-    samples.set(members, s);
+/** Rank of each article by path (localeCompare), equal paths under the locale sharing a rank. */
+function pathRanks(corpus: EventCorpus): Int32Array {
+  const paths = [...corpus.docIndex.keys()];
+  const order = paths.map((_, d) => d).sort((a, b) => paths[a].localeCompare(paths[b]));
+  const rank = new Int32Array(paths.length);
+  order.forEach((d, k) => {
+    rank[d] = k > 0 && paths[order[k - 1]].localeCompare(paths[d]) === 0 ? rank[order[k - 1]] : k;
+  });
+  return rank;
+}
+
+/** The groups (by root) of two or more articles, or all of them with `keepSingletons`, in text order. */
+function* reportableGroups(
+  mentions: EventMention[],
+  groups: Groups,
+  corpus: EventCorpus,
+  settings: ClusterSettings,
+  ticker: Ticker,
+): Generator<void, number[][], void> {
+  // Roots and group sizes first: a member list only for groups that can be shown (most mentions stay alone).
+  const n = mentions.length;
+  const root = new Int32Array(n);
+  const size = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    root[i] = groups.find(i);
+    size[root[i]]++;
+    if (ticker.tick()) yield;
   }
-  while (s.docs.size < 12 && s.scanned < members.length) s.docs.add(feats[members[s.scanned++]].doc);
-  return s.docs;
+  const { docOf } = corpus;
+  const lists = new Map<number, number[]>();
+  const kept: number[][] = [];
+  for (let i = 0; i < n; i++) {
+    const r = root[i];
+    if (size[r] < 2 && !settings.keepSingletons) continue;
+    let l = lists.get(r);
+    if (!l) {
+      lists.set(r, (l = []));
+      kept.push(l);
+    }
+    l.push(i);
+    if (ticker.tick()) yield;
+  }
+  const manyArticles = (members: number[]) => members.some((i) => docOf[i] !== docOf[members[0]]);
+  const shown = settings.keepSingletons ? kept : kept.filter(manyArticles);
+  yield;
+  const rank = pathRanks(corpus);
+  const start = (members: number[]) => mentions[members[0]].trigger.start;
+  return shown.sort((a, b) => rank[docOf[a[0]]] - rank[docOf[b[0]]] || start(a) - start(b));
 }
 
 /** The groups worth showing as events, in text order, with ids made unique. */
-function reportEvents(mentions: EventMention[], groups: Groups, settings: ClusterSettings): EventCluster[] {
-  const byRoot = new Map<number, number[]>();
-  for (let i = 0; i < mentions.length; i++) {
-    const r = groups.find(i);
-    const l = byRoot.get(r) ?? [];
-    l.push(i);
-    byRoot.set(r, l);
-  }
+function* reportEvents(
+  mentions: EventMention[],
+  groups: Groups,
+  corpus: EventCorpus,
+  settings: ClusterSettings,
+  ticker: Ticker,
+): Generator<void, EventCluster[], void> {
   const clusters: EventCluster[] = [];
   const usedIds = new Map<string, number>();
-  const groupsInOrder = [...byRoot.values()].sort((a, b) => {
-    const ma = mentions[a[0]];
-    const mb = mentions[b[0]];
-    return ma.path.localeCompare(mb.path) || ma.trigger.start - mb.trigger.start;
-  });
-  for (const members of groupsInOrder) {
+  for (const members of yield* reportableGroups(mentions, groups, corpus, settings, ticker)) {
     const ms = members.map((i) => mentions[i]);
-    const articles = new Set(ms.map((m) => m.path));
-    if (articles.size < 2 && !settings.keepSingletons) continue;
+    // Labelling reads each mention a few times (participants, words, candidates for the headline).
+    if (ticker.tick(16 * ms.length + 64)) yield;
     const group = describeGroup(ms);
     const cluster = group.cluster;
     // A few words outside the event classes shared by two articles ("restore", "war") are a shared topic

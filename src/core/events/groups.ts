@@ -1,18 +1,25 @@
 // Groups of linked event mentions (union–find) with the vetoes
 // that keep two happenings apart: dates, places, time order.
-import { datesCompatible, parseTimex } from '../text/datecompat';
+import { parseTimex } from '../text/datecompat';
 import { EventMention } from './mentions';
-import { placesCompatible } from './places';
+import { Ticker } from './work';
 
 interface ClusterState {
   members: number[];
-  dates: string[];
-  places: string[];
+  /** Ids of the members' usable dates and of their places (the feature columns' ids), each once. */
+  dates: number[];
+  places: number[];
   /** Latest start of a dated member (epoch day). */
   latestStart: number;
   /** Earliest publication day of an undated member: an article does not report, undated, what has not happened yet. */
   notAfter: number;
+  /** The first articles of the members (at most SAMPLE_ARTICLES, in member order), and how many members were read. */
+  docs: number[];
+  scanned: number;
 }
+
+/** Articles of a group compared when two groups join (see Groups.cohesive). */
+const SAMPLE_ARTICLES = 12;
 
 const DAY = 86400000;
 export function epochDayOf(iso: string | null | undefined): number {
@@ -20,40 +27,41 @@ export function epochDayOf(iso: string | null | undefined): number {
   return Number.isNaN(t) ? NaN : Math.floor(t / DAY);
 }
 
-/** Day range of an undated mention's article: nothing after its publication. */
-export function notAfterOf(m: EventMention): number {
-  if (m.date || m.future) return Infinity;
-  const p = epochDayOf(m.published);
-  return Number.isNaN(p) ? Infinity : p;
+/** Start of a date's known day; only a precise day counts, a year or month is too coarse to rule on. */
+export function latestStartOf(date: string | null): number {
+  const c = parseTimex(date);
+  return c?.from !== undefined && c.from === c.to ? c.from : -Infinity;
 }
 
-/** Start of a mention's known day; only a precise day counts, a year or month is too coarse to rule on. */
-export function latestStartOf(m: EventMention): number {
-  const c = parseTimex(m.date);
-  return c?.from !== undefined && c.from === c.to ? c.from : -Infinity;
+/** What Groups reads of each mention (scoring.ts Features) and how it compares dates and places, by id. */
+export interface GroupColumns {
+  n: number;
+  doc: Int32Array;
+  date: Int32Array;
+  hasWhen: Uint8Array;
+  place: Int32Array;
+  general: Uint8Array;
+  notAfter: Float64Array;
+  latestStart: Float64Array;
+}
+export interface Fits {
+  datesFit(a: number, b: number): boolean;
+  placesFit(a: number, b: number): boolean;
 }
 
 /** Union–find with event-level vetoes: two groups join only if all their dates and places agree. */
 export class Groups {
-  parent: number[];
-  state: Map<number, ClusterState>;
+  readonly parent: Int32Array;
+  /** What a group of two or more mentions holds, by root; a single mention's is made when first needed. */
+  private readonly state = new Map<number, ClusterState>();
   constructor(
-    mentions: EventMention[],
-    private readonly cohesive: (a: number[], b: number[]) => boolean = () => true,
+    readonly cols: GroupColumns,
+    private readonly fits: Fits,
+    /** Whether two groups, by their sampled articles, tell one story. */
+    private readonly cohesive: (docsA: number[], docsB: number[]) => boolean = () => true,
   ) {
-    this.parent = mentions.map((_, i) => i);
-    this.state = new Map(
-      mentions.map((m, i) => [
-        i,
-        {
-          members: [i],
-          dates: m.date && parseTimex(m.date) ? [m.date] : [],
-          places: m.place ? [m.place] : [],
-          latestStart: latestStartOf(m),
-          notAfter: notAfterOf(m),
-        },
-      ]),
-    );
+    this.parent = new Int32Array(cols.n);
+    for (let i = 0; i < cols.n; i++) this.parent[i] = i;
   }
   find(i: number): number {
     while (this.parent[i] !== i) {
@@ -62,22 +70,55 @@ export class Groups {
     }
     return i;
   }
+  /** The state of the group with this root (created for a single mention on first use). */
+  stateOf(root: number): ClusterState {
+    let s = this.state.get(root);
+    if (!s) {
+      const c = this.cols;
+      s = {
+        members: [root],
+        dates: c.hasWhen[root] ? [c.date[root]] : [],
+        places: c.place[root] >= 0 ? [c.place[root]] : [],
+        latestStart: c.latestStart[root],
+        notAfter: c.notAfter[root],
+        docs: [],
+        scanned: 0,
+      };
+      this.state.set(root, s);
+    }
+    return s;
+  }
   compatible(a: number, b: number): boolean {
-    const sa = this.state.get(a)!;
-    const sb = this.state.get(b)!;
-    for (const x of sa.dates) for (const y of sb.dates) if (!datesCompatible(x, y)) return false;
-    for (const x of sa.places) for (const y of sb.places) if (!placesCompatible(x, y)) return false;
+    const sa = this.stateOf(a);
+    const sb = this.stateOf(b);
     if (Math.min(sa.notAfter, sb.notAfter) < Math.max(sa.latestStart, sb.latestStart)) return false;
-    return this.cohesive(sa.members, sb.members);
+    for (const x of sa.dates) for (const y of sb.dates) if (!this.fits.datesFit(x, y)) return false;
+    for (const x of sa.places) for (const y of sb.places) if (!this.fits.placesFit(x, y)) return false;
+    return this.cohesive(this.sample(sa), this.sample(sb));
+  }
+  /**
+   * The first articles of a group's members. Members are only ever appended (union), so the scan goes on from
+   * where it stopped and ends for good at SAMPLE_ARTICLES: linear over all unions, not the group's size each time.
+   */
+  private sample(s: ClusterState): number[] {
+    while (s.docs.length < SAMPLE_ARTICLES && s.scanned < s.members.length) {
+      const d = this.cols.doc[s.members[s.scanned++]];
+      if (!s.docs.includes(d)) s.docs.push(d);
+    }
+    return s.docs;
   }
   union(i: number, j: number): boolean {
     const a = this.find(i);
     const b = this.find(j);
     if (a === b) return true;
     if (!this.compatible(a, b)) return false;
-    const sa = this.state.get(a)!;
-    const sb = this.state.get(b)!;
-    const [big, small, bigId, smallId] = sa.members.length >= sb.members.length ? [sa, sb, a, b] : [sb, sa, b, a];
+    const sa = this.stateOf(a);
+    const sb = this.stateOf(b);
+    const aBigger = sa.members.length >= sb.members.length;
+    const big = aBigger ? sa : sb;
+    const small = aBigger ? sb : sa;
+    const smallId = aBigger ? b : a;
+    const bigId = aBigger ? a : b;
     this.parent[smallId] = bigId;
     // A loop, not push(...members): a group of a large folder can outgrow the arguments a call may take.
     for (const m of small.members) big.members.push(m);
@@ -94,11 +135,17 @@ export class Groups {
  * Second stage: two groups that hold the same sentences in two or more articles, for at least half of the
  * smaller group's sentences, are one happening named by different words ("announced", "compensation",
  * "plan" all in the sentences reporting one plan). The linking vetoes still hold: the union refuses
- * different days or months, different cities and unrelated stories.
+ * different days or months, different cities and unrelated stories. Yields every `ticker` slice.
  */
-export function mergeSharedSentences(mentions: EventMention[], groups: Groups): void {
+export function* mergeSharedSentences(
+  mentions: EventMention[],
+  groups: Groups,
+  docOf: Int32Array,
+  ticker: Ticker,
+): Generator<void, void, void> {
+  const sentences = yield* sentenceTable(mentions, docOf, ticker);
   for (let round = 0; round < 4; round++) {
-    const candidates = mergeCandidates(mentions, groups);
+    const candidates = yield* mergeCandidates(groups, sentences, docOf, ticker);
     if (!candidates.length) return;
     let merged = false;
     for (const c of candidates) {
@@ -107,79 +154,161 @@ export function mergeSharedSentences(mentions: EventMention[], groups: Groups): 
       // Groups already changed this round are re-measured next round.
       if (a !== c.a || b !== c.b) continue;
       if (groups.union(a, b)) merged = true;
+      if (ticker.tick(8)) yield;
     }
     if (!merged) return;
   }
 }
 
-const sentenceKey = (m: EventMention) => `${m.path}\u0000${m.sentence.start}`;
-
-/** The sentences of each group (by root) and the groups of each sentence. */
-function sentenceIndex(mentions: EventMention[], groups: Groups) {
-  const sentencesOf = new Map<number, Set<string>>();
-  const rootsOf = new Map<string, Set<number>>();
-  mentions.forEach((m, i) => {
-    const r = groups.find(i);
-    const key = sentenceKey(m);
-    let set = sentencesOf.get(r);
-    if (!set) {
-      set = new Set();
-      sentencesOf.set(r, set);
-    }
-    set.add(key);
-    let roots = rootsOf.get(key);
-    if (!roots) {
-      roots = new Set();
-      rootsOf.set(key, roots);
-    }
-    roots.add(r);
-  });
-  return { sentencesOf, rootsOf };
+/** The sentences of the mentions: a sentence id per mention, and the mentions of each sentence (CSR). */
+interface SentenceTable {
+  count: number;
+  start: Int32Array;
+  mentions: Int32Array;
 }
 
-/** The sentences each pair of groups holds in common, keyed "rootA,rootB" with rootA < rootB. */
-function sharedSentences(rootsOf: Map<string, Set<number>>): Map<string, string[]> {
-  const sharedBy = new Map<string, string[]>();
-  for (const [key, roots] of rootsOf) {
-    if (roots.size < 2) continue;
-    const list = [...roots].sort((a, b) => a - b);
-    for (let x = 0; x < list.length; x++) {
-      for (let y = x + 1; y < list.length; y++) {
-        const pair = `${list[x]},${list[y]}`;
-        const keys = sharedBy.get(pair) ?? [];
-        keys.push(key);
-        sharedBy.set(pair, keys);
+function* sentenceTable(
+  mentions: EventMention[],
+  docOf: Int32Array,
+  ticker: Ticker,
+): Generator<void, SentenceTable, void> {
+  // A sentence is an article and a start offset: numbered per article, article by article.
+  const byDoc = new Map<number, Map<number, number>>();
+  const of = new Int32Array(mentions.length);
+  let count = 0;
+  for (let i = 0; i < mentions.length; i++) {
+    let ids = byDoc.get(docOf[i]);
+    if (!ids) byDoc.set(docOf[i], (ids = new Map()));
+    let id = ids.get(mentions[i].sentence.start);
+    if (id === undefined) ids.set(mentions[i].sentence.start, (id = count++));
+    of[i] = id;
+    if (ticker.tick()) yield;
+  }
+  const start = new Int32Array(count + 1);
+  for (const s of of) start[s + 1]++;
+  for (let s = 0; s < count; s++) start[s + 1] += start[s];
+  const fill = start.slice(0, count);
+  const list = new Int32Array(mentions.length);
+  of.forEach((s, i) => (list[fill[s]++] = i));
+  return { count, start, mentions: list };
+}
+
+/**
+ * The pairs of groups that share sentences, as (root a, root b, sentence) triples with a < b, bucketed by
+ * root a (mention k of bucket a at order[start[a] … start[a+1])), and how many sentences each group holds.
+ */
+function* sharedSentences(groups: Groups, t: SentenceTable, ticker: Ticker) {
+  const n = groups.parent.length;
+  const sentenceCount = new Int32Array(n);
+  const [pa, pb, ps] = [new Grow(), new Grow(), new Grow()];
+  const roots: number[] = [];
+  for (let s = 0; s < t.count; s++) {
+    roots.length = 0;
+    for (let k = t.start[s]; k < t.start[s + 1]; k++) {
+      const r = groups.find(t.mentions[k]);
+      if (roots.includes(r)) continue;
+      // Kept in ascending order by insertion (a sentence has a few roots; Array sort would allocate).
+      let at = roots.length;
+      roots.push(r);
+      while (at > 0 && roots[at - 1] > r) roots[at] = roots[--at];
+      roots[at] = r;
+    }
+    for (const r of roots) sentenceCount[r]++;
+    if (roots.length > 1) {
+      for (let x = 0; x < roots.length; x++) {
+        for (let y = x + 1; y < roots.length; y++) {
+          pa.push(roots[x]);
+          pb.push(roots[y]);
+          ps.push(s);
+        }
       }
     }
+    if (ticker.tick(t.start[s + 1] - t.start[s] + roots.length ** 2)) yield;
   }
-  return sharedBy;
+  const [a, b, sentence] = [pa.done(), pb.done(), ps.done()];
+  // Counting sort by root a: O(triples + mentions), no comparison sort.
+  const start = new Int32Array(n + 1);
+  for (const r of a) start[r + 1]++;
+  for (let r = 0; r < n; r++) start[r + 1] += start[r];
+  const fill = start.slice(0, n);
+  const order = new Int32Array(a.length);
+  a.forEach((r, k) => (order[fill[r]++] = k));
+  yield;
+  return { a, b, sentence, start, order, sentenceCount };
 }
 
+type Candidate = { a: number; b: number; shared: number };
+
 /** Pairs of groups worth merging this round, most shared sentences first. */
-function mergeCandidates(mentions: EventMention[], groups: Groups): { a: number; b: number; shared: number }[] {
-  const { sentencesOf, rootsOf } = sentenceIndex(mentions, groups);
+function* mergeCandidates(
+  groups: Groups,
+  t: SentenceTable,
+  docOf: Int32Array,
+  ticker: Ticker,
+): Generator<void, Candidate[], void> {
+  const { b, sentence, start, order, sentenceCount } = yield* sharedSentences(groups, t, ticker);
   // Once per group and round: a large group meets many others, and scanning its members each time is quadratic.
   const lexicon = new Map<number, boolean>();
   const hasLexiconWord = (root: number) => {
     let has = lexicon.get(root);
     if (has === undefined) {
-      has = groups.state.get(root)!.members.some((i) => !mentions[i].general);
+      has = groups.stateOf(root).members.some((i) => !groups.cols.general[i]);
       lexicon.set(root, has);
     }
     return has;
   };
-  const candidates: { a: number; b: number; shared: number }[] = [];
-  for (const [pair, keys] of sharedSentences(rootsOf)) {
-    const articles = new Set(keys.map((k) => k.slice(0, k.indexOf('\u0000'))));
-    if (articles.size < 2) continue;
-    const [a, b] = pair.split(',').map(Number);
+  const worth = (ra: number, rb: number, shared: number): boolean =>
     // One must say when (the other's date, if any, must agree: the union checks), and one must use an event
     // word: two groups of general words ("war", "forced") sharing sentences are a shared topic.
-    if (!groups.state.get(a)!.dates.length && !groups.state.get(b)!.dates.length) continue;
-    if (!hasLexiconWord(a) && !hasLexiconWord(b)) continue;
-    const smaller = Math.min(sentencesOf.get(a)!.size, sentencesOf.get(b)!.size);
-    if (keys.length * 2 < smaller) continue;
-    candidates.push({ a, b, shared: keys.length });
+    (groups.stateOf(ra).dates.length > 0 || groups.stateOf(rb).dates.length > 0) &&
+    (hasLexiconWord(ra) || hasLexiconWord(rb)) &&
+    shared * 2 >= Math.min(sentenceCount[ra], sentenceCount[rb]);
+  // Per partner b of the current a: sentences shared, the first one's article, and whether another article shares one.
+  const n = groups.parent.length;
+  const [seen, count, firstDoc, many] = [
+    new Int32Array(n).fill(-1),
+    new Int32Array(n),
+    new Int32Array(n),
+    new Uint8Array(n),
+  ];
+  const partners: number[] = [];
+  const candidates: Candidate[] = [];
+  for (let ra = 0; ra < n; ra++) {
+    if (start[ra] === start[ra + 1]) continue;
+    partners.length = 0;
+    for (let k = start[ra]; k < start[ra + 1]; k++) {
+      const rb = b[order[k]];
+      const doc = docOf[t.mentions[t.start[sentence[order[k]]]]];
+      if (seen[rb] !== ra) {
+        seen[rb] = ra;
+        count[rb] = 0;
+        firstDoc[rb] = doc;
+        many[rb] = 0;
+        partners.push(rb);
+      }
+      count[rb]++;
+      if (doc !== firstDoc[rb]) many[rb] = 1;
+    }
+    for (const rb of partners)
+      if (many[rb] && worth(ra, rb, count[rb])) candidates.push({ a: ra, b: rb, shared: count[rb] });
+    if (ticker.tick(start[ra + 1] - start[ra] + 8)) yield;
   }
   return candidates.sort((p, q) => q.shared - p.shared || p.a - q.a || p.b - q.b);
+}
+
+/** A growable Int32 list. */
+class Grow {
+  private data = new Int32Array(256);
+  private n = 0;
+  push(v: number): void {
+    if (this.n === this.data.length) {
+      const d = new Int32Array(this.n * 2);
+      d.set(this.data);
+      this.data = d;
+    }
+    this.data[this.n++] = v;
+  }
+  done(): Int32Array {
+    return this.data.slice(0, this.n);
+  }
 }

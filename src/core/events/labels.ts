@@ -140,15 +140,23 @@ function headlineMention(ms: EventMention[], ranked: Ranked, withObject: boolean
   if (!pool.length) return null;
   const counts = lemmaCounts(ms);
   const rank = new Map(ranked.map(([id], k) => [id, k]));
+  const headStem = stem(head);
   const score = (m: EventMention) =>
     counts.get(m.lemma)! * 4 +
     // The word the event's id is built from ("removal" for "remove"), so the label and the id agree.
-    (HEAD_NOUN[m.lemma] === head || stem(head) === m.lemma ? 4 : 0) +
+    (HEAD_NOUN[m.lemma] === head || headStem === m.lemma ? 4 : 0) +
     (m.complement ? 3 : 0) +
     (rank.has(m.subject!.id) ? 2 : 0) +
     (m.place ? 1 : 0) +
     (m.date ? 1 : 0);
-  return pool.reduce((best, m) => (score(m) > score(best) ? m : best));
+  // The first of the best-scoring, each scored once.
+  let best = pool[0];
+  let bestScore = score(best);
+  for (let k = 1; k < pool.length; k++) {
+    const sc = score(pool[k]);
+    if (sc > bestScore) [best, bestScore] = [pool[k], sc];
+  }
+  return best;
 }
 
 /** "North Korea launches missile", "Kishida lays flowers at national cemetery in Seoul", "DeGeneres returns". */

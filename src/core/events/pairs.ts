@@ -1,8 +1,9 @@
 // Candidate links: mentions are blocked by event class (or a general word's stem) and scored within blocks;
 // a large block is compared only along bounded sub-blocks (same article, same day, similar articles).
 import { datesCompatible } from '../text/datecompat';
-import { Features } from './scoring';
+import { Features, PairScorer } from './scoring';
 import { ClusterSettings } from './settings';
+import { sortedIndices, Ticker } from './work';
 
 /** Linked pairs as columns, best first: mentions i[k] and j[k] (i < j) with score s[k]. */
 export interface PairList {
@@ -17,32 +18,47 @@ export interface PairStats {
   considered: number;
 }
 
+/** One more than the largest id of a column. */
+function idCount(ids: Int32Array): number {
+  let max = -1;
+  for (const v of ids) if (v > max) max = v;
+  return max + 1;
+}
+
 /** Blocks: one per event class, and one per general word (kept apart from a class of the same name). */
-function blocksOf(feats: Features[]): Map<string, number[]> {
+function* blocksOf(f: Features, ticker: Ticker): Generator<void, Map<string, number[]>, void> {
   const blocks = new Map<string, number[]>();
-  for (const f of feats) {
-    for (const cls of f.m.classes) {
-      const key = f.m.general ? `word:${cls}` : `class:${cls}`;
+  for (let i = 0; i < f.n; i++) {
+    const m = f.ms[i];
+    for (const cls of m.classes) {
+      const key = m.general ? `word:${cls}` : `class:${cls}`;
       let list = blocks.get(key);
       if (!list) {
         list = [];
         blocks.set(key, list);
       }
-      list.push(f.index);
+      list.push(i);
     }
+    if (ticker.tick(m.classes.length + 1)) yield;
   }
   return blocks;
 }
 
-/** Article-and-lemma keys whose article dates that word twice differently (the March summit, Sunday's summit). */
-function ambiguousLemmas(feats: Features[]): Set<string> {
-  const datesByDocLemma = new Map<string, string[]>();
-  for (const f of feats) {
-    if (!f.m.date) continue;
-    const k = `${f.doc}\u0000${f.m.lemma}`;
-    datesByDocLemma.set(k, [...(datesByDocLemma.get(k) ?? []), f.m.date]);
-  }
-  const ambiguous = new Set<string>();
+/**
+ * Article-and-lemma keys (doc · lemmas + lemma) whose article dates that word twice differently (the March
+ * summit, Sunday's summit).
+ */
+function ambiguousLemmas(f: Features): Set<number> {
+  const lemmas = idCount(f.lemma);
+  const datesByDocLemma = new Map<number, string[]>();
+  f.ms.forEach((m, i) => {
+    if (!m.date) return;
+    const k = f.doc[i] * lemmas + f.lemma[i];
+    const ds = datesByDocLemma.get(k);
+    if (ds) ds.push(m.date);
+    else datesByDocLemma.set(k, [m.date]);
+  });
+  const ambiguous = new Set<number>();
   for (const [k, ds] of datesByDocLemma) {
     if (ds.some((x) => ds.some((y) => !datesCompatible(x, y)))) ambiguous.add(k);
   }
@@ -51,42 +67,46 @@ function ambiguousLemmas(feats: Features[]): Set<string> {
 
 /**
  * Pairs scoring at least the threshold, best first. `similar(doc)` lists the articles alike enough to the
- * article `doc` for a link without a shared day (EventCorpus.neighbours).
+ * article `doc` for a link without a shared day (EventCorpus.neighbours). Yields every `ticker` slice (a
+ * unit is a pair scored).
  */
 export function* linkPairs(
-  feats: Features[],
+  scorer: PairScorer,
   settings: ClusterSettings,
-  score: (a: Features, b: Features) => number,
   similar: (doc: number) => Int32Array,
+  ticker: Ticker,
 ): Generator<void, { pairs: PairList; stats: PairStats }, void> {
-  const blocks = blocksOf(feats);
-  const ambiguous = ambiguousLemmas(feats);
-  const best = new BestPartners(feats.length, settings.maxPartners);
+  const f = scorer.f;
+  const blocks = yield* blocksOf(f, ticker);
+  yield;
+  const ambiguous = ambiguousLemmas(f);
+  const lemmas = idCount(f.lemma);
+  const best = new BestPartners(f.n, settings.maxPartners);
   // A pair met in two blocks is simply scored twice: cheaper than remembering every pair on large folders.
   let considered = 0;
-  const consider = (i: number, j: number) => {
-    const a = feats[i];
-    const b = feats[j];
+  const consider = (i: number, j: number): boolean => {
     considered++;
-    if (a.doc === b.doc) {
+    if (f.doc[i] === f.doc[j]) {
       // Within one article, a repeated word for a happening usually names it again ("the summit"), unless
       // the article dates that word twice differently: then an undated one could be either.
-      if (a.m.lemma !== b.m.lemma || !settings.withinArticle) return;
-      if ((!a.m.date || !b.m.date) && ambiguous.has(`${a.doc}\u0000${a.m.lemma}`)) return;
-      const s = score(a, b) + 1;
+      if (f.lemma[i] !== f.lemma[j] || !settings.withinArticle) return ticker.tick();
+      if ((f.date[i] < 0 || f.date[j] < 0) && ambiguous.has(f.doc[i] * lemmas + f.lemma[i])) return ticker.tick();
+      const s = scorer.score(i, j) + 1;
       if (s >= settings.threshold) best.add(i, j, s);
-      return;
+      return ticker.tick();
     }
-    const s = score(a, b);
+    const s = scorer.score(i, j);
     if (s >= settings.threshold) best.add(i, j, s);
+    return ticker.tick();
   };
-  // A unit of work (the caller may stop between them) is a block, or a slice of a large block's articles.
+  yield;
+  // The caller may stop after any slice of `ticker` units, inside a block or between blocks.
   for (const list of blocks.values()) {
-    if (list.length <= settings.maxBlock) compareAll(list, consider);
-    else yield* compareLargeBlock(list, feats, settings.maxBlock, similar, consider);
-    yield;
+    if (list.length <= settings.maxBlock) yield* compareAll(list, consider);
+    else yield* compareLargeBlock(list, scorer, settings.maxBlock, similar, consider, ticker);
   }
-  return { pairs: best.pairs(), stats: { blocks: blocks.size, considered } };
+  const pairs = yield* best.pairs(ticker);
+  return { pairs, stats: { blocks: blocks.size, considered } };
 }
 
 /**
@@ -98,6 +118,9 @@ export function* linkPairs(
 class BestPartners {
   private readonly partner: Int32Array;
   private readonly score: Float64Array;
+  /** Slots filled per mention, and the slot of its worst partner once all k are filled. */
+  private readonly filled: Uint8Array;
+  private readonly worst: Int32Array;
 
   constructor(
     n: number,
@@ -105,6 +128,8 @@ class BestPartners {
   ) {
     this.partner = new Int32Array(n * k).fill(-1);
     this.score = new Float64Array(n * k);
+    this.filled = new Uint8Array(n);
+    this.worst = new Int32Array(n);
   }
 
   add(i: number, j: number, s: number): void {
@@ -112,23 +137,41 @@ class BestPartners {
     this.keep(j, i, s);
   }
 
-  private keep(i: number, j: number, s: number): void {
-    const base = i * this.k;
+  /** The worst of a full list: lowest score, and of equal scores the highest partner. */
+  private worstOf(base: number): number {
     let worst = base;
-    for (let x = base; x < base + this.k; x++) {
-      const p = this.partner[x];
-      if (p === j) return;
-      if (p < 0) {
-        worst = x;
-        break;
-      }
-      if (this.score[x] < this.score[worst] || (this.score[x] === this.score[worst] && p > this.partner[worst]))
+    for (let x = base + 1; x < base + this.k; x++) {
+      if (
+        this.score[x] < this.score[worst] ||
+        (this.score[x] === this.score[worst] && this.partner[x] > this.partner[worst])
+      )
         worst = x;
     }
-    const w = this.partner[worst];
-    if (w >= 0 && (this.score[worst] > s || (this.score[worst] === s && w < j))) return;
-    this.partner[worst] = j;
-    this.score[worst] = s;
+    return worst;
+  }
+
+  private keep(i: number, j: number, s: number): void {
+    const base = i * this.k;
+    const full = this.filled[i] === this.k;
+    // Most candidates of a busy mention lose to its worst partner: no need to scan its list.
+    if (full && this.loses(this.worst[i], j, s)) return;
+    for (let x = base; x < base + this.filled[i]; x++) if (this.partner[x] === j) return;
+    if (!full) {
+      const x = base + this.filled[i]++;
+      this.partner[x] = j;
+      this.score[x] = s;
+      if (this.filled[i] === this.k) this.worst[i] = this.worstOf(base);
+      return;
+    }
+    const w = this.worst[i];
+    this.partner[w] = j;
+    this.score[w] = s;
+    this.worst[i] = this.worstOf(base);
+  }
+
+  /** Partner `j` with score `s` does not displace the one in slot `x`. */
+  private loses(x: number, j: number, s: number): boolean {
+    return this.score[x] > s || (this.score[x] === s && this.partner[x] < j);
   }
 
   private has(i: number, j: number): boolean {
@@ -136,15 +179,20 @@ class BestPartners {
     return false;
   }
 
-  /** The kept pairs, each once (i < j), best first: columns, not an object per pair. */
-  pairs(): PairList {
+  /** The kept pairs, each once (i < j), best first: columns, not an object per pair. Sorted in slices. */
+  *pairs(ticker: Ticker): Generator<void, PairList, void> {
     const n = this.partner.length / this.k;
     const keeps = (i: number, x: number) => {
       const j = this.partner[x];
       return j >= 0 && (i < j || !this.has(j, i));
     };
+    // Each mention's k slots, each checked against the partner's k: k² units a mention.
+    const cost = this.k * this.k;
     let count = 0;
-    for (let i = 0; i < n; i++) for (let x = i * this.k; x < (i + 1) * this.k; x++) if (keeps(i, x)) count++;
+    for (let i = 0; i < n; i++) {
+      for (let x = i * this.k; x < (i + 1) * this.k; x++) if (keeps(i, x)) count++;
+      if (ticker.tick(cost)) yield;
+    }
     const is = new Int32Array(count);
     const js = new Int32Array(count);
     const ss = new Float64Array(count);
@@ -157,27 +205,31 @@ class BestPartners {
         js[c] = Math.max(i, j);
         ss[c++] = this.score[x];
       }
+      if (ticker.tick(cost)) yield;
     }
-    const order = new Uint32Array(count).map((_, k) => k);
-    order.sort((p, q) => ss[q] - ss[p] || is[p] - is[q] || js[p] - js[q]);
+    // Integer results: a comparator returning a difference of scores would box a double per call.
+    const byScore = (p: number, q: number) => (ss[q] > ss[p] ? 1 : ss[q] < ss[p] ? -1 : is[p] - is[q] || js[p] - js[q]);
+    const order = yield* sortedIndices(count, byScore, ticker);
     const out: PairList = {
-      length: order.length,
-      i: new Int32Array(order.length),
-      j: new Int32Array(order.length),
-      s: new Float64Array(order.length),
+      length: count,
+      i: new Int32Array(count),
+      j: new Int32Array(count),
+      s: new Float64Array(count),
     };
-    order.forEach((o, k) => {
+    for (let k = 0; k < count; k++) {
+      const o = order[k];
       out.i[k] = is[o];
       out.j[k] = js[o];
       out.s[k] = ss[o];
-    });
+      if (ticker.tick()) yield;
+    }
     return out;
   }
 }
 
-/** All pairs of a small block. */
-function compareAll(list: number[], consider: (i: number, j: number) => void): void {
-  for (let x = 0; x < list.length; x++) for (let y = x + 1; y < list.length; y++) consider(list[x], list[y]);
+/** All pairs of a small block; `consider` returns true when a slice of work is full. */
+function* compareAll(list: number[], consider: (i: number, j: number) => boolean): Generator<void, void, void> {
+  for (let x = 0; x < list.length; x++) for (let y = x + 1; y < list.length; y++) if (consider(list[x], list[y])) yield;
 }
 
 /**
@@ -194,58 +246,86 @@ function compareAll(list: number[], consider: (i: number, j: number) => void): v
  */
 function* compareLargeBlock(
   list: number[],
-  feats: Features[],
+  scorer: PairScorer,
   maxBlock: number,
   similar: (doc: number) => Int32Array,
-  consider: (i: number, j: number) => void,
+  consider: (i: number, j: number) => boolean,
+  ticker: Ticker,
 ): Generator<void, void, void> {
+  const f = scorer.f;
   const byDoc = new Map<number, number[]>();
-  const byDay = new Map<string, number[]>();
+  const byDay = new Map<number, number[]>();
   for (const i of list) {
-    const f = feats[i];
-    pushTo(byDoc, f.doc, i);
-    if (f.exactDay) pushTo(byDay, f.m.date!, i);
+    pushTo(byDoc, f.doc[i], i);
+    if (f.exactDay[i]) pushTo(byDay, f.date[i], i);
   }
-  for (const l of byDoc.values()) compareAll(l, consider);
-  yield;
-  for (const day of byDay.values()) compareDay(day, feats, maxBlock, consider);
-  yield;
-  let n = 0;
-  for (const [doc, own] of byDoc) {
-    if (++n % 64 === 0) yield;
-    for (const other of similar(doc)) {
+  // Loops written out rather than a generator per article or day: a large block has thousands of them.
+  for (const l of byDoc.values()) {
+    for (let x = 0; x < l.length; x++) for (let y = x + 1; y < l.length; y++) if (consider(l[x], l[y])) yield;
+  }
+  for (const day of byDay.values()) {
+    if (day.length > maxBlock) yield* compareDay(day, f, maxBlock, consider);
+    else {
+      for (let x = 0; x < day.length; x++) {
+        for (let y = x + 1; y < day.length; y++) if (f.doc[day[x]] !== f.doc[day[y]] && consider(day[x], day[y])) yield;
+      }
+    }
+  }
+  for (const doc of byDoc.keys()) {
+    // Finding an article's neighbours reads up to keys × RARE_KEY postings: a few hundred units.
+    if (ticker.tick(256)) yield;
+    const own = byDoc.get(doc)!;
+    const others = similar(doc);
+    for (let o = 0; o < others.length; o++) {
       // Each pair of articles once, and a same-day pair again only if the day did not already compare it.
-      if (other <= doc) continue;
-      const theirs = byDoc.get(other);
+      if (others[o] <= doc) continue;
+      const theirs = byDoc.get(others[o]);
       if (!theirs) continue;
-      for (const i of own) {
-        for (const j of theirs) if (!sameDay(feats[i], feats[j])) consider(i, j);
+      for (let x = 0; x < own.length; x++) {
+        for (let y = 0; y < theirs.length; y++) {
+          if (!scorer.sameDay(own[x], theirs[y]) && consider(own[x], theirs[y])) yield;
+        }
       }
     }
   }
 }
 
-function sameDay(a: Features, b: Features): boolean {
-  return a.exactDay && b.exactDay && a.m.date === b.m.date;
-}
-
-/** The mentions of one day: all pairs, or a window over them sorted by place and article when there are many. */
-function compareDay(day: number[], feats: Features[], maxBlock: number, consider: (i: number, j: number) => void) {
-  if (day.length <= maxBlock) {
-    for (let x = 0; x < day.length; x++) {
-      for (let y = x + 1; y < day.length; y++) if (feats[day[x]].doc !== feats[day[y]].doc) consider(day[x], day[y]);
-    }
-    return;
-  }
-  const sorted = [...day].sort(
-    (p, q) => (feats[p].m.place ?? '~').localeCompare(feats[q].m.place ?? '~') || feats[p].doc - feats[q].doc,
-  );
+/** The mentions of a day with more than maxBlock of them: a window over them sorted by place and article. */
+function* compareDay(
+  day: number[],
+  f: Features,
+  maxBlock: number,
+  consider: (i: number, j: number) => boolean,
+): Generator<void, void, void> {
+  const rank = placeRanks(f);
+  const place = (i: number) => rank[f.place[i] + 1];
+  const sorted = [...day].sort((p, q) => place(p) - place(q) || f.doc[p] - f.doc[q]);
   const window = Math.max(20, Math.floor(maxBlock / 16));
   for (let x = 0; x < sorted.length; x++) {
     for (let y = x + 1; y < Math.min(sorted.length, x + window); y++) {
-      if (feats[sorted[x]].doc !== feats[sorted[y]].doc) consider(sorted[x], sorted[y]);
+      if (f.doc[sorted[x]] !== f.doc[sorted[y]] && consider(sorted[x], sorted[y])) yield;
     }
   }
+}
+
+const placeRankMemo = new WeakMap<Features, Int32Array>();
+
+/**
+ * Rank of each place name in locale order (localeCompare; names it calls equal share a rank), indexed by place
+ * id + 1: index 0 is "no place", ranked as '~'.
+ */
+function placeRanks(f: Features): Int32Array {
+  let rank = placeRankMemo.get(f);
+  if (rank) return rank;
+  const names = ['~', ...f.places];
+  const order = names.map((_, k) => k).sort((p, q) => names[p].localeCompare(names[q]));
+  rank = new Int32Array(names.length);
+  for (let k = 1; k < order.length; k++) {
+    const same = names[order[k - 1]].localeCompare(names[order[k]]) === 0;
+    rank[order[k]] = same ? rank[order[k - 1]] : k;
+  }
+  placeRankMemo.set(f, rank);
+  return rank;
 }
 
 function pushTo<K>(map: Map<K, number[]>, key: K, i: number): void {

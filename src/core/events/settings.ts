@@ -75,6 +75,10 @@ export const CLUSTER_DEFAULTS: Readonly<ClusterSettings> = Object.freeze({
 export interface ClusterOptions extends Partial<ClusterSettings> {
   /** Receives counts for benchmarks: mentions, blocks, pairs scored, pairs above the threshold. */
   onStats?: (stats: { mentions: number; blocks: number; considered: number; linked: number }) => void;
+  /** Units of work between two yields of clusterEventsSteps (work.ts SLICE_UNITS unless set; for tests). */
+  sliceUnits?: number;
+  /** Receives the most units of work done between two yields, for tests that bound a step without timing it. */
+  onSlices?: (stats: { maxSliceUnits: number }) => void;
 }
 
 /** The defaults with a call's overrides; an option left undefined keeps its default. */

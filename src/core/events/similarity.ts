@@ -1,6 +1,7 @@
 // How alike two articles are, and how telling a word is: document
 // frequencies, IDF and cosine of sparse context vectors.
 import { EventMention } from './mentions';
+import { PairMemo, Ticker } from './work';
 
 /** A sparse vector as parallel arrays sorted by term id, with its norm: cosine is a merge join. */
 interface SparseVector {
@@ -41,14 +42,21 @@ function cosine(a: SparseVector, b: SparseVector): number {
 
 /** The articles of a set of mentions, with what scoring needs to know about them. */
 export interface EventCorpus {
-  /** Article index of each path. */
+  /** Article index of each path, in order of first mention. */
   docIndex: Map<string, number>;
+  /** Article index of each mention. */
+  docOf: Int32Array;
   /** Number of articles holding each context key (entity id, year, word). */
   ctxDf: Map<string, number>;
-  /** IDF weight of each sentence word. */
-  wordWeight: Map<string, number>;
+  /**
+   * Each mention's distinct sentence words (EventMention.words) as term ids, in order of first use: mention i
+   * owns mentionWords[wordStart[i] … wordStart[i+1]). And the IDF weight of each term id.
+   */
+  wordStart: Int32Array;
+  mentionWords: Int32Array;
+  wordWeight: Float64Array;
   idf(df: number | undefined): number;
-  /** Cosine similarity of two articles' contexts, by article index (memoised). */
+  /** Cosine similarity of two articles' contexts, by article index (memoised in a bounded table). */
   similarityOf(a: number, b: number): number;
   /**
    * The articles at least `minSimilarity` alike to article `a`, most alike first, at most NEIGHBOURS of them
@@ -65,65 +73,101 @@ export const NEIGHBOURS = 16;
 /** Context keys held by more articles than this are not used to find similar articles. */
 export const RARE_KEY = 150;
 
-export function eventCorpus(mentions: EventMention[]): EventCorpus {
-  const paths = [...new Set(mentions.map((m) => m.path))];
-  const docIndex = new Map(paths.map((p, i) => [p, i]));
-  const nDocs = paths.length;
-  const { wordDf, ctxDf, docCtx } = documentFrequencies(mentions);
+/** The corpus of a set of mentions, built in slices (it yields every `ticker` slice: a unit is a word read). */
+export function* eventCorpusSteps(mentions: EventMention[], ticker: Ticker): Generator<void, EventCorpus, void> {
+  const docIndex = new Map<string, number>();
+  const docOf = new Int32Array(mentions.length);
+  const firstOfDoc: number[] = [];
+  mentions.forEach((m, i) => {
+    let d = docIndex.get(m.path);
+    if (d === undefined) {
+      d = docIndex.size;
+      docIndex.set(m.path, d);
+      firstOfDoc.push(i);
+    }
+    docOf[i] = d;
+  });
+  const nDocs = docIndex.size;
   // Smooth IDF: in a small folder about one story, shared words still count for something.
   const idf = (df: number | undefined) => Math.log(1 + nDocs / Math.max(1, df ?? 0));
-  const { docVectors, terms } = contextVectors(docCtx, ctxDf, idf);
-  const docSim = new Map<number, number>();
-  const emptyVector = sparseVector([]);
-  const vectorByDoc = paths.map((p) => docVectors.get(p) ?? emptyVector);
-  const similarityOf = (a: number, b: number): number => {
-    const key = a < b ? a * nDocs + b : b * nDocs + a;
-    let s = docSim.get(key);
-    if (s === undefined) {
-      s = cosine(vectorByDoc[a], vectorByDoc[b]);
-      docSim.set(key, s);
-    }
-    return s;
-  };
-  const wordWeight = new Map<string, number>();
-  for (const [w, df] of wordDf) wordWeight.set(w, idf(df));
-  const neighbours = neighbourFinder(vectorByDoc, terms, similarityOf);
-  return { docIndex, ctxDf, wordWeight, idf, similarityOf, neighbours };
+  const { wordStart, mentionWords, wordDf } = yield* wordFrequencies(mentions, docOf, nDocs, ticker);
+  const wordWeight = new Float64Array(wordDf.length);
+  for (let w = 0; w < wordDf.length; w++) wordWeight[w] = idf(wordDf[w]);
+  // An article's context is shared by its mentions: the first one's stands for the article.
+  const contexts = firstOfDoc.map((i) => mentions[i].context);
+  const ctxDf = new Map<string, number>();
+  for (const ctx of contexts) for (const k of Object.keys(ctx)) ctxDf.set(k, (ctxDf.get(k) ?? 0) + 1);
+  yield;
+  const { vectors, terms } = yield* contextVectors(contexts, ctxDf, idf, ticker);
+  const memo = new PairMemo(18);
+  const cos = (a: number, b: number) => cosine(vectors[a], vectors[b]);
+  const similarityOf = (a: number, b: number): number => (a < b ? memo.get(a, b, cos) : memo.get(b, a, cos));
+  const postings = invertedIndex(vectors, terms);
+  yield;
+  const neighbours = neighbourFinder(vectors, postings, similarityOf);
+  return { docIndex, docOf, ctxDf, wordStart, mentionWords, wordWeight, idf, similarityOf, neighbours };
 }
 
 /** Similar-article lists through an inverted index of the rare context keys (see EventCorpus.neighbours). */
 function neighbourFinder(
   vectors: SparseVector[],
-  terms: number,
+  postings: Int32Array[],
   similarityOf: (a: number, b: number) => number,
 ): (a: number, minSimilarity: number) => Int32Array {
-  let postings: Int32Array[] | undefined;
   const memo = new Map<number, Int32Array>();
   const score = new Float64Array(vectors.length);
+  const sims = new Float64Array(vectors.length);
+  const met = new Int32Array(vectors.length);
   return (a, minSimilarity) => {
     const known = memo.get(a);
     if (known) return known;
-    postings ??= invertedIndex(vectors, terms);
-    const touched: number[] = [];
+    // Articles met through a shared key, in a scratch column (thousands per article: no array each time).
+    let touched = 0;
     const v = vectors[a];
     for (let k = 0; k < v.ids.length; k++) {
       const docs = postings[v.ids[k]];
       if (docs.length > RARE_KEY) continue;
-      for (const b of docs) {
+      for (let x = 0; x < docs.length; x++) {
+        const b = docs[x];
         if (b === a) continue;
-        if (score[b] === 0) touched.push(b);
+        if (score[b] === 0) met[touched++] = b;
         score[b] += v.weights[k];
       }
     }
-    touched.sort((x, y) => score[y] - score[x] || x - y);
     const out: number[] = [];
-    for (const b of touched.slice(0, NEIGHBOURS * 2)) if (similarityOf(a, b) >= minSimilarity) out.push(b);
-    for (const b of touched) score[b] = 0;
-    out.sort((x, y) => similarityOf(a, y) - similarityOf(a, x) || x - y);
+    for (const b of topScored(met, touched, score, NEIGHBOURS * 2)) {
+      const sim = similarityOf(a, b);
+      if (sim >= minSimilarity) {
+        out.push(b);
+        sims[b] = sim;
+      }
+    }
+    for (let x = 0; x < touched; x++) score[met[x]] = 0;
+    out.sort((x, y) => (sims[y] > sims[x] ? 1 : sims[y] < sims[x] ? -1 : x - y));
     const list = Int32Array.from(out.slice(0, NEIGHBOURS));
     memo.set(a, list);
     return list;
   };
+}
+
+/**
+ * The `k` articles of met[0 … touched) with the highest score (ties: lower index first), in that order: a bounded
+ * insertion list, O(touched · k) at worst, instead of sorting all of them (thousands per article).
+ */
+function topScored(met: Int32Array, touched: number, score: Float64Array, k: number): number[] {
+  const top: number[] = [];
+  const before = (x: number, y: number) => score[x] > score[y] || (score[x] === score[y] && x < y);
+  for (let t = 0; t < touched; t++) {
+    const b = met[t];
+    if (top.length === k && !before(b, top[k - 1])) continue;
+    let at = top.length === k ? k - 1 : top.length;
+    while (at > 0 && before(b, top[at - 1])) {
+      top[at] = top[at - 1];
+      at--;
+    }
+    top[at] = b;
+  }
+  return top;
 }
 
 /** The articles holding each context key, as arrays indexed by term id. */
@@ -138,36 +182,86 @@ function invertedIndex(vectors: SparseVector[], terms: number): Int32Array[] {
   return postings;
 }
 
-/** Document frequencies, for weighting words and context keys by how telling they are. */
-function documentFrequencies(mentions: EventMention[]) {
-  const wordDf = new Map<string, number>();
-  const ctxDf = new Map<string, number>();
-  const docWords = new Map<string, Set<string>>();
-  const docCtx = new Map<string, Record<string, number>>();
-  for (const m of mentions) {
-    let set = docWords.get(m.path);
-    if (!set) {
-      set = new Set();
-      docWords.set(m.path, set);
-      docCtx.set(m.path, m.context);
+/**
+ * Sentence words as term ids (in order of first use), each mention's distinct ones, and the number of
+ * articles using each. An article's mentions need not be adjacent: they are visited article by article, and
+ * `seenIn` remembers the last article that counted a word (`seenAt` the last mention that listed it).
+ */
+function* wordFrequencies(mentions: EventMention[], docOf: Int32Array, nDocs: number, ticker: Ticker) {
+  const wordIds = new Map<string, number>();
+  let df: Int32Array = new Int32Array(1024);
+  let seenIn: Int32Array = new Int32Array(1024).fill(-1);
+  let seenAt: Int32Array = new Int32Array(1024).fill(-1);
+  // Read article by article into one column; then laid out in mention order (no array per mention).
+  const at = new Int32Array(mentions.length);
+  const count = new Int32Array(mentions.length);
+  let column: Int32Array = new Int32Array(4096);
+  let used = 0;
+  let prev = -1;
+  for (const i of countingSort(docOf, nDocs)) {
+    const m = mentions[i];
+    const doc = docOf[i];
+    // Mentions of one sentence may share its word list (one array): then they share its ids too.
+    if (prev >= 0 && m.words === mentions[prev].words && docOf[prev] === doc) {
+      at[i] = at[prev];
+      count[i] = count[prev];
+      continue;
     }
-    for (const w of m.words) set.add(w);
+    prev = i;
+    at[i] = used;
+    for (const w of m.words) {
+      let id = wordIds.get(w);
+      if (id === undefined) {
+        id = wordIds.size;
+        wordIds.set(w, id);
+        if (id >= df.length) [df, seenIn, seenAt] = [grow(df, 0), grow(seenIn, -1), grow(seenAt, -1)];
+      }
+      if (seenAt[id] !== i) {
+        seenAt[id] = i;
+        if (used === column.length) column = grow(column, 0);
+        column[used++] = id;
+      }
+      if (seenIn[id] !== doc) {
+        seenIn[id] = doc;
+        df[id]++;
+      }
+    }
+    count[i] = used - at[i];
+    if (ticker.tick(m.words.length + 1)) yield;
   }
-  for (const set of docWords.values()) for (const w of set) wordDf.set(w, (wordDf.get(w) ?? 0) + 1);
-  for (const ctx of docCtx.values()) for (const k of Object.keys(ctx)) ctxDf.set(k, (ctxDf.get(k) ?? 0) + 1);
-  return { wordDf, ctxDf, docCtx };
+  const wordStart = new Int32Array(mentions.length + 1);
+  for (let i = 0; i < mentions.length; i++) wordStart[i + 1] = wordStart[i] + count[i];
+  const mentionWords = new Int32Array(wordStart[mentions.length]);
+  for (let i = 0; i < mentions.length; i++) mentionWords.set(column.subarray(at[i], at[i] + count[i]), wordStart[i]);
+  return { wordStart, mentionWords, wordDf: df.subarray(0, wordIds.size) };
 }
 
-/** Each article's context as a TF-IDF vector. */
-function contextVectors(
-  docCtx: Map<string, Record<string, number>>,
+function grow(a: Int32Array, fill: number): Int32Array {
+  const b = new Int32Array(a.length * 2).fill(fill);
+  b.set(a);
+  return b;
+}
+
+/** Mention indices ordered by article, in mention order within one (stable counting sort). */
+function countingSort(docOf: Int32Array, nDocs: number): Int32Array {
+  const start = new Int32Array(nDocs + 1);
+  for (const d of docOf) start[d + 1]++;
+  for (let d = 0; d < nDocs; d++) start[d + 1] += start[d];
+  const out = new Int32Array(docOf.length);
+  docOf.forEach((d, i) => (out[start[d]++] = i));
+  return out;
+}
+
+/** Each article's context as a TF-IDF vector; context keys are interned so that similarity is a merge join. */
+function* contextVectors(
+  contexts: Record<string, number>[],
   ctxDf: Map<string, number>,
   idf: (df: number | undefined) => number,
-): { docVectors: Map<string, SparseVector>; terms: number } {
-  // Context keys are interned so that document similarity is a merge join of sorted arrays.
+  ticker: Ticker,
+): Generator<void, { vectors: SparseVector[]; terms: number }, void> {
   const termIds = new Map<string, number>();
-  const docVectors = new Map<string, SparseVector>();
-  for (const [path, ctx] of docCtx) {
+  const vectors: SparseVector[] = [];
+  for (const ctx of contexts) {
     const entries: [number, number][] = [];
     for (const [k, c] of Object.entries(ctx)) {
       let id = termIds.get(k);
@@ -177,7 +271,8 @@ function contextVectors(
       }
       entries.push([id, (1 + Math.log(c)) * idf(ctxDf.get(k))]);
     }
-    docVectors.set(path, sparseVector(entries));
+    vectors.push(sparseVector(entries));
+    if (ticker.tick(entries.length * 4)) yield;
   }
-  return { docVectors, terms: termIds.size };
+  return { vectors, terms: termIds.size };
 }
