@@ -23,13 +23,13 @@ describe('linking across articles', function () {
     const editor = vscode.window.activeTextEditor!;
     assert.strictEqual(editor.document.uri.toString(), args.path);
     assert.strictEqual(editor.document.offsetAt(editor.selection.start), args.start);
-    // Only the extension's own command may run from the hover.
+    // Only the extension's own commands may run from the hover: open a mention, set a publication date.
     const trusted = event.isTrusted;
-    assert.ok(
-      typeof trusted === 'object' &&
-        trusted.enabledCommands.length === 1 &&
-        trusted.enabledCommands[0] === 'articleAnnotator.openMention',
-    );
+    assert.ok(typeof trusted === 'object', 'the hover enables its own commands only');
+    assert.deepStrictEqual([...trusted.enabledCommands].sort(), [
+      'articleAnnotator.openMention',
+      'articleAnnotator.setPublicationDate',
+    ]);
     // The Seoul summit is never offered as the Tokyo one.
     assert.ok(!/Tokyo/.test(plain(event.value).split('\n')[0]), event.value);
   });
@@ -102,13 +102,22 @@ describe('linking across articles', function () {
       assert.ok(md.length > 0, `no hover on ${needle}`);
       for (const m of md) {
         const commands = [...m.value.matchAll(/\]\((command:[^)?]+)/g)].map((x) => x[1]);
+        const ours = ['command:articleAnnotator.openMention', 'command:articleAnnotator.setPublicationDate'];
         assert.ok(
-          commands.every((c) => c === 'command:articleAnnotator.openMention'),
+          commands.every((c) => ours.includes(c)),
           m.value,
         );
         assert.ok(!/(^|[^\\])<img/.test(m.value), m.value);
         assert.ok(!/(^|[^\\])\]\((command:workbench|https?:)/.test(m.value), m.value);
         assert.strictEqual(m.supportHtml, false);
+      }
+      // The undated article's weekday offers to set its publication date, for this article.
+      if (needle === 'Thursday') {
+        const set = md
+          .map((m) => /\(command:articleAnnotator\.setPublicationDate\?([^)]+)\)/.exec(m.value))
+          .find(Boolean);
+        assert.ok(set, md.map((m) => m.value).join('\n---\n'));
+        assert.strictEqual(JSON.parse(decodeURIComponent(set[1])).uri, doc.uri.toString());
       }
     }
   });
