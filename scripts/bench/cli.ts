@@ -29,13 +29,13 @@ const load = () =>
     .join(' ');
 
 /** One CLI process, stdout to a file (not through this process), timed from spawn to exit. */
-function runCli(args: string[], work: string): Promise<Run> {
+function runCli(args: string[], work: string, nodeArgs: string[] = []): Promise<Run> {
   const rssFile = path.join(work, 'rss');
   const outFile = path.join(work, 'out');
   const before = load();
   const out = fs.openSync(outFile, 'w');
   const t0 = performance.now();
-  const child = spawn(process.execPath, ['--require', PRELOAD, CLI, ...args], {
+  const child = spawn(process.execPath, [...nodeArgs, '--require', PRELOAD, CLI, ...args], {
     stdio: ['ignore', out, 'pipe'],
     env: { ...process.env, BENCH_RSS_FILE: rssFile },
   });
@@ -89,7 +89,9 @@ export async function benchCli(docs: Doc[]): Promise<void> {
               ['--jsonl --jobs 2', ['--jsonl', '--jobs', '2']],
             ];
       for (const [label, args] of runs) {
-        console.log(line(label, await runCli(['analyze', '--timings', ...args, dir], work)));
+        // 100,000 articles outgrow Node's default old-space limit (about 4 GB) while linking.
+        const nodeArgs = n >= 100_000 ? ['--max-old-space-size=14000'] : [];
+        console.log(line(label, await runCli(['analyze', '--timings', ...args, dir], work, nodeArgs)));
       }
       fs.rmSync(dir, { recursive: true, force: true });
     }
