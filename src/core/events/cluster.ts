@@ -8,7 +8,8 @@ import { featuresSteps, PairScorer } from './scoring';
 import { ClusterOptions, clusterSettings, ClusterSettings } from './settings';
 import { EventCorpus, eventCorpusSteps } from './similarity';
 import { isTopic } from './topics';
-import { Ticker } from './work';
+import { Pacer } from '../steps';
+import { SLICE_UNITS } from './work';
 
 /** Links event mentions across articles into events. Blocking (pairs.ts) keeps it linear in the folder's size. */
 export function clusterEvents(mentions: EventMention[], options: ClusterOptions = {}): EventCluster[] {
@@ -22,7 +23,7 @@ export function clusterEvents(mentions: EventMention[], options: ClusterOptions 
 /**
  * clusterEvents as small units of work: every stage (the corpus statistics, the feature columns, the pairs,
  * their sort, the joining, the shared-sentence merge, the labels) yields after a bounded slice of work
- * (work.ts Ticker), so an owner (CorpusIndex.linkStep) can stop after any of them and go on later; the work
+ * (work.ts Pacer), so an owner (CorpusIndex.linkStep) can stop after any of them and go on later; the work
  * between two yields does not grow with the folder.
  */
 export function* clusterEventsSteps(
@@ -30,7 +31,7 @@ export function* clusterEventsSteps(
   options: ClusterOptions = {},
 ): Generator<void, EventCluster[], void> {
   const settings = clusterSettings(options);
-  const ticker = new Ticker(options.sliceUnits);
+  const ticker = new Pacer(options.sliceUnits ?? SLICE_UNITS);
   const corpus = yield* eventCorpusSteps(mentions, ticker);
   yield;
   const feats = yield* featuresSteps(mentions, corpus, settings, ticker);
@@ -52,8 +53,8 @@ export function* clusterEventsSteps(
   const groups = yield* joinPairs(scorer, pairs, corpus, settings, ticker);
   yield;
   const events = yield* reportEvents(mentions, groups, corpus, settings, ticker);
-  ticker.reset();
-  options.onSlices?.({ maxSliceUnits: ticker.maxSlice });
+  ticker.end();
+  options.onSlices?.({ maxSliceUnits: ticker.longest });
   return events;
 }
 
@@ -63,14 +64,14 @@ function* joinPairs(
   pairs: PairList,
   corpus: EventCorpus,
   settings: ClusterSettings,
-  ticker: Ticker,
+  ticker: Pacer,
 ): Generator<void, Groups, void> {
   const feats = scorer.f;
   const groups = new Groups(feats, scorer, (a, b) => storiesCohere(a, b, corpus, settings.minGroupSimilarity));
   for (let k = 0; k < pairs.length; k++) {
     groups.union(pairs.i[k], pairs.j[k]);
     // A union compares at most 12 × 12 articles (storiesCohere) and the two groups' dates and places.
-    if (ticker.tick(8)) yield;
+    if (ticker.add(8)) yield;
   }
   yield;
   if (settings.mergeSharedSentences) yield* mergeSharedSentences(feats.ms, groups, corpus.docOf, ticker);
@@ -107,7 +108,7 @@ function* reportableGroups(
   groups: Groups,
   corpus: EventCorpus,
   settings: ClusterSettings,
-  ticker: Ticker,
+  ticker: Pacer,
 ): Generator<void, number[][], void> {
   // Roots and group sizes first: a member list only for groups that can be shown (most mentions stay alone).
   const n = mentions.length;
@@ -116,7 +117,7 @@ function* reportableGroups(
   for (let i = 0; i < n; i++) {
     root[i] = groups.find(i);
     size[root[i]]++;
-    if (ticker.tick()) yield;
+    if (ticker.add()) yield;
   }
   const { docOf } = corpus;
   const lists = new Map<number, number[]>();
@@ -130,7 +131,7 @@ function* reportableGroups(
       kept.push(l);
     }
     l.push(i);
-    if (ticker.tick()) yield;
+    if (ticker.add()) yield;
   }
   const manyArticles = (members: number[]) => members.some((i) => docOf[i] !== docOf[members[0]]);
   const shown = settings.keepSingletons ? kept : kept.filter(manyArticles);
@@ -146,14 +147,14 @@ function* reportEvents(
   groups: Groups,
   corpus: EventCorpus,
   settings: ClusterSettings,
-  ticker: Ticker,
+  ticker: Pacer,
 ): Generator<void, EventCluster[], void> {
   const clusters: EventCluster[] = [];
   const usedIds = new Map<string, number>();
   for (const members of yield* reportableGroups(mentions, groups, corpus, settings, ticker)) {
     const ms = members.map((i) => mentions[i]);
     // Labelling reads each mention a few times (participants, words, candidates for the headline).
-    if (ticker.tick(16 * ms.length + 64)) yield;
+    if (ticker.add(16 * ms.length + 64)) yield;
     const group = describeGroup(ms);
     const cluster = group.cluster;
     // A few words outside the event classes shared by two articles ("restore", "war") are a shared topic

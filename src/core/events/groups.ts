@@ -2,7 +2,7 @@
 // that keep two happenings apart: dates, places, time order.
 import { parseTimex } from '../text/datecompat';
 import { EventMention } from './mentions';
-import { Ticker } from './work';
+import { Pacer } from '../steps';
 
 interface ClusterState {
   members: number[];
@@ -141,7 +141,7 @@ export function* mergeSharedSentences(
   mentions: EventMention[],
   groups: Groups,
   docOf: Int32Array,
-  ticker: Ticker,
+  ticker: Pacer,
 ): Generator<void, void, void> {
   const sentences = yield* sentenceTable(mentions, docOf, ticker);
   for (let round = 0; round < 4; round++) {
@@ -154,7 +154,7 @@ export function* mergeSharedSentences(
       // Groups already changed this round are re-measured next round.
       if (a !== c.a || b !== c.b) continue;
       if (groups.union(a, b)) merged = true;
-      if (ticker.tick(8)) yield;
+      if (ticker.add(8)) yield;
     }
     if (!merged) return;
   }
@@ -170,7 +170,7 @@ interface SentenceTable {
 function* sentenceTable(
   mentions: EventMention[],
   docOf: Int32Array,
-  ticker: Ticker,
+  ticker: Pacer,
 ): Generator<void, SentenceTable, void> {
   // A sentence is an article and a start offset: numbered per article, article by article.
   const byDoc = new Map<number, Map<number, number>>();
@@ -182,7 +182,7 @@ function* sentenceTable(
     let id = ids.get(mentions[i].sentence.start);
     if (id === undefined) ids.set(mentions[i].sentence.start, (id = count++));
     of[i] = id;
-    if (ticker.tick()) yield;
+    if (ticker.add()) yield;
   }
   const start = new Int32Array(count + 1);
   for (const s of of) start[s + 1]++;
@@ -197,7 +197,7 @@ function* sentenceTable(
  * The pairs of groups that share sentences, as (root a, root b, sentence) triples with a < b, bucketed by
  * root a (mention k of bucket a at order[start[a] … start[a+1])), and how many sentences each group holds.
  */
-function* sharedSentences(groups: Groups, t: SentenceTable, ticker: Ticker) {
+function* sharedSentences(groups: Groups, t: SentenceTable, ticker: Pacer) {
   const n = groups.parent.length;
   const sentenceCount = new Int32Array(n);
   const [pa, pb, ps] = [new Grow(), new Grow(), new Grow()];
@@ -223,7 +223,7 @@ function* sharedSentences(groups: Groups, t: SentenceTable, ticker: Ticker) {
         }
       }
     }
-    if (ticker.tick(t.start[s + 1] - t.start[s] + roots.length ** 2)) yield;
+    if (ticker.add(t.start[s + 1] - t.start[s] + roots.length ** 2)) yield;
   }
   const [a, b, sentence] = [pa.done(), pb.done(), ps.done()];
   // Counting sort by root a: O(triples + mentions), no comparison sort.
@@ -244,7 +244,7 @@ function* mergeCandidates(
   groups: Groups,
   t: SentenceTable,
   docOf: Int32Array,
-  ticker: Ticker,
+  ticker: Pacer,
 ): Generator<void, Candidate[], void> {
   const { b, sentence, start, order, sentenceCount } = yield* sharedSentences(groups, t, ticker);
   // Once per group and round: a large group meets many others, and scanning its members each time is quadratic.
@@ -291,7 +291,7 @@ function* mergeCandidates(
     }
     for (const rb of partners)
       if (many[rb] && worth(ra, rb, count[rb])) candidates.push({ a: ra, b: rb, shared: count[rb] });
-    if (ticker.tick(start[ra + 1] - start[ra] + 8)) yield;
+    if (ticker.add(start[ra + 1] - start[ra] + 8)) yield;
   }
   return candidates.sort((p, q) => q.shared - p.shared || p.a - q.a || p.b - q.b);
 }

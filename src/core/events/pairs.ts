@@ -3,7 +3,8 @@
 import { datesCompatible } from '../text/datecompat';
 import { Features, PairScorer } from './scoring';
 import { ClusterSettings } from './settings';
-import { sortedIndices, Ticker } from './work';
+import { Pacer } from '../steps';
+import { sortedIndices } from './work';
 
 /** Linked pairs as columns, best first: mentions i[k] and j[k] (i < j) with score s[k]. */
 export interface PairList {
@@ -26,7 +27,7 @@ function idCount(ids: Int32Array): number {
 }
 
 /** Blocks: one per event class, and one per general word (kept apart from a class of the same name). */
-function* blocksOf(f: Features, ticker: Ticker): Generator<void, Map<string, number[]>, void> {
+function* blocksOf(f: Features, ticker: Pacer): Generator<void, Map<string, number[]>, void> {
   const blocks = new Map<string, number[]>();
   for (let i = 0; i < f.n; i++) {
     const m = f.ms[i];
@@ -39,7 +40,7 @@ function* blocksOf(f: Features, ticker: Ticker): Generator<void, Map<string, num
       }
       list.push(i);
     }
-    if (ticker.tick(m.classes.length + 1)) yield;
+    if (ticker.add(m.classes.length + 1)) yield;
   }
   return blocks;
 }
@@ -74,7 +75,7 @@ export function* linkPairs(
   scorer: PairScorer,
   settings: ClusterSettings,
   similar: (doc: number) => Int32Array,
-  ticker: Ticker,
+  ticker: Pacer,
 ): Generator<void, { pairs: PairList; stats: PairStats }, void> {
   const f = scorer.f;
   const blocks = yield* blocksOf(f, ticker);
@@ -89,15 +90,15 @@ export function* linkPairs(
     if (f.doc[i] === f.doc[j]) {
       // Within one article, a repeated word for a happening usually names it again ("the summit"), unless
       // the article dates that word twice differently: then an undated one could be either.
-      if (f.lemma[i] !== f.lemma[j] || !settings.withinArticle) return ticker.tick();
-      if ((f.date[i] < 0 || f.date[j] < 0) && ambiguous.has(f.doc[i] * lemmas + f.lemma[i])) return ticker.tick();
+      if (f.lemma[i] !== f.lemma[j] || !settings.withinArticle) return ticker.add();
+      if ((f.date[i] < 0 || f.date[j] < 0) && ambiguous.has(f.doc[i] * lemmas + f.lemma[i])) return ticker.add();
       const s = scorer.score(i, j) + 1;
       if (s >= settings.threshold) best.add(i, j, s);
-      return ticker.tick();
+      return ticker.add();
     }
     const s = scorer.score(i, j);
     if (s >= settings.threshold) best.add(i, j, s);
-    return ticker.tick();
+    return ticker.add();
   };
   yield;
   // The caller may stop after any slice of `ticker` units, inside a block or between blocks.
@@ -180,7 +181,7 @@ class BestPartners {
   }
 
   /** The kept pairs, each once (i < j), best first: columns, not an object per pair. Sorted in slices. */
-  *pairs(ticker: Ticker): Generator<void, PairList, void> {
+  *pairs(ticker: Pacer): Generator<void, PairList, void> {
     const n = this.partner.length / this.k;
     const keeps = (i: number, x: number) => {
       const j = this.partner[x];
@@ -191,7 +192,7 @@ class BestPartners {
     let count = 0;
     for (let i = 0; i < n; i++) {
       for (let x = i * this.k; x < (i + 1) * this.k; x++) if (keeps(i, x)) count++;
-      if (ticker.tick(cost)) yield;
+      if (ticker.add(cost)) yield;
     }
     const is = new Int32Array(count);
     const js = new Int32Array(count);
@@ -205,7 +206,7 @@ class BestPartners {
         js[c] = Math.max(i, j);
         ss[c++] = this.score[x];
       }
-      if (ticker.tick(cost)) yield;
+      if (ticker.add(cost)) yield;
     }
     // Integer results: a comparator returning a difference of scores would box a double per call.
     const byScore = (p: number, q: number) => (ss[q] > ss[p] ? 1 : ss[q] < ss[p] ? -1 : is[p] - is[q] || js[p] - js[q]);
@@ -221,7 +222,7 @@ class BestPartners {
       out.i[k] = is[o];
       out.j[k] = js[o];
       out.s[k] = ss[o];
-      if (ticker.tick()) yield;
+      if (ticker.add()) yield;
     }
     return out;
   }
@@ -250,7 +251,7 @@ function* compareLargeBlock(
   maxBlock: number,
   similar: (doc: number) => Int32Array,
   consider: (i: number, j: number) => boolean,
-  ticker: Ticker,
+  ticker: Pacer,
 ): Generator<void, void, void> {
   const f = scorer.f;
   const byDoc = new Map<number, number[]>();
@@ -273,7 +274,7 @@ function* compareLargeBlock(
   }
   for (const doc of byDoc.keys()) {
     // Finding an article's neighbours reads up to keys × RARE_KEY postings: a few hundred units.
-    if (ticker.tick(256)) yield;
+    if (ticker.add(256)) yield;
     const own = byDoc.get(doc)!;
     const others = similar(doc);
     for (let o = 0; o < others.length; o++) {

@@ -6,7 +6,7 @@ import { epochDayOf, latestStartOf } from './groups';
 import { EventMention } from './mentions';
 import { ClusterSettings } from './settings';
 import { EventCorpus } from './similarity';
-import { Ticker } from './work';
+import { Pacer } from '../steps';
 
 /**
  * The mentions with what scoring compares, computed once, as columns indexed by mention (no object per
@@ -164,7 +164,7 @@ export function* featuresSteps(
   mentions: EventMention[],
   corpus: EventCorpus,
   s: ClusterSettings,
-  ticker: Ticker,
+  ticker: Pacer,
 ): Generator<void, Features, void> {
   const f = emptyFeatures(mentions);
   const [lemmas, dates, places, entities] = [new Interner(), new Interner(), new Interner(), new Interner()];
@@ -199,7 +199,7 @@ export function* featuresSteps(
     });
     f.partStart[i + 1] = parts.length;
     f.personStart[i + 1] = persons.length;
-    if (ticker.tick(4 + m.participants.length)) yield;
+    if (ticker.add(4 + m.participants.length)) yield;
   }
   Object.assign(f, {
     wordStart: corpus.wordStart,

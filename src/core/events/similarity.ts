@@ -1,7 +1,8 @@
 // How alike two articles are, and how telling a word is: document
 // frequencies, IDF and cosine of sparse context vectors.
 import { EventMention } from './mentions';
-import { PairMemo, Ticker } from './work';
+import { Pacer } from '../steps';
+import { PairMemo } from './work';
 
 /** A sparse vector as parallel arrays sorted by term id, with its norm: cosine is a merge join. */
 interface SparseVector {
@@ -74,7 +75,7 @@ export const NEIGHBOURS = 16;
 export const RARE_KEY = 150;
 
 /** The corpus of a set of mentions, built in slices (it yields every `ticker` slice: a unit is a word read). */
-export function* eventCorpusSteps(mentions: EventMention[], ticker: Ticker): Generator<void, EventCorpus, void> {
+export function* eventCorpusSteps(mentions: EventMention[], ticker: Pacer): Generator<void, EventCorpus, void> {
   const docIndex = new Map<string, number>();
   const docOf = new Int32Array(mentions.length);
   const firstOfDoc: number[] = [];
@@ -187,7 +188,7 @@ function invertedIndex(vectors: SparseVector[], terms: number): Int32Array[] {
  * articles using each. An article's mentions need not be adjacent: they are visited article by article, and
  * `seenIn` remembers the last article that counted a word (`seenAt` the last mention that listed it).
  */
-function* wordFrequencies(mentions: EventMention[], docOf: Int32Array, nDocs: number, ticker: Ticker) {
+function* wordFrequencies(mentions: EventMention[], docOf: Int32Array, nDocs: number, ticker: Pacer) {
   const wordIds = new Map<string, number>();
   let df: Int32Array = new Int32Array(1024);
   let seenIn: Int32Array = new Int32Array(1024).fill(-1);
@@ -227,7 +228,7 @@ function* wordFrequencies(mentions: EventMention[], docOf: Int32Array, nDocs: nu
       }
     }
     count[i] = used - at[i];
-    if (ticker.tick(m.words.length + 1)) yield;
+    if (ticker.add(m.words.length + 1)) yield;
   }
   const wordStart = new Int32Array(mentions.length + 1);
   for (let i = 0; i < mentions.length; i++) wordStart[i + 1] = wordStart[i] + count[i];
@@ -257,7 +258,7 @@ function* contextVectors(
   contexts: Record<string, number>[],
   ctxDf: Map<string, number>,
   idf: (df: number | undefined) => number,
-  ticker: Ticker,
+  ticker: Pacer,
 ): Generator<void, { vectors: SparseVector[]; terms: number }, void> {
   const termIds = new Map<string, number>();
   const vectors: SparseVector[] = [];
@@ -272,7 +273,7 @@ function* contextVectors(
       entries.push([id, (1 + Math.log(c)) * idf(ctxDf.get(k))]);
     }
     vectors.push(sparseVector(entries));
-    if (ticker.tick(entries.length * 4)) yield;
+    if (ticker.add(entries.length * 4)) yield;
   }
   return { vectors, terms: termIds.size };
 }

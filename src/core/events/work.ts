@@ -1,5 +1,6 @@
-// Helpers that keep event clustering fast and sliceable: a bounded memo of pair values, a counter of work
-// units that says when to yield, and a merge sort that yields.
+// Helpers that keep event clustering fast and sliceable: a bounded memo of pair values and a merge sort that
+// yields (the work between yields is counted by steps.ts's Pacer, as in the rest of the link).
+import { Pacer } from '../steps';
 
 /**
  * A memo of a value per unordered pair of small integers (two articles, two dates, two places), in fixed
@@ -33,32 +34,6 @@ export class PairMemo {
   }
 }
 
-/**
- * Counts units of work (a pair scored, a mention read, a group described) and says when a slice is full,
- * so a generator yields after a bounded amount of work whatever the folder's size. `maxSlice` records the
- * largest slice seen, for tests that bound the work between two yields without timing it.
- */
-export class Ticker {
-  private done = 0;
-  maxSlice = 0;
-
-  constructor(readonly slice = SLICE_UNITS) {}
-
-  /** Adds `units`; true when the slice is full (the caller yields, and the count starts again). */
-  tick(units = 1): boolean {
-    this.done += units;
-    if (this.done < this.slice) return false;
-    this.reset();
-    return true;
-  }
-
-  /** Called where the caller yields anyway: the next slice starts empty. */
-  reset(): void {
-    if (this.done > this.maxSlice) this.maxSlice = this.done;
-    this.done = 0;
-  }
-}
-
 /** Units of work per slice: about 2–5 ms on this machine's cores (a unit is one pair scored or one mention read). */
 export const SLICE_UNITS = 8192;
 
@@ -70,7 +45,7 @@ export const SLICE_UNITS = 8192;
 export function* sortedIndices(
   n: number,
   cmp: (p: number, q: number) => number,
-  ticker: Ticker,
+  ticker: Pacer,
 ): Generator<void, Uint32Array, void> {
   let src = new Uint32Array(n);
   for (let k = 0; k < n; k++) src[k] = k;
@@ -87,7 +62,7 @@ export function* sortedIndices(
       }
       src[at] = v;
     }
-    if (ticker.tick(RUN * 8)) yield;
+    if (ticker.add(RUN * 8)) yield;
   }
   let dst = new Uint32Array(n);
   for (let width = RUN; width < n; width *= 2) {
@@ -99,7 +74,7 @@ export function* sortedIndices(
       for (let k = lo; k < hi; k++) {
         if (i < mid && (j >= hi || cmp(src[i], src[j]) <= 0)) dst[k] = src[i++];
         else dst[k] = src[j++];
-        if ((k & 4095) === 4095 && ticker.tick(4096)) yield;
+        if ((k & 4095) === 4095 && ticker.add(4096)) yield;
       }
     }
     [src, dst] = [dst, src];
