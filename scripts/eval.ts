@@ -18,6 +18,7 @@ async function main(): Promise<number> {
     ['events', () => import('./eval/events')],
     ['pubdates', () => import('./eval/pubdates')],
     ['learning', () => import('./eval/learning')],
+    ['locallinks', () => import('./eval/locallinks')],
   ];
   let missed = 0;
   let goalsOpen = 0;

@@ -121,6 +121,8 @@ export async function runAnalyze(args: string[], io: CliIO): Promise<number> {
   const files = listArticleFiles(opts.paths, errors);
   for (const e of errors) io.stderr(`article-annotator: ${e}\n`);
   const index = new CorpusIndex();
+  // The CLI links once, folder-wide: nothing to keep for local links.
+  index.localLinks = false;
   const tasks = files.map((f) => ({ ...f, published: opts.published }));
   const took = phaseTimer(opts.timings, io);
   await analyzeFiles(tasks, opts.jobs, (r) => {

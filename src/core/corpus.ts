@@ -4,7 +4,7 @@ import { displayName } from './displayName';
 import { sentenceAt } from './article';
 import { analyzeArticle, ChunkCache, detectArticle, hasDetections, withPublished } from './analyze';
 import { linkEntitiesSteps } from './aliases';
-import { clusterEventsSteps, EventMention, leadOf, resolveEvents } from './events';
+import { ClusterOptions, clusterEventsSteps, EventMention, leadOf, resolveEvents } from './events';
 import {
   ArticleAnalysis,
   DateMention,
@@ -20,6 +20,14 @@ import { StringPool } from './intern';
 import { inferPublicationDatesSteps } from './pubdates';
 import { clusterQuotesSteps, QuoteMention, resolveQuotes } from './quotes';
 import { Pacer, Steps } from './steps';
+import {
+  applyLocalLink,
+  ArticleChange,
+  FolderIndex,
+  LinkedArticleState,
+  LocalLinkResult,
+  localLinkSteps,
+} from './locallink';
 
 interface DocEntry {
   path: string;
@@ -35,6 +43,12 @@ interface DocEntry {
   dated?: { base: ArticleAnalysis; value: string; analysis: ArticleAnalysis };
   /** Chunk results of a large article, so an edit re-analyses only what it touched. */
   cache: ChunkCache;
+  /**
+   * The ids and names of the base's entity mentions as the article's analysis gave them. Linking overwrites them
+   * with the folder's; each link starts again from these, so a link depends on the folder only, not on the links
+   * before it (linking the same folder twice gives the same events).
+   */
+  found: { ids: string[]; canonicals: string[] };
 }
 
 export interface RelatedMention {
@@ -128,6 +142,15 @@ interface LinkJob {
   steps?: Steps<void>;
 }
 
+/** A local link under way (CorpusIndex.linkStep, see locallink.ts): the changes it takes in, by generation. */
+interface LocalJob {
+  generations: Map<string, number>;
+  steps: Steps<LocalLinkResult>;
+}
+
+/** At most this many changed articles are linked locally ahead of the folder-wide link. */
+const LOCAL_CHANGES = 4;
+
 /** One article of the CLI's JSON contract. */
 export type ArticleJson = CorpusJson['articles'][number];
 
@@ -157,8 +180,6 @@ export class CorpusIndex {
   private readonly strings = new StringPool();
   /** Pairs of entity ids the user said are one (mergeEntities), kept for the folder. */
   private merges: [string, string][] = [];
-  /** What a merge overwrote on a mention, so a merge the user takes back can be undone. */
-  private readonly premerge = new WeakMap<EntityMention, { id: string; canonical: string }>();
   private dirty = true;
   private linkedOnce = false;
   /** Counts changes of the folder, so a link knows which changes it took in. */
@@ -183,6 +204,31 @@ export class CorpusIndex {
    * link() when it is idle. Meant for large folders, where linking takes seconds.
    */
   deferLinking = false;
+  /**
+   * With deferLinking, a few changed articles are first linked with the articles around them (locallink.ts), in
+   * time that does not grow with the folder, and published at once; the folder-wide link follows and replaces it.
+   */
+  localLinks = true;
+  /** Local links published so far (the owner tells views to refresh when it grows). */
+  localLinksDone = 0;
+  /** What the last local link took: ms, articles clustered again, events it replaced and found. */
+  lastLocalLink: { ms: number; region: number; mentions: number } | null = null;
+  /** The folder's word and context counts local links keep up to date (for tests: they equal a fresh link's). */
+  folderCounts():
+    { docs: number; wordDf: ReadonlyMap<string, number>; ctxDf: ReadonlyMap<string, number> } | undefined {
+    return this.folder?.stats;
+  }
+
+  /** True while a local link is under way (between linkStep calls). */
+  get localLinkRunning(): boolean {
+    return this.local !== undefined;
+  }
+
+  /** The folder's statistics and date index, from the last link, updated by local links. */
+  private folder?: FolderIndex;
+  /** Changed articles already linked locally, with the generation of the change a local link took in. */
+  private readonly linkedLocally = new Map<string, number>();
+  private local?: LocalJob;
   private analyses = new Map<string, ArticleAnalysis>();
   private entityRecords = new Map<string, EntityRecord>();
   private eventClusters: EventCluster[] = [];
@@ -214,7 +260,7 @@ export class CorpusIndex {
       base = analyzeForIndex(path, text, userPublished, cache);
       this.store?.save(path, text, userPublished, base);
     }
-    this.docs.set(path, { path, text, userPublished, base, cache });
+    this.docs.set(path, { path, text, userPublished, base, cache, found: foundIds(base) });
     this.touch(path);
   }
 
@@ -223,7 +269,7 @@ export class CorpusIndex {
     // One copy of the text (a thread may post it twice: with the analysis and beside it) and of small strings.
     if (base.article.text === text) base.article.text = text;
     this.strings.analysis(base);
-    this.docs.set(path, { path, text, userPublished, base, cache: new ChunkCache() });
+    this.docs.set(path, { path, text, userPublished, base, cache: new ChunkCache(), found: foundIds(base) });
     this.touch(path);
   }
 
@@ -287,6 +333,7 @@ export class CorpusIndex {
   linkStep(budgetMs = 20): boolean {
     if (!this.dirty) return true;
     const t0 = performance.now();
+    if (!this.localStep(t0, budgetMs)) return false;
     if (!this.job) {
       const docs = new Map(this.docs);
       const job: LinkJob = { generation: this.generation, ms: 0, phase: 'entities', longest: {}, pace: new Pacer() };
@@ -308,6 +355,8 @@ export class CorpusIndex {
         this.lastLinkStepWork = job.pace.longest;
         this.linkedOnce = true;
         for (const [path, gen] of this.changedSinceLink) if (gen <= job.generation) this.changedSinceLink.delete(path);
+        // The folder-wide links replace the local ones; a change made since is linked locally again.
+        this.linkedLocally.clear();
         this.dirty = this.changedSinceLink.size > 0 || this.mergesGeneration > job.generation;
         return !this.dirty;
       }
@@ -316,6 +365,22 @@ export class CorpusIndex {
         return false;
       }
     }
+  }
+
+  /**
+   * Links the articles changed since the last links with the articles around them (locallink.ts), now, and
+   * publishes that; the folder-wide link stays due. True when a local link ran.
+   */
+  linkLocally(): boolean {
+    const before = this.localLinksDone;
+    const deferred = this.deferLinking;
+    this.deferLinking = true;
+    try {
+      while (!this.localStep(performance.now(), Infinity));
+    } finally {
+      this.deferLinking = deferred;
+    }
+    return this.localLinksDone > before;
   }
 
   /** True when links are due: something changed since the last link. */
@@ -330,7 +395,111 @@ export class CorpusIndex {
 
   /** True when the article changed since the last link, so its events and quotes are not known yet. */
   private stale(path: string): boolean {
-    return this.dirty && this.changedSinceLink.has(path);
+    if (!this.dirty) return false;
+    const gen = this.changedSinceLink.get(path);
+    return gen !== undefined && (this.linkedLocally.get(path) ?? -1) < gen;
+  }
+
+  /**
+   * Runs the pending local link (starting one when a few articles changed since the last links) within the budget;
+   * true when none is left to run.
+   */
+  private localStep(t0: number, budgetMs: number): boolean {
+    if (!this.local) this.local = this.startLocal();
+    if (!this.local) return true;
+    for (;;) {
+      const r = this.local.steps.next();
+      if (r.done) {
+        this.publishLocal(this.local, r.value, performance.now() - t0);
+        this.local = undefined;
+        return true;
+      }
+      if (performance.now() - t0 >= budgetMs) return false;
+    }
+  }
+
+  /** A local link of the articles changed since the last links and not linked locally yet, when it is worth one. */
+  private startLocal(): LocalJob | undefined {
+    if (!this.deferLinking || !this.localLinks || !this.folder || !this.linkedOnce) return undefined;
+    if (this.job && this.mergesGeneration > this.job.generation) return undefined;
+    const pending = [...this.changedSinceLink].filter(([p, gen]) => (this.linkedLocally.get(p) ?? -1) < gen);
+    if (!pending.length || pending.length > LOCAL_CHANGES) return undefined;
+    const changes: ArticleChange[] = pending.map(([path]) => ({ path, after: this.currentAnalysis(path) }));
+    const merges = this.mergeTargets();
+    const hooks = {
+      resolve: (path: string, analysis: ArticleAnalysis) => this.resolveMentions(path, analysis),
+      redate: (path: string, published: PublishedDate) => this.redated(this.docs.get(path)!, published),
+    };
+    const steps = localLinkSteps(this.linkedState(), this.folder, changes, hooks, merges, new Pacer());
+    return { generations: new Map(pending), steps };
+  }
+
+  private publishLocal(job: LocalJob, result: LocalLinkResult, ms: number): void {
+    applyLocalLink(this.linkedState(), this.folder!, result);
+    for (const [path, gen] of job.generations) this.linkedLocally.set(path, gen);
+    const mentions = result.events.reduce((n, e) => n + e.mentions.length, 0);
+    this.lastLocalLink = { ms: Math.round(ms), region: result.region.length, mentions };
+    this.localLinksDone++;
+  }
+
+  /** The published links as one object (what a local link reads and replaces). */
+  private linkedState(): LinkedArticleState {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- accessors over this index's own fields
+    const self = this;
+    return {
+      get analyses() {
+        return self.analyses;
+      },
+      get entityRecords() {
+        return self.entityRecords;
+      },
+      get eventClusters() {
+        return self.eventClusters;
+      },
+      set eventClusters(v) {
+        self.eventClusters = v;
+      },
+      get quoteClusters() {
+        return self.quoteClusters;
+      },
+      set quoteClusters(v) {
+        self.quoteClusters = v;
+      },
+      get eventsByPath() {
+        return self.eventsByPath;
+      },
+      get quotesByPath() {
+        return self.quotesByPath;
+      },
+    };
+  }
+
+  /** The article's analysis as queries see it between links: fresh, with the date the folder had given it. */
+  private currentAnalysis(path: string): ArticleAnalysis | null {
+    const doc = this.docs.get(path);
+    if (!doc) return null;
+    const before = this.analyses.get(path)?.article.published;
+    return !doc.base.article.published && before?.origin === 'corpus' ? this.redated(doc, before) : doc.base;
+  }
+
+  /** Each id the user merged into another, mapped to the id its group kept (the one with a record). */
+  private mergeTargets(): Map<string, string> {
+    const out = new Map<string, string>();
+    for (const [a, b] of this.merges) {
+      if (this.entityRecords.has(a) && !this.entityRecords.has(b)) out.set(b, a);
+      else if (this.entityRecords.has(b) && !this.entityRecords.has(a)) out.set(a, b);
+    }
+    return out;
+  }
+
+  /** An article's event and quote mentions with the ids its analysis carries now. */
+  private resolveMentions(path: string, analysis: ArticleAnalysis): { events: EventMention[]; quotes: QuoteMention[] } {
+    const doc = this.docs.get(path);
+    const found = doc ? this.detections(doc, analysis) : (analysis.detected ?? detectArticle(analysis));
+    return {
+      events: resolveEvents(found.events, analysis, path),
+      quotes: resolveQuotes(found.quotes, leadOf(analysis), path),
+    };
   }
 
   /** Notes a change of the folder: the next link (or the one after a link under way) takes it in. */
@@ -356,7 +525,7 @@ export class CorpusIndex {
     };
     const bases = [...docs.values()].map((d) => d.base);
     // Entity identities first: events, quotes and date inference all speak in canonical ids.
-    const records = yield* this.linkEntityPhase(bases, pace);
+    const records = yield* this.linkEntityPhase([...docs.values()], pace);
     lap('entities');
     pace.end();
     yield;
@@ -420,7 +589,7 @@ export class CorpusIndex {
     const entries = [...docs.values()];
     const eventMentions = yield* gather(entries, (d) => resolved.get(d.path)?.events ?? [], pace);
     pace.end();
-    const eventClusters = yield* clusterEventsSteps(eventMentions);
+    const { eventClusters, folder } = yield* this.eventPhase(eventMentions, entries, resolved, pace);
     lap('events');
     yield;
     job.phase = 'quotes';
@@ -434,6 +603,7 @@ export class CorpusIndex {
     const published = yield* publishSteps(records, eventClusters, quoteClusters, pace);
     lap('publish');
     this.lastLinkPhases = phases;
+    this.folder = folder;
     this.analyses = analyses;
     this.entityRecords = published.entityRecords;
     this.eventClusters = eventClusters;
@@ -442,18 +612,35 @@ export class CorpusIndex {
     this.quotesByPath = published.quotesByPath;
   }
 
+  /** The folder's events, and what local links will need of the folder (when they are on). */
+  private *eventPhase(
+    eventMentions: EventMention[],
+    entries: DocEntry[],
+    resolved: Map<string, { events: EventMention[] }>,
+    pace: Pacer,
+  ): Steps<{ eventClusters: EventCluster[]; folder: FolderIndex | undefined }> {
+    let corpusCounts: CorpusCounts | undefined;
+    const eventClusters = yield* clusterEventsSteps(eventMentions, { onCorpus: (c) => (corpusCounts = c) });
+    const folder = this.localLinks
+      ? yield* folderIndexSteps(corpusCounts, entries, (d) => resolved.get(d.path)?.events ?? [], pace)
+      : undefined;
+    return { eventClusters, folder };
+  }
+
   /**
-   * The folder's entities, with the user's merges (those of the last link are undone first). withPublished
-   * shares the entity arrays, so these records stay valid for the re-dated analyses.
+   * The folder's entities, with the user's merges, from the ids each article's analysis gave (those of the last link
+   * are undone first). withPublished shares the entity arrays, so these records stay valid for the re-dated analyses.
    */
-  private *linkEntityPhase(bases: ArticleAnalysis[], pace: Pacer): Steps<EntityRecord[]> {
-    for (const a of bases) {
-      for (const m of a.entities) {
-        const before = this.premerge.get(m);
-        if (before) Object.assign(m, before);
-      }
-      if (pace.add(a.entities.length)) yield;
+  private *linkEntityPhase(docs: DocEntry[], pace: Pacer): Steps<EntityRecord[]> {
+    for (const d of docs) {
+      const { ids, canonicals } = d.found;
+      d.base.entities.forEach((m, i) => {
+        m.id = ids[i];
+        m.canonical = canonicals[i];
+      });
+      if (pace.add(d.base.entities.length)) yield;
     }
+    const bases = docs.map((d) => d.base);
     const linked = yield* linkEntitiesSteps(
       bases.map((a) => ({ path: a.article.path, entities: a.entities })),
       pace,
@@ -462,7 +649,6 @@ export class CorpusIndex {
       linked,
       bases.map((a) => a.entities),
       this.merges,
-      (m) => this.premerge.set(m, { id: m.id, canonical: m.canonical }),
       pace,
     );
   }
@@ -718,7 +904,6 @@ function* applyMerges(
   records: EntityRecord[],
   mentionLists: EntityMention[][],
   pairs: [string, string][],
-  remember: (m: EntityMention) => void,
   pace: Pacer,
 ): Steps<EntityRecord[]> {
   if (!pairs.length) return records;
@@ -762,7 +947,6 @@ function* applyMerges(
     for (const m of list) {
       const root = find(m.id);
       if (root !== m.id) {
-        remember(m);
         m.id = root;
         m.canonical = merged.get(root)!.canonical;
       }
@@ -770,6 +954,10 @@ function* applyMerges(
     if (pace.add(list.length)) yield;
   }
   return [...merged.values()];
+}
+
+function foundIds(base: ArticleAnalysis): DocEntry['found'] {
+  return { ids: base.entities.map((m) => m.id), canonicals: base.entities.map((m) => m.canonical) };
 }
 
 function spanOf(s: Span): Span {
@@ -784,6 +972,37 @@ function addTo(map: Map<string, Set<string>>, key: string, path: string): void {
 
 function toValues(map: Map<string, Set<string>>): { value: string; paths: string[] }[] {
   return [...map].map(([value, paths]) => ({ value, paths: [...paths].sort() }));
+}
+
+type CorpusCounts = Parameters<NonNullable<ClusterOptions['onCorpus']>>[0];
+
+/** What local links need of the folder (locallink.ts FolderIndex): its word and context counts, its event dates. */
+function* folderIndexSteps<E>(
+  counts: CorpusCounts | undefined,
+  entries: E[],
+  eventsOf: (e: E) => EventMention[],
+  pace: Pacer,
+): Steps<FolderIndex> {
+  const wordDf = new Map<string, number>();
+  const words = counts?.words ?? [];
+  for (let w = 0; w < words.length; w++) {
+    wordDf.set(words[w], counts!.wordDf[w]);
+    if (pace.add()) yield;
+  }
+  const dates = new Map<string, Set<string>>();
+  for (const e of entries) {
+    const events = eventsOf(e);
+    for (const m of events) {
+      if (!m.date) continue;
+      const set = dates.get(m.date) ?? new Set<string>();
+      set.add(m.path);
+      dates.set(m.date, set);
+    }
+    if (pace.add(1 + events.length)) yield;
+  }
+  // The link's own context counts become the folder's (nothing else holds them after the link).
+  const stats = { docs: counts?.docs ?? 0, wordDf, ctxDf: counts?.ctxDf ?? new Map<string, number>() };
+  return { stats, dates };
 }
 
 /** Concatenates what each entry holds, a step per block of entries. */

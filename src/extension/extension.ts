@@ -40,6 +40,8 @@ export interface RefreshEvent {
   /** For a link: how long it took and its longest step in the worker (see WorkerEvent). */
   linkMs?: number;
   longestStepMs?: number;
+  /** A local link: the changed articles linked with the articles around them; the folder-wide link follows. */
+  partial?: boolean;
 }
 
 /** What the feature steps below share. */
@@ -164,12 +166,12 @@ function registerEventHandlers(parts: Parts): void {
   const { context, log, client, tracker, decorations, refreshActive, refreshed } = parts;
   context.subscriptions.push(
     // New links change what the visible articles show (the views listen for themselves).
-    client.onDidLink(async ({ version, ms, longestStepMs }) => {
+    client.onDidLink(async ({ version, ms, longestStepMs, partial }) => {
       const received = performance.now();
       await decorations.redrawAll();
       await refreshActive();
       const shown = performance.now();
-      refreshed.fire({ cause: 'link', paths: [], version, received, shown, linkMs: ms, longestStepMs });
+      refreshed.fire({ cause: 'link', paths: [], version, received, shown, linkMs: ms, longestStepMs, partial });
     }),
     client.onDidRestart(() => {
       log('the analysis worker was restarted; indexing the folder again');

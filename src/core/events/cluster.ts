@@ -32,7 +32,14 @@ export function* clusterEventsSteps(
 ): Generator<void, EventCluster[], void> {
   const settings = clusterSettings(options);
   const ticker = new Pacer(options.sliceUnits ?? SLICE_UNITS);
-  const corpus = yield* eventCorpusSteps(mentions, ticker);
+  const corpus = yield* eventCorpusSteps(mentions, ticker, options.folder);
+  if (!options.folder)
+    options.onCorpus?.({
+      docs: corpus.docIndex.size,
+      words: corpus.words,
+      wordDf: corpus.wordDf,
+      ctxDf: corpus.ctxDf,
+    });
   yield;
   const feats = yield* featuresSteps(mentions, corpus, settings, ticker);
   yield;

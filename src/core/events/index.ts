@@ -7,3 +7,4 @@ export type { ArticleEvents } from './stored';
 export { placesCompatible } from './places';
 export { CLUSTER_DEFAULTS } from './settings';
 export type { ClusterOptions, ClusterSettings } from './settings';
+export type { FolderStats } from './similarity';

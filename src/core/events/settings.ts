@@ -1,4 +1,5 @@
 // The knobs of event clustering: one frozen set of defaults, overridden per call.
+import type { FolderStats } from './similarity';
 
 export interface ClusterSettings {
   /** Minimum pair score for a link; higher is stricter. */
@@ -79,6 +80,10 @@ export interface ClusterOptions extends Partial<ClusterSettings> {
   sliceUnits?: number;
   /** Receives the most units of work done between two yields, for tests that bound a step without timing it. */
   onSlices?: (stats: { maxSliceUnits: number }) => void;
+  /** The folder's word and context statistics, when the mentions given are only part of it (FolderStats). */
+  folder?: FolderStats;
+  /** Receives the corpus statistics of the mentions (all of the folder's, in a full link), to keep as FolderStats. */
+  onCorpus?: (corpus: { docs: number; words: string[]; wordDf: Int32Array; ctxDf: Map<string, number> }) => void;
 }
 
 /** The defaults with a call's overrides; an option left undefined keeps its default. */

@@ -67,6 +67,20 @@ export interface EventCorpus {
    * and common keys weigh little in the cosine anyway (IDF).
    */
   neighbours(a: number, minSimilarity: number): Int32Array;
+  /** Each term id's sentence word, and how many of these articles use it (what FolderStats keeps). */
+  words: string[];
+  wordDf: Int32Array;
+}
+
+/**
+ * The folder's statistics, given when the mentions are only part of the folder (a relink of the articles around
+ * one edit, corpus.ts): IDF then weighs words and context keys as the whole folder's link does. Articles are those
+ * with at least one event mention; a word or key missing here counts as held by the articles given.
+ */
+export interface FolderStats {
+  docs: number;
+  wordDf: Pick<ReadonlyMap<string, number>, 'get'>;
+  ctxDf: Pick<ReadonlyMap<string, number>, 'get'>;
 }
 
 /** Most articles an article's similar-article list holds. */
@@ -75,7 +89,11 @@ export const NEIGHBOURS = 16;
 export const RARE_KEY = 150;
 
 /** The corpus of a set of mentions, built in slices (it yields every `ticker` slice: a unit is a word read). */
-export function* eventCorpusSteps(mentions: EventMention[], ticker: Pacer): Generator<void, EventCorpus, void> {
+export function* eventCorpusSteps(
+  mentions: EventMention[],
+  ticker: Pacer,
+  stats?: FolderStats,
+): Generator<void, EventCorpus, void> {
   const docIndex = new Map<string, number>();
   const docOf = new Int32Array(mentions.length);
   const firstOfDoc: number[] = [];
@@ -89,15 +107,17 @@ export function* eventCorpusSteps(mentions: EventMention[], ticker: Pacer): Gene
     docOf[i] = d;
   });
   const nDocs = docIndex.size;
+  const folderDocs = stats?.docs ?? nDocs;
   // Smooth IDF: in a small folder about one story, shared words still count for something.
-  const idf = (df: number | undefined) => Math.log(1 + nDocs / Math.max(1, df ?? 0));
-  const { wordStart, mentionWords, wordDf } = yield* wordFrequencies(mentions, docOf, nDocs, ticker);
+  const idf = (df: number | undefined) => Math.log(1 + folderDocs / Math.max(1, df ?? 0));
+  const { wordStart, mentionWords, wordDf, words } = yield* wordFrequencies(mentions, docOf, nDocs, ticker);
   const wordWeight = new Float64Array(wordDf.length);
-  for (let w = 0; w < wordDf.length; w++) wordWeight[w] = idf(wordDf[w]);
+  for (let w = 0; w < wordDf.length; w++) wordWeight[w] = idf(stats?.wordDf.get(words[w]) ?? wordDf[w]);
   // An article's context is shared by its mentions: the first one's stands for the article.
   const contexts = firstOfDoc.map((i) => mentions[i].context);
   const ctxDf = new Map<string, number>();
   for (const ctx of contexts) for (const k of Object.keys(ctx)) ctxDf.set(k, (ctxDf.get(k) ?? 0) + 1);
+  if (stats) for (const k of ctxDf.keys()) ctxDf.set(k, stats.ctxDf.get(k) ?? ctxDf.get(k)!);
   yield;
   const { vectors, terms } = yield* contextVectors(contexts, ctxDf, idf, ticker);
   const memo = new PairMemo(18);
@@ -106,7 +126,7 @@ export function* eventCorpusSteps(mentions: EventMention[], ticker: Pacer): Gene
   const postings = invertedIndex(vectors, terms);
   yield;
   const neighbours = neighbourFinder(vectors, postings, similarityOf);
-  return { docIndex, docOf, ctxDf, wordStart, mentionWords, wordWeight, idf, similarityOf, neighbours };
+  return { docIndex, docOf, ctxDf, wordStart, mentionWords, wordWeight, idf, similarityOf, neighbours, words, wordDf };
 }
 
 /** Similar-article lists through an inverted index of the rare context keys (see EventCorpus.neighbours). */
@@ -234,7 +254,7 @@ function* wordFrequencies(mentions: EventMention[], docOf: Int32Array, nDocs: nu
   for (let i = 0; i < mentions.length; i++) wordStart[i + 1] = wordStart[i] + count[i];
   const mentionWords = new Int32Array(wordStart[mentions.length]);
   for (let i = 0; i < mentions.length; i++) mentionWords.set(column.subarray(at[i], at[i] + count[i]), wordStart[i]);
-  return { wordStart, mentionWords, wordDf: df.subarray(0, wordIds.size) };
+  return { wordStart, mentionWords, wordDf: df.subarray(0, wordIds.size), words: [...wordIds.keys()] };
 }
 
 function grow(a: Int32Array, fill: number): Int32Array {

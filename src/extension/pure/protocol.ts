@@ -94,6 +94,11 @@ export interface WorkerEvent {
   version: number;
   /** The longest single step of linking since the last event (the most a query waited behind the link). */
   longestStepMs?: number;
+  /**
+   * The changed articles up to `version` are linked with the articles around them only (a local link); the
+   * folder-wide link follows with an event of its own.
+   */
+  partial?: boolean;
   error?: string;
 }
 

@@ -15,6 +15,13 @@ export interface LinkableIndex {
   readonly needsLink: boolean;
   /** Does up to about `budgetMs` of the pending link; true when nothing is left to link. */
   linkStep(budgetMs: number): boolean;
+  /**
+   * Local links (CorpusIndex: a few changed articles linked with the articles around them ahead of the folder-wide
+   * link) published so far, whether one is under way, and what the last one took.
+   */
+  readonly localLinksDone?: number;
+  readonly localLinkRunning?: boolean;
+  readonly lastLocalLink?: { ms: number } | null;
 }
 
 export interface RelinkTimes {
@@ -41,6 +48,8 @@ export class Relinker {
   private linkedSize = 0;
   /** The longest step of the links since the last `linked` event: what a query may have waited behind. */
   private longestStep = 0;
+  /** The version a local link under way takes in (the changes applied when it started). */
+  private localVersion = 0;
   readonly task: Task;
 
   constructor(
@@ -105,13 +114,27 @@ export class Relinker {
       return true;
     }
     const t0 = performance.now();
+    // A local link starts at the beginning of a step, with every change applied so far.
+    if (!this.index.localLinkRunning) this.localVersion = this.version;
+    const locals = this.index.localLinksDone ?? 0;
     const done = this.index.linkStep(this.times.sliceMs);
     this.longestStep = Math.max(this.longestStep, performance.now() - t0);
+    if ((this.index.localLinksDone ?? 0) > locals && !done) this.linkedLocally();
     // Unfinished: go on next turn, unless a folder is still being indexed (its pause restarts this relink).
     if (!done) return this.timer !== undefined;
     this.noteLinked();
     this.linked();
     return true;
+  }
+
+  /**
+   * The changed articles are linked with the articles around them: views refresh now (the folder-wide link that
+   * follows sends its own event). Its version says which changes it includes.
+   */
+  private linkedLocally(): void {
+    const longestStepMs = Math.round(this.longestStep);
+    const ms = this.index.lastLocalLink?.ms ?? 0;
+    this.notify({ event: 'linked', ms, version: this.localVersion, longestStepMs, partial: true });
   }
 
   /** Views built from the previous links can now refresh. */

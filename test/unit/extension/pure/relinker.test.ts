@@ -58,6 +58,42 @@ describe('relinker (when and in what slices the worker relinks)', () => {
     );
   });
 
+  it('tells views to refresh after a local link, with the version it includes, then after the whole link', () => {
+    const { queue, drain } = manualQueue();
+    // A local link over the first two steps (published in the second), then the folder-wide link.
+    const index = slicedIndex(5) as ReturnType<typeof slicedIndex> & {
+      localLinksDone: number;
+      localLinkRunning: boolean;
+      lastLocalLink: { ms: number };
+    };
+    index.localLinksDone = 0;
+    index.localLinkRunning = false;
+    index.lastLocalLink = { ms: 42 };
+    const step = index.linkStep.bind(index);
+    let calls = 0;
+    index.linkStep = (budget: number) => {
+      calls++;
+      if (calls === 1) index.localLinkRunning = true;
+      if (calls === 2) {
+        index.localLinkRunning = false;
+        index.localLinksDone++;
+      }
+      return step(budget);
+    };
+    const events: WorkerEvent[] = [];
+    const relinker = new Relinker(index, queue, (e) => events.push(e));
+    index.dirty = true;
+    relinker.changed(true);
+    drain();
+    assert.deepStrictEqual(
+      events.map((e) => [e.version, e.partial ?? false, e.ms]),
+      [
+        [1, true, 42],
+        [1, false, 5000],
+      ],
+    );
+  });
+
   it('lets queries and stored analyses go between the steps of a relink', () => {
     const { queue, drain } = manualQueue();
     const index = slicedIndex(3);
