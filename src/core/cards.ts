@@ -44,8 +44,8 @@ interface ClusterArticle {
   /** Its first mention of the cluster. */
   first: MentionRef;
   mentions: number;
-  /** The sentence of the first mention, spaces collapsed, to tell other wordings apart. */
-  wording: string;
+  /** The sentence of the first mention, spaces collapsed, to tell other wordings apart (set when first looked at). */
+  wording?: string;
 }
 
 /** What a cluster's cards share, computed once per link (in time linear in the cluster), then reused by every hover. */
@@ -84,7 +84,7 @@ export class CardBuilder {
     const s = this.summary(cluster, analyses);
     const own = s.byPath.get(path);
     const day = own?.day ?? dayOf((cluster as EventCluster).date);
-    const picked = nearest(s.articles, day, path);
+    const picked = nearest(s.articles, day, path, analyses);
     const others = picked.map((c) => {
       const a = analyses.get(c.path)!;
       const sentence = sentenceOf(c.first, a);
@@ -129,15 +129,15 @@ function summarise(mentions: MentionRef[], analyses: Analyses): ClusterSummary {
       if (m.start < seen.first.start) seen.first = m;
       continue;
     }
-    byPath.set(m.path, { path: m.path, day: dayOf(a.article.published?.value), first: m, mentions: 1, wording: '' });
-  }
-  for (const c of byPath.values()) {
-    const a = analyses.get(c.path)!;
-    const s = sentenceOf(c.first, a);
-    c.wording = a.article.text.slice(s.start, s.end).replace(/\s+/g, ' ').trim().toLowerCase();
+    byPath.set(m.path, { path: m.path, day: dayOf(a.article.published?.value), first: m, mentions: 1 });
   }
   const articles = [...byPath.values()].sort((x, y) => x.day - y.day || (x.path < y.path ? -1 : 1));
   return { mentionsRef: mentions, count: mentions.length, articles, byPath, mentions: count };
+}
+
+function wordingOf(c: ClusterArticle, a: ArticleAnalysis): string {
+  const s = sentenceOf(c.first, a);
+  return a.article.text.slice(s.start, s.end).replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
 /** First index of `articles` (sorted by day) whose day is at least `day`. */
@@ -156,7 +156,7 @@ function lowerBound(articles: ClusterArticle[], day: number): number {
  * Up to CARD_ARTICLES articles nearest `day` (outwards from it), skipping `path`; among the first SCAN looked at,
  * those worded differently from the ones already taken come first (a fact-checker wants other accounts, not copies).
  */
-function nearest(articles: ClusterArticle[], day: number, path: string): ClusterArticle[] {
+function nearest(articles: ClusterArticle[], day: number, path: string, analyses: Analyses): ClusterArticle[] {
   const candidates: ClusterArticle[] = [];
   let right = Number.isFinite(day) ? lowerBound(articles, day) : 0;
   let left = right - 1;
@@ -172,6 +172,7 @@ function nearest(articles: ClusterArticle[], day: number, path: string): Cluster
   const repeats: ClusterArticle[] = [];
   for (const c of candidates) {
     if (picked.length >= CARD_ARTICLES) break;
+    c.wording ??= wordingOf(c, analyses.get(c.path)!);
     if (wordings.has(c.wording)) {
       repeats.push(c);
     } else {

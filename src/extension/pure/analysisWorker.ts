@@ -87,6 +87,12 @@ function* titles(): Iterable<Requests['titles']['result'][number]> {
   }
 }
 
+/** An article's title and publication date, as the coverage matrix shows them. */
+function titleOf(path: string): { title: string; published: string | null } | undefined {
+  const a = index.analysis(path);
+  return a && { title: displayName(a.article), published: a.article.published?.value ?? null };
+}
+
 const handlers: Handlers = {
   remove: ({ paths }) => {
     for (const p of paths) index.remove(p);
@@ -104,7 +110,7 @@ const handlers: Handlers = {
   cards: ({ path, offset }) => index.cardsAt(path, offset).map((c) => ({ span: c.span, markdown: cardMarkdown(c) })),
   references: ({ path, offset }) => index.references(path, offset),
   findEvent: ({ link, path }) => foundEventInfo(link, path),
-  coverage: () => buildCoverage(index.events(), [...titles()]),
+  coverage: () => buildCoverage(index.events(), titleOf),
   setDecisions: ({ decisions }) => learned.set(decisions),
   suggestions: ({ path, article }) => learned.suggest(index.analysis(path), article),
   sentenceTypes: ({ path, start, end }) => LearnedState.sentenceTypes(index.analysis(path), start, end),

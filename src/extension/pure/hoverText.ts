@@ -82,7 +82,9 @@ export function dateSummary(mention: DateMention, published: PublishedDate | nul
   return `${mention.text} means ${value} (${publishedPhrase(published)})`;
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+// One formatter: toLocaleString makes a new one on every call.
+const COUNT = new Intl.NumberFormat('en-US');
+const plural = (n: number, one: string, many = `${one}s`) => `${COUNT.format(n)} ${n === 1 ? one : many}`;
 
 /** The articles a card names (the core chose them: nearest in date, other wordings first), then what is left out. */
 function relatedLines(related: Related, all: ShowMentionsArgs): string[] {
