@@ -17,6 +17,7 @@ import { cardMarkdown } from './hoverText';
 import { buildCoverage, groupMentions, MentionKind } from './viewModel';
 import { sentenceAt } from '../../core/article';
 import { Task, WorkQueue } from './workQueue';
+import { WorkerStats } from './workerStats';
 import { LearnedState } from './learnedState';
 import { AnalysisPool, PoolOutcome } from './analysisPool';
 import { listArticleFiles, readArticleText } from './articleFiles';
@@ -47,8 +48,12 @@ const pool =
       })
     : undefined;
 
+// What held the worker, for the bench (request 'stats').
+const stats = new WorkerStats();
+stats.start();
+
 // Requests wait in a priority queue: hovers, views and status first, indexing one article at a time between them.
-const queue = new WorkQueue();
+const queue = new WorkQueue(undefined, (kind, ms) => stats.noteStep(kind, ms));
 
 const relinker = new Relinker(index, queue, (e) => parentPort?.postMessage(e));
 
@@ -114,6 +119,11 @@ const handlers: Handlers = {
   setDecisions: ({ decisions }) => learned.set(decisions),
   suggestions: ({ path, article }) => learned.suggest(index.analysis(path), article),
   sentenceTypes: ({ path, start, end }) => LearnedState.sentenceTypes(index.analysis(path), start, end),
+  stats: ({ reset }) => {
+    const snapshot = stats.snapshot();
+    if (reset) stats.reset();
+    return snapshot;
+  },
 };
 
 function foundEventInfo(link: EventLinkRecord, path: string): FoundEventInfo | null {
@@ -208,6 +218,7 @@ function upsertTask(msg: RequestMessage<'upsert'>): Task {
   };
   return {
     interactive: false,
+    kind: 'upsert',
     blocked: () => i < articles.length && viaPool[i] && !settled[i],
     step: () => {
       const t0 = Date.now();
@@ -243,6 +254,7 @@ function listTask(msg: RequestMessage<ListName>): Task {
   return {
     interactive: true,
     bulk: true,
+    kind: `list:${msg.op}`,
     step: () => {
       const t0 = performance.now();
       if (!items) {
@@ -272,20 +284,23 @@ function listTask(msg: RequestMessage<ListName>): Task {
 
 const LISTS = new Set<RequestName>(['entities', 'events', 'quotes', 'titles', 'mentionGroups']);
 
-function requestTask(msg: RequestMessage): Task {
+function requestTask(msg: RequestMessage, arrived: number): Task {
   if (msg.op === 'upsert') return upsertTask(msg as RequestMessage<'upsert'>);
   if (LISTS.has(msg.op)) return listTask(msg as RequestMessage<ListName>);
   const interactive = !BACKGROUND.has(msg.op);
   return {
     interactive,
+    kind: msg.op,
     // The coverage matrix is one large answer: it waits behind hovers like the lists.
     bulk: msg.op === 'coverage',
     step: () => {
+      const t0 = performance.now();
       // A query links first only when that is quick; else it answers from the last links (see relinker.ts).
       index.deferLinking = relinker.deferLinks();
       const handler = handlers[msg.op as keyof Handlers] as (args: unknown) => unknown;
       reply(msg.id, handler(msg.args));
       relinker.noteLinked();
+      if (msg.op === 'cards') stats.noteCards(t0 - arrived, performance.now() - t0);
       return true;
     },
     fail: (err) => replyError(msg.id, err),
@@ -302,5 +317,5 @@ parentPort?.on('message', (msg: RequestMessage) => {
     );
     return;
   }
-  queue.push(requestTask(msg));
+  queue.push(requestTask(msg, performance.now()));
 });

@@ -9,6 +9,7 @@ import type { CoverageMatrix, MentionGroup, MentionKind } from './viewModel';
 import type { Suggestion } from '../../core/learning';
 import type { DecisionRecord } from '../../core/sidecar/decisions';
 import type { EventLinkRecord } from '../../core/events/refind';
+import type { WorkerStatsSnapshot } from './workerStats';
 
 /** What a hover shows of a linked event as the folder has it now. */
 export interface FoundEventInfo {
@@ -72,6 +73,8 @@ export interface Requests {
   setDecisions: { args: { decisions: DecisionRecord[] }; result: void };
   /** An article's suggestions after the decisions; `article` is its path as decisions name it (src/core/learning). */
   suggestions: { args: { path: string; article: string }; result: Suggestion[] | null };
+  /** What held the worker since the last reset (bench figures); `reset` starts a new sample. */
+  stats: { args: { reset: boolean }; result: WorkerStatsSnapshot };
   /** The types of the other names in the sentence of [start, end): recorded with a decision (a model feature). */
   sentenceTypes: { args: { path: string; start: number; end: number }; result: string[] };
 }

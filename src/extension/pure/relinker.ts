@@ -52,6 +52,7 @@ export class Relinker {
     this.task = {
       interactive: false,
       idle: true,
+      kind: 'relink',
       step: () => this.step(),
       fail: (err) => this.notify({ event: 'linked', ms: 0, version: this.version, error: String(err) }),
     };
