@@ -14,7 +14,7 @@ import {
 } from './protocol';
 import { Relinker } from './relinker';
 import { cardMarkdown } from './hoverText';
-import { buildCoverage, groupMentions, MentionKind } from './viewModel';
+import { buildCoverage, eventRows, groupMentions, MentionKind, quoteRows } from './viewModel';
 import { sentenceAt } from '../../core/article';
 import { Task, WorkQueue } from './workQueue';
 import { WorkerStats } from './workerStats';
@@ -76,7 +76,7 @@ function articleSource(path: string) {
 
 // Upserts run article by article from the queue (see upsertTask), listFiles beside it, long lists in parts (see
 // listTask); every other request is one call.
-type ListName = 'entities' | 'events' | 'quotes' | 'titles' | 'mentionGroups';
+type ListName = 'entities' | 'events' | 'quotes' | 'titles' | 'mentionGroups' | 'eventRows' | 'quoteRows';
 type Handlers = {
   [K in Exclude<RequestName, 'upsert' | 'listFiles' | ListName>]: (args: Requests[K]['args']) => Requests[K]['result'];
 };
@@ -152,6 +152,8 @@ const listHandlers: ListHandlers = {
   quotes: () => index.quotes(),
   titles: () => titles(),
   mentionGroups: ({ kind, id }) => groupMentions(mentionsOf(kind, id), articleSource),
+  eventRows: () => eventRows(index.events()),
+  quoteRows: () => quoteRows(index.quotes()),
 };
 
 /** Requests that change the index keep their order among themselves; the others are served first. */
@@ -282,7 +284,15 @@ function listTask(msg: RequestMessage<ListName>): Task {
   };
 }
 
-const LISTS = new Set<RequestName>(['entities', 'events', 'quotes', 'titles', 'mentionGroups']);
+const LISTS = new Set<RequestName>([
+  'entities',
+  'events',
+  'quotes',
+  'titles',
+  'mentionGroups',
+  'eventRows',
+  'quoteRows',
+]);
 
 function requestTask(msg: RequestMessage, arrived: number): Task {
   if (msg.op === 'upsert') return upsertTask(msg as RequestMessage<'upsert'>);

@@ -5,7 +5,7 @@
 // `version` is the index's count of applied changes once its articles are in (see WorkerEvent).
 import type { DocumentView } from '../../core/corpus';
 import type { EntityRecord, Span, EventCluster, MentionRef, QuoteCluster } from '../../core/model';
-import type { CoverageMatrix, MentionGroup, MentionKind } from './viewModel';
+import type { CoverageMatrix, EventRow, MentionGroup, MentionKind, QuoteRow } from './viewModel';
 import type { Suggestion } from '../../core/learning';
 import type { DecisionRecord } from '../../core/sidecar/decisions';
 import type { EventLinkRecord } from '../../core/events/refind';
@@ -64,6 +64,9 @@ export interface Requests {
    */
   findEvent: { args: { link: EventLinkRecord; path: string }; result: FoundEventInfo | null };
   quotes: { args: Record<string, never>; result: QuoteCluster[] };
+  /** The Events view's rows (timeline order) and the Quotes view's (most reported first): counts, not mentions. */
+  eventRows: { args: Record<string, never>; result: EventRow[] };
+  quoteRows: { args: Record<string, never>; result: QuoteRow[] };
   titles: { args: Record<string, never>; result: { path: string; title: string | null; published: string | null }[] };
   /** The mentions of one entity, event or quote, by article, with sentence excerpts (side-bar views). */
   mentionGroups: { args: { kind: MentionKind; id: string }; result: MentionGroup[] };

@@ -96,34 +96,66 @@ export function timexSortKey(value: string | null): string | null {
   return [m[1], month, day].filter((p) => p !== undefined).join('-');
 }
 
-/** Events in timeline order: dated ones by date, undated last, ties by label. */
-export function eventsByDate(events: readonly EventCluster[]): EventCluster[] {
-  return [...events].sort((a, b) => {
-    const ka = timexSortKey(a.date);
-    const kb = timexSortKey(b.date);
-    if (ka !== kb) {
-      if (ka === null) return 1;
-      if (kb === null) return -1;
-      return ka < kb ? -1 : 1;
-    }
-    return a.label.localeCompare(b.label);
-  });
+/** Events in timeline order: dated ones by date, undated last, ties by label (each key computed once). */
+export function eventsByDate<E extends { date: string | null; label: string }>(events: readonly E[]): E[] {
+  return events
+    .map((e) => ({ e, k: timexSortKey(e.date) }))
+    .sort((a, b) => {
+      if (a.k !== b.k) {
+        if (a.k === null) return 1;
+        if (b.k === null) return -1;
+        return a.k < b.k ? -1 : 1;
+      }
+      return a.e.label.localeCompare(b.e.label);
+    })
+    .map((x) => x.e);
 }
 
-export function eventDescription(e: EventCluster): string {
-  const articles = new Set(e.mentions.map((m) => m.path)).size;
-  return [e.date ?? 'undated', e.place, plural(articles, 'article', 'articles')].filter(Boolean).join(' · ');
+/** What the Events view shows of an event: no mentions, which the host would only count (see eventRows). */
+export interface EventRow {
+  id: string;
+  label: string;
+  date: string | null;
+  place: string | null;
+  /** Articles that report it. */
+  articles: number;
 }
 
-export function quoteLabel(q: QuoteCluster, words = 8): string {
+/** What the Quotes view shows of a quote. */
+export interface QuoteRow {
+  id: string;
+  speaker: string | null;
+  text: string;
+  articles: number;
+}
+
+const articlesOf = (c: { mentions: readonly MentionRef[] }) => new Set(c.mentions.map((m) => m.path)).size;
+
+/** The Events view's rows in timeline order, made as they are sent (counting articles reads the mentions). */
+export function* eventRows(events: readonly EventCluster[]): Iterable<EventRow> {
+  for (const e of eventsByDate(events))
+    yield { id: e.id, label: e.label, date: e.date, place: e.place, articles: articlesOf(e) };
+}
+
+/** The Quotes view's rows, the most widely reported first, then by speaker. */
+export function quoteRows(quotes: readonly QuoteCluster[]): QuoteRow[] {
+  return quotes
+    .map((q) => ({ id: q.id, speaker: q.speaker, text: q.text, articles: articlesOf(q) }))
+    .sort((a, b) => b.articles - a.articles || (a.speaker ?? '~').localeCompare(b.speaker ?? '~'));
+}
+
+export function eventDescription(e: EventRow): string {
+  return [e.date ?? 'undated', e.place, plural(e.articles, 'article', 'articles')].filter(Boolean).join(' · ');
+}
+
+export function quoteLabel(q: { speaker: string | null; text: string }, words = 8): string {
   const tokens = q.text.replace(/\s+/g, ' ').trim().split(' ');
   const opening = tokens.slice(0, words).join(' ') + (tokens.length > words ? '…' : '');
   return `${q.speaker ?? 'Unattributed'}: “${opening}”`;
 }
 
-export function quoteDescription(q: QuoteCluster): string {
-  const articles = new Set(q.mentions.map((m) => m.path)).size;
-  return plural(articles, 'article', 'articles');
+export function quoteDescription(q: QuoteRow): string {
+  return plural(q.articles, 'article', 'articles');
 }
 
 /** The sentence (or a window around the mention) as one short line of plain text. */

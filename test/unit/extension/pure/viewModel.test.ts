@@ -8,6 +8,9 @@ import {
   entityDescription,
   entityTooltip,
   eventDescription,
+  eventRows,
+  quoteRows,
+  quoteDescription,
   eventsByDate,
   excerptOf,
   groupMentions,
@@ -92,8 +95,35 @@ describe('views: view model', () => {
       ],
       'Tokyo',
     );
-    assert.strictEqual(eventDescription(e), '2023-03-16 · Tokyo · 2 articles');
-    assert.strictEqual(eventDescription(ev('n', null, [])), 'undated · 0 articles');
+    const [row] = eventRows([e]);
+    assert.deepStrictEqual(row, { id: 's', label: 's', date: '2023-03-16', place: 'Tokyo', articles: 2 });
+    assert.strictEqual(eventDescription(row), '2023-03-16 · Tokyo · 2 articles');
+    assert.strictEqual(eventDescription([...eventRows([ev('n', null, [])])][0]), 'undated · 0 articles');
+  });
+
+  it('gives the views rows with counts, in the order they show them', () => {
+    const events = [ev('b', null, [{ path: 'x', start: 0 }]), ev('a', '2023-03-01', [{ path: 'y', start: 0 }])];
+    assert.deepStrictEqual(
+      [...eventRows(events)].map((r) => r.id),
+      ['a', 'b'],
+    );
+    const q = (id: string, speaker: string | null, paths: string[]): QuoteCluster => ({
+      id,
+      speaker,
+      speakerId: null,
+      text: id,
+      mentions: paths.map((path) => ({ path, start: 0, end: 1 })),
+    });
+    const rows = quoteRows([q('one', 'Yoon', ['a']), q('two', null, ['a', 'b', 'b']), q('three', 'Abe', ['c'])]);
+    assert.deepStrictEqual(
+      rows.map((r) => [r.id, r.articles]),
+      [
+        ['two', 2],
+        ['three', 1],
+        ['one', 1],
+      ],
+    );
+    assert.strictEqual(quoteDescription(rows[0]), '2 articles');
   });
 
   it('labels a quote by its speaker and first words', () => {
