@@ -33,10 +33,13 @@ export function registerHovers(
       await ensureIndexed(doc);
       const refs = await client.request('references', { path: doc.uri.toString(), offset: doc.offsetAt(position) });
       const out: vscode.Location[] = [];
+      // The worker placed each mention in its article's lines: the host opens no article for it (an event of a
+      // large folder is in thousands). The hovered document is placed here, in case it changed since.
       for (const r of refs) {
         const uri = toUri(r.path);
-        const target = r.path === doc.uri.toString() ? doc : await vscode.workspace.openTextDocument(uri);
-        out.push(new vscode.Location(uri, toRange(target, r.start, r.end)));
+        if (r.path === doc.uri.toString()) out.push(new vscode.Location(uri, toRange(doc, r.start, r.end)));
+        else if (r.range) out.push(new vscode.Location(uri, new vscode.Range(...r.range)));
+        else out.push(new vscode.Location(uri, toRange(await vscode.workspace.openTextDocument(uri), r.start, r.end)));
       }
       return out;
     },

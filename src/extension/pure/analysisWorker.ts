@@ -18,6 +18,8 @@ import { buildCoverage, eventRows, groupMentions, MentionKind, quoteRows } from 
 import { sentenceAt } from '../../core/article';
 import { Task, WorkQueue } from './workQueue';
 import { WorkerStats } from './workerStats';
+import { LineRange, lineRanges } from './positions';
+import type { MentionRef } from '../../core/model';
 import { LearnedState } from './learnedState';
 import { AnalysisPool, PoolOutcome } from './analysisPool';
 import { listArticleFiles, readArticleText } from './articleFiles';
@@ -92,6 +94,22 @@ function* titles(): Iterable<Requests['titles']['result'][number]> {
   }
 }
 
+/** References with their line ranges, each article's lines counted once. */
+function placed(refs: MentionRef[]): Requests['references']['result'] {
+  const byPath = new Map<string, MentionRef[]>();
+  for (const r of refs) {
+    const list = byPath.get(r.path);
+    if (list) list.push(r);
+    else byPath.set(r.path, [r]);
+  }
+  const ranges = new Map<MentionRef, LineRange>();
+  for (const [p, rs] of byPath) {
+    const text = index.text(p);
+    if (text !== undefined) lineRanges(text, rs).forEach((lr, k) => ranges.set(rs[k], lr));
+  }
+  return refs.map((r) => ({ path: r.path, start: r.start, end: r.end, range: ranges.get(r) ?? null }));
+}
+
 /** An article's title and publication date, as the coverage matrix shows them. */
 function titleOf(path: string): { title: string; published: string | null } | undefined {
   const a = index.analysis(path);
@@ -113,7 +131,7 @@ const handlers: Handlers = {
   },
   view: ({ path, range }) => index.view(path, range) ?? null,
   cards: ({ path, offset }) => index.cardsAt(path, offset).map((c) => ({ span: c.span, markdown: cardMarkdown(c) })),
-  references: ({ path, offset }) => index.references(path, offset),
+  references: ({ path, offset }) => placed(index.references(path, offset)),
   findEvent: ({ link, path }) => foundEventInfo(link, path),
   coverage: () => buildCoverage(index.events(), titleOf),
   setDecisions: ({ decisions }) => learned.set(decisions),

@@ -10,6 +10,7 @@ import type { Suggestion } from '../../core/learning';
 import type { DecisionRecord } from '../../core/sidecar/decisions';
 import type { EventLinkRecord } from '../../core/events/refind';
 import type { WorkerStatsSnapshot } from './workerStats';
+import type { LineRange } from './positions';
 
 /** What a hover shows of a linked event as the folder has it now. */
 export interface FoundEventInfo {
@@ -55,7 +56,8 @@ export interface Requests {
    * holds thousands of articles, which the host would otherwise receive and lex on every hover.
    */
   cards: { args: { path: string; offset: number }; result: { span: Span; markdown: string }[] };
-  references: { args: { path: string; offset: number }; result: MentionRef[] };
+  /** Every mention of what is at the offset, each with its line range, so the host opens none of the articles. */
+  references: { args: { path: string; offset: number }; result: (MentionRef & { range: LineRange | null })[] };
   entities: { args: Record<string, never>; result: EntityRecord[] };
   events: { args: Record<string, never>; result: EventCluster[] };
   /**
