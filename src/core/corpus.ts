@@ -1,6 +1,6 @@
 // The corpus index: every article of a folder analysed once, linked across the folder (entity
 // aliases, inferred publication dates, events, quotes), and queried by hovers, views and the CLI.
-import { displayName } from './displayName';
+import { CardBuilder, Disagreement, Related } from './cards';
 import { sentenceAt } from './article';
 import { analyzeArticle, ChunkCache, detectArticle, hasDetections, withPublished } from './analyze';
 import { linkEntitiesSteps } from './aliases';
@@ -51,19 +51,7 @@ interface DocEntry {
   found: { ids: string[]; canonicals: string[] };
 }
 
-export interface RelatedMention {
-  path: string;
-  title: string;
-  /** The sentence in the other article, its text and span. */
-  sentence: Span;
-  sentenceText: string;
-}
-
-export interface Disagreement {
-  /** What differs: "date", "number", "place". */
-  detail: string;
-  values: { value: string; paths: string[] }[];
-}
+export type { Disagreement, Related, RelatedMention } from './cards';
 
 export type Card =
   | { kind: 'entity'; span: Span; mention: EntityMention; record: EntityRecord | undefined }
@@ -76,8 +64,8 @@ export type Card =
       path: string;
       publishedNote: string | null;
     }
-  | { kind: 'event'; span: Span; event: EventCluster; others: RelatedMention[]; disagreements: Disagreement[] }
-  | { kind: 'quote'; span: Span; quote: QuoteCluster; others: RelatedMention[] };
+  | { kind: 'event'; span: Span; event: EventCluster; related: Related; disagreements: Disagreement[] }
+  | { kind: 'quote'; span: Span; quote: QuoteCluster; related: Related };
 
 /** Everything the editor needs to draw one article (or the part of it in view, for large articles). */
 export interface DocumentView {
@@ -235,6 +223,8 @@ export class CorpusIndex {
   private quoteClusters: QuoteCluster[] = [];
   private eventsByPath = new Map<string, { ref: MentionRef; cluster: EventCluster }[]>();
   private quotesByPath = new Map<string, { ref: MentionRef; cluster: QuoteCluster }[]>();
+  /** Builds the event and quote cards of hovers (bounded, whatever the number of articles). */
+  private readonly cards = new CardBuilder();
 
   get size(): number {
     return this.docs.size;
@@ -763,7 +753,7 @@ export class CorpusIndex {
         kind: 'quote',
         span: spanOf(quote.ref),
         quote: quote.cluster,
-        others: this.related(quote.cluster.mentions, path),
+        related: this.cards.related(quote.cluster, path, this.analyses),
       });
     const sentence = sentenceAt(a.article.sentences, offset);
     const ev = (fresh ? (this.eventsByPath.get(path) ?? []) : []).find(
@@ -774,8 +764,8 @@ export class CorpusIndex {
         kind: 'event',
         span: spanOf(ev.ref),
         event: ev.cluster,
-        others: this.related(ev.cluster.mentions, path),
-        disagreements: this.disagreements(ev.cluster),
+        related: this.cards.related(ev.cluster, path, this.analyses),
+        disagreements: this.cards.disagreements(ev.cluster, this.analyses),
       });
     }
     return cards;
@@ -802,55 +792,6 @@ export class CorpusIndex {
       if (a) for (const e of a.entities) if (e.id === id) refs.push({ path, start: e.start, end: e.end });
     }
     return refs;
-  }
-
-  private related(mentions: MentionRef[], exceptPath: string): RelatedMention[] {
-    const seen = new Set<string>();
-    const out: RelatedMention[] = [];
-    for (const m of mentions) {
-      if (m.path === exceptPath || seen.has(m.path) || !this.docs.has(m.path)) continue;
-      seen.add(m.path);
-      const a = this.analyses.get(m.path);
-      if (!a) continue;
-      const sentence = m.sentence ?? sentenceAt(a.article.sentences, m.start) ?? { start: m.start, end: m.end };
-      out.push({
-        path: m.path,
-        title: displayName(a.article),
-        sentence,
-        sentenceText: a.article.text.slice(sentence.start, sentence.end),
-      });
-    }
-    return out;
-  }
-
-  /** Details the articles report differently for one event: the dates and the numbers in its sentences. */
-  private disagreements(event: EventCluster): Disagreement[] {
-    const dateValues = new Map<string, Set<string>>();
-    const numberValues = new Map<string, Map<string, Set<string>>>();
-    for (const m of event.mentions) {
-      const a = this.analyses.get(m.path);
-      if (!a || !m.sentence) continue;
-      const s = m.sentence;
-      for (const d of a.dates) {
-        if (d.start >= s.start && d.end <= s.end && d.type === 'DATE' && /^\d{4}-\d{2}-\d{2}$/.test(d.value)) {
-          addTo(dateValues, d.value, m.path);
-        }
-      }
-      const sentenceText = a.article.text.slice(s.start, s.end);
-      for (const n of sentenceText.matchAll(
-        /\b(\d[\d,.]*)\s+(kilometers|km|miles|people|dead|killed|injured|percent|%|billion|million)\b/g,
-      )) {
-        const unit = n[2] === '%' ? 'percent' : n[2];
-        const byValue = numberValues.get(unit) ?? new Map<string, Set<string>>();
-        numberValues.set(unit, byValue);
-        addTo(byValue, n[1], m.path);
-      }
-    }
-    const out: Disagreement[] = [];
-    if (dateValues.size > 1) out.push({ detail: 'date', values: toValues(dateValues) });
-    for (const [unit, values] of numberValues)
-      if (values.size > 1) out.push({ detail: unit, values: toValues(values) });
-    return out;
   }
 
   /** The CLI's JSON contract. */
@@ -962,16 +903,6 @@ function foundIds(base: ArticleAnalysis): DocEntry['found'] {
 
 function spanOf(s: Span): Span {
   return { start: s.start, end: s.end };
-}
-
-function addTo(map: Map<string, Set<string>>, key: string, path: string): void {
-  const set = map.get(key) ?? new Set<string>();
-  set.add(path);
-  map.set(key, set);
-}
-
-function toValues(map: Map<string, Set<string>>): { value: string; paths: string[] }[] {
-  return [...map].map(([value, paths]) => ({ value, paths: [...paths].sort() }));
 }
 
 type CorpusCounts = Parameters<NonNullable<ClusterOptions['onCorpus']>>[0];

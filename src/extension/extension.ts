@@ -9,6 +9,7 @@ import { Decorations } from './decorations';
 import { registerHovers } from './hovers';
 import { registerWebPageImport } from './importWebPages';
 import { StatusBar } from './statusBar';
+import type { WorkerStatsSnapshot } from './pure/workerStats';
 import { registerViews, ViewsApi } from './views';
 import { AnnotationsFeature, registerAnnotations } from './annotations';
 import { registerGettingStarted } from './gettingStarted';
@@ -25,6 +26,8 @@ export interface ArticleAnnotatorApi {
   annotations: AnnotationsFeature;
   /** Fires once highlights and status show an article's new analysis, or the folder's new links (bench hook). */
   onDidRefresh: vscode.Event<RefreshEvent>;
+  /** What held the analysis worker since the last reset: hover queueing, longest steps, GC (bench hook). */
+  workerStats(reset: boolean): Promise<WorkerStatsSnapshot>;
 }
 
 /**
@@ -101,6 +104,7 @@ export function activate(context: vscode.ExtensionContext): ArticleAnnotatorApi 
     views: registerViews(context, client, tracker, log),
     annotations,
     onDidRefresh: parts.refreshed.event,
+    workerStats: (reset) => client.request('stats', { reset }),
   };
 }
 

@@ -14,9 +14,12 @@ import {
 } from './protocol';
 import { Relinker } from './relinker';
 import { cardMarkdown } from './hoverText';
-import { buildCoverage, groupMentions, MentionKind } from './viewModel';
+import { buildCoverage, eventRows, groupMentions, MentionKind, quoteRows } from './viewModel';
 import { sentenceAt } from '../../core/article';
 import { Task, WorkQueue } from './workQueue';
+import { WorkerStats } from './workerStats';
+import { LineRange, lineRanges } from './positions';
+import type { MentionRef } from '../../core/model';
 import { LearnedState } from './learnedState';
 import { AnalysisPool, PoolOutcome } from './analysisPool';
 import { listArticleFiles, readArticleText } from './articleFiles';
@@ -47,8 +50,12 @@ const pool =
       })
     : undefined;
 
+// What held the worker, for the bench (request 'stats').
+const stats = new WorkerStats();
+stats.start();
+
 // Requests wait in a priority queue: hovers, views and status first, indexing one article at a time between them.
-const queue = new WorkQueue();
+const queue = new WorkQueue(undefined, (kind, ms) => stats.noteStep(kind, ms));
 
 const relinker = new Relinker(index, queue, (e) => parentPort?.postMessage(e));
 
@@ -71,7 +78,7 @@ function articleSource(path: string) {
 
 // Upserts run article by article from the queue (see upsertTask), listFiles beside it, long lists in parts (see
 // listTask); every other request is one call.
-type ListName = 'entities' | 'events' | 'quotes' | 'titles' | 'mentionGroups';
+type ListName = 'entities' | 'events' | 'quotes' | 'titles' | 'mentionGroups' | 'eventRows' | 'quoteRows';
 type Handlers = {
   [K in Exclude<RequestName, 'upsert' | 'listFiles' | ListName>]: (args: Requests[K]['args']) => Requests[K]['result'];
 };
@@ -85,6 +92,28 @@ function* titles(): Iterable<Requests['titles']['result'][number]> {
     const a = index.analysis(p)!;
     yield { path: p, title: displayName(a.article), published: a.article.published?.value ?? null };
   }
+}
+
+/** References with their line ranges, each article's lines counted once. */
+function placed(refs: MentionRef[]): Requests['references']['result'] {
+  const byPath = new Map<string, MentionRef[]>();
+  for (const r of refs) {
+    const list = byPath.get(r.path);
+    if (list) list.push(r);
+    else byPath.set(r.path, [r]);
+  }
+  const ranges = new Map<MentionRef, LineRange>();
+  for (const [p, rs] of byPath) {
+    const text = index.text(p);
+    if (text !== undefined) lineRanges(text, rs).forEach((lr, k) => ranges.set(rs[k], lr));
+  }
+  return refs.map((r) => ({ path: r.path, start: r.start, end: r.end, range: ranges.get(r) ?? null }));
+}
+
+/** An article's title and publication date, as the coverage matrix shows them. */
+function titleOf(path: string): { title: string; published: string | null } | undefined {
+  const a = index.analysis(path);
+  return a && { title: displayName(a.article), published: a.article.published?.value ?? null };
 }
 
 const handlers: Handlers = {
@@ -102,12 +131,17 @@ const handlers: Handlers = {
   },
   view: ({ path, range }) => index.view(path, range) ?? null,
   cards: ({ path, offset }) => index.cardsAt(path, offset).map((c) => ({ span: c.span, markdown: cardMarkdown(c) })),
-  references: ({ path, offset }) => index.references(path, offset),
+  references: ({ path, offset }) => placed(index.references(path, offset)),
   findEvent: ({ link, path }) => foundEventInfo(link, path),
-  coverage: () => buildCoverage(index.events(), [...titles()]),
+  coverage: () => buildCoverage(index.events(), titleOf),
   setDecisions: ({ decisions }) => learned.set(decisions),
   suggestions: ({ path, article }) => learned.suggest(index.analysis(path), article),
   sentenceTypes: ({ path, start, end }) => LearnedState.sentenceTypes(index.analysis(path), start, end),
+  stats: ({ reset }) => {
+    const snapshot = stats.snapshot();
+    if (reset) stats.reset();
+    return snapshot;
+  },
 };
 
 function foundEventInfo(link: EventLinkRecord, path: string): FoundEventInfo | null {
@@ -136,6 +170,8 @@ const listHandlers: ListHandlers = {
   quotes: () => index.quotes(),
   titles: () => titles(),
   mentionGroups: ({ kind, id }) => groupMentions(mentionsOf(kind, id), articleSource),
+  eventRows: () => eventRows(index.events()),
+  quoteRows: () => quoteRows(index.quotes()),
 };
 
 /** Requests that change the index keep their order among themselves; the others are served first. */
@@ -202,6 +238,7 @@ function upsertTask(msg: RequestMessage<'upsert'>): Task {
   };
   return {
     interactive: false,
+    kind: 'upsert',
     blocked: () => i < articles.length && viaPool[i] && !settled[i],
     step: () => {
       const t0 = Date.now();
@@ -237,6 +274,7 @@ function listTask(msg: RequestMessage<ListName>): Task {
   return {
     interactive: true,
     bulk: true,
+    kind: `list:${msg.op}`,
     step: () => {
       const t0 = performance.now();
       if (!items) {
@@ -264,22 +302,33 @@ function listTask(msg: RequestMessage<ListName>): Task {
   };
 }
 
-const LISTS = new Set<RequestName>(['entities', 'events', 'quotes', 'titles', 'mentionGroups']);
+const LISTS = new Set<RequestName>([
+  'entities',
+  'events',
+  'quotes',
+  'titles',
+  'mentionGroups',
+  'eventRows',
+  'quoteRows',
+]);
 
-function requestTask(msg: RequestMessage): Task {
+function requestTask(msg: RequestMessage, arrived: number): Task {
   if (msg.op === 'upsert') return upsertTask(msg as RequestMessage<'upsert'>);
   if (LISTS.has(msg.op)) return listTask(msg as RequestMessage<ListName>);
   const interactive = !BACKGROUND.has(msg.op);
   return {
     interactive,
+    kind: msg.op,
     // The coverage matrix is one large answer: it waits behind hovers like the lists.
     bulk: msg.op === 'coverage',
     step: () => {
+      const t0 = performance.now();
       // A query links first only when that is quick; else it answers from the last links (see relinker.ts).
       index.deferLinking = relinker.deferLinks();
       const handler = handlers[msg.op as keyof Handlers] as (args: unknown) => unknown;
       reply(msg.id, handler(msg.args));
       relinker.noteLinked();
+      if (msg.op === 'cards') stats.noteCards(t0 - arrived, performance.now() - t0);
       return true;
     },
     fail: (err) => replyError(msg.id, err),
@@ -296,5 +345,5 @@ parentPort?.on('message', (msg: RequestMessage) => {
     );
     return;
   }
-  queue.push(requestTask(msg));
+  queue.push(requestTask(msg, performance.now()));
 });

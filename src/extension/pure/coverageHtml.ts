@@ -1,6 +1,6 @@
 // The coverage matrix page (events × articles): static HTML with every
 // article string escaped here, a nonce'd script that only posts cell clicks.
-import type { CoverageMatrix } from './viewModel';
+import type { CoverageCell, CoverageMatrix } from './viewModel';
 
 /** Message the page posts when a cell is clicked; indices into the matrix the extension keeps. */
 export interface CoverageClick {
@@ -70,6 +70,24 @@ export function cellLabel(event: string, article: string, count: number): string
   return `${event}: reported in ${article}: ${mentions}, first opens on Enter`;
 }
 
+/** A row's cells, one per column (null where the article does not report the event). */
+function denseCells(cells: CoverageCell[], columns: number): (CoverageCell | null)[] {
+  const out: (CoverageCell | null)[] = new Array<CoverageCell | null>(columns).fill(null);
+  for (const c of cells) if (c.col < columns) out[c.col] = c;
+  return out;
+}
+
+/** What a bounded matrix leaves out (the Events view lists every event, its articles and mentions). */
+function boundNote(m: CoverageMatrix): string {
+  const { events, articles } = m.total;
+  if (events <= m.rows.length && articles <= m.articles.length) return '';
+  const n = (x: number) => x.toLocaleString('en-US');
+  return (
+    ` Showing the ${n(m.rows.length)} events of ${n(events)} reported by the most articles, and the ` +
+    `${n(m.articles.length)} articles of ${n(articles)} that report most of them; the Events view lists them all.`
+  );
+}
+
 /** `cspSource` is the webview's own origin (webview.cspSource); nothing else may load. */
 export function coverageHtml(matrix: CoverageMatrix, nonce: string, cspSource: string): string {
   const csp = [
@@ -92,7 +110,7 @@ export function coverageHtml(matrix: CoverageMatrix, nonce: string, cspSource: s
   const body = matrix.rows
     .map((r, ri) => {
       const when = [r.date ?? 'undated', r.place].filter(Boolean).join(' · ');
-      const cells = r.cells
+      const cells = denseCells(r.cells, matrix.articles.length)
         .map((c, ci) => {
           if (!c) return '<td class="empty"><span class="sr-only">not reported</span></td>';
           const label = escapeHtml(cellLabel(r.label, matrix.articles[ci].title, c.count));
@@ -112,6 +130,7 @@ export function coverageHtml(matrix: CoverageMatrix, nonce: string, cspSource: s
     : '<p class="none">No event is reported in the articles yet.</p>';
   const events = `${matrix.rows.length} event${matrix.rows.length === 1 ? '' : 's'}`;
   const articles = `${matrix.articles.length} article${matrix.articles.length === 1 ? '' : 's'}`;
+  const bounded = boundNote(matrix);
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -125,8 +144,8 @@ ${STYLE}
 </head>
 <body>
 <h1>Event coverage</h1>
-<p class="summary">${events} × ${articles}. Click a ✓ (or Tab to it and press Enter) to open the article at the event;
-arrow keys move between the cells.</p>
+<p class="summary">${events} × ${articles}.${bounded}
+Click a ✓ (or Tab to it and press Enter) to open the article at the event; arrow keys move between the cells.</p>
 ${table}
 <script nonce="${nonce}">
   const vscode = acquireVsCodeApi();

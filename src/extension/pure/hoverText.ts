@@ -1,7 +1,7 @@
 // Turns hover cards and user annotations into Markdown. Kept free of the vscode API so it is unit-tested in plain Node.
 // Article and user text is untrusted: every piece of it goes through escapeMarkdown, and the only links are
 // command links this module builds itself.
-import type { Card, Disagreement, RelatedMention } from '../../core/corpus';
+import type { Card, Disagreement, Related } from '../../core/corpus';
 import type { DateMention, PublishedDate } from '../../core/model';
 import { MONTH_NAMES, WEEKDAY_NAMES } from '../../core/dates/calendar';
 import { fileName } from '../../core/text/paths';
@@ -10,6 +10,17 @@ import type { FoundEventInfo } from './protocol';
 export const OPEN_MENTION_COMMAND = 'articleAnnotator.openMention';
 /** The other command a hover may run: give the article a publication date, so its relative dates resolve. */
 export const SET_PUBLISHED_COMMAND = 'articleAnnotator.setPublicationDate';
+/** What a card's "and K more" link runs: every mention of the event or quote, by article, in a quick pick. */
+export const SHOW_MENTIONS_COMMAND = 'articleAnnotator.showAllMentions';
+/** The commands a hover may run, and no other. */
+export const HOVER_COMMANDS = [OPEN_MENTION_COMMAND, SET_PUBLISHED_COMMAND, SHOW_MENTIONS_COMMAND];
+
+/** The arguments of SHOW_MENTIONS_COMMAND. */
+export interface ShowMentionsArgs {
+  kind: 'event' | 'quote';
+  id: string;
+  label: string;
+}
 
 /**
  * Escapes Markdown so article text renders as the literal characters it is: every character that
@@ -27,7 +38,9 @@ export function unescapeMarkdown(md: string): string {
 }
 
 export function commandLink(label: string, command: string, args: unknown): string {
-  return `[${escapeMarkdown(label)}](command:${command}?${encodeURIComponent(JSON.stringify(args))})`;
+  // encodeURIComponent leaves parentheses, which would end the link early: encode them too.
+  const query = encodeURIComponent(JSON.stringify(args)).replace(/[()]/g, (c) => (c === '(' ? '%28' : '%29'));
+  return `[${escapeMarkdown(label)}](command:${command}?${query})`;
 }
 
 const TYPE_LABEL: Record<string, string> = {
@@ -69,16 +82,21 @@ export function dateSummary(mention: DateMention, published: PublishedDate | nul
   return `${mention.text} means ${value} (${publishedPhrase(published)})`;
 }
 
-/** Articles a hover lists by name; the rest are counted (Go to References lists them all). */
-export const MAX_RELATED = 10;
+// One formatter: toLocaleString makes a new one on every call.
+const COUNT = new Intl.NumberFormat('en-US');
+const plural = (n: number, one: string, many = `${one}s`) => `${COUNT.format(n)} ${n === 1 ? one : many}`;
 
-function relatedLines(others: RelatedMention[]): string[] {
-  const lines = others.slice(0, MAX_RELATED).map((o) => {
+/** The articles a card names (the core chose them: nearest in date, other wordings first), then what is left out. */
+function relatedLines(related: Related, all: ShowMentionsArgs): string[] {
+  const lines = related.others.map((o) => {
     const at = { path: o.path, start: o.sentence.start, end: o.sentence.end };
     return `- ${commandLink(o.title, OPEN_MENTION_COMMAND, at)}: “${escapeMarkdown(truncate(o.sentenceText, 220))}”`;
   });
-  const more = others.length - MAX_RELATED;
-  if (more > 0) lines.push(`- and ${more} more article${more === 1 ? '' : 's'} (Go to References lists them all)`);
+  const { mentions, articles } = related.more;
+  if (articles > 0) {
+    const link = commandLink('show all', SHOW_MENTIONS_COMMAND, all);
+    lines.push(`- and ${plural(mentions, 'more mention')} in ${plural(articles, 'article')}: ${link}`);
+  }
   return lines;
 }
 
@@ -86,9 +104,8 @@ function disagreementLines(ds: Disagreement[]): string[] {
   return ds.map(
     (d) =>
       `- ${escapeMarkdown(d.detail)}: ` +
-      d.values
-        .map((v) => `**${escapeMarkdown(v.value)}** (${v.paths.length} article${v.paths.length > 1 ? 's' : ''})`)
-        .join(' vs '),
+      d.values.map((v) => `**${escapeMarkdown(v.value)}** (${plural(v.articles, 'article')})`).join(' vs ') +
+      (d.more ? ` and ${plural(d.more, 'other value')}` : ''),
   );
 }
 
@@ -148,14 +165,16 @@ export function cardMarkdown(card: Card): string {
       ].filter(Boolean);
       const lines = [`**Event: ${escapeMarkdown(e.label)}**`, ''];
       if (facts.length) lines.push(facts.join(', '));
-      if (card.others.length) lines.push('', `Also reported in:`, ...relatedLines(card.others));
+      const all: ShowMentionsArgs = { kind: 'event', id: e.id, label: e.label };
+      if (card.related.others.length) lines.push('', `Also reported in:`, ...relatedLines(card.related, all));
       if (card.disagreements.length) lines.push('', 'Articles disagree:', ...disagreementLines(card.disagreements));
       return lines.join('\n');
     }
     case 'quote': {
       const q = card.quote;
       const lines = [`**Quote${q.speaker ? ` by ${escapeMarkdown(q.speaker)}` : ''}**`, ''];
-      if (card.others.length) lines.push('Also quoted in:', ...relatedLines(card.others));
+      const all: ShowMentionsArgs = { kind: 'quote', id: q.id, label: q.speaker ?? 'Unattributed' };
+      if (card.related.others.length) lines.push('Also quoted in:', ...relatedLines(card.related, all));
       return lines.join('\n');
     }
   }

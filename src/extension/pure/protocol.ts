@@ -5,10 +5,12 @@
 // `version` is the index's count of applied changes once its articles are in (see WorkerEvent).
 import type { DocumentView } from '../../core/corpus';
 import type { EntityRecord, Span, EventCluster, MentionRef, QuoteCluster } from '../../core/model';
-import type { CoverageMatrix, MentionGroup, MentionKind } from './viewModel';
+import type { CoverageMatrix, EventRow, MentionGroup, MentionKind, QuoteRow } from './viewModel';
 import type { Suggestion } from '../../core/learning';
 import type { DecisionRecord } from '../../core/sidecar/decisions';
 import type { EventLinkRecord } from '../../core/events/refind';
+import type { WorkerStatsSnapshot } from './workerStats';
+import type { LineRange } from './positions';
 
 /** What a hover shows of a linked event as the folder has it now. */
 export interface FoundEventInfo {
@@ -54,7 +56,8 @@ export interface Requests {
    * holds thousands of articles, which the host would otherwise receive and lex on every hover.
    */
   cards: { args: { path: string; offset: number }; result: { span: Span; markdown: string }[] };
-  references: { args: { path: string; offset: number }; result: MentionRef[] };
+  /** Every mention of what is at the offset, each with its line range, so the host opens none of the articles. */
+  references: { args: { path: string; offset: number }; result: (MentionRef & { range: LineRange | null })[] };
   entities: { args: Record<string, never>; result: EntityRecord[] };
   events: { args: Record<string, never>; result: EventCluster[] };
   /**
@@ -63,6 +66,9 @@ export interface Requests {
    */
   findEvent: { args: { link: EventLinkRecord; path: string }; result: FoundEventInfo | null };
   quotes: { args: Record<string, never>; result: QuoteCluster[] };
+  /** The Events view's rows (timeline order) and the Quotes view's (most reported first): counts, not mentions. */
+  eventRows: { args: Record<string, never>; result: EventRow[] };
+  quoteRows: { args: Record<string, never>; result: QuoteRow[] };
   titles: { args: Record<string, never>; result: { path: string; title: string | null; published: string | null }[] };
   /** The mentions of one entity, event or quote, by article, with sentence excerpts (side-bar views). */
   mentionGroups: { args: { kind: MentionKind; id: string }; result: MentionGroup[] };
@@ -72,6 +78,8 @@ export interface Requests {
   setDecisions: { args: { decisions: DecisionRecord[] }; result: void };
   /** An article's suggestions after the decisions; `article` is its path as decisions name it (src/core/learning). */
   suggestions: { args: { path: string; article: string }; result: Suggestion[] | null };
+  /** What held the worker since the last reset (bench figures); `reset` starts a new sample. */
+  stats: { args: { reset: boolean }; result: WorkerStatsSnapshot };
   /** The types of the other names in the sentence of [start, end): recorded with a decision (a model feature). */
   sentenceTypes: { args: { path: string; start: number; end: number }; result: string[] };
 }

@@ -3,9 +3,10 @@
 // A relink is idle work of the worker's queue: one CorpusIndex.linkStep of about RELINK_TIMES.sliceMs at a time,
 // between queries and stored analyses. It starts at once after a small change (an edit, a rename, a removal) and
 // after a pause in a folder's indexing otherwise (longer as the estimated link grows), so a folder being indexed is
-// not relinked after every batch. A query links first only when that is estimated under RELINK_TIMES.slowMs (a small
-// folder: answers always fresh); otherwise it answers from the last finished links (each changed article with its
-// fresh analysis: deferLinking).
+// not relinked after every batch. A query links first only in a small folder (RELINK_TIMES.smallFolder articles) and
+// when that is estimated under RELINK_TIMES.slowMs (answers always fresh); otherwise it answers from the last finished
+// links (each changed article with its fresh analysis: deferLinking). A larger folder never links inside a query:
+// a link of a few hundred articles takes hundreds of ms, which a hover asked meanwhile would wait out.
 import type { WorkerEvent } from './protocol';
 import type { Task, WorkQueue } from './workQueue';
 
@@ -34,9 +35,11 @@ export interface RelinkTimes {
    * integration tests expect); above it, queries answer from the last links and the relink goes in slices.
    */
   slowMs: number;
+  /** Above this many articles, queries never link first (whatever the estimate: it can be far off, and grows). */
+  smallFolder: number;
 }
 
-export const RELINK_TIMES: RelinkTimes = { sliceMs: 10, quietMs: 750, slowMs: 300 };
+export const RELINK_TIMES: RelinkTimes = { sliceMs: 10, quietMs: 750, slowMs: 300, smallFolder: 50 };
 
 export class Relinker {
   /** Changes applied to the index so far; a `linked` event says which version its links include. */
@@ -61,6 +64,7 @@ export class Relinker {
     this.task = {
       interactive: false,
       idle: true,
+      kind: 'relink',
       step: () => this.step(),
       fail: (err) => this.notify({ event: 'linked', ms: 0, version: this.version, error: String(err) }),
     };
@@ -68,7 +72,7 @@ export class Relinker {
 
   /** Whether queries answer from the last links rather than link first (CorpusIndex.deferLinking). */
   deferLinks(): boolean {
-    return this.estimatedLinkMs() > this.times.slowMs;
+    return this.index.size > this.times.smallFolder || this.estimatedLinkMs() > this.times.slowMs;
   }
 
   /** The next whole link's time, from the last one and the articles added since. */

@@ -20,6 +20,8 @@ export interface MentionGroup {
 export type MentionKind = 'entity' | 'event' | 'quote';
 
 export interface CoverageCell {
+  /** The column: an index into the matrix's `articles`. */
+  col: number;
   count: number;
   /** The first mention in the article, opened when the cell is clicked. */
   first: MentionRef;
@@ -30,14 +32,20 @@ export interface CoverageRow {
   label: string;
   date: string | null;
   place: string | null;
-  /** One entry per column of `articles`; null when the article does not report the event. */
-  cells: (CoverageCell | null)[];
+  /** The articles of `articles` that report the event, by column; the others are empty (sparse). */
+  cells: CoverageCell[];
 }
 
 export interface CoverageMatrix {
   articles: { path: string; title: string; published: string | null }[];
   rows: CoverageRow[];
+  /** Events and reporting articles in the folder; more than shown when the matrix was bounded. */
+  total: { events: number; articles: number };
 }
+
+/** The most events (rows) and articles (columns) the matrix shows: a page a person can read and a webview can draw. */
+export const COVERAGE_ROWS = 60;
+export const COVERAGE_COLUMNS = 120;
 
 export const ENTITY_GROUPS: readonly { type: EntityType; label: string }[] = [
   { type: 'PERSON', label: 'People' },
@@ -88,34 +96,66 @@ export function timexSortKey(value: string | null): string | null {
   return [m[1], month, day].filter((p) => p !== undefined).join('-');
 }
 
-/** Events in timeline order: dated ones by date, undated last, ties by label. */
-export function eventsByDate(events: readonly EventCluster[]): EventCluster[] {
-  return [...events].sort((a, b) => {
-    const ka = timexSortKey(a.date);
-    const kb = timexSortKey(b.date);
-    if (ka !== kb) {
-      if (ka === null) return 1;
-      if (kb === null) return -1;
-      return ka < kb ? -1 : 1;
-    }
-    return a.label.localeCompare(b.label);
-  });
+/** Events in timeline order: dated ones by date, undated last, ties by label (each key computed once). */
+export function eventsByDate<E extends { date: string | null; label: string }>(events: readonly E[]): E[] {
+  return events
+    .map((e) => ({ e, k: timexSortKey(e.date) }))
+    .sort((a, b) => {
+      if (a.k !== b.k) {
+        if (a.k === null) return 1;
+        if (b.k === null) return -1;
+        return a.k < b.k ? -1 : 1;
+      }
+      return a.e.label.localeCompare(b.e.label);
+    })
+    .map((x) => x.e);
 }
 
-export function eventDescription(e: EventCluster): string {
-  const articles = new Set(e.mentions.map((m) => m.path)).size;
-  return [e.date ?? 'undated', e.place, plural(articles, 'article', 'articles')].filter(Boolean).join(' · ');
+/** What the Events view shows of an event: no mentions, which the host would only count (see eventRows). */
+export interface EventRow {
+  id: string;
+  label: string;
+  date: string | null;
+  place: string | null;
+  /** Articles that report it. */
+  articles: number;
 }
 
-export function quoteLabel(q: QuoteCluster, words = 8): string {
+/** What the Quotes view shows of a quote. */
+export interface QuoteRow {
+  id: string;
+  speaker: string | null;
+  text: string;
+  articles: number;
+}
+
+const articlesOf = (c: { mentions: readonly MentionRef[] }) => new Set(c.mentions.map((m) => m.path)).size;
+
+/** The Events view's rows in timeline order, made as they are sent (counting articles reads the mentions). */
+export function* eventRows(events: readonly EventCluster[]): Iterable<EventRow> {
+  for (const e of eventsByDate(events))
+    yield { id: e.id, label: e.label, date: e.date, place: e.place, articles: articlesOf(e) };
+}
+
+/** The Quotes view's rows, the most widely reported first, then by speaker. */
+export function quoteRows(quotes: readonly QuoteCluster[]): QuoteRow[] {
+  return quotes
+    .map((q) => ({ id: q.id, speaker: q.speaker, text: q.text, articles: articlesOf(q) }))
+    .sort((a, b) => b.articles - a.articles || (a.speaker ?? '~').localeCompare(b.speaker ?? '~'));
+}
+
+export function eventDescription(e: EventRow): string {
+  return [e.date ?? 'undated', e.place, plural(e.articles, 'article', 'articles')].filter(Boolean).join(' · ');
+}
+
+export function quoteLabel(q: { speaker: string | null; text: string }, words = 8): string {
   const tokens = q.text.replace(/\s+/g, ' ').trim().split(' ');
   const opening = tokens.slice(0, words).join(' ') + (tokens.length > words ? '…' : '');
   return `${q.speaker ?? 'Unattributed'}: “${opening}”`;
 }
 
-export function quoteDescription(q: QuoteCluster): string {
-  const articles = new Set(q.mentions.map((m) => m.path)).size;
-  return plural(articles, 'article', 'articles');
+export function quoteDescription(q: QuoteRow): string {
+  return plural(q.articles, 'article', 'articles');
 }
 
 /** The sentence (or a window around the mention) as one short line of plain text. */
@@ -177,27 +217,73 @@ function compareArticles(a: { published: string | null; title: string; path: str
   return a.title.localeCompare(b.title) || a.path.localeCompare(b.path);
 }
 
-/** Events × articles: rows in timeline order, columns the articles that report at least one event. */
+/** How many articles report each event (one pass over the mentions). */
+function articleCounts(events: readonly EventCluster[]): Map<EventCluster, Map<string, MentionRef[]>> {
+  const out = new Map<EventCluster, Map<string, MentionRef[]>>();
+  for (const e of events) {
+    const byPath = new Map<string, MentionRef[]>();
+    for (const m of e.mentions) {
+      const list = byPath.get(m.path);
+      if (list) list.push(m);
+      else byPath.set(m.path, [m]);
+    }
+    out.set(e, byPath);
+  }
+  return out;
+}
+
+/** The `n` largest by `size` (ties in their order), in their order. */
+function largest<T>(items: readonly T[], n: number, size: (t: T) => number): T[] {
+  if (items.length <= n) return [...items];
+  const keep = new Set(
+    items
+      .map((t, i) => ({ t, i, k: size(t) }))
+      .sort((a, b) => b.k - a.k || a.i - b.i)
+      .slice(0, n)
+      .map((x) => x.t),
+  );
+  return items.filter((t) => keep.has(t));
+}
+
+/**
+ * Events × articles, sparse and bounded: the COVERAGE_ROWS events reported by the most articles (in timeline
+ * order), and as columns the COVERAGE_COLUMNS articles reporting most of those (by date). Time and size grow with
+ * the mentions of the folder and the bounds, never with events × articles.
+ */
 export function buildCoverage(
   events: readonly EventCluster[],
-  titles: readonly { path: string; title: string | null; published: string | null }[],
+  titleOf: (path: string) => { title: string | null; published: string | null } | undefined,
 ): CoverageMatrix {
-  const reported = new Set(events.flatMap((e) => e.mentions.map((m) => m.path)));
-  const articles = titles
-    .filter((t) => reported.has(t.path))
-    .map((t) => ({ path: t.path, title: t.title ?? fileName(t.path), published: t.published }))
+  const byEvent = articleCounts(events);
+  const reporting = new Map<string, number>();
+  for (const byPath of byEvent.values()) for (const p of byPath.keys()) reporting.set(p, (reporting.get(p) ?? 0) + 1);
+  const known = new Map<string, { title: string | null; published: string | null }>();
+  for (const p of reporting.keys()) {
+    const t = titleOf(p);
+    if (t) known.set(p, t);
+  }
+  const chosen = largest(eventsByDate(events), COVERAGE_ROWS, (e) => byEvent.get(e)!.size);
+  const shownCount = new Map<string, number>();
+  for (const e of chosen) for (const p of byEvent.get(e)!.keys()) shownCount.set(p, (shownCount.get(p) ?? 0) + 1);
+  const columns = largest(
+    [...shownCount.keys()].filter((p) => known.has(p)),
+    COVERAGE_COLUMNS,
+    (p) => shownCount.get(p)!,
+  );
+  const articles = columns
+    .map((p) => ({ path: p, title: known.get(p)!.title ?? fileName(p), published: known.get(p)!.published }))
     .sort(compareArticles);
   const column = new Map(articles.map((a, i) => [a.path, i]));
-  const rows = eventsByDate(events).map((e): CoverageRow => {
-    const cells: (CoverageCell | null)[] = articles.map(() => null);
-    for (const m of [...e.mentions].sort((x, y) => x.start - y.start)) {
-      const i = column.get(m.path);
-      if (i === undefined) continue;
-      const cell = cells[i];
-      if (cell) cell.count++;
-      else cells[i] = { count: 1, first: { path: m.path, start: m.start, end: m.end } };
+  const rows = chosen.map((e): CoverageRow => {
+    const cells: CoverageCell[] = [];
+    for (const [p, ms] of byEvent.get(e)!) {
+      const col = column.get(p);
+      if (col === undefined) continue;
+      const m = ms.reduce((a, b) => (b.start < a.start ? b : a));
+      cells.push({ col, count: ms.length, first: { path: m.path, start: m.start, end: m.end } });
     }
+    cells.sort((a, b) => a.col - b.col);
     return { id: e.id, label: e.label, date: e.date, place: e.place, cells };
   });
-  return { articles, rows };
+  return { articles, rows, total: { events: events.length, articles: known.size } };
 }

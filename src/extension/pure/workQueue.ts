@@ -7,6 +7,8 @@
 /** One request or job. `step` does a slice of its work and returns true when the task is finished. */
 export interface Task {
   interactive: boolean;
+  /** What the task is, for the worker's figures (WorkerStats): "upsert", "relink", a request's name. */
+  kind?: string;
   /**
    * Idle work (relinking): stepped only when no query waits and no change to the index can be stepped, so an
    * edit is stored ahead of a relink under way, and the relink uses the time the worker waits for the pool.
@@ -35,7 +37,11 @@ export class WorkQueue {
   private scheduled = false;
 
   /** `later` runs a function on a later turn of the event loop (setImmediate; tests pass their own). */
-  constructor(private readonly later: (run: () => void) => void = (run) => void setImmediate(run)) {}
+  /** `observe` is told how long each step took. */
+  constructor(
+    private readonly later: (run: () => void) => void = (run) => void setImmediate(run),
+    private readonly observe?: (kind: string, ms: number) => void,
+  ) {}
 
   push(task: Task): void {
     this.laneOf(task).push(task);
@@ -96,11 +102,14 @@ export class WorkQueue {
 
   /** One step; a step that throws finishes its task (after reporting the error). */
   private stepOf(task: Task): boolean {
+    const t0 = this.observe ? performance.now() : 0;
     try {
       return task.step();
     } catch (err) {
       task.fail(err);
       return true;
+    } finally {
+      this.observe?.(task.kind ?? 'task', performance.now() - t0);
     }
   }
 

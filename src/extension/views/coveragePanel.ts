@@ -8,7 +8,7 @@ import type { CoverageMatrix } from '../pure/viewModel';
 
 export class CoveragePanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
-  private matrix: CoverageMatrix = { articles: [], rows: [] };
+  private matrix: CoverageMatrix = { articles: [], rows: [], total: { events: 0, articles: 0 } };
 
   constructor(
     private readonly client: CorpusClient,
@@ -51,7 +51,7 @@ export class CoveragePanel implements vscode.Disposable {
 
   /** What a click on a cell does: opens the first mention of that event in that article. */
   async openCell(row: number, col: number): Promise<MentionRef | null> {
-    const cell = this.matrix.rows[row]?.cells[col];
+    const cell = this.matrix.rows[row]?.cells.find((c) => c.col === col);
     if (!cell) return null;
     await this.openMention(cell.first);
     return cell.first;

@@ -103,7 +103,7 @@ export function registerViews(
       const matrix = (await vscode.commands.executeCommand(SHOW_COVERAGE)) as Awaited<
         ReturnType<CoveragePanel['show']>
       >;
-      const checked = matrix.rows.reduce((n, r) => n + r.cells.filter(Boolean).length, 0);
+      const checked = matrix.rows.reduce((n, r) => n + r.cells.length, 0);
       return { open: coverage.isOpen, rows: matrix.rows.length, columns: matrix.articles.length, checked };
     },
     coverageRenderedButtons: () => coverage.renderedButtons,

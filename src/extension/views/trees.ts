@@ -1,7 +1,7 @@
 // Tree data providers of the side bar: entities by type, events
 // as a timeline, quotes; each opens to articles, then mentions.
 import * as vscode from 'vscode';
-import type { EntityRecord, EntityType, EventCluster, QuoteCluster } from '../../core/model';
+import type { EntityRecord, EntityType } from '../../core/model';
 import type { CorpusClient } from '../corpusClient';
 import { toUri } from '../vscodeAdapter';
 import {
@@ -10,12 +10,13 @@ import {
   entityDescription,
   entityTooltip,
   eventDescription,
-  eventsByDate,
+  EventRow,
   MentionExcerpt,
   MentionGroup,
   MentionKind,
   quoteDescription,
   quoteLabel,
+  QuoteRow,
 } from '../pure/viewModel';
 
 export const OPEN_MENTION = 'articleAnnotator.openMention';
@@ -23,8 +24,8 @@ export const OPEN_MENTION = 'articleAnnotator.openMention';
 export type ViewNode =
   | { kind: 'type'; type: EntityType; label: string; records: EntityRecord[] }
   | { kind: 'entity'; record: EntityRecord }
-  | { kind: 'event'; event: EventCluster }
-  | { kind: 'quote'; quote: QuoteCluster }
+  | { kind: 'event'; event: EventRow }
+  | { kind: 'quote'; quote: QuoteRow }
   | { kind: 'article'; owner: MentionKind; ownerId: string; group: MentionGroup }
   | { kind: 'mention'; path: string; mention: MentionExcerpt };
 
@@ -161,7 +162,8 @@ export class EntitiesTree extends MentionTree {
 
 export class EventsTree extends MentionTree {
   protected async loadRoots(): Promise<ViewNode[]> {
-    return eventsByDate(await this.client.request('events', {})).map((event) => ({ kind: 'event', event }));
+    // Rows sorted in the worker, with counts: the host never receives nor counts the mentions of every event.
+    return (await this.client.request('eventRows', {})).map((event) => ({ kind: 'event', event }));
   }
 
   protected ownChildren(): undefined {
@@ -188,14 +190,7 @@ export class EventsTree extends MentionTree {
 
 export class QuotesTree extends MentionTree {
   protected async loadRoots(): Promise<ViewNode[]> {
-    const quotes = await this.client.request('quotes', {});
-    return [...quotes]
-      .sort(
-        (a, b) =>
-          new Set(b.mentions.map((m) => m.path)).size - new Set(a.mentions.map((m) => m.path)).size ||
-          (a.speaker ?? '~').localeCompare(b.speaker ?? '~'),
-      )
-      .map((quote) => ({ kind: 'quote', quote }));
+    return (await this.client.request('quoteRows', {})).map((quote) => ({ kind: 'quote', quote }));
   }
 
   protected ownChildren(): undefined {

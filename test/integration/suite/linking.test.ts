@@ -29,9 +29,37 @@ describe('linking across articles', function () {
     assert.deepStrictEqual([...trusted.enabledCommands].sort(), [
       'articleAnnotator.openMention',
       'articleAnnotator.setPublicationDate',
+      'articleAnnotator.showAllMentions',
     ]);
     // The Seoul summit is never offered as the Tokyo one.
     assert.ok(!/Tokyo/.test(plain(event.value).split('\n')[0]), event.value);
+  });
+
+  it('"show all" on an event card lists its articles in a quick pick and opens the one picked', async () => {
+    const api = await ready();
+    const doc = await seed('003');
+    const offset = doc.getText().indexOf('on Sunday met with South Korean President Yoon Suk Yeol in Seoul');
+    // The event of the summit sentence (the hover's event card): the detected event nearest the offset.
+    const events = (await api.view(doc.uri))!.events;
+    const distance = (e: (typeof events)[number]) => Math.abs(e.span.start - offset);
+    const event = [...events].sort((a, b) => distance(a) - distance(b))[0];
+    assert.ok(event && distance(event) < 200, JSON.stringify(events));
+    // The card's link runs this command; its quick pick stays open until a choice, so it is not awaited here.
+    const shown = vscode.commands.executeCommand('articleAnnotator.showAllMentions', {
+      kind: 'event',
+      id: event.eventId,
+      label: 'summit',
+    });
+    await new Promise((r) => setTimeout(r, 1500));
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await shown;
+    const editor = await waitFor(() => vscode.window.activeTextEditor, { what: 'the picked article' });
+    const at = editor.document.offsetAt(editor.selection.start);
+    const there = (await api.view(editor.document.uri))!.events.filter((e) => e.eventId === event.eventId);
+    assert.ok(
+      there.some((e) => e.span.start === at),
+      `${editor.document.uri.toString()} at ${at}: ${JSON.stringify(there)}`,
+    );
   });
 
   it('Go to References on a person lists mentions in every article of the folder', async () => {
@@ -78,7 +106,8 @@ describe('linking across articles', function () {
     const text = await waitFor(
       async () => {
         const t = plain((await hovers(doc, offset + 2)).map((m) => m.value).join('\n'));
-        return t.includes('Federation of Korean Industries') && t;
+        // Under load the merge may show first in the mention and then, once relinked, in the record's spellings.
+        return t.includes('Federation of Korean Industries') && t.includes('Keidanren') && t;
       },
       { timeout: 5000, what: 'the merged entity in the hover' },
     );
@@ -102,7 +131,11 @@ describe('linking across articles', function () {
       assert.ok(md.length > 0, `no hover on ${needle}`);
       for (const m of md) {
         const commands = [...m.value.matchAll(/\]\((command:[^)?]+)/g)].map((x) => x[1]);
-        const ours = ['command:articleAnnotator.openMention', 'command:articleAnnotator.setPublicationDate'];
+        const ours = [
+          'command:articleAnnotator.openMention',
+          'command:articleAnnotator.setPublicationDate',
+          'command:articleAnnotator.showAllMentions',
+        ];
         assert.ok(
           commands.every((c) => ours.includes(c)),
           m.value,

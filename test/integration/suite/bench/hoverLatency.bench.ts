@@ -2,9 +2,11 @@
 // against a trivial provider asked the same way (VS Code's own round trip), the host thread's longest block and
 // what ran during it; then, once the folder is indexed, how long one edited article takes to be relinked and shown.
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ArticleAnnotatorApi } from '../../../../src/extension/extension';
+import type { Summary, WorkerStatsSnapshot } from '../../../../src/extension/pure/workerStats';
 import { explainStalls, stallMonitor, startProfiler } from './stallProfile';
 
 const SECONDS = Number(process.env.ARTICLE_ANNOTATOR_BENCH_SECONDS ?? 60);
@@ -34,6 +36,21 @@ function report(lines: string[]): void {
 async function api(): Promise<ArticleAnnotatorApi> {
   const ext = vscode.extensions.getExtension<ArticleAnnotatorApi>('article-annotator.article-annotator')!;
   return ext.activate();
+}
+
+const ms = (s: Summary) => `median ${s.median} ms, p95 ${s.p95} ms, max ${s.max} ms (n=${s.n})`;
+
+/** Where the hovers' time went in the analysis worker, and what held it. */
+function workerLines(w: WorkerStatsSnapshot | undefined): string[] {
+  if (!w) return ['  worker: no figures (workerStats missing)'];
+  const over = Object.entries(w.stepsOver20).map(([k, n]) => `${k} ${n}`);
+  return [
+    `  worker, hover waiting in its queue: ${ms(w.cards.wait)}; answering: ${ms(w.cards.run)}`,
+    `  worker longest steps: ${w.longestSteps.map((s) => `${s.kind} ${s.ms}`).join(', ')} ms`,
+    `  worker steps > 20 ms: ${over.join(', ') || 'none'}`,
+    `  worker GC: ${w.gc.count} pauses, ${w.gc.totalMs} ms in all, longest ${w.gc.maxMs} ms, ${w.gc.over20} > 20 ms`,
+    `  worker event loop stalls > 20 ms: ${w.stalls.over20}, longest ${w.stalls.maxMs} ms`,
+  ];
 }
 
 /** Hovers on our article and on a trivial provider, alternately, for SECONDS. */
@@ -131,19 +148,24 @@ describe('bench: hover latency while indexing', function () {
     const word = doc.getText().indexOf('Tokyo');
     const pos = doc.positionAt(word >= 0 ? word + 1 : 0);
     // The profiler first: starting it blocks the thread for a moment, which is no stall of ours.
+    const a = await api();
+    const worker = () => (typeof a.workerStats === 'function' ? a.workerStats(true) : Promise.resolve(undefined));
+    await worker();
+    const load0 = os.loadavg()[0];
     const profiler = await startProfiler();
     const monitor = stallMonitor();
     const { ours, base, answered } = await sampleHovers(doc, pos);
     const stalls = monitor.stop();
     const profile = await profiler.stop();
+    const load = `load average ${load0.toFixed(1)} before, ${os.loadavg()[0].toFixed(1)} after`;
     report([
-      `hover latency over ${SECONDS} s while indexing ${process.env.ARTICLE_ANNOTATOR_BENCH_N} articles:`,
+      `hover latency over ${SECONDS} s while indexing ${process.env.ARTICLE_ANNOTATOR_BENCH_N} articles (${load}):`,
       `  article hover:  ${stats(ours)} (${answered} with cards)`,
       `  trivial hover:  ${stats(base)}`,
       `  extension host longest block: ${Math.max(0, ...stalls.map((s) => s.ms)).toFixed(1)} ms`,
       ...explainStalls(stalls, profile),
+      ...workerLines(await worker()),
     ]);
-    const a = await api();
     const t0 = Date.now();
     await a.ready;
     // The folder's relink after the scan, so the edits below time their own relink, not the folder's.

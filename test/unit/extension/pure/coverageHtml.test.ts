@@ -20,9 +20,10 @@ const matrix: CoverageMatrix = {
       label: hostile,
       date: '2023-03-16',
       place: '<b>Tokyo</b>',
-      cells: [{ count: 2, first: { path: 'file:///a.txt', start: 1, end: 2 } }, null],
+      cells: [{ col: 0, count: 2, first: { path: 'file:///a.txt', start: 1, end: 2 } }],
     },
   ],
+  total: { events: 1, articles: 2 },
 };
 
 describe('views: coverage page', () => {
@@ -90,6 +91,13 @@ describe('views: coverage page', () => {
   });
 
   it('says so when no event is reported', () => {
-    assert.match(coverageHtml({ articles: [], rows: [] }, 'n', 's'), /No event is reported/);
+    assert.match(coverageHtml({ articles: [], rows: [], total: { events: 0, articles: 0 } }, 'n', 's'), /No event/);
+  });
+
+  it('draws a sparse row as one cell per column, and says what a bounded matrix leaves out', () => {
+    assert.strictEqual((html.match(/<td/g) ?? []).length, 2);
+    assert.ok(!html.includes('Showing the'));
+    const bounded = coverageHtml({ ...matrix, total: { events: 1234, articles: 10000 } }, 'n', 's');
+    assert.match(bounded, /Showing the 1 events of 1,234 reported by the most articles, and the 2 articles of 10,000/);
   });
 });

@@ -47,7 +47,10 @@ describe('escapeMarkdown, as article and user text reach the hovers', () => {
         kind: 'event',
         span: { start: 0, end: 1 },
         event: { id: 'e', label: text, date: '2023-03-16', place: text, participants: [], mentions: [] },
-        others: [{ path: 'file:///b.txt', title: text, sentence: { start: 0, end: 5 }, sentenceText: text }],
+        related: {
+          others: [{ path: 'file:///b.txt', title: text, sentence: { start: 0, end: 5 }, sentenceText: text }],
+          more: { mentions: 0, articles: 0 },
+        },
         disagreements: [],
       });
       const tags = markup(md.render(card)).filter((t) => !/^<strong>$/.test(t));
@@ -59,6 +62,28 @@ describe('escapeMarkdown, as article and user text reach the hovers', () => {
         ],
         text,
       );
+    }
+  });
+
+  it('in a card that counts more articles, the show-all link keeps its arguments whole', () => {
+    for (const text of HOSTILE) {
+      const card = cardMarkdown({
+        kind: 'event',
+        span: { start: 0, end: 1 },
+        event: { id: text, label: text, date: null, place: null, participants: [], mentions: [] },
+        related: {
+          others: [{ path: 'file:///b.txt', title: text, sentence: { start: 0, end: 5 }, sentenceText: text }],
+          more: { mentions: 40, articles: 30 },
+        },
+        disagreements: [],
+      });
+      const hrefs = markup(md.render(card))
+        .filter((t) => t.startsWith('<a '))
+        .map((t) => /href="([^"]*)"/.exec(t)![1]);
+      assert.strictEqual(hrefs.length, 2, text);
+      const all = /^command:articleAnnotator\.showAllMentions\?(.*)$/.exec(hrefs[1].replace(/&amp;/g, '&'));
+      assert.ok(all, hrefs[1]);
+      assert.deepStrictEqual(JSON.parse(decodeURIComponent(all[1])), { kind: 'event', id: text, label: text });
     }
   });
 

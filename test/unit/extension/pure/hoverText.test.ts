@@ -1,11 +1,5 @@
 import * as assert from 'assert';
-import {
-  cardMarkdown,
-  escapeMarkdown,
-  humanDate,
-  MAX_RELATED,
-  unescapeMarkdown,
-} from '../../../../src/extension/pure/hoverText';
+import { cardMarkdown, escapeMarkdown, humanDate, unescapeMarkdown } from '../../../../src/extension/pure/hoverText';
 
 describe('hover text', () => {
   it('renders a resolved date with its reason', () => {
@@ -157,14 +151,17 @@ describe('hover text', () => {
       kind: 'event',
       span: { start: 0, end: 1 },
       event: { id: 'e', label: hostile, date: '2023-03-16', place: null, participants: [], mentions: [] },
-      others: [
-        {
-          path: 'file:///b.txt',
-          title: '[x](command:evil)',
-          sentence: { start: 0, end: 5 },
-          sentenceText: '<script>alert(1)</script>',
-        },
-      ],
+      related: {
+        others: [
+          {
+            path: 'file:///b.txt',
+            title: '[x](command:evil)',
+            sentence: { start: 0, end: 5 },
+            sentenceText: '<script>alert(1)</script>',
+          },
+        ],
+        more: { mentions: 0, articles: 0 },
+      },
       disagreements: [],
     });
     const commands = [...card.matchAll(/\(command:([\w.]+)/g)].map((m) => m[1]);
@@ -172,8 +169,8 @@ describe('hover text', () => {
     assert.ok(!/(^|[^\\])</.test(card), card);
   });
 
-  it('lists at most MAX_RELATED other articles and counts the rest, so a hover stays small in a large folder', () => {
-    const others = Array.from({ length: 2500 }, (_, i) => ({
+  it('names the articles the core chose and counts the rest, with a link that lists them all', () => {
+    const others = Array.from({ length: 8 }, (_, i) => ({
       path: `file:///a${i}.txt`,
       title: `Report ${i}`,
       sentence: { start: 0, end: 5 },
@@ -182,13 +179,34 @@ describe('hover text', () => {
     const card = cardMarkdown({
       kind: 'event',
       span: { start: 0, end: 1 },
-      event: { id: 'e', label: 'summit', date: null, place: null, participants: [], mentions: [] },
-      others,
-      disagreements: [],
+      event: { id: 'evt-1', label: 'summit [x]', date: null, place: null, participants: [], mentions: [] },
+      related: { others, more: { mentions: 3120, articles: 2492 } },
+      disagreements: [{ detail: 'people', values: [{ value: '3', articles: 1200 }], more: 17 }],
     });
     const items = card.split('\n').filter((l) => l.startsWith('- '));
-    assert.strictEqual(items.length, MAX_RELATED + 1);
-    assert.match(items.at(-1)!, new RegExp(`and ${2500 - MAX_RELATED} more articles`));
+    assert.strictEqual(items.length, 8 + 2);
+    const more = unescapeMarkdown(items[8]);
+    assert.match(
+      more,
+      /^- and 3,120 more mentions in 2,492 articles: \[show all\]\(command:articleAnnotator\.showAllMentions\?/,
+    );
+    const args = /showAllMentions\?([^)]+)\)/.exec(items[8])![1];
+    assert.deepStrictEqual(JSON.parse(decodeURIComponent(args)), { kind: 'event', id: 'evt-1', label: 'summit [x]' });
+    assert.match(unescapeMarkdown(items[9]), /3\*\* \(1,200 articles\) and 17 other values$/);
+    assert.ok(card.length < 4000, `${card.length} characters`);
+  });
+
+  it('offers no link when the card names every other article', () => {
+    const card = cardMarkdown({
+      kind: 'quote',
+      span: { start: 0, end: 1 },
+      quote: { id: 'q', speaker: 'Yoon', speakerId: null, text: 'x', mentions: [] },
+      related: {
+        others: [{ path: 'file:///b.txt', title: 'B', sentence: { start: 0, end: 1 }, sentenceText: 'x' }],
+        more: { mentions: 0, articles: 0 },
+      },
+    });
+    assert.ok(!card.includes('showAllMentions'), card);
   });
 
   it('writes dates for people', () => {

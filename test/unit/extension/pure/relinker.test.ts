@@ -116,7 +116,12 @@ describe('relinker (when and in what slices the worker relinks)', () => {
     const index = slicedIndex(1);
     index.lastLinkMs = 0;
     const events: WorkerEvent[] = [];
-    const relinker = new Relinker(index, queue, (e) => events.push(e), { sliceMs: 10, quietMs: 30, slowMs: 300 });
+    const relinker = new Relinker(index, queue, (e) => events.push(e), {
+      sliceMs: 10,
+      quietMs: 30,
+      slowMs: 300,
+      smallFolder: 50,
+    });
     index.dirty = true;
     relinker.changed(false);
     await sleep(10);
@@ -137,7 +142,12 @@ describe('relinker (when and in what slices the worker relinks)', () => {
     const index = slicedIndex(1);
     index.lastLinkMs = 40;
     const events: WorkerEvent[] = [];
-    const relinker = new Relinker(index, queue, (e) => events.push(e), { sliceMs: 10, quietMs: 10, slowMs: 300 });
+    const relinker = new Relinker(index, queue, (e) => events.push(e), {
+      sliceMs: 10,
+      quietMs: 10,
+      slowMs: 300,
+      smallFolder: 50,
+    });
     relinker.noteLinked();
     index.dirty = true;
     relinker.changed(false);
@@ -150,16 +160,20 @@ describe('relinker (when and in what slices the worker relinks)', () => {
     relinker.dispose();
   });
 
-  it('lets a query link first only when a link is estimated quick', () => {
+  it('lets a query link first only in a small folder and when a link is estimated quick', () => {
     const { queue } = manualQueue();
-    const index = { ...slicedIndex(1), size: 100, lastLinkMs: 0 };
+    const index = { ...slicedIndex(1), size: 20, lastLinkMs: 0 };
     const relinker = new Relinker(index, queue, () => undefined);
     assert.strictEqual(relinker.deferLinks(), false);
     index.lastLinkMs = 200;
     relinker.noteLinked();
-    assert.strictEqual(relinker.deferLinks(), false, '200 ms for 100 articles');
-    index.size = 200;
+    assert.strictEqual(relinker.deferLinks(), false, '200 ms for 20 articles');
+    index.size = 40;
     assert.strictEqual(relinker.deferLinks(), true, 'about 400 ms once the folder doubled');
+    index.lastLinkMs = 5;
+    relinker.noteLinked();
+    index.size = 51;
+    assert.strictEqual(relinker.deferLinks(), true, 'a folder over 50 articles never links inside a query');
   });
 
   it('reports a change that changed nothing as linked', () => {

@@ -2,10 +2,15 @@ import * as assert from 'assert';
 import type { EntityRecord, EventCluster, QuoteCluster } from '../../../../src/core/model';
 import {
   buildCoverage,
+  COVERAGE_COLUMNS,
+  COVERAGE_ROWS,
   entitiesOfType,
   entityDescription,
   entityTooltip,
   eventDescription,
+  eventRows,
+  quoteRows,
+  quoteDescription,
   eventsByDate,
   excerptOf,
   groupMentions,
@@ -90,8 +95,35 @@ describe('views: view model', () => {
       ],
       'Tokyo',
     );
-    assert.strictEqual(eventDescription(e), '2023-03-16 · Tokyo · 2 articles');
-    assert.strictEqual(eventDescription(ev('n', null, [])), 'undated · 0 articles');
+    const [row] = eventRows([e]);
+    assert.deepStrictEqual(row, { id: 's', label: 's', date: '2023-03-16', place: 'Tokyo', articles: 2 });
+    assert.strictEqual(eventDescription(row), '2023-03-16 · Tokyo · 2 articles');
+    assert.strictEqual(eventDescription([...eventRows([ev('n', null, [])])][0]), 'undated · 0 articles');
+  });
+
+  it('gives the views rows with counts, in the order they show them', () => {
+    const events = [ev('b', null, [{ path: 'x', start: 0 }]), ev('a', '2023-03-01', [{ path: 'y', start: 0 }])];
+    assert.deepStrictEqual(
+      [...eventRows(events)].map((r) => r.id),
+      ['a', 'b'],
+    );
+    const q = (id: string, speaker: string | null, paths: string[]): QuoteCluster => ({
+      id,
+      speaker,
+      speakerId: null,
+      text: id,
+      mentions: paths.map((path) => ({ path, start: 0, end: 1 })),
+    });
+    const rows = quoteRows([q('one', 'Yoon', ['a']), q('two', null, ['a', 'b', 'b']), q('three', 'Abe', ['c'])]);
+    assert.deepStrictEqual(
+      rows.map((r) => [r.id, r.articles]),
+      [
+        ['two', 2],
+        ['three', 1],
+        ['one', 1],
+      ],
+    );
+    assert.strictEqual(quoteDescription(rows[0]), '2 articles');
   });
 
   it('labels a quote by its speaker and first words', () => {
@@ -158,7 +190,7 @@ describe('views: view model', () => {
       ]),
       ev('early', '2023-03-01', [{ path: 'b', start: 5 }]),
     ];
-    const m = buildCoverage(events, titles);
+    const m = buildCoverage(events, (p) => titles.find((t) => t.path === p));
     assert.deepStrictEqual(
       m.articles.map((a) => a.path),
       ['b', 'a'],
@@ -167,7 +199,36 @@ describe('views: view model', () => {
       m.rows.map((r) => r.id),
       ['early', 'late'],
     );
-    assert.deepStrictEqual(m.rows[1].cells, [null, { count: 2, first: { path: 'a', start: 10, end: 13 } }]);
-    assert.deepStrictEqual(m.rows[0].cells[0], { count: 1, first: { path: 'b', start: 5, end: 8 } });
+    assert.deepStrictEqual(m.rows[1].cells, [{ col: 1, count: 2, first: { path: 'a', start: 10, end: 13 } }]);
+    assert.deepStrictEqual(m.rows[0].cells, [{ col: 0, count: 1, first: { path: 'b', start: 5, end: 8 } }]);
+    assert.deepStrictEqual(m.total, { events: 2, articles: 2 });
+  });
+
+  it('bounds the coverage matrix of a large folder to the most reported events and the articles reporting them', () => {
+    // 300 events over 10,000 articles: event k is reported by k + 1 articles.
+    const events = Array.from({ length: 300 }, (_, k) =>
+      ev(`e${k}`, `2023-03-${String(1 + (k % 28)).padStart(2, '0')}`, [
+        ...Array.from({ length: k + 1 }, (_, j) => ({ path: `p${(k * 37 + j * 101) % 10000}`, start: j })),
+      ]),
+    );
+    const m = buildCoverage(events, (p) => ({ title: p.toUpperCase(), published: null }));
+    assert.strictEqual(m.rows.length, COVERAGE_ROWS);
+    assert.ok(m.articles.length <= COVERAGE_COLUMNS);
+    assert.strictEqual(m.total.events, 300);
+    const reported = new Set(events.flatMap((e) => e.mentions.map((x) => x.path)));
+    assert.strictEqual(m.total.articles, reported.size);
+    // The rows are the most widely reported events, still in timeline order.
+    const ids = new Set(m.rows.map((r) => r.id));
+    for (let k = 300 - COVERAGE_ROWS; k < 300; k++) assert.ok(ids.has(`e${k}`), `e${k}`);
+    const dates = m.rows.map((r) => r.date!);
+    assert.deepStrictEqual(dates, [...dates].sort());
+    for (const r of m.rows) {
+      for (const c of r.cells)
+        assert.ok(c.col >= 0 && c.col < m.articles.length && m.articles[c.col].path === c.first.path);
+      assert.deepStrictEqual(
+        r.cells.map((c) => c.col),
+        [...r.cells.map((c) => c.col)].sort((a, b) => a - b),
+      );
+    }
   });
 });

@@ -1,0 +1,103 @@
+// What held the analysis worker: how long hovers waited in its queue and ran, its longest steps by kind, its garbage
+// collections and the stalls of its event loop. Asked by the real-VS-Code bench to say where hover latency comes from.
+import { PerformanceObserver } from 'perf_hooks';
+
+export interface Summary {
+  n: number;
+  median: number;
+  p95: number;
+  max: number;
+}
+
+export interface WorkerStatsSnapshot {
+  /** Hover requests: time from the message's arrival to its handling (queue), and the handling itself. */
+  cards: { wait: Summary; run: Summary };
+  /** The longest steps of the queue, with the kind of task that took them. */
+  longestSteps: { kind: string; ms: number }[];
+  /** Steps over 20 ms by kind. */
+  stepsOver20: Record<string, number>;
+  /** Garbage collections of this thread: how many, in total and the longest (ms), and how many over 20 ms. */
+  gc: { count: number; totalMs: number; maxMs: number; over20: number };
+  /** Gaps of a 10 ms ticker over 20 ms: whatever held the thread (steps, GC, message deserialisation). */
+  stalls: { over20: number; maxMs: number };
+}
+
+const KEEP = 4096;
+
+export function summary(values: readonly number[]): Summary {
+  const s = [...values].sort((a, b) => a - b);
+  const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? 0;
+  const round = (x: number) => Math.round(x * 10) / 10;
+  return { n: s.length, median: round(at(0.5)), p95: round(at(0.95)), max: round(s[s.length - 1] ?? 0) };
+}
+
+/** Collects the figures; `start` begins the GC observer and the ticker, `reset` starts a new sample. */
+export class WorkerStats {
+  private waits: number[] = [];
+  private runs: number[] = [];
+  private steps: { kind: string; ms: number }[] = [];
+  private over20: Record<string, number> = {};
+  private gc = { count: 0, totalMs: 0, maxMs: 0, over20: 0 };
+  private stalls = { over20: 0, maxMs: 0 };
+
+  noteCards(waitMs: number, runMs: number): void {
+    if (this.waits.length >= KEEP) return;
+    this.waits.push(waitMs);
+    this.runs.push(runMs);
+  }
+
+  noteStep(kind: string, ms: number): void {
+    if (ms > 20) this.over20[kind] = (this.over20[kind] ?? 0) + 1;
+    if (this.steps.length < 8 || ms > this.steps[this.steps.length - 1].ms) {
+      this.steps.push({ kind, ms: Math.round(ms * 10) / 10 });
+      this.steps.sort((a, b) => b.ms - a.ms);
+      this.steps.length = Math.min(this.steps.length, 8);
+    }
+  }
+
+  noteGc(ms: number): void {
+    this.gc.count++;
+    this.gc.totalMs += ms;
+    this.gc.maxMs = Math.max(this.gc.maxMs, ms);
+    if (ms > 20) this.gc.over20++;
+  }
+
+  noteStall(ms: number): void {
+    this.stalls.maxMs = Math.max(this.stalls.maxMs, ms);
+    if (ms > 20) this.stalls.over20++;
+  }
+
+  /** Observes this thread's garbage collections and event-loop stalls (both cost next to nothing). */
+  start(): void {
+    const observer = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) this.noteGc(e.duration);
+    });
+    observer.observe({ entryTypes: ['gc'] });
+    let last = performance.now();
+    setInterval(() => {
+      const now = performance.now();
+      this.noteStall(now - last - 10);
+      last = now;
+    }, 10).unref();
+  }
+
+  snapshot(): WorkerStatsSnapshot {
+    const round = (x: number) => Math.round(x * 10) / 10;
+    return {
+      cards: { wait: summary(this.waits), run: summary(this.runs) },
+      longestSteps: [...this.steps],
+      stepsOver20: { ...this.over20 },
+      gc: { ...this.gc, totalMs: round(this.gc.totalMs), maxMs: round(this.gc.maxMs) },
+      stalls: { ...this.stalls, maxMs: round(this.stalls.maxMs) },
+    };
+  }
+
+  reset(): void {
+    this.waits = [];
+    this.runs = [];
+    this.steps = [];
+    this.over20 = {};
+    this.gc = { count: 0, totalMs: 0, maxMs: 0, over20: 0 };
+    this.stalls = { over20: 0, maxMs: 0 };
+  }
+}
