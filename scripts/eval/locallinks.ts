@@ -109,9 +109,11 @@ export async function evaluate(): Promise<EvalReport> {
     const cpu = ts.map((t) => t.cpuMs).sort((a, b) => a - b);
     metrics[`${split}Local`] = mean((t) => t.local);
     metrics[`${split}Fresh`] = mean((t) => t.fresh);
+    const each = ts.map((t) => `${t.name} ${t.kind}: ${t.local} | ${t.fresh}`).join(', ');
     lines.push(
-      `ECB+ ${split}: ${ts.length} changes (${ts.map((t) => `${t.name} ${t.kind}: ${t.local} | ${t.fresh}`).join(', ')}); events differing from a fresh ` +
-        `link ${f3(mean((t) => t.local))} per change; a fresh link itself moves ${f3(mean((t) => t.fresh))} ` +
+      `ECB+ ${split}: ${ts.length} changes (article: events differing | moved by a fresh link: ${each}); ` +
+        `events differing from a fresh link ${f3(mean((t) => t.local))} per change; ` +
+        `a fresh link itself moves ${f3(mean((t) => t.fresh))} ` +
         `events without the changed article; local link CPU median ${cpu[cpu.length >> 1].toFixed(0)} ms, max ` +
         `${cpu[cpu.length - 1].toFixed(0)} ms, ${f3(mean((t) => t.region))} articles around the change`,
     );
