@@ -197,7 +197,8 @@ function scanLine(scan: LineScan, meta: ArticleMetadata): boolean {
     // A line that is only a date ("Thu 10 Nov 2011 14.45 GMT", "14 August 2015"), or a byline followed by one.
     const from = covered.length ? covered[0].end : 0;
     const tail = rest.slice(from);
-    const st = parseStamp(tail);
+    // Only a short line can be a date line: a paragraph is not searched for stamps (four regexes over it).
+    const st = tail.length <= 60 ? parseStamp(tail) : null;
     // "5 min read · Feb 9, 2024": share-bar words before the date do not make it a sentence.
     const lead = st
       ? tail
@@ -205,7 +206,7 @@ function scanLine(scan: LineScan, meta: ArticleMetadata): boolean {
           .replace(/[\s|•·,;:—–-]+/g, ' ')
           .trim()
       : '';
-    if (st && (lead.length <= 2 || FURNITURE_WORDS.test(lead)) && tail.length <= 60) {
+    if (st && (lead.length <= 2 || FURNITURE_WORDS.test(lead))) {
       const start = restAt + from + st.index;
       meta.candidates.push(
         candidate(
