@@ -47,9 +47,15 @@ export function articleTopics(
 
 const PLAIN = /^[a-z0-9]*$/;
 
-/** localeCompare's order; plain lower-case words compare by code units, which is that order for them. */
-function byWord(a: string, b: string): number {
-  return PLAIN.test(a) && PLAIN.test(b) ? (a < b ? -1 : a > b ? 1 : 0) : a.localeCompare(b);
+/** Words in localeCompare's order; plain lower-case words compare by code units, which is that order for them. */
+function sortWords(words: string[]): void {
+  if (words.every((w) => PLAIN.test(w))) {
+    words.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return;
+  }
+  const keyed = words.map((w) => ({ w, plain: PLAIN.test(w) }));
+  keyed.sort((a, b) => (a.plain && b.plain ? (a.w < b.w ? -1 : a.w > b.w ? 1 : 0) : a.w.localeCompare(b.w)));
+  for (let k = 0; k < keyed.length; k++) words[k] = keyed[k].w;
 }
 
 /**
@@ -66,7 +72,7 @@ function topWords(counts: Map<string, number>): [string, number][] {
   for (let n = most; n > 0 && out.length < CONTEXT_WORDS; n--) {
     const words = buckets[n];
     if (!words) continue;
-    words.sort(byWord);
+    sortWords(words);
     for (let k = 0; k < words.length && out.length < CONTEXT_WORDS; k++) out.push([words[k], n]);
   }
   return out;
