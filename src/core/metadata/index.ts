@@ -2,7 +2,7 @@
 // stamps — into authors, dateline, outlet and publication-date candidates, and marks the lines that are
 // metadata so the analysis skips them (they are shown as page furniture).
 import { Span } from '../model';
-import { Byline, isOutlet, parseByline, parseCredits } from './byline';
+import { Byline, isOutlet, mayOpenWithByline, parseByline, parseCredits } from './byline';
 import { Dateline, parseDateline, parseUrlLine } from './dateline';
 import { FrontMatter, readFrontMatter } from './frontmatter';
 import { DateCandidate } from './published';
@@ -185,7 +185,7 @@ function scanLine(scan: LineScan, meta: ArticleMetadata): boolean {
   }
   const covered: Span[] = [];
   const labelledAt = labelledStamps(rest, restAt, scan.number, meta, covered);
-  if (scan.inHead && labelledAt !== 0 && !meta.byline) {
+  if (scan.inHead && labelledAt !== 0 && !meta.byline && (labelledAt >= 0 || mayOpenWithByline(rest))) {
     const cut = labelledAt >= 0 ? labelledAt : stampStart(rest);
     const by = parseByline(rest.slice(0, cut));
     if (by) {
