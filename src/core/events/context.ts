@@ -47,22 +47,35 @@ export function articleTopics(
 
 const PLAIN = /^[a-z0-9]*$/;
 
+/** Words in localeCompare's order; plain lower-case words compare by code units, which is that order for them. */
+function sortWords(words: string[]): void {
+  if (words.every((w) => PLAIN.test(w))) {
+    words.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return;
+  }
+  const keyed = words.map((w) => ({ w, plain: PLAIN.test(w) }));
+  keyed.sort((a, b) => (a.plain && b.plain ? (a.w < b.w ? -1 : a.w > b.w ? 1 : 0) : a.w.localeCompare(b.w)));
+  for (let k = 0; k < keyed.length; k++) words[k] = keyed[k].w;
+}
+
 /**
- * The CONTEXT_WORDS most frequent words, ties in localeCompare's order: only the words as frequent as the last one
- * kept are sorted, and plain lower-case words compare by code units (which is localeCompare's order for them).
+ * The CONTEXT_WORDS most frequent words, ties in localeCompare's order. Words are bucketed by count and taken from the
+ * most frequent bucket down, each bucket sorted by word, so only the buckets that are kept are sorted (an article's
+ * words are mostly seen once or twice: sorting them all was most of the cost).
  */
 function topWords(counts: Map<string, number>): [string, number][] {
-  let entries = [...counts];
-  if (entries.length > CONTEXT_WORDS) {
-    const byCount = entries.map((e) => e[1]).sort((a, b) => b - a);
-    const least = byCount[CONTEXT_WORDS - 1];
-    entries = entries.filter((e) => e[1] >= least);
+  let most = 0;
+  for (const n of counts.values()) if (n > most) most = n;
+  const buckets: string[][] = [];
+  for (const [w, n] of counts) (buckets[n] ??= []).push(w);
+  const out: [string, number][] = [];
+  for (let n = most; n > 0 && out.length < CONTEXT_WORDS; n--) {
+    const words = buckets[n];
+    if (!words) continue;
+    sortWords(words);
+    for (let k = 0; k < words.length && out.length < CONTEXT_WORDS; k++) out.push([words[k], n]);
   }
-  const keyed = entries.map(([w, n]) => ({ w, n, plain: PLAIN.test(w) }));
-  keyed.sort(
-    (a, b) => b.n - a.n || (a.plain && b.plain ? (a.w < b.w ? -1 : a.w > b.w ? 1 : 0) : a.w.localeCompare(b.w)),
-  );
-  return keyed.slice(0, CONTEXT_WORDS).map((k) => [k.w, k.n]);
+  return out;
 }
 
 /** The whole context: the entity ids the article names (as linking has them now), counted, then its topics. */

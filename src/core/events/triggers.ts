@@ -44,27 +44,73 @@ const PHRASAL = new Map<string, { lemma: string; classes: string[] }>([
 
 const PHRASAL_VERBS = new Set([...PHRASAL.keys()].map((k) => k.split(' ')[0]));
 
-// Whether a word can be a trigger at all, and its stem: memoised, since every token of every sentence asks.
-const LEMMA_MEMO = new Map<string, string | null>();
-const LEMMA_MEMO_MAX = 200_000;
+/** What a word is as a trigger, whatever its sentence: the part of findTriggers that depends on the word alone. */
+interface TriggerWord {
+  lemma: string;
+  lower: string;
+  /** Its event classes; null when it is none of them (it may still be a general past-tense or -ing trigger). */
+  classes: WordClasses | null;
+  /** Outside the classes, a past-tense verb or -ing form: a general trigger outside quotations. */
+  pastOrIng: boolean;
+  /** A noun by its form alone (a known noun trigger, "-tion", "-ment"…). */
+  nounForm: boolean;
+}
 
-/** The stem of a word that may report a happening, or null for short, stop, reporting and calendar words. */
-function candidateLemma(word: string): string | null {
-  let lemma = LEMMA_MEMO.get(word);
-  if (lemma === undefined) {
-    const lower = word.toLowerCase();
-    lemma = lower.length < 3 || STOP_WORDS.has(lower) ? null : stem(lower);
-    if (lemma !== null && (REPORTING.has(lemma) || CALENDAR.test(lower))) lemma = null;
-    if (LEMMA_MEMO.size >= LEMMA_MEMO_MAX) LEMMA_MEMO.clear();
-    LEMMA_MEMO.set(word, lemma);
+// Memoised, since every token of every sentence asks: null for short, stop, reporting and calendar words.
+const WORD_MEMO = new Map<string, TriggerWord | null>();
+const WORD_MEMO_MAX = 200_000;
+
+function triggerWord(word: string): TriggerWord | null {
+  let w = WORD_MEMO.get(word);
+  if (w === undefined) {
+    w = readTriggerWord(word);
+    if (WORD_MEMO.size >= WORD_MEMO_MAX) WORD_MEMO.clear();
+    WORD_MEMO.set(word, w);
   }
-  return lemma;
+  return w;
+}
+
+function readTriggerWord(word: string): TriggerWord | null {
+  const lower = word.toLowerCase();
+  if (lower.length < 3 || STOP_WORDS.has(lower)) return null;
+  const lemma = stem(lower);
+  if (REPORTING.has(lemma) || CALENDAR.test(lower)) return null;
+  let classes = classesOf(lemma);
+  if (!classes && /-/.test(lower)) {
+    const last = lower.split('-').pop()!;
+    if (!CALENDAR.test(last)) classes = classesOf(stem(last));
+  }
+  // General fallback: past-tense verbs and -ing forms report happenings (hosted, resigned, climbing…).
+  const pastOrIng =
+    !classes &&
+    ((/^[a-z]+ed$/.test(word) && lower.length > 4 && !NOT_EVENT_ED.has(lower)) ||
+      (/^[a-z]+ing$/.test(word) && lower.length > 5 && !NOT_EVENT_ING.has(lower)) ||
+      (IRREGULAR_VERB_FORMS.has(lower) && word === lower));
+  const nounForm = NOUN_TRIGGERS.has(lower) || /(?:tion|sion|ment|ance|ence)s?$/.test(lower);
+  return { lemma, lower, classes, pastOrIng, nounForm };
 }
 
 const REFLEXIVE = /^(?:himself|herself|themselves|itself)$/i;
 
 /** Words that make the next one a noun ("a plan", "their plans"). */
 const DETERMINER = /^(?:a|an|the|this|that|these|those|its|his|her|their|our|my|your|new|landmark|government['’]s)$/i;
+
+/**
+ * Whether a token overlaps one of the spans, for tokens asked in text order: `ends[k]` is the furthest end of the
+ * spans (sorted by start) up to k, so a token overlaps a span iff the spans starting before its end reach past its
+ * start.
+ */
+function overlapTest(spans: Span[]): (tok: Token) => boolean {
+  if (!spans.length) return () => false;
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const ends: number[] = [];
+  for (const s of sorted) ends.push(Math.max(s.end, ends.length ? ends[ends.length - 1] : -Infinity));
+  let k = 0;
+  return (tok) => {
+    while (k < sorted.length && sorted[k].start < tok.end) k++;
+    return k > 0 && ends[k - 1] > tok.start;
+  };
+}
 
 /** Event triggers in a sentence: known event words, plus past-tense verbs as a general fallback. */
 export function findTriggers(
@@ -75,12 +121,12 @@ export function findTriggers(
   tokens: Token[] = tokenize(text.slice(sentence.start, sentence.end), sentence.start),
 ): Trigger[] {
   const out: Trigger[] = [];
+  const overlapsEntity = overlapTest(entitySpans);
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i];
-    if (entitySpans.some((e) => tok.start < e.end && tok.end > e.start)) continue;
-    const lemma = candidateLemma(tok.text);
-    if (lemma === null) continue;
-    const lower = tok.text.toLowerCase();
+    const word = triggerWord(tok.text);
+    if (word === null || overlapsEntity(tok)) continue;
+    const { lemma } = word;
     const next = tokens[i + 1];
     // Phrasal verbs whose particle makes them an event word: "touched down", "checked (herself) into".
     const skip = next && REFLEXIVE.test(next.text) ? 2 : 1;
@@ -96,11 +142,11 @@ export function findTriggers(
     // ("a plan to compensate" keeps its determiner and stays).
     if (lemma === 'plan' && next?.text.toLowerCase() === 'to' && !(i > 0 && DETERMINER.test(tokens[i - 1].text)))
       continue;
-    const found = wordClasses(tok, lemma, quoted);
+    const found = wordClasses(word, tok, quoted);
     if (!found) continue;
     const sense = NOUN_SENSE.has(lemma) ? nounOrVerbSense(found, lemma, tokens, i) : null;
     const classes: WordClasses = sense?.classes ?? found;
-    const nominal = sense?.noun || NOUN_TRIGGERS.has(lower) || /(?:tion|sion|ment|ance|ence)s?$/.test(lower);
+    const nominal = sense?.noun || word.nounForm;
     out.push({ span: { start: tok.start, end: tok.end }, text: tok.text, lemma, ...classes, nominal });
   }
   return out.filter((t, k) => !isLightVerb(text, t, out[k + 1]));
@@ -126,19 +172,8 @@ function nounOrVerbSense(
 }
 
 /** The classes of a token as an event word, or null when it does not report a happening. */
-function wordClasses(tok: Token, lemma: string, quoted: Span[]): WordClasses | null {
-  const lower = tok.text.toLowerCase();
-  let classes = classesOf(lemma);
-  if (!classes && /-/.test(lower)) {
-    const last = lower.split('-').pop()!;
-    if (!CALENDAR.test(last)) classes = classesOf(stem(last));
-  }
-  if (classes) return classes;
-  // General fallback: past-tense verbs and -ing forms report happenings (hosted, resigned, climbing…).
-  const pastOrIng =
-    (/^[a-z]+ed$/.test(tok.text) && lower.length > 4 && !NOT_EVENT_ED.has(lower)) ||
-    (/^[a-z]+ing$/.test(tok.text) && lower.length > 5 && !NOT_EVENT_ING.has(lower)) ||
-    (IRREGULAR_VERB_FORMS.has(lower) && tok.text === lower);
+function wordClasses(word: TriggerWord, tok: Token, quoted: Span[]): WordClasses | null {
+  if (word.classes) return { ...word.classes };
   // Inside quotations such verbs are the speaker's words, which quote linking already covers.
-  return pastOrIng && !inside(quoted, tok.start) ? { classes: [lemma], general: true } : null;
+  return word.pastOrIng && !inside(quoted, tok.start) ? { classes: [word.lemma], general: true } : null;
 }

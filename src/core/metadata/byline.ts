@@ -168,6 +168,18 @@ export function parseByline(line: string): Byline | null {
   return null;
 }
 
+/**
+ * False when no beginning of the line can be a byline (parseByline is null for every prefix of it): it neither
+ * opens with "By" nor names a person before its first separator. Spares finding where a long line's date stamp
+ * starts only to try the words before it.
+ */
+export function mayOpenWithByline(line: string): boolean {
+  const t = line.trimStart();
+  if (/^(?:words\s+|written\s+|story\s+|posted\s+)?by[:\s]/i.test(t)) return true;
+  const pair = /^(.+?)\s*[|•·,]/.exec(t);
+  return !!pair && isName(pair[1]);
+}
+
 /** Reuters-style end credits: "Reporting by Jane Doe in Seoul; Additional reporting by …; Editing by …". */
 export function parseCredits(line: string): Byline | null {
   const t = line.trim();

@@ -2,7 +2,7 @@
 // stamps — into authors, dateline, outlet and publication-date candidates, and marks the lines that are
 // metadata so the analysis skips them (they are shown as page furniture).
 import { Span } from '../model';
-import { Byline, isOutlet, parseByline, parseCredits } from './byline';
+import { Byline, isOutlet, mayOpenWithByline, parseByline, parseCredits } from './byline';
 import { Dateline, parseDateline, parseUrlLine } from './dateline';
 import { FrontMatter, readFrontMatter } from './frontmatter';
 import { DateCandidate } from './published';
@@ -185,7 +185,7 @@ function scanLine(scan: LineScan, meta: ArticleMetadata): boolean {
   }
   const covered: Span[] = [];
   const labelledAt = labelledStamps(rest, restAt, scan.number, meta, covered);
-  if (scan.inHead && labelledAt !== 0 && !meta.byline) {
+  if (scan.inHead && labelledAt !== 0 && !meta.byline && (labelledAt >= 0 || mayOpenWithByline(rest))) {
     const cut = labelledAt >= 0 ? labelledAt : stampStart(rest);
     const by = parseByline(rest.slice(0, cut));
     if (by) {
@@ -197,7 +197,8 @@ function scanLine(scan: LineScan, meta: ArticleMetadata): boolean {
     // A line that is only a date ("Thu 10 Nov 2011 14.45 GMT", "14 August 2015"), or a byline followed by one.
     const from = covered.length ? covered[0].end : 0;
     const tail = rest.slice(from);
-    const st = parseStamp(tail);
+    // Only a short line can be a date line: a paragraph is not searched for stamps (four regexes over it).
+    const st = tail.length <= 60 ? parseStamp(tail) : null;
     // "5 min read · Feb 9, 2024": share-bar words before the date do not make it a sentence.
     const lead = st
       ? tail
@@ -205,7 +206,7 @@ function scanLine(scan: LineScan, meta: ArticleMetadata): boolean {
           .replace(/[\s|•·,;:—–-]+/g, ' ')
           .trim()
       : '';
-    if (st && (lead.length <= 2 || FURNITURE_WORDS.test(lead)) && tail.length <= 60) {
+    if (st && (lead.length <= 2 || FURNITURE_WORDS.test(lead))) {
       const start = restAt + from + st.index;
       meta.candidates.push(
         candidate(
