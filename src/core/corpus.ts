@@ -27,6 +27,7 @@ import {
   LinkedArticleState,
   LocalLinkResult,
   localLinkSteps,
+  spellingIndex,
 } from './locallink';
 
 interface DocEntry {
@@ -134,6 +135,8 @@ interface LinkJob {
 interface LocalJob {
   generations: Map<string, number>;
   steps: Steps<LocalLinkResult>;
+  /** Time spent in it so far, over its steps. */
+  ms: number;
 }
 
 /** At most this many changed articles are linked locally ahead of the folder-wide link. */
@@ -397,14 +400,19 @@ export class CorpusIndex {
   private localStep(t0: number, budgetMs: number): boolean {
     if (!this.local) this.local = this.startLocal();
     if (!this.local) return true;
+    const job = this.local;
     for (;;) {
-      const r = this.local.steps.next();
+      const r = job.steps.next();
+      const spent = performance.now() - t0;
       if (r.done) {
-        this.publishLocal(this.local, r.value, performance.now() - t0);
+        this.publishLocal(job, r.value, job.ms + spent);
         this.local = undefined;
         return true;
       }
-      if (performance.now() - t0 >= budgetMs) return false;
+      if (spent >= budgetMs) {
+        job.ms += spent;
+        return false;
+      }
     }
   }
 
@@ -421,7 +429,7 @@ export class CorpusIndex {
       redate: (path: string, published: PublishedDate) => this.redated(this.docs.get(path)!, published),
     };
     const steps = localLinkSteps(this.linkedState(), this.folder, changes, hooks, merges, new Pacer());
-    return { generations: new Map(pending), steps };
+    return { generations: new Map(pending), steps, ms: 0 };
   }
 
   private publishLocal(job: LocalJob, result: LocalLinkResult, ms: number): void {
@@ -579,7 +587,7 @@ export class CorpusIndex {
     const entries = [...docs.values()];
     const eventMentions = yield* gather(entries, (d) => resolved.get(d.path)?.events ?? [], pace);
     pace.end();
-    const { eventClusters, folder } = yield* this.eventPhase(eventMentions, entries, resolved, pace);
+    const { eventClusters, folder } = yield* this.eventPhase(eventMentions, entries, resolved, records, pace);
     lap('events');
     yield;
     job.phase = 'quotes';
@@ -607,6 +615,7 @@ export class CorpusIndex {
     eventMentions: EventMention[],
     entries: DocEntry[],
     resolved: Map<string, { events: EventMention[] }>,
+    records: EntityRecord[],
     pace: Pacer,
   ): Steps<{ eventClusters: EventCluster[]; folder: FolderIndex | undefined }> {
     let corpusCounts: CorpusCounts | undefined;
@@ -614,6 +623,8 @@ export class CorpusIndex {
     const folder = this.localLinks
       ? yield* folderIndexSteps(corpusCounts, entries, (d) => resolved.get(d.path)?.events ?? [], pace)
       : undefined;
+    // Built here, in the background link's steps, not on the first local link after it (which an edit waits for).
+    if (folder) folder.spellings = yield* spellingIndex(records, pace);
     return { eventClusters, folder };
   }
 

@@ -97,7 +97,7 @@ export function* localLinkSteps(
   pace: Pacer,
 ): Steps<LocalLinkResult> {
   const resolve = hooks.resolve;
-  if (!folder.spellings) folder.spellings = yield* spellingIndex(state.entityRecords, pace);
+  if (!folder.spellings) folder.spellings = yield* spellingIndex(state.entityRecords.values(), pace);
   const before = new Map<string, ResolvedMentions>();
   const after = new Map<string, ResolvedMentions>();
   for (const c of changes) {
@@ -130,7 +130,8 @@ export function* localLinkSteps(
   eventMentions.push(...(yield* membersOutside(heldEvents, inRegion, (p) => mentionsOf(p)?.events, pace)));
   quoteMentions.push(...(yield* membersOutside(heldQuotes, inRegion, (p) => mentionsOf(p)?.quotes, pace)));
   const counts = countsAfter(folder.stats, before, after);
-  const local = yield* clusterEventsSteps(eventMentions, { folder: statsView(folder.stats, counts) });
+  // Slices of a quarter of the folder-wide link's: a local link runs while the user waits on hovers.
+  const local = yield* clusterEventsSteps(eventMentions, { folder: statsView(folder.stats, counts), sliceUnits: 2048 });
   const localQuotes = yield* clusterQuotesSteps(quoteMentions, pace);
   const ev = anchored(state.eventsByPath, changed, heldEvents, local);
   const qu = anchored(state.quotesByPath, changed, heldQuotes, localQuotes);
@@ -416,10 +417,10 @@ function withFolderIds(
 }
 
 /** Entity ids by type and spelling, for spellings only one entity of the folder has. */
-function* spellingIndex(records: Map<string, EntityRecord>, pace: Pacer): Steps<Map<string, string>> {
+export function* spellingIndex(records: Iterable<EntityRecord>, pace: Pacer): Steps<Map<string, string>> {
   const out = new Map<string, string>();
   const shared = new Set<string>();
-  for (const r of records.values()) {
+  for (const r of records) {
     for (const s of r.spellings) {
       const key = `${r.type}:${s}`;
       const known = out.get(key);
