@@ -220,6 +220,11 @@ export class CorpusIndex {
   /** Changed articles already linked locally, with the generation of the change a local link took in. */
   private readonly linkedLocally = new Map<string, number>();
   private local?: LocalJob;
+  /** Mentions local links resolved since the last link, by article, with the analysis they were resolved from. */
+  private resolvedForLocal = new Map<
+    string,
+    { analysis: ArticleAnalysis; mentions: { events: EventMention[]; quotes: QuoteMention[] } }
+  >();
   private analyses = new Map<string, ArticleAnalysis>();
   private entityRecords = new Map<string, EntityRecord>();
   private eventClusters: EventCluster[] = [];
@@ -350,6 +355,7 @@ export class CorpusIndex {
         for (const [path, gen] of this.changedSinceLink) if (gen <= job.generation) this.changedSinceLink.delete(path);
         // The folder-wide links replace the local ones; a change made since is linked locally again.
         this.linkedLocally.clear();
+        this.resolvedForLocal = new Map();
         this.dirty = this.changedSinceLink.size > 0 || this.mergesGeneration > job.generation;
         return !this.dirty;
       }
@@ -492,6 +498,15 @@ export class CorpusIndex {
 
   /** An article's event and quote mentions with the ids its analysis carries now. */
   private resolveMentions(path: string, analysis: ArticleAnalysis): { events: EventMention[]; quotes: QuoteMention[] } {
+    // Local links resolve the same articles around a story again and again: kept per analysis until the next link.
+    const known = this.resolvedForLocal.get(path);
+    if (known?.analysis === analysis) return known.mentions;
+    const mentions = this.resolveAgain(path, analysis);
+    this.resolvedForLocal.set(path, { analysis, mentions });
+    return mentions;
+  }
+
+  private resolveAgain(path: string, analysis: ArticleAnalysis): { events: EventMention[]; quotes: QuoteMention[] } {
     const doc = this.docs.get(path);
     const found = doc ? this.detections(doc, analysis) : (analysis.detected ?? detectArticle(analysis));
     return {

@@ -119,13 +119,15 @@ export function* eventCorpusSteps(
   for (const ctx of contexts) for (const k of Object.keys(ctx)) ctxDf.set(k, (ctxDf.get(k) ?? 0) + 1);
   if (stats) for (const k of ctxDf.keys()) ctxDf.set(k, stats.ctxDf.get(k) ?? ctxDf.get(k)!);
   yield;
-  const { vectors, terms } = yield* contextVectors(contexts, ctxDf, idf, ticker);
-  const memo = new PairMemo(18);
+  const { vectors, terms, termDf } = yield* contextVectors(contexts, ctxDf, idf, ticker);
+  // Room for about 16 pairs an article (its similar-article list), at most 2^18 slots: a part of a folder (a local
+  // link's) allocates and clears a small table, not the folder's.
+  const memo = new PairMemo(Math.min(18, Math.max(10, Math.ceil(Math.log2(16 * nDocs + 1)))));
   const cos = (a: number, b: number) => cosine(vectors[a], vectors[b]);
   const similarityOf = (a: number, b: number): number => (a < b ? memo.get(a, b, cos) : memo.get(b, a, cos));
   const postings = invertedIndex(vectors, terms);
   yield;
-  const neighbours = neighbourFinder(vectors, postings, similarityOf);
+  const neighbours = neighbourFinder(vectors, postings, termDf, similarityOf);
   return { docIndex, docOf, ctxDf, wordStart, mentionWords, wordWeight, idf, similarityOf, neighbours, words, wordDf };
 }
 
@@ -133,6 +135,7 @@ export function* eventCorpusSteps(
 function neighbourFinder(
   vectors: SparseVector[],
   postings: Int32Array[],
+  termDf: Int32Array,
   similarityOf: (a: number, b: number) => number,
 ): (a: number, minSimilarity: number) => Int32Array {
   const memo = new Map<number, Int32Array>();
@@ -146,8 +149,9 @@ function neighbourFinder(
     let touched = 0;
     const v = vectors[a];
     for (let k = 0; k < v.ids.length; k++) {
+      // Rare in the folder (termDf: the folder's count where the articles are a part of it, as in a local link).
+      if (termDf[v.ids[k]] > RARE_KEY) continue;
       const docs = postings[v.ids[k]];
-      if (docs.length > RARE_KEY) continue;
       for (let x = 0; x < docs.length; x++) {
         const b = docs[x];
         if (b === a) continue;
@@ -279,9 +283,10 @@ function* contextVectors(
   ctxDf: Map<string, number>,
   idf: (df: number | undefined) => number,
   ticker: Pacer,
-): Generator<void, { vectors: SparseVector[]; terms: number }, void> {
+): Generator<void, { vectors: SparseVector[]; terms: number; termDf: Int32Array }, void> {
   const termIds = new Map<string, number>();
   const vectors: SparseVector[] = [];
+  const dfs: number[] = [];
   for (const ctx of contexts) {
     const entries: [number, number][] = [];
     for (const [k, c] of Object.entries(ctx)) {
@@ -289,11 +294,12 @@ function* contextVectors(
       if (id === undefined) {
         id = termIds.size;
         termIds.set(k, id);
+        dfs.push(ctxDf.get(k) ?? 0);
       }
       entries.push([id, (1 + Math.log(c)) * idf(ctxDf.get(k))]);
     }
     vectors.push(sparseVector(entries));
     if (ticker.add(entries.length * 4)) yield;
   }
-  return { vectors, terms: termIds.size };
+  return { vectors, terms: termIds.size, termDf: Int32Array.from(dfs) };
 }
