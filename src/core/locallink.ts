@@ -26,9 +26,11 @@ import { clusterQuotesSteps, QuoteMention } from './quotes';
 import { Pacer, Steps } from './steps';
 
 /** Articles besides the changed one whose mentions are clustered again with it. */
-export const REGION_SIZE = 24;
+export const REGION_SIZE = 12;
 /** Most mentions of the clusters around a change that a local link clusters again (see heldClusters). */
 const HELD_MENTIONS = 3000;
+/** A cluster of more mentions than this is kept as it is, an anchor the changed articles' mentions may join. */
+const ANCHOR_MENTIONS = 400;
 /** A participant or date held by more articles than this does not choose the region (it is common, not telling). */
 const RARE = 150;
 
@@ -127,8 +129,8 @@ export function* localLinkSteps(
   const inRegion = new Set([...changed, ...region]);
   const heldEvents = heldClusters(state.eventsByPath, changed, region);
   const heldQuotes = heldClusters(state.quotesByPath, changed, region);
-  eventMentions.push(...(yield* membersOutside(heldEvents, inRegion, (p) => mentionsOf(p)?.events, pace)));
-  quoteMentions.push(...(yield* membersOutside(heldQuotes, inRegion, (p) => mentionsOf(p)?.quotes, pace)));
+  eventMentions.push(...(yield* membersOutside(heldEvents.held, inRegion, (p) => mentionsOf(p)?.events, pace)));
+  quoteMentions.push(...(yield* membersOutside(heldQuotes.held, inRegion, (p) => mentionsOf(p)?.quotes, pace)));
   const counts = countsAfter(folder.stats, before, after);
   // Slices of a quarter of the folder-wide link's: a local link runs while the user waits on hovers.
   const local = yield* clusterEventsSteps(eventMentions, { folder: statsView(folder.stats, counts), sliceUnits: 2048 });
@@ -156,11 +158,17 @@ function heldClusters<C extends { mentions: MentionRef[] }>(
   byPath: Map<string, { cluster: C }[]>,
   changed: Set<string>,
   region: string[],
-): Set<C> {
+): { held: Set<C>; anchors: Set<C> } {
   const all = clustersOf(byPath, [...changed, ...region]);
   let n = 0;
   for (const c of all) n += c.mentions.length;
-  return n <= HELD_MENTIONS ? all : clustersOf(byPath, changed);
+  const held = n <= HELD_MENTIONS ? all : clustersOf(byPath, changed);
+  // A story the change cannot split much (a wire story in hundreds of articles) is not clustered again: the changed
+  // articles' mentions leave it and may join it again (anchored), and its cost stays out of the local link.
+  const anchors = new Set<C>();
+  for (const c of held) if (c.mentions.length > ANCHOR_MENTIONS) anchors.add(c);
+  for (const c of anchors) held.delete(c);
+  return { held, anchors };
 }
 
 /** The clusters that hold a mention of one of the articles. */
@@ -206,33 +214,50 @@ function startOf(m: { path: string }): number {
  * mention in a local group that holds a changed article's mention. Their mentions go where the local clustering put
  * them; every other cluster stays as it was (a local clustering of a part of the folder can draw a story apart
  * otherwise than the folder-wide link does, and nothing changed there), and its mentions leave the local groups.
+ * An anchor (a large cluster not clustered again) loses the changed articles' old mentions and takes in the changed
+ * mentions of a local group that holds its mentions.
  */
 function anchored<C extends { id: string; mentions: MentionRef[] }>(
   byPath: Map<string, { ref: MentionRef; cluster: C }[]>,
   changed: Set<string>,
-  held: Set<C>,
+  { held, anchors }: { held: Set<C>; anchors: Set<C> },
   local: C[],
 ): { gone: Set<C>; added: C[] } {
   const oldAt = (ref: MentionRef) => byPath.get(ref.path)?.find((e) => e.ref.start === ref.start)?.cluster;
-  const reached = clustersOf(byPath, changed);
+  const reached = new Set([...clustersOf(byPath, changed)].filter((c) => !anchors.has(c)));
+  const joins = new Map<C, MentionRef[]>();
+  for (const c of anchors) if (c.mentions.some((m) => changed.has(m.path))) joins.set(c, []);
+  const anchorOf = new Map<C, C>();
   for (const g of local) {
     if (!g.mentions.some((m) => changed.has(m.path))) continue;
+    const inAnchor = new Map<C, number>();
     for (const ref of g.mentions) {
       const old = changed.has(ref.path) ? undefined : oldAt(ref);
       if (old && held.has(old)) reached.add(old);
+      if (old && anchors.has(old)) inAnchor.set(old, (inAnchor.get(old) ?? 0) + 1);
     }
+    if (!inAnchor.size) continue;
+    const anchor = [...inAnchor].sort((x, y) => y[1] - x[1])[0][0];
+    anchorOf.set(g, anchor);
+    joins.set(anchor, [...(joins.get(anchor) ?? []), ...g.mentions.filter((m) => changed.has(m.path))]);
   }
   const added: C[] = [];
   for (const g of local) {
     let touches = false;
     const mentions = g.mentions.filter((ref) => {
-      if (changed.has(ref.path)) return (touches = true);
+      if (changed.has(ref.path)) return anchorOf.has(g) ? false : (touches = true);
       const old = oldAt(ref);
       if (old && reached.has(old)) touches = true;
       return !old || reached.has(old);
     });
     if (!touches || new Set(mentions.map((m) => m.path)).size < 2) continue;
     added.push(mentions.length === g.mentions.length ? g : { ...g, mentions });
+  }
+  for (const [anchor, joined] of joins) {
+    reached.add(anchor);
+    const kept = anchor.mentions.filter((m) => !changed.has(m.path));
+    const mentions = [...kept, ...joined].sort((x, y) => x.path.localeCompare(y.path) || x.start - y.start);
+    if (new Set(mentions.map((m) => m.path)).size >= 2) added.push({ ...anchor, mentions });
   }
   return { gone: reached, added };
 }
