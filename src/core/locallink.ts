@@ -171,6 +171,19 @@ function heldClusters<C extends { mentions: MentionRef[] }>(
   return { held, anchors };
 }
 
+/** Where a reference goes in a list ordered by article path, then offset. */
+function refIndex(list: MentionRef[], ref: MentionRef): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const c = list[mid].path.localeCompare(ref.path) || list[mid].start - ref.start;
+    if (c < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** The clusters that hold a mention of one of the articles. */
 function clustersOf<C>(byPath: Map<string, { cluster: C }[]>, paths: Iterable<string>): Set<C> {
   const out = new Set<C>();
@@ -255,8 +268,9 @@ function anchored<C extends { id: string; mentions: MentionRef[] }>(
   }
   for (const [anchor, joined] of joins) {
     reached.add(anchor);
-    const kept = anchor.mentions.filter((m) => !changed.has(m.path));
-    const mentions = [...kept, ...joined].sort((x, y) => x.path.localeCompare(y.path) || x.start - y.start);
+    // The anchor's own mentions are in order already: the few joined ones are put in place (no sort of thousands).
+    const mentions = anchor.mentions.filter((m) => !changed.has(m.path));
+    for (const m of joined) mentions.splice(refIndex(mentions, m), 0, m);
     if (new Set(mentions.map((m) => m.path)).size >= 2) added.push({ ...anchor, mentions });
   }
   return { gone: reached, added };
@@ -555,18 +569,24 @@ function insertionPoint<C extends { mentions: MentionRef[] }>(list: C[], c: C): 
   return lo;
 }
 
-/** The per-article look-ups of the clusters that changed. */
+/** The per-article look-ups of the clusters that changed: one pass over their mentions, then each article once. */
 function reindexPaths<C extends { mentions: MentionRef[] }>(
   byPath: Map<string, { ref: MentionRef; cluster: C }[]>,
   gone: Set<C>,
   added: C[],
 ): void {
-  const paths = new Set<string>();
-  for (const c of [...gone, ...added]) for (const m of c.mentions) paths.add(m.path);
-  for (const path of paths) {
+  const fresh = new Map<string, { ref: MentionRef; cluster: C }[]>();
+  for (const c of gone) for (const m of c.mentions) if (!fresh.has(m.path)) fresh.set(m.path, []);
+  for (const cluster of added)
+    for (const ref of cluster.mentions) {
+      const list = fresh.get(ref.path);
+      if (list) list.push({ ref, cluster });
+      else fresh.set(ref.path, [{ ref, cluster }]);
+    }
+  for (const [path, addedHere] of fresh) {
     const list = (byPath.get(path) ?? []).filter((e) => !gone.has(e.cluster));
-    for (const c of added) for (const ref of c.mentions) if (ref.path === path) list.push({ ref, cluster: c });
-    list.sort((a, b) => a.ref.start - b.ref.start);
+    for (const e of addedHere) list.push(e);
+    list.sort((x, y) => x.ref.start - y.ref.start);
     if (list.length) byPath.set(path, list);
     else byPath.delete(path);
   }
