@@ -202,8 +202,8 @@ export class CorpusIndex {
   localLinks = true;
   /** Local links published so far (the owner tells views to refresh when it grows). */
   localLinksDone = 0;
-  /** What the last local link took: ms, articles clustered again, events it replaced and found. */
-  lastLocalLink: { ms: number; region: number; mentions: number } | null = null;
+  /** What the last local link took: ms, articles and event mentions clustered again, mentions of the events it made. */
+  lastLocalLink: { ms: number; region: number; clustered: number; mentions: number } | null = null;
   /** The folder's word and context counts local links keep up to date (for tests: they equal a fresh link's). */
   folderCounts():
     { docs: number; wordDf: ReadonlyMap<string, number>; ctxDf: ReadonlyMap<string, number> } | undefined {
@@ -442,7 +442,7 @@ export class CorpusIndex {
     applyLocalLink(this.linkedState(), this.folder!, result);
     for (const [path, gen] of job.generations) this.linkedLocally.set(path, gen);
     const mentions = result.events.reduce((n, e) => n + e.mentions.length, 0);
-    this.lastLocalLink = { ms: Math.round(ms), region: result.region.length, mentions };
+    this.lastLocalLink = { ms: Math.round(ms), region: result.region.length, clustered: result.clustered, mentions };
     this.localLinksDone++;
   }
 

@@ -28,7 +28,7 @@ import { Pacer, Steps } from './steps';
 /** Articles besides the changed one whose mentions are clustered again with it. */
 export const REGION_SIZE = 12;
 /** Most mentions of the clusters around a change that a local link clusters again (see heldClusters). */
-const HELD_MENTIONS = 3000;
+const HELD_MENTIONS = 1000;
 /** A cluster of more mentions than this is kept as it is, an anchor the changed articles' mentions may join. */
 const ANCHOR_MENTIONS = 400;
 /** A participant or date held by more articles than this does not choose the region (it is common, not telling). */
@@ -83,6 +83,8 @@ export interface LocalLinkResult {
   quotes: QuoteCluster[];
   /** Articles clustered again besides the changed ones. */
   region: string[];
+  /** Event mentions clustered again. */
+  clustered: number;
 }
 
 /**
@@ -147,6 +149,7 @@ export function* localLinkSteps(
     goneQuotes: qu.gone,
     quotes: qu.added,
     region,
+    clustered: eventMentions.length,
   };
 }
 
