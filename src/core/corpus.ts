@@ -210,6 +210,14 @@ export class CorpusIndex {
     return this.folder?.stats;
   }
 
+  /** Folder-wide links published so far. */
+  linksDone = 0;
+
+  /** True while a folder-wide link is under way (between linkStep calls). */
+  get linkJobRunning(): boolean {
+    return this.job !== undefined;
+  }
+
   /** True while a local link is under way (between linkStep calls). */
   get localLinkRunning(): boolean {
     return this.local !== undefined;
@@ -352,6 +360,7 @@ export class CorpusIndex {
         this.lastLinkLongestSteps = roundValues(job.longest);
         this.lastLinkStepWork = job.pace.longest;
         this.linkedOnce = true;
+        this.linksDone++;
         for (const [path, gen] of this.changedSinceLink) if (gen <= job.generation) this.changedSinceLink.delete(path);
         // The folder-wide links replace the local ones; a change made since is linked locally again.
         this.linkedLocally.clear();

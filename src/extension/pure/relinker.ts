@@ -22,6 +22,9 @@ export interface LinkableIndex {
    */
   readonly localLinksDone?: number;
   readonly localLinkRunning?: boolean;
+  /** Folder-wide links published so far, and whether one is under way. */
+  readonly linksDone?: number;
+  readonly linkJobRunning?: boolean;
   readonly lastLocalLink?: { ms: number } | null;
 }
 
@@ -53,6 +56,8 @@ export class Relinker {
   private longestStep = 0;
   /** The version a local link under way takes in (the changes applied when it started). */
   private localVersion = 0;
+  /** The version the folder-wide link under way takes in. */
+  private linkVersion = 0;
   readonly task: Task;
 
   constructor(
@@ -120,10 +125,15 @@ export class Relinker {
     const t0 = performance.now();
     // A local link starts at the beginning of a step, with every change applied so far.
     if (!this.index.localLinkRunning) this.localVersion = this.version;
+    if (!this.index.linkJobRunning) this.linkVersion = this.version;
     const locals = this.index.localLinksDone ?? 0;
+    const links = this.index.linksDone ?? 0;
     const done = this.index.linkStep(this.times.sliceMs);
     this.longestStep = Math.max(this.longestStep, performance.now() - t0);
     if ((this.index.localLinksDone ?? 0) > locals && !done) this.linkedLocally();
+    // A folder-wide link that ends with newer changes pending (a folder still being indexed) is shown too: with
+    // the version it took in, so views do not wait for the folder's last batch and the link after it.
+    if ((this.index.linksDone ?? 0) > links && !done) this.linkedBefore();
     // Unfinished: go on next turn, unless a folder is still being indexed (its pause restarts this relink).
     if (!done) return this.timer !== undefined;
     this.noteLinked();
@@ -139,6 +149,12 @@ export class Relinker {
     const longestStepMs = Math.round(this.longestStep);
     const ms = this.index.lastLocalLink?.ms ?? 0;
     this.notify({ event: 'linked', ms, version: this.localVersion, longestStepMs, partial: true });
+  }
+
+  /** A folder-wide link of the changes up to linkVersion is published; later ones are still to link. */
+  private linkedBefore(): void {
+    const longestStepMs = Math.round(this.longestStep);
+    this.notify({ event: 'linked', ms: this.index.lastLinkMs, version: this.linkVersion, longestStepMs });
   }
 
   /** Views built from the previous links can now refresh. */

@@ -94,6 +94,45 @@ describe('relinker (when and in what slices the worker relinks)', () => {
     );
   });
 
+  it('shows a whole link that ends while newer changes wait, with the version it took in', () => {
+    const { queue, drain } = manualQueue();
+    const index = slicedIndex(3) as ReturnType<typeof slicedIndex> & { linksDone: number; linkJobRunning: boolean };
+    index.linksDone = 0;
+    index.linkJobRunning = false;
+    const events: WorkerEvent[] = [];
+    const relinker = new Relinker(index, queue, (e) => events.push(e));
+    let calls = 0;
+    const step = index.linkStep.bind(index);
+    index.linkStep = (budget: number) => {
+      calls++;
+      index.linkJobRunning = true;
+      // A change arrives during the first link: its last step publishes, yet the index stays dirty.
+      if (calls === 2) {
+        index.dirty = true;
+        relinker.changed(true);
+      }
+      const done = step(budget);
+      if (calls === 3) {
+        index.linksDone++;
+        index.dirty = true;
+        index.linkJobRunning = false;
+        return false;
+      }
+      if (done) index.linkJobRunning = false;
+      return done;
+    };
+    index.dirty = true;
+    relinker.changed(true);
+    drain();
+    assert.deepStrictEqual(
+      events.map((e) => [e.version, e.partial ?? false]),
+      [
+        [1, false],
+        [2, false],
+      ],
+    );
+  });
+
   it('lets queries and stored analyses go between the steps of a relink', () => {
     const { queue, drain } = manualQueue();
     const index = slicedIndex(3);
