@@ -681,11 +681,8 @@ export class CorpusIndex {
   analysis(path: string): ArticleAnalysis | undefined {
     this.ensureLinked();
     if (!this.stale(path)) return this.analyses.get(path);
-    const doc = this.docs.get(path);
-    if (!doc) return undefined;
     // Fresh text, previous links: keep the date the folder had given the article.
-    const before = this.analyses.get(path)?.article.published;
-    return !doc.base.article.published && before?.origin === 'corpus' ? this.redated(doc, before) : doc.base;
+    return this.currentAnalysis(path) ?? undefined;
   }
 
   /**

@@ -289,8 +289,8 @@ export function applyLocalLink(state: LinkedArticleState, folder: FolderIndex, r
     if (c.after) state.analyses.set(c.path, c.after);
     else state.analyses.delete(c.path);
   }
-  state.eventClusters = splice(state.eventClusters, r.goneEvents, r.events, eventIdBase);
-  state.quoteClusters = splice(state.quoteClusters, r.goneQuotes, r.quotes, (id) => id.replace(/-\d+$/, ''));
+  state.eventClusters = splice(state.eventClusters, r.goneEvents, r.events);
+  state.quoteClusters = splice(state.quoteClusters, r.goneQuotes, r.quotes);
   reindexPaths(state.eventsByPath, r.goneEvents, r.events);
   reindexPaths(state.quotesByPath, r.goneQuotes, r.quotes);
   for (const c of r.changes) {
@@ -530,8 +530,8 @@ function updateDates(dates: Map<string, Set<string>>, path: string, before: Even
   }
 }
 
-/** An event id without the suffix that made it unique ("evt-…-summit-2" → "evt-…-summit"). */
-function eventIdBase(id: string): string {
+/** An event or quote id without the suffix that made it unique ("evt-…-summit-2" → "evt-…-summit"). */
+function idBase(id: string): string {
   return id.replace(/-\d+$/, '');
 }
 
@@ -539,17 +539,12 @@ function eventIdBase(id: string): string {
  * The clusters with `gone` taken out and `added` put in after the first cluster of the same article and place, ids
  * kept unique against the clusters that stay (a suffix, as the folder-wide link gives).
  */
-function splice<C extends { id: string; mentions: MentionRef[] }>(
-  clusters: C[],
-  gone: Set<C>,
-  added: C[],
-  baseOf: (id: string) => string,
-): C[] {
+function splice<C extends { id: string; mentions: MentionRef[] }>(clusters: C[], gone: Set<C>, added: C[]): C[] {
   const kept = gone.size ? clusters.filter((c) => !gone.has(c)) : clusters.slice();
   const ids = new Set(kept.map((c) => c.id));
   for (const c of added) {
     let id = c.id;
-    for (let n = 2; ids.has(id); n++) id = `${baseOf(c.id)}-${n}`;
+    for (let n = 2; ids.has(id); n++) id = `${idBase(c.id)}-${n}`;
     c.id = id;
     ids.add(id);
     kept.splice(insertionPoint(kept, c), 0, c);
