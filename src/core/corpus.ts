@@ -200,6 +200,11 @@ export class CorpusIndex {
    * time that does not grow with the folder, and published at once; the folder-wide link follows and replaces it.
    */
   localLinks = true;
+  /**
+   * No local link begins while this is set (the extension's worker sets it while a folder's batches are stored: their
+   * articles wait for the folder-wide link; a local link is for an edit).
+   */
+  localLinksHeld = false;
   /** Local links published so far (the owner tells views to refresh when it grows). */
   localLinksDone = 0;
   /** What the last local link took: ms, articles and event mentions clustered again, mentions of the events it made. */
@@ -335,11 +340,12 @@ export class CorpusIndex {
    * completed link exactly as with `deferLinking` (the new links appear all at once when the last step ends).
    * Changes made between steps are picked up by a further link (`needsLink` stays true). A step ends at
    * the first unit of work past the budget: units are one article's detections, one block of candidate pairs.
+   * `localOnly`: only the local link due, if any (an edit while a folder is being indexed); no folder-wide link begins.
    */
-  linkStep(budgetMs = 20): boolean {
+  linkStep(budgetMs = 20, localOnly = false): boolean {
     if (!this.dirty) return true;
     const t0 = performance.now();
-    if (!this.localStep(t0, budgetMs)) return false;
+    if (!this.localStep(t0, budgetMs) || localOnly) return false;
     if (!this.job) {
       const docs = new Map(this.docs);
       const job: LinkJob = { generation: this.generation, ms: 0, phase: 'entities', longest: {}, pace: new Pacer() };
@@ -433,9 +439,10 @@ export class CorpusIndex {
 
   /** A local link of the articles changed since the last links and not linked locally yet, when it is worth one. */
   private startLocal(): LocalJob | undefined {
-    if (!this.deferLinking || !this.localLinks || !this.folder || !this.linkedOnce) return undefined;
+    if (!this.deferLinking || !this.localLinks || this.localLinksHeld || !this.folder || !this.linkedOnce)
+      return undefined;
     if (this.job && this.mergesGeneration > this.job.generation) return undefined;
-    const pending = [...this.changedSinceLink].filter(([p, gen]) => (this.linkedLocally.get(p) ?? -1) < gen);
+    const pending = this.locallyLinkable();
     if (!pending.length || pending.length > LOCAL_CHANGES) return undefined;
     const changes: ArticleChange[] = pending.map(([path]) => ({ path, after: this.currentAnalysis(path) }));
     const merges = this.mergeTargets();
@@ -445,6 +452,18 @@ export class CorpusIndex {
     };
     const steps = localLinkSteps(this.linkedState(), this.folder, changes, hooks, merges, new Pacer());
     return { generations: new Map(pending), steps, ms: 0 };
+  }
+
+  /**
+   * The changes a local link would take in: those not linked locally yet. When there are many (a folder being
+   * indexed), only those made after the folder-wide link under way began, or with none under way the edits of
+   * articles already linked: the new articles are shown by the folder-wide link, an edit at once.
+   */
+  private locallyLinkable(): [string, number][] {
+    const pending = [...this.changedSinceLink].filter(([p, gen]) => (this.linkedLocally.get(p) ?? -1) < gen);
+    if (pending.length <= LOCAL_CHANGES) return pending;
+    if (this.job) return pending.filter(([, gen]) => gen > this.job!.generation);
+    return pending.filter(([p]) => this.analyses.has(p));
   }
 
   private publishLocal(job: LocalJob, result: LocalLinkResult, ms: number): void {

@@ -1,12 +1,16 @@
 // When the analysis worker relinks the folder, and in what slices, so that hovers never wait behind linking.
 //
 // A relink is idle work of the worker's queue: one CorpusIndex.linkStep of about RELINK_TIMES.sliceMs at a time,
-// between queries and stored analyses. It starts at once after a small change (an edit, a rename, a removal) and
-// after a pause in a folder's indexing otherwise (longer as the estimated link grows), so a folder being indexed is
-// not relinked after every batch. A query links first only in a small folder (RELINK_TIMES.smallFolder articles) and
-// when that is estimated under RELINK_TIMES.slowMs (answers always fresh); otherwise it answers from the last finished
-// links (each changed article with its fresh analysis: deferLinking). A larger folder never links inside a query:
-// a link of a few hundred articles takes hundreds of ms, which a hover asked meanwhile would wait out.
+// between queries and stored analyses. It starts at once after a small change (an edit, a rename, a removal). A
+// folder being indexed is linked when its batches pause (none waits in the queue for RELINK_TIMES.quietMs: the end
+// of a scan), and before that only while its links are quick (RELINK_TIMES.growthMs), each time it has doubled: the
+// first events appear within seconds, and a large folder's indexing is not slowed nor its hovers held by links of
+// a folder that is still growing. Local links (a few changed articles linked ahead of the folder-wide link) are for
+// small changes only, not for the articles of a batch.
+// A query links first only in a small folder (RELINK_TIMES.smallFolder articles) and when that is estimated under
+// RELINK_TIMES.slowMs (answers always fresh); otherwise it answers from the last finished links (each changed article
+// with its fresh analysis: deferLinking). A larger folder never links inside a query: a link of a few hundred
+// articles takes hundreds of ms, which a hover asked meanwhile would wait out.
 import type { WorkerEvent } from './protocol';
 import type { Task, WorkQueue } from './workQueue';
 
@@ -14,8 +18,11 @@ export interface LinkableIndex {
   readonly size: number;
   readonly lastLinkMs: number;
   readonly needsLink: boolean;
-  /** Does up to about `budgetMs` of the pending link; true when nothing is left to link. */
-  linkStep(budgetMs: number): boolean;
+  /**
+   * Does up to about `budgetMs` of the pending link; true when nothing is left to link. `localOnly`: run a local link
+   * only (none begins a folder-wide link).
+   */
+  linkStep(budgetMs: number, localOnly?: boolean): boolean;
   /**
    * Local links (CorpusIndex: a few changed articles linked with the articles around them ahead of the folder-wide
    * link) published so far, whether one is under way, and what the last one took.
@@ -26,6 +33,8 @@ export interface LinkableIndex {
   readonly linksDone?: number;
   readonly linkJobRunning?: boolean;
   readonly lastLocalLink?: { ms: number } | null;
+  /** No local link begins while set (set before each step: local links are for small changes, not batches). */
+  localLinksHeld?: boolean;
 }
 
 export interface RelinkTimes {
@@ -33,6 +42,12 @@ export interface RelinkTimes {
   sliceMs: number;
   /** Pause in a folder's indexing after which it is relinked. */
   quietMs: number;
+  /**
+   * While a folder is indexed, a link starts when it has this many times the articles of the last link begun, as
+   * long as the last link took at most growthMs.
+   */
+  growth: number;
+  growthMs: number;
   /**
    * A query links first when the link is estimated within this (a small folder: answers always fresh, as the
    * integration tests expect); above it, queries answer from the last links and the relink goes in slices.
@@ -42,7 +57,14 @@ export interface RelinkTimes {
   smallFolder: number;
 }
 
-export const RELINK_TIMES: RelinkTimes = { sliceMs: 10, quietMs: 750, slowMs: 300, smallFolder: 50 };
+export const RELINK_TIMES: RelinkTimes = {
+  sliceMs: 10,
+  quietMs: 750,
+  growth: 2,
+  growthMs: 1000,
+  slowMs: 300,
+  smallFolder: 50,
+};
 
 export class Relinker {
   /** Changes applied to the index so far; a `linked` event says which version its links include. */
@@ -58,6 +80,10 @@ export class Relinker {
   private localVersion = 0;
   /** The version the folder-wide link under way takes in. */
   private linkVersion = 0;
+  /** Articles in the index when the last folder-wide link began (a folder being indexed links as it grows). */
+  private begunSize = 0;
+  /** A small change waits: link now, even while a folder is being indexed. */
+  private smallWaiting = false;
   readonly task: Task;
 
   constructor(
@@ -93,19 +119,30 @@ export class Relinker {
   /** Called after the index changed; `small`: one article, a rename or a removal, not a batch of a folder. */
   changed(small: boolean): void {
     this.version++;
-    clearTimeout(this.timer);
-    this.timer = undefined;
     if (small) {
+      this.smallWaiting = true;
       this.start();
       return;
     }
-    // A folder being indexed waits for a pause that grows with the estimated link, so it is not relinked whole
-    // between batches (a link's units are not all bounded yet: see CorpusIndex.linkStep).
-    const quiet = Math.max(this.times.quietMs, 2 * this.estimatedLinkMs());
+    // A folder being indexed: link after a pause in its batches, or now while links are quick and it has doubled.
+    this.armPause();
+    if (this.grown()) this.start();
+  }
+
+  /** Links after quietMs in which no change waited in the queue (a scan's batches come back to back). */
+  private armPause(): void {
+    clearTimeout(this.timer);
     this.timer = setTimeout(() => {
+      if (this.queue.changesPending) return this.armPause();
       this.timer = undefined;
       this.start();
-    }, quiet);
+    }, this.times.quietMs);
+  }
+
+  /** True when the folder has doubled since the last folder-wide link began, and that link was quick. */
+  private grown(): boolean {
+    if (this.index.lastLinkMs > this.times.growthMs) return false;
+    return this.index.size >= this.times.growth * this.begunSize;
   }
 
   dispose(): void {
@@ -122,23 +159,39 @@ export class Relinker {
       if (this.notified < this.version) this.linked();
       return true;
     }
+    // A folder being indexed that has not doubled begins no folder-wide link before the pause (one under way goes
+    // on); a small change made meanwhile is linked locally, if it can be.
+    const hold = this.timer !== undefined && !this.index.linkJobRunning && !this.grown();
+    if (hold && !this.smallWaiting && !this.index.localLinkRunning) return true;
     const t0 = performance.now();
-    // A local link starts at the beginning of a step, with every change applied so far.
+    // A local link starts at the beginning of a step, with every change applied so far; so does a folder-wide link.
     if (!this.index.localLinkRunning) this.localVersion = this.version;
-    if (!this.index.linkJobRunning) this.linkVersion = this.version;
+    if (!this.index.linkJobRunning && !hold) this.beginning();
+    if (this.index.localLinksHeld !== undefined)
+      this.index.localLinksHeld = !this.smallWaiting && this.timer !== undefined;
     const locals = this.index.localLinksDone ?? 0;
     const links = this.index.linksDone ?? 0;
-    const done = this.index.linkStep(this.times.sliceMs);
+    const done = this.index.linkStep(this.times.sliceMs, hold);
     this.longestStep = Math.max(this.longestStep, performance.now() - t0);
+    if (this.index.linkJobRunning || this.index.localLinkRunning) this.smallWaiting = false;
     if ((this.index.localLinksDone ?? 0) > locals && !done) this.linkedLocally();
     // A folder-wide link that ends with newer changes pending (a folder still being indexed) is shown too: with
     // the version it took in, so views do not wait for the folder's last batch and the link after it.
     if ((this.index.linksDone ?? 0) > links && !done) this.linkedBefore();
-    // Unfinished: go on next turn, unless a folder is still being indexed (its pause restarts this relink).
-    if (!done) return this.timer !== undefined;
+    if (hold && !this.index.localLinkRunning) {
+      this.smallWaiting = false;
+      return true;
+    }
+    if (!done) return false;
     this.noteLinked();
     this.linked();
     return true;
+  }
+
+  /** A folder-wide link may begin in this step: it takes in every change so far. */
+  private beginning(): void {
+    this.linkVersion = this.version;
+    this.begunSize = this.index.size;
   }
 
   /**

@@ -53,6 +53,11 @@ export class WorkQueue {
     return this.background.length > 0 || this.idle.length > 0;
   }
 
+  /** True while a change to the index (a batch to store, an edit) waits or runs. */
+  get changesPending(): boolean {
+    return this.background.length > 0;
+  }
+
   /** True while this idle task is queued or running. */
   holds(task: Task): boolean {
     return this.idle.includes(task);

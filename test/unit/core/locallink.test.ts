@@ -188,4 +188,38 @@ describe('local links', function () {
     const shared = index.events().filter((e) => ids.has(e.id) && e.mentions.some((m) => m.path !== `copy of ${gone}`));
     assert.ok(shared.length > 0, 'linked with other articles');
   });
+
+  it('links an edit made while a folder-wide link takes in many new articles, ahead of that link', () => {
+    const names = [...docs.keys()];
+    const index = indexOf(new Map(names.slice(0, 40).map((n) => [n, docs.get(n)!])), true);
+    for (const n of names.slice(40, 52)) index.upsert(n, docs.get(n)!);
+    // The folder-wide link of those twelve begins; then the user edits a linked article.
+    assert.strictEqual(index.linkStep(0), false);
+    const shared = index.events().find((e) => new Set(e.mentions.map((m) => m.path)).size >= 3)!;
+    const edited = shared.mentions[0].path;
+    const shorter = docs.get(edited)!.replace(/\n[^\n]+\n*$/, '\n');
+    index.upsert(edited, shorter);
+    assert.ok(index.linkLocally(), 'the edit is linked locally though twelve new articles wait for the link');
+    const beyond = index.events().flatMap((e) => e.mentions.filter((m) => m.path === edited && m.end > shorter.length));
+    assert.deepStrictEqual(beyond, [], 'no event keeps a mention of the removed paragraph');
+    assert.ok(!index.events().some((e) => e.mentions.some((m) => m.path === names[45])), 'new articles wait');
+    while (!index.linkStep(Infinity));
+    assert.ok(index.events().some((e) => e.mentions.some((m) => names.slice(40, 52).includes(m.path))));
+    const fresh = indexOf(new Map(names.slice(0, 52).map((n) => [n, n === edited ? shorter : docs.get(n)!])), true);
+    assert.deepStrictEqual(index.events().map(memberKey).sort(), fresh.events().map(memberKey).sort());
+  });
+
+  it('links an edit while new articles wait for the pause of indexing, and begins no folder-wide link', () => {
+    const names = [...docs.keys()];
+    const index = indexOf(new Map(names.slice(0, 40).map((n) => [n, docs.get(n)!])), true);
+    for (const n of names.slice(40, 52)) index.upsert(n, docs.get(n)!);
+    const shared = index.events().find((e) => new Set(e.mentions.map((m) => m.path)).size >= 3)!;
+    const edited = shared.mentions[0].path;
+    index.upsert(edited, docs.get(edited)!.replace(/\n[^\n]+\n*$/, '\n'));
+    const before = index.localLinksDone;
+    assert.strictEqual(index.linkStep(Infinity, true), false, 'the new articles still wait');
+    assert.strictEqual(index.localLinksDone, before + 1, 'the edit, linked locally');
+    assert.strictEqual(index.linkJobRunning, false, 'no folder-wide link begun');
+    assert.ok(!index.events().some((e) => e.mentions.some((m) => m.path === names[45])));
+  });
 });

@@ -20,7 +20,14 @@ function manualQueue(): { queue: WorkQueue; drain: () => number } {
 /** An index whose link takes `units` steps of work, each done by one linkStep call. */
 function slicedIndex(units: number) {
   const budgets: number[] = [];
-  const index: LinkableIndex & { dirty: boolean; left: number; budgets: number[]; lastLinkMs: number } = {
+  const index: LinkableIndex & {
+    size: number;
+    dirty: boolean;
+    left: number;
+    budgets: number[];
+    lastLinkMs: number;
+    linkJobRunning?: boolean;
+  } = {
     size: 10_000,
     lastLinkMs: 5000,
     dirty: false,
@@ -150,52 +157,87 @@ describe('relinker (when and in what slices the worker relinks)', () => {
     assert.strictEqual(index.budgets.length, 3);
   });
 
-  it('relinks a folder being indexed only after a pause', async () => {
+  it('relinks a folder being indexed each time it has doubled, and after a pause in its batches', async () => {
     const { queue, drain } = manualQueue();
     const index = slicedIndex(1);
-    index.lastLinkMs = 0;
+    index.size = 10;
+    index.lastLinkMs = 50;
     const events: WorkerEvent[] = [];
-    const relinker = new Relinker(index, queue, (e) => events.push(e), {
-      sliceMs: 10,
-      quietMs: 30,
-      slowMs: 300,
-      smallFolder: 50,
-    });
-    index.dirty = true;
-    relinker.changed(false);
-    await sleep(10);
-    relinker.changed(false);
-    drain();
-    assert.strictEqual(events.length, 0);
+    const times = { sliceMs: 10, quietMs: 30, growth: 2, growthMs: 1000, slowMs: 300, smallFolder: 50 };
+    const relinker = new Relinker(index, queue, (e) => events.push(e), times);
+    const batch = (size: number) => {
+      index.size = size;
+      index.dirty = true;
+      relinker.changed(false);
+      drain();
+    };
+    batch(10);
+    assert.deepStrictEqual(
+      events.map((e) => e.version),
+      [1],
+      'the first batch is linked at once',
+    );
+    batch(15);
+    assert.strictEqual(events.length, 1, '15 articles: not twice the 10 of the last link');
+    batch(20);
+    assert.deepStrictEqual(
+      events.map((e) => e.version),
+      [1, 3],
+    );
+    batch(25);
+    assert.strictEqual(events.length, 2);
     await sleep(60);
     drain();
     assert.deepStrictEqual(
       events.map((e) => e.version),
-      [2],
+      [1, 3, 4],
+      'the pause after the last batch',
     );
     relinker.dispose();
   });
 
-  it('waits longer for a pause when the link of the folder is estimated slow', async () => {
+  it('goes on with a link under way while batches arrive; an edit meanwhile is linked locally only', async () => {
     const { queue, drain } = manualQueue();
-    const index = slicedIndex(1);
-    index.lastLinkMs = 40;
+    const index = slicedIndex(3);
+    index.size = 100;
+    index.lastLinkMs = 0;
+    index.linkJobRunning = false;
+    const localOnly: boolean[] = [];
+    const step = index.linkStep.bind(index);
+    index.linkStep = (budget: number, local?: boolean) => {
+      localOnly.push(!!local);
+      if (local) return false;
+      const done = step(budget);
+      index.linkJobRunning = !done;
+      if (done) index.lastLinkMs = 5000;
+      return done;
+    };
     const events: WorkerEvent[] = [];
-    const relinker = new Relinker(index, queue, (e) => events.push(e), {
-      sliceMs: 10,
-      quietMs: 10,
-      slowMs: 300,
-      smallFolder: 50,
-    });
-    relinker.noteLinked();
+    const times = { sliceMs: 10, quietMs: 30, growth: 2, growthMs: 1000, slowMs: 300, smallFolder: 50 };
+    const relinker = new Relinker(index, queue, (e) => events.push(e), times);
     index.dirty = true;
     relinker.changed(false);
-    await sleep(40);
+    queue.runSlice();
+    assert.ok(index.linkJobRunning);
+    index.size = 120;
+    relinker.changed(false);
     drain();
-    assert.strictEqual(events.length, 0, 'an 80 ms pause, twice the estimated link');
-    await sleep(80);
+    assert.strictEqual(index.budgets.length, 3, 'the link begun goes on to its end');
+    index.size = 130;
+    index.dirty = true;
+    relinker.changed(false);
     drain();
-    assert.strictEqual(events.length, 1);
+    assert.strictEqual(index.budgets.length, 3, 'no new link before the pause (the last one took 5 s)');
+    relinker.changed(true);
+    drain();
+    assert.deepStrictEqual(localOnly, [false, false, false, true], 'the edit: a local link only');
+    await sleep(60);
+    drain();
+    assert.strictEqual(index.budgets.length, 6, 'the folder-wide link after the pause');
+    assert.deepStrictEqual(
+      events.map((e) => e.version),
+      [2, 4],
+    );
     relinker.dispose();
   });
 
