@@ -2,6 +2,7 @@
 // "Harbourton Port Authority — 4 March 2026, 09:15", "MORNING DIGEST · Wednesday 5 March 2026", "Corvel Intranet |
 // Platform Team | 12 Feb 2026", and tells them from an event's date ("Jazz Festival · 12–14 June 2026") and from prose.
 import { isFirstName, lookupKey, ORG_HEADS } from '../gazetteer';
+import { Span } from '../model';
 import { MONTH_RE, parseStamp, Stamp, withoutTimes } from './stamps';
 
 export interface HeaderDate {
@@ -13,6 +14,10 @@ export interface HeaderDate {
   event: boolean;
 }
 
+// Words that make a header's date a schedule, not the page's: "Closing date · Friday 20 March 2026", "Deadline | …".
+const SCHEDULE_WORDS = new Set(
+  'deadline closing closes opening opens expires expiry due starts ends until date dates'.split(' '),
+);
 /** Lines longer than this are not header lines. */
 const MAX_LINE = 120;
 // Separators between the parts of a header line; a comma is one too, but a weaker one (see namePiece).
@@ -67,7 +72,7 @@ export function parseHeaderDate(line: string): HeaderDate | null {
   if (!pieces.length) return null;
   const loose = /[—–|·•»›]|\s[-/]\s/.test(t);
   if (!pieces.every((p) => namePiece(p, loose))) return null;
-  const event = RANGE_BEFORE.test(before) || RANGE_AFTER.test(after) || pieces.some(eventName);
+  const event = RANGE_BEFORE.test(before) || RANGE_AFTER.test(after) || pieces.some(eventName) || pieces.some(schedule);
   return { stamp, names: pieces, event };
 }
 
@@ -108,6 +113,14 @@ function eventName(piece: string): boolean {
   return words.some((w) => EVENT_NOUNS.has(w)) && !ORG_HEADS.has(lookupKey(last));
 }
 
+/** A name that says the date is a deadline or a schedule's: "Closing date", "Applications close", "Deadline". */
+function schedule(piece: string): boolean {
+  return piece
+    .toLowerCase()
+    .split(/\s+/)
+    .some((w) => SCHEDULE_WORDS.has(w));
+}
+
 /**
  * The poster a header line names, when it names one person: "Greta Holm — Sun 8 Mar 2026 18:42". A name with an
  * organisation's word ("Valmora Water Board", "Platform Team") or in capitals (a masthead) is not a person's.
@@ -129,5 +142,82 @@ export function isProseLine(t: string): boolean {
 
 /** Press-release and transcript kickers on a line of their own: metadata, not the headline. */
 export function isKicker(t: string): boolean {
-  return /^(?:for immediate release|(?:press|news|media) release|press statement|transcript|media advisory)$/i.test(t);
+  return /^(?:for immediate release|(?:press|news|media) release|(?:press|media|joint) statement|statement|transcript|(?:media )?advisory|public notice)$/i.test(
+    t,
+  );
+}
+
+interface HeadLine {
+  text: string;
+  start: number;
+}
+
+/**
+ * What the first header line of an article says about the lines around it, once every line is read: the masthead
+ * or letterhead above it is the title when no headline follows ("MORNING DIGEST · …" over a digest's items), and
+ * furniture when one does ("Office of the Ombudsman for Children" over "Kestrel Bay, 27 January 2026" over the
+ * headline). Returns the title, if any, and adds the letterhead's span to `spans`.
+ */
+export function headerBlock(
+  lines: HeadLine[],
+  first: { line: number; names: string[] },
+  spans: Span[],
+): { text: string; span: Span } | null {
+  const isMeta = (l: HeadLine) =>
+    spans.some((s) => s.start <= l.start + 1 && s.end >= l.start + l.text.trimEnd().length);
+  const above = lines.slice(0, first.line).filter((l) => l.text.trim() && !isMeta(l));
+  // Above the header line: nothing but metadata, or one letterhead line (an organisation's name, or capitals).
+  if (above.length > 1) return null;
+  const letterhead = above[0];
+  if (letterhead && !isLetterhead(letterhead.text.trim())) return null;
+  const next = lines.slice(first.line + 1).find((l) => l.text.trim() && !isMeta(l));
+  if (next && isHeadlineLike(next.text.trim())) {
+    if (letterhead) spans.push(trimmed(letterhead));
+    return null;
+  }
+  if (letterhead) return null;
+  const line = lines[first.line];
+  const at = line.text.indexOf(first.names[0]);
+  if (at < 0) return null;
+  return { text: first.names[0], span: { start: line.start + at, end: line.start + at + first.names[0].length } };
+}
+
+/**
+ * A section label above the headline ("Business", "Opinion", "World news"): a first line of at most three words over
+ * a longer headline that metadata follows (a byline, a date line). Its span, or null.
+ */
+export function sectionLabel(lines: HeadLine[], spans: Span[]): Span | null {
+  const isMeta = (l: HeadLine) =>
+    spans.some((s) => s.start <= l.start + 1 && s.end >= l.start + l.text.trimEnd().length);
+  const content: HeadLine[] = [];
+  for (let k = 0; k < lines.length && content.length < 12; k++) if (lines[k].text.trim()) content.push(lines[k]);
+  const open = content.filter((l) => !isMeta(l));
+  if (open.length < 2) return null;
+  const [label, headline] = open;
+  const t = label.text.trim();
+  if (t.split(/\s+/).length > 3 || !isHeadlineLike(t) || isProseLine(t)) return null;
+  const h = headline.text.trim();
+  if (!isHeadlineLike(h) || h.split(/\s+/).length < 4) return null;
+  // The lines between are metadata, and so is the one under the headline.
+  const i = content.indexOf(label);
+  const j = content.indexOf(headline);
+  if (content.slice(i + 1, j).some((l) => !isMeta(l))) return null;
+  const under = content[j + 1];
+  return under && isMeta(under) ? trimmed(label) : null;
+}
+
+/** The headline test of the article's structure: a short line without a closing stop. */
+function isHeadlineLike(t: string): boolean {
+  return t.length <= 200 && !/[.!?:]["”’]?$/.test(t);
+}
+
+function isLetterhead(t: string): boolean {
+  if (!isHeadlineLike(t) || t.split(/\s+/).length > 8) return false;
+  if (t === t.toUpperCase() && /\p{Lu}{2}/u.test(t)) return true;
+  return namePiece(t, false) && t.split(/\s+/).some((w) => ORG_HEADS.has(lookupKey(w)));
+}
+
+function trimmed(l: HeadLine): Span {
+  const lead = l.text.length - l.text.trimStart().length;
+  return { start: l.start + lead, end: l.start + l.text.trimEnd().length };
 }

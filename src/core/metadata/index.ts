@@ -5,7 +5,7 @@ import { Span } from '../model';
 import { Byline, isOutlet, mayOpenWithByline, parseByline, parseCredits } from './byline';
 import { Dateline, parseDateline, parseUrlLine } from './dateline';
 import { FrontMatter, readFrontMatter } from './frontmatter';
-import { headerAuthor, isKicker, isProseLine, parseHeaderDate } from './header';
+import { headerAuthor, headerBlock, isKicker, isProseLine, parseHeaderDate, sectionLabel } from './header';
 import { DateCandidate } from './published';
 import { parseStamp, Stamp, withoutTimes } from './stamps';
 
@@ -84,9 +84,8 @@ export function readMetadata(text: string, lines: Line[], options: { head?: bool
   let contentIndex = 0;
   let credits: string[] = [];
   let header = true;
-  // The first header line, when every line above it is metadata: a masthead that may be the title.
-  let masthead: { names: string[]; line: number } | null = null;
-  let onlyMetaAbove = true;
+  // The first header line: the masthead or letterhead above it may be the title (see headerBlock).
+  let first: { names: string[]; line: number } | null = null;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     if (fm && line.start < fm.span.end) continue;
@@ -112,11 +111,12 @@ export function readMetadata(text: string, lines: Line[], options: { head?: bool
     // Past the first lines only a line that is wholly a stamp counts: "Updated figures show …" and a
     // timeline entry "March 4, 2024: talks begin" are reporting.
     else if (!inHead || scan.contentIndex >= STAMP_LINES) meta.candidates.length = before;
-    if (scan.headerNames && onlyMetaAbove && !masthead) masthead = { names: scan.headerNames, line: i };
-    onlyMetaAbove &&= isMeta;
+    if (scan.headerNames && !first) first = { names: scan.headerNames, line: i };
     if (!isMeta && isProseLine(trimmed)) header = false;
   }
-  if (masthead && !meta.title) meta.title = mastheadTitle(lines, masthead, meta.spans);
+  if (first && !meta.title) meta.title = headerBlock(lines, first, meta.spans);
+  const label = head && !meta.frontMatter ? sectionLabel(lines, meta.spans) : null;
+  if (label) meta.spans.push(label);
   if (!meta.authors.length && credits.length) meta.authors = credits;
   return meta;
 }
@@ -124,30 +124,6 @@ export function readMetadata(text: string, lines: Line[], options: { head?: bool
 function trimSpan(line: Line): Span {
   const lead = line.text.length - line.text.trimStart().length;
   return { start: line.start + lead, end: line.start + line.text.trimEnd().length };
-}
-
-/**
- * The masthead of a header line that opens the article ("MORNING DIGEST · Wednesday 5 March 2026") is its title when
- * no headline follows: the next line that is not metadata is a sentence (a digest's first item, a greeting).
- */
-function mastheadTitle(
-  lines: Line[],
-  masthead: { names: string[]; line: number },
-  spans: Span[],
-): ArticleMetadata['title'] {
-  const next = lines
-    .slice(masthead.line + 1)
-    .find(
-      (l) => l.text.trim() && !spans.some((s) => s.start <= l.start + 1 && s.end >= l.start + l.text.trimEnd().length),
-    );
-  const t = next?.text.trim() ?? '';
-  // The headline test of the article's structure: a short line without a closing stop.
-  if (next && t.length <= 200 && !/[.!?:]["”’]?$/.test(t)) return null;
-  const line = lines[masthead.line];
-  const name = masthead.names[0];
-  const at = line.text.indexOf(name);
-  if (at < 0) return null;
-  return { text: name, span: { start: line.start + at, end: line.start + at + name.length } };
 }
 
 function applyFrontMatter(text: string, fm: FrontMatter, meta: ArticleMetadata): void {
