@@ -48,7 +48,8 @@ const RANGE_BEFORE = new RegExp(
   'i',
 );
 const RANGE_AFTER = new RegExp(
-  String.raw`^\s*(?:[-–—]|to|until|till|through)\s*(?:\p{L}+,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+${MONTH_RE}|${MONTH_RE}\s+\d)`,
+  String.raw`^\s*(?:[-–—]|to|until|till|through)\s*(?:\p{L}+,?\s+)?` +
+    String.raw`(?:\d{1,2}(?:st|nd|rd|th)?\s+${MONTH_RE}|${MONTH_RE}\s+\d)`,
   'iu',
 );
 
@@ -140,11 +141,15 @@ export function isProseLine(t: string): boolean {
   return /[.!?…]["”’)]?$/.test(t) && t.split(/\s+/).length >= 4;
 }
 
+const KICKER_RE = new RegExp(
+  String.raw`^(?:for immediate release|(?:press|news|media) release|(?:(?:press|media|joint) )?statement|transcript` +
+    String.raw`|(?:media )?advisory|public notice)$`,
+  'i',
+);
+
 /** Press-release and transcript kickers on a line of their own: metadata, not the headline. */
 export function isKicker(t: string): boolean {
-  return /^(?:for immediate release|(?:press|news|media) release|(?:press|media|joint) statement|statement|transcript|(?:media )?advisory|public notice)$/i.test(
-    t,
-  );
+  return KICKER_RE.test(t);
 }
 
 interface HeadLine {

@@ -75,7 +75,8 @@ describe('metadata: header lines (name and full date)', () => {
 describe('metadata: header lines in an article', () => {
   it('dates a press release from "<Organisation> — <date>" and keeps the headline as the title', () => {
     const a = parseArticle(
-      'FOR IMMEDIATE RELEASE\nHarbourton Port Authority — 4 March 2026, 09:15\n\nPort authority suspends night ferries\n\n' +
+      'FOR IMMEDIATE RELEASE\nHarbourton Port Authority — 4 March 2026, 09:15\n\n' +
+        'Port authority suspends night ferries\n\n' +
         'The authority suspended night crossings on Tuesday.\n',
       'a.txt',
     );
@@ -129,7 +130,8 @@ describe('metadata: header lines in an article', () => {
 
   it('treats a letterhead over the header line as furniture when a headline follows', () => {
     const a = parseArticle(
-      'STATEMENT\nOffice of the Ombudsman for Children\nKestrel Bay, 27 January 2026\n\nOmbudsman calls for inquiry\n\n' +
+      'STATEMENT\nOffice of the Ombudsman for Children\nKestrel Bay, 27 January 2026\n\n' +
+        'Ombudsman calls for inquiry\n\n' +
         'The Ombudsman called for an inquiry today.\n',
       'g.txt',
     );
@@ -139,7 +141,8 @@ describe('metadata: header lines in an article', () => {
 
   it('treats a short section label over a headline that a date line follows as furniture', () => {
     const a = parseArticle(
-      'Business\nTrawler fleet to shrink by a third\nThe Northern Courier, Saturday 14 February 2026\n\nThe ministry said so on Friday.\n',
+      'Business\nTrawler fleet to shrink by a third\nThe Northern Courier, Saturday 14 February 2026\n\n' +
+        'The ministry said so on Friday.\n',
       'h.txt',
     );
     assert.strictEqual(a.title, 'Trawler fleet to shrink by a third');
