@@ -69,6 +69,8 @@ export function parseHeaderDate(line: string): HeaderDate | null {
   // "End of Watch: Friday, June 24, 2005": a labelled field of a record; its label is not a name (the labels of
   // publication, "Published:", "Updated:", are read as stamps before this).
   if (/:\s*$/.test(before)) return null;
+  // Two full dates ("Born 3 May 1941 · Died 2 March 2026") are a record's, not one page's stamp.
+  if (parseStamp(after)) return null;
   const pieces = [...splitPieces(before), ...splitPieces(after)];
   if (!pieces.length) return null;
   const loose = /[—–|·•»›]|\s[-/]\s/.test(t);
@@ -88,7 +90,7 @@ function splitPieces(s: string): string[] {
 /**
  * A name: up to eight words, each capitalised (or all capitals, or a number: "Issue 42") except the connectors
  * inside it. Where the line is split by strong separators (a dash, a bar, a dot), a short sentence-case section name
- * ("Local news", "Engineering blog") counts too; after a mere comma it does not ("Yesterday, the council …").
+ * ("Local news", "Letters to the editor") counts too; after a mere comma it does not ("Yesterday, the council …").
  */
 function namePiece(piece: string, loose: boolean): boolean {
   const words = piece.split(/\s+/);
@@ -99,7 +101,8 @@ function namePiece(piece: string, loose: boolean): boolean {
   if (CONNECTORS.has(last.toLowerCase())) return false;
   const capitalised = words.every((w) => /^[\p{Lu}\d&+("'“‘]/u.test(w) || CONNECTORS.has(w.toLowerCase()));
   if (capitalised) return true;
-  return loose && words.length <= 3 && words.slice(1).every((w) => /^\p{Ll}+$/u.test(w));
+  const content = words.filter((w) => !CONNECTORS.has(w.toLowerCase()));
+  return loose && words.length <= 5 && content.length <= 3 && words.slice(1).every((w) => /^\p{Ll}+$/u.test(w));
 }
 
 /** A name that makes its date an event's: "Harbour Jazz Festival", "Festival of Light 2026" (not "… Committee"). */

@@ -23,6 +23,7 @@ describe('metadata: header lines (name and full date)', () => {
     ['The Northern Courier, Saturday 14 February 2026', '2026-02-14', ['The Northern Courier']],
     ['4 March 2026 | Harbourton Port Authority', '2026-03-04', ['Harbourton Port Authority']],
     ['Engineering blog / March 4, 2026', '2026-03-04', ['Engineering blog']],
+    ['Letters to the editor · 4 March 2026', '2026-03-04', ['Letters to the editor']],
     ['Acme Co. | 2026-03-04', '2026-03-04', ['Acme Co.']],
   ];
   for (const [line, value, names] of taken)
@@ -52,6 +53,7 @@ describe('metadata: header lines (name and full date)', () => {
     'Yesterday, 4 March 2026',
     'Since 3 February 2026',
     'End of Watch: Friday, June 24, 2005',
+    'Born 3 May 1941 · Died 2 March 2026',
     'the council met — 4 March 2026',
     'Harbourton Port Authority',
   ];
