@@ -79,12 +79,21 @@ export function parseHeaderDate(line: string): HeaderDate | null {
   return { stamp, names: pieces, event };
 }
 
-/** The parts of a string between separators, without times, zones and "at"/"@" before a time. */
+/**
+ * The parts of a string between separators, without times, zones and "at"/"@" before a time, and without the Markdown
+ * and quotes around a name ("# MORNING DIGEST", "**Harbour Rowing Club**", "“The Daily Brief”").
+ */
 function splitPieces(s: string): string[] {
   return withoutTimes(s)
     .split(SEPARATORS)
-    .map((p) => p.replace(/(?:^|\s)(?:at|@|h)\s*$/i, '').trim())
-    .filter((p) => p && !/^[\s()[\]'"“”‘’-]*$/.test(p));
+    .map((p) =>
+      p
+        .replace(/(?:^|\s)(?:at|@|h)\s*$/i, '')
+        .replace(/^\s*#{1,6}\s+/, '')
+        .replace(/[*_`"“”]+/g, '')
+        .trim(),
+    )
+    .filter((p) => p && !/^[\s()[\]'‘’-]*$/.test(p));
 }
 
 /**

@@ -24,6 +24,9 @@ describe('metadata: header lines (name and full date)', () => {
     ['4 March 2026 | Harbourton Port Authority', '2026-03-04', ['Harbourton Port Authority']],
     ['Engineering blog / March 4, 2026', '2026-03-04', ['Engineering blog']],
     ['Letters to the editor · 4 March 2026', '2026-03-04', ['Letters to the editor']],
+    ['# MORNING DIGEST · 5 March 2026', '2026-03-05', ['MORNING DIGEST']],
+    ['**Harbour Rowing Club** · News · 12 March 2026', '2026-03-12', ['Harbour Rowing Club', 'News']],
+    ['“The Daily Brief” | 12 March 2026', '2026-03-12', ['The Daily Brief']],
     ['Acme Co. | 2026-03-04', '2026-03-04', ['Acme Co.']],
   ];
   for (const [line, value, names] of taken)
