@@ -22,6 +22,8 @@ export interface LayoutExpectation {
   authors: string[];
   source: string | null;
   resolves?: Record<string, string>;
+  /** Written after the rules it tests, and run once before any rule was changed for it. */
+  heldOut?: boolean;
 }
 
 export function loadLayoutExpectations(): { dir: string; expected: Record<string, LayoutExpectation> } {
@@ -37,6 +39,7 @@ function layoutLines(): { lines: string[]; metrics: Record<string, number> } {
   let found = 0;
   let right = 0;
   let fieldsRight = 0;
+  const held = { total: 0, right: 0, all: 0 };
   const files = Object.keys(expected);
   for (const f of files) {
     const want = expected[f];
@@ -50,6 +53,11 @@ function layoutLines(): { lines: string[]; metrics: Record<string, number> } {
       (a.meta?.dateline ?? null) === want.dateline &&
       JSON.stringify(a.meta?.authors ?? []) === JSON.stringify(want.authors);
     if (fields) fieldsRight++;
+    if (want.heldOut) {
+      held.total++;
+      if (got === want.published) held.right++;
+      if (got === want.published && fields) held.all++;
+    }
     const mark = got === want.published && fields ? 'ok  ' : 'MISS';
     lines.push(
       `${mark} ${f}:` +
@@ -59,7 +67,8 @@ function layoutLines(): { lines: string[]; metrics: Record<string, number> } {
   }
   lines.unshift(
     `layouts: dates found ${found}/${dated}, right ${right}/${files.length} (null where the article does not settle ` +
-      `it counts as right); title+dateline+authors right ${fieldsRight}/${files.length}`,
+      `it counts as right); title+dateline+authors right ${fieldsRight}/${files.length}; of the ${held.total} ` +
+      `written after their rules (heldOut): dates right ${held.right}, all fields right ${held.all}`,
   );
   return {
     lines,

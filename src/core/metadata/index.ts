@@ -5,6 +5,7 @@ import { Span } from '../model';
 import { Byline, isOutlet, mayOpenWithByline, parseByline, parseCredits } from './byline';
 import { Dateline, parseDateline, parseUrlLine } from './dateline';
 import { FrontMatter, readFrontMatter } from './frontmatter';
+import { headerAuthor, headerBlock, isKicker, isProseLine, parseHeaderDate, sectionLabel } from './header';
 import { DateCandidate } from './published';
 import { parseStamp, Stamp, withoutTimes } from './stamps';
 
@@ -59,6 +60,10 @@ interface LineScan {
   /** Index among the non-empty lines after the front matter. */
   contentIndex: number;
   inHead: boolean;
+  /** Still in the header: no line of prose has been read yet. */
+  header: boolean;
+  /** Set when the line is a header line naming these names with a date ("Harbourton Port Authority — 4 March 2026"). */
+  headerNames?: string[];
 }
 
 export function readMetadata(text: string, lines: Line[], options: { head?: boolean } = {}): ArticleMetadata {
@@ -78,6 +83,9 @@ export function readMetadata(text: string, lines: Line[], options: { head?: bool
   if (fm) applyFrontMatter(text, fm, meta);
   let contentIndex = 0;
   let credits: string[] = [];
+  let header = true;
+  // The first header line: the masthead or letterhead above it may be the title (see headerBlock).
+  let first: { names: string[]; line: number } | null = null;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     if (fm && line.start < fm.span.end) continue;
@@ -86,19 +94,29 @@ export function readMetadata(text: string, lines: Line[], options: { head?: bool
     if (!inHead && (line.text.length > 260 || !BELOW_HEAD_RE.test(line.text))) continue;
     const trimmed = line.text.trim();
     if (!trimmed) continue;
-    const scan: LineScan = { line, number: i + 1, contentIndex: contentIndex++, inHead };
+    const scan: LineScan = { line, number: i + 1, contentIndex: contentIndex++, inHead, header: inHead && header };
     const credit = trimmed.length <= 300 ? parseCredits(trimmed) : null;
     if (credit) {
       if (!credits.length) credits = credit.authors;
       meta.spans.push(trimSpan(line));
       continue;
     }
+    if (scan.header && isKicker(trimmed)) {
+      meta.spans.push(trimSpan(line));
+      continue;
+    }
     const before = meta.candidates.length;
-    if (scanLine(scan, meta)) meta.spans.push(trimSpan(line));
+    const isMeta = scanLine(scan, meta);
+    if (isMeta) meta.spans.push(trimSpan(line));
     // Past the first lines only a line that is wholly a stamp counts: "Updated figures show …" and a
     // timeline entry "March 4, 2024: talks begin" are reporting.
     else if (!inHead || scan.contentIndex >= STAMP_LINES) meta.candidates.length = before;
+    if (scan.headerNames && !first) first = { names: scan.headerNames, line: i };
+    if (!isMeta && isProseLine(trimmed)) header = false;
   }
+  if (first && !meta.title) meta.title = headerBlock(lines, first, meta.spans);
+  const label = head && !meta.frontMatter ? sectionLabel(lines, meta.spans) : null;
+  if (label) meta.spans.push(label);
   if (!meta.authors.length && credits.length) meta.authors = credits;
   return meta;
 }
@@ -145,7 +163,16 @@ function candidate(
   evidence: Span,
   line: number,
 ): DateCandidate {
-  return { value: stamp.value, readings: stamp.readings, time: stamp.time, kind, rule, evidence, line };
+  return {
+    value: stamp.value,
+    readings: stamp.readings,
+    time: stamp.time,
+    weekday: stamp.weekday,
+    kind,
+    rule,
+    evidence,
+    line,
+  };
 }
 
 /** Reads one line; true when the whole line is metadata. */
@@ -157,32 +184,10 @@ function scanLine(scan: LineScan, meta: ArticleMetadata): boolean {
     if (url) return urlLine(url, scan, base, meta);
   }
   if (scan.inHead && scan.contentIndex < 8 && emailHeader(t, base, meta)) return true;
-  let rest = t;
-  let restAt = base;
-  if (scan.inHead && !meta.dateline) {
-    const dl = parseDateline(t);
-    if (dl) {
-      // A labelled dateline's text starts after its label ("Dateline: …").
-      const at = Math.max(0, t.indexOf(dl.text));
-      const span = { start: base + at, end: base + at + dl.text.length };
-      // "KYODO NEWS - Feb 9, 2024": an outlet's name before a stamp is the source, not a place.
-      if (isOutlet(dl.place) && !dl.source) meta.source ??= dl.place;
-      else meta.dateline = { ...dl, span };
-      if (!meta.source && dl.source) meta.source = dl.source;
-      if (dl.value)
-        meta.candidates.push({
-          value: dl.value,
-          kind: 'published',
-          rule: 'the dateline',
-          evidence: span,
-          line: scan.number,
-        });
-      rest = t.slice(dl.length);
-      restAt = base + dl.length;
-      // "Dateline: Nairobi, 14/03/2024" on a line of its own is furniture, not the headline or the story.
-      if (!rest.trim() && /^dateline\s*:/i.test(t)) return true;
-    }
-  }
+  const dl = scan.inHead && !meta.dateline ? datelineOf(t, base, scan, meta) : null;
+  if (dl?.whole) return true;
+  const rest = dl ? t.slice(dl.length) : t;
+  const restAt = dl ? base + dl.length : base;
   const covered: Span[] = [];
   const labelledAt = labelledStamps(rest, restAt, scan.number, meta, covered);
   if (scan.inHead && labelledAt !== 0 && !meta.byline && (labelledAt >= 0 || mayOpenWithByline(rest))) {
@@ -220,6 +225,7 @@ function scanLine(scan: LineScan, meta: ArticleMetadata): boolean {
       covered.push({ start: from + st.index, end: from + st.index + st.length });
     }
   }
+  if (scan.header && labelledAt < 0 && !covered.length && headerLine(rest, restAt, scan, meta)) return true;
   if (scan.inHead && covered.length && !meta.byline) trailingByline(rest, restAt, covered, meta);
   // "BBC News" alone under the byline: the outlet the byline writes for.
   if (!covered.length && scan.inHead && meta.byline && t.length <= 40 && isOutlet(t)) {
@@ -238,6 +244,65 @@ function scanLine(scan: LineScan, meta: ArticleMetadata): boolean {
     .replace(/[\s|•·,;:()[\]—–-]+/g, ' ')
     .trim();
   return (left.length <= 12 && !/\p{Ll}{3}/u.test(left)) || FURNITURE_WORDS.test(left);
+}
+
+/**
+ * The wire dateline that opens a line ("BRUSSELS (AP) —"), read into the metadata: its length, and whether it is the
+ * whole line ("Dateline: Nairobi, 14/03/2024"). Null when there is none, or when what follows the capitals and the
+ * dash is a date alone: "MORNING DIGEST — 5 March 2026" is a masthead's header line, not a place.
+ */
+function datelineOf(
+  t: string,
+  base: number,
+  scan: LineScan,
+  meta: ArticleMetadata,
+): { length: number; whole: boolean } | null {
+  const dl = parseDateline(t);
+  if (!dl) return null;
+  if (scan.header && !dl.source && !dl.value && !dl.monthDay) {
+    const h = parseHeaderDate(t);
+    if (h && !h.event && h.stamp.index <= dl.length) return null;
+  }
+  // A labelled dateline's text starts after its label ("Dateline: …").
+  const at = Math.max(0, t.indexOf(dl.text));
+  const span = { start: base + at, end: base + at + dl.text.length };
+  // "KYODO NEWS - Feb 9, 2024": an outlet's name before a stamp is the source, not a place.
+  if (isOutlet(dl.place) && !dl.source) meta.source ??= dl.place;
+  else meta.dateline = { ...dl, span };
+  if (!meta.source && dl.source) meta.source = dl.source;
+  if (dl.value)
+    meta.candidates.push({
+      value: dl.value,
+      kind: 'published',
+      rule: 'the dateline',
+      evidence: span,
+      line: scan.number,
+    });
+  // "Dateline: Nairobi, 14/03/2024" on a line of its own is furniture, not the headline or the story.
+  const whole = !t.slice(dl.length).trim() && /^dateline\s*:/i.test(t);
+  return { length: dl.length, whole };
+}
+
+/**
+ * A header line of names and a full date ("Harbourton Port Authority — 4 March 2026, 09:15", "Greta Holm — Sun 8 Mar
+ * 2026 18:42") read into a publication-date candidate, the poster when it names one person, and the outlet when a
+ * name is one; true when the line is one. An event's date ("Harbour Jazz Festival · 12–14 June 2026") is not read.
+ */
+function headerLine(rest: string, restAt: number, scan: LineScan, meta: ArticleMetadata): boolean {
+  const h = parseHeaderDate(rest);
+  if (!h || h.event) return false;
+  const start = restAt + (rest.length - rest.trimStart().length) + h.stamp.index;
+  const c = candidate(h.stamp, 'published', 'the header line', { start, end: start + h.stamp.length }, scan.number);
+  // The reason quotes the whole line: the names say why it is a header ("Harbourton Port Authority — 4 March 2026").
+  meta.candidates.push({ ...c, quote: rest.trim() });
+  for (const name of h.names) if (isOutlet(name)) meta.source ??= name;
+  const author = headerAuthor(h);
+  if (author && !meta.authors.length) {
+    meta.authors = [author];
+    meta.byline ??= trimSpan(scan.line);
+  }
+  scan.headerNames = h.names;
+  return true;
 }
 
 /**

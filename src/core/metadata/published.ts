@@ -9,13 +9,15 @@
 // A numeric date that reads two ways (03/04/2023) is used only when the article settles the order;
 // otherwise the date stays unknown and the note says why.
 import { PublishedDate, Span } from '../model';
-import { MONTH_NAMES, MONTH_RE, monthNumber, isoDate, writtenDates } from './stamps';
+import { MONTH_NAMES, MONTH_RE, monthNumber, isoDate, weekdayOf, writtenDates } from './stamps';
 
 export interface DateCandidate {
   /** ISO date, or null when the written date is ambiguous (see `readings`). */
   value: string | null;
   readings?: [string, string];
   time?: string;
+  /** The day of the week printed with the date (0 = Sunday), if any: a mismatch is said in the reason. */
+  weekday?: number;
   kind: 'published' | 'updated' | 'event';
   /** How the date was found, worded for the reason: "the article states", "date line", "the URL's path". */
   rule: string;
@@ -73,8 +75,14 @@ function settle(
   return null;
 }
 
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
 function describe(c: DateCandidate, text: string): string {
-  return `${c.rule} "${quoteOf(c, text)}" (line ${c.line}${c.time ? `, ${c.time}` : ''})`;
+  const said = `${c.rule} "${quoteOf(c, text)}" (line ${c.line}${c.time ? `, ${c.time}` : ''})`;
+  // The date is read as printed; a weekday that does not fit it is a slip the reader should see.
+  if (c.value && c.weekday !== undefined && c.weekday >= 0 && weekdayOf(c.value) !== c.weekday)
+    return `${said}, though ${human(c.value)} is a ${WEEKDAYS[weekdayOf(c.value)]}, not a ${WEEKDAYS[c.weekday]}`;
+  return said;
 }
 
 function whyNot(c: DateCandidate, chosen: DateCandidate): string {
