@@ -11,22 +11,49 @@ export type Steps<T> = Generator<void, T, void>;
 export const STEP_WORK = 2000;
 
 /**
+ * Most milliseconds of work between two yields, whatever the units say: units are not all alike (a pair scored
+ * costs more than a word read, and a collection of the heap may come in between), and a unit budget alone let
+ * single steps of a 10,000-article link run for a second.
+ */
+export const STEP_MS = 8;
+
+/** Time is read once in this many `add` calls (reading it costs more than most units). */
+const CLOCK_EVERY = 32;
+
+/**
  * Counts work between yields. A loop adds what each item cost (`if (pace.add(n)) yield;`) and yields when a
- * step's worth is done; `longest` keeps the most work any step did, which the tests bound.
+ * step's worth is done, or when the step has run `stepMs`; `longest` keeps the most work any step did, which the
+ * tests bound. Where the steps yield never changes what they compute.
  */
 export class Pacer {
   private work = 0;
+  private calls = 0;
+  /** When the current step's first unit was added (-1: not yet). */
+  private began = -1;
   /** The most units done between two yields so far. */
   longest = 0;
 
-  constructor(readonly perStep = STEP_WORK) {}
+  constructor(
+    readonly perStep = STEP_WORK,
+    readonly stepMs = STEP_MS,
+  ) {}
 
   /** Adds `n` units; true when a step's worth is done and the caller should yield now. */
   add(n = 1): boolean {
     this.work += n;
-    if (this.work < this.perStep) return false;
-    this.end();
-    return true;
+    if (this.work >= this.perStep) {
+      this.end();
+      return true;
+    }
+    if (this.began < 0) this.began = performance.now();
+    else if (++this.calls >= CLOCK_EVERY) {
+      this.calls = 0;
+      if (performance.now() - this.began >= this.stepMs) {
+        this.end();
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Work of unknown size that is one step on its own (such as analysing an article again): yield after it. */
@@ -38,6 +65,8 @@ export class Pacer {
   end(): void {
     this.longest = Math.max(this.longest, this.work);
     this.work = 0;
+    this.calls = 0;
+    this.began = -1;
   }
 }
 
