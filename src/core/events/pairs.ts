@@ -106,8 +106,11 @@ export function* linkPairs(
     if (list.length <= settings.maxBlock) yield* compareAll(list, consider);
     else yield* compareLargeBlock(list, scorer, settings.maxBlock, similar, consider, ticker);
   }
+  const stats = { blocks: blocks.size, considered };
+  // The block lists (a few entries a mention) are done with before the pairs are read out and sorted.
+  blocks.clear();
   const pairs = yield* best.pairs(ticker);
-  return { pairs, stats: { blocks: blocks.size, considered } };
+  return { pairs, stats };
 }
 
 /**
@@ -117,11 +120,12 @@ export function* linkPairs(
  * takes the best pairs first, so the ones dropped would mostly join mentions already joined.
  */
 class BestPartners {
-  private readonly partner: Int32Array;
-  private readonly score: Float64Array;
+  // Not readonly: pairs() lets them go once the kept pairs are read out (they are the largest arrays of the link).
+  private partner: Int32Array;
+  private score: Float64Array;
   /** Slots filled per mention, and the slot of its worst partner once all k are filled. */
-  private readonly filled: Uint8Array;
-  private readonly worst: Int32Array;
+  private filled: Uint8Array;
+  private worst: Int32Array;
 
   constructor(
     n: number,
@@ -208,23 +212,57 @@ class BestPartners {
       }
       if (ticker.add(cost)) yield;
     }
+    this.release();
     // Integer results: a comparator returning a difference of scores would box a double per call.
     const byScore = (p: number, q: number) => (ss[q] > ss[p] ? 1 : ss[q] < ss[p] ? -1 : is[p] - is[q] || js[p] - js[q]);
     const order = yield* sortedIndices(count, byScore, ticker);
-    const out: PairList = {
-      length: count,
-      i: new Int32Array(count),
-      j: new Int32Array(count),
-      s: new Float64Array(count),
-    };
-    for (let k = 0; k < count; k++) {
-      const o = order[k];
-      out.i[k] = is[o];
-      out.j[k] = js[o];
-      out.s[k] = ss[o];
+    yield* permute(order, is, js, ss, ticker);
+    return { length: count, i: is, j: js, s: ss };
+  }
+
+  /** The partner lists are read out: their memory (12 bytes × k a mention) can go before the pairs are sorted. */
+  private release(): void {
+    this.partner = new Int32Array(0);
+    this.score = new Float64Array(0);
+    this.filled = new Uint8Array(0);
+    this.worst = new Int32Array(0);
+  }
+}
+
+/**
+ * Puts the three columns in `order` in place (column[k] becomes column[order[k]]), following each cycle of the
+ * permutation once; `order` is used up (each visited entry is marked DONE). No second copy of the pairs.
+ */
+function* permute(
+  order: Uint32Array,
+  a: Int32Array,
+  b: Int32Array,
+  c: Float64Array,
+  ticker: Pacer,
+): Generator<void, void, void> {
+  const DONE = 0xffffffff;
+  for (let start = 0; start < order.length; start++) {
+    if (order[start] === DONE) continue;
+    const ta = a[start];
+    const tb = b[start];
+    const tc = c[start];
+    let k = start;
+    for (;;) {
+      const from = order[k];
+      order[k] = DONE;
+      if (from === start) {
+        a[k] = ta;
+        b[k] = tb;
+        c[k] = tc;
+        break;
+      }
+      a[k] = a[from];
+      b[k] = b[from];
+      c[k] = c[from];
+      k = from;
       if (ticker.add()) yield;
     }
-    return out;
+    if (ticker.add()) yield;
   }
 }
 
