@@ -200,6 +200,12 @@ export class CorpusIndex {
    * time that does not grow with the folder, and published at once; the folder-wide link follows and replaces it.
    */
   localLinks = true;
+  /**
+   * False where the folder is linked once (the CLI): each article's detections are let go once the link has
+   * resolved them, and its resolved event mentions once the events are clustered (about a third of the link's
+   * memory on a large folder). A later link would detect them again.
+   */
+  keepDetections = true;
   /** Local links published so far (the owner tells views to refresh when it grows). */
   localLinksDone = 0;
   /** What the last local link took: ms, articles and event mentions clustered again, mentions of the events it made. */
@@ -609,9 +615,10 @@ export class CorpusIndex {
     }
     job.phase = 'events';
     const entries = [...docs.values()];
-    const eventMentions = yield* gather(entries, (d) => resolved.get(d.path)?.events ?? [], pace);
-    pace.end();
-    const { eventClusters, folder } = yield* this.eventPhase(eventMentions, entries, resolved, records, pace);
+    if (!this.keepDetections) yield* dropDetections(entries, analyses, pace);
+    const { eventClusters, folder } = yield* this.eventPhase(entries, resolved, records, pace);
+    // Clustered: the mentions themselves are needed again only by the folder index of local links.
+    if (!this.keepDetections && !folder) for (const r of resolved.values()) r.events = [];
     lap('events');
     yield;
     job.phase = 'quotes';
@@ -636,12 +643,13 @@ export class CorpusIndex {
 
   /** The folder's events, and what local links will need of the folder (when they are on). */
   private *eventPhase(
-    eventMentions: EventMention[],
     entries: DocEntry[],
     resolved: Map<string, { events: EventMention[] }>,
     records: EntityRecord[],
     pace: Pacer,
   ): Steps<{ eventClusters: EventCluster[]; folder: FolderIndex | undefined }> {
+    const eventMentions = yield* gather(entries, (d) => resolved.get(d.path)?.events ?? [], pace);
+    pace.end();
     let corpusCounts: CorpusCounts | undefined;
     const eventClusters = yield* clusterEventsSteps(eventMentions, { onCorpus: (c) => (corpusCounts = c) });
     const folder = this.localLinks
@@ -938,6 +946,17 @@ function spanOf(s: Span): Span {
 }
 
 type CorpusCounts = Parameters<NonNullable<ClusterOptions['onCorpus']>>[0];
+
+/** Lets go of the articles' detections (all resolved by now): the link that reads them once needs them no more. */
+function* dropDetections(entries: DocEntry[], analyses: Map<string, ArticleAnalysis>, pace: Pacer): Steps<void> {
+  for (const d of entries) {
+    d.base.detected = undefined;
+    if (d.dated) d.dated.analysis.detected = undefined;
+    const a = analyses.get(d.path);
+    if (a) a.detected = undefined;
+    if (pace.add(4)) yield;
+  }
+}
 
 /** What local links need of the folder (locallink.ts FolderIndex): its word and context counts, its event dates. */
 function* folderIndexSteps<E>(
