@@ -201,8 +201,8 @@ export class CorpusIndex {
    */
   localLinks = true;
   /**
-   * False where the folder is linked once (the CLI): each article's detections are let go once the link has
-   * resolved them, and its resolved event mentions once the events are clustered (about a third of the link's
+   * False where the folder is linked once (the CLI): each article's detections are let go as soon as the link has
+   * resolved them, and its resolved event mentions once the events are clustered (a large part of the link's
    * memory on a large folder). A later link would detect them again.
    */
   keepDetections = true;
@@ -582,6 +582,8 @@ export class CorpusIndex {
     };
     for (const doc of docs.values()) {
       mentionsFor(doc.base);
+      // Resolved: the link reads the base's detections no more (a date inferred from the folder detects afresh).
+      if (!this.keepDetections) doc.base.detected = undefined;
       lap('detection');
       pace.end();
       yield;
