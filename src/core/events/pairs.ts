@@ -118,23 +118,35 @@ export function* linkPairs(
  * either mention. Bounds the pairs (k per mention) where many articles carry the same sentence (a wire
  * story reprinted a hundred times would otherwise give every mention a hundred links to join); joining
  * takes the best pairs first, so the ones dropped would mostly join mentions already joined.
+ *
+ * A mention's list lives in a run of slots of a shared pool: 4 at its first partner, twice as many each time it
+ * is full, up to k; a run it outgrows is reused by the next mention that grows to that size. Most mentions have
+ * a few partners or none, so the pool holds far fewer than n × k slots (12 bytes each).
  */
 class BestPartners {
-  // Not readonly: pairs() lets them go once the kept pairs are read out (they are the largest arrays of the link).
+  /** Per mention: where its run starts (-1 before its first partner), the run's size, slots filled. */
+  private readonly start: Int32Array;
+  private readonly size: Uint8Array;
+  private readonly filled: Uint8Array;
+  /** The slot of its worst partner once all k are filled (a full run never moves). */
+  private readonly worst: Int32Array;
+  // Not readonly: grown as runs are taken, let go once pairs() has read them out.
   private partner: Int32Array;
   private score: Float64Array;
-  /** Slots filled per mention, and the slot of its worst partner once all k are filled. */
-  private filled: Uint8Array;
-  private worst: Int32Array;
+  private used = 0;
+  /** Runs given up by mentions that outgrew them, by size. */
+  private readonly spare = new Map<number, number[]>();
 
   constructor(
-    n: number,
+    private readonly n: number,
     private readonly k: number,
   ) {
-    this.partner = new Int32Array(n * k).fill(-1);
-    this.score = new Float64Array(n * k);
+    this.start = new Int32Array(n).fill(-1);
+    this.size = new Uint8Array(n);
     this.filled = new Uint8Array(n);
     this.worst = new Int32Array(n);
+    this.partner = new Int32Array(Math.max(64, 2 * n));
+    this.score = new Float64Array(this.partner.length);
   }
 
   add(i: number, j: number, s: number): void {
@@ -156,16 +168,17 @@ class BestPartners {
   }
 
   private keep(i: number, j: number, s: number): void {
-    const base = i * this.k;
     const full = this.filled[i] === this.k;
     // Most candidates of a busy mention lose to its worst partner: no need to scan its list.
     if (full && this.loses(this.worst[i], j, s)) return;
+    const base = this.start[i];
     for (let x = base; x < base + this.filled[i]; x++) if (this.partner[x] === j) return;
     if (!full) {
-      const x = base + this.filled[i]++;
+      if (this.filled[i] === this.size[i]) this.grow(i);
+      const x = this.start[i] + this.filled[i]++;
       this.partner[x] = j;
       this.score[x] = s;
-      if (this.filled[i] === this.k) this.worst[i] = this.worstOf(base);
+      if (this.filled[i] === this.k) this.worst[i] = this.worstOf(this.start[i]);
       return;
     }
     const w = this.worst[i];
@@ -174,28 +187,61 @@ class BestPartners {
     this.worst[i] = this.worstOf(base);
   }
 
+  /** Moves mention i's partners to a run twice the size (4 at first, at most k), in the same order. */
+  private grow(i: number): void {
+    const old = this.start[i];
+    const oldSize = this.size[i];
+    const size = Math.min(this.k, oldSize ? oldSize * 2 : 4);
+    const to = this.spare.get(size)?.pop() ?? this.take(size);
+    if (oldSize) {
+      this.partner.copyWithin(to, old, old + oldSize);
+      this.score.copyWithin(to, old, old + oldSize);
+      const list = this.spare.get(oldSize);
+      if (list) list.push(old);
+      else this.spare.set(oldSize, [old]);
+    }
+    this.start[i] = to;
+    this.size[i] = size;
+  }
+
+  /** A new run at the end of the pool (grown by half when full). */
+  private take(size: number): number {
+    if (this.used + size > this.partner.length) {
+      const length = Math.max(this.used + size, Math.ceil(this.partner.length * 1.5));
+      const partner = new Int32Array(length);
+      partner.set(this.partner.subarray(0, this.used));
+      const score = new Float64Array(length);
+      score.set(this.score.subarray(0, this.used));
+      this.partner = partner;
+      this.score = score;
+    }
+    this.used += size;
+    return this.used - size;
+  }
+
   /** Partner `j` with score `s` does not displace the one in slot `x`. */
   private loses(x: number, j: number, s: number): boolean {
     return this.score[x] > s || (this.score[x] === s && this.partner[x] < j);
   }
 
   private has(i: number, j: number): boolean {
-    for (let x = i * this.k; x < (i + 1) * this.k; x++) if (this.partner[x] === j) return true;
+    const base = this.start[i];
+    for (let x = base; x < base + this.filled[i]; x++) if (this.partner[x] === j) return true;
     return false;
   }
 
   /** The kept pairs, each once (i < j), best first: columns, not an object per pair. Sorted in slices. */
   *pairs(ticker: Pacer): Generator<void, PairList, void> {
-    const n = this.partner.length / this.k;
+    const n = this.n;
     const keeps = (i: number, x: number) => {
       const j = this.partner[x];
-      return j >= 0 && (i < j || !this.has(j, i));
+      return i < j || !this.has(j, i);
     };
     // Each mention's k slots, each checked against the partner's k: k² units a mention.
     const cost = this.k * this.k;
     let count = 0;
     for (let i = 0; i < n; i++) {
-      for (let x = i * this.k; x < (i + 1) * this.k; x++) if (keeps(i, x)) count++;
+      for (let x = this.start[i]; x < this.start[i] + this.filled[i]; x++) if (keeps(i, x)) count++;
       if (ticker.add(cost)) yield;
     }
     const is = new Int32Array(count);
@@ -203,7 +249,7 @@ class BestPartners {
     const ss = new Float64Array(count);
     let c = 0;
     for (let i = 0; i < n; i++) {
-      for (let x = i * this.k; x < (i + 1) * this.k; x++) {
+      for (let x = this.start[i]; x < this.start[i] + this.filled[i]; x++) {
         if (!keeps(i, x)) continue;
         const j = this.partner[x];
         is[c] = Math.min(i, j);
@@ -220,12 +266,10 @@ class BestPartners {
     return { length: count, i: is, j: js, s: ss };
   }
 
-  /** The partner lists are read out: their memory (12 bytes × k a mention) can go before the pairs are sorted. */
+  /** The partner lists are read out: their pool (12 bytes a slot) can go before the pairs are sorted. */
   private release(): void {
     this.partner = new Int32Array(0);
     this.score = new Float64Array(0);
-    this.filled = new Uint8Array(0);
-    this.worst = new Int32Array(0);
   }
 }
 
