@@ -30,8 +30,9 @@ export interface Features {
   general: Uint8Array;
   notAfter: Float64Array;
   latestStart: Float64Array;
-  /** Distinct sentence words as term ids, in order of first use: mention i owns wordIds[wordStart[i] … ]. */
+  /** Distinct sentence words as term ids, in order of first use: mention i reads wordIds[wordStart[i] … wordEnd[i]). */
   wordStart: Int32Array;
+  wordEnd: Int32Array;
   wordIds: Int32Array;
   /** Sum of the IDF weights of the mention's distinct words. */
   wordTotal: Float64Array;
@@ -138,7 +139,8 @@ function emptyFeatures(mentions: EventMention[]): Features {
     general: new Uint8Array(n),
     notAfter: new Float64Array(n),
     latestStart: new Float64Array(n),
-    wordStart: new Int32Array(n + 1),
+    wordStart: new Int32Array(n),
+    wordEnd: new Int32Array(n),
     wordIds: new Int32Array(0),
     wordTotal: new Float64Array(n),
     partStart: new Int32Array(n + 1),
@@ -203,6 +205,7 @@ export function* featuresSteps(
   }
   Object.assign(f, {
     wordStart: corpus.wordStart,
+    wordEnd: corpus.wordEnd,
     wordIds: corpus.mentionWords,
     partIds: parts.done(),
     partWeight: Float64Array.from(partWeight),
@@ -212,7 +215,7 @@ export function* featuresSteps(
   });
   for (let i = 0; i < mentions.length; i++) {
     let total = 0;
-    for (let k = f.wordStart[i]; k < f.wordStart[i + 1]; k++) total += corpus.wordWeight[f.wordIds[k]];
+    for (let k = f.wordStart[i]; k < f.wordEnd[i]; k++) total += corpus.wordWeight[f.wordIds[k]];
     f.wordTotal[i] = total;
   }
   storyColumns(f, mentions, corpus.docIndex.size);
@@ -284,19 +287,19 @@ export class PairScorer {
   /** IDF-weighted Jaccard overlap of the two sentences' words (summed over the smaller set, in its order). */
   private wordOverlap(i: number, j: number): number {
     const f = this.f;
-    const sizeI = f.wordStart[i + 1] - f.wordStart[i];
-    const sizeJ = f.wordStart[j + 1] - f.wordStart[j];
+    const sizeI = f.wordEnd[i] - f.wordStart[i];
+    const sizeJ = f.wordEnd[j] - f.wordStart[j];
     const small = sizeI <= sizeJ ? i : j;
     const large = small === i ? j : i;
     if (++this.stamp === 0x7fffffff) {
       this.mark.fill(0);
       this.stamp = 1;
     }
-    const { wordIds, wordStart } = f;
-    for (let k = wordStart[large]; k < wordStart[large + 1]; k++) this.mark[wordIds[k]] = this.stamp;
+    const { wordIds, wordStart, wordEnd } = f;
+    for (let k = wordStart[large]; k < wordEnd[large]; k++) this.mark[wordIds[k]] = this.stamp;
     const weight = this.corpus.wordWeight;
     let shared = 0;
-    for (let k = wordStart[small]; k < wordStart[small + 1]; k++) {
+    for (let k = wordStart[small]; k < wordEnd[small]; k++) {
       const w = wordIds[k];
       if (this.mark[w] === this.stamp) shared += weight[w];
     }
