@@ -202,8 +202,9 @@ export class CorpusIndex {
   localLinks = true;
   /**
    * False where the folder is linked once (the CLI): each article's detections are let go as soon as the link has
-   * resolved them, and its resolved event mentions once the events are clustered (a large part of the link's
-   * memory on a large folder). A later link would detect them again.
+   * resolved them, and (without local links) the resolved event mentions are left to the clustering, which lets
+   * their article contexts and sentence words go once read (a large part of a big folder's link memory). A later
+   * link would detect them again.
    */
   keepDetections = true;
   /** Local links published so far (the owner tells views to refresh when it grows). */
@@ -619,8 +620,6 @@ export class CorpusIndex {
     const entries = [...docs.values()];
     if (!this.keepDetections) yield* dropDetections(entries, analyses, pace);
     const { eventClusters, folder } = yield* this.eventPhase(entries, resolved, records, pace);
-    // Clustered: the mentions themselves are needed again only by the folder index of local links.
-    if (!this.keepDetections && !folder) for (const r of resolved.values()) r.events = [];
     lap('events');
     yield;
     job.phase = 'quotes';
@@ -652,8 +651,14 @@ export class CorpusIndex {
   ): Steps<{ eventClusters: EventCluster[]; folder: FolderIndex | undefined }> {
     const eventMentions = yield* gather(entries, (d) => resolved.get(d.path)?.events ?? [], pace);
     pace.end();
+    // Linked once (the CLI): nothing but the clustering reads the mentions from here on.
+    const once = !this.keepDetections && !this.localLinks;
+    if (once) for (const r of resolved.values()) r.events = [];
     let corpusCounts: CorpusCounts | undefined;
-    const eventClusters = yield* clusterEventsSteps(eventMentions, { onCorpus: (c) => (corpusCounts = c) });
+    const eventClusters = yield* clusterEventsSteps(eventMentions, {
+      onCorpus: (c) => (corpusCounts = c),
+      releaseContexts: once,
+    });
     const folder = this.localLinks
       ? yield* folderIndexSteps(corpusCounts, entries, (d) => resolved.get(d.path)?.events ?? [], pace)
       : undefined;

@@ -43,12 +43,25 @@ export function* clusterEventsSteps(
   yield;
   const feats = yield* featuresSteps(mentions, corpus, settings, ticker);
   yield;
+  if (options.releaseContexts) yield* releaseContexts(mentions, ticker);
   const groups = yield* linkedGroups(feats, corpus, settings, options, ticker);
   yield;
   const events = yield* reportEvents(mentions, groups, corpus, settings, ticker);
   ticker.end();
   options.onSlices?.({ maxSliceUnits: ticker.longest });
   return events;
+}
+
+const NO_CONTEXT: Record<string, number> = Object.freeze({});
+const NO_WORDS: string[] = [];
+
+/** Empties what only the corpus and the feature columns read (see ClusterOptions.releaseContexts). */
+function* releaseContexts(mentions: EventMention[], ticker: Pacer): Generator<void, void, void> {
+  for (const m of mentions) {
+    m.context = NO_CONTEXT;
+    m.words = NO_WORDS;
+    if (ticker.add()) yield;
+  }
 }
 
 /** The pairs, scored and joined into groups. A stage of its own so the pair list (16 bytes a pair) goes with it. */
