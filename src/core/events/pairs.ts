@@ -113,6 +113,11 @@ export function* linkPairs(
   return { pairs, stats };
 }
 
+/** Slots of a page of BestPartners' pool (a run never spans two pages). */
+const PAGE_BITS = 15;
+const PAGE = 1 << PAGE_BITS;
+const PAGE_MASK = PAGE - 1;
+
 /**
  * Each mention's best-scoring partners, at most `k` of them: a pair is kept when it is among the best of
  * either mention. Bounds the pairs (k per mention) where many articles carry the same sentence (a wire
@@ -121,7 +126,8 @@ export function* linkPairs(
  *
  * A mention's list lives in a run of slots of a shared pool: 4 at its first partner, twice as many each time it
  * is full, up to k; a run it outgrows is reused by the next mention that grows to that size. Most mentions have
- * a few partners or none, so the pool holds far fewer than n × k slots (12 bytes each).
+ * a few partners or none, so the pool holds far fewer than n × k slots (12 bytes each). The pool grows by pages,
+ * never by copying: a large folder's pool is never held twice.
  */
 class BestPartners {
   /** Per mention: where its run starts (-1 before its first partner), the run's size, slots filled. */
@@ -130,9 +136,9 @@ class BestPartners {
   private readonly filled: Uint8Array;
   /** The slot of its worst partner once all k are filled (a full run never moves). */
   private readonly worst: Int32Array;
-  // Not readonly: grown as runs are taken, let go once pairs() has read them out.
-  private partner: Int32Array;
-  private score: Float64Array;
+  // Not readonly: let go once pairs() has read them out.
+  private partnerPages: Int32Array[] = [];
+  private scorePages: Float64Array[] = [];
   private used = 0;
   /** Runs given up by mentions that outgrew them, by size. */
   private readonly spare = new Map<number, number[]>();
@@ -145,8 +151,6 @@ class BestPartners {
     this.size = new Uint8Array(n);
     this.filled = new Uint8Array(n);
     this.worst = new Int32Array(n);
-    this.partner = new Int32Array(Math.max(64, 2 * n));
-    this.score = new Float64Array(this.partner.length);
   }
 
   add(i: number, j: number, s: number): void {
@@ -154,15 +158,26 @@ class BestPartners {
     this.keep(j, i, s);
   }
 
+  private partner(x: number): number {
+    return this.partnerPages[x >>> PAGE_BITS][x & PAGE_MASK];
+  }
+
+  private score(x: number): number {
+    return this.scorePages[x >>> PAGE_BITS][x & PAGE_MASK];
+  }
+
+  private set(x: number, j: number, s: number): void {
+    this.partnerPages[x >>> PAGE_BITS][x & PAGE_MASK] = j;
+    this.scorePages[x >>> PAGE_BITS][x & PAGE_MASK] = s;
+  }
+
   /** The worst of a full list: lowest score, and of equal scores the highest partner. */
   private worstOf(base: number): number {
     let worst = base;
     for (let x = base + 1; x < base + this.k; x++) {
-      if (
-        this.score[x] < this.score[worst] ||
-        (this.score[x] === this.score[worst] && this.partner[x] > this.partner[worst])
-      )
-        worst = x;
+      const sx = this.score(x);
+      const sw = this.score(worst);
+      if (sx < sw || (sx === sw && this.partner(x) > this.partner(worst))) worst = x;
     }
     return worst;
   }
@@ -172,18 +187,14 @@ class BestPartners {
     // Most candidates of a busy mention lose to its worst partner: no need to scan its list.
     if (full && this.loses(this.worst[i], j, s)) return;
     const base = this.start[i];
-    for (let x = base; x < base + this.filled[i]; x++) if (this.partner[x] === j) return;
+    for (let x = base; x < base + this.filled[i]; x++) if (this.partner(x) === j) return;
     if (!full) {
       if (this.filled[i] === this.size[i]) this.grow(i);
-      const x = this.start[i] + this.filled[i]++;
-      this.partner[x] = j;
-      this.score[x] = s;
+      this.set(this.start[i] + this.filled[i]++, j, s);
       if (this.filled[i] === this.k) this.worst[i] = this.worstOf(this.start[i]);
       return;
     }
-    const w = this.worst[i];
-    this.partner[w] = j;
-    this.score[w] = s;
+    this.set(this.worst[i], j, s);
     this.worst[i] = this.worstOf(base);
   }
 
@@ -194,8 +205,7 @@ class BestPartners {
     const size = Math.min(this.k, oldSize ? oldSize * 2 : 4);
     const to = this.spare.get(size)?.pop() ?? this.take(size);
     if (oldSize) {
-      this.partner.copyWithin(to, old, old + oldSize);
-      this.score.copyWithin(to, old, old + oldSize);
+      for (let x = 0; x < oldSize; x++) this.set(to + x, this.partner(old + x), this.score(old + x));
       const list = this.spare.get(oldSize);
       if (list) list.push(old);
       else this.spare.set(oldSize, [old]);
@@ -204,16 +214,12 @@ class BestPartners {
     this.size[i] = size;
   }
 
-  /** A new run at the end of the pool (grown by half when full). */
+  /** A new run at the end of the pool; a run that would span two pages starts a new page. */
   private take(size: number): number {
-    if (this.used + size > this.partner.length) {
-      const length = Math.max(this.used + size, Math.ceil(this.partner.length * 1.5));
-      const partner = new Int32Array(length);
-      partner.set(this.partner.subarray(0, this.used));
-      const score = new Float64Array(length);
-      score.set(this.score.subarray(0, this.used));
-      this.partner = partner;
-      this.score = score;
+    if ((this.used & PAGE_MASK) + size > PAGE) this.used = (this.used | PAGE_MASK) + 1;
+    if (this.used + size > this.partnerPages.length * PAGE) {
+      this.partnerPages.push(new Int32Array(PAGE));
+      this.scorePages.push(new Float64Array(PAGE));
     }
     this.used += size;
     return this.used - size;
@@ -221,12 +227,13 @@ class BestPartners {
 
   /** Partner `j` with score `s` does not displace the one in slot `x`. */
   private loses(x: number, j: number, s: number): boolean {
-    return this.score[x] > s || (this.score[x] === s && this.partner[x] < j);
+    const sx = this.score(x);
+    return sx > s || (sx === s && this.partner(x) < j);
   }
 
   private has(i: number, j: number): boolean {
     const base = this.start[i];
-    for (let x = base; x < base + this.filled[i]; x++) if (this.partner[x] === j) return true;
+    for (let x = base; x < base + this.filled[i]; x++) if (this.partner(x) === j) return true;
     return false;
   }
 
@@ -234,7 +241,7 @@ class BestPartners {
   *pairs(ticker: Pacer): Generator<void, PairList, void> {
     const n = this.n;
     const keeps = (i: number, x: number) => {
-      const j = this.partner[x];
+      const j = this.partner(x);
       return i < j || !this.has(j, i);
     };
     // Each mention's k slots, each checked against the partner's k: k² units a mention.
@@ -251,10 +258,10 @@ class BestPartners {
     for (let i = 0; i < n; i++) {
       for (let x = this.start[i]; x < this.start[i] + this.filled[i]; x++) {
         if (!keeps(i, x)) continue;
-        const j = this.partner[x];
+        const j = this.partner(x);
         is[c] = Math.min(i, j);
         js[c] = Math.max(i, j);
-        ss[c++] = this.score[x];
+        ss[c++] = this.score(x);
       }
       if (ticker.add(cost)) yield;
     }
@@ -268,8 +275,8 @@ class BestPartners {
 
   /** The partner lists are read out: their pool (12 bytes a slot) can go before the pairs are sorted. */
   private release(): void {
-    this.partner = new Int32Array(0);
-    this.score = new Float64Array(0);
+    this.partnerPages = [];
+    this.scorePages = [];
   }
 }
 
