@@ -123,6 +123,8 @@ export async function runAnalyze(args: string[], io: CliIO): Promise<number> {
   const index = new CorpusIndex();
   // The CLI links once, folder-wide: nothing to keep for local links.
   index.localLinks = false;
+  // Nor for a second link: detections go once resolved.
+  index.keepDetections = false;
   const tasks = files.map((f) => ({ ...f, published: opts.published }));
   const took = phaseTimer(opts.timings, io);
   await analyzeFiles(tasks, opts.jobs, (r) => {

@@ -205,6 +205,13 @@ export class CorpusIndex {
    * articles wait for the folder-wide link; a local link is for an edit).
    */
   localLinksHeld = false;
+  /**
+   * False where the folder is linked once (the CLI): each article's detections are let go as soon as the link has
+   * resolved them, and (without local links) the resolved event mentions are left to the clustering, which lets
+   * their article contexts and sentence words go once read (a large part of a big folder's link memory). A later
+   * link would detect them again.
+   */
+  keepDetections = true;
   /** Local links published so far (the owner tells views to refresh when it grows). */
   localLinksDone = 0;
   /** What the last local link took: ms, articles and event mentions clustered again, mentions of the events it made. */
@@ -595,6 +602,8 @@ export class CorpusIndex {
     };
     for (const doc of docs.values()) {
       mentionsFor(doc.base);
+      // Resolved: the link reads the base's detections no more (a date inferred from the folder detects afresh).
+      if (!this.keepDetections) doc.base.detected = undefined;
       lap('detection');
       pace.end();
       yield;
@@ -628,9 +637,8 @@ export class CorpusIndex {
     }
     job.phase = 'events';
     const entries = [...docs.values()];
-    const eventMentions = yield* gather(entries, (d) => resolved.get(d.path)?.events ?? [], pace);
-    pace.end();
-    const { eventClusters, folder } = yield* this.eventPhase(eventMentions, entries, resolved, records, pace);
+    if (!this.keepDetections) yield* dropDetections(entries, analyses, pace);
+    const { eventClusters, folder } = yield* this.eventPhase(entries, resolved, records, pace);
     lap('events');
     yield;
     job.phase = 'quotes';
@@ -655,14 +663,21 @@ export class CorpusIndex {
 
   /** The folder's events, and what local links will need of the folder (when they are on). */
   private *eventPhase(
-    eventMentions: EventMention[],
     entries: DocEntry[],
     resolved: Map<string, { events: EventMention[] }>,
     records: EntityRecord[],
     pace: Pacer,
   ): Steps<{ eventClusters: EventCluster[]; folder: FolderIndex | undefined }> {
+    const eventMentions = yield* gather(entries, (d) => resolved.get(d.path)?.events ?? [], pace);
+    pace.end();
+    // Linked once (the CLI): nothing but the clustering reads the mentions from here on.
+    const once = !this.keepDetections && !this.localLinks;
+    if (once) for (const r of resolved.values()) r.events = [];
     let corpusCounts: CorpusCounts | undefined;
-    const eventClusters = yield* clusterEventsSteps(eventMentions, { onCorpus: (c) => (corpusCounts = c) });
+    const eventClusters = yield* clusterEventsSteps(eventMentions, {
+      onCorpus: (c) => (corpusCounts = c),
+      releaseContexts: once,
+    });
     const folder = this.localLinks
       ? yield* folderIndexSteps(corpusCounts, entries, (d) => resolved.get(d.path)?.events ?? [], pace)
       : undefined;
@@ -957,6 +972,17 @@ function spanOf(s: Span): Span {
 }
 
 type CorpusCounts = Parameters<NonNullable<ClusterOptions['onCorpus']>>[0];
+
+/** Lets go of the articles' detections (all resolved by now): the link that reads them once needs them no more. */
+function* dropDetections(entries: DocEntry[], analyses: Map<string, ArticleAnalysis>, pace: Pacer): Steps<void> {
+  for (const d of entries) {
+    d.base.detected = undefined;
+    if (d.dated) d.dated.analysis.detected = undefined;
+    const a = analyses.get(d.path);
+    if (a) a.detected = undefined;
+    if (pace.add(4)) yield;
+  }
+}
 
 /** What local links need of the folder (locallink.ts FolderIndex): its word and context counts, its event dates. */
 function* folderIndexSteps<E>(

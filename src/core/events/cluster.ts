@@ -4,7 +4,7 @@ import { Groups, mergeSharedSentences } from './groups';
 import { describeGroup } from './labels';
 import { EventMention } from './mentions';
 import { PairList, linkPairs } from './pairs';
-import { featuresSteps, PairScorer } from './scoring';
+import { Features, featuresSteps, PairScorer } from './scoring';
 import { ClusterOptions, clusterSettings, ClusterSettings } from './settings';
 import { EventCorpus, eventCorpusSteps } from './similarity';
 import { isTopic } from './topics';
@@ -43,6 +43,35 @@ export function* clusterEventsSteps(
   yield;
   const feats = yield* featuresSteps(mentions, corpus, settings, ticker);
   yield;
+  if (options.releaseContexts) yield* releaseContexts(mentions, ticker);
+  const groups = yield* linkedGroups(feats, corpus, settings, options, ticker);
+  yield;
+  const events = yield* reportEvents(mentions, groups, corpus, settings, ticker);
+  ticker.end();
+  options.onSlices?.({ maxSliceUnits: ticker.longest });
+  return events;
+}
+
+const NO_CONTEXT: Record<string, number> = Object.freeze({});
+const NO_WORDS: string[] = [];
+
+/** Empties what only the corpus and the feature columns read (see ClusterOptions.releaseContexts). */
+function* releaseContexts(mentions: EventMention[], ticker: Pacer): Generator<void, void, void> {
+  for (const m of mentions) {
+    m.context = NO_CONTEXT;
+    m.words = NO_WORDS;
+    if (ticker.add()) yield;
+  }
+}
+
+/** The pairs, scored and joined into groups. A stage of its own so the pair list (16 bytes a pair) goes with it. */
+function* linkedGroups(
+  feats: Features,
+  corpus: EventCorpus,
+  settings: ClusterSettings,
+  options: ClusterOptions,
+  ticker: Pacer,
+): Generator<void, Groups, void> {
   const scorer = new PairScorer(feats, corpus, settings);
   const { pairs, stats } = yield* linkPairs(
     scorer,
@@ -57,12 +86,7 @@ export function* clusterEventsSteps(
     linked: pairs.length,
   });
   yield;
-  const groups = yield* joinPairs(scorer, pairs, corpus, settings, ticker);
-  yield;
-  const events = yield* reportEvents(mentions, groups, corpus, settings, ticker);
-  ticker.end();
-  options.onSlices?.({ maxSliceUnits: ticker.longest });
-  return events;
+  return yield* joinPairs(scorer, pairs, corpus, settings, ticker);
 }
 
 /** Joins the pairs, best first, into groups whose dates, places and stories agree. */

@@ -376,7 +376,8 @@ function participantsOf(entities: EntityMention[]): { ids: string[]; names: stri
     names.push(e.canonical);
     types.push(e.type);
   }
-  return { ids, names, types };
+  // Copies at their length: an array grown by push keeps room for 17, and these stay for the whole link.
+  return { ids: ids.slice(), names: names.slice(), types: types.slice() };
 }
 
 function sentenceMentions(scope: ArticleScope, s: SentenceScope, out: ArticleEvents): void {

@@ -106,29 +106,49 @@ export function* linkPairs(
     if (list.length <= settings.maxBlock) yield* compareAll(list, consider);
     else yield* compareLargeBlock(list, scorer, settings.maxBlock, similar, consider, ticker);
   }
+  const stats = { blocks: blocks.size, considered };
+  // The block lists (a few entries a mention) are done with before the pairs are read out and sorted.
+  blocks.clear();
   const pairs = yield* best.pairs(ticker);
-  return { pairs, stats: { blocks: blocks.size, considered } };
+  return { pairs, stats };
 }
+
+/** Slots of a page of BestPartners' pool (a run never spans two pages). */
+const PAGE_BITS = 15;
+const PAGE = 1 << PAGE_BITS;
+const PAGE_MASK = PAGE - 1;
 
 /**
  * Each mention's best-scoring partners, at most `k` of them: a pair is kept when it is among the best of
  * either mention. Bounds the pairs (k per mention) where many articles carry the same sentence (a wire
  * story reprinted a hundred times would otherwise give every mention a hundred links to join); joining
  * takes the best pairs first, so the ones dropped would mostly join mentions already joined.
+ *
+ * A mention's list lives in a run of slots of a shared pool: 4 at its first partner, twice as many each time it
+ * is full, up to k; a run it outgrows is reused by the next mention that grows to that size. Most mentions have
+ * a few partners or none, so the pool holds far fewer than n × k slots (12 bytes each). The pool grows by pages,
+ * never by copying: a large folder's pool is never held twice.
  */
 class BestPartners {
-  private readonly partner: Int32Array;
-  private readonly score: Float64Array;
-  /** Slots filled per mention, and the slot of its worst partner once all k are filled. */
+  /** Per mention: where its run starts (-1 before its first partner), the run's size, slots filled. */
+  private readonly start: Int32Array;
+  private readonly size: Uint8Array;
   private readonly filled: Uint8Array;
+  /** The slot of its worst partner once all k are filled (a full run never moves). */
   private readonly worst: Int32Array;
+  // Not readonly: let go once pairs() has read them out.
+  private partnerPages: Int32Array[] = [];
+  private scorePages: Float64Array[] = [];
+  private used = 0;
+  /** Runs given up by mentions that outgrew them, by size. */
+  private readonly spare = new Map<number, number[]>();
 
   constructor(
-    n: number,
+    private readonly n: number,
     private readonly k: number,
   ) {
-    this.partner = new Int32Array(n * k).fill(-1);
-    this.score = new Float64Array(n * k);
+    this.start = new Int32Array(n).fill(-1);
+    this.size = new Uint8Array(n);
     this.filled = new Uint8Array(n);
     this.worst = new Int32Array(n);
   }
@@ -138,60 +158,97 @@ class BestPartners {
     this.keep(j, i, s);
   }
 
+  private partner(x: number): number {
+    return this.partnerPages[x >>> PAGE_BITS][x & PAGE_MASK];
+  }
+
+  private score(x: number): number {
+    return this.scorePages[x >>> PAGE_BITS][x & PAGE_MASK];
+  }
+
+  private set(x: number, j: number, s: number): void {
+    this.partnerPages[x >>> PAGE_BITS][x & PAGE_MASK] = j;
+    this.scorePages[x >>> PAGE_BITS][x & PAGE_MASK] = s;
+  }
+
   /** The worst of a full list: lowest score, and of equal scores the highest partner. */
   private worstOf(base: number): number {
     let worst = base;
     for (let x = base + 1; x < base + this.k; x++) {
-      if (
-        this.score[x] < this.score[worst] ||
-        (this.score[x] === this.score[worst] && this.partner[x] > this.partner[worst])
-      )
-        worst = x;
+      const sx = this.score(x);
+      const sw = this.score(worst);
+      if (sx < sw || (sx === sw && this.partner(x) > this.partner(worst))) worst = x;
     }
     return worst;
   }
 
   private keep(i: number, j: number, s: number): void {
-    const base = i * this.k;
     const full = this.filled[i] === this.k;
     // Most candidates of a busy mention lose to its worst partner: no need to scan its list.
     if (full && this.loses(this.worst[i], j, s)) return;
-    for (let x = base; x < base + this.filled[i]; x++) if (this.partner[x] === j) return;
+    const base = this.start[i];
+    for (let x = base; x < base + this.filled[i]; x++) if (this.partner(x) === j) return;
     if (!full) {
-      const x = base + this.filled[i]++;
-      this.partner[x] = j;
-      this.score[x] = s;
-      if (this.filled[i] === this.k) this.worst[i] = this.worstOf(base);
+      if (this.filled[i] === this.size[i]) this.grow(i);
+      this.set(this.start[i] + this.filled[i]++, j, s);
+      if (this.filled[i] === this.k) this.worst[i] = this.worstOf(this.start[i]);
       return;
     }
-    const w = this.worst[i];
-    this.partner[w] = j;
-    this.score[w] = s;
+    this.set(this.worst[i], j, s);
     this.worst[i] = this.worstOf(base);
+  }
+
+  /** Moves mention i's partners to a run twice the size (4 at first, at most k), in the same order. */
+  private grow(i: number): void {
+    const old = this.start[i];
+    const oldSize = this.size[i];
+    const size = Math.min(this.k, oldSize ? oldSize * 2 : 4);
+    const to = this.spare.get(size)?.pop() ?? this.take(size);
+    if (oldSize) {
+      for (let x = 0; x < oldSize; x++) this.set(to + x, this.partner(old + x), this.score(old + x));
+      const list = this.spare.get(oldSize);
+      if (list) list.push(old);
+      else this.spare.set(oldSize, [old]);
+    }
+    this.start[i] = to;
+    this.size[i] = size;
+  }
+
+  /** A new run at the end of the pool; a run that would span two pages starts a new page. */
+  private take(size: number): number {
+    if ((this.used & PAGE_MASK) + size > PAGE) this.used = (this.used | PAGE_MASK) + 1;
+    if (this.used + size > this.partnerPages.length * PAGE) {
+      this.partnerPages.push(new Int32Array(PAGE));
+      this.scorePages.push(new Float64Array(PAGE));
+    }
+    this.used += size;
+    return this.used - size;
   }
 
   /** Partner `j` with score `s` does not displace the one in slot `x`. */
   private loses(x: number, j: number, s: number): boolean {
-    return this.score[x] > s || (this.score[x] === s && this.partner[x] < j);
+    const sx = this.score(x);
+    return sx > s || (sx === s && this.partner(x) < j);
   }
 
   private has(i: number, j: number): boolean {
-    for (let x = i * this.k; x < (i + 1) * this.k; x++) if (this.partner[x] === j) return true;
+    const base = this.start[i];
+    for (let x = base; x < base + this.filled[i]; x++) if (this.partner(x) === j) return true;
     return false;
   }
 
   /** The kept pairs, each once (i < j), best first: columns, not an object per pair. Sorted in slices. */
   *pairs(ticker: Pacer): Generator<void, PairList, void> {
-    const n = this.partner.length / this.k;
+    const n = this.n;
     const keeps = (i: number, x: number) => {
-      const j = this.partner[x];
-      return j >= 0 && (i < j || !this.has(j, i));
+      const j = this.partner(x);
+      return i < j || !this.has(j, i);
     };
     // Each mention's k slots, each checked against the partner's k: k² units a mention.
     const cost = this.k * this.k;
     let count = 0;
     for (let i = 0; i < n; i++) {
-      for (let x = i * this.k; x < (i + 1) * this.k; x++) if (keeps(i, x)) count++;
+      for (let x = this.start[i]; x < this.start[i] + this.filled[i]; x++) if (keeps(i, x)) count++;
       if (ticker.add(cost)) yield;
     }
     const is = new Int32Array(count);
@@ -199,32 +256,64 @@ class BestPartners {
     const ss = new Float64Array(count);
     let c = 0;
     for (let i = 0; i < n; i++) {
-      for (let x = i * this.k; x < (i + 1) * this.k; x++) {
+      for (let x = this.start[i]; x < this.start[i] + this.filled[i]; x++) {
         if (!keeps(i, x)) continue;
-        const j = this.partner[x];
+        const j = this.partner(x);
         is[c] = Math.min(i, j);
         js[c] = Math.max(i, j);
-        ss[c++] = this.score[x];
+        ss[c++] = this.score(x);
       }
       if (ticker.add(cost)) yield;
     }
+    this.release();
     // Integer results: a comparator returning a difference of scores would box a double per call.
     const byScore = (p: number, q: number) => (ss[q] > ss[p] ? 1 : ss[q] < ss[p] ? -1 : is[p] - is[q] || js[p] - js[q]);
     const order = yield* sortedIndices(count, byScore, ticker);
-    const out: PairList = {
-      length: count,
-      i: new Int32Array(count),
-      j: new Int32Array(count),
-      s: new Float64Array(count),
-    };
-    for (let k = 0; k < count; k++) {
-      const o = order[k];
-      out.i[k] = is[o];
-      out.j[k] = js[o];
-      out.s[k] = ss[o];
+    yield* permute(order, is, js, ss, ticker);
+    return { length: count, i: is, j: js, s: ss };
+  }
+
+  /** The partner lists are read out: their pool (12 bytes a slot) can go before the pairs are sorted. */
+  private release(): void {
+    this.partnerPages = [];
+    this.scorePages = [];
+  }
+}
+
+/**
+ * Puts the three columns in `order` in place (column[k] becomes column[order[k]]), following each cycle of the
+ * permutation once; `order` is used up (each visited entry is marked DONE). No second copy of the pairs.
+ */
+function* permute(
+  order: Uint32Array,
+  a: Int32Array,
+  b: Int32Array,
+  c: Float64Array,
+  ticker: Pacer,
+): Generator<void, void, void> {
+  const DONE = 0xffffffff;
+  for (let start = 0; start < order.length; start++) {
+    if (order[start] === DONE) continue;
+    const ta = a[start];
+    const tb = b[start];
+    const tc = c[start];
+    let k = start;
+    for (;;) {
+      const from = order[k];
+      order[k] = DONE;
+      if (from === start) {
+        a[k] = ta;
+        b[k] = tb;
+        c[k] = tc;
+        break;
+      }
+      a[k] = a[from];
+      b[k] = b[from];
+      c[k] = c[from];
+      k = from;
       if (ticker.add()) yield;
     }
-    return out;
+    if (ticker.add()) yield;
   }
 }
 

@@ -30,17 +30,23 @@ export interface Features {
   general: Uint8Array;
   notAfter: Float64Array;
   latestStart: Float64Array;
-  /** Distinct sentence words as term ids, in order of first use: mention i owns wordIds[wordStart[i] … ]. */
+  /** Distinct sentence words as term ids, in order of first use: mention i reads wordIds[wordStart[i] … wordEnd[i]). */
   wordStart: Int32Array;
+  wordEnd: Int32Array;
   wordIds: Int32Array;
   /** Sum of the IDF weights of the mention's distinct words. */
   wordTotal: Float64Array;
-  /** Participants as entity ids (numbers), with each one's evidence when shared (see sharedParticipants). */
+  /**
+   * Participants as entity ids (numbers), with each one's evidence when shared (see sharedParticipants): mention i
+   * reads partIds[partStart[i] … partEnd[i]), a run the mentions of one sentence share.
+   */
   partStart: Int32Array;
+  partEnd: Int32Array;
   partIds: Int32Array;
   partWeight: Float64Array;
-  /** The participants that are people. */
+  /** The participants that are people (personIds[personStart[i] … personEnd[i])). */
   personStart: Int32Array;
+  personEnd: Int32Array;
   personIds: Int32Array;
   /** What each article reports (its years, its people: see Story), as sorted ids per article. */
   storyYears: Int32Array[];
@@ -138,13 +144,16 @@ function emptyFeatures(mentions: EventMention[]): Features {
     general: new Uint8Array(n),
     notAfter: new Float64Array(n),
     latestStart: new Float64Array(n),
-    wordStart: new Int32Array(n + 1),
+    wordStart: new Int32Array(n),
+    wordEnd: new Int32Array(n),
     wordIds: new Int32Array(0),
     wordTotal: new Float64Array(n),
-    partStart: new Int32Array(n + 1),
+    partStart: new Int32Array(n),
+    partEnd: new Int32Array(n),
     partIds: new Int32Array(0),
     partWeight: new Float64Array(0),
-    personStart: new Int32Array(n + 1),
+    personStart: new Int32Array(n),
+    personEnd: new Int32Array(n),
     personIds: new Int32Array(0),
     storyYears: [],
     storyPersons: [],
@@ -190,6 +199,18 @@ export function* featuresSteps(
     f.notAfter[i] = m.date || m.future || Number.isNaN(pub) ? Infinity : pub;
     f.place[i] = m.place ? places.id(m.place) : -1;
     f.general[i] = m.general ? 1 : 0;
+    const prev = i > 0 ? mentions[i - 1] : null;
+    if (prev && prev.participants === m.participants && prev.participantTypes === m.participantTypes) {
+      // The next mention of one sentence: its participants (one list per sentence) are the run just read.
+      f.partStart[i] = f.partStart[i - 1];
+      f.partEnd[i] = f.partEnd[i - 1];
+      f.personStart[i] = f.personStart[i - 1];
+      f.personEnd[i] = f.personEnd[i - 1];
+      if (ticker.add(4)) yield;
+      continue;
+    }
+    f.partStart[i] = parts.length;
+    f.personStart[i] = persons.length;
     m.participants.forEach((p, k) => {
       parts.push(entities.id(p));
       // A shared team, body or country is often the whole story's backdrop.
@@ -197,12 +218,13 @@ export function* featuresSteps(
       partWeight.push((weight * corpus.idf(corpus.ctxDf.get(p))) / maxIdf);
       if (m.participantTypes?.[k] === 'PERSON') persons.push(entities.id(p));
     });
-    f.partStart[i + 1] = parts.length;
-    f.personStart[i + 1] = persons.length;
+    f.partEnd[i] = parts.length;
+    f.personEnd[i] = persons.length;
     if (ticker.add(4 + m.participants.length)) yield;
   }
   Object.assign(f, {
     wordStart: corpus.wordStart,
+    wordEnd: corpus.wordEnd,
     wordIds: corpus.mentionWords,
     partIds: parts.done(),
     partWeight: Float64Array.from(partWeight),
@@ -212,7 +234,7 @@ export function* featuresSteps(
   });
   for (let i = 0; i < mentions.length; i++) {
     let total = 0;
-    for (let k = f.wordStart[i]; k < f.wordStart[i + 1]; k++) total += corpus.wordWeight[f.wordIds[k]];
+    for (let k = f.wordStart[i]; k < f.wordEnd[i]; k++) total += corpus.wordWeight[f.wordIds[k]];
     f.wordTotal[i] = total;
   }
   storyColumns(f, mentions, corpus.docIndex.size);
@@ -284,19 +306,19 @@ export class PairScorer {
   /** IDF-weighted Jaccard overlap of the two sentences' words (summed over the smaller set, in its order). */
   private wordOverlap(i: number, j: number): number {
     const f = this.f;
-    const sizeI = f.wordStart[i + 1] - f.wordStart[i];
-    const sizeJ = f.wordStart[j + 1] - f.wordStart[j];
+    const sizeI = f.wordEnd[i] - f.wordStart[i];
+    const sizeJ = f.wordEnd[j] - f.wordStart[j];
     const small = sizeI <= sizeJ ? i : j;
     const large = small === i ? j : i;
     if (++this.stamp === 0x7fffffff) {
       this.mark.fill(0);
       this.stamp = 1;
     }
-    const { wordIds, wordStart } = f;
-    for (let k = wordStart[large]; k < wordStart[large + 1]; k++) this.mark[wordIds[k]] = this.stamp;
+    const { wordIds, wordStart, wordEnd } = f;
+    for (let k = wordStart[large]; k < wordEnd[large]; k++) this.mark[wordIds[k]] = this.stamp;
     const weight = this.corpus.wordWeight;
     let shared = 0;
-    for (let k = wordStart[small]; k < wordStart[small + 1]; k++) {
+    for (let k = wordStart[small]; k < wordEnd[small]; k++) {
       const w = wordIds[k];
       if (this.mark[w] === this.stamp) shared += weight[w];
     }
@@ -314,20 +336,20 @@ export class PairScorer {
 
   /** Evidence from the participants both sentences name: shared people say most, a shared body or country less. */
   private sharedParticipants(i: number, j: number): number {
-    const { partStart, partIds, partWeight } = this.f;
+    const { partStart, partEnd, partIds, partWeight } = this.f;
     let shared = 0;
-    for (let k = partStart[i]; k < partStart[i + 1]; k++) {
-      if (includes(partIds, partStart[j], partStart[j + 1], partIds[k])) shared += partWeight[k];
+    for (let k = partStart[i]; k < partEnd[i]; k++) {
+      if (includes(partIds, partStart[j], partEnd[j], partIds[k])) shared += partWeight[k];
     }
     return Math.min(1.2, shared * 0.5);
   }
 
   /** Both sentences name people and none in common. */
   private personsClash(i: number, j: number): boolean {
-    const { personStart, personIds } = this.f;
-    if (personStart[i] === personStart[i + 1] || personStart[j] === personStart[j + 1]) return false;
-    for (let k = personStart[i]; k < personStart[i + 1]; k++) {
-      if (includes(personIds, personStart[j], personStart[j + 1], personIds[k])) return false;
+    const { personStart, personEnd, personIds } = this.f;
+    if (personStart[i] === personEnd[i] || personStart[j] === personEnd[j]) return false;
+    for (let k = personStart[i]; k < personEnd[i]; k++) {
+      if (includes(personIds, personStart[j], personEnd[j], personIds[k])) return false;
     }
     return true;
   }

@@ -84,6 +84,11 @@ export interface ClusterOptions extends Partial<ClusterSettings> {
   folder?: FolderStats;
   /** Receives the corpus statistics of the mentions (all of the folder's, in a full link), to keep as FolderStats. */
   onCorpus?: (corpus: { docs: number; words: string[]; wordDf: Int32Array; ctxDf: Map<string, number> }) => void;
+  /**
+   * The caller reads the mentions' `context` and `words` no more: once their columns are built, the clustering
+   * empties them (the articles' contexts and sentence words are a large part of a big folder's link memory).
+   */
+  releaseContexts?: boolean;
 }
 
 /** The defaults with a call's overrides; an option left undefined keeps its default. */

@@ -51,9 +51,11 @@ export interface EventCorpus {
   ctxDf: Map<string, number>;
   /**
    * Each mention's distinct sentence words (EventMention.words) as term ids, in order of first use: mention i
-   * owns mentionWords[wordStart[i] … wordStart[i+1]). And the IDF weight of each term id.
+   * reads mentionWords[wordStart[i] … wordEnd[i]), a run mentions of one sentence share. And the IDF weight of
+   * each term id.
    */
   wordStart: Int32Array;
+  wordEnd: Int32Array;
   mentionWords: Int32Array;
   wordWeight: Float64Array;
   idf(df: number | undefined): number;
@@ -110,7 +112,7 @@ export function* eventCorpusSteps(
   const folderDocs = stats?.docs ?? nDocs;
   // Smooth IDF: in a small folder about one story, shared words still count for something.
   const idf = (df: number | undefined) => Math.log(1 + folderDocs / Math.max(1, df ?? 0));
-  const { wordStart, mentionWords, wordDf, words } = yield* wordFrequencies(mentions, docOf, nDocs, ticker);
+  const { wordStart, wordEnd, mentionWords, wordDf, words } = yield* wordFrequencies(mentions, docOf, nDocs, ticker);
   const wordWeight = new Float64Array(wordDf.length);
   for (let w = 0; w < wordDf.length; w++) wordWeight[w] = idf(stats?.wordDf.get(words[w]) ?? wordDf[w]);
   // An article's context is shared by its mentions: the first one's stands for the article.
@@ -128,7 +130,20 @@ export function* eventCorpusSteps(
   const postings = invertedIndex(vectors, terms);
   yield;
   const neighbours = neighbourFinder(vectors, postings, termDf, similarityOf);
-  return { docIndex, docOf, ctxDf, wordStart, mentionWords, wordWeight, idf, similarityOf, neighbours, words, wordDf };
+  return {
+    docIndex,
+    docOf,
+    ctxDf,
+    wordStart,
+    wordEnd,
+    mentionWords,
+    wordWeight,
+    idf,
+    similarityOf,
+    neighbours,
+    words,
+    wordDf,
+  };
 }
 
 /** Similar-article lists through an inverted index of the rare context keys (see EventCorpus.neighbours). */
@@ -217,7 +232,7 @@ function* wordFrequencies(mentions: EventMention[], docOf: Int32Array, nDocs: nu
   let df: Int32Array = new Int32Array(1024);
   let seenIn: Int32Array = new Int32Array(1024).fill(-1);
   let seenAt: Int32Array = new Int32Array(1024).fill(-1);
-  // Read article by article into one column; then laid out in mention order (no array per mention).
+  // Read article by article into one column (no array per mention).
   const at = new Int32Array(mentions.length);
   const count = new Int32Array(mentions.length);
   let column: Int32Array = new Int32Array(4096);
@@ -254,11 +269,16 @@ function* wordFrequencies(mentions: EventMention[], docOf: Int32Array, nDocs: nu
     count[i] = used - at[i];
     if (ticker.add(m.words.length + 1)) yield;
   }
-  const wordStart = new Int32Array(mentions.length + 1);
-  for (let i = 0; i < mentions.length; i++) wordStart[i + 1] = wordStart[i] + count[i];
-  const mentionWords = new Int32Array(wordStart[mentions.length]);
-  for (let i = 0; i < mentions.length; i++) mentionWords.set(column.subarray(at[i], at[i] + count[i]), wordStart[i]);
-  return { wordStart, mentionWords, wordDf: df.subarray(0, wordIds.size), words: [...wordIds.keys()] };
+  // The runs stay shared (mentions of one sentence, a few each): no copy per mention.
+  const wordEnd = new Int32Array(mentions.length);
+  for (let i = 0; i < mentions.length; i++) wordEnd[i] = at[i] + count[i];
+  return {
+    wordStart: at,
+    wordEnd,
+    mentionWords: column.slice(0, used),
+    wordDf: df.slice(0, wordIds.size),
+    words: [...wordIds.keys()],
+  };
 }
 
 function grow(a: Int32Array, fill: number): Int32Array {
