@@ -3,7 +3,7 @@
 import { datesCompatible } from '../text/datecompat';
 import { Features, PairScorer } from './scoring';
 import { ClusterSettings } from './settings';
-import { Pacer } from '../steps';
+import { Pacer, Steps } from '../steps';
 import { sortedIndices } from './work';
 
 /** Linked pairs as columns, best first: mentions i[k] and j[k] (i < j) with score s[k]. */
@@ -49,19 +49,22 @@ function* blocksOf(f: Features, ticker: Pacer): Generator<void, Map<string, numb
  * Article-and-lemma keys (doc · lemmas + lemma) whose article dates that word twice differently (the March
  * summit, Sunday's summit).
  */
-function ambiguousLemmas(f: Features): Set<number> {
+function* ambiguousLemmas(f: Features, ticker: Pacer): Steps<Set<number>> {
   const lemmas = idCount(f.lemma);
   const datesByDocLemma = new Map<number, string[]>();
-  f.ms.forEach((m, i) => {
-    if (!m.date) return;
+  for (let i = 0; i < f.n; i++) {
+    const date = f.ms[i].date;
+    if (ticker.add()) yield;
+    if (!date) continue;
     const k = f.doc[i] * lemmas + f.lemma[i];
     const ds = datesByDocLemma.get(k);
-    if (ds) ds.push(m.date);
-    else datesByDocLemma.set(k, [m.date]);
-  });
+    if (ds) ds.push(date);
+    else datesByDocLemma.set(k, [date]);
+  }
   const ambiguous = new Set<number>();
   for (const [k, ds] of datesByDocLemma) {
     if (ds.some((x) => ds.some((y) => !datesCompatible(x, y)))) ambiguous.add(k);
+    if (ticker.add(ds.length * ds.length)) yield;
   }
   return ambiguous;
 }
@@ -80,7 +83,7 @@ export function* linkPairs(
   const f = scorer.f;
   const blocks = yield* blocksOf(f, ticker);
   yield;
-  const ambiguous = ambiguousLemmas(f);
+  const ambiguous = yield* ambiguousLemmas(f, ticker);
   const lemmas = idCount(f.lemma);
   const best = new BestPartners(f.n, settings.maxPartners);
   // A pair met in two blocks is simply scored twice: cheaper than remembering every pair on large folders.

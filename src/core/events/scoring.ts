@@ -6,7 +6,7 @@ import { epochDayOf, latestStartOf } from './groups';
 import { EventMention } from './mentions';
 import { ClusterSettings } from './settings';
 import { EventCorpus } from './similarity';
-import { Pacer } from '../steps';
+import { Pacer, Steps } from '../steps';
 
 /**
  * The mentions with what scoring compares, computed once, as columns indexed by mention (no object per
@@ -236,24 +236,27 @@ export function* featuresSteps(
     let total = 0;
     for (let k = f.wordStart[i]; k < f.wordEnd[i]; k++) total += corpus.wordWeight[f.wordIds[k]];
     f.wordTotal[i] = total;
+    if (ticker.add(1 + f.wordEnd[i] - f.wordStart[i])) yield;
   }
-  storyColumns(f, mentions, corpus.docIndex.size);
+  yield* storyColumns(f, mentions, corpus.docIndex.size, ticker);
   return f;
 }
 
 /** Each article's years and people as sorted ids (storiesClash compares them by merge). */
-function storyColumns(f: Features, mentions: EventMention[], nDocs: number): void {
+function* storyColumns(f: Features, mentions: EventMention[], nDocs: number, ticker: Pacer): Steps<void> {
   const keys = new Interner();
   const ids = (set: Set<string>) => Int32Array.from([...set].map((k) => keys.id(k))).sort();
   f.storyYears = new Array<Int32Array>(nDocs);
   f.storyPersons = new Array<Int32Array>(nDocs);
-  mentions.forEach((m, i) => {
+  for (let i = 0; i < mentions.length; i++) {
     const d = f.doc[i];
-    if (f.storyYears[d]) return;
-    const story = storyOf(m);
+    if (f.storyYears[d]) continue;
+    const story = storyOf(mentions[i]);
     f.storyYears[d] = ids(story.years);
     f.storyPersons[d] = ids(story.persons);
-  });
+    // An article's story reads its sentences: a step's worth of units per few articles.
+    if (ticker.add(64 + story.years.size + story.persons.size)) yield;
+  }
 }
 
 /**

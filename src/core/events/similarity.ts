@@ -1,7 +1,7 @@
 // How alike two articles are, and how telling a word is: document
 // frequencies, IDF and cosine of sparse context vectors.
 import { EventMention } from './mentions';
-import { Pacer } from '../steps';
+import { Pacer, Steps } from '../steps';
 import { PairMemo } from './work';
 
 /** A sparse vector as parallel arrays sorted by term id, with its norm: cosine is a merge join. */
@@ -96,30 +96,20 @@ export function* eventCorpusSteps(
   ticker: Pacer,
   stats?: FolderStats,
 ): Generator<void, EventCorpus, void> {
-  const docIndex = new Map<string, number>();
-  const docOf = new Int32Array(mentions.length);
-  const firstOfDoc: number[] = [];
-  mentions.forEach((m, i) => {
-    let d = docIndex.get(m.path);
-    if (d === undefined) {
-      d = docIndex.size;
-      docIndex.set(m.path, d);
-      firstOfDoc.push(i);
-    }
-    docOf[i] = d;
-  });
+  const { docIndex, docOf, firstOfDoc } = yield* articlesOf(mentions, ticker);
   const nDocs = docIndex.size;
   const folderDocs = stats?.docs ?? nDocs;
   // Smooth IDF: in a small folder about one story, shared words still count for something.
   const idf = (df: number | undefined) => Math.log(1 + folderDocs / Math.max(1, df ?? 0));
   const { wordStart, wordEnd, mentionWords, wordDf, words } = yield* wordFrequencies(mentions, docOf, nDocs, ticker);
   const wordWeight = new Float64Array(wordDf.length);
-  for (let w = 0; w < wordDf.length; w++) wordWeight[w] = idf(stats?.wordDf.get(words[w]) ?? wordDf[w]);
+  for (let w = 0; w < wordDf.length; w++) {
+    wordWeight[w] = idf(stats?.wordDf.get(words[w]) ?? wordDf[w]);
+    if (ticker.add()) yield;
+  }
   // An article's context is shared by its mentions: the first one's stands for the article.
   const contexts = firstOfDoc.map((i) => mentions[i].context);
-  const ctxDf = new Map<string, number>();
-  for (const ctx of contexts) for (const k of Object.keys(ctx)) ctxDf.set(k, (ctxDf.get(k) ?? 0) + 1);
-  if (stats) for (const k of ctxDf.keys()) ctxDf.set(k, stats.ctxDf.get(k) ?? ctxDf.get(k)!);
+  const ctxDf = yield* contextCounts(contexts, ticker, stats);
   yield;
   const { vectors, terms, termDf } = yield* contextVectors(contexts, ctxDf, idf, ticker);
   // Room for about 16 pairs an article (its similar-article list), at most 2^18 slots: a part of a folder (a local
@@ -127,7 +117,7 @@ export function* eventCorpusSteps(
   const memo = new PairMemo(Math.min(18, Math.max(10, Math.ceil(Math.log2(16 * nDocs + 1)))));
   const cos = (a: number, b: number) => cosine(vectors[a], vectors[b]);
   const similarityOf = (a: number, b: number): number => (a < b ? memo.get(a, b, cos) : memo.get(b, a, cos));
-  const postings = invertedIndex(vectors, terms);
+  const postings = yield* invertedIndex(vectors, terms, ticker);
   yield;
   const neighbours = neighbourFinder(vectors, postings, termDf, similarityOf);
   return {
@@ -211,15 +201,54 @@ function topScored(met: Int32Array, touched: number, score: Float64Array, k: num
 }
 
 /** The articles holding each context key, as arrays indexed by term id. */
-function invertedIndex(vectors: SparseVector[], terms: number): Int32Array[] {
+function* invertedIndex(vectors: SparseVector[], terms: number, ticker: Pacer): Steps<Int32Array[]> {
   const counts = new Int32Array(terms);
-  for (const v of vectors) for (const t of v.ids) counts[t]++;
+  for (const v of vectors) {
+    for (const t of v.ids) counts[t]++;
+    if (ticker.add(1 + v.ids.length)) yield;
+  }
   const postings = Array.from(counts, (n) => new Int32Array(n));
   counts.fill(0);
-  vectors.forEach((v, doc) => {
+  for (let doc = 0; doc < vectors.length; doc++) {
+    const v = vectors[doc];
     for (const t of v.ids) postings[t][counts[t]++] = doc;
-  });
+    if (ticker.add(1 + v.ids.length)) yield;
+  }
   return postings;
+}
+
+/** Each mention's article as a number (in order of first mention), and each article's first mention. */
+function* articlesOf(mentions: EventMention[], ticker: Pacer) {
+  const docIndex = new Map<string, number>();
+  const docOf = new Int32Array(mentions.length);
+  const firstOfDoc: number[] = [];
+  for (let i = 0; i < mentions.length; i++) {
+    const path = mentions[i].path;
+    let d = docIndex.get(path);
+    if (d === undefined) {
+      d = docIndex.size;
+      docIndex.set(path, d);
+      firstOfDoc.push(i);
+    }
+    docOf[i] = d;
+    if (ticker.add()) yield;
+  }
+  return { docIndex, docOf, firstOfDoc };
+}
+
+/** The number of articles holding each context key (the folder's, where the mentions are a part of it). */
+function* contextCounts(contexts: Record<string, number>[], ticker: Pacer, stats?: FolderStats) {
+  const ctxDf = new Map<string, number>();
+  for (const ctx of contexts) {
+    let n = 0;
+    for (const k in ctx) {
+      ctxDf.set(k, (ctxDf.get(k) ?? 0) + 1);
+      n++;
+    }
+    if (ticker.add(1 + n)) yield;
+  }
+  if (stats) for (const k of ctxDf.keys()) ctxDf.set(k, stats.ctxDf.get(k) ?? ctxDf.get(k)!);
+  return ctxDf;
 }
 
 /**
