@@ -27,6 +27,8 @@ import { Pacer, Steps } from './steps';
 
 /** Articles besides the changed one whose mentions are clustered again with it. */
 export const REGION_SIZE = 12;
+/** Most articles around a change, with the articles of the events it was in (a local link's cost grows with them). */
+const REGION_LIMIT = 64;
 /** Most mentions of the clusters around a change that a local link clusters again (see heldClusters). */
 const HELD_MENTIONS = 1000;
 /** A cluster of more mentions than this is kept as it is, an anchor the changed articles' mentions may join. */
@@ -335,9 +337,17 @@ function regionOf(
   }
   const ranked = [...score].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([p]) => p);
   const region = new Set(ranked.slice(0, REGION_SIZE));
+  // The articles of the events the changed articles were in, up to REGION_LIMIT: not those of an event that will be
+  // an anchor (a story told in hundreds of articles: its mentions are not clustered again, and its articles' other
+  // mentions are not the change's partners any more than those of the top-ranked articles).
   for (const path of changed)
-    for (const e of state.eventsByPath.get(path) ?? [])
-      for (const m of e.cluster.mentions) if (!changed.has(m.path)) region.add(m.path);
+    for (const e of state.eventsByPath.get(path) ?? []) {
+      if (e.cluster.mentions.length > ANCHOR_MENTIONS) continue;
+      for (const m of e.cluster.mentions) {
+        if (region.size >= REGION_LIMIT) break;
+        if (!changed.has(m.path)) region.add(m.path);
+      }
+    }
   return [...region].filter((p) => state.analyses.has(p));
 }
 
