@@ -47,6 +47,41 @@ describe('linking in steps', () => {
   });
 });
 
+describe('steps that end on time', () => {
+  it('end after their time budget whatever their units say, and the next one starts afresh', () => {
+    const pace = new Pacer(Number.MAX_SAFE_INTEGER, 5);
+    for (let round = 0; round < 2; round++) {
+      const t0 = performance.now();
+      while (!pace.add());
+      const ms = performance.now() - t0;
+      assert.ok(ms >= 5, `step ${round} ended after ${ms.toFixed(2)} ms`);
+      assert.ok(ms < 1000, `step ${round} ran ${ms.toFixed(0)} ms`);
+    }
+    // A step's worth of units still ends it first.
+    const units = new Pacer(10, 60_000);
+    let added = 1;
+    while (!units.add()) added++;
+    assert.strictEqual(added, 10);
+  });
+
+  it('link a folder the same whether every step yields at once or none does', () => {
+    const docs = realArticles().slice(0, 80);
+    const linked = (budget: number) => {
+      const index = new CorpusIndex();
+      index.deferLinking = true;
+      for (const d of docs) index.upsert(d.name, d.text);
+      let steps = 0;
+      while (!index.linkStep(budget)) steps++;
+      return { json: JSON.stringify(index.toJSON()), steps };
+    };
+    const stepped = linked(0);
+    const once = linked(Infinity);
+    assert.ok(stepped.steps > 100, `${stepped.steps} steps`);
+    assert.strictEqual(once.steps, 0);
+    assert.strictEqual(stepped.json, once.json);
+  });
+});
+
 // @slow: 2,000 generated articles analysed and linked one step at a time (a minute or more on a loaded machine).
 describe('linking a generated folder of 2,000 articles in steps @slow', function () {
   this.timeout(900_000);
