@@ -3,6 +3,7 @@
 import { ArticleMetadata, Line, readMetadata } from './metadata';
 import { urlHost } from './metadata/dateline';
 import { choosePublished, datelineCandidate, leadEventCandidate } from './metadata/published';
+import { isHeadlineLike } from './metadata/header';
 import { Article, ArticleMeta, Sentence, Span } from './model';
 
 /** VS Code drops a leading byte-order mark from TextDocument.getText(); do the same so offsets agree. */
@@ -247,9 +248,7 @@ function readStructure(text: string, lines: Line[], meta: ArticleMetadata): Stru
     seenContent = true;
     // Only the first line of content can be the headline, and a headline has no closing full stop; with front
     // matter it is the line that repeats the front matter's title.
-    const headline = meta.title
-      ? heading.text.toLowerCase() === meta.title.text.toLowerCase()
-      : t.length <= 200 && !/[.!?:]["”’]?$/.test(t);
+    const headline = meta.title ? heading.text.toLowerCase() === meta.title.text.toLowerCase() : isHeadlineLike(t);
     if (first && headline) {
       out.title = heading.text;
       out.titleSpan = { start: span.start + heading.skip, end: span.end };

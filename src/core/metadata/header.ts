@@ -180,8 +180,7 @@ export function headerBlock(
   first: { line: number; names: string[] },
   spans: Span[],
 ): { text: string; span: Span } | null {
-  const isMeta = (l: HeadLine) =>
-    spans.some((s) => s.start <= l.start + 1 && s.end >= l.start + l.text.trimEnd().length);
+  const isMeta = coveredBy(spans);
   const above = lines.slice(0, first.line).filter((l) => l.text.trim() && !isMeta(l));
   // Above the header line: nothing but metadata, or one letterhead line (an organisation's name, or capitals).
   if (above.length > 1) return null;
@@ -204,8 +203,7 @@ export function headerBlock(
  * a longer headline that metadata follows (a byline, a date line). Its span, or null.
  */
 export function sectionLabel(lines: HeadLine[], spans: Span[]): Span | null {
-  const isMeta = (l: HeadLine) =>
-    spans.some((s) => s.start <= l.start + 1 && s.end >= l.start + l.text.trimEnd().length);
+  const isMeta = coveredBy(spans);
   const content: HeadLine[] = [];
   for (let k = 0; k < lines.length && content.length < 12; k++) if (lines[k].text.trim()) content.push(lines[k]);
   const open = content.filter((l) => !isMeta(l));
@@ -223,8 +221,13 @@ export function sectionLabel(lines: HeadLine[], spans: Span[]): Span | null {
   return under && isMeta(under) ? trimmed(label) : null;
 }
 
-/** The headline test of the article's structure: a short line without a closing stop. */
-function isHeadlineLike(t: string): boolean {
+/** Whether a line is metadata already: one of the spans covers it. */
+function coveredBy(spans: Span[]): (l: HeadLine) => boolean {
+  return (l) => spans.some((s) => s.start <= l.start + 1 && s.end >= l.start + l.text.trimEnd().length);
+}
+
+/** The headline test of the article's structure (article.ts): a short line without a closing stop. */
+export function isHeadlineLike(t: string): boolean {
   return t.length <= 200 && !/[.!?:]["”’]?$/.test(t);
 }
 
