@@ -76,6 +76,23 @@ function frameName(n: ProfileNode): string {
   return `${f.functionName || '(anonymous)'}${file ? ` ${file}:${f.lineNumber + 1}` : ''}`;
 }
 
+/** Whose code it was matters more than Node's internals under it (a zlib write says little without its caller): the
+ *  two innermost frames, then the first three frames outside node: and the host's own internals. */
+function stackKey(leaf: ProfileNode | undefined, parents: Map<number, ProfileNode>): string {
+  const frames: string[] = [];
+  let callers = 0;
+  for (let n = leaf; n && frames.length < 5 && callers < 3; n = parents.get(n.id)) {
+    if (n.callFrame.functionName === '(root)') continue;
+    const internal = /^node:|^$/.test(n.callFrame.url) || /extensionHostProcess/.test(n.callFrame.url);
+    if (frames.length < 2) frames.push(frameName(n));
+    else if (!internal) {
+      frames.push(frameName(n));
+      callers++;
+    }
+  }
+  return frames.join(' < ');
+}
+
 /** For one stall: the stacks sampled during it (innermost frame first, at most 4 frames), with their ms. */
 function stacksDuring(profile: Profile, stall: Stall, parents: Map<number, ProfileNode>): [string, number][] {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -85,15 +102,36 @@ function stacksDuring(profile: Profile, stall: Stall, parents: Map<number, Profi
   for (let i = 0; i < profile.samples.length; i++) {
     t += profile.timeDeltas[i];
     if (t < from || t > stall.endUs) continue;
-    const frames: string[] = [];
-    for (let n = byId.get(profile.samples[i]); n && frames.length < 4; n = parents.get(n.id)) {
-      if (n.callFrame.functionName !== '(root)') frames.push(frameName(n));
-    }
-    const key = frames.join(' < ') || '(idle)';
+    const key = stackKey(byId.get(profile.samples[i]), parents) || '(idle)';
     const dt = (profile.timeDeltas[i + 1] ?? 1000) / 1000;
     counts.set(key, (counts.get(key) ?? 0) + dt);
   }
   return [...counts].sort((a, b) => b[1] - a[1]).slice(0, 4);
+}
+
+/** Of a stall: ms the thread was sampled running (the rest it waited for a core), and ms with this extension's
+ *  bundle (dist/extension.js) on the stack. */
+function shareOf(profile: Profile, stall: Stall, parents: Map<number, ProfileNode>): { ran: number; ours: number } {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const from = stall.endUs - (stall.ms + TICK_MS) * 1000;
+  let ran = 0;
+  let ours = 0;
+  let t = profile.startTime;
+  for (let i = 0; i < profile.samples.length; i++) {
+    t += profile.timeDeltas[i];
+    if (t < from || t > stall.endUs) continue;
+    const dt = (profile.timeDeltas[i + 1] ?? 1000) / 1000;
+    const leaf = byId.get(profile.samples[i]);
+    if (!leaf || leaf.callFrame.functionName === '(idle)') continue;
+    ran += dt;
+    for (let n: ProfileNode | undefined = leaf; n; n = parents.get(n.id)) {
+      if (/\/dist\/extension\.js$/.test(n.callFrame.url)) {
+        ours += dt;
+        break;
+      }
+    }
+  }
+  return { ran, ours };
 }
 
 /** Lines naming the `top` longest stalls and what ran during each. */
@@ -105,8 +143,17 @@ export function explainStalls(stalls: Stall[], profile: Profile | undefined, top
   if (!profile) return [...lines, '  (no CPU profile: the inspector was not available)'];
   const parents = new Map<number, ProfileNode>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parents.set(c, n);
+  const shares = stalls.map((s) => shareOf(profile, s, parents));
+  const oursMax = Math.max(0, ...shares.map((x) => x.ours));
+  lines.push(
+    `  this extension's code in any one stall: at most ${oursMax.toFixed(0)} ms ` +
+      `(stalls where it ran > 20 ms: ${shares.filter((x) => x.ours > 20).length})`,
+  );
   for (const s of worst) {
-    lines.push(`  stall of ${s.ms.toFixed(0)} ms:`);
+    const at = ((s.endUs - profile.startTime) / 1e6).toFixed(1);
+    const { ran, ours } = shareOf(profile, s, parents);
+    const share = `running ${ran.toFixed(0)} ms, this extension ${ours.toFixed(0)} ms`;
+    lines.push(`  stall of ${s.ms.toFixed(0)} ms, ${at} s into the hovers (${share}):`);
     for (const [stack, ms] of stacksDuring(profile, s, parents)) lines.push(`    ${ms.toFixed(0)} ms  ${stack}`);
   }
   return lines;
