@@ -19,7 +19,7 @@ import {
 import { StringPool } from './intern';
 import { inferPublicationDatesSteps } from './pubdates';
 import { clusterQuotesSteps, QuoteMention, resolveQuotes } from './quotes';
-import { Pacer, Steps } from './steps';
+import { interrupted, Pacer, Steps } from './steps';
 import {
   applyLocalLink,
   ArticleChange,
@@ -381,7 +381,7 @@ export class CorpusIndex {
         this.dirty = this.changedSinceLink.size > 0 || this.mergesGeneration > job.generation;
         return !this.dirty;
       }
-      if (spent >= budgetMs) {
+      if (spent >= budgetMs || interrupted()) {
         job.ms += spent;
         return false;
       }
@@ -437,7 +437,7 @@ export class CorpusIndex {
         this.local = undefined;
         return true;
       }
-      if (spent >= budgetMs) {
+      if (spent >= budgetMs || interrupted()) {
         job.ms += spent;
         return false;
       }

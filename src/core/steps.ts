@@ -20,6 +20,39 @@ export const STEP_MS = 8;
 /** Time is read once in this many `add` calls (reading it costs more than most units). */
 const CLOCK_EVERY = 32;
 
+/** Asked with the clock whether someone waits for this thread (see `interruptibly`). */
+let interruptHook: ((now: number) => boolean) | undefined;
+/** True while steps run under `interruptibly`. */
+let armed = false;
+
+/**
+ * The owner of the thread (the analysis worker) says how to know that someone waits for it: a hover in its port.
+ * The hook is called with the time each time a pacer reads the clock, so it must be cheap.
+ */
+export function setInterruptHook(hook: ((now: number) => boolean) | undefined): void {
+  interruptHook = hook;
+}
+
+/**
+ * Runs `run` (a few steps of background work) so that a step ends early, at the next clock reading, when the hook
+ * says someone waits: a hover then waits for a few dozen units of work instead of a whole step. Steps that are
+ * drained at once (a CLI link, a query that links first) are never cut short.
+ */
+export function interruptibly<T>(run: () => T): T {
+  const was = armed;
+  armed = true;
+  try {
+    return run();
+  } finally {
+    armed = was;
+  }
+}
+
+/** True when steps run under `interruptibly` and someone waits: the caller stops after the step it is in. */
+export function interrupted(now = performance.now()): boolean {
+  return armed && interruptHook !== undefined && interruptHook(now);
+}
+
 /**
  * Counts work between yields. A loop adds what each item cost (`if (pace.add(n)) yield;`) and yields when a
  * step's worth is done, or when the step has run `stepMs`; `longest` keeps the most work any step did, which the
@@ -48,7 +81,8 @@ export class Pacer {
     if (this.began < 0) this.began = performance.now();
     else if (++this.calls >= CLOCK_EVERY) {
       this.calls = 0;
-      if (performance.now() - this.began >= this.stepMs) {
+      const now = performance.now();
+      if (now - this.began >= this.stepMs || interrupted(now)) {
         this.end();
         return true;
       }

@@ -73,7 +73,7 @@ export class CorpusClient {
     const worker = this.ensureWorker();
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
-      worker.postMessage({ id, op, args });
+      worker.postMessage({ id, op, args, sent: performance.timeOrigin + performance.now() });
     });
   }
 

@@ -90,6 +90,8 @@ export interface RequestMessage<K extends RequestName = RequestName> {
   id: number;
   op: K;
   args: Requests[K]['args'];
+  /** When the host posted it (ms since the epoch, performance.timeOrigin + now): how long it sat in the port. */
+  sent?: number;
 }
 
 /**

@@ -7,10 +7,11 @@
 // first events appear within seconds, and a large folder's indexing is not slowed nor its hovers held by links of
 // a folder that is still growing. Local links (a few changed articles linked ahead of the folder-wide link) are for
 // small changes only, not for the articles of a batch.
-// A query links first only in a small folder (RELINK_TIMES.smallFolder articles) and when that is estimated under
-// RELINK_TIMES.slowMs (answers always fresh); otherwise it answers from the last finished links (each changed article
+// A query links first only in a small folder (RELINK_TIMES.smallFolder articles), not during a scan, and when that
+// is estimated under RELINK_TIMES.slowMs (answers always fresh); otherwise it answers from the last finished links (each changed article
 // with its fresh analysis: deferLinking). A larger folder never links inside a query: a link of a few hundred
 // articles takes hundreds of ms, which a hover asked meanwhile would wait out.
+import { interruptibly } from '../../core/steps';
 import type { WorkerEvent } from './protocol';
 import type { Task, WorkQueue } from './workQueue';
 
@@ -103,6 +104,9 @@ export class Relinker {
 
   /** Whether queries answer from the last links rather than link first (CorpusIndex.deferLinking). */
   deferLinks(): boolean {
+    // During a scan too: the folder's growth links keep the answers close, and a hover that linked a folder of a
+    // few dozen articles first took up to 300 ms (the index still links first when it was never linked).
+    if (this.timer !== undefined) return true;
     return this.index.size > this.times.smallFolder || this.estimatedLinkMs() > this.times.slowMs;
   }
 
@@ -127,6 +131,11 @@ export class Relinker {
     // A folder being indexed: link after a pause in its batches, or now while links are quick and it has doubled.
     this.armPause();
     if (this.grown()) this.start();
+  }
+
+  /** A batch of a folder being indexed has come (its articles are stored one by one from now): a scan is under way. */
+  batchArrived(): void {
+    this.armPause();
   }
 
   /** Links after quietMs in which no change waited in the queue (a scan's batches come back to back). */
@@ -171,7 +180,8 @@ export class Relinker {
       this.index.localLinksHeld = !this.smallWaiting && this.timer !== undefined;
     const locals = this.index.localLinksDone ?? 0;
     const links = this.index.linksDone ?? 0;
-    const done = this.index.linkStep(this.times.sliceMs, hold);
+    // A hover that arrives meanwhile ends the step at the next clock reading (analysisWorker.ts polls its port).
+    const done = interruptibly(() => this.index.linkStep(this.times.sliceMs, hold));
     this.longestStep = Math.max(this.longestStep, performance.now() - t0);
     if (this.index.linkJobRunning || this.index.localLinkRunning) this.smallWaiting = false;
     if ((this.index.localLinksDone ?? 0) > locals && !done) this.linkedLocally();

@@ -10,8 +10,9 @@ export interface Summary {
 }
 
 export interface WorkerStatsSnapshot {
-  /** Hover requests: time from the message's arrival to its handling (queue), and the handling itself. */
-  cards: { wait: Summary; run: Summary };
+  /** Hover requests: time from the host's post to the message's arrival (port: the worker was busy in a step or a
+   *  collection), from its arrival to its handling (queue), and the handling itself. */
+  cards: { port: Summary; wait: Summary; run: Summary };
   /** The longest steps of the queue, with the kind of task that took them. */
   longestSteps: { kind: string; ms: number }[];
   /** Steps over 20 ms by kind. */
@@ -33,6 +34,7 @@ export function summary(values: readonly number[]): Summary {
 
 /** Collects the figures; `start` begins the GC observer and the ticker, `reset` starts a new sample. */
 export class WorkerStats {
+  private ports: number[] = [];
   private waits: number[] = [];
   private runs: number[] = [];
   private steps: { kind: string; ms: number }[] = [];
@@ -40,8 +42,9 @@ export class WorkerStats {
   private gc = { count: 0, totalMs: 0, maxMs: 0, over20: 0 };
   private stalls = { over20: 0, maxMs: 0 };
 
-  noteCards(waitMs: number, runMs: number): void {
+  noteCards(portMs: number, waitMs: number, runMs: number): void {
     if (this.waits.length >= KEEP) return;
+    this.ports.push(portMs);
     this.waits.push(waitMs);
     this.runs.push(runMs);
   }
@@ -84,7 +87,7 @@ export class WorkerStats {
   snapshot(): WorkerStatsSnapshot {
     const round = (x: number) => Math.round(x * 10) / 10;
     return {
-      cards: { wait: summary(this.waits), run: summary(this.runs) },
+      cards: { port: summary(this.ports), wait: summary(this.waits), run: summary(this.runs) },
       longestSteps: [...this.steps],
       stepsOver20: { ...this.over20 },
       gc: { ...this.gc, totalMs: round(this.gc.totalMs), maxMs: round(this.gc.maxMs) },
@@ -93,6 +96,7 @@ export class WorkerStats {
   }
 
   reset(): void {
+    this.ports = [];
     this.waits = [];
     this.runs = [];
     this.steps = [];

@@ -5,7 +5,7 @@ import { generateArticles, realArticles } from '../../../scripts/bench/generate'
 import { CorpusIndex } from '../../../src/core/corpus';
 import { linkEntities, linkEntitiesSteps } from '../../../src/core/aliases';
 import { clusterQuotes, clusterQuotesSteps, findQuotes } from '../../../src/core/quotes';
-import { drain, Pacer, sortSteps, STEP_WORK } from '../../../src/core/steps';
+import { drain, interruptibly, Pacer, setInterruptHook, sortSteps, STEP_WORK } from '../../../src/core/steps';
 import { analyzeArticle } from '../../../src/core/analyze';
 
 describe('linking in steps', () => {
@@ -79,6 +79,47 @@ describe('steps that end on time', () => {
     assert.ok(stepped.steps > 100, `${stepped.steps} steps`);
     assert.strictEqual(once.steps, 0);
     assert.strictEqual(stepped.json, once.json);
+  });
+});
+
+describe("steps cut short for someone waiting (a hover in the worker's port)", () => {
+  afterEach(() => setInterruptHook(undefined));
+
+  it('end at the next clock reading under interruptibly, and never outside it', () => {
+    let asked = 0;
+    setInterruptHook(() => (asked++, true));
+    const free = new Pacer(1000, 60_000);
+    let added = 1;
+    while (!free.add()) added++;
+    assert.strictEqual(added, 1000, 'not armed: the hook is not asked');
+    assert.strictEqual(asked, 0);
+    const cut = new Pacer(1000, 60_000);
+    added = 1;
+    interruptibly(() => {
+      while (!cut.add()) added++;
+    });
+    // The first add starts the step's clock; the hook is asked with the clock reading 32 adds later.
+    assert.strictEqual(added, 33);
+    assert.strictEqual(asked, 1);
+  });
+
+  it('link a folder to the same JSON when every step is cut short, each call still doing some work', () => {
+    const docs = realArticles().slice(0, 40);
+    const linked = (cut: boolean) => {
+      const index = new CorpusIndex();
+      index.deferLinking = true;
+      for (const d of docs) index.upsert(d.name, d.text);
+      setInterruptHook(() => cut);
+      let calls = 1;
+      while (!interruptibly(() => index.linkStep(60_000))) calls++;
+      setInterruptHook(undefined);
+      return { json: JSON.stringify(index.toJSON()), calls };
+    };
+    const cut = linked(true);
+    const whole = linked(false);
+    assert.strictEqual(whole.calls, 1);
+    assert.ok(cut.calls > 50, `${cut.calls} calls`);
+    assert.strictEqual(cut.json, whole.json);
   });
 });
 

@@ -45,6 +45,7 @@ function workerLines(w: WorkerStatsSnapshot | undefined): string[] {
   if (!w) return ['  worker: no figures (workerStats missing)'];
   const over = Object.entries(w.stepsOver20).map(([k, n]) => `${k} ${n}`);
   return [
+    `  worker, hover waiting in the port (the worker busy): ${w.cards.port ? ms(w.cards.port) : 'n/a'}`,
     `  worker, hover waiting in its queue: ${ms(w.cards.wait)}; answering: ${ms(w.cards.run)}`,
     `  worker longest steps: ${w.longestSteps.map((s) => `${s.kind} ${s.ms}`).join(', ')} ms`,
     `  worker steps > 20 ms: ${over.join(', ') || 'none'}`,

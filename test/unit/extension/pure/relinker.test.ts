@@ -241,7 +241,7 @@ describe('relinker (when and in what slices the worker relinks)', () => {
     relinker.dispose();
   });
 
-  it('lets a query link first only in a small folder and when a link is estimated quick', () => {
+  it('lets a query link first only in a small folder, not during a scan, and when a link is estimated quick', () => {
     const { queue } = manualQueue();
     const index = { ...slicedIndex(1), size: 20, lastLinkMs: 0 };
     const relinker = new Relinker(index, queue, () => undefined);
@@ -255,6 +255,12 @@ describe('relinker (when and in what slices the worker relinks)', () => {
     relinker.noteLinked();
     index.size = 51;
     assert.strictEqual(relinker.deferLinks(), true, 'a folder over 50 articles never links inside a query');
+    index.size = 20;
+    relinker.noteLinked();
+    assert.strictEqual(relinker.deferLinks(), false, 'quick again');
+    relinker.batchArrived();
+    assert.strictEqual(relinker.deferLinks(), true, 'a batch of a scan is being stored: answers from the last links');
+    relinker.dispose();
   });
 
   it('reports a change that changed nothing as linked', () => {

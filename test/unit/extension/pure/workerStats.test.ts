@@ -5,7 +5,7 @@ import { Task, WorkQueue } from '../../../../src/extension/pure/workQueue';
 describe('worker figures (what held the analysis worker)', () => {
   it('summarises hover waits and keeps the longest steps by kind', () => {
     const s = new WorkerStats();
-    for (let i = 1; i <= 100; i++) s.noteCards(i, i / 10);
+    for (let i = 1; i <= 100; i++) s.noteCards(2 * i, i, i / 10);
     for (const [kind, ms] of [
       ['upsert', 5],
       ['relink', 31],
@@ -19,6 +19,7 @@ describe('worker figures (what held the analysis worker)', () => {
     s.noteStall(12);
     s.noteStall(60);
     const w = s.snapshot();
+    assert.deepStrictEqual(w.cards.port, { n: 100, median: 102, p95: 192, max: 200 });
     assert.deepStrictEqual(w.cards.wait, { n: 100, median: 51, p95: 96, max: 100 });
     assert.strictEqual(w.longestSteps[0].kind, 'relink');
     assert.strictEqual(w.longestSteps[0].ms, 31);
@@ -27,6 +28,7 @@ describe('worker figures (what held the analysis worker)', () => {
     assert.deepStrictEqual(w.stalls, { over20: 1, maxMs: 60 });
     s.reset();
     assert.strictEqual(s.snapshot().cards.wait.n, 0);
+    assert.strictEqual(s.snapshot().cards.port.n, 0);
     assert.deepStrictEqual(summary([]), { n: 0, median: 0, p95: 0, max: 0 });
   });
 
