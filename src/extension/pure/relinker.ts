@@ -8,9 +8,9 @@
 // a folder that is still growing. Local links (a few changed articles linked ahead of the folder-wide link) are for
 // small changes only, not for the articles of a batch.
 // A query links first only in a small folder (RELINK_TIMES.smallFolder articles), not during a scan, and when that
-// is estimated under RELINK_TIMES.slowMs (answers always fresh); otherwise it answers from the last finished links (each changed article
-// with its fresh analysis: deferLinking). A larger folder never links inside a query: a link of a few hundred
-// articles takes hundreds of ms, which a hover asked meanwhile would wait out.
+// is estimated under RELINK_TIMES.slowMs (answers always fresh); otherwise it answers from the last finished links
+// (each changed article with its fresh analysis: deferLinking). A larger folder never links inside a query: a link
+// of a few hundred articles takes hundreds of ms, which a hover asked meanwhile would wait out.
 import { interruptibly } from '../../core/steps';
 import type { WorkerEvent } from './protocol';
 import type { Task, WorkQueue } from './workQueue';
