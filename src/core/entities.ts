@@ -486,7 +486,7 @@ const SAID_WORDS = new Set(
   'said says told added explained noted wrote stated argued insisted warned announced'.split(' '),
 );
 const DETERMINERS = new Set(['a', 'an', 'the', 'its', 'his', 'her', 'their']);
-const PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside', 'throughout', 'across']);
+const PLACE_PREPOSITIONS = new Set(['in', 'near', 'off', 'outside', 'throughout', 'across']);
 const NAME_SHAPE_RE = /^\p{Lu}(?:[\p{L}'’.-]|['’] (?=\p{Lu}))*$/u;
 
 function isCommon(t: Token): boolean {
