@@ -31,6 +31,7 @@ import {
   CAPS_STOPWORDS,
   CALENDAR_WORDS,
   GIVEN_NAMES,
+  isFirstName,
   TITLES,
   MAX_TITLE_WORDS,
   HONORIFICS,
@@ -860,6 +861,8 @@ function typeRun(tokens: Token[], first: number, last: number, out: Candidate[])
  * keep their type.
  */
 function shoutedRun(tokens: Token[], first: number, last: number): boolean {
+  // "MARK BROWN said", "GRACE HILL, the mayor": a person's name in capitals, however ordinary its words.
+  if (last > first && isFirstName(tokens[first].text)) return false;
   for (let i = first; i <= last; i++) {
     const t = tokens[i];
     if (i > first && i < last && isConnector(t)) continue;

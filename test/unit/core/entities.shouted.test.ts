@@ -40,6 +40,13 @@ describe('entities: ordinary words in capitals', () => {
       assert.strictEqual(got.get(acronym), 'ORGANIZATION', `${acronym}: ${[...got]}`);
   });
 
+  it('keeps a person named in capitals, however ordinary the words of the name', () => {
+    assert.strictEqual(
+      typed('Officials met on Monday. MARK BROWN said the plan was sound.').get('MARK BROWN'),
+      'PERSON',
+    );
+  });
+
   it('types a shouted word the article names elsewhere or defines as an acronym', () => {
     const defined = findEntities(
       'The Citizens Action Relief Effort (CARE) met on Monday.\nCARE: it approved the plan.',
