@@ -74,13 +74,21 @@ function scoreLinks(index: CorpusIndex, group: Group, lines: string[], t: { same
   for (const p of group.sameEvent ?? []) {
     t.same.total++;
     if (shared(p)) t.same.right++;
-    else lines.push(`  MISS not linked: ${p[0]} "${p[1]}" ~ ${p[2]} "${p[3]}"`);
+    else lines.push(`  MISS not linked: ${p[0]} "${p[1]}" ~ ${p[2]} "${p[3]}"${articlesShare(index, p)}`);
   }
   for (const p of group.differentEvents ?? []) {
     t.diff.total++;
     if (!shared(p)) t.diff.right++;
     else lines.push(`  MISS linked: ${p[0]} "${p[1]}" ~ ${p[2]} "${p[3]}"`);
   }
+}
+
+/** Whether the two articles share an event through other sentences: said beside a miss, never counted. */
+function articlesShare(index: CorpusIndex, [fa, , fb]: Pair): string {
+  const e = index
+    .events()
+    .find((ev) => ev.mentions.some((m) => m.path === fa) && ev.mentions.some((m) => m.path === fb));
+  return e ? ` (the articles share "${e.label}" through other sentences)` : ' (the articles share no event)';
 }
 
 const tally = (): Tally => ({ right: 0, total: 0 });
