@@ -2,6 +2,8 @@
 // while acronyms and known names keep their type (src/core/entities.ts shoutedRun, src/core/entities/ordinary.ts).
 import * as assert from 'assert';
 import * as fs from 'fs';
+import * as path from 'path';
+import { analyzeArticle } from '../../../src/core/analyze';
 import { findEntities } from '../../../src/core/entities';
 import { inflectionBases, isOrdinaryWord } from '../../../src/core/entities/ordinary';
 import { EntityMention } from '../../../src/core/model';
@@ -20,6 +22,21 @@ describe('entities: ordinary words in capitals', () => {
     for (const label of ['FERRIES', 'COUNCIL', 'WEATHER', 'TRAFFIC', 'HOUSING', 'MORNING DIGEST'])
       assert.ok(!got.has(label), `${label} is an entity: ${[...got]}`);
     assert.strictEqual(got.get('Ines Valtroni'), 'PERSON');
+  });
+
+  it("leaves the lead's digest labels out and keeps the press release's authority (layouts 42-43)", () => {
+    const dir = path.join(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'layouts');
+    const read = (f: string) => analyzeArticle(fs.readFileSync(path.join(dir, f), 'utf8'), f).entities;
+    const digest = read('43-lead-digest-masthead-dot.txt');
+    assert.deepStrictEqual(
+      digest.map((e) => [e.text, e.type]),
+      [
+        ['Gull Point', 'PLACE'],
+        ['Ines Valtroni', 'PERSON'],
+      ],
+    );
+    const release = read('42-lead-release-org-dash-date.txt');
+    assert.ok(release.some((e) => e.text === 'Harbourton Port Authority' && e.type === 'ORGANIZATION'));
   });
 
   it('drops section labels on their own line, kickers and headlines in capitals', () => {
