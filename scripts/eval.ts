@@ -17,6 +17,7 @@ async function main(): Promise<number> {
     ['names', () => import('./eval/names')],
     ['events', () => import('./eval/events')],
     ['pubdates', () => import('./eval/pubdates')],
+    ['owntexts', () => import('./eval/owntexts')],
     ['learning', () => import('./eval/learning')],
     ['locallinks', () => import('./eval/locallinks')],
   ];

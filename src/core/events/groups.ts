@@ -177,6 +177,12 @@ function* sentenceTable(
   const of = new Int32Array(mentions.length);
   let count = 0;
   for (let i = 0; i < mentions.length; i++) {
+    // A time anchor ("after the ferry collided") is another happening than its sentence's: it lends no sentence.
+    if (mentions[i].anchor) {
+      of[i] = -1;
+      if (ticker.add()) yield;
+      continue;
+    }
     let ids = byDoc.get(docOf[i]);
     if (!ids) byDoc.set(docOf[i], (ids = new Map()));
     let id = ids.get(mentions[i].sentence.start);
@@ -185,11 +191,13 @@ function* sentenceTable(
     if (ticker.add()) yield;
   }
   const start = new Int32Array(count + 1);
-  for (const s of of) start[s + 1]++;
+  for (const s of of) if (s >= 0) start[s + 1]++;
   for (let s = 0; s < count; s++) start[s + 1] += start[s];
   const fill = start.slice(0, count);
-  const list = new Int32Array(mentions.length);
-  of.forEach((s, i) => (list[fill[s]++] = i));
+  const list = new Int32Array(start[count]);
+  of.forEach((s, i) => {
+    if (s >= 0) list[fill[s]++] = i;
+  });
   return { count, start, mentions: list };
 }
 

@@ -7,7 +7,7 @@ import { contentStemsOf, Token, tokenize } from '../text/stem';
 import { articleTopics, withEntities } from './context';
 import { addMention, addSentence, ArticleEvents, emptyEvents, mentionAt, setTopics } from './stored';
 import { Actor, actorOf, complementOf, complementText, subjectOf } from './phrases';
-import { findTriggers, inside, isTimeAnchor, Trigger } from './triggers';
+import { findTriggers, inside, timeAnchor, Trigger } from './triggers';
 
 export interface EventMention {
   path: string;
@@ -49,6 +49,12 @@ export interface EventMention {
   complement?: string | null;
   /** Preceded by a modal or "to" ("will remove", "to compensate"): a headline says "Japan to remove …". */
   modal?: boolean;
+  /**
+   * Reported as what happened before the sentence's own happening ("suspended crossings after the ferry collided",
+   * "stay closed after Monday's crash"): a happening of its own, which shares neither the sentence's date nor, when
+   * groups merge, its sentence.
+   */
+  anchor?: boolean;
   /** Content-word stems of the sentence, for argument overlap. */
   words: string[];
   /** What the whole article is about: entity ids and years, with counts (shared by its mentions). */
@@ -171,6 +177,8 @@ interface ArticleScope {
   words: (string[] | undefined)[];
 }
 
+type Anchor = 'earlier' | 'later' | null;
+
 /** The sentences' mentions found with everything they attach to. */
 interface SentenceScope {
   sentence: Span;
@@ -179,6 +187,8 @@ interface SentenceScope {
   breaks: number[];
   entities: EntityMention[];
   dates: DateMention[];
+  /** Per trigger: whether it anchors the time of the sentence's happening, and which way (see timeAnchor). */
+  anchors: Anchor[];
 }
 
 /** Event mentions of one analysed article, in text order, with the ids and names its entities have now. */
@@ -193,13 +203,16 @@ export function detectEvents(full: ArticleAnalysis): ArticleEvents {
   const out = emptyEvents(scope.published);
   let e = 0;
   let d = 0;
+  const scopes: SentenceScope[] = [];
   analysis.article.sentences.forEach((sentence, i) => {
     // Entities and dates in text order: each sentence takes the ones inside it, moving on from the last.
     while (e < scope.entities.length && scope.entities[e].start < sentence.start) e++;
     while (d < scope.dates.length && scope.dates[d].start < sentence.start) d++;
     const s = sentenceScope(scope, sentence, i, e, d);
-    if (s) sentenceMentions(scope, s, out);
+    if (s) scopes.push(s);
   });
+  const reported = reportedClasses(scopes);
+  for (const s of scopes) sentenceMentions(scope, s, out, reported);
   setTopics(
     out,
     articleTopics(analysis, (i) => wordsOf(scope, i)),
@@ -240,6 +253,7 @@ export function resolveEvents(events: ArticleEvents, full: ArticleAnalysis, path
       nominal: m.nominal,
       subject: m.subject >= 0 ? actorOf(ents[m.subject]) : null,
       modal: m.modal,
+      anchor: m.anchor || undefined,
       complement: m.nominal
         ? null
         : complementText(m.complement, m.complementEntity >= 0 ? actorOf(ents[m.complementEntity]) : null),
@@ -310,14 +324,46 @@ function sentenceScope(
   const dates = within(scope.dates, firstDate, sentence);
   const triggers = findTriggers(text, sentence, [...entities, ...dates], scope.quoted, tokensOf(scope, index));
   if (!triggers.length) return null;
-  return { sentence, index, triggers, breaks: clauseBreaks(text, sentence), entities, dates };
+  const breaks = clauseBreaks(text, sentence);
+  const clauseStart = (t: Trigger) => breaks.filter((b) => b < t.span.start).pop() ?? sentence.start;
+  const anchors = triggers.map((t, i) => timeAnchor(text, t, triggers[i - 1], clauseStart(t)));
+  return { sentence, index, triggers, breaks, entities, dates, anchors };
 }
-/** The date of each trigger: its own, else one it shares with a dated trigger of its clause or sentence. */
+
+/** The classes of the article's triggers that anchor no other happening's time: what it reports in its own right. */
+function reportedClasses(scopes: SentenceScope[]): Set<string> {
+  const out = new Set<string>();
+  for (const s of scopes) s.triggers.forEach((t, i) => s.anchors[i] || t.classes.forEach((c) => out.add(c)));
+  return out;
+}
+
+/**
+ * Whether a time anchor is left out. What is to come ("hours before they met") is reported where it happens. What
+ * happened earlier ("crossings stay suspended after Monday's collision") is background when the article reports a
+ * happening of its kind in its own right too ("In a news conference after the two leaders met", in an article on the
+ * meeting), and else often the news itself: a digest item or a brief names the cause only so.
+ */
+function anchorLeftOut(anchor: Anchor, t: Trigger, reported: Set<string>): boolean {
+  return anchor === 'later' || (anchor === 'earlier' && t.classes.some((c) => reported.has(c)));
+}
+/** "Monday's collision", "last week's summit": a date in the possessive is the date of the noun after it. */
+function possessiveOwner(text: string, d: Span, triggers: Trigger[]): number {
+  const m = /^['’]s\s+(?:[\p{L}-]+\s+){0,2}/u.exec(text.slice(d.end, d.end + 40));
+  if (!m) return -1;
+  return triggers.findIndex((t) => t.span.start >= d.end && t.span.start <= d.end + m[0].length);
+}
+
+/**
+ * The date of each trigger: its own, else one it shares with a dated trigger of its clause or sentence. A time anchor
+ * ("after the ferry collided") happened at another time than the clause it anchors: it keeps its own date only, and
+ * lends none.
+ */
 function triggerDates(text: string, s: SentenceScope): (DateMention | null)[] {
-  const { sentence, triggers, breaks } = s;
+  const { sentence, triggers, breaks, anchors } = s;
   const dateOf: (DateMention | null)[] = triggers.map(() => null);
   for (const d of s.dates) {
-    const i = attach(d, triggers, breaks);
+    const owner = possessiveOwner(text, d, triggers);
+    const i = owner >= 0 ? owner : attach(d, triggers, breaks);
     if (i >= 0 && !dateOf[i]) dateOf[i] = d;
   }
   // A trigger without a date of its own shares the date of a dated trigger in its clause ("met … at a
@@ -328,14 +374,15 @@ function triggerDates(text: string, s: SentenceScope): (DateMention | null)[] {
     // "announced Friday that she will host": what is to come does not share the day it was announced.
     if (
       own[i] ||
+      anchors[i] ||
       MODAL_BEFORE.test(text.slice(Math.max(sentence.start, triggers[i].span.start - 20), triggers[i].span.start))
     )
       continue;
     const clause = clauseOf(breaks, triggers[i].span.start);
     let pick: DateMention | null = null;
     const next = i + 1 < triggers.length ? i + 1 : -1;
-    if (next >= 0 && clauseOf(breaks, triggers[next].span.start) === clause) pick = own[next];
-    for (let j = i - 1; j >= 0 && !pick; j--) pick = own[j];
+    if (next >= 0 && !anchors[next] && clauseOf(breaks, triggers[next].span.start) === clause) pick = own[next];
+    for (let j = i - 1; j >= 0 && !pick; j--) if (!anchors[j]) pick = own[j];
     dateOf[i] = pick;
   }
   return dateOf;
@@ -343,7 +390,7 @@ function triggerDates(text: string, s: SentenceScope): (DateMention | null)[] {
 
 /** The place of each trigger: a place named after a place preposition, attached like a date. */
 function triggerPlaces(text: string, s: SentenceScope): (EntityMention | null)[] {
-  const { sentence, triggers, breaks } = s;
+  const { sentence, triggers, breaks, anchors } = s;
   const placeOf: (EntityMention | null)[] = triggers.map(() => null);
   for (const e of s.entities) {
     if (e.type !== 'PLACE') continue;
@@ -352,11 +399,13 @@ function triggerPlaces(text: string, s: SentenceScope): (EntityMention | null)[]
     const i = attach(e, triggers, breaks);
     if (i >= 0 && !placeOf[i]) placeOf[i] = e;
   }
-  // "visited the national cemetery in Seoul": a verb shares the place of the noun right after it in its clause.
+  // "visited the national cemetery in Seoul": a verb shares the place of the noun right after it in its clause (not
+  // of a time anchor's: "suspended crossings after the ferry collided near Gull Point").
   for (let i = 0; i + 1 < triggers.length; i++) {
     if (
       !placeOf[i] &&
       placeOf[i + 1] &&
+      !anchors[i + 1] &&
       clauseOf(breaks, triggers[i].span.start) === clauseOf(breaks, triggers[i + 1].span.start)
     ) {
       placeOf[i] = placeOf[i + 1];
@@ -380,9 +429,9 @@ function participantsOf(entities: EntityMention[]): { ids: string[]; names: stri
   return { ids: ids.slice(), names: names.slice(), types: types.slice() };
 }
 
-function sentenceMentions(scope: ArticleScope, s: SentenceScope, out: ArticleEvents): void {
+function sentenceMentions(scope: ArticleScope, s: SentenceScope, out: ArticleEvents, reported: Set<string>): void {
   const { text } = scope;
-  const { sentence, triggers, breaks } = s;
+  const { sentence, triggers, breaks, anchors } = s;
   const dateOf = triggerDates(text, s);
   const placeOf = triggerPlaces(text, s);
   const indexOf = (e: EntityMention | null | undefined) => (e ? scope.entityIndex.get(e)! : -1);
@@ -390,7 +439,7 @@ function sentenceMentions(scope: ArticleScope, s: SentenceScope, out: ArticleEve
   const future = FUTURE.test(text.slice(sentence.start, sentence.end));
   triggers.forEach((t, i) => {
     const clauseStart = breaks.filter((b) => b < t.span.start).pop() ?? sentence.start;
-    if (isTimeAnchor(text, t, triggers[i - 1], clauseStart)) return;
+    if (anchorLeftOut(anchors[i], t, reported)) return;
     const clauseEnd = breaks.find((b) => b >= t.span.end) ?? sentence.end;
     const d = dateOf[i];
     const complement = t.nominal ? null : complementOf(text, t.span, clauseEnd, s.entities);
@@ -412,6 +461,7 @@ function sentenceMentions(scope: ArticleScope, s: SentenceScope, out: ArticleEve
       general: t.general,
       nominal: t.nominal,
       modal: MODAL_BEFORE.test(text.slice(Math.max(sentence.start, t.span.start - 20), t.span.start)),
+      anchor: anchors[i] === 'earlier',
       subject: indexOf(subjectOf(text, { start: clauseStart, end: clauseEnd }, sentence, t.span, s.entities)),
       complement: complement?.words ?? null,
       complementEntity: indexOf(complement?.entity),

@@ -20,6 +20,8 @@ export interface LocalEventMention {
   general: boolean;
   nominal: boolean;
   modal: boolean;
+  /** Anchors the time of its sentence's happening ("after the ferry collided"): see EventMention.anchor. */
+  anchor: boolean;
   subject: number;
   /** The complement's words, and the entity that completes it (-1 for none): see phrases' Complement. */
   complement: string | null;
@@ -55,7 +57,7 @@ export interface ArticleEvents {
   topicCounts: number[];
 }
 
-const FLAG = { future: 1, general: 2, nominal: 4, modal: 8, dateRelative: 16 } as const;
+const FLAG = { future: 1, general: 2, nominal: 4, modal: 8, dateRelative: 16, anchor: 32 } as const;
 
 export function emptyEvents(published: string | null): ArticleEvents {
   return {
@@ -99,7 +101,8 @@ export function addMention(out: ArticleEvents, m: LocalEventMention): void {
   out.date.push(m.date);
   out.dateText.push(m.dateText);
   let flags = 0;
-  for (const k of ['future', 'general', 'nominal', 'modal', 'dateRelative'] as const) if (m[k]) flags |= FLAG[k];
+  for (const k of ['future', 'general', 'nominal', 'modal', 'dateRelative', 'anchor'] as const)
+    if (m[k]) flags |= FLAG[k];
   out.flags.push(flags);
   out.place.push(m.place);
   out.subject.push(m.subject);
@@ -139,6 +142,7 @@ export function mentionAt(e: ArticleEvents, k: number): LocalEventMention {
     general: (flags & FLAG.general) !== 0,
     nominal: (flags & FLAG.nominal) !== 0,
     modal: (flags & FLAG.modal) !== 0,
+    anchor: (flags & FLAG.anchor) !== 0,
     subject: e.subject[k],
     complement: e.complement[k],
     complementEntity: e.complementEntity[k],

@@ -24,13 +24,21 @@ export function isLightVerb(text: string, t: Trigger, next: Trigger | undefined)
 }
 
 /**
- * A trigger that only anchors the time of another event ("hours before Mr. Yoon and Mr. Kishida met", "ahead of
- * his summit with Yoon") is background: the sentence reports something else.
+ * A trigger that anchors the time of another event: what happened earlier ("suspended crossings after the ferry
+ * collided", "stay closed after Monday's crash", "since the vote") or what is to come ("hours before Mr. Yoon and
+ * Mr. Kishida met", "ahead of his summit with Yoon"); null when it is no anchor.
  */
-export function isTimeAnchor(text: string, t: Trigger, previous: Trigger | undefined, clauseStart: number): boolean {
+export function timeAnchor(
+  text: string,
+  t: Trigger,
+  previous: Trigger | undefined,
+  clauseStart: number,
+): 'earlier' | 'later' | null {
   const from = Math.max(clauseStart, previous ? previous.span.end : clauseStart);
   const before = text.slice(from, t.span.start);
-  return /\b(?:before|after|ahead of|since|following|until|prior to)\b(?:\s+[^\s,;]+){0,6}\s*$/i.test(before);
+  const m = /\b(before|after|ahead of|since|following|until|prior to)\b(?:\s+[^\s,;]+){0,6}\s*$/i.exec(before);
+  if (!m) return null;
+  return /^(?:after|since|following)$/i.test(m[1]) ? 'earlier' : 'later';
 }
 
 /** Verb stem and particle → the event word they make together (its lemma and classes). */
