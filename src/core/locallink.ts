@@ -33,6 +33,12 @@ const REGION_LIMIT = 64;
 const HELD_MENTIONS = 1000;
 /** A cluster of more mentions than this is kept as it is, an anchor the changed articles' mentions may join. */
 const ANCHOR_MENTIONS = 400;
+/**
+ * The same for a quote: one repeated in more articles than this is not clustered again. Quotes are matched by their
+ * words, so an edit cannot split such a group, and its members outside the region were half of a local link's time
+ * (a seed's quote reprinted in hundreds of articles: their mentions found again and paired, 0.2 s an edit).
+ */
+const QUOTE_ANCHOR_MENTIONS = 32;
 /** A participant or date held by more articles than this does not choose the region (it is common, not telling). */
 const RARE = 150;
 
@@ -132,9 +138,12 @@ export function* localLinkSteps(
   // The clusters the changed articles were in may split or join otherwise: their mentions are clustered again too.
   const inRegion = new Set([...changed, ...region]);
   const heldEvents = heldClusters(state.eventsByPath, changed, region);
-  const heldQuotes = heldClusters(state.quotesByPath, changed, region);
+  const heldQuotes = heldClusters(state.quotesByPath, changed, region, QUOTE_ANCHOR_MENTIONS);
   eventMentions.push(...(yield* membersOutside(heldEvents.held, inRegion, (p) => mentionsOf(p)?.events, pace)));
   quoteMentions.push(...(yield* membersOutside(heldQuotes.held, inRegion, (p) => mentionsOf(p)?.quotes, pace)));
+  // A few members of each quote anchor, so that a changed article's quote finds its group again (anchored).
+  const samples = new Set([...heldQuotes.anchors].map((c) => ({ mentions: sampleOutside(c.mentions, inRegion) })));
+  quoteMentions.push(...(yield* membersOutside(samples, inRegion, (p) => mentionsOf(p)?.quotes, pace)));
   const counts = countsAfter(folder.stats, before, after);
   // Slices of a quarter of the folder-wide link's: a local link runs while the user waits on hovers.
   const local = yield* clusterEventsSteps(eventMentions, { folder: statsView(folder.stats, counts), sliceUnits: 2048 });
@@ -163,6 +172,7 @@ function heldClusters<C extends { mentions: MentionRef[] }>(
   byPath: Map<string, { cluster: C }[]>,
   changed: Set<string>,
   region: string[],
+  anchorAt = ANCHOR_MENTIONS,
 ): { held: Set<C>; anchors: Set<C> } {
   const all = clustersOf(byPath, [...changed, ...region]);
   let n = 0;
@@ -171,9 +181,21 @@ function heldClusters<C extends { mentions: MentionRef[] }>(
   // A story the change cannot split much (a wire story in hundreds of articles) is not clustered again: the changed
   // articles' mentions leave it and may join it again (anchored), and its cost stays out of the local link.
   const anchors = new Set<C>();
-  for (const c of held) if (c.mentions.length > ANCHOR_MENTIONS) anchors.add(c);
+  for (const c of held) if (c.mentions.length > anchorAt) anchors.add(c);
   for (const c of anchors) held.delete(c);
   return { held, anchors };
+}
+
+/** Members of an anchor that a local link clusters with the change: the first few outside the region. */
+const ANCHOR_SAMPLE = 8;
+
+function sampleOutside(mentions: MentionRef[], inRegion: Set<string>): MentionRef[] {
+  const out: MentionRef[] = [];
+  for (const m of mentions) {
+    if (out.length >= ANCHOR_SAMPLE) break;
+    if (!inRegion.has(m.path)) out.push(m);
+  }
+  return out;
 }
 
 /** Where a reference goes in a list ordered by article path, then offset. */

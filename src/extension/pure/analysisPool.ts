@@ -34,11 +34,16 @@ export class AnalysisPool {
     private readonly data: object = {},
   ) {}
 
-  /** The article's analysis, computed (or loaded from the cache) by one of the threads. */
-  analyse(input: ArticleInput | ArticleFile): Promise<PoolOutcome> {
+  /**
+   * The article's analysis, computed (or loaded from the cache) by one of the threads; `first`: ahead of the jobs
+   * waiting (an article the user just opened, while a folder's batches wait).
+   */
+  analyse(input: ArticleInput | ArticleFile, first = false): Promise<PoolOutcome> {
     if (this.disposed) return Promise.reject(new Error('the analysis pool is stopped'));
     return new Promise((resolve, reject) => {
-      this.waiting.push({ job: { ...input, id: this.nextId++ }, resolve, reject });
+      const p = { job: { ...input, id: this.nextId++ }, resolve, reject };
+      if (first) this.waiting.unshift(p);
+      else this.waiting.push(p);
       this.feed();
     });
   }

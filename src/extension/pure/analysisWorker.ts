@@ -18,6 +18,7 @@ import { cardMarkdown } from './hoverText';
 import { buildCoverage, eventRows, groupMentions, MentionKind, quoteRows } from './viewModel';
 import { sentenceAt } from '../../core/article';
 import { Task, WorkQueue } from './workQueue';
+import { ChangeOrder } from './changeOrder';
 import { WorkerStats } from './workerStats';
 import { LineRange, lineRanges } from './positions';
 import type { MentionRef } from '../../core/model';
@@ -177,6 +178,16 @@ const listHandlers: ListHandlers = {
 
 /** Requests that change the index keep their order among themselves; the others are served first. */
 const BACKGROUND = new Set<RequestName>(['upsert', 'remove', 'rename', 'setMerges']);
+/** The order of the changes, since small ones go ahead of a folder's batches (workQueue.ts). */
+const order = new ChangeOrder();
+
+/** The articles a remove or a rename changes (a batch waiting must not bring them back). */
+function changedPaths(msg: RequestMessage): string[] {
+  if (msg.op === 'remove') return (msg as RequestMessage<'remove'>).args.paths;
+  if (msg.op === 'rename')
+    return [(msg as RequestMessage<'rename'>).args.from, (msg as RequestMessage<'rename'>).args.to];
+  return [];
+}
 
 function reply(id: number, result: unknown): void {
   parentPort!.postMessage({ id, ok: true, result } satisfies ResponseMessage);
@@ -198,15 +209,16 @@ type Settled = PoolOutcome | { error: string };
  * index is the same as with one thread. An open article already indexed (an edit) is re-analysed here, one per step:
  * its chunk cache makes an edit cost about one chunk. A hover asked meanwhile waits for one step at most.
  */
-function upsertTask(msg: RequestMessage<'upsert'>): Task {
+function upsertTask(msg: RequestMessage<'upsert'>, seq: number): Task {
   const { articles } = msg.args;
   const viaPool = articles.map((a) => !!pool && ('file' in a || !index.has(a.path)));
+  const batch = articles.length > 1;
   // Queries answer from the last links while the batch's articles are stored, not by linking the folder each time.
-  if (articles.length > 1) relinker.batchArrived();
+  if (batch) relinker.batchArrived();
   const settled: (Settled | undefined)[] = articles.map(() => undefined);
   articles.forEach((a, k) => {
     if (!viaPool[k]) return;
-    pool!.analyse(a).then(
+    pool!.analyse(a, !batch).then(
       (outcome) => ((settled[k] = outcome), queue.wake()),
       (err: Error) => ((settled[k] = { error: err.message }), queue.wake()),
     );
@@ -222,6 +234,9 @@ function upsertTask(msg: RequestMessage<'upsert'>): Task {
   };
   const storeOne = (): boolean => {
     const a = articles[i];
+    // A change of the article that went ahead of this batch (workQueue.ts) is newer: the batch leaves it.
+    if (batch && order.superseded(a.path, seq)) return (i++, true);
+    if (!batch) order.note(seq, a.path);
     if (viaPool[i]) {
       const r = settled[i];
       if (!r) return false;
@@ -242,6 +257,7 @@ function upsertTask(msg: RequestMessage<'upsert'>): Task {
   return {
     interactive: false,
     kind: 'upsert',
+    batch,
     blocked: () => i < articles.length && viaPool[i] && !settled[i],
     step: () => {
       const t0 = Date.now();
@@ -316,7 +332,8 @@ const LISTS = new Set<RequestName>([
 ]);
 
 function requestTask(msg: RequestMessage, arrived: number): Task {
-  if (msg.op === 'upsert') return upsertTask(msg as RequestMessage<'upsert'>);
+  if (msg.op === 'upsert') return upsertTask(msg as RequestMessage<'upsert'>, order.next());
+  const seq = BACKGROUND.has(msg.op) ? order.next() : 0;
   if (LISTS.has(msg.op)) return listTask(msg as RequestMessage<ListName>);
   const interactive = !BACKGROUND.has(msg.op);
   return {
@@ -329,6 +346,7 @@ function requestTask(msg: RequestMessage, arrived: number): Task {
       // A query links first only when that is quick; else it answers from the last links (see relinker.ts).
       index.deferLinking = relinker.deferLinks();
       const handler = handlers[msg.op as keyof Handlers] as (args: unknown) => unknown;
+      if (seq) order.note(seq, ...changedPaths(msg));
       reply(msg.id, handler(msg.args));
       relinker.noteLinked();
       if (msg.op === 'cards') {

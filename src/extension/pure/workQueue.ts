@@ -19,6 +19,12 @@ export interface Task {
    * ahead of background work, so a hover asked meanwhile is answered between two parts.
    */
   bulk?: boolean;
+  /**
+   * A batch of a folder being indexed: a small change (an open article, an edit, a rename) pushed after it goes
+   * ahead of it, and of every batch waiting, so a hover on the article just opened does not wait for the scan. The
+   * owner keeps the newest change of each article (changeOrder.ts): a batch never overwrites a change that went ahead.
+   */
+  batch?: boolean;
   step(): boolean;
   /**
    * True while a background task waits for work done elsewhere (the analysis pool): it is not stepped, and the
@@ -44,7 +50,10 @@ export class WorkQueue {
   ) {}
 
   push(task: Task): void {
-    this.laneOf(task).push(task);
+    const lane = this.laneOf(task);
+    const firstBatch = lane === this.background && !task.batch ? lane.findIndex((t) => t.batch) : -1;
+    if (firstBatch >= 0) lane.splice(firstBatch, 0, task);
+    else lane.push(task);
     this.schedule();
   }
 

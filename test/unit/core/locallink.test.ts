@@ -189,6 +189,32 @@ describe('local links', function () {
     assert.ok(shared.length > 0, 'linked with other articles');
   });
 
+  it('keeps an edited article in a quote reprinted in many articles, as a fresh link does, clustering few again', () => {
+    const quote = '"We will rebuild the harbour wall before the winter storms come back to this town," she said.';
+    const reprint = (n: number, extra = '') =>
+      `Report ${n}\n\nMarch ${1 + (n % 20)}, 2023\n\nMayor Ana Ruiz spoke in Valemouth on Monday. ${quote} ` +
+      `Story number ${n} of the series.${extra}\n`;
+    const many: Docs = new Map(Array.from({ length: 40 }, (_, n) => [`reprint-${n}.txt`, reprint(n)]));
+    const index = indexOf(many, true);
+    const before = index.quotes();
+    assert.strictEqual(before.length, 1);
+    assert.strictEqual(
+      before[0].mentions.length,
+      40,
+      'one quote in 40 articles: more than a local link clusters again',
+    );
+    const edited = reprint(7, ' The council met on Tuesday.');
+    index.upsert('reprint-7.txt', edited);
+    assert.ok(index.linkLocally());
+    const local = index.quotes();
+    const fresh = indexOf(new Map([...many, ['reprint-7.txt', edited]]), false).quotes();
+    assert.deepStrictEqual(
+      local.map((q) => q.mentions.map((m) => m.path).sort()),
+      fresh.map((q) => q.mentions.map((m) => m.path).sort()),
+    );
+    assert.ok(local[0].mentions.some((m) => m.path === 'reprint-7.txt'));
+  });
+
   it('links an edit made while a folder-wide link takes in many new articles, ahead of that link', () => {
     const names = [...docs.keys()];
     const index = indexOf(new Map(names.slice(0, 40).map((n) => [n, docs.get(n)!])), true);

@@ -101,6 +101,19 @@ describe('analysis pool (threads that analyse articles for the serving worker)',
     await assert.rejects(pool.analyse({ path: 'b.txt', text: 'Text.', userPublished: null }), /stopped/);
   });
 
+  it('analyses an article asked for first ahead of the jobs waiting', async () => {
+    const pool = new AnalysisPool(THREAD, 1);
+    const done: string[] = [];
+    const all = articles().slice(0, 10);
+    const jobs = all.map((a) => pool.analyse(a).then(() => done.push(a.path)));
+    const first = { path: 'opened.txt', text: all[0].text, userPublished: null };
+    jobs.push(pool.analyse(first, true).then(() => done.push(first.path)));
+    await Promise.all(jobs);
+    await pool.dispose();
+    // Two jobs were posted to the thread before it: the opened article comes third, not eleventh.
+    assert.strictEqual(done.indexOf('opened.txt'), 2, done.join(' '));
+  });
+
   it('uses two threads on two cores, one less than the cores above, never more than two', () => {
     assert.deepStrictEqual([1, 2, 3, 4, 16].map(poolSize), [1, 2, 2, 2, 2]);
   });

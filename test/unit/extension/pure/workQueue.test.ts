@@ -74,6 +74,30 @@ describe('analysis worker queue (interactive requests before indexing)', () => {
     assert.deepStrictEqual(log, ['a0', 'a1', 'a done', 'b0', 'b1', 'b done', 'c0', 'c done']);
   });
 
+  it('puts a small change ahead of the batches of a scan, even one under way, and after earlier small changes', () => {
+    const log: string[] = [];
+    const { queue, turn } = manualQueue();
+    const scan = (name: string, n: number): Task => ({ ...batch(log, name, n), batch: true });
+    queue.push(scan('a', 3));
+    turn();
+    queue.push(scan('b', 1));
+    queue.push(batch(log, 'open', 1));
+    queue.push(batch(log, 'edit', 1));
+    drain(turn);
+    assert.deepStrictEqual(log, [
+      'a0',
+      'open0',
+      'open done',
+      'edit0',
+      'edit done',
+      'a1',
+      'a2',
+      'a done',
+      'b0',
+      'b done',
+    ]);
+  });
+
   it('reports a failing step and goes on with the next task', () => {
     const log: string[] = [];
     const failures: string[] = [];
