@@ -189,7 +189,7 @@ describe('local links', function () {
     assert.ok(shared.length > 0, 'linked with other articles');
   });
 
-  it('keeps an edited article in a quote reprinted in many articles, as a fresh link does, clustering few again', () => {
+  it('keeps an edited article in a quote reprinted in many articles as a fresh link does, clustering few again', () => {
     const quote = '"We will rebuild the harbour wall before the winter storms come back to this town," she said.';
     const reprint = (n: number, extra = '') =>
       `Report ${n}\n\nMarch ${1 + (n % 20)}, 2023\n\nMayor Ana Ruiz spoke in Valemouth on Monday. ${quote} ` +
