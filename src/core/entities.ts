@@ -260,7 +260,7 @@ function rawTokens(text: string, excluded: (pos: number) => boolean): Token[] {
     const baseGap: Gap =
       tokens.length === 0
         ? 'other'
-        : oneSpace || wrapped || SPACE_GAP_RE.test(gapText)
+        : oneSpace || wrapped || SPACE_GAP_RE.test(gapText) || pluralPossessiveHead(tokens, gapText, word)
           ? 'space'
           : AMP_GAP_RE.test(gapText)
             ? 'amp'
@@ -288,6 +288,21 @@ function rawTokens(text: string, excluded: (pos: number) => boolean): Token[] {
     );
   }
   return tokens;
+}
+
+/**
+ * "The Seafarers' Union", "Teachers' Federation": a plural possessive before the head noun of an organisation is
+ * inside its name, not where the name stops (as "Korea's" is).
+ */
+function pluralPossessiveHead(tokens: Token[], gapText: string, word: string): boolean {
+  const prev = tokens[tokens.length - 1];
+  return (
+    !!prev?.cap &&
+    /s$/.test(prev.text) &&
+    /^['’] $/.test(gapText) &&
+    CAP_RE.test(word) &&
+    ORG_HEADS.has(lookupKey(word))
+  );
 }
 
 /**

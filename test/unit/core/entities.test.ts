@@ -31,6 +31,18 @@ function assertWellFormed(text: string, mentions: EntityMention[]): void {
 }
 
 describe('entities', () => {
+  it("keeps a plural possessive inside an organisation's name, and stops a name at one elsewhere", () => {
+    const ms = findEntities(
+      "The Seafarers' Union said it had warned about traffic. The Teachers’ Federation called a strike.\n\n" +
+        "Kim Jong Un's sister spoke in Pyongyang. The Joneses' Farm was sold.",
+    );
+    assert.strictEqual(typeOf(ms, "Seafarers' Union"), 'ORGANIZATION');
+    assert.strictEqual(typeOf(ms, 'Teachers’ Federation'), 'ORGANIZATION');
+    assert.ok(!ms.some((m) => m.text === 'Union' || m.text === 'Federation'), 'no head noun left on its own');
+    assert.strictEqual(typeOf(ms, 'Kim Jong Un'), 'PERSON');
+    assert.ok(!ms.some((m) => m.text.startsWith("Joneses' Farm")), 'Farm heads no organisation: the name stops');
+  });
+
   describe('hard-wrapped paragraphs', () => {
     it('joins a name that runs over a line break of a wrapped paragraph, not after a headline or a dateline', () => {
       const wrapped =
