@@ -54,6 +54,15 @@ describe('cli analyze --jobs and --jsonl (the bundled dist/cli.js) @slow', funct
     assert.strictEqual(single.stdout, JSON.stringify(json, null, 2) + '\n');
   });
 
+  it('analyses a folder under 500 files in one thread unless --jobs asks for more', () => {
+    const byDefault = run(['analyze', '--json', '--timings', path.join(dir, 'generated')]);
+    assert.strictEqual(byDefault.code, 0, byDefault.stderr);
+    assert.match(byDefault.stderr, /analysis of 200 articles in 1 thread\(s\)/);
+    const asked = run(['analyze', '--json', '--timings', '--jobs', '2', path.join(dir, 'generated')]);
+    assert.match(asked.stderr, /analysis of 200 articles in 2 thread\(s\)/);
+    assert.strictEqual(asked.stdout, byDefault.stdout);
+  });
+
   it('writes --jsonl as one line per article, then per event, then per quote, with the --json fields', () => {
     const r = run(['analyze', '--jsonl', '--jobs', '2', ...inputs]);
     assert.strictEqual(r.code, 0, r.stderr);
