@@ -186,6 +186,20 @@ function nearest(articles: ClusterArticle[], day: number, path: string, analyses
 
 const NUMBER = /\b(\d[\d,.]*)\s+(kilometers|km|miles|people|dead|killed|injured|percent|%|billion|million)\b/g;
 
+const FULL_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The day the article gives this mention itself, as event detection resolved it (null: none), or undefined when the
+ * detections are not kept (then every day in its sentence counts). Only its own: in "stay suspended after Monday's
+ * collision, Valtroni told reporters yesterday" the collision was on Monday, and "yesterday" is when she spoke.
+ */
+function ownDate(a: ArticleAnalysis, m: MentionRef): string | null | undefined {
+  const events = a.detected?.events;
+  if (!events) return undefined;
+  const k = events.triggerStart.indexOf(m.start);
+  return k < 0 ? undefined : events.date[k];
+}
+
 function findDisagreements(mentions: MentionRef[], analyses: Analyses): Disagreement[] {
   const dateValues = new Map<string, Set<string>>();
   const numberValues = new Map<string, Map<string, Set<string>>>();
@@ -193,9 +207,14 @@ function findDisagreements(mentions: MentionRef[], analyses: Analyses): Disagree
     const a = analyses.get(m.path);
     if (!a || !m.sentence) continue;
     const s = m.sentence;
-    for (const d of a.dates) {
-      if (d.start >= s.start && d.end <= s.end && d.type === 'DATE' && /^\d{4}-\d{2}-\d{2}$/.test(d.value)) {
-        addTo(dateValues, d.value, m.path);
+    const own = ownDate(a, m);
+    if (own !== undefined) {
+      if (own && FULL_DAY.test(own)) addTo(dateValues, own, m.path);
+    } else {
+      for (const d of a.dates) {
+        if (d.start >= s.start && d.end <= s.end && d.type === 'DATE' && FULL_DAY.test(d.value)) {
+          addTo(dateValues, d.value, m.path);
+        }
       }
     }
     for (const n of a.article.text.slice(s.start, s.end).matchAll(NUMBER)) {

@@ -97,3 +97,48 @@ describe('hover cards of events in a large folder', () => {
     assert.ok(after.every((c) => !c.related.others.some((o) => o.path === 'r0.txt')));
   });
 });
+
+describe('hover cards: where the articles disagree', () => {
+  const LAYOUTS = path.join(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'layouts');
+  const release = fs.readFileSync(path.join(LAYOUTS, '42-lead-release-org-dash-date.txt'), 'utf8');
+  const digest = fs.readFileSync(path.join(LAYOUTS, '43-lead-digest-masthead-dot.txt'), 'utf8');
+  const collisionCard = (index: CorpusIndex, p: string, text: string) => {
+    const at = text.indexOf('collision');
+    const card = index.cardsAt(p, at + 1).find((x): x is EventCard => x.kind === 'event');
+    assert.ok(card, `no event card on "collision" in ${p}`);
+    return card;
+  };
+
+  it('compare the day each article gives the event, not every day of its sentence', () => {
+    const index = new CorpusIndex();
+    index.upsert('release.txt', release);
+    index.upsert('digest.txt', digest);
+    // The digest's sentence also says when the director spoke ("yesterday"): that is no other day of the collision.
+    const card = collisionCard(index, 'digest.txt', digest);
+    assert.ok(
+      card.related.others.some((o) => o.path === 'release.txt'),
+      'the two articles share the event',
+    );
+    assert.deepStrictEqual(
+      card.disagreements.filter((d) => d.detail === 'date'),
+      [],
+    );
+  });
+
+  it("take no other event's day from a sentence that recalls the event (the seeds' Tokyo summit)", () => {
+    const index = new CorpusIndex();
+    for (const f of fs.readdirSync(SEEDS).sort()) index.upsert(f, fs.readFileSync(path.join(SEEDS, f), 'utf8'));
+    const tokyo = index.events().find((e) => /summit in Tokyo/.test(e.label));
+    assert.ok(tokyo, 'the Tokyo summit is an event');
+    // Articles of 7 May (the Seoul summit) recall the March summit in a sentence that also says "Sunday".
+    const published = new Set(tokyo.mentions.map((m) => index.analysis(m.path)?.article.published?.value));
+    assert.ok(published.has('2023-05-07'), [...published].join(' '));
+    const m = tokyo.mentions[0];
+    const card = index.cardsAt(m.path, m.start + 1).find((x): x is EventCard => x.kind === 'event');
+    assert.ok(card);
+    assert.deepStrictEqual(
+      card.disagreements.filter((d) => d.detail === 'date'),
+      [],
+    );
+  });
+});
