@@ -103,7 +103,7 @@ function stacksDuring(profile: Profile, stall: Stall, parents: Map<number, Profi
     t += profile.timeDeltas[i];
     if (t < from || t > stall.endUs) continue;
     const key = stackKey(byId.get(profile.samples[i]), parents) || '(idle)';
-    const dt = (profile.timeDeltas[i + 1] ?? 1000) / 1000;
+    const dt = Math.min(profile.timeDeltas[i + 1] ?? 1000, stall.endUs - t) / 1000;
     counts.set(key, (counts.get(key) ?? 0) + dt);
   }
   return [...counts].sort((a, b) => b[1] - a[1]).slice(0, 4);
@@ -120,7 +120,7 @@ function shareOf(profile: Profile, stall: Stall, parents: Map<number, ProfileNod
   for (let i = 0; i < profile.samples.length; i++) {
     t += profile.timeDeltas[i];
     if (t < from || t > stall.endUs) continue;
-    const dt = (profile.timeDeltas[i + 1] ?? 1000) / 1000;
+    const dt = Math.min(profile.timeDeltas[i + 1] ?? 1000, stall.endUs - t) / 1000;
     const leaf = byId.get(profile.samples[i]);
     if (!leaf || leaf.callFrame.functionName === '(idle)') continue;
     ran += dt;
