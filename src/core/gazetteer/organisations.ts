@@ -12,7 +12,9 @@ Office Department Ministry Administration Service Services Force Forces Army Nav
 Congress Senate Assembly Cabinet Court Tribunal University College School Academy Hospital Clinic Church Club League Team
 Organization Organisation Alliance Coalition Front Movement Conference Secretariat Reserve Exchange Research Labs Laboratories
 Laboratory Consulting Foods Brands Stores Mart Retail Railways Railway Shipping Lines Logistics Steel Mining Construction
-Records Sports FC International Aircraft Aeronautics Advisors Advisers Consultants Solutions`;
+Records Sports FC International Aircraft Aeronautics Advisors Advisers Consultants Solutions Analytics Dynamics Robotics
+Therapeutics Biosciences Biotech Semiconductors Materials Resources Properties Realty Hotels Resorts Outfitters Brewery
+Breweries Distillery Bakery Dairies Farms Mills Shipyards Utilities Biologics Diagnostics Instruments Devices Microsystems`;
 
 /** Lower-case nouns that introduce an organisation name as apposition ("business lobby, Keidanren", "airline Lufthansa"). */
 const ORG_APPOSITION = `company firm corporation group lobby airline carrier maker manufacturer airframer automaker carmaker
