@@ -7,7 +7,7 @@ import { contentStemsOf, Token, tokenize } from '../text/stem';
 import { articleTopics, withEntities } from './context';
 import { addMention, addSentence, ArticleEvents, emptyEvents, mentionAt, setTopics } from './stored';
 import { Actor, actorOf, complementOf, complementText, subjectOf } from './phrases';
-import { findTriggers, inside, timeAnchor, Trigger } from './triggers';
+import { findTriggers, inside, timeAnchor, TimeAnchor, Trigger } from './triggers';
 
 export interface EventMention {
   path: string;
@@ -177,8 +177,6 @@ interface ArticleScope {
   words: (string[] | undefined)[];
 }
 
-type Anchor = 'earlier' | 'later' | null;
-
 /** The sentences' mentions found with everything they attach to. */
 interface SentenceScope {
   sentence: Span;
@@ -187,8 +185,10 @@ interface SentenceScope {
   breaks: number[];
   entities: EntityMention[];
   dates: DateMention[];
+  /** Per trigger: where its clause starts. */
+  clauseStarts: number[];
   /** Per trigger: whether it anchors the time of the sentence's happening, and which way (see timeAnchor). */
-  anchors: Anchor[];
+  anchors: TimeAnchor[];
 }
 
 /** Event mentions of one analysed article, in text order, with the ids and names its entities have now. */
@@ -325,9 +325,9 @@ function sentenceScope(
   const triggers = findTriggers(text, sentence, [...entities, ...dates], scope.quoted, tokensOf(scope, index));
   if (!triggers.length) return null;
   const breaks = clauseBreaks(text, sentence);
-  const clauseStart = (t: Trigger) => breaks.filter((b) => b < t.span.start).pop() ?? sentence.start;
-  const anchors = triggers.map((t, i) => timeAnchor(text, t, triggers[i - 1], clauseStart(t)));
-  return { sentence, index, triggers, breaks, entities, dates, anchors };
+  const clauseStarts = triggers.map((t) => breaks.filter((b) => b < t.span.start).pop() ?? sentence.start);
+  const anchors = triggers.map((t, i) => timeAnchor(text, t, triggers[i - 1], clauseStarts[i]));
+  return { sentence, index, triggers, breaks, entities, dates, clauseStarts, anchors };
 }
 
 /** The classes of the article's triggers that anchor no other happening's time: what it reports in its own right. */
@@ -343,9 +343,10 @@ function reportedClasses(scopes: SentenceScope[]): Set<string> {
  * happening of its kind in its own right too ("In a news conference after the two leaders met", in an article on the
  * meeting), and else often the news itself: a digest item or a brief names the cause only so.
  */
-function anchorLeftOut(anchor: Anchor, t: Trigger, reported: Set<string>): boolean {
+function anchorLeftOut(anchor: TimeAnchor, t: Trigger, reported: Set<string>): boolean {
   return anchor === 'later' || (anchor === 'earlier' && t.classes.some((c) => reported.has(c)));
 }
+
 /** "Monday's collision", "last week's summit": a date in the possessive is the date of the noun after it. */
 function possessiveOwner(text: string, d: Span, triggers: Trigger[]): number {
   const m = /^['’]s\s+(?:[\p{L}-]+\s+){0,2}/u.exec(text.slice(d.end, d.end + 40));
@@ -438,7 +439,7 @@ function sentenceMentions(scope: ArticleScope, s: SentenceScope, out: ArticleEve
   let sentenceIndex = -1;
   const future = FUTURE.test(text.slice(sentence.start, sentence.end));
   triggers.forEach((t, i) => {
-    const clauseStart = breaks.filter((b) => b < t.span.start).pop() ?? sentence.start;
+    const clauseStart = s.clauseStarts[i];
     if (anchorLeftOut(anchors[i], t, reported)) return;
     const clauseEnd = breaks.find((b) => b >= t.span.end) ?? sentence.end;
     const d = dateOf[i];

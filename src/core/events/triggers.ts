@@ -28,12 +28,9 @@ export function isLightVerb(text: string, t: Trigger, next: Trigger | undefined)
  * collided", "stay closed after Monday's crash", "since the vote") or what is to come ("hours before Mr. Yoon and
  * Mr. Kishida met", "ahead of his summit with Yoon"); null when it is no anchor.
  */
-export function timeAnchor(
-  text: string,
-  t: Trigger,
-  previous: Trigger | undefined,
-  clauseStart: number,
-): 'earlier' | 'later' | null {
+export type TimeAnchor = 'earlier' | 'later' | null;
+
+export function timeAnchor(text: string, t: Trigger, previous: Trigger | undefined, clauseStart: number): TimeAnchor {
   const from = Math.max(clauseStart, previous ? previous.span.end : clauseStart);
   const before = text.slice(from, t.span.start);
   const m = /\b(before|after|ahead of|since|following|until|prior to)\b(?:\s+[^\s,;]+){0,6}\s*$/i.exec(before);
