@@ -21,6 +21,11 @@ export function readSettings(): Settings {
   };
 }
 
+/** Rows each list of the side bar shows before its "Show more" row (`articleAnnotator.views.pageSize`). */
+export function viewPageSize(): number {
+  return vscode.workspace.getConfiguration(SECTION).get<number>('views.pageSize', 200);
+}
+
 /** Tags the user added to the built-in ones (`articleAnnotator.customTags`). */
 export function customTags(): string[] {
   return vscode.workspace.getConfiguration(SECTION).get<string[]>('customTags', []);

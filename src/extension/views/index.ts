@@ -5,9 +5,20 @@ import type { MentionRef } from '../../core/model';
 import type { ArticleTracker } from '../articles';
 import type { CorpusClient } from '../corpusClient';
 import { CoveragePanel } from './coveragePanel';
-import { describeNode, EntitiesTree, EventsTree, OPEN_MENTION, QuotesTree, ViewNode } from './trees';
+import {
+  describeNode,
+  EntitiesTree,
+  EventsTree,
+  MoreNode,
+  OPEN_MENTION,
+  QuotesTree,
+  SHOW_MORE_ROWS,
+  ViewNode,
+} from './trees';
 import { toRange, toUri } from '../vscodeAdapter';
 import { Throttle } from '../pure/throttle';
+import { viewPageSize } from '../config';
+import { FIND_IN_VIEWS, FindOptions, findInViews, ViewName } from './find';
 
 export const VIEW_IDS = {
   entities: 'articleAnnotator.entities',
@@ -23,6 +34,10 @@ export interface ViewsApi {
   entitiesRoots(): Promise<Summary[]>;
   /** Children of the top-level node with that label (entity types → entities, events → articles…). */
   entitiesChildren(label: string): Promise<Summary[]>;
+  /** Clicks the "Show more" row that ends the list under the Entities view's top-level node with that label. */
+  entitiesShowMore(label: string): Promise<void>;
+  /** The names of the entities, events and quotes each view has selected (after Find Name, Event or Quote…). */
+  selected(): Record<ViewName, string[]>;
   eventsRoots(): Promise<Summary[]>;
   quotesRoots(): Promise<Summary[]>;
   /** Runs the coverage command and reports what the panel drew. */
@@ -43,9 +58,9 @@ export function registerViews(
   tracker: ArticleTracker,
   log: (line: string) => void = () => undefined,
 ): ViewsApi {
-  const entities = new EntitiesTree(client, log);
-  const events = new EventsTree(client, log);
-  const quotes = new QuotesTree(client, log);
+  const entities = new EntitiesTree(client, log, viewPageSize);
+  const events = new EventsTree(client, log, viewPageSize);
+  const quotes = new QuotesTree(client, log, viewPageSize);
   const trees = [entities, events, quotes];
 
   const openMention = async (ref: MentionRef) => {
@@ -72,20 +87,46 @@ export function registerViews(
 
   const makeView = (id: string, tree: vscode.TreeDataProvider<ViewNode>) =>
     vscode.window.createTreeView(id, { treeDataProvider: tree, showCollapseAll: true });
+  const views = {
+    entities: makeView(VIEW_IDS.entities, entities),
+    events: makeView(VIEW_IDS.events, events),
+    quotes: makeView(VIEW_IDS.quotes, quotes),
+  };
+  const showMore = (node: MoreNode) => {
+    for (const t of trees) if (t.owns(node)) t.showMore(node);
+  };
 
   context.subscriptions.push(
     ...trees,
     coverage,
-    makeView(VIEW_IDS.entities, entities),
-    makeView(VIEW_IDS.events, events),
-    makeView(VIEW_IDS.quotes, quotes),
+    views.entities,
+    views.events,
+    views.quotes,
     vscode.commands.registerCommand(REFRESH_VIEWS, refresh),
     vscode.commands.registerCommand(SHOW_COVERAGE, () => coverage.show()),
+    vscode.commands.registerCommand(SHOW_MORE_ROWS, showMore),
+    // Tests and other commands pass { id }, { name } or { view }; a view's title bar passes nothing.
+    vscode.commands.registerCommand(FIND_IN_VIEWS, (o?: FindOptions) =>
+      findInViews({ entities, events, quotes }, views, o && typeof o === 'object' ? o : {}),
+    ),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('articleAnnotator.views.pageSize')) refresh();
+    }),
     tracker.onDidChange(() => throttle.request(INDEXING_GAP_MS)),
     client.onDidLink(() => throttle.request(LINK_GAP_MS)),
     { dispose: () => throttle.cancel() },
   );
 
+  return testApi({ entities, events, quotes }, views, coverage, refresh);
+}
+
+/** What the integration tests read and click: the views as shown, through their providers. */
+function testApi(
+  { entities, events, quotes }: { entities: EntitiesTree; events: EventsTree; quotes: QuotesTree },
+  views: Record<ViewName, vscode.TreeView<ViewNode>>,
+  coverage: CoveragePanel,
+  refresh: () => void,
+): ViewsApi {
   const summarise = async (tree: EntitiesTree | EventsTree | QuotesTree, nodes: ViewNode[]) =>
     Promise.all(nodes.map((n) => describeNode(tree, n)));
   return {
@@ -97,8 +138,32 @@ export function registerViews(
       }
       return [];
     },
-    eventsRoots: async () => summarise(events, await events.rootNodes()),
-    quotesRoots: async () => summarise(quotes, await quotes.rootNodes()),
+    entitiesShowMore: async (label) => {
+      for (const node of await entities.rootNodes()) {
+        if ((await describeNode(entities, node)).label !== label) continue;
+        const more = (await entities.getChildren(node)).find((n): n is MoreNode => n.kind === 'more');
+        if (more) await vscode.commands.executeCommand(SHOW_MORE_ROWS, more);
+      }
+    },
+    selected: () => {
+      const names = (nodes: readonly ViewNode[]) =>
+        nodes.map((n) =>
+          n.kind === 'entity'
+            ? n.record.canonical
+            : n.kind === 'event'
+              ? n.event.label
+              : n.kind === 'quote'
+                ? n.quote.text
+                : n.kind,
+        );
+      return {
+        entities: names(views.entities.selection),
+        events: names(views.events.selection),
+        quotes: names(views.quotes.selection),
+      };
+    },
+    eventsRoots: async () => summarise(events, await events.getChildren()),
+    quotesRoots: async () => summarise(quotes, await quotes.getChildren()),
     showCoverage: async () => {
       const matrix = (await vscode.commands.executeCommand(SHOW_COVERAGE)) as Awaited<
         ReturnType<CoveragePanel['show']>

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { EntityRecord, EntityType } from '../../core/model';
 import type { CorpusClient } from '../corpusClient';
 import { toUri } from '../vscodeAdapter';
+import { Pages } from '../pure/paging';
 import {
   ENTITY_GROUPS,
   entitiesOfType,
@@ -20,6 +21,7 @@ import {
 } from '../pure/viewModel';
 
 export const OPEN_MENTION = 'articleAnnotator.openMention';
+export const SHOW_MORE_ROWS = 'articleAnnotator.showMoreRows';
 
 export type ViewNode =
   | { kind: 'type'; type: EntityType; label: string; records: EntityRecord[] }
@@ -27,18 +29,52 @@ export type ViewNode =
   | { kind: 'event'; event: EventRow }
   | { kind: 'quote'; quote: QuoteRow }
   | { kind: 'article'; owner: MentionKind; ownerId: string; group: MentionGroup }
-  | { kind: 'mention'; path: string; mention: MentionExcerpt };
+  | { kind: 'mention'; path: string; mention: MentionExcerpt }
+  | MoreNode;
 
-/** Shared behaviour: lazy roots, article and mention children, refresh. */
+/** The last row of a list longer than its page: "Show 200 more". `parent` is the node whose list it ends. */
+export interface MoreNode {
+  kind: 'more';
+  key: string;
+  parent: ViewNode | undefined;
+  hidden: number;
+  /** The view whose list it ends. */
+  tree: object;
+}
+
+/** Which list a node's children are, for paging: the same key for the same list across reloads. */
+function listKey(parent: ViewNode | undefined): string {
+  if (!parent) return 'root';
+  switch (parent.kind) {
+    case 'type':
+      return `type:${parent.type}`;
+    case 'entity':
+      return `entity:${parent.record.id}`;
+    case 'event':
+      return `event:${parent.event.id}`;
+    case 'quote':
+      return `quote:${parent.quote.id}`;
+    case 'article':
+      return `article:${parent.owner}:${parent.ownerId}:${parent.group.path}`;
+    default:
+      return `${parent.kind}:`;
+  }
+}
+
+/** Shared behaviour: lazy roots, article and mention children, lists in pages, refresh. */
 abstract class MentionTree implements vscode.TreeDataProvider<ViewNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<ViewNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private roots: Promise<ViewNode[]> | undefined;
+  readonly pages: Pages;
 
   constructor(
     protected readonly client: CorpusClient,
     private readonly log: (line: string) => void,
-  ) {}
+    pageRows: () => number,
+  ) {
+    this.pages = new Pages(pageRows);
+  }
 
   protected abstract loadRoots(): Promise<ViewNode[]>;
   protected abstract ownItem(node: ViewNode): vscode.TreeItem | undefined;
@@ -59,7 +95,50 @@ abstract class MentionTree implements vscode.TreeDataProvider<ViewNode>, vscode.
     return this.roots;
   }
 
+  /** A list shows its first page and a "Show more" row; the rest stays here until asked for. */
   async getChildren(node?: ViewNode): Promise<ViewNode[]> {
+    const all = await this.allChildren(node);
+    const key = listKey(node);
+    const { rows, hidden } = this.pages.slice(key, all);
+    return hidden ? [...rows, { kind: 'more', key, parent: node, hidden, tree: this }] : rows;
+  }
+
+  /** Whether the "Show more" row is this view's (each view pages its own lists). */
+  owns(node: MoreNode): boolean {
+    return node.tree === this;
+  }
+
+  /** One page more of the list a "Show more" row ends. */
+  showMore(node: MoreNode): void {
+    this.pages.more(node.key);
+    this.changed.fire(node.parent);
+  }
+
+  /** The node holding `node` in this view (for reveal): only top-level nodes and their children are revealed. */
+  async getParent(node: ViewNode): Promise<ViewNode | undefined> {
+    if (node.kind === 'more') return node.parent;
+    return node.kind === 'entity' ? this.parentOf(node) : undefined;
+  }
+
+  protected parentOf(_node: ViewNode): Promise<ViewNode | undefined> | ViewNode | undefined {
+    return undefined;
+  }
+
+  /** Shows `node` (a top-level node or a child of one) in `view`: its list grows to take it in, then it is selected. */
+  async reveal(view: vscode.TreeView<ViewNode>, node: ViewNode): Promise<void> {
+    const parent = await this.getParent(node);
+    const siblings = await this.allChildren(parent);
+    const index = siblings.indexOf(node);
+    if (index < 0) return;
+    const key = listKey(parent);
+    if (index >= this.pages.shownOf(key)) {
+      this.pages.include(key, index);
+      this.changed.fire(parent);
+    }
+    await view.reveal(node, { select: true, focus: true, expand: false });
+  }
+
+  private async allChildren(node?: ViewNode): Promise<ViewNode[]> {
     if (!node) return this.rootNodes();
     const own = this.ownChildren(node);
     if (own) return own;
@@ -79,6 +158,7 @@ abstract class MentionTree implements vscode.TreeDataProvider<ViewNode>, vscode.
   getTreeItem(node: ViewNode): vscode.TreeItem {
     const own = this.ownItem(node);
     if (own) return own;
+    if (node.kind === 'more') return this.moreItem(node);
     if (node.kind === 'article') {
       const item = new vscode.TreeItem(node.group.title, vscode.TreeItemCollapsibleState.Collapsed);
       const n = node.group.mentions.length;
@@ -103,6 +183,17 @@ abstract class MentionTree implements vscode.TreeDataProvider<ViewNode>, vscode.
       return item;
     }
     return new vscode.TreeItem('?');
+  }
+
+  private moreItem(node: MoreNode): vscode.TreeItem {
+    const { label, description } = this.pages.moreRow(node.hidden);
+    const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
+    item.description = description;
+    item.iconPath = new vscode.ThemeIcon('ellipsis');
+    item.id = `more:${node.key}`;
+    item.contextValue = 'more';
+    item.command = { command: SHOW_MORE_ROWS, title: label, arguments: [node] };
+    return item;
   }
 
   dispose(): void {
@@ -136,8 +227,26 @@ export class EntitiesTree extends MentionTree {
     })).filter((g) => g.records.length > 0);
   }
 
+  /** Each type's entity nodes, made once per load, so a node found for reveal is the one the view holds. */
+  private readonly nodesOfType = new WeakMap<EntityRecord[], ViewNode[]>();
+
   protected ownChildren(node: ViewNode): ViewNode[] | undefined {
-    return node.kind === 'type' ? node.records.map((record) => ({ kind: 'entity', record })) : undefined;
+    return node.kind === 'type' ? this.getEntityNodes(node) : undefined;
+  }
+
+  /** All the entity nodes of a type node (not only the page shown). */
+  getEntityNodes(node: ViewNode & { kind: 'type' }): ViewNode[] {
+    let nodes = this.nodesOfType.get(node.records);
+    if (!nodes) {
+      nodes = node.records.map((record) => ({ kind: 'entity', record }));
+      this.nodesOfType.set(node.records, nodes);
+    }
+    return nodes;
+  }
+
+  protected async parentOf(node: ViewNode): Promise<ViewNode | undefined> {
+    if (node.kind !== 'entity') return undefined;
+    return (await this.rootNodes()).find((t) => t.kind === 'type' && t.type === node.record.type);
   }
 
   protected ownItem(node: ViewNode): vscode.TreeItem | undefined {

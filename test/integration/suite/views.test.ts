@@ -118,6 +118,52 @@ describe('views', function () {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
+  it('pages long lists: Show more adds a page, the type keeps its count, Find reveals a hidden row', async () => {
+    const { views } = await ready();
+    const config = vscode.workspace.getConfiguration('articleAnnotator');
+    const all = await views.entitiesChildren('People');
+    assert.ok(all.length >= 6, `only ${all.length} people in the seeds`);
+    await config.update('views.pageSize', 2, vscode.ConfigurationTarget.Workspace);
+    try {
+      const people = () => views.entitiesChildren('People');
+      const first = await waitFor(async () => ((await people()).length === 3 ? await people() : undefined), {
+        what: 'a page of two people and a Show more row',
+      });
+      assert.deepStrictEqual(
+        first.slice(0, 2).map((p) => p.label),
+        all.slice(0, 2).map((p) => p.label),
+      );
+      assert.deepStrictEqual(first[2], { label: 'Show 2 more', description: `${all.length - 2} not shown` });
+      const roots = await views.entitiesRoots();
+      assert.strictEqual(roots.find((r) => r.label === 'People')!.description, String(all.length));
+      await views.entitiesShowMore('People');
+      const second = await waitFor(async () => ((await people()).length === 5 ? await people() : undefined), {
+        what: 'a second page',
+      });
+      assert.deepStrictEqual(
+        second.slice(0, 4).map((p) => p.label),
+        all.slice(0, 4).map((p) => p.label),
+      );
+      // The last person is beyond the two pages shown: Find shows it, growing the list to take it in.
+      const last = all[all.length - 1].label;
+      const unknown = await vscode.commands.executeCommand('articleAnnotator.findInViews', { name: 'Nobody Atall' });
+      assert.strictEqual(unknown, undefined, 'an unknown name revealed something');
+      const found = await vscode.commands.executeCommand<{ view: string; id: string }>('articleAnnotator.findInViews', {
+        name: last,
+      });
+      assert.strictEqual(found?.view, 'entities');
+      assert.match(found.id, /^person:/);
+      const shown = (await people()).map((p) => p.label);
+      assert.ok(shown.includes(last), `${last} not shown after Find: ${shown.join(', ')}`);
+      await waitFor(() => views.selected().entities.includes(last), { what: `${last} selected in the Entities view` });
+    } finally {
+      await config.update('views.pageSize', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await waitFor(async () => (await views.entitiesChildren('People')).length === all.length, {
+      what: 'the whole list back at the default page size',
+    });
+  });
+
   it('refreshes when an article is added and when it is removed', async () => {
     const { views } = await ready();
     const folder = vscode.workspace.workspaceFolders![0].uri;
