@@ -10,6 +10,8 @@
 //    beside "Yuko Kishida" is Fumio), unless a gendered honorific says otherwise ("Mrs. Kishida" is not the bearer the
 //    folder calls "Mr. Kishida").
 // 4. An acronym an article defines ("World Trade Organization (WTO)") names the long form in every article.
+// 5. A full name without its middle initials ("George Bush", "Edith Denholm") is the folder's one bearer of that name
+//    with initials ("George W. Bush"); with two such bearers ("George W. Bush", "George H. W. Bush") it stays apart.
 // Capitals that stand for their country as actors ("Pyongyang fired") are decided per mention in entities.ts;
 // nothing here merges a city with a country.
 
@@ -147,7 +149,27 @@ function* acronymTargets(
   return acronyms;
 }
 
-/** Identities that are another one folder-wide: a one-word person name, an acronym an article defined. */
+/** The words of a name without its initials ("george w bush" → george bush), or null when it has none. */
+function withoutInitials(words: string[]): string[] | null {
+  const kept = words.filter((w) => w.length > 1);
+  return kept.length < words.length && kept.length >= 2 ? kept : null;
+}
+
+/** People named with middle initials, by their name without them; null where two different people share it. */
+function* initialledPeople(identities: Map<string, Identity>, pace: Pacer): Steps<Map<string, Identity | null>> {
+  const out = new Map<string, Identity | null>();
+  for (const ident of identities.values()) {
+    if (pace.add()) yield;
+    if (ident.type !== 'PERSON') continue;
+    const bare = withoutInitials(nameWords(ident.canonical));
+    if (!bare) continue;
+    const key = bare.join(' ');
+    out.set(key, out.has(key) ? null : ident);
+  }
+  return out;
+}
+
+/** Identities that are another one folder-wide: a name without its initials, a one-word person name, an acronym. */
 function* redirects(
   identities: Map<string, Identity>,
   people: FullNames,
@@ -155,13 +177,21 @@ function* redirects(
   pace: Pacer,
 ): Steps<Map<string, Identity>> {
   const redirect = new Map<string, Identity>();
+  const initialled = yield* initialledPeople(identities, pace);
+  for (const ident of identities.values()) {
+    if (pace.add()) yield;
+    const words = ident.type === 'PERSON' ? nameWords(ident.canonical) : [];
+    const target = words.length >= 2 && !words.some((w) => w.length === 1) ? initialled.get(words.join(' ')) : null;
+    if (target && target.id !== ident.id) redirect.set(ident.id, target);
+  }
   for (const ident of identities.values()) {
     if (pace.add()) yield;
     if (ident.type === 'PERSON') {
       const words = nameWords(ident.canonical);
       if (words.length !== 1) continue;
       const target = mostMentioned(bearersOf(people, words[0]));
-      if (target) redirect.set(ident.id, target);
+      // A bare surname whose bearer is itself a name without initials goes on to the initialled name.
+      if (target) redirect.set(ident.id, redirect.get(target.id) ?? target);
     } else if (ident.type === 'ORGANIZATION' || ident.type === 'PLACE') {
       const acr = acronyms.get(ident.canonical.replace(/\./g, ''));
       if (acr && acr.id !== ident.id && acr.type === ident.type) redirect.set(ident.id, acr);

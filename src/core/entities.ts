@@ -521,6 +521,32 @@ function nameShaped(t: Token): boolean {
   return (NAME_SHAPE_RE.test(t.text) || isPrefixedSurname(t.text)) && HAS_LOWER_RE.test(t.text) && !isCommon(t);
 }
 
+const INITIAL_RE = /^\p{Lu}\.$/u;
+
+/**
+ * Whether tokens first..last read as a person's full name: name words (initials inside) that open with a known first
+ * name or hold a middle initial ("Frida H. Denholm").
+ */
+function personsName(tokens: Token[], first: number, last: number): boolean {
+  if (last === first || last - first > 3) return false;
+  if (ORG_HEADS.has(tokens[last].key) || PLACE_HEADS.has(tokens[last].key)) return false;
+  for (let i = first; i <= last; i++) if (!personWord(tokens, i, first, last)) return false;
+  return innerInitial(tokens, first, last) || isFirstName(tokens[first].text);
+}
+
+function innerInitial(tokens: Token[], first: number, last: number): boolean {
+  for (let i = first + 1; i < last; i++) if (INITIAL_RE.test(tokens[i].text)) return true;
+  return false;
+}
+
+/**
+ * A word of a person's name inside a run: name-shaped, or an initial between two of its words ("George W. Bush",
+ * "Edith R. Denholm"), which has no lower-case letter but is as much a name as the words around it.
+ */
+function personWord(tokens: Token[], i: number, first: number, last: number): boolean {
+  return nameShaped(tokens[i]) || (i > first && i < last && INITIAL_RE.test(tokens[i].text));
+}
+
 function isConnector(t: Token): boolean {
   return !t.cap && (NAME_CONNECTORS.has(t.key) || PERSON_PARTICLES.has(t.key));
 }
@@ -594,6 +620,8 @@ function connectorSpan(tokens: Token[], i: number, j: number): number {
   if (next.key !== 'of') return k - j;
   // "Shares of Acme Inc.": a sentence-initial word that is no head does not take an "of" name.
   if (OF_HEADS.has(tokens[j].key)) return k - j;
+  // "Frida Denholm of Hebden Foundation": a person of an organisation, not one name.
+  if (personsName(tokens, i, j)) return 0;
   return !(i === j && tokens[j].positional) && runEndsInHead(tokens, k) ? k - j : 0;
 }
 
@@ -740,7 +768,7 @@ function analyseRun(
   }
   if (titled) {
     // A titled run must look like a name: "President Is Welcomed" in a headline is not one.
-    for (let i = first; i <= last; i++) if (!nameShaped(tokens[i]) && !tokens[i].allCaps) return;
+    for (let i = first; i <= last; i++) if (!personWord(tokens, i, first, last) && !tokens[i].allCaps) return;
     out.push({
       first: titleFirst,
       last,
@@ -902,7 +930,8 @@ function classify(tokens: Token[], first: number, last: number): [EntityType | n
   const prev = tokens[first - 1];
   const next = tokens[last + 1];
   const allNameShaped = (() => {
-    for (let i = first; i <= last; i++) if (!nameShaped(tokens[i]) && !isConnector(tokens[i])) return false;
+    for (let i = first; i <= last; i++)
+      if (!personWord(tokens, i, first, last) && !isConnector(tokens[i])) return false;
     return true;
   })();
   // Context before: "analyst Paul Nesbit", "his wife, Yuko", "business lobby, Keidanren", "airline Lufthansa".
@@ -938,6 +967,8 @@ function classify(tokens: Token[], first: number, last: number): [EntityType | n
   if (!single && ORG_HEADS.has(lastKey)) return ['ORGANIZATION', 3];
   if (!single && PLACE_HEADS.has(lastKey)) return ['PLACE', 3];
   if (!single && allNameShaped && GIVEN_NAMES.has(tokens[first].text) && last - first <= 3) return ['PERSON', 2];
+  // "Frida H. Oakes": a middle initial between name words is a person's name, whatever the first name.
+  if (!single && allNameShaped && last - first <= 3 && innerInitial(tokens, first, last)) return ['PERSON', 2];
   // "San Diego Chargers": a known place followed by more words is a team or a company, not a place.
   if (
     !single &&

@@ -96,6 +96,28 @@ describe('aliases', () => {
     assert.strictEqual(c.find((m) => m.text === 'Mr. Yoon')!.id, 'person:yoon-suk-yeol');
   });
 
+  it('joins a name without its middle initial to its one bearer with it, and keeps two such bearers apart', () => {
+    const folder: ArticleEntities[] = [
+      { path: 'a.txt', entities: findEntities('George W. Bush met Edith R. Denholm in Dallas. Bush spoke.') },
+      { path: 'b.txt', entities: findEntities('George Bush met Edith Denholm in Dallas. President Bush spoke.') },
+    ];
+    linkEntities(folder);
+    const ids = (i: number) => new Set(folder[i].entities.filter((m) => m.type === 'PERSON').map((m) => m.id));
+    assert.deepStrictEqual([...ids(0)].sort(), ['person:edith-r-denholm', 'person:george-w-bush']);
+    assert.deepStrictEqual([...ids(1)].sort(), ['person:edith-r-denholm', 'person:george-w-bush']);
+    assert.ok(folder[1].entities.every((m) => m.type !== 'PERSON' || /W\.|R\./.test(m.canonical)));
+    const two: ArticleEntities[] = [
+      { path: 'a.txt', entities: findEntities('George W. Bush met George H. W. Bush in Texas.') },
+      { path: 'b.txt', entities: findEntities('George Bush spoke in Texas.') },
+    ];
+    const records = linkEntities(two);
+    const george = two[1].entities.find((m) => m.text === 'George Bush')!;
+    assert.strictEqual(george.id, 'person:george-bush', 'two bearers with initials: the bare name stays its own');
+    assert.ok(
+      records.some((r) => r.id === 'person:george-w-bush') && records.some((r) => r.id === 'person:george-h-w-bush'),
+    );
+  });
+
   it('lets a gendered honorific choose between bearers of one surname', () => {
     const folder: ArticleEntities[] = [
       {

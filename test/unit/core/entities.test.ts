@@ -43,6 +43,25 @@ describe('entities', () => {
     assert.ok(!ms.some((m) => m.text.startsWith("Joneses' Farm")), 'Farm heads no organisation: the name stops');
   });
 
+  it('keeps a middle initial inside a person\'s name, and a person "of" an organisation apart from it', () => {
+    const text =
+      'George W. Bush met Edith R. Denholm on Tuesday. Michael J. Fox attended, as did Mary K. Ellery and ' +
+      'Samuel L. Jackson of Acme Foundation. President George W. Bush spoke. Rosa Denholm of Hebden Institute ' +
+      'and Frida H. Oakes of Zennor Trust agreed, as did the Bank of America and the University of Tokyo.';
+    const ms = findEntities(text);
+    assertWellFormed(text, ms);
+    for (const name of ['George W. Bush', 'Edith R. Denholm', 'Michael J. Fox', 'Mary K. Ellery', 'Samuel L. Jackson'])
+      assert.strictEqual(typeOf(ms, name), 'PERSON', name);
+    assert.ok(
+      ms.some((m) => m.type === 'PERSON' && m.text.endsWith('George W. Bush') && m.start > text.indexOf('President')),
+      'the titled name',
+    );
+    assert.strictEqual(typeOf(ms, 'Rosa Denholm'), 'PERSON');
+    assert.strictEqual(typeOf(ms, 'Frida H. Oakes'), 'PERSON');
+    for (const org of ['Acme Foundation', 'Hebden Institute', 'Zennor Trust', 'Bank of America', 'University of Tokyo'])
+      assert.strictEqual(typeOf(ms, org), 'ORGANIZATION', org);
+  });
+
   describe('hard-wrapped paragraphs', () => {
     it('joins a name that runs over a line break of a wrapped paragraph, not after a headline or a dateline', () => {
       const wrapped =
