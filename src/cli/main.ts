@@ -1,5 +1,7 @@
 // The command-line face of the core (bundled as dist/cli.js): `analyze` prints what the extension shows; `export`
 // writes annotations; `import` turns saved web pages into Markdown articles; `merge-sidecar` is git's merge driver.
+import { spawn } from 'child_process';
+import { heapFacts, heapPlan, RELAUNCHED_ENV } from './heap';
 import * as os from 'os';
 import { CorpusIndex } from '../core/corpus';
 import { collectArticles, listArticleFiles } from './files';
@@ -29,6 +31,9 @@ const USAGE = `Usage:
 
 export interface CliIO extends OutputIO {
   stderr: (s: string) => void;
+  /** Runs this command again in a process with a heap limit of `heapMB` and resolves to its exit status (the
+   *  real CLI only; without it a large folder is analysed in this process as it is). */
+  relaunch?: (heapMB: number) => Promise<number>;
 }
 
 export { collectArticles };
@@ -134,6 +139,9 @@ export async function runAnalyze(args: string[], io: CliIO): Promise<number> {
   const errors: string[] = [];
   const files = listArticleFiles(opts.paths, errors);
   for (const e of errors) io.stderr(`article-annotator: ${e}\n`);
+  const plan = heapPlan(heapFacts(files.length));
+  if (plan.message) io.stderr(`article-annotator: ${plan.message}\n`);
+  if (plan.relaunchMB && io.relaunch) return io.relaunch(plan.relaunchMB);
   const index = new CorpusIndex();
   // The CLI links once, folder-wide: nothing to keep for local links.
   index.localLinks = false;
@@ -199,11 +207,22 @@ export function main(argv: string[], io: CliIO): number | Promise<number> {
   }
 }
 
+/** This command again, in a child process with a heap limit of `heapMB`, sharing this one's streams. */
+function relaunch(heapMB: number): Promise<number> {
+  const args = [...process.execArgv, `--max-old-space-size=${heapMB}`, process.argv[1], ...process.argv.slice(2)];
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { stdio: 'inherit', env: { ...process.env, [RELAUNCHED_ENV]: '1' } });
+    child.on('error', reject);
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
 if (require.main === module) {
   const io: CliIO = {
     stdout: (s) => process.stdout.write(s),
     drained: () => new Promise((resolve) => process.stdout.once('drain', resolve)),
     stderr: (s) => process.stderr.write(s),
+    relaunch,
   };
   void Promise.resolve(main(process.argv.slice(2), io)).then(
     (code) => (process.exitCode = code),
