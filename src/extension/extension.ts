@@ -91,6 +91,7 @@ export function activate(context: vscode.ExtensionContext): ArticleAnnotatorApi 
     refreshed: new vscode.EventEmitter<RefreshEvent>(),
   };
   context.subscriptions.push(output, client, tracker, decorations, status, parts.refreshed);
+  context.subscriptions.push(client.onDidStop((reason) => void warnStopped(reason, output)));
   registerArticleHovers(parts);
   registerCommands(parts);
   registerEventHandlers(parts);
@@ -138,6 +139,18 @@ function registerArticleHovers({ context, client, tracker }: Parts): void {
     if (!existing) await tracker.syncDocument(doc);
   };
   context.subscriptions.push(...registerHovers(client, selector, (u) => tracker.isArticle(u), ensureIndexed));
+}
+
+/** The worker was left stopped after repeated crashes: say so once, with the way out. */
+async function warnStopped(reason: string, output: vscode.OutputChannel): Promise<void> {
+  const pick = await vscode.window.showErrorMessage(
+    `Article Annotator: ${reason}. The folder may be too large for this machine's memory, or an article trips a ` +
+      'bug (see the log).',
+    'Restart Analysis',
+    'Show Log',
+  );
+  if (pick === 'Restart Analysis') await vscode.commands.executeCommand('articleAnnotator.restartAnalysis');
+  else if (pick === 'Show Log') output.show();
 }
 
 function registerCommands({ context, client, tracker, decorations, refreshActive }: Parts): void {
