@@ -42,7 +42,8 @@ describe('entities: ordinary words in capitals', () => {
   it("drops an item's label in the middle of a line: after a dateline's dash, a bullet or a time", () => {
     const text =
       'ORLAND, March 10, 2026 (Nordwire) - RAIL: A freight train derailed, Petra Lindqvist said.\n' +
-      'HOLLIN MOOR, March 11 (Valewire) — RALLY: The leaders retired.\nSaturday · 21:40 TRAFFIC: A tanker overturned.\n' +
+      'HOLLIN MOOR, March 11 (Valewire) — RALLY: The leaders retired.\n' +
+      'Saturday · 21:40 TRAFFIC: A tanker overturned.\n' +
       'Brackton • THEFT: A bicycle was stolen. Police log 09:12 FIRE: A cylinder exploded.';
     const got = typed(text);
     for (const label of ['RAIL', 'RALLY', 'TRAFFIC', 'THEFT', 'FIRE'])
