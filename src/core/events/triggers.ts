@@ -5,7 +5,6 @@ import {
   CALENDAR,
   classesOf,
   eventLemma,
-  isHappeningLemma,
   isHappeningNoun,
   NOT_EVENT_ED,
   NOT_EVENT_ING,
@@ -67,8 +66,8 @@ interface TriggerWord {
   /** Its event classes; null when it is none of them (it may still be a general past-tense or -ing trigger). */
   classes: WordClasses | null;
   /**
-   * Outside the classes, a past-tense verb, an -ing form or a noun of a happening ("derailment"): a trigger outside
-   * quotations, general unless its lemma is a verb with a noun of a happening (see wordClasses).
+   * Outside the classes, a past-tense verb, an -ing form or a noun of a happening ("derailment"): a general trigger
+   * outside quotations.
    */
   pastOrIng: boolean;
   /** A noun by its form alone (a known noun trigger, "-tion", "-ment"…). */
@@ -197,9 +196,5 @@ function nounOrVerbSense(
 function wordClasses(word: TriggerWord, tok: Token, quoted: Span[]): WordClasses | null {
   if (word.classes) return { ...word.classes };
   // Inside quotations such verbs are the speaker's words, which quote linking already covers.
-  if (!word.pastOrIng || inside(quoted, tok.start)) return null;
-  // A verb with a noun of a happening ("derailed": "derailment") names one as an event word does; its -ing form is
-  // as often an adjective ("China's growing power") and stays a general word.
-  const general = word.lower.endsWith('ing') || !isHappeningLemma(word.lemma);
-  return { classes: [word.lemma], general };
+  return word.pastOrIng && !inside(quoted, tok.start) ? { classes: [word.lemma], general: true } : null;
 }

@@ -109,16 +109,6 @@ export function eventLemma(stemmed: string): string {
   return NOMINAL_STEMS.get(stemmed) ?? stemmed;
 }
 
-const HAPPENING_LEMMAS = new Set(NOMINAL_STEMS.values());
-
-/**
- * A lemma of a verb that has a noun of a happening ("derail": "derailment", "explod": "explosion"): a word naming one
- * (its past tense, its -ing form, the noun) is an event word of its own, not a general one.
- */
-export function isHappeningLemma(lemma: string): boolean {
-  return HAPPENING_LEMMAS.has(lemma);
-}
-
 /** A noun (or its plural) that names a happening made from a verb: "derailment", "evacuations". */
 export function isHappeningNoun(lower: string): boolean {
   return NOMINAL_NOUNS.has(lower) || (lower.endsWith('s') && NOMINAL_NOUNS.has(lower.slice(0, -1)));
