@@ -949,6 +949,7 @@ function classify(tokens: Token[], first: number, last: number): [EntityType | n
       if (!personWord(tokens, i, first, last) && !isConnector(tokens[i])) return false;
     return true;
   })();
+  if (datelinePlace(tokens, first, last)) return ['PLACE', 2];
   // Context before: "analyst Paul Nesbit", "his wife, Yuko", "business lobby, Keidanren", "airline Lufthansa".
   const cueWord = prev && !prev.cap && (tokens[first].gap === 'space' || tokens[first].commaBefore) ? prev : undefined;
   if (cueWord && ROLE_NOUNS.has(cueWord.key) && allNameShaped) return ['PERSON', 2];
@@ -1020,6 +1021,21 @@ function classify(tokens: Token[], first: number, last: number): [EntityType | n
 
 /** Words before a brand-shaped word that make it a product's name: a determiner, a naming verb. */
 const PRODUCT_CUES = new Set('the a an its their his her new called named dubbed'.split(' '));
+
+const MONTH_KEYS = new Set(
+  (
+    'january february march april may june july august september october november december ' +
+    'jan feb mar apr jun jul aug sep sept oct nov dec'
+  ).split(' '),
+);
+
+/** Capitals opening a line before a comma and a month: a wire dateline's place ("ORLAND, March 10, 2026 (Nordwire)"). */
+function datelinePlace(tokens: Token[], first: number, last: number): boolean {
+  const next = tokens[last + 1];
+  if (!tokens[first].opensLine || !next?.commaBefore || !next.cap || !MONTH_KEYS.has(next.key)) return false;
+  for (let i = first; i <= last; i++) if (!tokens[i].allCaps) return false;
+  return true;
+}
 
 /** A verb of saying or of what people do, right after the name: "said", "told", "arrived", "met". */
 function personVerbAt(tokens: Token[], i: number): boolean {

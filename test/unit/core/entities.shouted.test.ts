@@ -51,6 +51,16 @@ describe('entities: ordinary words in capitals', () => {
     assert.strictEqual(got.get('Petra Lindqvist'), 'PERSON');
   });
 
+  it("types the capitals opening a wire dateline as its place, before the item's label", () => {
+    const got = typed(
+      'ORLAND, March 10, 2026 (Nordwire) - RAIL: A train derailed.\nHOLLIN MOOR, March 11 (Valewire) — RALLY: ' +
+        'The crew retired.\nACME, may it rest: no dateline.',
+    );
+    assert.strictEqual(got.get('ORLAND'), 'PLACE');
+    assert.strictEqual(got.get('HOLLIN MOOR'), 'PLACE');
+    assert.notStrictEqual(got.get('ACME'), 'PLACE');
+  });
+
   it('keeps acronyms as labels in the middle of a line, and ordinary words in capitals without a colon there', () => {
     const got = typed(
       'GENEVA, March 10 (Nordwire) - WHO-style checks aside, NASA: the launch slipped. LONDON — BBC: the show ' +
