@@ -69,6 +69,11 @@ describe('events: a happening named by its verb and by its noun', () => {
     const both = across(linked(['brief.txt', brief], ['qa.txt', qa]), 'brief', 'qa');
     assert.strictEqual(both.length, 1);
     assert.ok(both[0].includes('brief.txt:derailed') && both[0].includes('qa.txt:derailment'), `${both[0]}`);
+    // "The derailment … blocked the coast line" tells what followed: the label names the derailment.
+    const event = clusterEvents([...mentions('brief.txt', brief), ...mentions('qa.txt', qa)]).find((e) =>
+      e.mentions.some((m) => m.path === 'qa.txt'),
+    );
+    assert.match(event!.label, /derailment/i);
   });
 
   it('links a tanker that overturned and the crash a bulletin reports the next day', () => {
