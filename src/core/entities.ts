@@ -1029,7 +1029,7 @@ const MONTH_KEYS = new Set(
   ).split(' '),
 );
 
-/** Capitals opening a line before a comma and a month: a wire dateline's place ("ORLAND, March 10, 2026 (Nordwire)"). */
+/** Capitals opening a line before a comma and a month: a wire dateline's place ("ORLAND, March 10 (Nordwire)"). */
 function datelinePlace(tokens: Token[], first: number, last: number): boolean {
   const next = tokens[last + 1];
   if (!tokens[first].opensLine || !next?.commaBefore || !next.cap || !MONTH_KEYS.has(next.key)) return false;
