@@ -1,9 +1,10 @@
 // Bundles the extension, its analysis worker, the CLI and the CLI's worker with esbuild, after generating the
-// gazetteer data, and the web-page importer (linkedom, Readability) apart, so that the extension and the CLI load
-// it only when a page is imported.
+// gazetteer data and the nouns of happenings (nominals.mjs), and the web-page importer (linkedom, Readability) apart,
+// so that the extension and the CLI load it only when a page is imported.
 import * as esbuild from 'esbuild';
 import * as path from 'node:path';
 import './gazetteer.mjs';
+import './nominals.mjs';
 
 const watch = process.argv.includes('--watch');
 const common = {

@@ -3,7 +3,7 @@
 import { ArticleMetadata, Line, readMetadata } from './metadata';
 import { urlHost } from './metadata/dateline';
 import { choosePublished, datelineCandidate, leadEventCandidate } from './metadata/published';
-import { isHeadlineLike } from './metadata/header';
+import { isCapitalsLabel, isHeadlineLike } from './metadata/header';
 import { Article, ArticleMeta, Sentence, Span } from './model';
 
 /** VS Code drops a leading byte-order mark from TextDocument.getText(); do the same so offsets agree. */
@@ -213,6 +213,23 @@ function headingText(t: string): { text: string; skip: number } {
   return m ? { text: t.slice(m[0].length).replace(/\s+#+$/, ''), skip: m[0].length } : { text: t, skip: 0 };
 }
 
+/**
+ * A section label in capitals on the first line of content, over a headline ("COMMUNITY NEWS" over "Mill Lane families
+ * count the cost of workshop blast"): furniture, as a section label is above a byline (metadata/header sectionLabel).
+ */
+function labelOverHeadline(text: string, lines: Line[], k: number, metaSpans: Span[]): boolean {
+  const span = trimSpan(lines[k]);
+  if (!isCapitalsLabel(text.slice(span.start, span.end))) return false;
+  for (let j = k + 1; j < lines.length && j <= k + 3; j++) {
+    const next = trimSpan(lines[j]);
+    const t = text.slice(next.start, next.end);
+    // A metadata line under it (a date line, an issue number) makes it a masthead, not a label.
+    if (t && metaSpans.some((m) => m.start <= next.start && m.end > next.start)) return false;
+    if (t) return isHeadlineLike(t) && !isCapitalsLabel(t) && t.split(/\s+/).length >= 4;
+  }
+  return false;
+}
+
 /** Headline, paragraphs and furniture; the metadata's lines are furniture, its title the headline. */
 function readStructure(text: string, lines: Line[], meta: ArticleMetadata): Structure {
   const isMeta = spanTest(meta.spans);
@@ -230,8 +247,8 @@ function readStructure(text: string, lines: Line[], meta: ArticleMetadata): Stru
     if (current) out.paragraphs.push(current);
     current = null;
   };
-  for (const line of lines) {
-    const span = trimSpan(line);
+  for (let k = 0; k < lines.length; k++) {
+    const span = trimSpan(lines[k]);
     const t = text.slice(span.start, span.end);
     if (!t || isMeta(span.start)) {
       close();
@@ -240,7 +257,11 @@ function readStructure(text: string, lines: Line[], meta: ArticleMetadata): Stru
     out.source ??= sourceOfLine(t);
     const first = !seenContent;
     const heading = headingText(t);
-    if (isBoilerplateLine(t) || (!first && out.title !== null && heading.text === out.title)) {
+    if (
+      isBoilerplateLine(t) ||
+      (!first && out.title !== null && heading.text === out.title) ||
+      (first && !meta.title && labelOverHeadline(text, lines, k, meta.spans))
+    ) {
       out.boilerplate.push(span);
       close();
       continue;

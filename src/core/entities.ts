@@ -58,6 +58,7 @@ import {
   NOT_MODIFIED_WORDS,
   NOUN_PHRASE_OPENERS,
   isPrefixedSurname,
+  brandShaped,
   isGivenName,
 } from './entities/names';
 import { isOrdinaryWord } from './entities/ordinary';
@@ -425,6 +426,20 @@ const HEADLINE_SMALL = new Set(
 /** What may precede an item's label on its line: bullets, "1)", "(2)", a time "21:40", dashes. */
 const LINE_OPENER_RE = /^[\s\p{P}\p{S}\d]{0,16}$/u;
 
+/** A dash, bullet, middle dot, bar or time ending the text before an item's label in the middle of a line. */
+const ITEM_MARK_RE = /(?:\s[-–—]|[•·▪|]|\b\d{1,2}[:.]\d{2}|\))\s*$/u;
+
+/**
+ * Whether a word in capitals stands where an item's label does: first on its line after item marks ("1) FERRIES:",
+ * "21:40 TRAFFIC:"), or labelled by its colon after what opens an item in the middle of a line: a dateline's dash
+ * ("ORLAND, March 10 (Nordwire) - RAIL:"), a bullet or a time ("Saturday · 21:40 TRAFFIC:").
+ */
+function opensItem(text: string, t: Token): boolean {
+  const before = text.slice(text.lastIndexOf('\n', t.start - 1) + 1, t.start);
+  if (LINE_OPENER_RE.test(before)) return true;
+  return text.charAt(t.end) === ':' && ITEM_MARK_RE.test(before);
+}
+
 /** Marks tokens capitalised by position: sentence starts, after an opening quote, and whole Title Case lines. */
 function markPositional(text: string, tokens: Token[], sentenceStarts: Set<number>): void {
   let prevEnd = 0;
@@ -435,7 +450,7 @@ function markPositional(text: string, tokens: Token[], sentenceStarts: Set<numbe
       continue; // only capitals can be positional
     }
     const before = text.slice(Math.max(prevEnd, t.start - 40), t.start);
-    if (t.allCaps) t.opensLine = LINE_OPENER_RE.test(text.slice(text.lastIndexOf('\n', t.start - 1) + 1, t.start));
+    if (t.allCaps) t.opensLine = opensItem(text, t);
     if (t === tokens[0] || SENTENCE_END_RE.test(before) || OPEN_QUOTE_RE.test(before) || sentenceStarts.has(t.start)) {
       // After "U.S." or "Mr." a capital is not a sentence start.
       const prev = tokens[ti - 1];
@@ -934,6 +949,7 @@ function classify(tokens: Token[], first: number, last: number): [EntityType | n
       if (!personWord(tokens, i, first, last) && !isConnector(tokens[i])) return false;
     return true;
   })();
+  if (datelinePlace(tokens, first, last)) return ['PLACE', 2];
   // Context before: "analyst Paul Nesbit", "his wife, Yuko", "business lobby, Keidanren", "airline Lufthansa".
   const cueWord = prev && !prev.cap && (tokens[first].gap === 'space' || tokens[first].commaBefore) ? prev : undefined;
   if (cueWord && ROLE_NOUNS.has(cueWord.key) && allNameShaped) return ['PERSON', 2];
@@ -950,6 +966,10 @@ function classify(tokens: Token[], first: number, last: number): [EntityType | n
   )
     return ['PLACE', 2];
   if (cueWord && ORG_APPOSITIONS.has(cueWord.key)) return ['ORGANIZATION', 2];
+  // "an engineer at NordRail", "NordRail expects": a company's shape says what no position in the sentence does; a
+  // product has the same shape, and is named ("called FaceTime") or taken with a determiner ("the PowerBook").
+  if (single && brandShaped(tokens[first].text) && !(prev && PRODUCT_CUES.has(prev.key)) && !next?.code)
+    return ['ORGANIZATION', 2];
   if (!single && shoutedSpeaker(tokens, first, last)) return ['PERSON', 1];
   if (single && tokens[first].allCaps && !CAPS_STOPWORDS.has(tokens[first].text.replace(/\./g, '')))
     return ['ORGANIZATION', 1];
@@ -997,6 +1017,24 @@ function classify(tokens: Token[], first: number, last: number): [EntityType | n
   if (prev && PLACE_PREPOSITIONS.has(prev.key) && !tokens[last].possessive && endsPhrase) return ['PLACE', 1];
   if (!single && allNameShaped && last - first <= 2) return ['PERSON', 0];
   return ['ORGANIZATION', 0];
+}
+
+/** Words before a brand-shaped word that make it a product's name: a determiner, a naming verb. */
+const PRODUCT_CUES = new Set('the a an its their his her new called named dubbed'.split(' '));
+
+const MONTH_KEYS = new Set(
+  (
+    'january february march april may june july august september october november december ' +
+    'jan feb mar apr jun jul aug sep sept oct nov dec'
+  ).split(' '),
+);
+
+/** Capitals opening a line before a comma and a month: a wire dateline's place ("ORLAND, March 10 (Nordwire)"). */
+function datelinePlace(tokens: Token[], first: number, last: number): boolean {
+  const next = tokens[last + 1];
+  if (!tokens[first].opensLine || !next?.commaBefore || !next.cap || !MONTH_KEYS.has(next.key)) return false;
+  for (let i = first; i <= last; i++) if (!tokens[i].allCaps) return false;
+  return true;
 }
 
 /** A verb of saying or of what people do, right after the name: "said", "told", "arrived", "met". */

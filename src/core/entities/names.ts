@@ -24,6 +24,17 @@ export function isPrefixedSurname(text: string): boolean {
   return PREFIXED_SURNAME_RE.test(text);
 }
 
+/** Surnames with a capital inside: "McDonald", "MacArthur", "DiCaprio", "DeSantis", "LaGuardia", "O'Neill". */
+const INNER_CAPITAL_SURNAME_RE = /^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz|O['’])\p{Lu}/u;
+
+/**
+ * One word in the shape of a company's or brand's name: a capital inside after lower case ("NordRail", "PayPal",
+ * "BlackBerry", "JetBlue"), which no word takes from its place in a sentence; a surname's ("McDonald") excepted.
+ */
+export function brandShaped(text: string): boolean {
+  return /^\p{Lu}\p{Ll}+\p{Lu}\p{Ll}/u.test(text) && !INNER_CAPITAL_SURNAME_RE.test(text);
+}
+
 /**
  * Generic words of other languages that make a capitalised run an organisation: "Médecins Sans Frontières",
  * "Banco Santander", "Société Générale", "Deutsche Telekom". Keys as lookupKey gives them.

@@ -191,7 +191,7 @@ function subjectsRanked(ms: EventMention[]): Ranked {
  */
 function headline(ms: EventMention[], head: string, ranked: Ranked, place: string | null): string | null {
   const occasion = ms.some((m) => m.nominal && OCCASION_NOUNS.has(m.lemma));
-  const full = occasion ? null : headlineMention(ms, ranked, true, head);
+  const full = occasion ? null : sayingMost(headlineMention(ms, ranked, true, head), ms);
   const planned = ms.some((m) => m.nominal && m.classes.includes('plan'));
   if (full) return verbHeadline(full, place, planned);
   // Who: the participants the mentions share, else their subjects, else the one most named in their sentences.
@@ -204,8 +204,20 @@ function headline(ms: EventMention[], head: string, ranked: Ranked, place: strin
     .slice(0, 1);
   const actors = ranked.length ? ranked : subjects.length ? subjects : named;
   if (!actors.length && !place) return null;
-  const bare = occasion || hasNoun ? null : headlineMention(ms, ranked, false, head);
+  const bare = occasion || hasNoun ? null : sayingMost(headlineMention(ms, ranked, false, head), ms);
   return bare ? verbHeadline(bare, place) : labelOf(head, actors, place);
+}
+
+/**
+ * The headline's mention, unless it is a general word that fewer of the group's mentions use than another word: "the
+ * derailment … blocked the coast line" tells what followed, and the derailment is the event ("Derailment in …").
+ */
+function sayingMost(m: EventMention | null, ms: EventMention[]): EventMention | null {
+  if (!m || !m.general) return m;
+  const counts = lemmaCounts(ms);
+  const own = counts.get(m.lemma) ?? 0;
+  for (const n of counts.values()) if (n > own) return null;
+  return m;
 }
 
 /** An event with whether its label is a headline (who or where and what) rather than a bare noun. */

@@ -343,8 +343,26 @@ function reportedClasses(scopes: SentenceScope[]): Set<string> {
  * happening of its kind in its own right too ("In a news conference after the two leaders met", in an article on the
  * meeting), and else often the news itself: a digest item or a brief names the cause only so.
  */
-function anchorLeftOut(anchor: TimeAnchor, t: Trigger, reported: Set<string>): boolean {
-  return anchor === 'later' || (anchor === 'earlier' && t.classes.some((c) => reported.has(c)));
+function anchorLeftOut(anchor: TimeAnchor, t: Trigger, reported: Set<string>, told: boolean): boolean {
+  return anchor === 'later' || (anchor === 'earlier' && !told && t.classes.some((c) => reported.has(c)));
+}
+
+/** A sentence opening with a preposition: its first clause is an adverbial set before the main clause. */
+const FRONTED_RE = /^\W*(?:after|following|since|in|at|during|on|upon|with|amid|as)\b/i;
+
+/**
+ * A time anchor that tells its happening: one after the main clause ("suspended crossings on Tuesday after the ferry
+ * collided near Gull Point"), not one in an adverbial set before it ("After their meeting in Tokyo, the leaders held a
+ * press conference", "In a news conference after the two leaders met on Thursday, Mr. Kishida said"), which presents
+ * it as known.
+ */
+function toldAnchor(text: string, s: SentenceScope, i: number): boolean {
+  const t = s.triggers[i];
+  const fronted =
+    s.clauseStarts[i] === s.sentence.start &&
+    FRONTED_RE.test(text.slice(s.sentence.start, t.span.start)) &&
+    s.breaks.some((b) => b >= t.span.end);
+  return !fronted;
 }
 
 /** "Monday's collision", "last week's summit": a date in the possessive is the date of the noun after it. */
@@ -440,7 +458,7 @@ function sentenceMentions(scope: ArticleScope, s: SentenceScope, out: ArticleEve
   const future = FUTURE.test(text.slice(sentence.start, sentence.end));
   triggers.forEach((t, i) => {
     const clauseStart = s.clauseStarts[i];
-    if (anchorLeftOut(anchors[i], t, reported)) return;
+    if (anchorLeftOut(anchors[i], t, reported, toldAnchor(text, s, i))) return;
     const clauseEnd = breaks.find((b) => b >= t.span.end) ?? sentence.end;
     const d = dateOf[i];
     const complement = t.nominal ? null : complementOf(text, t.span, clauseEnd, s.entities);

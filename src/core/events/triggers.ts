@@ -1,7 +1,17 @@
 // Event triggers in a sentence: the words that report a happening, with whether they are nouns or general words.
 import { Span } from '../model';
 import { IRREGULAR_VERB_FORMS, stem, STOP_WORDS, tokenize, Token } from '../text/stem';
-import { CALENDAR, classesOf, NOT_EVENT_ED, NOT_EVENT_ING, NOUN_TRIGGERS, REPORTING, WordClasses } from './words';
+import {
+  CALENDAR,
+  classesOf,
+  eventLemma,
+  isHappeningNoun,
+  NOT_EVENT_ED,
+  NOT_EVENT_ING,
+  NOUN_TRIGGERS,
+  REPORTING,
+  WordClasses,
+} from './words';
 
 export interface Trigger {
   span: Span;
@@ -55,7 +65,10 @@ interface TriggerWord {
   lower: string;
   /** Its event classes; null when it is none of them (it may still be a general past-tense or -ing trigger). */
   classes: WordClasses | null;
-  /** Outside the classes, a past-tense verb or -ing form: a general trigger outside quotations. */
+  /**
+   * Outside the classes, a past-tense verb, an -ing form or a noun of a happening ("derailment"): a general trigger
+   * outside quotations.
+   */
   pastOrIng: boolean;
   /** A noun by its form alone (a known noun trigger, "-tion", "-ment"…). */
   nounForm: boolean;
@@ -78,20 +91,23 @@ function triggerWord(word: string): TriggerWord | null {
 function readTriggerWord(word: string): TriggerWord | null {
   const lower = word.toLowerCase();
   if (lower.length < 3 || STOP_WORDS.has(lower)) return null;
-  const lemma = stem(lower);
+  const lemma = eventLemma(stem(lower));
   if (REPORTING.has(lemma) || CALENDAR.test(lower)) return null;
   let classes = classesOf(lemma);
   if (!classes && /-/.test(lower)) {
     const last = lower.split('-').pop()!;
-    if (!CALENDAR.test(last)) classes = classesOf(stem(last));
+    if (!CALENDAR.test(last)) classes = classesOf(eventLemma(stem(last)));
   }
+  // A noun of a happening made from a verb ("derailment", "evacuation") reports one as its verb does.
+  const happeningNoun = word === lower && isHappeningNoun(lower);
   // General fallback: past-tense verbs and -ing forms report happenings (hosted, resigned, climbing…).
   const pastOrIng =
     !classes &&
     ((/^[a-z]+ed$/.test(word) && lower.length > 4 && !NOT_EVENT_ED.has(lower)) ||
       (/^[a-z]+ing$/.test(word) && lower.length > 5 && !NOT_EVENT_ING.has(lower)) ||
-      (IRREGULAR_VERB_FORMS.has(lower) && word === lower));
-  const nounForm = NOUN_TRIGGERS.has(lower) || /(?:tion|sion|ment|ance|ence)s?$/.test(lower);
+      (IRREGULAR_VERB_FORMS.has(lower) && word === lower) ||
+      happeningNoun);
+  const nounForm = NOUN_TRIGGERS.has(lower) || happeningNoun || /(?:tion|sion|ment|ance|ence)s?$/.test(lower);
   return { lemma, lower, classes, pastOrIng, nounForm };
 }
 

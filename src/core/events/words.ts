@@ -1,6 +1,7 @@
 // The event lexicon: words that name happenings, the classes of
 // words that can name the same one, and words that never do.
 import { stem } from '../text/stem';
+import { NOMINALS } from './nominals';
 
 // Words that can name the same kind of happening. A word may sit in several classes.
 const CLASS_WORDS: Record<string, string> = {
@@ -21,7 +22,7 @@ const CLASS_WORDS: Record<string, string> = {
   fall: 'fall slip plunge tumble',
   shoot: 'shoot shooting shot gunfire gunman rampage',
   arrest: 'arrest detain charge indict custody dui dwi suspicion apprehend accuse',
-  crash: 'crash collide collision accident',
+  crash: 'crash collide collision accident overturn capsize derail',
   quake: 'earthquake quake tremor tsunami',
   elect: 'elect election vote win victory',
   appoint: 'appoint appointment name nominate nomination nominee pick hire choose select selection tap',
@@ -87,16 +88,42 @@ export const REPORTING = new Set(
   ].map((w) => w),
 );
 
+/**
+ * Nouns of happenings made from verbs (WordNet, see scripts/nominals.mjs): the stem of each noun → its verb's stem
+ * ("collis" → "collid"), and the nouns themselves.
+ */
+const NOMINAL_STEMS = new Map<string, string>();
+const NOMINAL_NOUNS = new Set<string>();
+for (const pair of NOMINALS.split(' ')) {
+  const [noun, verb] = pair.split('>');
+  NOMINAL_NOUNS.add(noun);
+  NOMINAL_STEMS.set(stem(noun), stem(verb));
+}
+
+/**
+ * The lemma of an event word from its stem: a noun of a happening takes its verb's ("collision" → "collid", as
+ * "collided"; "explosion" → "explod"), so one happening named by the verb in one article and by the noun in another
+ * is one word to the linker.
+ */
+export function eventLemma(stemmed: string): string {
+  return NOMINAL_STEMS.get(stemmed) ?? stemmed;
+}
+
+/** A noun (or its plural) that names a happening made from a verb: "derailment", "evacuations". */
+export function isHappeningNoun(lower: string): boolean {
+  return NOMINAL_NOUNS.has(lower) || (lower.endsWith('s') && NOMINAL_NOUNS.has(lower.slice(0, -1)));
+}
+
 const WORD_CLASSES = new Map<string, string[]>();
 for (const [cls, words] of Object.entries(CLASS_WORDS)) {
   for (const w of words.split(/\s+/)) {
-    const key = stem(w);
+    const key = eventLemma(stem(w));
     const list = WORD_CLASSES.get(key) ?? [];
     if (!list.includes(cls)) list.push(cls);
     WORD_CLASSES.set(key, list);
   }
 }
-const SOLO = new Set(SOLO_EVENT_WORDS.map((w) => stem(w)));
+const SOLO = new Set(SOLO_EVENT_WORDS.map((w) => eventLemma(stem(w))));
 
 /** Words ending in -ed that are seldom events (adjectives, particles). */
 export const NOT_EVENT_ED = new Set([

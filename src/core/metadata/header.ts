@@ -186,7 +186,13 @@ export function headerBlock(
   if (above.length > 1) return null;
   const letterhead = above[0];
   if (letterhead && !isLetterhead(letterhead.text.trim())) return null;
-  const next = lines.slice(first.line + 1).find((l) => l.text.trim() && !isMeta(l));
+  const rest = lines.slice(first.line + 1, first.line + 12).filter((l) => l.text.trim() && !isMeta(l));
+  // A section label in capitals under the masthead ("COMMUNITY NEWS", "TRANSPORT") is no headline: over a headline
+  // it is furniture, over prose the masthead has no headline under it.
+  const label = rest[0] && isCapitalsLabel(rest[0].text.trim()) ? rest[0] : null;
+  const next = label ? rest[1] : rest[0];
+  if (label && next && isHeadlineLike(next.text.trim()) && !isCapitalsLabel(next.text.trim()))
+    spans.push(trimmed(label));
   if (next && isHeadlineLike(next.text.trim())) {
     if (letterhead) spans.push(trimmed(letterhead));
     return null;
@@ -229,6 +235,11 @@ function coveredBy(spans: Span[]): (l: HeadLine) => boolean {
 /** The headline test of the article's structure (article.ts): a short line without a closing stop. */
 export function isHeadlineLike(t: string): boolean {
   return t.length <= 200 && !/[.!?:]["”’]?$/.test(t);
+}
+
+/** A section label in capitals: one to three words, no digits, no sentence ("TRANSPORT", "COMMUNITY NEWS"). */
+export function isCapitalsLabel(t: string): boolean {
+  return /^[\p{Lu}][\p{Lu}\s&'’-]{2,40}$/u.test(t) && t.split(/\s+/).length <= 3;
 }
 
 function isLetterhead(t: string): boolean {

@@ -183,3 +183,40 @@ describe('article', () => {
     assert.ok(!a.boilerplate.some((b) => b.start === 0));
   });
 });
+
+describe('article: a section label in capitals is no title', () => {
+  it('takes the headline under a label, with or without a masthead and date above it', () => {
+    const label = parseArticle(
+      'COMMUNITY NEWS\n\nMill Lane families count the cost of workshop blast\n\nResidents gave.',
+      'a.txt',
+    );
+    assert.strictEqual(label.title, 'Mill Lane families count the cost of workshop blast');
+    const masthead = parseArticle(
+      'THE VALE COURIER · Friday 13 March 2026\nCOMMUNITY NEWS\n\nMill Lane families count the cost of workshop ' +
+        'blast\n\nResidents of Mill Lane are collecting donations.',
+      'b.txt',
+    );
+    assert.strictEqual(masthead.title, 'Mill Lane families count the cost of workshop blast');
+    assert.strictEqual(masthead.published?.value, '2026-03-13');
+  });
+
+  it('titles a bulletin by its masthead when a section label stands over prose', () => {
+    const a = parseArticle(
+      'NEWS BULLETIN · Sunday 8 March 2026\n\nTRANSPORT\nThe Aldmoor bypass reopened this morning.\n\nWORLD\n' +
+        'Aid arrived in the valleys.',
+      'c.txt',
+    );
+    assert.strictEqual(a.title, 'NEWS BULLETIN');
+  });
+
+  it('keeps a masthead over its issue line, and a headline in capitals over prose', () => {
+    assert.strictEqual(
+      parseArticle('THE WEEKLY BRIEF\nIssue 42 — 12 March 2024\n\nGood morning. Parliament voted.', 'd.txt').title,
+      'THE WEEKLY BRIEF',
+    );
+    assert.strictEqual(
+      parseArticle('FERRY SERVICE SUSPENDED\nThe ferry stayed in port on Monday.', 'e.txt').title,
+      'FERRY SERVICE SUSPENDED',
+    );
+  });
+});

@@ -39,6 +39,47 @@ describe('entities: ordinary words in capitals', () => {
     assert.ok(release.some((e) => e.text === 'Harbourton Port Authority' && e.type === 'ORGANIZATION'));
   });
 
+  it("drops an item's label in the middle of a line: after a dateline's dash, a bullet or a time", () => {
+    const text =
+      'ORLAND, March 10, 2026 (Nordwire) - RAIL: A freight train derailed, Petra Lindqvist said.\n' +
+      'HOLLIN MOOR, March 11 (Valewire) — RALLY: The leaders retired.\n' +
+      'Saturday · 21:40 TRAFFIC: A tanker overturned.\n' +
+      'Brackton • THEFT: A bicycle was stolen. Police log 09:12 FIRE: A cylinder exploded.';
+    const got = typed(text);
+    for (const label of ['RAIL', 'RALLY', 'TRAFFIC', 'THEFT', 'FIRE'])
+      assert.ok(!got.has(label), `${label} is an entity: ${[...got]}`);
+    assert.strictEqual(got.get('Petra Lindqvist'), 'PERSON');
+  });
+
+  it("types the capitals opening a wire dateline as its place, before the item's label", () => {
+    const got = typed(
+      'ORLAND, March 10, 2026 (Nordwire) - RAIL: A train derailed.\nHOLLIN MOOR, March 11 (Valewire) — RALLY: ' +
+        'The crew retired.\nACME, may it rest: no dateline.',
+    );
+    assert.strictEqual(got.get('ORLAND'), 'PLACE');
+    assert.strictEqual(got.get('HOLLIN MOOR'), 'PLACE');
+    assert.notStrictEqual(got.get('ACME'), 'PLACE');
+  });
+
+  it('keeps acronyms as labels in the middle of a line, and ordinary words in capitals without a colon there', () => {
+    const got = typed(
+      'GENEVA, March 10 (Nordwire) - WHO-style checks aside, NASA: the launch slipped. LONDON — BBC: the show ' +
+        'was cut. Brackton • UNICEF: supplies arrived. The team, led by the ARMY, won.',
+    );
+    for (const acronym of ['NASA', 'BBC', 'UNICEF']) assert.strictEqual(got.get(acronym), 'ORGANIZATION', acronym);
+    assert.strictEqual(got.get('ARMY'), 'ORGANIZATION');
+  });
+
+  it('types a one-word name with a capital inside as a company, not a product or a surname', () => {
+    const got = typed(
+      'Petra Lindqvist, a signals engineer at NordRail, said nobody was hurt. NordRail expects trains by Friday. ' +
+        'She bought the PowerBook and a feature called FaceTime. Senator McCain spoke.',
+    );
+    assert.strictEqual(got.get('NordRail'), 'ORGANIZATION');
+    assert.ok(!got.has('PowerBook') && !got.has('FaceTime'), `${[...got]}`);
+    assert.notStrictEqual(got.get('McCain'), 'ORGANIZATION');
+  });
+
   it('drops section labels on their own line, kickers and headlines in capitals', () => {
     const text =
       'TRANSPORT\nThe bypass reopened this morning.\n\nWORLD\nAid arrived in the valleys.\n\n' +

