@@ -984,6 +984,9 @@ function classify(tokens: Token[], first: number, last: number): [EntityType | n
     (/\p{Ll}s$/u.test(tokens[first].text) || ORG_HEADS.has(tokens[first].key))
   )
     return ['ORGANIZATION', 1];
+  // "University of Oxford said", "Ministry of Defence": an organisation's head word joined to its "of" name makes an
+  // organisation, whatever verb follows ("said" makes no person of it).
+  if (!single && hasOf(tokens, first, last) && ORG_HEADS.has(tokens[first].key)) return ['ORGANIZATION', 3];
   if (!single && ORG_HEADS.has(lastKey)) return ['ORGANIZATION', 3];
   if (!single && PLACE_HEADS.has(lastKey)) return ['PLACE', 3];
   if (!single && allNameShaped && GIVEN_NAMES.has(tokens[first].text) && last - first <= 3) return ['PERSON', 2];

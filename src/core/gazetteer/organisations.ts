@@ -10,6 +10,7 @@ Times Post Journal Herald Tribune Gazette Chronicle Daily News Newsletter Magazi
 Institute Institution Foundation Society Association Federation Union Council Committee Commission Board Authority Bureau
 Office Department Ministry Administration Service Services Force Forces Army Navy Guard Police Corps Party Parliament
 Congress Senate Assembly Cabinet Court Tribunal University College School Academy Hospital Clinic Church Club League Team
+Museum
 Organization Organisation Alliance Coalition Front Movement Conference Secretariat Reserve Exchange Research Labs Laboratories
 Laboratory Consulting Foods Brands Stores Mart Retail Railways Railway Shipping Lines Logistics Steel Mining Construction
 Records Sports FC International Aircraft Aeronautics Advisors Advisers Consultants Solutions Analytics Dynamics Robotics

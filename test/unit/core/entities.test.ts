@@ -62,6 +62,18 @@ describe('entities', () => {
       assert.strictEqual(typeOf(ms, org), 'ORGANIZATION', org);
   });
 
+  it('an organisation head joined to its "of" name is an organisation, whatever verb follows', () => {
+    const text =
+      'Talks ended.\n\nThe University of Oxford said so. The Museum of Modern Art reopened. ' +
+      'The Ministry of Defence declined to comment. Rosa Ellery said the Gulf of Mexico was calm.';
+    const ms = findEntities(text);
+    assertWellFormed(text, ms);
+    for (const org of ['University of Oxford', 'Museum of Modern Art', 'Ministry of Defence'])
+      assert.strictEqual(typeOf(ms, org), 'ORGANIZATION', org);
+    assert.strictEqual(typeOf(ms, 'Gulf of Mexico'), 'PLACE');
+    assert.strictEqual(typeOf(ms, 'Rosa Ellery'), 'PERSON');
+  });
+
   describe('hard-wrapped paragraphs', () => {
     it('joins a name that runs over a line break of a wrapped paragraph, not after a headline or a dateline', () => {
       const wrapped =
