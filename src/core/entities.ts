@@ -62,6 +62,7 @@ import {
   isGivenName,
 } from './entities/names';
 import { isOrdinaryWord } from './entities/ordinary';
+import { MONTH_NAMES } from './metadata/stamps';
 import { STOP_WORDS, irregularBase } from './text/stem';
 
 export interface EntityOptions {
@@ -1025,12 +1026,8 @@ function classify(tokens: Token[], first: number, last: number): [EntityType | n
 /** Words before a brand-shaped word that make it a product's name: a determiner, a naming verb. */
 const PRODUCT_CUES = new Set('the a an its their his her new called named dubbed'.split(' '));
 
-const MONTH_KEYS = new Set(
-  (
-    'january february march april may june july august september october november december ' +
-    'jan feb mar apr jun jul aug sep sept oct nov dec'
-  ).split(' '),
-);
+/** Month names and their abbreviations, as lookup keys ("march", "mar", "sept"). */
+const MONTH_KEYS = new Set([...MONTH_NAMES, ...MONTH_NAMES.map((m) => m.slice(0, 3)), 'sept']);
 
 /** Capitals opening a line before a comma and a month: a wire dateline's place ("ORLAND, March 10 (Nordwire)"). */
 function datelinePlace(tokens: Token[], first: number, last: number): boolean {

@@ -37,11 +37,12 @@ export class Pages {
     this.shown.set(key, this.shownOf(key) + this.page());
   }
 
-  /** Enough pages of the list `key` that its item at `index` is shown (to reveal it). */
-  include(key: string, index: number): void {
-    if (index < this.shownOf(key)) return;
+  /** Enough pages of the list `key` that its item at `index` is shown (to reveal it); true when the list grew. */
+  include(key: string, index: number): boolean {
+    if (index < this.shownOf(key)) return false;
     const page = this.page();
     this.shown.set(key, Math.ceil((index + 1) / page) * page);
+    return true;
   }
 
   /** The label and description of a list's "Show more" row. */

@@ -3,7 +3,7 @@
 // this finds any of them and grows its list to take it in.
 import * as vscode from 'vscode';
 import { ENTITY_GROUPS, entityDescription, eventDescription, quoteDescription, quoteLabel } from '../pure/viewModel';
-import type { EntitiesTree, EventsTree, QuotesTree, ViewNode } from './trees';
+import { EntitiesTree, EventsTree, nodeName, QuotesTree, TYPE_ICONS, ViewNode } from './trees';
 
 export const FIND_IN_VIEWS = 'articleAnnotator.findInViews';
 
@@ -13,24 +13,15 @@ interface Found extends vscode.QuickPickItem {
   view: ViewName;
   node: ViewNode;
   id: string;
-  /** The name as the view shows it: an entity's canonical name, an event's label, a quote's text. */
-  name: string;
 }
 
-/** Without a picker: the item with that id, or else the first with that name; `view` limits the search. */
+/** Without a picker: the item with that id, or else the first with that name (as its view shows it). */
 export interface FindOptions {
   id?: string;
   name?: string;
-  view?: ViewName;
 }
 
 const TYPE_LABEL = new Map(ENTITY_GROUPS.map((g) => [g.type, g.label]));
-const TYPE_ICON: Record<string, string> = {
-  PERSON: 'person',
-  ORGANIZATION: 'organization',
-  PLACE: 'location',
-  NATIONALITY: 'globe',
-};
 
 export interface FindTrees {
   entities: EntitiesTree;
@@ -39,52 +30,42 @@ export interface FindTrees {
 }
 
 /** Every item the three views list, as quick-pick rows: entities by type, then events, then quotes. */
-async function findItems(trees: FindTrees, only?: ViewName): Promise<Found[]> {
+async function findItems(trees: FindTrees): Promise<Found[]> {
   const out: Found[] = [];
-  if (!only || only === 'entities') {
-    for (const type of await trees.entities.rootNodes()) {
-      if (type.kind !== 'type') continue;
-      for (const node of trees.entities.getEntityNodes(type)) {
-        if (node.kind !== 'entity') continue;
-        const r = node.record;
-        out.push({
-          label: `$(${TYPE_ICON[r.type] ?? 'symbol-misc'}) ${r.canonical}`,
-          description: `${TYPE_LABEL.get(r.type) ?? r.type} · ${entityDescription(r)}`,
-          detail:
-            r.spellings.length > 1 ? `Also written: ${r.spellings.filter((s) => s !== r.canonical).join(', ')}` : '',
-          view: 'entities',
-          node,
-          id: r.id,
-          name: r.canonical,
-        });
-      }
+  for (const type of await trees.entities.rootNodes()) {
+    if (type.kind !== 'type') continue;
+    for (const node of trees.entities.getEntityNodes(type)) {
+      if (node.kind !== 'entity') continue;
+      const r = node.record;
+      out.push({
+        label: `$(${TYPE_ICONS[r.type]}) ${r.canonical}`,
+        description: `${TYPE_LABEL.get(r.type) ?? r.type} · ${entityDescription(r)}`,
+        detail:
+          r.spellings.length > 1 ? `Also written: ${r.spellings.filter((s) => s !== r.canonical).join(', ')}` : '',
+        view: 'entities',
+        node,
+        id: r.id,
+      });
     }
   }
-  if (!only || only === 'events') {
-    for (const node of await trees.events.rootNodes()) {
-      if (node.kind !== 'event') continue;
-      const e = node.event;
-      const label = `$(calendar) ${e.label}`;
-      out.push({ label, description: eventDescription(e), view: 'events', node, id: e.id, name: e.label });
-    }
+  for (const node of await trees.events.rootNodes()) {
+    if (node.kind !== 'event') continue;
+    const e = node.event;
+    out.push({ label: `$(calendar) ${e.label}`, description: eventDescription(e), view: 'events', node, id: e.id });
   }
-  if (!only || only === 'quotes') {
-    for (const node of await trees.quotes.rootNodes()) {
-      if (node.kind !== 'quote') continue;
-      const q = node.quote;
-      const label = `$(comment) ${quoteLabel(q)}`;
-      out.push({ label, description: quoteDescription(q), view: 'quotes', node, id: q.id, name: q.text });
-    }
+  for (const node of await trees.quotes.rootNodes()) {
+    if (node.kind !== 'quote') continue;
+    const q = node.quote;
+    out.push({
+      label: `$(comment) ${quoteLabel(q)}`,
+      description: quoteDescription(q),
+      view: 'quotes',
+      node,
+      id: q.id,
+    });
   }
   return out;
 }
-
-const PLACEHOLDER: Record<ViewName | 'all', string> = {
-  all: 'Find a name, event or quote of the folder (the side bar shows it)',
-  entities: 'Find a name of the folder (the Entities view shows it)',
-  events: 'Find an event of the folder (the Events view shows it)',
-  quotes: 'Find a quote of the folder (the Quotes view shows it)',
-};
 
 /**
  * Asks which item (or takes `o.id` or `o.name`, as tests and other commands do), then reveals it in its view.
@@ -95,16 +76,16 @@ export async function findInViews(
   views: Record<ViewName, vscode.TreeView<ViewNode>>,
   o: FindOptions = {},
 ): Promise<{ view: ViewName; id: string } | undefined> {
-  const items = await findItems(trees, o.view);
+  const items = await findItems(trees);
   let pick: Found | undefined;
   if (o.id !== undefined) pick = items.find((i) => i.id === o.id);
-  else if (o.name !== undefined) pick = items.find((i) => i.name === o.name);
+  else if (o.name !== undefined) pick = items.find((i) => nodeName(i.node) === o.name);
   else if (!items.length) {
     void vscode.window.showInformationMessage('Nothing to find yet: the folder has no names, events or quotes listed.');
     return undefined;
   } else
     pick = await vscode.window.showQuickPick(items, {
-      placeHolder: PLACEHOLDER[o.view ?? 'all'],
+      placeHolder: 'Find a name, event or quote of the folder (the side bar shows it)',
       matchOnDescription: true,
       matchOnDetail: true,
     });

@@ -10,6 +10,7 @@ import {
   EntitiesTree,
   EventsTree,
   MoreNode,
+  nodeName,
   OPEN_MENTION,
   QuotesTree,
   SHOW_MORE_ROWS,
@@ -92,9 +93,6 @@ export function registerViews(
     events: makeView(VIEW_IDS.events, events),
     quotes: makeView(VIEW_IDS.quotes, quotes),
   };
-  const showMore = (node: MoreNode) => {
-    for (const t of trees) if (t.owns(node)) t.showMore(node);
-  };
 
   context.subscriptions.push(
     ...trees,
@@ -104,8 +102,8 @@ export function registerViews(
     views.quotes,
     vscode.commands.registerCommand(REFRESH_VIEWS, refresh),
     vscode.commands.registerCommand(SHOW_COVERAGE, () => coverage.show()),
-    vscode.commands.registerCommand(SHOW_MORE_ROWS, showMore),
-    // Tests and other commands pass { id }, { name } or { view }; a view's title bar passes nothing.
+    vscode.commands.registerCommand(SHOW_MORE_ROWS, (node: MoreNode) => node.tree.showMore(node)),
+    // Tests and other commands pass { id } or { name }; a view's title bar passes nothing.
     vscode.commands.registerCommand(FIND_IN_VIEWS, (o?: FindOptions) =>
       findInViews({ entities, events, quotes }, views, o && typeof o === 'object' ? o : {}),
     ),
@@ -145,23 +143,11 @@ function testApi(
         if (more) await vscode.commands.executeCommand(SHOW_MORE_ROWS, more);
       }
     },
-    selected: () => {
-      const names = (nodes: readonly ViewNode[]) =>
-        nodes.map((n) =>
-          n.kind === 'entity'
-            ? n.record.canonical
-            : n.kind === 'event'
-              ? n.event.label
-              : n.kind === 'quote'
-                ? n.quote.text
-                : n.kind,
-        );
-      return {
-        entities: names(views.entities.selection),
-        events: names(views.events.selection),
-        quotes: names(views.quotes.selection),
-      };
-    },
+    selected: () => ({
+      entities: views.entities.selection.map(nodeName),
+      events: views.events.selection.map(nodeName),
+      quotes: views.quotes.selection.map(nodeName),
+    }),
     eventsRoots: async () => summarise(events, await events.getChildren()),
     quotesRoots: async () => summarise(quotes, await quotes.getChildren()),
     showCoverage: async () => {

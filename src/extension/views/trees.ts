@@ -39,7 +39,15 @@ export interface MoreNode {
   parent: ViewNode | undefined;
   hidden: number;
   /** The view whose list it ends. */
-  tree: object;
+  tree: { showMore(node: MoreNode): void };
+}
+
+/** The name a view shows for an entity, event or quote (its kind for other nodes). */
+export function nodeName(n: ViewNode): string {
+  if (n.kind === 'entity') return n.record.canonical;
+  if (n.kind === 'event') return n.event.label;
+  if (n.kind === 'quote') return n.quote.text;
+  return n.kind;
 }
 
 /** Which list a node's children are, for paging: the same key for the same list across reloads. */
@@ -66,7 +74,7 @@ abstract class MentionTree implements vscode.TreeDataProvider<ViewNode>, vscode.
   private readonly changed = new vscode.EventEmitter<ViewNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private roots: Promise<ViewNode[]> | undefined;
-  readonly pages: Pages;
+  private readonly pages: Pages;
 
   constructor(
     protected readonly client: CorpusClient,
@@ -103,11 +111,6 @@ abstract class MentionTree implements vscode.TreeDataProvider<ViewNode>, vscode.
     return hidden ? [...rows, { kind: 'more', key, parent: node, hidden, tree: this }] : rows;
   }
 
-  /** Whether the "Show more" row is this view's (each view pages its own lists). */
-  owns(node: MoreNode): boolean {
-    return node.tree === this;
-  }
-
   /** One page more of the list a "Show more" row ends. */
   showMore(node: MoreNode): void {
     this.pages.more(node.key);
@@ -116,8 +119,7 @@ abstract class MentionTree implements vscode.TreeDataProvider<ViewNode>, vscode.
 
   /** The node holding `node` in this view (for reveal): only top-level nodes and their children are revealed. */
   async getParent(node: ViewNode): Promise<ViewNode | undefined> {
-    if (node.kind === 'more') return node.parent;
-    return node.kind === 'entity' ? this.parentOf(node) : undefined;
+    return node.kind === 'more' ? node.parent : this.parentOf(node);
   }
 
   protected parentOf(_node: ViewNode): Promise<ViewNode | undefined> | ViewNode | undefined {
@@ -130,11 +132,7 @@ abstract class MentionTree implements vscode.TreeDataProvider<ViewNode>, vscode.
     const siblings = await this.allChildren(parent);
     const index = siblings.indexOf(node);
     if (index < 0) return;
-    const key = listKey(parent);
-    if (index >= this.pages.shownOf(key)) {
-      this.pages.include(key, index);
-      this.changed.fire(parent);
-    }
+    if (this.pages.include(listKey(parent), index)) this.changed.fire(parent);
     await view.reveal(node, { select: true, focus: true, expand: false });
   }
 
@@ -209,7 +207,7 @@ function safeUri(path: string): vscode.Uri | undefined {
   }
 }
 
-const TYPE_ICONS: Record<EntityType, string> = {
+export const TYPE_ICONS: Record<EntityType, string> = {
   PERSON: 'person',
   ORGANIZATION: 'organization',
   PLACE: 'location',
