@@ -71,7 +71,8 @@ export function parseHeaderDate(line: string): HeaderDate | null {
   if (/:\s*$/.test(before)) return null;
   // Two full dates ("Born 3 May 1941 · Died 2 March 2026") are a record's, not one page's stamp.
   if (parseStamp(after)) return null;
-  const pieces = [...splitPieces(before), ...splitPieces(after)];
+  // "Meeting of 6 March 2026", "Minutes of 12 May 2026": the date completes the name that "of" leaves open.
+  const pieces = [...splitPieces(before.replace(/(\p{L})\s+of\s*$/iu, '$1')), ...splitPieces(after)];
   if (!pieces.length) return null;
   const loose = /[—–|·•»›]|\s[-/]\s/.test(t);
   if (!pieces.every((p) => namePiece(p, loose))) return null;
@@ -193,7 +194,7 @@ export function headerBlock(
   const next = label ? rest[1] : rest[0];
   if (label && next && isHeadlineLike(next.text.trim()) && !isCapitalsLabel(next.text.trim()))
     spans.push(trimmed(label));
-  if (next && isHeadlineLike(next.text.trim())) {
+  if (next && isHeadlineLike(next.text.trim()) && !isFieldList(next.text.trim())) {
     if (letterhead) spans.push(trimmed(letterhead));
     return null;
   }
@@ -235,6 +236,11 @@ function coveredBy(spans: Span[]): (l: HeadLine) => boolean {
 /** The headline test of the article's structure (article.ts): a short line without a closing stop. */
 export function isHeadlineLike(t: string): boolean {
   return t.length <= 200 && !/[.!?:]["”’]?$/.test(t);
+}
+
+/** A record's labelled list, no headline: "Present: Chair Edith Denholm; Councillor Tomas Whitlock". */
+function isFieldList(t: string): boolean {
+  return /^\p{L}+:\s.*;/u.test(t);
 }
 
 /** A section label in capitals: one to three words, no digits, no sentence ("TRANSPORT", "COMMUNITY NEWS"). */

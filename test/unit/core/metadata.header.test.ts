@@ -28,6 +28,8 @@ describe('metadata: header lines (name and full date)', () => {
     ['**Harbour Rowing Club** · News · 12 March 2026', '2026-03-12', ['Harbour Rowing Club', 'News']],
     ['“The Daily Brief” | 12 March 2026', '2026-03-12', ['The Daily Brief']],
     ['Acme Co. | 2026-03-04', '2026-03-04', ['Acme Co.']],
+    ['Meeting of 6 March 2026 · Harbourton Library', '2026-03-06', ['Meeting', 'Harbourton Library']],
+    ['Minutes of 12 May 2026', '2026-05-12', ['Minutes']],
   ];
   for (const [line, value, names] of taken)
     it(`takes "${line}"`, () => {
@@ -59,6 +61,7 @@ describe('metadata: header lines (name and full date)', () => {
     'Born 3 May 1941 · Died 2 March 2026',
     'the council met — 4 March 2026',
     'Harbourton Port Authority',
+    'The end of 6 March 2026',
   ];
   for (const line of notHeaders) it(`does not take "${line}"`, () => assert.strictEqual(parseHeaderDate(line), null));
 
@@ -101,6 +104,17 @@ describe('metadata: header lines in an article', () => {
     assert.strictEqual(a.title, 'MORNING DIGEST');
     assert.match(a.published!.reason, /5 March 2026 is a Thursday, not a Wednesday/);
     assert.strictEqual(a.meta?.dateline, null);
+  });
+
+  it('dates minutes from "Meeting of <date>" and keeps their masthead as the title over a list of those present', () => {
+    const a = parseArticle(
+      "GULL POINT RESIDENTS' FORUM — MINUTES\nMeeting of 6 March 2026 · Harbourton Library\n\n" +
+        'Present: Chair Edith R. Denholm; Councillor Tomas J. Whitlock; Ines Valtroni (Port Authority)\n\n' +
+        '1. Ferry collision\nMs Valtroni reported that the ferry collided with a barge on Monday.\n',
+      'e.txt',
+    );
+    assert.strictEqual(a.published?.value, '2026-03-06');
+    assert.strictEqual(a.title, "GULL POINT RESIDENTS' FORUM — MINUTES");
   });
 
   it('does not take a name and date line once the story has begun', () => {
