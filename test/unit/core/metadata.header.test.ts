@@ -106,7 +106,7 @@ describe('metadata: header lines in an article', () => {
     assert.strictEqual(a.meta?.dateline, null);
   });
 
-  it('dates minutes from "Meeting of <date>" and keeps their masthead as the title over a list of those present', () => {
+  it('dates minutes from "Meeting of <date>", their masthead the title over a list of those present', () => {
     const a = parseArticle(
       "GULL POINT RESIDENTS' FORUM — MINUTES\nMeeting of 6 March 2026 · Harbourton Library\n\n" +
         'Present: Chair Edith R. Denholm; Councillor Tomas J. Whitlock; Ines Valtroni (Port Authority)\n\n' +
