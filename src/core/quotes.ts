@@ -228,15 +228,19 @@ function* rareWordIndex(words: string[][], pace: Pacer): Steps<{ index: Map<stri
   return { index, rare };
 }
 
-/** How surely two quotes from different articles are the same words, or null when they are not. */
-function pairScore(a: QuoteMention, b: QuoteMention, wordsA: string[], wordsB: string[]): number | null {
+/**
+ * How surely two quotes from different articles are the same words, or null when they are not. The cheap vetoes
+ * (one article, two named speakers) come before the overlap; `setA` is quote a's words as a set, built once per quote.
+ */
+function pairScore(a: QuoteMention, b: QuoteMention, setA: ReadonlySet<string>, wordsB: string[]): number | null {
   if (a.path === b.path) return null;
-  const sa = new Set(wordsA);
-  let shared = 0;
-  for (const w of wordsB) if (sa.has(w)) shared++;
-  const overlap = shared / Math.max(1, Math.min(wordsA.length, wordsB.length));
   const sameSpeaker = !!a.speakerId && a.speakerId === b.speakerId;
   if (a.speakerId && b.speakerId && !sameSpeaker) return null;
+  // At least 4 shared words are needed: fewer words on either side can never link.
+  if (setA.size < 4 || wordsB.length < 4) return null;
+  let shared = 0;
+  for (const w of wordsB) if (setA.has(w)) shared++;
+  const overlap = shared / Math.max(1, Math.min(setA.size, wordsB.length));
   const farApart = !!a.published && !!b.published && daysApart(a.published, b.published) > 7;
   const needed = farApart ? 0.9 : sameSpeaker ? 0.6 : 0.8;
   return shared >= 4 && overlap >= needed ? overlap + (sameSpeaker ? 0.1 : 0) : null;
@@ -277,12 +281,14 @@ function* quotePairs(
     if (list.length > RARE_QUOTE_WORD) continue; // a word that common tells nothing
     const k = ordinal.get(w)!;
     for (let x = 0; x < list.length; x++) {
+      // Quote i's words as a set, made once for all its partners here, and only if one is scored.
+      let setI: Set<string> | undefined;
       for (let y = x + 1; y < list.length; y++) {
         const i = list[x];
         const j = list[y];
         if (pace.add()) yield;
         if (firstShared(blocks[i], blocks[j]) !== k) continue;
-        const s = pairScore(quotes[i], quotes[j], words[i], words[j]);
+        const s = pairScore(quotes[i], quotes[j], (setI ??= new Set(words[i])), words[j]);
         if (s !== null) pairs.push({ i, j, s });
         if (pace.add(words[i].length + words[j].length)) yield;
       }
