@@ -233,15 +233,29 @@ function* sharedSentences(groups: Groups, t: SentenceTable, ticker: Pacer) {
     }
     if (ticker.add(t.start[s + 1] - t.start[s] + roots.length ** 2)) yield;
   }
-  const [a, b, sentence] = [pa.done(), pb.done(), ps.done()];
-  // Counting sort by root a: O(triples + mentions), no comparison sort.
-  const start = new Int32Array(n + 1);
-  for (const r of a) start[r + 1]++;
-  for (let r = 0; r < n; r++) start[r + 1] += start[r];
-  const fill = start.slice(0, n);
-  const order = new Int32Array(a.length);
-  a.forEach((r, k) => (order[fill[r]++] = k));
+  const a = pa.done();
   yield;
+  const b = pb.done();
+  const sentence = ps.done();
+  yield;
+  // Counting sort by root a: O(triples + mentions), no comparison sort; in slices, as a large folder has millions of
+  // mentions (each pass over them in one piece held a step for tens of milliseconds).
+  const start = new Int32Array(n + 1);
+  for (let k = 0; k < a.length; k++) {
+    start[a[k] + 1]++;
+    if (ticker.add()) yield;
+  }
+  for (let r = 0; r < n; r++) {
+    start[r + 1] += start[r];
+    if (ticker.add()) yield;
+  }
+  const fill = start.slice(0, n);
+  yield;
+  const order = new Int32Array(a.length);
+  for (let k = 0; k < a.length; k++) {
+    order[fill[a[k]]++] = k;
+    if (ticker.add()) yield;
+  }
   return { a, b, sentence, start, order, sentenceCount };
 }
 

@@ -264,10 +264,19 @@ function* wordFrequencies(mentions: EventMention[], docOf: Int32Array, nDocs: nu
   // Read article by article into one column (no array per mention).
   const at = new Int32Array(mentions.length);
   const count = new Int32Array(mentions.length);
-  let column: Int32Array = new Int32Array(4096);
+  // Room for every word of every sentence list at once: growing the column by doubling copied tens of megabytes in
+  // one piece on a large folder (a step of the worker held for tens of milliseconds).
+  let room = 0;
+  for (let i = 0; i < mentions.length; i++) {
+    if (i === 0 || mentions[i].words !== mentions[i - 1].words) room += mentions[i].words.length;
+    if (ticker.add()) yield;
+  }
+  let column: Int32Array = new Int32Array(Math.max(4096, room));
   let used = 0;
   let prev = -1;
-  for (const i of countingSort(docOf, nDocs)) {
+  const order = countingSort(docOf, nDocs);
+  yield;
+  for (const i of order) {
     const m = mentions[i];
     const doc = docOf[i];
     // Mentions of one sentence may share its word list (one array): then they share its ids too.
