@@ -2,7 +2,8 @@
 // texts, the gazetteers' size, load time and heap and the worker's start-up, the extension host's longest block while
 // a worker analyses a 10 MB file and indexes 10,000 articles, hover latency on that index, the whole CLI process with
 // --jobs 1 and 2 (scripts/bench/cli.ts), and the re-anchoring benchmark. `npm run bench -- SECTION...` runs only some:
-// speed gazetteer large corpus cli anchoring.
+// speed gazetteer large corpus worker cli anchoring (`worker`: the analysis worker driven as the extension drives it,
+// scripts/bench/worker.ts).
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -12,6 +13,7 @@ import { Worker } from 'worker_threads';
 import { analyzeArticle } from '../src/core/analyze';
 import { CorpusIndex } from '../src/core/corpus';
 import { benchCli } from './bench/cli';
+import { benchWorker } from './bench/worker';
 import { Doc, generateArticles, realArticles } from './bench/generate';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -364,6 +366,7 @@ async function main(): Promise<void> {
   if (want('gazetteer')) await gazetteer();
   if (want('large')) await largeFile(docs);
   if (want('corpus')) await corpus(docs);
+  if (want('worker')) await benchWorker(docs);
   if (want('cli')) await benchCli(docs);
   if (want('anchoring')) await anchoring();
 }

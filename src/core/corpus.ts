@@ -225,6 +225,11 @@ export class CorpusIndex {
   /** Folder-wide links published so far. */
   linksDone = 0;
 
+  /** The phase of the folder-wide link under way, or undefined when none is. */
+  get linkPhase(): string | undefined {
+    return this.job?.phase;
+  }
+
   /** True while a folder-wide link is under way (between linkStep calls). */
   get linkJobRunning(): boolean {
     return this.job !== undefined;

@@ -33,6 +33,8 @@ export interface LinkableIndex {
   /** Folder-wide links published so far, and whether one is under way. */
   readonly linksDone?: number;
   readonly linkJobRunning?: boolean;
+  /** The phase of the folder-wide link under way (entities, detection, dates, events, quotes, publish). */
+  readonly linkPhase?: string;
   readonly lastLocalLink?: { ms: number } | null;
   /** No local link begins while set (set before each step: local links are for small changes, not batches). */
   localLinksHeld?: boolean;
@@ -173,6 +175,8 @@ export class Relinker {
     const hold = this.timer !== undefined && !this.index.linkJobRunning && !this.grown();
     if (hold && !this.smallWaiting && !this.index.localLinkRunning) return true;
     const t0 = performance.now();
+    // Named by what the step runs, for the worker's figures of its longest steps (workerStats.ts).
+    this.task.kind = this.stepKind();
     // A local link starts at the beginning of a step, with every change applied so far; so does a folder-wide link.
     if (!this.index.localLinkRunning) this.localVersion = this.version;
     if (!this.index.linkJobRunning && !hold) this.beginning();
@@ -196,6 +200,12 @@ export class Relinker {
     this.noteLinked();
     this.linked();
     return true;
+  }
+
+  /** "relink:local", "relink:<phase of the folder-wide link>", or "relink:begin" for a step that starts one. */
+  private stepKind(): string {
+    if (this.index.localLinkRunning) return 'relink:local';
+    return this.index.linkJobRunning ? `relink:${this.index.linkPhase ?? 'link'}` : 'relink:begin';
   }
 
   /** A folder-wide link may begin in this step: it takes in every change so far. */

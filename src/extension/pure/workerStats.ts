@@ -1,6 +1,6 @@
 // What held the analysis worker: how long hovers waited in its queue and ran, its longest steps by kind, its garbage
 // collections and the stalls of its event loop. Asked by the real-VS-Code bench to say where hover latency comes from.
-import { PerformanceObserver } from 'perf_hooks';
+import { constants, PerformanceObserver } from 'perf_hooks';
 
 export interface Summary {
   n: number;
@@ -17,11 +17,36 @@ export interface WorkerStatsSnapshot {
   longestSteps: { kind: string; ms: number }[];
   /** Steps over 20 ms by kind. */
   stepsOver20: Record<string, number>;
-  /** Garbage collections of this thread: how many, in total and the longest (ms), and how many over 20 ms. */
-  gc: { count: number; totalMs: number; maxMs: number; over20: number };
+  /**
+   * Garbage collections of this thread: how many, in total and the longest (ms), and how many over 20 ms; `minor`
+   * the same for scavenges of the young generation alone (the rest are full collections and their steps).
+   */
+  gc: GcFigures & { minor: GcFigures };
   /** Gaps of a 10 ms ticker over 20 ms: whatever held the thread (steps, GC, message deserialisation). */
   stalls: { over20: number; maxMs: number };
 }
+
+export interface GcFigures {
+  count: number;
+  totalMs: number;
+  maxMs: number;
+  over20: number;
+}
+
+const noGc = (): GcFigures => ({ count: 0, totalMs: 0, maxMs: 0, over20: 0 });
+
+function addGc(g: GcFigures, ms: number): void {
+  g.count++;
+  g.totalMs += ms;
+  g.maxMs = Math.max(g.maxMs, ms);
+  if (ms > 20) g.over20++;
+}
+
+const roundGc = (g: GcFigures): GcFigures => ({
+  ...g,
+  totalMs: Math.round(g.totalMs * 10) / 10,
+  maxMs: Math.round(g.maxMs * 10) / 10,
+});
 
 const KEEP = 4096;
 
@@ -39,7 +64,8 @@ export class WorkerStats {
   private runs: number[] = [];
   private steps: { kind: string; ms: number }[] = [];
   private over20: Record<string, number> = {};
-  private gc = { count: 0, totalMs: 0, maxMs: 0, over20: 0 };
+  private gc = noGc();
+  private minorGc = noGc();
   private stalls = { over20: 0, maxMs: 0 };
 
   noteCards(portMs: number, waitMs: number, runMs: number): void {
@@ -58,11 +84,10 @@ export class WorkerStats {
     }
   }
 
-  noteGc(ms: number): void {
-    this.gc.count++;
-    this.gc.totalMs += ms;
-    this.gc.maxMs = Math.max(this.gc.maxMs, ms);
-    if (ms > 20) this.gc.over20++;
+  /** `minor`: a scavenge of the young generation (V8's minor collection). */
+  noteGc(ms: number, minor = false): void {
+    addGc(this.gc, ms);
+    if (minor) addGc(this.minorGc, ms);
   }
 
   noteStall(ms: number): void {
@@ -73,7 +98,10 @@ export class WorkerStats {
   /** Observes this thread's garbage collections and event-loop stalls (both cost next to nothing). */
   start(): void {
     const observer = new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) this.noteGc(e.duration);
+      for (const e of list.getEntries()) {
+        const kind = ((e as { detail?: unknown }).detail as { kind?: number } | undefined)?.kind;
+        this.noteGc(e.duration, kind === constants.NODE_PERFORMANCE_GC_MINOR);
+      }
     });
     observer.observe({ entryTypes: ['gc'] });
     let last = performance.now();
@@ -90,7 +118,7 @@ export class WorkerStats {
       cards: { port: summary(this.ports), wait: summary(this.waits), run: summary(this.runs) },
       longestSteps: [...this.steps],
       stepsOver20: { ...this.over20 },
-      gc: { ...this.gc, totalMs: round(this.gc.totalMs), maxMs: round(this.gc.maxMs) },
+      gc: { ...roundGc(this.gc), minor: roundGc(this.minorGc) },
       stalls: { ...this.stalls, maxMs: round(this.stalls.maxMs) },
     };
   }
@@ -101,7 +129,8 @@ export class WorkerStats {
     this.runs = [];
     this.steps = [];
     this.over20 = {};
-    this.gc = { count: 0, totalMs: 0, maxMs: 0, over20: 0 };
+    this.gc = noGc();
+    this.minorGc = noGc();
     this.stalls = { over20: 0, maxMs: 0 };
   }
 }

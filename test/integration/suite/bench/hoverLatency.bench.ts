@@ -52,7 +52,9 @@ function workerLines(w: WorkerStatsSnapshot | undefined): string[] {
     `  worker, hover waiting in its queue: ${ms(w.cards.wait)}; answering: ${ms(w.cards.run)}`,
     `  worker longest steps: ${w.longestSteps.map((s) => `${s.kind} ${s.ms}`).join(', ')} ms`,
     `  worker steps > 20 ms: ${over.join(', ') || 'none'}`,
-    `  worker GC: ${w.gc.count} pauses, ${w.gc.totalMs} ms in all, longest ${w.gc.maxMs} ms, ${w.gc.over20} > 20 ms`,
+    `  worker GC: ${w.gc.count} pauses, ${w.gc.totalMs} ms in all, longest ${w.gc.maxMs} ms, ${w.gc.over20} > 20 ms` +
+      ` (scavenges: ${w.gc.minor.count}, ${w.gc.minor.totalMs} ms, longest ${w.gc.minor.maxMs} ms, ` +
+      `${w.gc.minor.over20} > 20 ms)`,
     `  worker event loop stalls > 20 ms: ${w.stalls.over20}, longest ${w.stalls.maxMs} ms`,
   ];
 }

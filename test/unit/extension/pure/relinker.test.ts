@@ -50,6 +50,44 @@ function slicedIndex(units: number) {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('relinker (when and in what slices the worker relinks)', () => {
+  it('names each step by what it runs, for the worker figures: a local link or the phase of the folder-wide link', () => {
+    const kinds: string[] = [];
+    const turns: (() => void)[] = [];
+    const queue = new WorkQueue(
+      (run) => turns.push(run),
+      (kind) => kinds.push(kind),
+    );
+    const phases = ['entities', 'events', 'events', 'quotes'];
+    const index = slicedIndex(5) as ReturnType<typeof slicedIndex> & {
+      linkJobRunning: boolean;
+      localLinkRunning: boolean;
+      linkPhase?: string;
+    };
+    index.linkJobRunning = false;
+    index.localLinkRunning = true;
+    const step = index.linkStep.bind(index);
+    let calls = 0;
+    index.linkStep = (budgetMs: number) => {
+      const done = step(budgetMs);
+      // The first step ran a local link; the folder-wide link then goes through its phases.
+      index.localLinkRunning = false;
+      index.linkJobRunning = !done;
+      index.linkPhase = phases[calls++];
+      return done;
+    };
+    const relinker = new Relinker(index, queue, () => {});
+    index.dirty = true;
+    relinker.changed(true);
+    for (let n = 0; turns.length && n < 100; n++) turns.shift()!();
+    assert.deepStrictEqual(kinds, [
+      'relink:local',
+      'relink:entities',
+      'relink:events',
+      'relink:events',
+      'relink:quotes',
+    ]);
+  });
+
   it('relinks at once after an edit, in bounded steps, and says which version is linked', () => {
     const { queue, drain } = manualQueue();
     const index = slicedIndex(5);

@@ -14,8 +14,9 @@ describe('worker figures (what held the analysis worker)', () => {
       ['cards', 1],
     ] as const)
       s.noteStep(kind, ms);
-    s.noteGc(3);
+    s.noteGc(3, true);
     s.noteGc(45);
+    s.noteGc(25, true);
     s.noteStall(12);
     s.noteStall(60);
     const w = s.snapshot();
@@ -24,11 +25,18 @@ describe('worker figures (what held the analysis worker)', () => {
     assert.strictEqual(w.longestSteps[0].kind, 'relink');
     assert.strictEqual(w.longestSteps[0].ms, 31);
     assert.deepStrictEqual(w.stepsOver20, { relink: 2 });
-    assert.deepStrictEqual(w.gc, { count: 2, totalMs: 48, maxMs: 45, over20: 1 });
+    assert.deepStrictEqual(w.gc, {
+      count: 3,
+      totalMs: 73,
+      maxMs: 45,
+      over20: 2,
+      minor: { count: 2, totalMs: 28, maxMs: 25, over20: 1 },
+    });
     assert.deepStrictEqual(w.stalls, { over20: 1, maxMs: 60 });
     s.reset();
     assert.strictEqual(s.snapshot().cards.wait.n, 0);
     assert.strictEqual(s.snapshot().cards.port.n, 0);
+    assert.strictEqual(s.snapshot().gc.minor.count, 0);
     assert.deepStrictEqual(summary([]), { n: 0, median: 0, p95: 0, max: 0 });
   });
 
