@@ -10,7 +10,7 @@ import { RequestName, Requests, ResponseMessage, WorkerEvent } from './pure/prot
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void; parts?: unknown[] };
 
 /** The analysis worker's young generation (see ensureWorker). */
-const WORKER_YOUNG_MB = 96;
+const WORKER_YOUNG_MB = 16;
 
 /**
  * The analysis worker's heap limit: three fifths of the machine's memory, never below the host's own limit. V8's
@@ -53,10 +53,10 @@ export class CorpusClient {
     const worker = new Worker(this.workerFile, {
       // The worker analyses new articles in a small pool of threads of its own (see analysisPool.ts).
       workerData: { cacheDir: this.cacheDir, poolSize: poolSize(os.availableParallelism?.() ?? os.cpus().length) },
-      // A young generation of 96 MB (semi-spaces of 32 MB, V8's default is 16): a link's short-lived objects die
-      // young instead of being promoted, so fewer full collections of the large old heap land in a link step
-      // (10,000 articles, the worker driven as the extension does: longest link step 1,313 / 730 → 886 / 328 ms;
-      // local links in-process at 3,000 articles: median 170 → 94 ms).
+      // A young generation of 16 MB. It was 96 MB so that a link's short-lived objects died young, but scavenges of
+      // that size held the worker up to 60–77 ms (80–95 pauses over 20 ms in a 10,000-article scan and link, the worker
+      // driven as the extension drives it); at 16 MB: 11–21 over 20 ms, the longest 40–53 ms, hovers' p95 20–24 →
+      // 15–16 ms, for 7–8 s of collections instead of 4–5 s. Full collections stay few (8–10) and short (≤ 28 ms).
       resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB, maxOldGenerationSizeMb: workerHeapMB() },
     });
     worker.on('message', (msg: ResponseMessage | WorkerEvent) => {
