@@ -52,7 +52,8 @@ export async function benchWorker(docs: Doc[]): Promise<void> {
         `> 100 ms: ${latencies.filter((x) => x > 100).length}`,
     );
     console.log(
-      `   waiting in the worker's port: median ${w.cards.port.median}, p95 ${w.cards.port.p95}, max ${w.cards.port.max} ms`,
+      `   waiting in the worker's port: median ${w.cards.port.median}, p95 ${w.cards.port.p95}, ` +
+        `max ${w.cards.port.max} ms`,
     );
     console.log(`   worker collections: ${gc(w.gc)}; of them scavenges: ${gc(w.gc.minor)}`);
     console.log(`   worker steps > 20 ms: ${over.join(', ') || 'none'}; event loop stalls > 20 ms: ${w.stalls.over20}`);

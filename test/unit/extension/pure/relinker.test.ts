@@ -50,7 +50,7 @@ function slicedIndex(units: number) {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('relinker (when and in what slices the worker relinks)', () => {
-  it('names each step by what it runs, for the worker figures: a local link or the phase of the folder-wide link', () => {
+  it('names each step by what it runs: a local link or the phase of the folder-wide link', () => {
     const kinds: string[] = [];
     const turns: (() => void)[] = [];
     const queue = new WorkQueue(
