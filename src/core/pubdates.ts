@@ -156,7 +156,7 @@ export function* inferPublicationDatesSteps(
     if (pace.add(current.size / 16)) yield;
     if (!undated.length || undated.length === current.size) break;
     const mentions = yield* datingMentions(current, result, mentionsOf, mentionCache, pace);
-    const mentionsAt = new Map(mentions.map((m) => [`${m.path}\u0000${m.trigger.start}`, m]));
+    const mentionsAt = yield* mentionIndex(mentions, pace);
     pace.end();
     yield;
     const clusters = yield* clusterEventsSteps(mentions);
@@ -217,6 +217,16 @@ function* datingMentions(
     if (known ? pace.add(1 + ms.length) : pace.whole()) yield;
   }
   return mentions;
+}
+
+/** The dating mentions by article and trigger start, in steps: a large folder has a hundred thousand of them. */
+function* mentionIndex(mentions: EventMention[], pace: Pacer): Steps<Map<string, EventMention>> {
+  const at = new Map<string, EventMention>();
+  for (const m of mentions) {
+    at.set(`${m.path}\u0000${m.trigger.start}`, m);
+    if (pace.add()) yield;
+  }
+  return at;
 }
 
 /** Each article's clusters, in the clusters' order, so an article looks only at the events it reports. */

@@ -139,7 +139,7 @@ export function* eventCorpusSteps(
 /** Similar-article lists through an inverted index of the rare context keys (see EventCorpus.neighbours). */
 function neighbourFinder(
   vectors: SparseVector[],
-  postings: Int32Array[],
+  postings: Postings,
   termDf: Int32Array,
   similarityOf: (a: number, b: number) => number,
 ): (a: number, minSimilarity: number) => Int32Array {
@@ -156,9 +156,9 @@ function neighbourFinder(
     for (let k = 0; k < v.ids.length; k++) {
       // Rare in the folder (termDf: the folder's count where the articles are a part of it, as in a local link).
       if (termDf[v.ids[k]] > RARE_KEY) continue;
-      const docs = postings[v.ids[k]];
-      for (let x = 0; x < docs.length; x++) {
-        const b = docs[x];
+      const t = v.ids[k];
+      for (let x = postings.start[t]; x < postings.start[t + 1]; x++) {
+        const b = postings.docs[x];
         if (b === a) continue;
         if (score[b] === 0) met[touched++] = b;
         score[b] += v.weights[k];
@@ -200,21 +200,34 @@ function topScored(met: Int32Array, touched: number, score: Float64Array, k: num
   return top;
 }
 
-/** The articles holding each context key, as arrays indexed by term id. */
-function* invertedIndex(vectors: SparseVector[], terms: number, ticker: Pacer): Steps<Int32Array[]> {
-  const counts = new Int32Array(terms);
+/** The articles holding each context key: term t's are docs[start[t] … start[t + 1]). */
+interface Postings {
+  start: Int32Array;
+  docs: Int32Array;
+}
+
+/**
+ * The inverted index as one column (CSR), not an array per term: a large folder has tens of thousands of context
+ * keys, and allocating a typed array for each held a step for tens of milliseconds (and 200 bytes each).
+ */
+function* invertedIndex(vectors: SparseVector[], terms: number, ticker: Pacer): Steps<Postings> {
+  const start = new Int32Array(terms + 1);
   for (const v of vectors) {
-    for (const t of v.ids) counts[t]++;
+    for (const t of v.ids) start[t + 1]++;
     if (ticker.add(1 + v.ids.length)) yield;
   }
-  const postings = Array.from(counts, (n) => new Int32Array(n));
-  counts.fill(0);
+  for (let t = 0; t < terms; t++) {
+    start[t + 1] += start[t];
+    if (ticker.add()) yield;
+  }
+  const fill = start.slice(0, terms);
+  const docs = new Int32Array(start[terms]);
   for (let doc = 0; doc < vectors.length; doc++) {
     const v = vectors[doc];
-    for (const t of v.ids) postings[t][counts[t]++] = doc;
+    for (const t of v.ids) docs[fill[t]++] = doc;
     if (ticker.add(1 + v.ids.length)) yield;
   }
-  return postings;
+  return { start, docs };
 }
 
 /** Each mention's article as a number (in order of first mention), and each article's first mention. */
