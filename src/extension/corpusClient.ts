@@ -55,8 +55,8 @@ export class CorpusClient {
       workerData: { cacheDir: this.cacheDir, poolSize: poolSize(os.availableParallelism?.() ?? os.cpus().length) },
       // A young generation of 16 MB. It was 96 MB so that a link's short-lived objects died young, but scavenges of
       // that size held the worker up to 60–77 ms (80–95 pauses over 20 ms in a 10,000-article scan and link, the worker
-      // driven as the extension drives it); at 16 MB: 11–21 over 20 ms, the longest 40–53 ms, hovers' p95 20–24 →
-      // 15–16 ms, for 7–8 s of collections instead of 4–5 s. Full collections stay few (8–10) and short (≤ 28 ms).
+      // driven as the extension drives it); at 16 MB: 11–22 over 20 ms, the longest 40–56 ms, hovers' p95 20–24 →
+      // 12–17 ms, for 7–8 s of collections instead of 4–5 s. Full collections stay few (8–10) and short (≤ 28 ms).
       resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB, maxOldGenerationSizeMb: workerHeapMB() },
     });
     worker.on('message', (msg: ResponseMessage | WorkerEvent) => {
