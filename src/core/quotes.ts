@@ -230,7 +230,7 @@ function* rareWordIndex(words: string[][], pace: Pacer): Steps<{ index: Map<stri
 
 /**
  * How surely two quotes from different articles are the same words, or null when they are not. The cheap vetoes
- * (one article, two named speakers) come before the overlap; `setA` is quote a's words as a set, built once per quote.
+ * (one article, two named speakers) come before the overlap; `setA`: quote a's words as a set, shared by its partners.
  */
 function pairScore(a: QuoteMention, b: QuoteMention, setA: ReadonlySet<string>, wordsB: string[]): number | null {
   if (a.path === b.path) return null;

@@ -3,6 +3,7 @@
 import { parseTimex } from '../text/datecompat';
 import { EventMention } from './mentions';
 import { Pacer } from '../steps';
+import { countingOrder } from './work';
 
 interface ClusterState {
   members: number[];
@@ -238,24 +239,8 @@ function* sharedSentences(groups: Groups, t: SentenceTable, ticker: Pacer) {
   const b = pb.done();
   const sentence = ps.done();
   yield;
-  // Counting sort by root a: O(triples + mentions), no comparison sort; in slices, as a large folder has millions of
-  // mentions (each pass over them in one piece held a step for tens of milliseconds).
-  const start = new Int32Array(n + 1);
-  for (let k = 0; k < a.length; k++) {
-    start[a[k] + 1]++;
-    if (ticker.add()) yield;
-  }
-  for (let r = 0; r < n; r++) {
-    start[r + 1] += start[r];
-    if (ticker.add()) yield;
-  }
-  const fill = start.slice(0, n);
-  yield;
-  const order = new Int32Array(a.length);
-  for (let k = 0; k < a.length; k++) {
-    order[fill[a[k]]++] = k;
-    if (ticker.add()) yield;
-  }
+  // Grouped by root a: a counting sort in slices, as a large folder has millions of mentions.
+  const { start, order } = yield* countingOrder(a, n, ticker);
   return { a, b, sentence, start, order, sentenceCount };
 }
 

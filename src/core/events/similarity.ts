@@ -2,7 +2,7 @@
 // frequencies, IDF and cosine of sparse context vectors.
 import { EventMention } from './mentions';
 import { Pacer, Steps } from '../steps';
-import { PairMemo } from './work';
+import { countingOrder, PairMemo } from './work';
 
 /** A sparse vector as parallel arrays sorted by term id, with its norm: cosine is a merge join. */
 interface SparseVector {
@@ -287,8 +287,8 @@ function* wordFrequencies(mentions: EventMention[], docOf: Int32Array, nDocs: nu
   let column: Int32Array = new Int32Array(Math.max(4096, room));
   let used = 0;
   let prev = -1;
-  const order = countingSort(docOf, nDocs);
-  yield;
+  // Mention indices ordered by article, in mention order within one.
+  const { order } = yield* countingOrder(docOf, nDocs, ticker);
   for (const i of order) {
     const m = mentions[i];
     const doc = docOf[i];
@@ -336,16 +336,6 @@ function grow(a: Int32Array, fill: number): Int32Array {
   const b = new Int32Array(a.length * 2).fill(fill);
   b.set(a);
   return b;
-}
-
-/** Mention indices ordered by article, in mention order within one (stable counting sort). */
-function countingSort(docOf: Int32Array, nDocs: number): Int32Array {
-  const start = new Int32Array(nDocs + 1);
-  for (const d of docOf) start[d + 1]++;
-  for (let d = 0; d < nDocs; d++) start[d + 1] += start[d];
-  const out = new Int32Array(docOf.length);
-  docOf.forEach((d, i) => (out[start[d]++] = i));
-  return out;
 }
 
 /** Each article's context as a TF-IDF vector; context keys are interned so that similarity is a merge join. */

@@ -34,6 +34,34 @@ export class PairMemo {
   }
 }
 
+/**
+ * Indices 0..keys.length-1 grouped by key (a stable counting sort: key k's are order[start[k] … start[k + 1]), in
+ * index order), in slices of `ticker`: O(keys + n), a unit per index or key. Keys lie in [0, n).
+ */
+export function* countingOrder(
+  keys: Int32Array,
+  n: number,
+  ticker: Pacer,
+): Generator<void, { start: Int32Array; order: Int32Array }, void> {
+  const start = new Int32Array(n + 1);
+  for (let k = 0; k < keys.length; k++) {
+    start[keys[k] + 1]++;
+    if (ticker.add()) yield;
+  }
+  for (let r = 0; r < n; r++) {
+    start[r + 1] += start[r];
+    if (ticker.add()) yield;
+  }
+  const fill = start.slice(0, n);
+  yield;
+  const order = new Int32Array(keys.length);
+  for (let k = 0; k < keys.length; k++) {
+    order[fill[keys[k]]++] = k;
+    if (ticker.add()) yield;
+  }
+  return { start, order };
+}
+
 /** Units of work per slice: about 2–5 ms on this machine's cores (a unit is one pair scored or one mention read). */
 export const SLICE_UNITS = 8192;
 

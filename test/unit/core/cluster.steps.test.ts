@@ -7,7 +7,8 @@ import { analyzeArticle } from '../../../src/core/analyze';
 import { clusterEvents, clusterEventsSteps, EventMention, findEventMentions } from '../../../src/core/events';
 import { DateFits, PlaceFits } from '../../../src/core/events/datefit';
 import { placesCompatible } from '../../../src/core/events/places';
-import { SLICE_UNITS } from '../../../src/core/events/work';
+import { countingOrder, SLICE_UNITS } from '../../../src/core/events/work';
+import { Pacer } from '../../../src/core/steps';
 import { EventCluster } from '../../../src/core/model';
 import { datesCompatible } from '../../../src/core/text/datecompat';
 
@@ -97,6 +98,19 @@ describe('id-based vetoes of the pair loop', () => {
       for (let q = 0; q < names.length; q++) {
         assert.strictEqual(fits.fits(p, q), placesCompatible(names[p], names[q]), `${names[p]} ~ ${names[q]}`);
       }
+    }
+  });
+});
+
+describe('countingOrder (a counting sort in slices)', () => {
+  it('groups indices by key, stable, whatever the slice size', () => {
+    const keys = Int32Array.from([2, 0, 2, 1, 0, 2, 4]);
+    for (const perStep of [1, 3, 1000]) {
+      const steps = countingOrder(keys, 5, new Pacer(perStep));
+      let r = steps.next();
+      while (!r.done) r = steps.next();
+      assert.deepStrictEqual([...r.value.start], [0, 2, 3, 6, 6, 7]);
+      assert.deepStrictEqual([...r.value.order], [1, 4, 3, 0, 2, 5, 6]);
     }
   });
 });

@@ -3,10 +3,10 @@ import type { WorkerEvent } from '../../../../src/extension/pure/protocol';
 import { LinkableIndex, Relinker } from '../../../../src/extension/pure/relinker';
 import { Task, WorkQueue } from '../../../../src/extension/pure/workQueue';
 
-/** A queue whose turns run by hand. */
-function manualQueue(): { queue: WorkQueue; drain: () => number } {
+/** A queue whose turns run by hand; `observe` is told each step's kind (as the worker's figures are). */
+function manualQueue(observe?: (kind: string) => void): { queue: WorkQueue; drain: () => number } {
   const turns: (() => void)[] = [];
-  const queue = new WorkQueue((run) => turns.push(run));
+  const queue = new WorkQueue((run) => turns.push(run), observe);
   return {
     queue,
     drain: () => {
@@ -52,11 +52,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 describe('relinker (when and in what slices the worker relinks)', () => {
   it('names each step by what it runs: a local link or the phase of the folder-wide link', () => {
     const kinds: string[] = [];
-    const turns: (() => void)[] = [];
-    const queue = new WorkQueue(
-      (run) => turns.push(run),
-      (kind) => kinds.push(kind),
-    );
+    const { queue, drain } = manualQueue((kind) => kinds.push(kind));
     const phases = ['entities', 'events', 'events', 'quotes'];
     const index = slicedIndex(5) as ReturnType<typeof slicedIndex> & {
       linkJobRunning: boolean;
@@ -78,7 +74,7 @@ describe('relinker (when and in what slices the worker relinks)', () => {
     const relinker = new Relinker(index, queue, () => {});
     index.dirty = true;
     relinker.changed(true);
-    for (let n = 0; turns.length && n < 100; n++) turns.shift()!();
+    drain();
     assert.deepStrictEqual(kinds, [
       'relink:local',
       'relink:entities',
