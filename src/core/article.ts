@@ -157,7 +157,10 @@ function endsWithAbbreviation(s: string): boolean {
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
-/** Sentences of one paragraph, with the abbreviation splits merged back. */
+/**
+ * Sentences of one paragraph, with the abbreviation splits merged back. Each is written out field by field: a spread
+ * ({ ...pending, paragraph }) gave every article's sentences a hidden class of their own (see analyze.ts shiftSpans).
+ */
 function paragraphSentences(text: string, para: Span, paragraph: number, out: Sentence[]): void {
   const slice = text.slice(para.start, para.end);
   let pending: Span | null = null;
@@ -173,11 +176,11 @@ function paragraphSentences(text: string, para: Span, paragraph: number, out: Se
       pending = span;
     }
     if (!endsWithAbbreviation(trimmedEnd)) {
-      out.push({ ...pending, paragraph });
+      out.push({ start: pending.start, end: pending.end, paragraph });
       pending = null;
     }
   }
-  if (pending) out.push({ ...pending, paragraph });
+  if (pending) out.push({ start: pending.start, end: pending.end, paragraph });
 }
 
 /** Splits text into sentences; exposed for callers that have text without article structure. */
@@ -279,7 +282,7 @@ function readStructure(text: string, lines: Line[], meta: ArticleMetadata): Stru
       continue;
     }
     if (current) current.end = span.end;
-    else current = { ...span };
+    else current = { start: span.start, end: span.end };
   }
   close();
   out.boilerplate = mergeSpans([...out.boilerplate, ...meta.spans]);

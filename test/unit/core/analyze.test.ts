@@ -62,6 +62,25 @@ describe('analyze', () => {
     assert.ok(second.entities.length > first.entities.length);
   });
 
+  it('keeps every field of the mentions of later chunks: ranges, modifiers, paragraphs', () => {
+    const base = bigText(600_000);
+    const at = base.indexOf('\n\n', 450_000) + 2;
+    const insert = 'Apple CEO Tim Cook recalled the 1910-45 rule in a speech.\n\n';
+    const text = base.slice(0, at) + insert + base.slice(at);
+    const published = { value: '2023-03-16', origin: 'user' as const, reason: 'test' };
+    const a = analyzeArticle(text, 'big.txt', { published });
+    assert.ok(
+      chunkBoundaries(text).some((c) => c > 0 && c <= at),
+      'the inserted paragraph is in a later chunk',
+    );
+    const apple = a.entities.find((e) => e.start === at);
+    assert.ok(apple?.modifier, JSON.stringify(apple));
+    const range = a.dates.find((d) => d.text === '1910-45' && d.start > at);
+    assert.ok(range?.range, JSON.stringify(range));
+    const sentence = a.article.sentences.find((s) => s.start === at)!;
+    assert.strictEqual(a.article.paragraphs[sentence.paragraph].start, at);
+  });
+
   it("the corpus index keeps each article's chunk cache between updates", () => {
     const index = new CorpusIndex();
     const text = bigText(1_000_000);
