@@ -140,11 +140,13 @@ const isUpper = (c: string) => c >= 'A' && c <= 'Z';
 
 const TENSE_CUE_RE = new RegExp(
   "\\b(?:(will|won['’]t|shall|going to|set to|scheduled|slated|due to|due (?:in|on|by|until|for)|expected to|" +
-    "plans? to|planned|planning|intends? to|upcoming|to be held|is to|are to|may|might|would|['’]ll|['’]d)|" +
+    "plans? to|planned|planning|intends? to|upcoming|to be held|is to|are to|may|might|would|['’]ll|['’]d|" +
+    // The present of a timetable says what is to come: "the pier reopens on Monday", "talks resume on Friday".
+    '(?:re)?(?:opens|starts|begins|resumes|launches)|resume|reopen|kicks off)|' +
     '(was|were|had|did|said|told|met|made|took|came|went|began|gave|held|left|saw|got|found|became|fell|' +
     'rose|brought|sent|won|lost|paid|sold|bought|spoke|wrote|ran|led|struck|thought|felt|kept|built|flew|knew|' +
     'grew|drew|chose|broke|spent|ago|has been|have been|[a-z]+ed)|' +
-    '(is|are|am|says|ends|begins|starts|opens|closes|runs|arrives|expires|remains|lasts|continues|goes))\\b',
+    '(is|are|am|says|ends|closes|runs|arrives|expires|remains|lasts|continues|goes))\\b',
   'g',
 );
 const NOT_PAST_ED = /(?:eed|^red|^bed|^shed|hundred)$/;

@@ -15,7 +15,8 @@ Organization Organisation Alliance Coalition Front Movement Conference Secretari
 Laboratory Consulting Foods Brands Stores Mart Retail Railways Railway Shipping Lines Logistics Steel Mining Construction
 Records Sports FC International Aircraft Aeronautics Advisors Advisers Consultants Solutions Analytics Dynamics Robotics
 Therapeutics Biosciences Biotech Semiconductors Materials Resources Properties Realty Hotels Resorts Outfitters Brewery
-Breweries Distillery Bakery Dairies Farms Mills Shipyards Utilities Biologics Diagnostics Instruments Devices Microsystems`;
+Breweries Distillery Bakery Dairies Farms Mills Shipyards Utilities Biologics Diagnostics Instruments Devices Microsystems
+Branch Division Directorate Inspectorate Unit Registry Observatory`;
 
 /** Lower-case nouns that introduce an organisation name as apposition ("business lobby, Keidanren", "airline Lufthansa"). */
 const ORG_APPOSITION = `company firm corporation group lobby airline carrier maker manufacturer airframer automaker carmaker

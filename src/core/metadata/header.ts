@@ -44,7 +44,8 @@ const EVENT_NOUNS = new Set(
 );
 // A date range around the date found: "12–14 June 2026", "12 May – 14 May 2026", "3 March 2026 to 5 March 2026".
 const RANGE_BEFORE = new RegExp(
-  String.raw`(?:\d{1,2}(?:st|nd|rd|th)?|${MONTH_RE})\s*(?:[-–—]|to|until|till|and|&)\s*$`,
+  // The day must stand alone: "Ref. 26/0417 — 5 March 2026" is a reference number, not "17–5 March".
+  String.raw`(?:(?<![\d/.-])\d{1,2}(?:st|nd|rd|th)?|${MONTH_RE})\s*(?:[-–—]|to|until|till|and|&)\s*$`,
   'i',
 );
 const RANGE_AFTER = new RegExp(
@@ -97,13 +98,16 @@ function splitPieces(s: string): string[] {
     .filter((p) => p && !/^[\s()[\]'‘’-]*$/.test(p));
 }
 
+// A reference number is one word of a name, a number: "Public notice no. 2026/114", "Bulletin #42", "Ref. 17/0231".
+const REFERENCE_NUMBER = /\b(?:no|nr|ref)\.?\s*#?\s*(?=\d)[\p{L}\d/.-]*[\p{L}\d]|#\d[\p{L}\d/.-]*/giu;
+
 /**
  * A name: up to eight words, each capitalised (or all capitals, or a number: "Issue 42") except the connectors
  * inside it. Where the line is split by strong separators (a dash, a bar, a dot), a short sentence-case section name
  * ("Local news", "Letters to the editor") counts too; after a mere comma it does not ("Yesterday, the council …").
  */
 function namePiece(piece: string, loose: boolean): boolean {
-  const words = piece.split(/\s+/);
+  const words = piece.replace(REFERENCE_NUMBER, '0').split(/\s+/);
   if (words.length > 8 || piece.length > 70) return false;
   const first = words[0];
   const last = words[words.length - 1];
@@ -112,7 +116,9 @@ function namePiece(piece: string, loose: boolean): boolean {
   const capitalised = words.every((w) => /^[\p{Lu}\d&+("'“‘]/u.test(w) || CONNECTORS.has(w.toLowerCase()));
   if (capitalised) return true;
   const content = words.filter((w) => !CONNECTORS.has(w.toLowerCase()));
-  return loose && words.length <= 5 && content.length <= 3 && words.slice(1).every((w) => /^\p{Ll}+$/u.test(w));
+  return (
+    loose && words.length <= 5 && content.length <= 3 && words.slice(1).every((w) => /^(?:\p{Ll}+|\d\S*)$/u.test(w))
+  );
 }
 
 /** A name that makes its date an event's: "Harbour Jazz Festival", "Festival of Light 2026" (not "… Committee"). */

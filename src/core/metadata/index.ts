@@ -5,7 +5,15 @@ import { Span } from '../model';
 import { Byline, isOutlet, mayOpenWithByline, parseByline, parseCredits } from './byline';
 import { Dateline, parseDateline, parseUrlLine } from './dateline';
 import { FrontMatter, readFrontMatter } from './frontmatter';
-import { headerAuthor, headerBlock, isKicker, isProseLine, parseHeaderDate, sectionLabel } from './header';
+import {
+  headerAuthor,
+  headerBlock,
+  isCapitalsLabel,
+  isKicker,
+  isProseLine,
+  parseHeaderDate,
+  sectionLabel,
+} from './header';
 import { DateCandidate } from './published';
 import { parseStamp, Stamp, withoutTimes } from './stamps';
 
@@ -38,6 +46,8 @@ const STAMP_LINES = 8;
 // start.
 const LABEL_RE = new RegExp(
   String.raw`(^|[|•·—–;,]\s*|\s{2,})(first published|originally published|published|posted|updated` +
+    // Radio and television, press offices and wires: "Broadcast: Thursday 12 November", "Issued 4 March 2026".
+    String.raw`|first broadcast|broadcast|first aired|aired|transmitted|issued|released|filed` +
     String.raw`|embargoed until|embargoed till|embargoed to|embargoed|embargo` +
     String.raw`|last updated|last modified|modified|sent|date|dated)(?:\s+(?:on|at))?(?:\s*:\s*|\s+)`,
   'gi',
@@ -259,6 +269,8 @@ function datelineOf(
 ): { length: number; whole: boolean } | null {
   const dl = parseDateline(t);
   if (!dl) return null;
+  // "HARBOUR FM — MORNING REPORT": capitals on both sides of the dash are a masthead, not a place and its story.
+  if (isCapitalsLabel(t.slice(dl.length).trim())) return null;
   if (scan.header && !dl.source && !dl.value && !dl.monthDay) {
     const h = parseHeaderDate(t);
     if (h && !h.event && h.stamp.index <= dl.length) return null;

@@ -56,6 +56,16 @@ describe('dates', () => {
       assert.match(m.explanation, /2023-03-16/);
     });
 
+    it('reads the present of a timetable as what is to come, even before a trailing "said"', () => {
+      // Published Thursday 12 November 2026: the Monday of "reopens on Monday" is the one ahead, not the one gone.
+      const pub = '2026-11-12';
+      assert.strictEqual(valueOf('The north pier reopens on Monday, the council said.', 'Monday', pub), '2026-11-16');
+      assert.strictEqual(valueOf('Talks resume on Monday in Geneva.', 'Monday', pub), '2026-11-16');
+      assert.strictEqual(valueOf('The exhibition opens on Saturday.', 'Saturday', pub), '2026-11-14');
+      // The past of the same verbs stays in the past.
+      assert.strictEqual(valueOf('The north pier reopened on Monday, the council said.', 'Monday', pub), '2026-11-09');
+    });
+
     it('resolves calendar units relative to publication', () => {
       assert.strictEqual(valueOf('It came after last week’s announcement.', 'last week'), '2023-W10');
       assert.strictEqual(

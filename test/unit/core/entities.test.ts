@@ -62,6 +62,21 @@ describe('entities', () => {
       assert.strictEqual(typeOf(ms, org), 'ORGANIZATION', org);
   });
 
+  it('public bodies named by their unit are organisations: a branch, a division, an inspectorate', () => {
+    const text =
+      'Crews were unhurt.\n\nInspectors from the Marine Accident Investigation Branch will examine both vessels. ' +
+      'The Serious Fraud Division and the Harbour Safety Inspectorate were told. The Special Response Unit left.';
+    const ms = findEntities(text);
+    assertWellFormed(text, ms);
+    for (const org of [
+      'Marine Accident Investigation Branch',
+      'Serious Fraud Division',
+      'Harbour Safety Inspectorate',
+      'Special Response Unit',
+    ])
+      assert.strictEqual(typeOf(ms, org), 'ORGANIZATION', org);
+  });
+
   it('an organisation head joined to its "of" name is an organisation, whatever verb follows', () => {
     const text =
       'Talks ended.\n\nThe University of Oxford said so. The Museum of Modern Art reopened. ' +

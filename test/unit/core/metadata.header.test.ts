@@ -30,6 +30,13 @@ describe('metadata: header lines (name and full date)', () => {
     ['Acme Co. | 2026-03-04', '2026-03-04', ['Acme Co.']],
     ['Meeting of 6 March 2026 · Harbourton Library', '2026-03-06', ['Meeting', 'Harbourton Library']],
     ['Minutes of 12 May 2026', '2026-05-12', ['Minutes']],
+    [
+      'Brackton Borough Council · Public notice no. 2026/114 · 11 November 2026',
+      '2026-11-11',
+      ['Brackton Borough Council', 'Public notice no. 2026/114'],
+    ],
+    ['Harbour Bulletin | #42 | 3 March 2026', '2026-03-03', ['Harbour Bulletin', '#42']],
+    ['Planning decision Ref. 26/0417 — 5 March 2026', '2026-03-05', ['Planning decision Ref. 26/0417']],
   ];
   for (const [line, value, names] of taken)
     it(`takes "${line}"`, () => {
