@@ -6,7 +6,7 @@
 import * as path from 'path';
 import { performance } from 'perf_hooks';
 import { CorpusClient } from '../../src/extension/corpusClient';
-import { summary } from '../../src/extension/pure/workerStats';
+import { over20Time, summary } from '../../src/extension/pure/workerStats';
 import { Doc, generateArticles } from './generate';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
@@ -57,6 +57,7 @@ export async function benchWorker(docs: Doc[]): Promise<void> {
     );
     console.log(`   worker collections: ${gc(w.gc)}; of them scavenges: ${gc(w.gc.minor)}`);
     console.log(`   worker steps > 20 ms: ${over.join(', ') || 'none'}; event loop stalls > 20 ms: ${w.stalls.over20}`);
+    console.log(`   ${over20Time(w.over20Time)}`);
     console.log(`   longest steps: ${w.longestSteps.map((s) => `${s.kind} ${s.ms}`).join(', ')} ms`);
   } finally {
     client.dispose();

@@ -6,6 +6,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ArticleAnnotatorApi } from '../../../../src/extension/extension';
+import { over20Time } from '../../../../src/extension/pure/workerStats';
 import type { Summary, WorkerStatsSnapshot } from '../../../../src/extension/pure/workerStats';
 import { explainStalls, stallMonitor, startProfiler } from './stallProfile';
 
@@ -52,6 +53,7 @@ function workerLines(w: WorkerStatsSnapshot | undefined): string[] {
     `  worker, hover waiting in its queue: ${ms(w.cards.wait)}; answering: ${ms(w.cards.run)}`,
     `  worker longest steps: ${w.longestSteps.map((s) => `${s.kind} ${s.ms}`).join(', ')} ms`,
     `  worker steps > 20 ms: ${over.join(', ') || 'none'}`,
+    `  ${over20Time(w.over20Time)}`,
     `  worker GC: ${w.gc.count} pauses, ${w.gc.totalMs} ms in all, longest ${w.gc.maxMs} ms, ${w.gc.over20} > 20 ms` +
       ` (scavenges: ${w.gc.minor.count}, ${w.gc.minor.totalMs} ms, longest ${w.gc.minor.maxMs} ms, ` +
       `${w.gc.minor.over20} > 20 ms)`,
