@@ -159,7 +159,7 @@ const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
 /**
  * Sentences of one paragraph, with the abbreviation splits merged back. Each is written out field by field: a spread
- * ({ ...pending, paragraph }) gave every article's sentences a hidden class of their own (see analyze.ts shiftSpans).
+ * ({ ...pending, paragraph }) gave every article's sentences a hidden class of their own (see analyze.ts shift).
  */
 function paragraphSentences(text: string, para: Span, paragraph: number, out: Sentence[]): void {
   const slice = text.slice(para.start, para.end);

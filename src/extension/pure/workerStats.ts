@@ -115,10 +115,12 @@ export class WorkerStats {
   private longWindows: number[] = [];
   private gcWindows: number[] = [];
 
-  /** `cpuWait`: the thread's time waiting for a CPU so far (ms), read after each step; undefined when unknown. */
-  constructor(private readonly cpuWait: () => number | undefined = linuxCpuWaitMs) {
-    this.lastWait = cpuWait();
-  }
+  /**
+   * `cpuWait`: the thread's time waiting for a CPU so far (ms), undefined when unknown. It is read after each step
+   * (a file read, about 15 µs) only from the first `reset` on, when a bench begins a sample, so hovers do not pay it
+   * otherwise.
+   */
+  constructor(private readonly cpuWait: () => number | undefined = linuxCpuWaitMs) {}
 
   noteCards(portMs: number, waitMs: number, runMs: number): void {
     if (this.waits.length >= KEEP) return;
@@ -130,13 +132,16 @@ export class WorkerStats {
   /** `end`: when the step ended on this thread's performance clock (now, when the queue tells). */
   noteStep(kind: string, ms: number, end = performance.now()): void {
     // The wait since the previous step ended: the step's own, as the thread waits little between steps.
-    const wait = this.lastWait === undefined ? undefined : this.cpuWait();
-    const waited = wait === undefined || this.lastWait === undefined ? undefined : wait - this.lastWait;
-    this.lastWait = wait;
+    let waited = 0;
+    if (this.lastWait !== undefined) {
+      const wait = this.cpuWait();
+      waited = wait === undefined ? 0 : wait - this.lastWait;
+      this.lastWait = wait;
+    }
     if (ms > 20) {
       this.over20[kind] = (this.over20[kind] ?? 0) + 1;
       this.over20Time.totalMs += ms;
-      this.over20Time.waitingMs += Math.min(ms, waited ?? 0);
+      this.over20Time.waitingMs += Math.min(ms, waited);
       if (this.longWindows.length < 2 * KEEP) this.longWindows.push(end - ms, end);
     }
     if (this.steps.length < 8 || ms > this.steps[this.steps.length - 1].ms) {
@@ -198,6 +203,7 @@ export class WorkerStats {
     this.steps = [];
     this.over20 = {};
     this.over20Time = { totalMs: 0, waitingMs: 0 };
+    this.lastWait = this.cpuWait();
     this.longWindows = [];
     this.gcWindows = [];
     this.gc = noGc();

@@ -6,6 +6,7 @@ describe('worker figures (what held the analysis worker)', () => {
   it("says how much of the steps over 20 ms the thread spent waiting for a CPU, from the system's count", () => {
     let waited = 100;
     const s = new WorkerStats(() => waited);
+    s.reset();
     waited += 2;
     s.noteStep('relink:events', 8);
     waited += 30;
@@ -19,6 +20,7 @@ describe('worker figures (what held the analysis worker)', () => {
     assert.deepStrictEqual(w.over20Time, { totalMs: 130, waitingMs: 91, gcMs: 0 });
     assert.match(over20Time(w.over20Time), /0\.13 s in all; waiting for a CPU .* 0\.09 s, collecting garbage 0\.00 s/);
     const unknown = new WorkerStats(() => undefined);
+    unknown.reset();
     unknown.noteStep('relink:events', 45);
     assert.deepStrictEqual(unknown.snapshot().over20Time, { totalMs: 45, waitingMs: null, gcMs: 0 });
     assert.match(over20Time(unknown.snapshot().over20Time), /unknown \(not Linux\)/);
